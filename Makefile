@@ -1,0 +1,37 @@
+# caresim: the two set-up commands are `make run` and `make test`.
+GO      ?= go
+OUT     ?= out
+PKGS    := ./...
+
+.PHONY: all build run test test-short bench lint fuzz clean
+
+all: lint test
+
+build:
+	$(GO) build -o bin/caresim ./cmd/caresim
+
+# run builds the CLI and runs the built-in demonstration, writing results to $(OUT)/.
+run: build
+	./bin/caresim run --out $(OUT)/baseline
+
+test: lint
+	$(GO) test -count=1 $(PKGS)
+
+test-short:
+	$(GO) test -short -count=1 $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+# fuzz runs each fuzz target for FUZZTIME (default 1m).
+FUZZTIME ?= 1m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCalendar$$' -fuzztime $(FUZZTIME) ./sim/des
+
+clean:
+	rm -rf bin $(OUT)
