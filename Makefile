@@ -10,9 +10,10 @@ all: lint test
 build:
 	$(GO) build -o bin/caresim ./cmd/caresim
 
-# run builds the CLI and runs the built-in demonstration, writing results to $(OUT)/.
+# run builds the CLI and runs it, writing results to $(OUT)/. Until the care
+# model lands it runs the kernel's validation against queueing theory.
 run: build
-	./bin/caresim run --out $(OUT)/baseline
+	./bin/caresim validate --out $(OUT)/validation
 
 test: lint
 	$(GO) test -count=1 $(PKGS)

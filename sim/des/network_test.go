@@ -216,7 +216,7 @@ func TestNetworkDeadlock(t *testing.T) {
 		n.Request(0, a, 0, nil)
 		n.Request(1, a, 0, nil)
 		n.Request(2, b, 0, nil)
-		n.Request(0, b, 0, nil) // blocked in a
+		n.Request(0, b, 0, nil)                            // blocked in a
 		if _, err := n.Request(2, a, 0, nil); err != nil { // b stuck, a has 1 in service
 			t.Fatalf("unexpected deadlock: %v", err)
 		}

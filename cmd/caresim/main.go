@@ -1,0 +1,108 @@
+// Caresim simulates a local health and social care system for capacity and
+// transformation planning.
+//
+// Usage:
+//
+//	caresim <command> [flags] [arguments]
+//
+// The commands are:
+//
+//	validate   check the simulation kernel against queueing theory
+//
+// Run "caresim <command> --help" for a command's flags and examples.
+//
+// # Examples
+//
+// Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
+// tandem, with short runs:
+//
+//	$ caresim validate --quick --reps 4 --out /tmp/caresim-validation
+//
+// Results go to stdout, progress and errors to stderr. The exit status is 0
+// on success, 1 on failure (a failed check, a bad input) and 2 on a usage
+// error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// command is one subcommand of caresim.
+type command struct {
+	name  string
+	usage string // arguments after the name
+	short string // one line for the command list
+	long  string // the help text's body, with examples
+	flags *pflag.FlagSet
+	run   func(args []string, stdout, stderr io.Writer) error
+}
+
+// errUsage marks errors that are the caller's misuse of the command line.
+var errUsage = errors.New("usage")
+
+func usageErr(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
+
+func commands() []*command {
+	return []*command{newValidate()}
+}
+
+// run runs the command line args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(stderr, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	var cmd *command
+	for _, c := range cmds {
+		if c.name == args[0] {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(stderr, "caresim: unknown command %q\n", args[0])
+		printUsage(stderr, cmds)
+		return 2
+	}
+	fs := cmd.flags
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: caresim %s %s\n\n%s\n\nFlags:\n%s", cmd.name, cmd.usage, strings.TrimSpace(cmd.long), fs.FlagUsages())
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "caresim: %s: %v (see caresim %s --help)\n", cmd.name, err, cmd.name)
+		return 2
+	}
+	if err := cmd.run(fs.Args(), stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "caresim: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func printUsage(w io.Writer, cmds []*command) {
+	fmt.Fprintf(w, "caresim simulates a local health and social care system.\n\nUsage:\n\n\tcaresim <command> [flags] [arguments]\n\nThe commands are:\n\n")
+	for _, c := range cmds {
+		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.short)
+	}
+	fmt.Fprintf(w, "\nRun \"caresim <command> --help\" for a command's flags and examples.\n")
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestGolden runs command lines and compares stdout, stderr and the exit
+// status with testdata/NAME.stdout and NAME.stderr. On a mismatch it writes
+// NAME.got-stdout and NAME.got-stderr beside them; -update rewrites the
+// goldens. The token OUT in arguments and goldens stands for a temporary
+// folder.
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"validate-quick", []string{"validate", "--quick", "--reps", "4", "--out", "OUT"}, 0},
+		{"validate-csv", []string{"validate", "--quick", "--reps", "3", "--format", "csv", "--out", ""}, 0},
+		{"validate-bad-reps", []string{"validate", "--reps", "1"}, 2},
+		{"validate-bad-flag", []string{"validate", "--replications", "4"}, 2},
+		{"unknown-command", []string{"simulate"}, 2},
+		{"no-command", nil, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := make([]string, len(c.args))
+			for i, a := range c.args {
+				args[i] = strings.ReplaceAll(a, "OUT", out)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, &stdout, &stderr)
+			if code != c.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, c.code, stderr.String())
+			}
+			compareGolden(t, c.name+".stdout", strings.ReplaceAll(stdout.String(), out, "OUT"))
+			compareGolden(t, c.name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
+		})
+	}
+}
+
+func compareGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	gotPath := filepath.Join("testdata", strings.Replace(name, ".", ".got-", 1))
+	if got != string(want) {
+		os.WriteFile(gotPath, []byte(got), 0o644)
+		t.Errorf("%s differs from the golden file; got written to %s\n--- want\n%s\n--- got\n%s", name, gotPath, want, got)
+	} else {
+		os.Remove(gotPath)
+	}
+}
+
+// TestValidateWritesCSV checks that validate writes validation.csv with a
+// row per check, and leaves no temporary file behind.
+func TestValidateWritesCSV(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"validate", "--quick", "--reps", "3", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(filepath.Join(out, "validation.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,pass" || len(lines) < 16 {
+		t.Errorf("validation.csv: %d lines, header %q", len(lines), lines[0])
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("out holds %d entries, want only validation.csv", len(entries))
+	}
+}
+
+// TestDocExamples runs the "$ caresim ..." lines of the package comment,
+// so that the manual's examples keep working.
+func TestDocExamples(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^//\s+\$ caresim (.+)$`)
+	ms := re.FindAllStringSubmatch(string(src), -1)
+	if len(ms) == 0 {
+		t.Fatal("no examples in the package comment")
+	}
+	for _, m := range ms {
+		args := strings.Fields(m[1])
+		for i, a := range args {
+			if strings.HasPrefix(a, "/tmp/") {
+				args[i] = filepath.Join(t.TempDir(), filepath.Base(a))
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+		}
+	}
+}
