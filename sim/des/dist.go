@@ -191,7 +191,7 @@ var distUses = [...]distField{
 }
 
 // z90 is Φ⁻¹(0.9), the 90th percentile of the standard normal distribution,
-// to double precision (1.2815515655446004; TestZ90 checks it against
+// to double precision (1.2815515655446004; TestDistZ90 checks it against
 // distuv.UnitNormal.Quantile).
 const z90 = 1.2815515655446004
 
@@ -548,8 +548,9 @@ func (d *Dist) derive() {
 // per arrival. Sampling is direct from r rather than through distuv's
 // Rand methods: those take a rand.Source and wrap it in a new rand.Rand on
 // every call, which does not allocate but adds a second indirect call per
-// underlying draw; in BenchmarkSampleDistuv they are 1.4 to 2.5 times
-// slower than the direct code here.
+// underlying draw, and recomputes constants that Init computes once. In
+// BenchmarkSampleDistuv they take 1.2 to 2.6 times as long as the direct code
+// here (exponential 8.3 against 6.3 ns on the development machine).
 func (d *Dist) Sample(r *rand.Rand) float64 {
 	if d.kind == DistExponential { // the hot path, ahead of the switch
 		return d.theta * r.ExpFloat64()
