@@ -1,11 +1,12 @@
 package validation
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
-	"sync"
 
+	"caresim/sim"
 	"caresim/sim/des"
 	"caresim/sim/stats"
 )
@@ -41,8 +42,11 @@ type KernelOptions struct {
 	Reps    int     // replications per case; 0 means 20
 	Scale   float64 // multiplies every run length; 0 means 1 (about ten seconds of work in all on one core)
 	Workers int     // replications run at once; 0 means GOMAXPROCS
-	// Confidence of the intervals; 0 means 0.99, so that a correct engine
-	// fails a check about once in a hundred independent seeds.
+	// Confidence is the family-wise confidence of all the interval checks
+	// together; 0 means 0.99. Each of the k interval checks uses
+	// 1 − (1 − Confidence)/k (Bonferroni), so that a correct engine fails
+	// any of them for about one seed in a hundred, not one in seven as k
+	// checks at 99% each would.
 	Confidence float64
 }
 
@@ -82,21 +86,33 @@ func KernelChecks(o KernelOptions) ([]Check, error) {
 	if o.Reps < 2 {
 		return nil, fmt.Errorf("validation: kernel checks need at least 2 replications, not %d", o.Reps)
 	}
+	cases, err := kernelCases()
+	if err != nil {
+		return nil, err
+	}
+	k := 0
+	for _, c := range cases {
+		k += len(c.measures)
+	}
+	perCheck := 1 - (1-o.Confidence)/float64(k)
 	var checks []Check
-	for _, c := range kernelCases() {
+	for _, c := range cases {
 		q := c.net
 		// Warm-up: about 20 relaxation times of the slowest station, from
 		// an empty start, was chosen generously per case.
 		q.Warmup = des.Time(float64(q.Warmup) * o.Scale)
 		q.Horizon = q.Warmup + des.Time(float64(c.length)*o.Scale)
-		res, err := runReps(&q, o.Seed, o.Reps, o.Workers)
+		res, err := sim.Replicate(context.Background(), o.Reps, o.Workers, func(rep int) ([]StationResult, error) {
+			r, _, err := q.Run(o.Seed, rep)
+			return r, err
+		}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("validation: %s: %w", c.name, err)
 		}
 		for _, m := range c.measures {
 			checks = append(checks, Check{
 				Case: c.name, Measure: m.name, Expected: m.want,
-				Sim: stats.Summarize(column(res, m.sim), o.Confidence),
+				Sim: stats.Summarize(column(res, m.sim), perCheck),
 			})
 		}
 		// Little's law on every pool: time-average servers held equals the
@@ -149,14 +165,14 @@ type kernelCase struct {
 // kernelCases defines the textbook cases. Run lengths are chosen so that
 // each case takes a second or two on one core and the 99% interval is a few
 // per cent of the value.
-func kernelCases() []kernelCase {
+func kernelCases() ([]kernelCase, error) {
 	mmc := MMc{Lambda: 9, Mu: 1, C: 10}
 	loss := MMcc{Lambda: 45, Mu: 1, C: 50}
 	mginf := MGInf{Lambda: 20, MeanService: 5}
 	tan := Tandem{Lambda: 4, MeanStay1: 4, MeanStay2: 5, P: 0.3, C1: 20, C2: 8}
 	tr, err := tan.Solve()
 	if err != nil {
-		panic("validation: the reference tandem does not solve: " + err.Error())
+		return nil, fmt.Errorf("validation: the reference tandem: %w", err)
 	}
 	return []kernelCase{
 		{
@@ -208,7 +224,7 @@ func kernelCases() []kernelCase {
 				{"mean wait for an acute bed", tr.Wait1, func(r []StationResult) float64 { return r[0].Wait }},
 			},
 		},
-	}
+	}, nil
 }
 
 func column(res [][]StationResult, f func([]StationResult) float64) []float64 {
@@ -217,33 +233,4 @@ func column(res [][]StationResult, f func([]StationResult) float64) []float64 {
 		out[i] = f(r)
 	}
 	return out
-}
-
-// runReps runs replications 0..n−1 on the given number of workers and
-// returns their results in replication order.
-func runReps(q *QNet, seed uint64, n, workers int) ([][]StationResult, error) {
-	res := make([][]StationResult, n)
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for rep := range next {
-				res[rep], _, errs[rep] = q.Run(seed, rep)
-			}
-		}()
-	}
-	for rep := 0; rep < n; rep++ {
-		next <- rep
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }

@@ -5,8 +5,9 @@ import (
 )
 
 // TestKernelAgainstTheory runs the kernel's textbook cases and requires
-// every exact value to lie inside the simulated 99% confidence interval
-// (seed fixed, so the outcome is reproducible), and Little's law to hold
+// every exact value to lie inside its simulated confidence interval, the
+// intervals holding at 99% together (seed fixed, so the outcome is
+// reproducible), and Little's law to hold
 // within 0.2% on every pool. With -short the runs are a quarter as long.
 func TestKernelAgainstTheory(t *testing.T) {
 	o := KernelOptions{}

@@ -13,7 +13,7 @@ import (
 // Station is one pool of a [QNet]: identical servers (beds, cubicles) with
 // a service-time distribution, and where its patients go next.
 type Station struct {
-	Name    string
+	Name    string   // unique within the network; names the pool and its random stream
 	Servers int      // capacity units; must be > 0
 	Service des.Dist // time in service, in days; must be initialised
 	// Loss makes the station a loss system: an arrival from outside that
@@ -24,7 +24,7 @@ type Station struct {
 	// on keeps its server here until the next station has one free
 	// (blocking after service).
 	Next int
-	P    float64
+	P    float64 // probability of moving on to Next, in [0, 1]
 }
 
 // QNet is a textbook queueing network run on the kernel: Poisson arrivals
@@ -33,10 +33,13 @@ type Station struct {
 // M/M/c/c, M/G/c, M/G/∞ (with many servers) and the blocking tandem of
 // [Tandem], whose exact answers the tests compare with.
 //
-// Statistics are collected from Warmup to Horizon (days).
+// Statistics are collected from Warmup to Horizon (days) by one rule:
+// every tally and counter records the events that happen after the
+// warm-up (a wait is recorded when the server is granted, a holding time
+// when it is given up), and every level averages over [Warmup, Horizon].
 type QNet struct {
-	Lambda   float64 // arrival rate to station 0, per day
-	Stations []Station
+	Lambda   float64   // arrival rate to station 0, per day
+	Stations []Station // station 0 receives the arrivals
 	Warmup   des.Time
 	Horizon  des.Time
 }
@@ -70,10 +73,9 @@ const (
 )
 
 type qpatient struct {
-	asked   des.Time // when it asked for its current or pending server
-	got     des.Time // when it got its current server
-	done    des.Time // when its service ended (start of blocking)
-	counted bool     // asked after the warm-up
+	asked des.Time // when it asked for its current or pending server
+	got   des.Time // when it got its current server
+	done  des.Time // when its service ended (start of blocking)
 }
 
 // Validate reports every problem with the network's parameters.
@@ -86,6 +88,11 @@ func (q *QNet) Validate() error {
 		errs = append(errs, errors.New("stations: none"))
 	}
 	for i, s := range q.Stations {
+		for j := range i {
+			if q.Stations[j].Name == s.Name {
+				errs = append(errs, fmt.Errorf("stations[%d].name: %q is also the name of stations[%d]", i, s.Name, j))
+			}
+		}
 		if s.Servers <= 0 {
 			errs = append(errs, fmt.Errorf("stations[%d].servers: must be > 0", i))
 		}
@@ -114,10 +121,10 @@ func (q *QNet) Validate() error {
 // "service:NAME" for each station. Run is safe to call from several
 // goroutines at once, each with its own replication.
 func (q *QNet) Run(seed uint64, rep int) ([]StationResult, int, error) {
-	if err := q.Validate(); err != nil {
+	m, err := q.Start(seed, rep)
+	if err != nil {
 		return nil, 0, err
 	}
-	m := q.start(seed, rep)
 	for {
 		more, err := m.Step()
 		if err != nil {
@@ -136,13 +143,9 @@ func (q *QNet) Start(seed uint64, rep int) (*QRun, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	return q.start(seed, rep), nil
-}
-
-func (q *QNet) start(seed uint64, rep int) *QRun {
 	m := new(QRun)
 	m.init(q, seed, rep)
-	return m
+	return m, nil
 }
 
 // QRun is one replication of a [QNet] in progress. It is not safe for
@@ -227,7 +230,7 @@ func (m *QRun) Events() int { return m.events }
 func (m *QRun) arrive(t des.Time) error {
 	e := m.pat.Alloc()
 	p := m.pat.At(e)
-	p.asked, p.counted = t, m.warm
+	p.asked = t
 	if m.warm {
 		m.arrivals++
 	}
@@ -258,7 +261,7 @@ func (m *QRun) finish(t des.Time, e int32) error {
 	var err error
 	if s.Next >= 0 && m.routeRNG.Float64() < s.P {
 		next := des.PoolID(s.Next)
-		p.asked, p.counted = t, m.warm
+		p.asked = t
 		m.grants, err = m.net.Request(e, next, 0, m.grants[:0])
 		m.blocked[at].Set(t, m.net.Blocked(at))
 		m.queue[next].Set(t, m.net.Queued(next))
@@ -280,10 +283,8 @@ func (m *QRun) finish(t des.Time, e int32) error {
 func (m *QRun) apply(t des.Time) {
 	for _, g := range m.grants {
 		p := m.pat.At(g.Entity)
-		if p.counted {
-			m.wait[g.Pool].Add(float64(t - p.asked))
-		}
 		if m.warm {
+			m.wait[g.Pool].Add(float64(t - p.asked))
 			m.entered[g.Pool]++
 		}
 		m.occ[g.Pool].Set(t, m.net.Busy(g.Pool))

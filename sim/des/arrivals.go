@@ -80,14 +80,21 @@ type Rate struct {
 	logTrend float64      // ln(1 + Trend) per Year
 	startHow int          // hour of week at time 0
 	horizon  Time
-	// monthStart[i] is the start of the i-th calendar month touched by
-	// [0, horizon], clamped below at 0; monthMul[i] its normalised weight.
-	monthStart []Time
-	monthMul   []float64
+	start    Date        // the calendar day at time 0
+	month    [12]float64 // normalised month weights, January first
+}
+
+// monthSpan is the calendar month holding some time: its weight and the
+// time it ends. Walking forward from span to span costs O(1) a month and
+// needs no table, whatever the horizon.
+type monthSpan struct {
+	end Time
+	mul float64
 }
 
 // NewRate compiles p for a scenario that starts at midnight on start and
-// ends at horizon (days). It returns p's validation errors, if any.
+// ends at horizon (days, finite and > 0). It returns p's validation errors,
+// if any.
 func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -95,11 +102,15 @@ func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 	if !start.Valid() {
 		return nil, fmt.Errorf("des: invalid start date %v", start)
 	}
+	if !(horizon > 0) || math.IsInf(float64(horizon), 0) {
+		return nil, fmt.Errorf("des: horizon must be finite and > 0, not %v", horizon)
+	}
 	r := &Rate{
 		perDay:   p.PerDay,
 		logTrend: math.Log1p(p.Trend) / float64(Year),
 		startHow: start.Weekday() * 24,
 		horizon:  horizon,
+		start:    start,
 		flat:     len(p.HourOfWeek) == 0 && len(p.Month) == 0 && p.Trend == 0,
 	}
 	mean := 0.0
@@ -112,9 +123,8 @@ func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 			r.how[i] = p.PerDay * p.HourOfWeek[i] / mean
 		}
 	}
-	var month [12]float64
-	for i := range month {
-		month[i] = 1
+	for i := range r.month {
+		r.month[i] = 1
 	}
 	if len(p.Month) > 0 {
 		mean = 0
@@ -122,20 +132,7 @@ func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 			mean += w * float64(DaysIn(2001, i+1)) / 365
 		}
 		for i, w := range p.Month {
-			month[i] = w / mean
-		}
-	}
-	// Month boundaries from the start's month until past the horizon.
-	y, m := start.Year, start.Month
-	for {
-		at := Date{y, m, 1}.Sub(start)
-		if at >= horizon && len(r.monthStart) > 0 {
-			break
-		}
-		r.monthStart = append(r.monthStart, max(at, 0))
-		r.monthMul = append(r.monthMul, month[m-1])
-		if m++; m > 12 {
-			y, m = y+1, 1
+			r.month[i] = w / mean
 		}
 	}
 	return r, nil
@@ -144,14 +141,13 @@ func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 // Horizon returns the end of the rate's span, in days.
 func (r *Rate) Horizon() Time { return r.horizon }
 
-// At returns the rate at time t, in arrivals per day. It is O(months).
+// At returns the rate at time t, in arrivals per day. It is O(1).
 func (r *Rate) At(t Time) float64 {
 	if r.flat {
 		return r.perDay
 	}
 	h := math.Floor(float64(t) * 24)
-	m := r.monthAt(t, 0)
-	return r.hourRate(int64(h), m)
+	return r.hourRate(int64(h), r.monthOf(t).mul)
 }
 
 // Integral returns the expected number of arrivals in [a, b]: the integral
@@ -164,33 +160,38 @@ func (r *Rate) Integral(a, b Time) float64 {
 		return r.perDay * float64(b-a)
 	}
 	sum := 0.0
-	m := r.monthAt(a, 0)
+	m := r.monthOf(a)
 	for t := a; t < b; {
 		h := int64(math.Floor(float64(t) * 24))
 		end := min(Time(h+1)/24, b)
-		m = r.monthAt(t, m)
-		sum += r.hourRate(h, m) * float64(end-t)
+		if t >= m.end {
+			m = r.monthOf(t)
+		}
+		sum += r.hourRate(h, m.mul) * float64(end-t)
 		t = end
 	}
 	return sum
 }
 
-// hourRate is the rate during absolute hour h (counted from time 0) in
-// month index m.
-func (r *Rate) hourRate(h int64, m int) float64 {
-	rate := r.how[(h+int64(r.startHow))%168] * r.monthMul[m]
+// hourRate is the rate during absolute hour h (counted from time 0) in a
+// month of weight mul.
+func (r *Rate) hourRate(h int64, mul float64) float64 {
+	rate := r.how[(h+int64(r.startHow))%168] * mul
 	if r.logTrend != 0 {
 		rate *= math.Exp(r.logTrend * float64(h) / 24)
 	}
 	return rate
 }
 
-// monthAt returns the month index holding t, searching forward from m.
-func (r *Rate) monthAt(t Time, m int) int {
-	for m+1 < len(r.monthStart) && t >= r.monthStart[m+1] {
-		m++
+// monthOf returns the calendar month holding time t >= 0, from date
+// arithmetic.
+func (r *Rate) monthOf(t Time) monthSpan {
+	d := r.start.AddDays(int(math.Floor(float64(t))))
+	y, m := d.Year, d.Month+1
+	if m > 12 {
+		y, m = y+1, 1
 	}
-	return m
+	return monthSpan{end: Date{y, m, 1}.Sub(r.start), mul: r.month[d.Month-1]}
 }
 
 // Arrivals samples the arrival times of a non-homogeneous Poisson process
@@ -201,12 +202,12 @@ func (r *Rate) monthAt(t Time, m int) int {
 // plus one step for each clock hour it crosses, and exactly one random
 // number.
 //
-// The zero value is not usable; set Rate. An Arrivals holds a cursor into
-// the rate's months, so use one per stream per replication; it is not safe
+// The zero value is not usable; set Rate. An Arrivals remembers the month
+// of its last step, so use one per stream per replication; it is not safe
 // for concurrent use.
 type Arrivals struct {
 	Rate  *Rate
-	month int
+	month monthSpan // the month of the last step; zero before the first
 }
 
 // Next returns the first arrival after time t, drawing from r. Calls must
@@ -232,8 +233,10 @@ func (a *Arrivals) Next(t Time, r *rand.Rand) Time {
 			h++
 			end = min(Time(h+1)/24, rt.horizon)
 		}
-		a.month = rt.monthAt(t, a.month)
-		rate := rt.hourRate(h, a.month)
+		if t >= a.month.end {
+			a.month = rt.monthOf(t)
+		}
+		rate := rt.hourRate(h, a.month.mul)
 		mass := rate * float64(end-t)
 		if e < mass {
 			return t + Time(e/rate)

@@ -61,12 +61,18 @@ func (c *Calendar) Now() Time { return c.now }
 func (c *Calendar) Len() int { return len(c.heap) }
 
 // Reset empties the calendar and sets the clock to t, keeping the storage.
+// Tokens of events scheduled before the reset no longer cancel anything.
 func (c *Calendar) Reset(t Time) {
 	c.now = t
 	c.seq = 0
 	c.heap = c.heap[:0]
-	c.gens = c.gens[:0]
+	// Keep the slots but move every generation on, so that an old token
+	// cannot match an event that reuses its slot.
 	c.freeSlot = c.freeSlot[:0]
+	for s := range c.gens {
+		c.gens[s]++
+		c.freeSlot = append(c.freeSlot, int32(s))
+	}
 }
 
 // Grow makes room for n more pending events without reallocation.

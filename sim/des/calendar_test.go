@@ -70,6 +70,23 @@ func TestCalendarCancel(t *testing.T) {
 	}
 }
 
+func TestCalendarResetInvalidatesTokens(t *testing.T) {
+	t.Parallel()
+	var c Calendar
+	old := c.ScheduleCancellable(5, 1, 1)
+	c.Reset(2)
+	if c.Len() != 0 || c.Now() != 2 {
+		t.Fatalf("after Reset: %d pending, now %v", c.Len(), c.Now())
+	}
+	c.ScheduleCancellable(3, 1, 2) // reuses the old event's slot
+	if c.Cancel(old) {
+		t.Error("a token from before Reset cancelled a new event")
+	}
+	if e, ok := c.Pop(); !ok || e.ID != 2 {
+		t.Errorf("new event did not fire: %v %v", e, ok)
+	}
+}
+
 func TestCalendarScheduleInPastPanics(t *testing.T) {
 	t.Parallel()
 	var c Calendar

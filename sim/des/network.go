@@ -141,6 +141,7 @@ func (n *Network) Reset(caps []int) {
 	}
 	n.ents = n.ents[:0]
 	n.work = n.work[:0]
+	n.check = false
 }
 
 // Len returns the number of pools.
@@ -197,7 +198,7 @@ func (n *Network) entity(e int32) *netEntity {
 // Request appends every unit handed out to dst and returns it; e was
 // granted at once when the first appended Grant is e's. The error is a
 // [*DeadlockError] when e's blocking completes a deadlock; the network's
-// state is still consistent and the caller should stop the run.
+// state is still consistent; see [Network] for what can clear it.
 //
 // It panics if e is already queued or already holds a unit of p.
 func (n *Network) Request(e int32, p PoolID, prio int32, dst []Grant) ([]Grant, error) {
@@ -396,6 +397,7 @@ type DeadlockError struct {
 	Pools []string // the deadlocked pools, in the order they were added
 }
 
+// Error says which pools are deadlocked.
 func (e *DeadlockError) Error() string {
 	return fmt.Sprintf("des: deadlock: every unit of %s is held by an entity blocked for another of them",
 		strings.Join(e.Pools, ", "))
