@@ -145,3 +145,58 @@ func BenchmarkMMcHandWritten(b *testing.B) {
 		b.Fatal("negative wait")
 	}
 }
+
+// BenchmarkMMcKernel is the M/M/c of BenchmarkMMc on the bare kernel:
+// calendar, network, slab, distributions and streams, summing waits as
+// the hand-written program does but keeping no other statistics. Set
+// beside BenchmarkMMcHandWritten it isolates what the kernel's generality
+// costs; set beside BenchmarkMMc, what the statistics cost.
+func BenchmarkMMcKernel(b *testing.B) {
+	const (
+		arrive des.Kind = iota + 1
+		depart
+	)
+	var (
+		cal    des.Calendar
+		net    des.Network
+		pat    des.Slab[des.Time] // arrival time
+		g      []des.Grant
+		waited float64
+		events int
+	)
+	ed := net.AddPool("ED", 10, des.FIFO)
+	arr, svc := des.Exponential(1.0/9), des.Exponential(1)
+	rArr, rSvc := des.NewStream(1, 0, "arrivals"), des.NewStream(1, 0, "service")
+	cal.Schedule(des.Time(arr.Sample(rArr)), arrive, -1)
+	step := func() {
+		ev, _ := cal.Pop()
+		t := ev.At
+		events++
+		g = g[:0]
+		if ev.Kind == arrive {
+			e := pat.Alloc()
+			*pat.At(e) = t
+			g, _ = net.Request(e, ed, 0, g)
+			cal.Schedule(t+des.Time(arr.Sample(rArr)), arrive, -1)
+		} else {
+			g, _ = net.Release(ev.ID, g)
+			pat.Free(ev.ID)
+		}
+		for _, gr := range g {
+			waited += float64(t - *pat.At(gr.Entity))
+			cal.Schedule(t+des.Time(svc.Sample(rSvc)), depart, gr.Entity)
+		}
+	}
+	for events < 1e6 {
+		step()
+	}
+	start := events
+	b.ReportAllocs()
+	for b.Loop() {
+		step()
+	}
+	b.ReportMetric(float64(events-start)/b.Elapsed().Seconds(), "events/s")
+	if waited < 0 {
+		b.Fatal("negative wait")
+	}
+}
