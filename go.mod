@@ -6,3 +6,5 @@ require (
 	github.com/spf13/pflag v1.1.0
 	gonum.org/v1/gonum v0.17.0
 )
+
+require gopkg.in/yaml.v3 v3.0.1

@@ -1,0 +1,354 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"caresim/sim/des"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Positions maps each decoded parameter path (such as
+// "services.acute.beds" or "interventions[2].changes[0].scale") to the
+// place in the file that set it, so that checks made after decoding can
+// point at the right line.
+type Positions map[string]Pos
+
+// Pos is a place in a file. Line and Col count from 1.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// decoder fills Go values from a yaml.Node tree, strictly: unknown and
+// duplicate keys, wrong types and bad units are all reported, each with
+// its position and parameter path, and decoding goes on after each so that
+// every problem is found in one pass. It decodes straight into the model's
+// own parameter types, which carry no YAML code: struct tags say the key
+// (`yaml:"name"`) and, for numbers, the planner's unit (`unit:"..."`):
+//
+//	duration  days, from "4h", "6d", "18mo", "10y" or a bare number of days
+//	money     pounds, from "£1.2m", "250k", "£395"
+//	fraction  a fraction, from "15%" or a bare fraction such as 0.15
+//	rate      per day, from "12 per day", "3.5 per hour", "200 a year"
+//	per-head  per person per day, from "120 per 1000 per year"
+//
+// A des.Time field is a duration and a des.Date field a date without a
+// tag. Types implementing encoding.TextUnmarshaler (such as des.DistKind)
+// decode from a scalar's text.
+type decoder struct {
+	file   string
+	errs   *ErrorList
+	pos    Positions
+	depth  int // current nesting
+	budget int // nodes left to visit; aliases can multiply them
+}
+
+// Limits on what one file may make the decoder visit: nesting deeper than
+// any scenario needs is an alias cycle, and node counts this large come
+// only from aliases expanding exponentially ("billion laughs").
+const (
+	maxDepth = 64
+	maxNodes = 1 << 20
+)
+
+var (
+	timeType = reflect.TypeFor[des.Time]()
+	dateType = reflect.TypeFor[des.Date]()
+	textType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	d.errs.Add(d.file, n.Line, n.Column, path, format, args...)
+}
+
+func (d *decoder) record(n *yaml.Node, path string) {
+	if d.pos != nil && path != "" {
+		d.pos[path] = Pos{File: d.file, Line: n.Line, Col: n.Column}
+	}
+}
+
+// decode fills v (addressable) from n. unit is the field's unit tag.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return
+		}
+		n = n.Content[0]
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.budget--
+	if d.depth >= maxDepth || d.budget < 0 {
+		if d.budget > -2 || d.depth == maxDepth { // report once, where it happens
+			d.errorf(n, path, "nested too deeply or expanded too far by aliases; a scenario needs neither")
+		}
+		d.budget = -2
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	d.record(n, path)
+	if v.Kind() == reflect.Pointer {
+		if n.Tag == "!!null" {
+			v.SetZero()
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
+	}
+	if v.Addr().Type().Implements(textType) && n.Kind == yaml.ScalarNode {
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+			d.errorf(n, path, "%v", err)
+		}
+		return
+	}
+	switch {
+	case v.Type() == timeType:
+		unit = "duration"
+	case v.Type() == dateType:
+		if !d.scalar(n, path, "a date such as 2014-04-01") {
+			return
+		}
+		date, err := ParseDate(n.Value)
+		if err != nil {
+			d.errorf(n, path, "%v", err)
+			return
+		}
+		v.Set(reflect.ValueOf(date))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, path, "want a list, not %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), unit)
+		}
+		v.Set(s)
+	case reflect.Float64, reflect.Float32:
+		if !d.scalar(n, path, "a number") {
+			return
+		}
+		x, err := parseUnit(n.Value, unit)
+		if err != nil {
+			d.errorf(n, path, "%v", err)
+			return
+		}
+		v.SetFloat(x)
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		if !d.scalar(n, path, "a whole number") {
+			return
+		}
+		x, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil || v.OverflowInt(x) {
+			d.errorf(n, path, "want a whole number, not %q", n.Value)
+			return
+		}
+		v.SetInt(x)
+	case reflect.Bool:
+		if !d.scalar(n, path, "true or false") {
+			return
+		}
+		switch n.Value {
+		case "true":
+			v.SetBool(true)
+		case "false":
+			v.SetBool(false)
+		default:
+			d.errorf(n, path, "want true or false, not %q", n.Value)
+		}
+	case reflect.String:
+		if !d.scalar(n, path, "text") {
+			return
+		}
+		v.SetString(n.Value)
+	default:
+		// A parameter type the decoder does not know: a programmer's
+		// error, reported rather than panicked on.
+		d.errorf(n, path, "internal error: cannot decode into %v", v.Type())
+	}
+}
+
+// scalar reports whether n is a scalar, and reports an error if not.
+func (d *decoder) scalar(n *yaml.Node, path, want string) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return true
+	}
+	d.errorf(n, path, "want %s, not %s", want, describe(n))
+	return false
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "want a mapping of keys to values, not %s", describe(n))
+		return
+	}
+	fields := structFields(v.Type())
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		sub := key
+		if path != "" {
+			sub = path + "." + key
+		}
+		if prev, dup := seen[key]; dup {
+			d.errorf(k, sub, "duplicate key; first set at line %d", prev.Line)
+			continue
+		}
+		seen[key] = k
+		f, ok := fields.byName[key]
+		if !ok {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if s, ok := closest(key, fields.names); ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if len(fields.names) <= 12 {
+				msg += "; known keys: " + strings.Join(fields.names, ", ")
+			}
+			d.errorf(k, sub, "%s", msg)
+			continue
+		}
+		d.decode(val, v.FieldByIndex(f.index), sub, f.unit)
+	}
+}
+
+type fieldInfo struct {
+	index []int
+	unit  string
+}
+
+type fieldSet struct {
+	byName map[string]fieldInfo
+	names  []string // in declaration order, for messages
+}
+
+// structFields lists the YAML keys of a struct type: exported fields by
+// their yaml tag name (or lower-cased name), skipping `yaml:"-"`.
+func structFields(t reflect.Type) fieldSet {
+	fs := fieldSet{byName: map[string]fieldInfo{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fs.byName[name] = fieldInfo{index: f.Index, unit: f.Tag.Get("unit")}
+		fs.names = append(fs.names, name)
+	}
+	return fs
+}
+
+// parseUnit reads a number in the given unit (see [decoder]).
+func parseUnit(s, unit string) (float64, error) {
+	switch unit {
+	case "duration":
+		t, err := ParseDuration(s)
+		return float64(t), err
+	case "money":
+		return ParseMoney(s)
+	case "fraction":
+		return ParsePercent(s)
+	case "rate":
+		return ParseRate(s)
+	case "per-head":
+		return ParsePopulationRate(s)
+	case "":
+		x, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, fmt.Errorf("want a number, not %q", s)
+		}
+		return x, nil
+	}
+	return 0, fmt.Errorf("internal error: unknown unit tag %q", unit)
+}
+
+// describe names a node's kind for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "an unexpected node"
+}
+
+// Decode parses YAML src from file and fills v, a pointer to a parameter
+// struct, reporting every problem as an [ErrorList] with positions. It
+// returns the positions of every parameter set, for later checks. Empty
+// input, input that is not YAML and more than one YAML document are errors
+// too; every error has a line and column.
+func Decode(file string, src []byte, v any) (Positions, error) {
+	var errs ErrorList
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	err := dec.Decode(&root)
+	switch {
+	case errors.Is(err, io.EOF) || (err == nil && len(root.Content) == 0):
+		errs.Add(file, 1, 1, "", "empty file: want a scenario")
+		return nil, errs.Err()
+	case err != nil:
+		line, msg := yamlErrorLine(err)
+		errs.Add(file, line, 1, "", "not valid YAML: %s", msg)
+		return nil, errs.Err()
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		line := extra.Line
+		if err != nil {
+			line, _ = yamlErrorLine(err)
+		}
+		errs.Add(file, max(line, 1), 1, "", "more than one YAML document: a scenario file holds one")
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		errs.Add(file, 1, 1, "", "internal error: Decode needs a non-nil pointer, not %T", v)
+		return nil, errs.Err()
+	}
+	pos := Positions{}
+	d := decoder{file: file, errs: &errs, pos: pos, budget: maxNodes}
+	d.decode(&root, rv.Elem(), "", "")
+	return pos, errs.Err()
+}
+
+// yamlErrorLine splits a yaml.v3 error such as "yaml: line 3: did not find
+// expected key" into its line (1 when it names none) and message.
+func yamlErrorLine(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, after, ok := strings.Cut(rest, ": "); ok {
+			if l, err := strconv.Atoi(num); err == nil && l > 0 {
+				return l, after
+			}
+		}
+	}
+	return 1, msg
+}
