@@ -8,6 +8,22 @@ import (
 	"caresim/validation"
 )
 
+// benchSteps runs a model for a million events to reach steady state
+// (queues and slabs at their working size), then times one step per
+// iteration, so that allocs/op is allocations per event, and reports
+// events/s. step handles one event and advances *events.
+func benchSteps(b *testing.B, step func(), events *int) {
+	for *events < 1e6 {
+		step()
+	}
+	start := *events
+	b.ReportAllocs()
+	for b.Loop() {
+		step()
+	}
+	b.ReportMetric(float64(*events-start)/b.Elapsed().Seconds(), "events/s")
+}
+
 // benchNet runs the network event by event, one event per benchmark
 // iteration, so that allocs/op is allocations per event in steady state.
 // It reports events/s, counting one event per arrival and one per service
@@ -18,21 +34,13 @@ func benchNet(b *testing.B, q validation.QNet) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Reach steady state (queues and slabs at their working size) before
-	// measuring.
-	for run.Events() < 1e6 {
+	events := 0
+	benchSteps(b, func() {
 		if _, err := run.Step(); err != nil {
 			b.Fatal(err)
 		}
-	}
-	start := run.Events()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := run.Step(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(run.Events()-start)/b.Elapsed().Seconds(), "events/s")
+		events = run.Events()
+	}, &events)
 }
 
 // BenchmarkMMc is the M/M/c queue with c = 10, λ = 9, μ = 1, FIFO, with
@@ -132,15 +140,7 @@ func BenchmarkMMcHandWritten(b *testing.B) {
 			push(now + r.ExpFloat64()/mu)
 		}
 	}
-	for events < 1e6 {
-		step()
-	}
-	start := events
-	b.ReportAllocs()
-	for b.Loop() {
-		step()
-	}
-	b.ReportMetric(float64(events-start)/b.Elapsed().Seconds(), "events/s")
+	benchSteps(b, step, &events)
 	if waited < 0 {
 		b.Fatal("negative wait")
 	}
@@ -187,15 +187,7 @@ func BenchmarkMMcKernel(b *testing.B) {
 			cal.Schedule(t+des.Time(svc.Sample(rSvc)), depart, gr.Entity)
 		}
 	}
-	for events < 1e6 {
-		step()
-	}
-	start := events
-	b.ReportAllocs()
-	for b.Loop() {
-		step()
-	}
-	b.ReportMetric(float64(events-start)/b.Elapsed().Seconds(), "events/s")
+	benchSteps(b, step, &events)
 	if waited < 0 {
 		b.Fatal("negative wait")
 	}
