@@ -58,9 +58,19 @@ func Stationary(q *mat.Dense) ([]float64, error) {
 		return []float64{1}, nil
 	}
 
-	// Solve Aᵀ πᵀ = e₁, where A is Q with its first column (the first
-	// balance equation) replaced by ones (the normalisation).
-	a := mat.DenseCopyOf(q)
+	pi, err := solveBalance(mat.DenseCopyOf(q))
+	if err != nil {
+		return nil, fmt.Errorf("validation: stationary: chain has no unique stationary distribution: %w", err)
+	}
+	return normalise(pi)
+}
+
+// solveBalance solves π A = 0 with Σ π = 1 for a square balance matrix A
+// (a generator, or a censored level's balance in the tandem): it replaces
+// A's first column, the first balance equation, with ones, the
+// normalisation, and solves Aᵀ πᵀ = e₁. It overwrites a.
+func solveBalance(a *mat.Dense) ([]float64, error) {
+	n, _ := a.Dims()
 	for i := range n {
 		a.Set(i, 0, 1)
 	}
@@ -68,9 +78,9 @@ func Stationary(q *mat.Dense) ([]float64, error) {
 	rhs.SetVec(0, 1)
 	var pi mat.VecDense
 	if err := pi.SolveVec(a.T(), rhs); err != nil {
-		return nil, fmt.Errorf("validation: stationary: chain has no unique stationary distribution: %w", err)
+		return nil, err
 	}
-	return normalise(pi.RawVector().Data[:n:n])
+	return pi.RawVector().Data[:n:n], nil
 }
 
 // normalise clears the rounding noise of a solved probability vector: it

@@ -100,6 +100,19 @@ func paramErr(model, field string, v any, want string) error {
 	return fmt.Errorf("validation: %s: %s = %v: must be %s", model, field, v, want)
 }
 
+// rateErrs checks the arrival and service rates that every Markovian
+// queue here shares.
+func rateErrs(model string, lambda, mu float64) []error {
+	var errs []error
+	if !nonNegative(lambda) {
+		errs = append(errs, paramErr(model, "Lambda", lambda, ">= 0 and finite"))
+	}
+	if !positive(mu) {
+		errs = append(errs, paramErr(model, "Mu", mu, "> 0 and finite"))
+	}
+	return errs
+}
+
 func nonNegative(x float64) bool { return x >= 0 && !math.IsInf(x, 1) }
 func positive(x float64) bool    { return x > 0 && !math.IsInf(x, 1) }
 
@@ -132,13 +145,7 @@ type MMc struct {
 // every parameter problem, joined, or an error wrapping [ErrUnstable] if the
 // parameters are valid but ρ = λ/(cμ) >= 1.
 func (q MMc) Validate() error {
-	var errs []error
-	if !nonNegative(q.Lambda) {
-		errs = append(errs, paramErr("M/M/c", "Lambda", q.Lambda, ">= 0 and finite"))
-	}
-	if !positive(q.Mu) {
-		errs = append(errs, paramErr("M/M/c", "Mu", q.Mu, "> 0 and finite"))
-	}
+	errs := rateErrs("M/M/c", q.Lambda, q.Mu)
 	if q.C < 1 {
 		errs = append(errs, paramErr("M/M/c", "C", q.C, ">= 1"))
 	}
@@ -264,13 +271,7 @@ type MMcc struct {
 // Validate reports every parameter problem of s, joined, or nil. A loss
 // system is stable for every load.
 func (s MMcc) Validate() error {
-	var errs []error
-	if !nonNegative(s.Lambda) {
-		errs = append(errs, paramErr("M/M/c/c", "Lambda", s.Lambda, ">= 0 and finite"))
-	}
-	if !positive(s.Mu) {
-		errs = append(errs, paramErr("M/M/c/c", "Mu", s.Mu, "> 0 and finite"))
-	}
+	errs := rateErrs("M/M/c/c", s.Lambda, s.Mu)
 	if s.C < 0 {
 		errs = append(errs, paramErr("M/M/c/c", "C", s.C, ">= 0"))
 	}

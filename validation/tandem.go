@@ -253,14 +253,8 @@ func (t Tandem) Solve() (TandemResult, error) {
 	var kk mat.Dense
 	kk.Mul(rs[k], downs[k+1])
 	kk.Add(&kk, u)
-	mk := t.phases(k)
-	for i := range mk {
-		kk.Set(i, 0, 1)
-	}
-	rhs := mat.NewVecDense(mk, nil)
-	rhs.SetVec(0, 1)
-	var xk mat.VecDense
-	if err := xk.SolveVec(kk.T(), rhs); err != nil {
+	xk, err := solveBalance(&kk)
+	if err != nil {
 		return TandemResult{}, fmt.Errorf("validation: tandem: level %d: %w", k, err)
 	}
 
@@ -268,7 +262,7 @@ func (t Tandem) Solve() (TandemResult, error) {
 	// normalise with the mass of all levels at and above C1,
 	// π_{C1} (I − R)⁻¹ 𝟙.
 	pis := make([][]float64, c1+1)
-	pis[k] = append([]float64(nil), xk.RawVector().Data...)
+	pis[k] = xk
 	for n := k + 1; n <= c1; n++ {
 		pis[n] = vecMul(pis[n-1], rs[n-1])
 	}

@@ -90,12 +90,7 @@ func (d *DailyLevel) Restart(t des.Time) {
 // Set changes the level to level at time t, first closing every day that
 // ends at or before t. It panics as [Level.Set] does.
 func (d *DailyLevel) Set(t des.Time, level int) {
-	if !(t >= d.last) {
-		panic("stats: time went backwards")
-	}
-	if level < 0 {
-		panic("stats: negative level")
-	}
+	checkSet(d.last, t, level) // before advance closes any day
 	d.advance(t)
 	d.Level.Set(t, level)
 }

@@ -53,12 +53,7 @@ func (l *Level) Reset(t des.Time, level int) {
 // or is NaN, and panics if level is negative. Several changes at the same
 // time are allowed; only the last one holds for a positive time.
 func (l *Level) Set(t des.Time, level int) {
-	if !(t >= l.last) {
-		panic("stats: time went backwards")
-	}
-	if level < 0 {
-		panic("stats: negative level")
-	}
+	checkSet(l.last, t, level)
 	l.advance(t)
 	l.level = level
 	if level > l.max {
@@ -231,6 +226,17 @@ func (l *Level) Quantile(p float64, t des.Time) int {
 		}
 	}
 	return top
+}
+
+// checkSet panics if a change of level to level at time t, after a change
+// at last, would go back in time (or t is NaN) or below zero.
+func checkSet(last, t des.Time, level int) {
+	if !(t >= last) {
+		panic("stats: time went backwards")
+	}
+	if level < 0 {
+		panic("stats: negative level")
+	}
 }
 
 // checkTime panics if t is NaN.
