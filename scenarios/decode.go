@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"caresim/sim/care"
 	"caresim/sim/des"
 
 	"gopkg.in/yaml.v3"
@@ -50,6 +51,10 @@ type decoder struct {
 	pos    Positions
 	depth  int // current nesting
 	budget int // nodes left to visit; aliases can multiply them
+
+	// pathUnit returns the unit tag of the number parameter at a
+	// parameter path, for fields tagged unit:"@path"; nil means none.
+	pathUnit func(path string) (string, bool)
 }
 
 // Limits on what one file may make the decoder visit: nesting deeper than
@@ -61,9 +66,10 @@ const (
 )
 
 var (
-	timeType = reflect.TypeFor[des.Time]()
-	dateType = reflect.TypeFor[des.Date]()
-	textType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	timeType   = reflect.TypeFor[des.Time]()
+	dateType   = reflect.TypeFor[des.Date]()
+	textType   = reflect.TypeFor[encoding.TextUnmarshaler]()
+	effectType = reflect.TypeFor[care.Effect]()
 )
 
 func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
@@ -129,9 +135,22 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		v.Set(reflect.ValueOf(date))
 		return
 	}
+	if v.Type() == effectType && n.Kind == yaml.ScalarNode {
+		// One number: an effect without uncertainty.
+		if !d.scalar(n, path, "a number") {
+			return
+		}
+		x, err := parseUnit(n.Value, unit)
+		if err != nil {
+			d.errorf(n, path, "%v", err)
+			return
+		}
+		v.Set(reflect.ValueOf(care.Effect{Low: x, Central: x, High: x}))
+		return
+	}
 	switch v.Kind() {
 	case reflect.Struct:
-		d.decodeStruct(n, v, path)
+		d.decodeStruct(n, v, path, unit)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			d.errorf(n, path, "want a list, not %s", describe(n))
@@ -162,6 +181,16 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 			return
 		}
 		v.SetInt(x)
+	case reflect.Uint, reflect.Uint32, reflect.Uint64:
+		if !d.scalar(n, path, "a whole number >= 0") {
+			return
+		}
+		x, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil || v.OverflowUint(x) {
+			d.errorf(n, path, "want a whole number >= 0, not %q", n.Value)
+			return
+		}
+		v.SetUint(x)
 	case reflect.Bool:
 		if !d.scalar(n, path, "true or false") {
 			return
@@ -186,6 +215,22 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 	}
 }
 
+// siblingPathUnit returns the unit of the parameter named by the "path"
+// key of mapping n (an intervention's change), or "" when there is none or
+// it names no parameter; the path itself is checked after decoding.
+func (d *decoder) siblingPathUnit(n *yaml.Node) string {
+	if d.pathUnit == nil {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "path" && v.Kind == yaml.ScalarNode {
+			u, _ := d.pathUnit(v.Value)
+			return u
+		}
+	}
+	return ""
+}
+
 // scalar reports whether n is a scalar, and reports an error if not.
 func (d *decoder) scalar(n *yaml.Node, path, want string) bool {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
@@ -195,7 +240,7 @@ func (d *decoder) scalar(n *yaml.Node, path, want string) bool {
 	return false
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, path, "want a mapping of keys to values, not %s", describe(n))
 		return
@@ -225,7 +270,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k, sub, "%s", msg)
 			continue
 		}
-		d.decode(val, v.FieldByIndex(f.index), sub, f.unit)
+		fu := f.unit
+		switch fu {
+		case "@":
+			fu = unit
+		case "@path":
+			fu = d.siblingPathUnit(n)
+		}
+		d.decode(val, v.FieldByIndex(f.index), sub, fu)
 	}
 }
 
@@ -248,8 +300,18 @@ func structFields(t reflect.Type) fieldSet {
 		if !f.IsExported() {
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 		if name == "-" {
+			continue
+		}
+		if f.Anonymous && opts == "inline" && f.Type.Kind() == reflect.Struct {
+			inner := structFields(f.Type)
+			for _, n := range inner.names {
+				fi := inner.byName[n]
+				fi.index = append(append([]int(nil), f.Index...), fi.index...)
+				fs.byName[n] = fi
+				fs.names = append(fs.names, n)
+			}
 			continue
 		}
 		if name == "" {

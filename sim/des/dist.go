@@ -98,7 +98,10 @@ func (k *DistKind) UnmarshalText(text []byte) error {
 // Parameters carry the unit of the quantity drawn: for durations, days, so
 // that des.Time(d.Sample(r)) is a delay. Nothing requires samples to be
 // non-negative except where the family does (exponential, lognormal, gamma
-// and Weibull draws are non-negative by construction).
+// and Weibull draws are non-negative by construction). The tag unit:"@"
+// marks the parameters in the quantity's unit, so that a scenario decoder
+// can read them in the unit of the field that holds the Dist ("median: 2h"
+// for a duration); Shape, Weights and Probs are plain numbers.
 //
 // The zero Dist has no kind: it means "not given", and Init reports
 // "kind: missing" for it.
@@ -111,23 +114,23 @@ func (k *DistKind) UnmarshalText(text []byte) error {
 type Dist struct {
 	Kind DistKind `yaml:"kind"` // the family
 
-	Value float64 `yaml:"value,omitempty"` // fixed: the constant
+	Value float64 `yaml:"value,omitempty" unit:"@"` // fixed: the constant
 
-	Mean   float64 `yaml:"mean,omitempty"`   // exponential; lognormal and gamma, with SD
-	SD     float64 `yaml:"sd,omitempty"`     // lognormal and gamma: standard deviation, with Mean
-	Median float64 `yaml:"median,omitempty"` // lognormal, with P90 (instead of Mean and SD)
-	P90    float64 `yaml:"p90,omitempty"`    // lognormal: 90th percentile, with Median
+	Mean   float64 `yaml:"mean,omitempty" unit:"@"`   // exponential; lognormal and gamma, with SD
+	SD     float64 `yaml:"sd,omitempty" unit:"@"`     // lognormal and gamma: standard deviation, with Mean
+	Median float64 `yaml:"median,omitempty" unit:"@"` // lognormal, with P90 (instead of Mean and SD)
+	P90    float64 `yaml:"p90,omitempty" unit:"@"`    // lognormal: 90th percentile, with Median
 
-	Shape float64 `yaml:"shape,omitempty"` // gamma (with Scale, instead of Mean and SD) and Weibull: k
-	Scale float64 `yaml:"scale,omitempty"` // gamma: θ; Weibull: λ
+	Shape float64 `yaml:"shape,omitempty"`          // gamma (with Scale, instead of Mean and SD) and Weibull: k
+	Scale float64 `yaml:"scale,omitempty" unit:"@"` // gamma: θ; Weibull: λ
 
-	Min  float64 `yaml:"min,omitempty"`  // triangular and uniform: lower limit
-	Mode float64 `yaml:"mode,omitempty"` // triangular: most likely value
-	Max  float64 `yaml:"max,omitempty"`  // triangular and uniform: upper limit
+	Min  float64 `yaml:"min,omitempty" unit:"@"`  // triangular and uniform: lower limit
+	Mode float64 `yaml:"mode,omitempty" unit:"@"` // triangular: most likely value
+	Max  float64 `yaml:"max,omitempty" unit:"@"`  // triangular and uniform: upper limit
 
-	Values  []float64 `yaml:"values,omitempty"`  // empirical: the values; quantiles: the quantiles, non-decreasing
-	Weights []float64 `yaml:"weights,omitempty"` // empirical: relative weights, >= 0, need not sum to 1
-	Probs   []float64 `yaml:"probs,omitempty"`   // quantiles: cumulative probabilities, strictly increasing from 0 to 1
+	Values  []float64 `yaml:"values,omitempty" unit:"@"` // empirical: the values; quantiles: the quantiles, non-decreasing
+	Weights []float64 `yaml:"weights,omitempty"`         // empirical: relative weights, >= 0, need not sum to 1
+	Probs   []float64 `yaml:"probs,omitempty"`           // quantiles: cumulative probabilities, strictly increasing from 0 to 1
 
 	// Derived by Init. kind stays 0 until Init succeeds, which is how Sample
 	// detects a missing Init.

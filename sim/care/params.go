@@ -1,0 +1,405 @@
+package care
+
+import "caresim/sim/des"
+
+// Params is everything the model needs to simulate one care system: when,
+// who lives there and how often they need care, what services there are and
+// how big, and which interventions change them over time.
+//
+// Scenario files decode straight into Params (package caresim/scenarios):
+// each field's yaml tag is its name in the file, and its unit tag says what
+// a planner may type ("6d", "£395", "15%", "2.4 per 1000 per year"). The
+// names joined by dots are the parameter paths that interventions, --set
+// overrides and sweeps use: services.acute.beds, services.acute.length_of_stay.mean,
+// population.age_bands[2].urgent.
+//
+// The zero value of a service is "switched off" (Enabled false), so that a
+// scenario names only what it has; a model reduced to one service is a
+// textbook queue.
+//
+// Call [Params.Validate] before simulating; the model assumes valid Params.
+type Params struct {
+	// Start is the first simulated day after warm-up: usually 1 April,
+	// the start of a financial year.
+	Start des.Date `yaml:"start"`
+	// Horizon is the length of the simulated period after warm-up, in days
+	// ("10y").
+	Horizon des.Time `yaml:"horizon"`
+	// WarmUp is simulated before Start and discarded.
+	WarmUp WarmUp `yaml:"warm_up"`
+
+	Population Population `yaml:"population"`
+	Demand     Demand     `yaml:"demand"`
+	Services   Services   `yaml:"services"`
+
+	// Interventions change parameters from their start dates, in order.
+	Interventions []Intervention `yaml:"interventions"`
+}
+
+// WarmUp says how long the model runs before Start, so that beds and
+// caseloads fill to their working level before anything is counted.
+type WarmUp struct {
+	// Length is a fixed warm-up, in days. Ignored when Auto is true.
+	Length des.Time `yaml:"length"`
+	// Auto chooses the warm-up per scenario by MSER-5 on the daily mean
+	// acute occupancy of a pilot run, up to Max.
+	Auto bool `yaml:"auto"`
+	// Max bounds the automatic warm-up, in days; zero means one year.
+	Max des.Time `yaml:"max"`
+}
+
+// Population is the registered population as cohorts: every locality ×
+// age band × risk stratum is one cohort, whose head count at Start is
+//
+//	people(l, a, r) = Localities[l].People × share(l, a) × AgeBands[a].RiskShares[r]
+//
+// where share(l, a) is Localities[l].AgeShares[a], or AgeBands[a].Share
+// when the locality gives no shares of its own. Each age band grows by its
+// own rate per year (compounded), which is how an ageing population shows:
+// the oldest bands grow fastest.
+type Population struct {
+	Localities []Locality    `yaml:"localities"`
+	AgeBands   []AgeBand     `yaml:"age_bands"`
+	Risk       []RiskStratum `yaml:"risk_strata"`
+}
+
+// Locality is one place of the system (Mansfield, Ashfield, Newark,
+// Sherwood): a population served by its own community teams.
+type Locality struct {
+	Name string `yaml:"name"`
+	// People is the registered population at Start.
+	People float64 `yaml:"people"`
+	// AgeShares gives the share of People in each age band, in the order of
+	// Population.AgeBands, summing to 1. Empty means the bands' own Share.
+	AgeShares []float64 `yaml:"age_shares" unit:"fraction"`
+}
+
+// AgeBand is one age group ("0-64", "65-84", "85+") with its demand for
+// care, per person. The rates are the band's mean over its risk strata; the
+// strata's ratios share it out (see [RiskStratum]).
+type AgeBand struct {
+	Name string `yaml:"name"`
+	// Share is the band's share of the population where a locality gives
+	// none of its own. Shares sum to 1 over the bands.
+	Share float64 `yaml:"share" unit:"fraction"`
+	// Growth is the yearly growth of the band's head count, as a fraction
+	// (ageing, births, deaths and migration together).
+	Growth float64 `yaml:"growth" unit:"fraction"`
+	// RiskShares is the share of the band in each risk stratum, in the
+	// order of Population.Risk, summing to 1.
+	RiskShares []float64 `yaml:"risk_shares" unit:"fraction"`
+
+	// Urgent is urgent care demand per person: arrivals at the front door
+	// by every route of Demand.Urgent.Routes together.
+	Urgent float64 `yaml:"urgent" unit:"per-head"`
+	// Elective is elective inpatient referrals (ordinary admissions, not
+	// day cases) per person, before the referral gateway.
+	Elective float64 `yaml:"elective" unit:"per-head"`
+	// CareHome is permanent admissions to a care home from the community
+	// per person (ASCOF 2A(2) counts all admissions, from hospital too; the
+	// hospital share comes from discharge pathway 3).
+	CareHome float64 `yaml:"care_home" unit:"per-head"`
+}
+
+// RiskStratum is a risk group within each age band ("low", "moderate",
+// "high"), as from a risk-profiling tool. Its ratios multiply the band's
+// rates; the model rescales them within each band so that the band's mean
+// rate stays as stated:
+//
+//	rate(a, r) = AgeBands[a].Urgent × UrgentRatio[r] / Σ_s RiskShares[a][s] × UrgentRatio[s]
+type RiskStratum struct {
+	Name string `yaml:"name"`
+	// UrgentRatio is the stratum's urgent demand relative to the others.
+	UrgentRatio float64 `yaml:"urgent_ratio"`
+}
+
+// Demand is when and by which route people come.
+type Demand struct {
+	Urgent UrgentDemand `yaml:"urgent"`
+}
+
+// UrgentDemand is urgent arrivals: walk-ins, ambulances, GP urgent
+// referrals. Their volume is the population's (AgeBand.Urgent) plus each
+// route's fixed rate; calls from care-home residents come from
+// CareHomes.UrgentCalls.
+type UrgentDemand struct {
+	// Routes shares population demand out by route; the shares sum to 1.
+	Routes []Route `yaml:"routes"`
+	// HourOfWeek holds 168 relative weights, Monday 00:00–01:00 first;
+	// empty means flat.
+	HourOfWeek []float64 `yaml:"hour_of_week"`
+	// Month holds 12 relative weights, January first (winter pressure);
+	// empty means flat.
+	Month []float64 `yaml:"month"`
+	// Trend is yearly growth of urgent demand per person beyond
+	// demography, as a fraction.
+	Trend float64 `yaml:"trend" unit:"fraction"`
+}
+
+// Route is one way urgent patients arrive.
+type Route struct {
+	// Name is one of walk-in, ambulance, gp-referral.
+	Name string `yaml:"name"`
+	// Share is the route's share of population urgent demand.
+	Share float64 `yaml:"share" unit:"fraction"`
+	// PerDay is arrivals by this route on top of population demand, per
+	// day: patients from outside the registered population, or a textbook
+	// arrival stream when there is no population.
+	PerDay float64 `yaml:"per_day" unit:"rate"`
+	// Admit is the probability that a patient of this route seen in ED
+	// needs admission.
+	Admit float64 `yaml:"admit" unit:"fraction"`
+}
+
+// Services are the system's services. A service whose Enabled is false is
+// bypassed as each service's doc says.
+type Services struct {
+	FrontDoor        FrontDoor        `yaml:"front_door"`
+	ED               ED               `yaml:"ed"`
+	UrgentTreatment  UrgentTreatment  `yaml:"urgent_treatment"`
+	SDEC             SDEC             `yaml:"sdec"`
+	CallForCare      CallForCare      `yaml:"call_for_care"`
+	Acute            Acute            `yaml:"acute"`
+	TransferToAssess TransferToAssess `yaml:"transfer_to_assess"`
+	IntermediateCare IntermediateCare `yaml:"intermediate_care"`
+	Reablement       Reablement       `yaml:"reablement"`
+	CareHomes        CareHomes        `yaml:"care_homes"`
+	Community        Community        `yaml:"community"`
+	Elective         Elective         `yaml:"elective"`
+}
+
+// FrontDoor is the single front door: a streaming nurse who sends each
+// walk-in to ED, urgent treatment (with out-of-hours GP), same-day
+// emergency care or back to the community. Switched off, every arrival
+// goes to ED.
+type FrontDoor struct {
+	Enabled bool `yaml:"enabled"`
+	// Routes are the routes streamed; others go to ED. Usually walk-in.
+	Routes []string `yaml:"routes"`
+	// Shares of streamed patients sent to each place; they sum to 1.
+	ToED              float64 `yaml:"to_ed" unit:"fraction"`
+	ToUrgentTreatment float64 `yaml:"to_urgent_treatment" unit:"fraction"`
+	ToSDEC            float64 `yaml:"to_sdec" unit:"fraction"`
+	ToCommunity       float64 `yaml:"to_community" unit:"fraction"`
+}
+
+// ED is the emergency department (type 1). A patient holds a cubicle from
+// arrival until they leave; an admitted patient keeps it while waiting for
+// a bed (exit block). The 4-hour measure is arrival to departure; the
+// 12-hour trolley wait is decision to admit to departure. Switched off,
+// patients who need admission go straight to a bed and the rest go home.
+type ED struct {
+	Enabled bool `yaml:"enabled"`
+	// Cubicles is the number of patients treated at once.
+	Cubicles int `yaml:"cubicles"`
+	// Treatment is the time from taking a cubicle to the decision to admit
+	// or discharge.
+	Treatment des.Dist `yaml:"treatment" unit:"duration"`
+}
+
+// UrgentTreatment is the urgent treatment centre with out-of-hours GP
+// (type 3): clinicians who see streamed patients, none admitted. Switched
+// off, its patients go to ED.
+type UrgentTreatment struct {
+	Enabled    bool     `yaml:"enabled"`
+	Clinicians int      `yaml:"clinicians"`
+	Treatment  des.Dist `yaml:"treatment" unit:"duration"`
+}
+
+// SDEC is same-day emergency care: chairs for patients who would otherwise
+// be admitted, most going home the same day. Switched off, its patients go
+// to ED.
+type SDEC struct {
+	Enabled   bool     `yaml:"enabled"`
+	Chairs    int      `yaml:"chairs"`
+	Treatment des.Dist `yaml:"treatment" unit:"duration"`
+	// Admit is the share admitted to an acute bed after SDEC.
+	Admit float64 `yaml:"admit" unit:"fraction"`
+}
+
+// CallForCare is the single number professionals ring before sending a
+// patient to hospital. Of referrals by its Routes that would be admitted,
+// the Suitable share is navigated to a step-up intermediate-care bed or a
+// community team when either has room, and admitted otherwise.
+type CallForCare struct {
+	Enabled bool `yaml:"enabled"`
+	// Routes navigated: gp-referral, ambulance, care-home.
+	Routes []string `yaml:"routes"`
+	// Suitable is the share of those admissions that could be cared for
+	// in the community.
+	Suitable float64 `yaml:"suitable" unit:"fraction"`
+	// StepUp is the share of navigated patients offered a step-up bed
+	// first; the rest are offered the community team first.
+	StepUp float64 `yaml:"step_up" unit:"fraction"`
+}
+
+// Acute is the general and acute beds. Emergency patients take a free bed
+// before elective ones. A patient stays for a clinical length of stay,
+// then (for pathways 1–3) waits for an assessment, then for room on their
+// pathway; both waits are in the acute bed and count as delayed.
+type Acute struct {
+	Enabled bool `yaml:"enabled"`
+	// Beds is the staffed beds.
+	Beds int `yaml:"beds"`
+	// Divert, when true, sends an emergency admission that finds no free
+	// bed elsewhere (a loss system) instead of letting it wait.
+	Divert bool `yaml:"divert"`
+	// LengthOfStay is the emergency clinical stay until medically fit, in
+	// days.
+	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	// Assessment is the wait from medically fit to ready to leave for
+	// patients of pathways 1–3 (assessment for care), in days. Zero means
+	// none.
+	Assessment des.Dist `yaml:"assessment" unit:"duration"`
+	// Pathways shares discharges out.
+	Pathways Pathways `yaml:"pathways"`
+	// Readmit is the probability that a patient discharged alive is
+	// readmitted as an emergency within 30 days (uniformly over them).
+	Readmit float64 `yaml:"readmit" unit:"fraction"`
+	// Occupied is the beds occupied at the start of warm-up: patients
+	// already in, each with its remaining stay drawn given time spent.
+	Occupied int `yaml:"occupied"`
+}
+
+// Pathways is the discharge mix: shares summing to 1.
+type Pathways struct {
+	Home       float64 `yaml:"home" unit:"fraction"`       // pathway 0: home, no new support
+	Reablement float64 `yaml:"reablement" unit:"fraction"` // pathway 1: home with reablement
+	Bed        float64 `yaml:"bed" unit:"fraction"`        // pathway 2: an intermediate-care bed
+	CareHome   float64 `yaml:"care_home" unit:"fraction"`  // pathway 3: a care home
+	Died       float64 `yaml:"died" unit:"fraction"`       // died in hospital
+}
+
+// TransferToAssess moves assessment out of hospital: patients of pathways
+// 1–3 leave when medically fit, with no assessment wait in the acute bed,
+// and part of pathway 3 is found to need less once assessed at home.
+type TransferToAssess struct {
+	Enabled bool `yaml:"enabled"`
+	// CareHomeToReablement and CareHomeToBed are the shares of pathway 3
+	// that become pathway 1 and pathway 2.
+	CareHomeToReablement float64 `yaml:"care_home_to_reablement" unit:"fraction"`
+	CareHomeToBed        float64 `yaml:"care_home_to_bed" unit:"fraction"`
+}
+
+// IntermediateCare is one pool of intermediate-care beds for step-down
+// (pathway 2 from acute) and step-up (from the community, through Call for
+// Care) patients. Switched off, pathway 2 becomes pathway 3.
+type IntermediateCare struct {
+	Enabled bool `yaml:"enabled"`
+	Beds    int  `yaml:"beds"`
+	// LengthOfStay is in days.
+	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	Outcomes     Outcomes `yaml:"outcomes"`
+	// Occupied is the beds occupied at the start of warm-up.
+	Occupied int `yaml:"occupied"`
+}
+
+// Reablement is reablement at home (pathway 1): a caseload of packages.
+// Switched off, pathway 1 goes home without one.
+type Reablement struct {
+	Enabled bool `yaml:"enabled"`
+	// Caseload is the packages delivered at once.
+	Caseload int `yaml:"caseload"`
+	// Duration is a package's length, in days.
+	Duration des.Dist `yaml:"duration" unit:"duration"`
+	Outcomes Outcomes `yaml:"outcomes"`
+}
+
+// Outcomes is where intermediate care ends: shares summing to 1.
+type Outcomes struct {
+	Home     float64 `yaml:"home" unit:"fraction"`
+	CareHome float64 `yaml:"care_home" unit:"fraction"`
+	Readmit  float64 `yaml:"readmit" unit:"fraction"` // back to an acute bed as an emergency
+	Died     float64 `yaml:"died" unit:"fraction"`
+}
+
+// CareHomes is the care-home beds (residential and nursing together). A
+// stay ends in death. Patients waiting for a place keep their acute or
+// intermediate-care bed; people from the community wait at home.
+type CareHomes struct {
+	Enabled bool `yaml:"enabled"`
+	Beds    int  `yaml:"beds"`
+	// LengthOfStay is a resident's stay until death, in days.
+	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	// UrgentCalls is urgent calls per resident, arriving by the care-home
+	// route (ambulance to ED unless Call for Care navigates them).
+	UrgentCalls float64 `yaml:"urgent_calls" unit:"per-head"`
+	// Admit is the probability that a care-home call needs admission.
+	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Occupied is the beds occupied at the start of warm-up.
+	Occupied int `yaml:"occupied"`
+}
+
+// Community is the integrated community teams (PRISM): a caseload of
+// people enrolled from the risk strata named in Enrol while there is room.
+// While enrolled, a person's urgent demand is multiplied by UrgentRatio.
+// Step-up patients from Call for Care take places too.
+type Community struct {
+	Enabled bool `yaml:"enabled"`
+	// Caseload is the people the teams hold at once, over all localities.
+	Caseload int `yaml:"caseload"`
+	// Enrol names the risk strata case-found for the caseload.
+	Enrol []string `yaml:"enrol"`
+	// Referrals is case-finding per person of those strata.
+	Referrals float64 `yaml:"referrals" unit:"per-head"`
+	// Duration is an enrolment's length, in days.
+	Duration des.Dist `yaml:"duration" unit:"duration"`
+	// UrgentRatio is an enrolled person's urgent demand relative to what
+	// it would be (0.8 is 20% fewer).
+	UrgentRatio float64 `yaml:"urgent_ratio"`
+}
+
+// Elective is planned inpatient care. Referrals (AgeBand.Elective) pass
+// the referral gateway, are booked Lead ahead on a weekday, and are
+// cancelled and rebooked when no bed is free on the day.
+type Elective struct {
+	Enabled bool `yaml:"enabled"`
+	// Gateway is the share of referrals turned into advice and guidance.
+	Gateway float64 `yaml:"gateway" unit:"fraction"`
+	// Lead is the time from referral to the booked admission, in days.
+	Lead des.Dist `yaml:"lead" unit:"duration"`
+	// LengthOfStay is in days; elective patients go home (pathway 0).
+	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	// Rebook is the delay before a cancelled admission's new date, in days.
+	Rebook des.Time `yaml:"rebook"`
+}
+
+// Intervention is a change to the system from a date: each Change moves a
+// parameter linearly from its value before Start to its new value over
+// Ramp. Its costs are counted by package finance.
+type Intervention struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	// Basis says where the effect sizes come from.
+	Basis   string   `yaml:"basis"`
+	Start   des.Date `yaml:"start"`
+	Ramp    des.Time `yaml:"ramp"`
+	Changes []Change `yaml:"changes"`
+	// Setup is the one-off cost, spent in the year of Start.
+	Setup float64 `yaml:"setup" unit:"money"`
+	// Recurrent is the cost per year from Start, at the price year of the
+	// money section.
+	Recurrent float64 `yaml:"recurrent" unit:"money"`
+	// Payer is the organisation that pays, by name.
+	Payer string `yaml:"payer"`
+}
+
+// Change is one parameter change: exactly one of To, Scale and Add.
+// To and Add are in the unit of the parameter at Path; Scale is a factor.
+type Change struct {
+	// Path names a number parameter, as services.acute.beds or
+	// population.age_bands[*].urgent ([*] is every element).
+	Path  string  `yaml:"path"`
+	To    *Effect `yaml:"to" unit:"@path"`
+	Scale *Effect `yaml:"scale"`
+	Add   *Effect `yaml:"add" unit:"@path"`
+}
+
+// Effect is an effect size with its uncertainty: a central value and a
+// range, drawn once per replication from the triangular distribution on
+// (Low, Central, High). Written as one number, or as {low, central, high}.
+type Effect struct {
+	Low     float64 `yaml:"low"`
+	Central float64 `yaml:"central"`
+	High    float64 `yaml:"high"`
+}
