@@ -55,6 +55,9 @@ type decoder struct {
 	// pathUnit returns the unit tag of the number parameter at a
 	// parameter path, for fields tagged unit:"@path"; nil means none.
 	pathUnit func(path string) (string, bool)
+	// files maps the nodes of a merged tree to the file each came from;
+	// nodes not in it are from file.
+	files map[*yaml.Node]string
 }
 
 // Limits on what one file may make the decoder visit: nesting deeper than
@@ -73,12 +76,21 @@ var (
 )
 
 func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
-	d.errs.Add(d.file, n.Line, n.Column, path, format, args...)
+	d.errs.Add(d.fileOf(n), n.Line, n.Column, path, format, args...)
+}
+
+// fileOf returns the file node n came from: a tree merged from several
+// files (extends, --set) maps its nodes to their files.
+func (d *decoder) fileOf(n *yaml.Node) string {
+	if f, ok := d.files[n]; ok {
+		return f
+	}
+	return d.file
 }
 
 func (d *decoder) record(n *yaml.Node, path string) {
 	if d.pos != nil && path != "" {
-		d.pos[path] = Pos{File: d.file, Line: n.Line, Col: n.Column}
+		d.pos[path] = Pos{File: d.fileOf(n), Line: n.Line, Col: n.Column}
 	}
 }
 
@@ -367,20 +379,33 @@ func describe(n *yaml.Node) string {
 // struct, reporting every problem as an [ErrorList] with positions. It
 // returns the positions of every parameter set, for later checks. Empty
 // input, input that is not YAML and more than one YAML document are errors
-// too; every error has a line and column.
+// too; every error has a line and column. Decode does not follow extends
+// or check values; [Load] does both.
 func Decode(file string, src []byte, v any) (Positions, error) {
 	var errs ErrorList
+	root := parse(file, src, &errs)
+	if root == nil {
+		return nil, errs.Err()
+	}
+	pos := decodeNode(root, v, &decoder{file: file, errs: &errs})
+	return pos, errs.Err()
+}
+
+// parse reads one YAML document, reporting an empty file, a syntax error
+// or a second document to errs. It returns nil when there is nothing to
+// decode.
+func parse(file string, src []byte, errs *ErrorList) *yaml.Node {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	err := dec.Decode(&root)
 	switch {
 	case errors.Is(err, io.EOF) || (err == nil && len(root.Content) == 0):
 		errs.Add(file, 1, 1, "", "empty file: want a scenario")
-		return nil, errs.Err()
+		return nil
 	case err != nil:
 		line, msg := yamlErrorLine(err)
 		errs.Add(file, line, 1, "", "not valid YAML: %s", msg)
-		return nil, errs.Err()
+		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -390,15 +415,21 @@ func Decode(file string, src []byte, v any) (Positions, error) {
 		}
 		errs.Add(file, max(line, 1), 1, "", "more than one YAML document: a scenario file holds one")
 	}
+	return &root
+}
+
+// decodeNode fills v from root with decoder d (whose errs and file are
+// set) and returns the positions of the parameters set.
+func decodeNode(root *yaml.Node, v any, d *decoder) Positions {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		errs.Add(file, 1, 1, "", "internal error: Decode needs a non-nil pointer, not %T", v)
-		return nil, errs.Err()
+		d.errs.Add(d.file, 1, 1, "", "internal error: decoding needs a non-nil pointer, not %T", v)
+		return nil
 	}
-	pos := Positions{}
-	d := decoder{file: file, errs: &errs, pos: pos, budget: maxNodes}
-	d.decode(&root, rv.Elem(), "", "")
-	return pos, errs.Err()
+	d.pos = Positions{}
+	d.budget = maxNodes
+	d.decode(root, rv.Elem(), "", "")
+	return d.pos
 }
 
 // yamlErrorLine splits a yaml.v3 error such as "yaml: line 3: did not find

@@ -93,3 +93,17 @@ func (l ErrorList) Unwrap() []error {
 	}
 	return out
 }
+
+// dedupe drops repeated errors (same place, field and message), keeping
+// the first of each.
+func (l ErrorList) dedupe() ErrorList {
+	seen := map[Error]bool{}
+	out := l[:0]
+	for _, e := range l {
+		if !seen[*e] {
+			seen[*e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

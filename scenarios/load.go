@@ -1,0 +1,526 @@
+package scenarios
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"caresim/sim/care"
+	"caresim/sim/des"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Options are how [Load] reads a scenario.
+type Options struct {
+	// Sets are "path=value" overrides, applied in order after extends is
+	// merged, as by --set: services.acute.beds=620,
+	// interventions.prism.changes[0].scale=0.85. A value is YAML, so a
+	// whole mapping may be given: services.ed.treatment={kind: exponential, mean: 1h}.
+	Sets []string
+	// ReadFile reads scenario files; nil means os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
+}
+
+// Loaded is a scenario read, merged, overridden and checked.
+type Loaded struct {
+	Scenario
+	// Chain is the files read, the scenario's own first, then what it
+	// extends; built-ins are written "builtin:NAME".
+	Chain []string
+	// Digest is the SHA-256 of every file of Chain and every override, in
+	// order: two runs with equal digests ran the same scenario text.
+	Digest string
+	// Positions maps parameter paths to where they were set.
+	Positions Positions
+}
+
+// maxExtends bounds the length of an extends chain; longer is a mistake.
+const maxExtends = 32
+
+// IsBuiltin reports whether ref names a built-in scenario rather than a
+// file: it has no extension and no path separator.
+func IsBuiltin(ref string) bool {
+	return ref != "" && !strings.ContainsAny(ref, `/\`) && filepath.Ext(ref) == ""
+}
+
+// Load reads the scenario ref (a file, or a built-in name such as
+// "baseline"), follows its extends chain merging each base under it,
+// applies opt.Sets, decodes the result into a [Scenario] and checks it.
+// Every problem found is returned at once as an [ErrorList], each with the
+// file, line and column it comes from.
+//
+// Merging: mappings merge key by key; a list whose entries all have a name
+// merges by name (an entry of the same name merges into the base's, a new
+// one is appended); any other value replaces the base's.
+func Load(ref string, opt Options) (*Loaded, error) {
+	if opt.ReadFile == nil {
+		opt.ReadFile = os.ReadFile
+	}
+	l := loader{opt: opt, files: map[*yaml.Node]string{}}
+	root := l.chain(ref, "", nil, nil)
+	if root == nil {
+		return nil, l.errs.Err()
+	}
+	for i, set := range opt.Sets {
+		l.set(root, set, i+1)
+	}
+	out := &Loaded{Chain: l.chainNames}
+	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: func(p string) (string, bool) {
+		u, err := care.UnitOf(p)
+		return u, err == nil
+	}}
+	out.Positions = decodeNode(root, &out.Scenario, &d)
+	l.check(out)
+	l.errs = l.errs.dedupe()
+	h := sha256.New()
+	for _, b := range l.sources {
+		fmt.Fprintf(h, "%d\n", len(b))
+		h.Write(b)
+	}
+	for _, s := range opt.Sets {
+		fmt.Fprintf(h, "--set %d\n%s", len(s), s)
+	}
+	out.Digest = hex.EncodeToString(h.Sum(nil))
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+type loader struct {
+	opt        Options
+	errs       ErrorList
+	files      map[*yaml.Node]string
+	chainNames []string
+	sources    [][]byte
+}
+
+// chain reads ref, named in file from at node at (nil for the top), and
+// everything it extends, and returns the merged tree. seen holds the
+// chain so far, to report cycles.
+func (l *loader) chain(ref, from string, at *yaml.Node, seen []string) *yaml.Node {
+	name, src, err := l.read(ref, from)
+	fromLine, fromCol := 1, 1
+	if at != nil {
+		fromLine, fromCol = at.Line, at.Column
+	}
+	if err != nil {
+		if at == nil {
+			l.errs.Add(ref, 1, 1, "", "%v", err)
+		} else {
+			l.errs.Add(from, fromLine, fromCol, "extends", "%v", err)
+		}
+		return nil
+	}
+	if i := slices.Index(seen, name); i >= 0 {
+		l.errs.Add(from, fromLine, fromCol, "extends", "circular extends: %s", strings.Join(append(seen[i:], name), " → "))
+		return nil
+	}
+	if len(seen) >= maxExtends {
+		l.errs.Add(from, fromLine, fromCol, "extends", "extends chain longer than %d files", maxExtends)
+		return nil
+	}
+	seen = append(seen, name)
+	l.chainNames = append(l.chainNames, name)
+	l.sources = append(l.sources, src)
+	doc := parse(name, src, &l.errs)
+	if doc == nil {
+		return nil
+	}
+	root := doc.Content[0]
+	l.own(root, name)
+	checkDuplicates(root, name, "", &l.errs)
+	if root.Kind != yaml.MappingNode {
+		return root // the decoder reports it
+	}
+	ext := mapValue(root, "extends")
+	if ext == nil || ext.Kind != yaml.ScalarNode || ext.Value == "" || ext.Tag == "!!null" {
+		return root
+	}
+	base := l.chain(ext.Value, name, ext, seen)
+	if base == nil {
+		return nil
+	}
+	return l.merge(base, root)
+}
+
+// read returns the canonical name and text of ref as named from file
+// from ("" for the command line).
+func (l *loader) read(ref, from string) (string, []byte, error) {
+	if IsBuiltin(ref) {
+		src, err := fs.ReadFile(builtinFS, "builtin/"+ref+".yaml")
+		if err != nil {
+			msg := fmt.Sprintf("no built-in scenario %q", ref)
+			if s, ok := closest(ref, BuiltinNames()); ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return "", nil, errors.New(msg + " (a file needs a .yaml extension)")
+		}
+		return "builtin:" + ref, src, nil
+	}
+	path := ref
+	if from != "" && !filepath.IsAbs(ref) {
+		if b, ok := strings.CutPrefix(from, "builtin:"); ok {
+			// A built-in extends only other built-ins.
+			return "", nil, fmt.Errorf("built-in %s cannot extend a file (%s)", b, ref)
+		}
+		path = filepath.Join(filepath.Dir(from), ref)
+	}
+	src, err := l.opt.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", nil, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	return path, src, nil
+}
+
+// own records that every node of the tree under n comes from file.
+func (l *loader) own(n *yaml.Node, file string) {
+	if n == nil {
+		return
+	}
+	if _, done := l.files[n]; done {
+		return // an alias target already visited
+	}
+	l.files[n] = file
+	for _, c := range n.Content {
+		l.own(c, file)
+	}
+	if n.Kind == yaml.AliasNode {
+		l.own(n.Alias, file)
+	}
+}
+
+// mapValue returns the value of key in mapping n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// checkDuplicates reports keys given twice in one mapping of one file:
+// merging would otherwise hide them.
+func checkDuplicates(n *yaml.Node, file, path string, errs *ErrorList) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			sub := k.Value
+			if path != "" {
+				sub = path + "." + k.Value
+			}
+			if line, dup := seen[k.Value]; dup {
+				errs.Add(file, k.Line, k.Column, sub, "duplicate key; first set at line %d", line)
+				continue
+			}
+			seen[k.Value] = k.Line
+			checkDuplicates(n.Content[i+1], file, sub, errs)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			checkDuplicates(c, file, path+"["+strconv.Itoa(i)+"]", errs)
+		}
+	}
+}
+
+// merge merges overlay onto base and returns the result, reusing nodes of
+// both; see [Load] for the rules.
+func (l *loader) merge(base, overlay *yaml.Node) *yaml.Node {
+	if base.Kind == yaml.AliasNode {
+		base = base.Alias
+	}
+	if overlay.Kind == yaml.AliasNode {
+		return overlay
+	}
+	switch {
+	case base.Kind == yaml.MappingNode && overlay.Kind == yaml.MappingNode:
+		out := &yaml.Node{Kind: yaml.MappingNode, Tag: overlay.Tag, Line: overlay.Line, Column: overlay.Column}
+		l.files[out] = l.files[overlay]
+		out.Content = append(out.Content, base.Content...)
+		for i := 0; i+1 < len(overlay.Content); i += 2 {
+			k, v := overlay.Content[i], overlay.Content[i+1]
+			j := keyIndex(out, k.Value)
+			if j < 0 {
+				out.Content = append(out.Content, k, v)
+				continue
+			}
+			out.Content[j] = k // errors about the key point at the overlay
+			out.Content[j+1] = l.merge(out.Content[j+1], v)
+		}
+		return out
+	case base.Kind == yaml.SequenceNode && overlay.Kind == yaml.SequenceNode && named(base) && named(overlay):
+		out := &yaml.Node{Kind: yaml.SequenceNode, Tag: overlay.Tag, Line: overlay.Line, Column: overlay.Column}
+		l.files[out] = l.files[overlay]
+		out.Content = append(out.Content, base.Content...)
+		for _, e := range overlay.Content {
+			name := mapValue(e, "name").Value
+			j := slices.IndexFunc(out.Content, func(b *yaml.Node) bool { return mapValue(b, "name").Value == name })
+			if j < 0 {
+				out.Content = append(out.Content, e)
+				continue
+			}
+			out.Content[j] = l.merge(out.Content[j], e)
+		}
+		return out
+	}
+	return overlay
+}
+
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// named reports whether every entry of sequence n is a mapping with a
+// scalar name.
+func named(n *yaml.Node) bool {
+	for _, e := range n.Content {
+		v := mapValue(e, "name")
+		if v == nil || v.Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
+}
+
+// set applies override number k ("path=value") to the merged tree. Its
+// errors are positioned at --set:k:col.
+func (l *loader) set(root *yaml.Node, set string, k int) {
+	const file = "--set"
+	path, value, ok := strings.Cut(set, "=")
+	if !ok {
+		l.errs.Add(file, k, 1, "", "want path=value, such as services.acute.beds=620, not %q", set)
+		return
+	}
+	path = strings.TrimSpace(path)
+	steps, err := care.ParsePath(path)
+	if err != nil {
+		l.errs.Add(file, k, 1, path, "%v", err)
+		return
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(value), &doc); err != nil || len(doc.Content) == 0 {
+		msg := "empty value"
+		if err != nil {
+			_, msg = yamlErrorLine(err)
+		}
+		l.errs.Add(file, k, len(path)+2, path, "bad value %q: %s", value, msg)
+		return
+	}
+	val := doc.Content[0]
+	l.relocate(val, k, len(path)+1)
+	if root.Kind != yaml.MappingNode {
+		return // the decoder reports the file's own problem
+	}
+	l.place(root, steps, val, "", path, k)
+}
+
+// relocate positions the nodes of an override at --set:k, shifting
+// columns past "path=".
+func (l *loader) relocate(n *yaml.Node, k, shift int) {
+	if _, done := l.files[n]; done {
+		return
+	}
+	l.files[n] = "--set"
+	n.Line, n.Column = k, n.Column+shift
+	for _, c := range n.Content {
+		l.relocate(c, k, shift)
+	}
+}
+
+// place puts val at steps under n, creating mappings on the way.
+func (l *loader) place(n *yaml.Node, steps []care.Step, val *yaml.Node, at, path string, k int) {
+	fail := func(format string, args ...any) {
+		l.errs.Add("--set", k, 1, path, format, args...)
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	s := steps[0]
+	last := len(steps) == 1
+	switch n.Kind {
+	case yaml.MappingNode:
+		if s.Key == "" {
+			fail("%s is a mapping, not a list: %s does not apply", orTop(at), s)
+			return
+		}
+		sub := join(at, s.Key)
+		j := keyIndex(n, s.Key)
+		if j < 0 {
+			key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.Key, Line: k, Column: 1}
+			l.files[key] = "--set"
+			child := val
+			if !last {
+				child = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: k, Column: 1}
+				l.files[child] = "--set"
+			}
+			n.Content = append(n.Content, key, child)
+			if !last {
+				l.place(child, steps[1:], val, sub, path, k)
+			}
+			return
+		}
+		if last {
+			n.Content[j+1] = val
+			return
+		}
+		l.place(n.Content[j+1], steps[1:], val, sub, path, k)
+	case yaml.SequenceNode:
+		var idx []int
+		switch {
+		case s.All:
+			for i := range n.Content {
+				idx = append(idx, i)
+			}
+		case s.IsIndex:
+			if s.Index >= len(n.Content) {
+				fail("index %d out of range: %s has %d entries", s.Index, orTop(at), len(n.Content))
+				return
+			}
+			idx = []int{s.Index}
+		default:
+			name := s.Name
+			if name == "" {
+				name = s.Key
+			}
+			var names []string
+			for i, e := range n.Content {
+				if v := mapValue(e, "name"); v != nil {
+					names = append(names, v.Value)
+					if v.Value == name {
+						idx = append(idx, i)
+					}
+				}
+			}
+			if len(idx) == 0 {
+				msg := fmt.Sprintf("no entry named %q in %s", name, orTop(at))
+				if c, ok := closest(name, names); ok {
+					msg += fmt.Sprintf("; did you mean %q?", c)
+				}
+				fail("%s", msg)
+				return
+			}
+		}
+		for _, i := range idx {
+			sub := at + "[" + strconv.Itoa(i) + "]"
+			if last {
+				n.Content[i] = val
+				continue
+			}
+			l.place(n.Content[i], steps[1:], val, sub, path, k)
+		}
+	default:
+		fail("%s is a single value, not a mapping or a list", orTop(at))
+	}
+}
+
+func join(at, key string) string {
+	if at == "" {
+		return key
+	}
+	return at + "." + key
+}
+
+func orTop(at string) string {
+	if at == "" {
+		return "the top level"
+	}
+	return at
+}
+
+// check runs the model's and the money's checks and the scenario's own,
+// positioning each problem at the parameter it names.
+func (l *loader) check(s *Loaded) {
+	var problems []error
+	if s.Name == "" {
+		problems = append(problems, &des.FieldError{Field: "name", Msg: "missing: a short name for the scenario"})
+	}
+	if s.Replications < 0 {
+		problems = append(problems, &des.FieldError{Field: "replications", Msg: fmt.Sprintf("must be >= 1, not %d", s.Replications)})
+	}
+	problems = append(problems, s.Params.Validate()...)
+	problems = append(problems, s.Money.Validate()...)
+	if len(s.Money.Organisations) > 0 {
+		var orgs []string
+		for _, o := range s.Money.Organisations {
+			orgs = append(orgs, o.Name)
+		}
+		for i, iv := range s.Interventions {
+			if iv.Payer != "" && !slices.Contains(orgs, iv.Payer) {
+				problems = append(problems, &des.FieldError{
+					Field: fmt.Sprintf("interventions[%d].payer", i),
+					Msg:   fmt.Sprintf("unknown organisation %q; the money section has %s", iv.Payer, strings.Join(orgs, ", ")),
+				})
+			}
+		}
+	}
+	// A value that failed to decode is zero; checking it again would
+	// only repeat the problem in other words.
+	var bad []string
+	for _, e := range l.errs {
+		if e.Field != "" {
+			bad = append(bad, e.Field)
+		}
+	}
+	for _, p := range problems {
+		var fe *des.FieldError
+		if !errors.As(p, &fe) {
+			fe = &des.FieldError{Msg: p.Error()}
+		}
+		if slices.ContainsFunc(bad, func(b string) bool { return related(b, fe.Field) }) {
+			continue
+		}
+		pos := s.Positions.Find(fe.Field)
+		if pos.File == "" {
+			pos = Pos{File: s.Chain[0], Line: 1, Col: 1}
+		}
+		l.errs.Add(pos.File, pos.Line, pos.Col, fe.Field, "%s", fe.Msg)
+	}
+}
+
+// Find returns the position of path, or of the nearest enclosing parameter
+// that has one: a problem with a value that was never written (a missing
+// key) is reported where its parent is. The zero Pos means none.
+func (ps Positions) Find(path string) Pos {
+	for path != "" {
+		if p, ok := ps[path]; ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return ps[""]
+}
+
+// related reports whether one parameter path is the other or inside it.
+func related(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return b == a || (strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '['))
+}

@@ -1,0 +1,457 @@
+package care
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"caresim/sim/des"
+)
+
+// Route and stratum names the model gives meaning to.
+var (
+	// RouteNames are the urgent routes of Demand.Urgent.Routes.
+	RouteNames = []string{"walk-in", "ambulance", "gp-referral"}
+	// CallRouteNames are the routes Call for Care may navigate: the urgent
+	// routes of professionals, and care-home calls.
+	CallRouteNames = []string{"ambulance", "gp-referral", "care-home"}
+)
+
+// shareTol is how far shares may sum from 1: they are typed with a few
+// decimals ("33.3%"), so a sum off by rounding is accepted.
+const shareTol = 1e-3
+
+// Validate checks p and returns every problem found, each a
+// *des.FieldError whose Field is the parameter path ("services.acute.beds",
+// "population.age_bands[1].risk_shares"). It checks ranges, that shares
+// sum to 1, that distributions are valid, that names are unique and
+// referred to correctly, and that every intervention names number
+// parameters, starts inside the horizon and has one effect per change.
+// The model assumes Params that passed.
+func (p *Params) Validate() []error {
+	c := checker{}
+	if !p.Start.Valid() {
+		c.add("start", "missing or not a real date: want the first day, such as 2014-04-01")
+	}
+	c.positive("horizon", float64(p.Horizon))
+	c.nonNegative("warm_up.length", float64(p.WarmUp.Length))
+	c.nonNegative("warm_up.max", float64(p.WarmUp.Max))
+	p.Population.check(&c)
+	p.Demand.check(&c, &p.Population)
+	p.Services.check(&c, p)
+	p.checkInterventions(&c)
+	return c.errs
+}
+
+type checker struct{ errs []error }
+
+func (c *checker) add(path, format string, args ...any) {
+	c.errs = append(c.errs, &des.FieldError{Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func (c *checker) nonNegative(path string, x float64) {
+	if !(x >= 0) || !finite(x) {
+		c.add(path, "must be >= 0, not %v", x)
+	}
+}
+
+func (c *checker) positive(path string, x float64) {
+	if !(x > 0) || !finite(x) {
+		c.add(path, "must be > 0, not %v", x)
+	}
+}
+
+func (c *checker) count(path string, n int) {
+	if n < 0 {
+		c.add(path, "must be >= 0, not %d", n)
+	}
+}
+
+func (c *checker) fraction(path string, x float64) {
+	if !(x >= 0 && x <= 1) {
+		c.add(path, "must be a fraction between 0 and 1 (0%% to 100%%), not %v", x)
+	}
+}
+
+func (c *checker) growth(path string, x float64) {
+	if !(x > -1) || !finite(x) {
+		c.add(path, "must be a yearly growth above -100%%, not %v", x)
+	}
+}
+
+// shares checks a set of fractions that must sum to 1; names label them in
+// the message.
+func (c *checker) shares(path string, names []string, xs ...float64) {
+	sum := 0.0
+	for i, x := range xs {
+		if !(x >= 0 && x <= 1) {
+			c.add(path+"."+names[i], "must be a fraction between 0 and 1, not %v", x)
+			return
+		}
+		sum += x
+	}
+	if math.Abs(sum-1) > shareTol {
+		c.add(path, "shares must sum to 1 (100%%), not %.4g", sum)
+	}
+}
+
+// shareList checks a list of fractions that must sum to 1 and have n
+// entries, one per thing of kind what.
+func (c *checker) shareList(path string, xs []float64, n int, what string) {
+	if len(xs) != n {
+		c.add(path, "needs %d shares, one per %s, not %d", n, what, len(xs))
+		return
+	}
+	sum := 0.0
+	for i, x := range xs {
+		if !(x >= 0 && x <= 1) {
+			c.add(path+"["+strconv.Itoa(i)+"]", "must be a fraction between 0 and 1, not %v", x)
+			return
+		}
+		sum += x
+	}
+	if math.Abs(sum-1) > shareTol {
+		c.add(path, "shares must sum to 1 (100%%), not %.4g", sum)
+	}
+}
+
+// names checks that each name is given and unique.
+func (c *checker) names(path string, names []string) {
+	seen := map[string]int{}
+	for i, n := range names {
+		at := path + "[" + strconv.Itoa(i) + "].name"
+		if n == "" {
+			c.add(at, "missing: every entry needs a name")
+			continue
+		}
+		if j, dup := seen[n]; dup {
+			c.add(at, "duplicate name %q; also %s[%d]", n, path, j)
+			continue
+		}
+		seen[n] = i
+	}
+}
+
+// oneOf checks that each entry of list is one of known.
+func (c *checker) oneOf(path string, list, known []string, what string) {
+	for i, x := range list {
+		if !slices.Contains(known, x) {
+			c.add(path+"["+strconv.Itoa(i)+"]", "unknown %s %q; known: %v", what, x, known)
+		}
+	}
+}
+
+// dist checks a distribution, when required or given.
+func (c *checker) dist(path string, d *des.Dist, required bool) {
+	if d.Kind == 0 && !required {
+		return
+	}
+	if err := d.Init(); err != nil {
+		for _, e := range unwrapAll(err) {
+			var fe *des.FieldError
+			if errors.As(e, &fe) {
+				c.add(path+"."+fe.Field, "%s", fe.Msg)
+			} else {
+				c.add(path, "%v", e)
+			}
+		}
+	}
+}
+
+func unwrapAll(err error) []error {
+	if u, ok := err.(interface{ Unwrap() []error }); ok {
+		return u.Unwrap()
+	}
+	return []error{err}
+}
+
+func (pop *Population) check(c *checker) {
+	locs := make([]string, len(pop.Localities))
+	for i, l := range pop.Localities {
+		locs[i] = l.Name
+	}
+	c.names("population.localities", locs)
+	bands := make([]string, len(pop.AgeBands))
+	for i, a := range pop.AgeBands {
+		bands[i] = a.Name
+	}
+	c.names("population.age_bands", bands)
+	strata := make([]string, len(pop.Risk))
+	for i, r := range pop.Risk {
+		strata[i] = r.Name
+	}
+	c.names("population.risk_strata", strata)
+
+	if len(pop.Localities) > 0 && len(pop.AgeBands) == 0 {
+		c.add("population.age_bands", "missing: localities need at least one age band")
+	}
+	if len(pop.AgeBands) > 0 && len(pop.Risk) == 0 {
+		c.add("population.risk_strata", "missing: age bands need at least one risk stratum")
+	}
+	usesBandShares := false
+	for i, l := range pop.Localities {
+		at := "population.localities[" + strconv.Itoa(i) + "]"
+		c.nonNegative(at+".people", l.People)
+		if len(l.AgeShares) == 0 {
+			usesBandShares = true
+		} else {
+			c.shareList(at+".age_shares", l.AgeShares, len(pop.AgeBands), "age band")
+		}
+	}
+	var bandShares []float64
+	for i, a := range pop.AgeBands {
+		at := "population.age_bands[" + strconv.Itoa(i) + "]"
+		c.fraction(at+".share", a.Share)
+		bandShares = append(bandShares, a.Share)
+		c.growth(at+".growth", a.Growth)
+		c.shareList(at+".risk_shares", a.RiskShares, len(pop.Risk), "risk stratum")
+		c.nonNegative(at+".urgent", a.Urgent)
+		c.nonNegative(at+".elective", a.Elective)
+		c.nonNegative(at+".care_home", a.CareHome)
+		if a.Urgent > 0 && len(a.RiskShares) == len(pop.Risk) {
+			mean := 0.0
+			for r, s := range a.RiskShares {
+				mean += s * pop.Risk[r].UrgentRatio
+			}
+			if !(mean > 0) {
+				c.add(at+".risk_shares", "with these shares every stratum's urgent_ratio is 0, so the band's urgent demand cannot be shared out")
+			}
+		}
+	}
+	if usesBandShares && len(pop.AgeBands) > 0 {
+		sum := 0.0
+		for _, s := range bandShares {
+			sum += s
+		}
+		if math.Abs(sum-1) > shareTol {
+			c.add("population.age_bands", "shares must sum to 1 (100%%), not %.4g (a locality without age_shares uses them)", sum)
+		}
+	}
+	for i, r := range pop.Risk {
+		c.nonNegative("population.risk_strata["+strconv.Itoa(i)+"].urgent_ratio", r.UrgentRatio)
+	}
+}
+
+// People returns the population at Start.
+func (pop *Population) People() float64 {
+	sum := 0.0
+	for _, l := range pop.Localities {
+		sum += l.People
+	}
+	return sum
+}
+
+func (d *Demand) check(c *checker, pop *Population) {
+	u := &d.Urgent
+	names := make([]string, len(u.Routes))
+	for i, r := range u.Routes {
+		names[i] = r.Name
+	}
+	c.names("demand.urgent.routes", names)
+	sum := 0.0
+	for i, r := range u.Routes {
+		at := "demand.urgent.routes[" + strconv.Itoa(i) + "]"
+		if r.Name != "" && !slices.Contains(RouteNames, r.Name) {
+			c.add(at+".name", "unknown route %q; known: %v", r.Name, RouteNames)
+		}
+		c.fraction(at+".share", r.Share)
+		sum += r.Share
+		c.nonNegative(at+".per_day", r.PerDay)
+		c.fraction(at+".admit", r.Admit)
+	}
+	urgent := false
+	for _, a := range pop.AgeBands {
+		urgent = urgent || a.Urgent > 0
+	}
+	if urgent && pop.People() > 0 && math.Abs(sum-1) > shareTol {
+		c.add("demand.urgent.routes", "route shares must sum to 1 (100%%), not %.4g", sum)
+	}
+	rp := des.RateProfile{PerDay: 1, HourOfWeek: u.HourOfWeek, Month: u.Month, Trend: u.Trend}
+	if err := rp.Validate(); err != nil {
+		for _, e := range unwrapAll(err) {
+			c.add("demand.urgent", "%v", e)
+		}
+	}
+}
+
+func (s *Services) check(c *checker, p *Params) {
+	routes := make([]string, len(p.Demand.Urgent.Routes))
+	for i, r := range p.Demand.Urgent.Routes {
+		routes[i] = r.Name
+	}
+
+	fd := &s.FrontDoor
+	c.oneOf("services.front_door.routes", fd.Routes, routes, "route")
+	if fd.Enabled {
+		c.shares("services.front_door", []string{"to_ed", "to_urgent_treatment", "to_sdec", "to_community"},
+			fd.ToED, fd.ToUrgentTreatment, fd.ToSDEC, fd.ToCommunity)
+	}
+
+	c.count("services.ed.cubicles", s.ED.Cubicles)
+	c.dist("services.ed.treatment", &s.ED.Treatment, s.ED.Enabled)
+	if s.ED.Enabled && s.ED.Cubicles == 0 {
+		c.add("services.ed.cubicles", "must be > 0 when the ED is enabled")
+	}
+
+	c.count("services.urgent_treatment.clinicians", s.UrgentTreatment.Clinicians)
+	c.dist("services.urgent_treatment.treatment", &s.UrgentTreatment.Treatment, s.UrgentTreatment.Enabled)
+
+	c.count("services.sdec.chairs", s.SDEC.Chairs)
+	c.dist("services.sdec.treatment", &s.SDEC.Treatment, s.SDEC.Enabled)
+	c.fraction("services.sdec.admit", s.SDEC.Admit)
+
+	cfc := &s.CallForCare
+	c.oneOf("services.call_for_care.routes", cfc.Routes, CallRouteNames, "route")
+	c.fraction("services.call_for_care.suitable", cfc.Suitable)
+	c.fraction("services.call_for_care.step_up", cfc.StepUp)
+
+	a := &s.Acute
+	c.count("services.acute.beds", a.Beds)
+	c.count("services.acute.occupied", a.Occupied)
+	if a.Occupied > a.Beds {
+		c.add("services.acute.occupied", "%d beds occupied at the start, but only %d beds", a.Occupied, a.Beds)
+	}
+	c.dist("services.acute.length_of_stay", &a.LengthOfStay, a.Enabled)
+	c.dist("services.acute.assessment", &a.Assessment, false)
+	c.fraction("services.acute.readmit", a.Readmit)
+	if a.Enabled {
+		pw := &a.Pathways
+		c.shares("services.acute.pathways", []string{"home", "reablement", "bed", "care_home", "died"},
+			pw.Home, pw.Reablement, pw.Bed, pw.CareHome, pw.Died)
+	}
+
+	t := &s.TransferToAssess
+	c.fraction("services.transfer_to_assess.care_home_to_reablement", t.CareHomeToReablement)
+	c.fraction("services.transfer_to_assess.care_home_to_bed", t.CareHomeToBed)
+	if t.CareHomeToReablement+t.CareHomeToBed > 1+shareTol {
+		c.add("services.transfer_to_assess", "care_home_to_reablement and care_home_to_bed together exceed 1 (100%%): %.4g",
+			t.CareHomeToReablement+t.CareHomeToBed)
+	}
+
+	ic := &s.IntermediateCare
+	c.count("services.intermediate_care.beds", ic.Beds)
+	c.count("services.intermediate_care.occupied", ic.Occupied)
+	if ic.Occupied > ic.Beds {
+		c.add("services.intermediate_care.occupied", "%d beds occupied at the start, but only %d beds", ic.Occupied, ic.Beds)
+	}
+	c.dist("services.intermediate_care.length_of_stay", &ic.LengthOfStay, ic.Enabled)
+	if ic.Enabled {
+		ic.Outcomes.check(c, "services.intermediate_care.outcomes")
+	}
+
+	rb := &s.Reablement
+	c.count("services.reablement.caseload", rb.Caseload)
+	c.dist("services.reablement.duration", &rb.Duration, rb.Enabled)
+	if rb.Enabled {
+		rb.Outcomes.check(c, "services.reablement.outcomes")
+	}
+
+	ch := &s.CareHomes
+	c.count("services.care_homes.beds", ch.Beds)
+	c.count("services.care_homes.occupied", ch.Occupied)
+	if ch.Occupied > ch.Beds {
+		c.add("services.care_homes.occupied", "%d beds occupied at the start, but only %d beds", ch.Occupied, ch.Beds)
+	}
+	c.dist("services.care_homes.length_of_stay", &ch.LengthOfStay, ch.Enabled)
+	c.nonNegative("services.care_homes.urgent_calls", ch.UrgentCalls)
+	c.fraction("services.care_homes.admit", ch.Admit)
+
+	cm := &s.Community
+	strata := make([]string, len(p.Population.Risk))
+	for i, r := range p.Population.Risk {
+		strata[i] = r.Name
+	}
+	c.count("services.community.caseload", cm.Caseload)
+	c.oneOf("services.community.enrol", cm.Enrol, strata, "risk stratum")
+	c.nonNegative("services.community.referrals", cm.Referrals)
+	c.dist("services.community.duration", &cm.Duration, cm.Enabled)
+	c.nonNegative("services.community.urgent_ratio", cm.UrgentRatio)
+
+	el := &s.Elective
+	c.fraction("services.elective.gateway", el.Gateway)
+	c.dist("services.elective.lead", &el.Lead, el.Enabled)
+	c.dist("services.elective.length_of_stay", &el.LengthOfStay, el.Enabled)
+	c.nonNegative("services.elective.rebook", float64(el.Rebook))
+	if el.Enabled && el.Rebook <= 0 {
+		c.add("services.elective.rebook", "must be > 0 when elective care is enabled (the delay before a cancelled admission's new date)")
+	}
+}
+
+func (o *Outcomes) check(c *checker, path string) {
+	c.shares(path, []string{"home", "care_home", "readmit", "died"}, o.Home, o.CareHome, o.Readmit, o.Died)
+}
+
+// End returns the last simulated day's end: Start plus Horizon, as a date
+// rounded down.
+func (p *Params) End() des.Date { return p.Start.AddDays(int(p.Horizon)) }
+
+func (p *Params) checkInterventions(c *checker) {
+	names := make([]string, len(p.Interventions))
+	for i, iv := range p.Interventions {
+		names[i] = iv.Name
+	}
+	c.names("interventions", names)
+	for i := range p.Interventions {
+		iv := &p.Interventions[i]
+		at := "interventions[" + strconv.Itoa(i) + "]"
+		if !iv.Start.Valid() {
+			c.add(at+".start", "missing or not a real date")
+		} else if p.Start.Valid() && p.Horizon > 0 {
+			if iv.Start.Sub(p.Start) < 0 || iv.Start.Sub(p.Start) >= p.Horizon {
+				c.add(at+".start", "%v is outside the horizon %v to %v", iv.Start, p.Start, p.End())
+			}
+		}
+		c.nonNegative(at+".ramp", float64(iv.Ramp))
+		c.nonNegative(at+".setup", iv.Setup)
+		c.nonNegative(at+".recurrent", iv.Recurrent)
+		if len(iv.Changes) == 0 && iv.Setup == 0 && iv.Recurrent == 0 {
+			c.add(at+".changes", "an intervention needs at least one change or a cost")
+		}
+		for j := range iv.Changes {
+			p.checkChange(c, &iv.Changes[j], at+".changes["+strconv.Itoa(j)+"]")
+		}
+	}
+}
+
+func (p *Params) checkChange(c *checker, ch *Change, at string) {
+	n := 0
+	for _, e := range []*Effect{ch.To, ch.Scale, ch.Add} {
+		if e != nil {
+			n++
+		}
+	}
+	if n != 1 {
+		c.add(at, "a change needs exactly one of to, scale and add, not %d", n)
+	}
+	check := func(name string, e *Effect, min float64) {
+		if e == nil {
+			return
+		}
+		if !(e.Low <= e.Central && e.Central <= e.High) || !finite(e.Low) || !finite(e.High) {
+			c.add(at+"."+name, "want low <= central <= high, not %v, %v, %v", e.Low, e.Central, e.High)
+		}
+		if e.Low < min {
+			c.add(at+"."+name, "must be >= %v, not %v", min, e.Low)
+		}
+	}
+	check("to", ch.To, math.Inf(-1))
+	check("scale", ch.Scale, 0)
+	check("add", ch.Add, math.Inf(-1))
+	if ch.Path == "" {
+		c.add(at+".path", "missing: which parameter the change moves, such as services.acute.beds")
+		return
+	}
+	if _, err := p.Numbers(ch.Path); err != nil {
+		msg := err.Error()
+		var pe *PathError
+		if errors.As(err, &pe) && len(pe.Known) > 0 && len(pe.Known) <= 16 {
+			msg += "; known there: " + strings.Join(pe.Known, ", ")
+		}
+		c.add(at+".path", "%s", msg)
+	}
+}

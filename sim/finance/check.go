@@ -1,0 +1,140 @@
+package finance
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"caresim/sim/des"
+)
+
+// OrganisationNames are the organisations whose deficits are reported, in
+// report order.
+var OrganisationNames = []string{"acute", "community", "social-care", "commissioners"}
+
+// Rules are the payment rules of [Payment].
+var Rules = []string{"tariff", "block", "alliance"}
+
+// Validate checks p and returns every problem, each a *des.FieldError whose
+// Field is the parameter path under money ("money.unit_costs.care_home_week").
+func (p *Params) Validate() []error {
+	var errs []error
+	add := func(path, format string, args ...any) {
+		errs = append(errs, &des.FieldError{Field: "money." + path, Msg: fmt.Sprintf(format, args...)})
+	}
+	if p.PriceYear != "" && !financialYear(p.PriceYear) {
+		add("price_year", "want a financial year such as 2014/15, not %q", p.PriceYear)
+	}
+	for _, f := range []struct {
+		name string
+		x    float64
+	}{
+		{"inflation.pay", p.Inflation.Pay},
+		{"inflation.prices", p.Inflation.Prices},
+		{"inflation.non_demographic", p.Inflation.NonDemographic},
+	} {
+		if !(f.x > -1) || math.IsInf(f.x, 0) {
+			add(f.name, "must be a yearly rate above -100%%, not %v", f.x)
+		}
+	}
+	if !(p.Inflation.PayShare >= 0 && p.Inflation.PayShare <= 1) {
+		add("inflation.pay_share", "must be a fraction between 0 and 1, not %v", p.Inflation.PayShare)
+	}
+	nonNegativeFields(reflect.ValueOf(p.UnitCosts), "unit_costs", add)
+	nonNegativeFields(reflect.ValueOf(p.CapacityCosts), "capacity_costs", add)
+
+	seen := map[string]int{}
+	for i, o := range p.Organisations {
+		at := "organisations[" + strconv.Itoa(i) + "]"
+		switch j, dup := seen[o.Name]; {
+		case o.Name == "":
+			add(at+".name", "missing: one of %s", strings.Join(OrganisationNames, ", "))
+		case !slices.Contains(OrganisationNames, o.Name):
+			add(at+".name", "unknown organisation %q; known: %s", o.Name, strings.Join(OrganisationNames, ", "))
+		case dup:
+			add(at+".name", "duplicate organisation %q; also organisations[%d]", o.Name, j)
+		default:
+			seen[o.Name] = i
+		}
+		if !(o.Funding >= 0) || math.IsInf(o.Funding, 0) {
+			add(at+".funding", "must be >= 0, not %v", o.Funding)
+		}
+		if !(o.Growth > -1) || math.IsInf(o.Growth, 0) {
+			add(at+".growth", "must be a yearly growth above -100%%, not %v", o.Growth)
+		}
+		if !(o.Other >= 0) || math.IsInf(o.Other, 0) {
+			add(at+".other", "must be >= 0, not %v", o.Other)
+		}
+	}
+
+	pay := &p.Payment
+	if pay.Rule != "" && !slices.Contains(Rules, pay.Rule) {
+		add("payment.rule", "unknown payment rule %q; known: %s", pay.Rule, strings.Join(Rules, ", "))
+	}
+	if !(pay.Tariff >= 0) || math.IsInf(pay.Tariff, 0) {
+		add("payment.tariff", "must be >= 0, not %v", pay.Tariff)
+	}
+	if pay.Rule == "tariff" && pay.Tariff == 0 {
+		add("payment.tariff", "must be > 0 under the tariff rule (1 pays each unit at its cost)")
+	}
+	for i, b := range pay.Block {
+		at := "payment.block[" + strconv.Itoa(i) + "]"
+		if !slices.Contains(OrganisationNames, b.Organisation) {
+			add(at+".organisation", "unknown organisation %q; known: %s", b.Organisation, strings.Join(OrganisationNames, ", "))
+		}
+		if !(b.Amount >= 0) || math.IsInf(b.Amount, 0) {
+			add(at+".amount", "must be >= 0, not %v", b.Amount)
+		}
+		if !(b.Growth > -1) || math.IsInf(b.Growth, 0) {
+			add(at+".growth", "must be a yearly growth above -100%%, not %v", b.Growth)
+		}
+	}
+	if pay.Rule == "block" && len(pay.Block) == 0 {
+		add("payment.block", "missing: the block rule needs a contract per provider")
+	}
+	sum := 0.0
+	for i, s := range pay.Shares {
+		at := "payment.shares[" + strconv.Itoa(i) + "]"
+		if !slices.Contains(OrganisationNames, s.Organisation) {
+			add(at+".organisation", "unknown organisation %q; known: %s", s.Organisation, strings.Join(OrganisationNames, ", "))
+		}
+		if !(s.Share >= 0 && s.Share <= 1) {
+			add(at+".share", "must be a fraction between 0 and 1, not %v", s.Share)
+		}
+		sum += s.Share
+	}
+	if pay.Rule == "alliance" && math.Abs(sum-1) > 1e-3 {
+		add("payment.shares", "alliance shares must sum to 1 (100%%), not %.4g", sum)
+	}
+	return errs
+}
+
+// nonNegativeFields checks that every float field of struct v is a finite
+// number >= 0, naming each by its yaml key under path.
+func nonNegativeFields(v reflect.Value, path string, add func(path, format string, args ...any)) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type.Kind() != reflect.Float64 {
+			continue
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if x := v.Field(i).Float(); !(x >= 0) || math.IsInf(x, 0) {
+			add(path+"."+key, "must be >= 0, not %v", x)
+		}
+	}
+}
+
+// financialYear reports whether s is written as a financial year,
+// "2014/15" or "2014-15", with consecutive years.
+func financialYear(s string) bool {
+	if len(s) != 7 || (s[4] != '/' && s[4] != '-') {
+		return false
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	z, err2 := strconv.Atoi(s[5:])
+	return err1 == nil && err2 == nil && (y+1)%100 == z
+}
