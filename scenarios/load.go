@@ -40,6 +40,36 @@ type Loaded struct {
 	Digest string
 	// Positions maps parameter paths to where they were set.
 	Positions Positions
+
+	merged *yaml.Node // the tree after extends and overrides
+}
+
+// Resolved returns the scenario as one YAML file: its extends chain merged
+// and its overrides applied, with the units and comments as written.
+func (l *Loaded) Resolved() ([]byte, error) {
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	n := l.merged
+	if n != nil && n.Kind == yaml.MappingNode {
+		// The chain is merged in; a resolved file extends nothing.
+		if i := keyIndex(n, "extends"); i >= 0 {
+			c := *n
+			c.Content = append(append([]*yaml.Node(nil), n.Content[:i]...), n.Content[i+2:]...)
+			n = &c
+		}
+	}
+	if err := enc.Encode(n); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	out := b.String()
+	if !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return []byte(out), nil
 }
 
 // maxExtends bounds the length of an extends chain; longer is a mistake.
@@ -72,7 +102,7 @@ func Load(ref string, opt Options) (*Loaded, error) {
 	for i, set := range opt.Sets {
 		l.set(root, set, i+1)
 	}
-	out := &Loaded{Chain: l.chainNames}
+	out := &Loaded{Chain: l.chainNames, merged: root}
 	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: func(p string) (string, bool) {
 		u, err := care.UnitOf(p)
 		return u, err == nil
@@ -114,7 +144,7 @@ func (l *loader) chain(ref, from string, at *yaml.Node, seen []string) *yaml.Nod
 	}
 	if err != nil {
 		if at == nil {
-			l.errs.Add(ref, 1, 1, "", "%v", err)
+			l.errs.Add(ref, 0, 0, "", "%v", err) // no file to point into
 		} else {
 			l.errs.Add(from, fromLine, fromCol, "extends", "%v", err)
 		}

@@ -7,6 +7,9 @@
 //
 // The commands are:
 //
+//	check      check scenario files and report every problem with its position
+//	scenarios  list the built-in scenarios
+//	show       print a built-in scenario, or any scenario resolved
 //	validate   check the simulation kernel against queueing theory
 //
 // Run "caresim <command> --help" for a command's flags and examples.
@@ -53,7 +56,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newValidate()}
+	return []*command{newCheck(), newScenarios(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.

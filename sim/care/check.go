@@ -140,15 +140,21 @@ func (c *checker) names(path string, names []string) {
 // oneOf checks that each entry of list is one of known.
 func (c *checker) oneOf(path string, list, known []string, what string) {
 	for i, x := range list {
-		if !slices.Contains(known, x) {
-			c.add(path+"["+strconv.Itoa(i)+"]", "unknown %s %q; known: %v", what, x, known)
+		switch {
+		case len(known) == 0:
+			c.add(path+"["+strconv.Itoa(i)+"]", "unknown %s %q: the scenario defines none", what, x)
+		case !slices.Contains(known, x):
+			c.add(path+"["+strconv.Itoa(i)+"]", "unknown %s %q; known: %s", what, x, strings.Join(known, ", "))
 		}
 	}
 }
 
 // dist checks a distribution, when required or given.
 func (c *checker) dist(path string, d *des.Dist, required bool) {
-	if d.Kind == 0 && !required {
+	if d.Kind == 0 {
+		if required {
+			c.add(path, "missing: an enabled service needs this distribution, such as {kind: exponential, mean: 2d}")
+		}
 		return
 	}
 	if err := d.Init(); err != nil {
@@ -313,7 +319,7 @@ func (s *Services) check(c *checker, p *Params) {
 	a := &s.Acute
 	c.count("services.acute.beds", a.Beds)
 	c.count("services.acute.occupied", a.Occupied)
-	if a.Occupied > a.Beds {
+	if a.Beds >= 0 && a.Occupied > a.Beds {
 		c.add("services.acute.occupied", "%d beds occupied at the start, but only %d beds", a.Occupied, a.Beds)
 	}
 	c.dist("services.acute.length_of_stay", &a.LengthOfStay, a.Enabled)
@@ -336,7 +342,7 @@ func (s *Services) check(c *checker, p *Params) {
 	ic := &s.IntermediateCare
 	c.count("services.intermediate_care.beds", ic.Beds)
 	c.count("services.intermediate_care.occupied", ic.Occupied)
-	if ic.Occupied > ic.Beds {
+	if ic.Beds >= 0 && ic.Occupied > ic.Beds {
 		c.add("services.intermediate_care.occupied", "%d beds occupied at the start, but only %d beds", ic.Occupied, ic.Beds)
 	}
 	c.dist("services.intermediate_care.length_of_stay", &ic.LengthOfStay, ic.Enabled)
@@ -354,7 +360,7 @@ func (s *Services) check(c *checker, p *Params) {
 	ch := &s.CareHomes
 	c.count("services.care_homes.beds", ch.Beds)
 	c.count("services.care_homes.occupied", ch.Occupied)
-	if ch.Occupied > ch.Beds {
+	if ch.Beds >= 0 && ch.Occupied > ch.Beds {
 		c.add("services.care_homes.occupied", "%d beds occupied at the start, but only %d beds", ch.Occupied, ch.Beds)
 	}
 	c.dist("services.care_homes.length_of_stay", &ch.LengthOfStay, ch.Enabled)

@@ -1,0 +1,256 @@
+package scenarios
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLoadGolden loads every scenario in testdata/load and compares the
+// problems reported with NAME.errors (empty for a good file); -update
+// rewrites the goldens. Each broken file breaks one kind of thing, most by
+// extending base.yaml, so the positions show that problems are found in
+// the file that made them, not in the base.
+func TestLoadGolden(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/load/*.yaml")
+	if err != nil || len(files) < 15 {
+		t.Fatalf("want the broken-file suite in testdata/load, got %d files (%v)", len(files), err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(file, Options{})
+			got := ""
+			if err != nil {
+				var list ErrorList
+				if !errors.As(err, &list) {
+					t.Fatalf("error is not an ErrorList: %v", err)
+				}
+				for _, e := range list {
+					if e.Line < 1 || e.Col < 1 {
+						t.Errorf("error without a position: %s", e)
+					}
+				}
+				got = err.Error() + "\n"
+			}
+			golden := strings.TrimSuffix(file, ".yaml") + ".errors"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("problems differ from %s:\n got:\n%s\nwant:\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// TestLoadMerge checks the merge rules on good-extends.yaml by hand: lists
+// of named things merge by name, mappings merge key by key down into a
+// distribution, and what the overlay does not say keeps the base's value.
+func TestLoadMerge(t *testing.T) {
+	t.Parallel()
+	l, err := Load("testdata/load/good-extends.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Name != "good-extends" || l.Description != "one locality, ED and acute beds" || l.Seed != 7 {
+		t.Errorf("scalars: name %q description %q seed %d", l.Name, l.Description, l.Seed)
+	}
+	want := []struct {
+		name   string
+		people float64
+	}{{"Mansfield", 100000}, {"Ashfield", 126300}, {"Newark", 122900}}
+	locs := l.Population.Localities
+	if len(locs) != len(want) {
+		t.Fatalf("localities %+v, want %v", locs, want)
+	}
+	for i, w := range want {
+		if locs[i].Name != w.name || locs[i].People != w.people {
+			t.Errorf("localities[%d] = %s %v, want %s %v", i, locs[i].Name, locs[i].People, w.name, w.people)
+		}
+	}
+	los := l.Services.Acute.LengthOfStay
+	if los.Kind.String() != "gamma" || los.Mean != 5.8 || los.SD != 6 {
+		t.Errorf("length_of_stay = %s mean %v sd %v, want gamma mean 5.8 sd 6", los.Kind, los.Mean, los.SD)
+	}
+	if n := len(l.Interventions); n != 2 || l.Interventions[0].Name != "more-beds" || l.Interventions[1].Name != "faster-ed" {
+		t.Errorf("interventions %+v", l.Interventions)
+	}
+	if got := l.Interventions[0].Changes[0].Add; got == nil || got.Low != 10 || got.Central != 20 || got.High != 30 {
+		t.Errorf("more-beds add = %+v", got)
+	}
+	if got := strings.Join(l.Chain, " "); got != "testdata/load/good-extends.yaml testdata/load/base.yaml" {
+		t.Errorf("chain %q", got)
+	}
+	// Positions point into the file that set each value.
+	if p := l.Positions["population.localities[1].people"]; !strings.HasSuffix(p.File, "good-extends.yaml") {
+		t.Errorf("Ashfield's people set at %+v, want good-extends.yaml", p)
+	}
+	if p := l.Positions["population.localities[0].people"]; !strings.HasSuffix(p.File, "base.yaml") {
+		t.Errorf("Mansfield's people set at %+v, want base.yaml", p)
+	}
+}
+
+// TestLoadSet checks --set overrides: by index, by name, with [*], a whole
+// mapping as a value, units, creating a key the files do not have, and
+// that later overrides win.
+func TestLoadSet(t *testing.T) {
+	t.Parallel()
+	l, err := Load("testdata/load/base.yaml", Options{Sets: []string{
+		"services.acute.beds=620",
+		"population.localities.Ashfield.people=126300",
+		"population.age_bands[*].growth=1%",
+		"services.ed.treatment={kind: exponential, mean: 90m}",
+		"interventions.more-beds.changes[0].add=25",
+		"services.sdec.chairs=12",
+		"services.acute.beds=640",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Services.Acute.Beds != 640 {
+		t.Errorf("beds %d, want 640 (the later override)", l.Services.Acute.Beds)
+	}
+	if l.Population.Localities[1].People != 126300 {
+		t.Errorf("Ashfield %v", l.Population.Localities[1].People)
+	}
+	for i, a := range l.Population.AgeBands {
+		if a.Growth != 0.01 {
+			t.Errorf("age_bands[%d].growth %v, want 0.01", i, a.Growth)
+		}
+	}
+	if tr := l.Services.ED.Treatment; tr.Kind.String() != "exponential" || tr.Mean != 90.0/(24*60) || tr.Median != 0 {
+		t.Errorf("treatment %+v, want exponential mean 90 minutes and nothing else", tr)
+	}
+	if a := l.Interventions[0].Changes[0].Add; a.Low != 25 || a.High != 25 {
+		t.Errorf("add %+v, want 25 without a range", a)
+	}
+	if l.Services.SDEC.Chairs != 12 {
+		t.Errorf("sdec chairs %d", l.Services.SDEC.Chairs)
+	}
+	if p := l.Positions["services.acute.beds"]; p.File != "--set" || p.Line != 7 {
+		t.Errorf("beds position %+v, want --set:7", p)
+	}
+}
+
+func TestLoadSetErrors(t *testing.T) {
+	t.Parallel()
+	_, err := Load("testdata/load/base.yaml", Options{Sets: []string{
+		"services.acute.beds",
+		"services.acute.beds=many",
+		"services..beds=3",
+		"population.localities.Newark.people=3",
+		"population.age_bands[5].growth=1%",
+		"services.acute.beds.x=1",
+		"services.acute.bedz=1",
+		"horizon=",
+	}})
+	want := `--set:1:1: want path=value, such as services.acute.beds=620, not "services.acute.beds"
+--set:2:21: services.acute.beds: want a whole number, not "many"
+--set:3:1: services..beds: parameter path "services..beds": empty name
+--set:4:1: population.localities.Newark.people: no entry named "Newark" in population.localities
+--set:5:1: population.age_bands[5].growth: index 5 out of range: population.age_bands has 2 entries
+--set:6:1: services.acute.beds.x: services.acute.beds is a single value, not a mapping or a list
+--set:7:1: services.acute.bedz: unknown key "bedz"; did you mean "beds"?
+--set:8:9: horizon: bad value "": empty value`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestLoadDigest checks that the digest names the scenario text and the
+// overrides: equal for equal inputs, different when either changes.
+func TestLoadDigest(t *testing.T) {
+	t.Parallel()
+	load := func(sets ...string) string {
+		t.Helper()
+		l, err := Load("testdata/load/good-extends.yaml", Options{Sets: sets})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Digest
+	}
+	a, b, c := load(), load(), load("services.acute.beds=401")
+	if a != b || a == c || len(a) != 64 {
+		t.Errorf("digests %s %s %s", a, b, c)
+	}
+}
+
+// TestBuiltinsLoad checks that every built-in scenario loads without a
+// problem and extends only what exists.
+func TestBuiltinsLoad(t *testing.T) {
+	t.Parallel()
+	names := BuiltinNames()
+	if len(names) == 0 {
+		t.Fatal("no built-in scenarios")
+	}
+	for _, name := range names {
+		l, err := Load(name, Options{})
+		if err != nil {
+			t.Errorf("%s:\n%v", name, err)
+			continue
+		}
+		if l.Name != name {
+			t.Errorf("%s: name %q, want the file's name", name, l.Name)
+		}
+		src, _ := BuiltinSource(name)
+		if !strings.HasPrefix(string(src), "# yaml-language-server: $schema=") {
+			t.Errorf("%s: first line is not the editor's schema line", name)
+		}
+	}
+	for _, b := range Builtins() {
+		if b.Description == "" {
+			t.Errorf("%s has no description", b.Name)
+		}
+	}
+}
+
+// FuzzLoad checks that no scenario text makes the loader panic, with or
+// without a base to extend and overrides, and that every problem has a
+// position.
+func FuzzLoad(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/load/*.yaml")
+	for _, p := range seeds {
+		b, _ := os.ReadFile(p)
+		f.Add(b, "services.acute.beds=3")
+	}
+	f.Add([]byte("extends: base.yaml\nservices: {acute: {beds: 10}}"), "population.localities[*].people=1")
+	base, err := os.ReadFile("testdata/load/base.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, set string) {
+		read := func(name string) ([]byte, error) {
+			switch filepath.Base(name) {
+			case "f.yaml":
+				return src, nil
+			case "base.yaml":
+				return base, nil
+			}
+			return nil, os.ErrNotExist
+		}
+		_, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
+		if err == nil {
+			return
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a non-empty ErrorList: %v", err)
+		}
+		for _, e := range list {
+			if e.File == "" || e.Line < 1 || e.Col < 1 {
+				t.Fatalf("error without a position: %q", e.Error())
+			}
+		}
+	})
+}
