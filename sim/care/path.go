@@ -57,15 +57,15 @@ func ParsePath(path string) ([]Step, error) {
 		}
 		key := rest[:end]
 		rest = rest[end:]
-		if key == "" && (len(steps) == 0 || !strings.HasPrefix(rest, "[")) {
+		// Every segment starts with a key: brackets follow a key directly
+		// (age_bands[2]), so "a.[2]" and "[2]" have an empty one.
+		if key == "" {
 			return nil, fmt.Errorf("parameter path %q: empty name", path)
 		}
-		if key != "" {
-			if strings.ContainsAny(key, "] \t") {
-				return nil, fmt.Errorf("parameter path %q: bad name %q", path, key)
-			}
-			steps = append(steps, Step{Key: key})
+		if strings.ContainsAny(key, "] \t") {
+			return nil, fmt.Errorf("parameter path %q: bad name %q", path, key)
 		}
+		steps = append(steps, Step{Key: key})
 		for strings.HasPrefix(rest, "[") {
 			close := strings.IndexByte(rest, ']')
 			if close < 0 {
@@ -186,9 +186,12 @@ func UnitOf(path string) (string, error) {
 				unit = u
 			}
 		case reflect.Slice:
+			if (s.Key != "" || s.Name != "") && !hasNames(t) {
+				return "", fmt.Errorf("parameter path %q: %s is a list without names", path, joinSteps(steps[:i]))
+			}
 			t = t.Elem()
 		default:
-			return "", fmt.Errorf("parameter path %q: %s is not a mapping", path, strings.Join(stepStrings(steps[:i]), "."))
+			return "", fmt.Errorf("parameter path %q: %s is not a mapping", path, joinSteps(steps[:i]))
 		}
 		if t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -200,12 +203,13 @@ func UnitOf(path string) (string, error) {
 	return unit, nil
 }
 
-func stepStrings(steps []Step) []string {
-	out := make([]string, len(steps))
-	for i, s := range steps {
-		out[i] = s.String()
+// joinSteps writes steps back as a path: services.acute, age_bands[2].
+func joinSteps(steps []Step) string {
+	at := ""
+	for _, s := range steps {
+		at = join(at, s)
 	}
-	return out
+	return at
 }
 
 func isNumber(k reflect.Kind) bool {
@@ -349,17 +353,24 @@ func yamlKey(f reflect.StructField) string {
 // namesOf returns the Name of each element of a list of structs with a
 // Name field, or nil when the elements have none.
 func namesOf(v reflect.Value) []string {
-	et := v.Type().Elem()
-	if et.Kind() != reflect.Struct {
+	if !hasNames(v.Type()) {
 		return nil
 	}
-	f, ok := et.FieldByName("Name")
-	if !ok || f.Type.Kind() != reflect.String {
-		return nil
-	}
+	f, _ := v.Type().Elem().FieldByName("Name")
 	names := make([]string, v.Len())
 	for i := range names {
 		names[i] = v.Index(i).FieldByIndex(f.Index).String()
 	}
 	return names
+}
+
+// hasNames reports whether the elements of list type t have a Name, so
+// that an element can be chosen by name.
+func hasNames(t reflect.Type) bool {
+	et := t.Elem()
+	if et.Kind() != reflect.Struct {
+		return false
+	}
+	f, ok := et.FieldByName("Name")
+	return ok && f.Type.Kind() == reflect.String
 }

@@ -1,0 +1,327 @@
+package care_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"caresim/sim/care"
+	"caresim/sim/des"
+)
+
+// validParams returns a small but complete care system that passes
+// Validate: two localities, three age bands, three risk strata, every
+// service enabled, and one intervention with two changes. Each call
+// returns a fresh value, so a test may break one thing in it.
+//
+// The shares are chosen to sum to 1 exactly in decimal: age bands
+// 0.8 + 0.17 + 0.03, routes 0.6 + 0.3 + 0.1, pathways
+// 0.7 + 0.12 + 0.06 + 0.04 + 0.08, and so on.
+func validParams() *care.Params {
+	return &care.Params{
+		Start:   des.Date{Year: 2014, Month: 4, Day: 1},
+		Horizon: 365,
+		WarmUp:  care.WarmUp{Length: 60},
+		Population: care.Population{
+			Localities: []care.Locality{
+				{Name: "Mansfield", People: 100_000, AgeShares: []float64{0.8, 0.15, 0.05}},
+				{Name: "Ashfield", People: 120_000}, // uses the bands' own shares
+			},
+			AgeBands: []care.AgeBand{
+				{Name: "0-64", Share: 0.8, Growth: 0.002, RiskShares: []float64{0.9, 0.08, 0.02}, Urgent: 0.3, Elective: 0.05},
+				{Name: "65-84", Share: 0.17, Growth: 0.02, RiskShares: []float64{0.6, 0.3, 0.1}, Urgent: 0.5, Elective: 0.12, CareHome: 0.003},
+				{Name: "85+", Share: 0.03, Growth: 0.04, RiskShares: []float64{0.3, 0.4, 0.3}, Urgent: 0.9, Elective: 0.1, CareHome: 0.04},
+			},
+			Risk: []care.RiskStratum{
+				{Name: "low", UrgentRatio: 0.5},
+				{Name: "moderate", UrgentRatio: 1.5},
+				{Name: "high", UrgentRatio: 4},
+			},
+		},
+		Demand: care.Demand{Urgent: care.UrgentDemand{
+			Routes: []care.Route{
+				{Name: "walk-in", Share: 0.6, Admit: 0.15},
+				{Name: "ambulance", Share: 0.3, Admit: 0.4},
+				{Name: "gp-referral", Share: 0.1, PerDay: 2, Admit: 0.6},
+			},
+			Trend: 0.01,
+		}},
+		Services: care.Services{
+			FrontDoor: care.FrontDoor{Enabled: true, Routes: []string{"walk-in"},
+				ToED: 0.5, ToUrgentTreatment: 0.3, ToSDEC: 0.1, ToCommunity: 0.1},
+			ED:              care.ED{Enabled: true, Cubicles: 40, Treatment: des.LogNormal(0.15, 0.1)},
+			UrgentTreatment: care.UrgentTreatment{Enabled: true, Clinicians: 4, Treatment: des.Exponential(0.05)},
+			SDEC:            care.SDEC{Enabled: true, Chairs: 12, Treatment: des.Exponential(0.25), Admit: 0.2},
+			CallForCare: care.CallForCare{Enabled: true, Routes: []string{"gp-referral", "care-home"},
+				Suitable: 0.2, StepUp: 0.5},
+			Acute: care.Acute{
+				Enabled:      true,
+				Beds:         600,
+				LengthOfStay: des.LogNormal(6, 8),
+				Assessment:   des.Exponential(2),
+				Pathways:     care.Pathways{Home: 0.7, Reablement: 0.12, Bed: 0.06, CareHome: 0.04, Died: 0.08},
+				Readmit:      0.08,
+				Occupied:     540,
+			},
+			TransferToAssess: care.TransferToAssess{Enabled: true, CareHomeToReablement: 0.2, CareHomeToBed: 0.1},
+			IntermediateCare: care.IntermediateCare{
+				Enabled:      true,
+				Beds:         60,
+				LengthOfStay: des.Gamma(2, 10),
+				Outcomes:     care.Outcomes{Home: 0.75, CareHome: 0.1, Readmit: 0.1, Died: 0.05},
+				Occupied:     50,
+			},
+			Reablement: care.Reablement{
+				Enabled:  true,
+				Caseload: 150,
+				Duration: des.Triangular(7, 21, 42),
+				Outcomes: care.Outcomes{Home: 0.8, CareHome: 0.05, Readmit: 0.1, Died: 0.05},
+			},
+			CareHomes: care.CareHomes{Enabled: true, Beds: 3000, LengthOfStay: des.Exponential(800),
+				UrgentCalls: 1.5, Admit: 0.5, Occupied: 2800},
+			Community: care.Community{Enabled: true, Caseload: 2000, Enrol: []string{"high"},
+				Referrals: 0.2, Duration: des.Exponential(180), UrgentRatio: 0.8},
+			Elective: care.Elective{Enabled: true, Gateway: 0.1, Lead: des.Uniform(14, 126),
+				LengthOfStay: des.LogNormal(3, 2), Rebook: 7},
+		},
+		Interventions: []care.Intervention{{
+			Name:  "prism",
+			Start: des.Date{Year: 2014, Month: 10, Day: 1}, // day 183 of 365
+			Ramp:  90,
+			Changes: []care.Change{
+				{Path: "services.community.caseload", To: &care.Effect{Low: 3000, Central: 4000, High: 5000}},
+				{Path: "population.age_bands[*].urgent", Scale: &care.Effect{Low: 0.95, Central: 0.97, High: 1}},
+			},
+			Recurrent: 2e6,
+			Payer:     "commissioners",
+		}},
+	}
+}
+
+// fieldErr is an expected *des.FieldError: its exact Field and a part of
+// its Msg.
+type fieldErr struct{ field, msg string }
+
+// checkErrors fails unless errs are exactly want, in order: each a
+// *des.FieldError with the wanted Field and a Msg containing the wanted
+// part.
+func checkErrors(t *testing.T, errs []error, want []fieldErr) {
+	t.Helper()
+	for i, err := range errs {
+		var fe *des.FieldError
+		if !errors.As(err, &fe) {
+			t.Errorf("error %d is a %T, not a *des.FieldError: %v", i, err, err)
+			continue
+		}
+		if i >= len(want) {
+			t.Errorf("unwanted error %d: %v", i, err)
+			continue
+		}
+		if fe.Field != want[i].field || !strings.Contains(fe.Msg, want[i].msg) {
+			t.Errorf("error %d = %v\nwant %s: …%s…", i, err, want[i].field, want[i].msg)
+		}
+	}
+	for _, w := range want[min(len(errs), len(want)):] {
+		t.Errorf("missing error %s: …%s…", w.field, w.msg)
+	}
+}
+
+func TestValidateValid(t *testing.T) {
+	t.Parallel()
+	checkErrors(t, validParams().Validate(), nil)
+}
+
+func TestValidateDisabled(t *testing.T) {
+	t.Parallel()
+	// A switched-off service needs none of its distributions or sizes.
+	p := validParams()
+	p.Services.ED = care.ED{}
+	p.Services.Reablement = care.Reablement{}
+	p.Services.Acute.Enabled = false
+	p.Services.Acute.LengthOfStay = des.Dist{}
+	p.Services.Acute.Pathways = care.Pathways{} // shares summing to 0 are not checked either
+	checkErrors(t, p.Validate(), nil)
+
+	// A switched-off service's given distribution is still checked.
+	p = validParams()
+	p.Services.Reablement.Enabled = false
+	p.Services.Reablement.Duration = des.Dist{Kind: des.DistExponential}
+	checkErrors(t, p.Validate(), []fieldErr{{"services.reablement.duration.mean", "must be > 0, got 0"}})
+}
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		edit func(p *care.Params)
+		want []fieldErr
+	}{
+		// Dates and the horizon.
+		{"start not a date", func(p *care.Params) { p.Start = des.Date{Year: 2014, Month: 2, Day: 30} },
+			// The interventions' start is not checked against a start that is not a date.
+			[]fieldErr{{"start", "missing or not a real date"}}},
+		{"start missing", func(p *care.Params) { p.Start = des.Date{} },
+			[]fieldErr{{"start", "missing or not a real date"}}},
+		{"horizon 0", func(p *care.Params) { p.Horizon = 0 },
+			[]fieldErr{{"horizon", "must be > 0, not 0"}}},
+		{"warm-up negative", func(p *care.Params) { p.WarmUp.Length = -1 },
+			[]fieldErr{{"warm_up.length", "must be >= 0, not -1"}}},
+
+		// Population.
+		{"duplicate locality", func(p *care.Params) { p.Population.Localities[1].Name = "Mansfield" },
+			[]fieldErr{{"population.localities[1].name", `duplicate name "Mansfield"; also population.localities[0]`}}},
+		{"locality without a name", func(p *care.Params) { p.Population.Localities[0].Name = "" },
+			[]fieldErr{{"population.localities[0].name", "missing"}}},
+		{"people NaN", func(p *care.Params) { p.Population.Localities[1].People = math.NaN() },
+			[]fieldErr{{"population.localities[1].people", "must be >= 0, not NaN"}}},
+		{"age_shares too short", func(p *care.Params) { p.Population.Localities[0].AgeShares = []float64{0.8, 0.2} },
+			[]fieldErr{{"population.localities[0].age_shares", "needs 3 shares, one per age band, not 2"}}},
+		{"age_shares sum to 0.95", func(p *care.Params) { p.Population.Localities[0].AgeShares[2] = 0 },
+			[]fieldErr{{"population.localities[0].age_shares", "shares must sum to 1 (100%), not 0.95"}}},
+		{"age share above 1", func(p *care.Params) { p.Population.Localities[0].AgeShares[1] = 1.5 },
+			[]fieldErr{{"population.localities[0].age_shares[1]", "must be a fraction between 0 and 1, not 1.5"}}},
+		{"band shares sum to 0.9", func(p *care.Params) { p.Population.AgeBands[0].Share = 0.7 },
+			// Ashfield gives no age_shares of its own, so the bands' must sum to 1.
+			[]fieldErr{{"population.age_bands", "shares must sum to 1 (100%), not 0.9"}}},
+		{"risk_shares sum to 1.1", func(p *care.Params) { p.Population.AgeBands[1].RiskShares = []float64{0.6, 0.3, 0.2} },
+			[]fieldErr{{"population.age_bands[1].risk_shares", "shares must sum to 1 (100%), not 1.1"}}},
+		{"risk_shares one per stratum", func(p *care.Params) { p.Population.AgeBands[2].RiskShares = []float64{1} },
+			[]fieldErr{{"population.age_bands[2].risk_shares", "needs 3 shares, one per risk stratum, not 1"}}},
+		{"growth -100%", func(p *care.Params) { p.Population.AgeBands[2].Growth = -1 },
+			[]fieldErr{{"population.age_bands[2].growth", "above -100%, not -1"}}},
+		{"no urgent ratio in the band's strata", func(p *care.Params) {
+			// Band 0 has all its people in "high", whose ratio is now 0;
+			// bands 1 and 2 still have people in strata with ratios.
+			p.Population.AgeBands[0].RiskShares = []float64{0, 0, 1}
+			p.Population.Risk[2].UrgentRatio = 0
+		}, []fieldErr{{"population.age_bands[0].risk_shares", "every stratum's urgent_ratio is 0"}}},
+		// Demand.
+		{"route admit 1.5", func(p *care.Params) { p.Demand.Urgent.Routes[1].Admit = 1.5 },
+			[]fieldErr{{"demand.urgent.routes[1].admit", "must be a fraction between 0 and 1 (0% to 100%), not 1.5"}}},
+		{"route shares sum to 0.9", func(p *care.Params) { p.Demand.Urgent.Routes[2].Share = 0 },
+			[]fieldErr{{"demand.urgent.routes", "route shares must sum to 1 (100%), not 0.9"}}},
+		{"unknown urgent route", func(p *care.Params) { p.Demand.Urgent.Routes[2].Name = "helicopter" },
+			[]fieldErr{{"demand.urgent.routes[2].name", `unknown route "helicopter"`}}},
+		{"month weights", func(p *care.Params) { p.Demand.Urgent.Month = []float64{1, 2} },
+			// des.RateProfile.Validate returns plain errors, so the key
+			// (month) is in the message and not in the field.
+			[]fieldErr{{"demand.urgent", "month: needs 12 weights, not 2"}}},
+
+		// Services.
+		{"probability 1.5", func(p *care.Params) { p.Services.SDEC.Admit = 1.5 },
+			[]fieldErr{{"services.sdec.admit", "must be a fraction between 0 and 1 (0% to 100%), not 1.5"}}},
+		{"negative probability", func(p *care.Params) { p.Services.CallForCare.Suitable = -0.1 },
+			[]fieldErr{{"services.call_for_care.suitable", "not -0.1"}}},
+		{"unknown front-door route", func(p *care.Params) { p.Services.FrontDoor.Routes = []string{"walk-in", "helicopter"} },
+			[]fieldErr{{"services.front_door.routes[1]", `unknown route "helicopter"; known: walk-in, ambulance, gp-referral`}}},
+		{"front-door shares sum to 0.9", func(p *care.Params) { p.Services.FrontDoor.ToCommunity = 0 },
+			[]fieldErr{{"services.front_door", "shares must sum to 1 (100%), not 0.9"}}},
+		{"unknown Call for Care route", func(p *care.Params) { p.Services.CallForCare.Routes[1] = "walk-in" },
+			[]fieldErr{{"services.call_for_care.routes[1]", `unknown route "walk-in"; known: ambulance, gp-referral, care-home`}}},
+		{"ED enabled without cubicles", func(p *care.Params) { p.Services.ED.Cubicles = 0 },
+			[]fieldErr{{"services.ed.cubicles", "must be > 0 when the ED is enabled"}}},
+		{"negative beds", func(p *care.Params) { p.Services.Acute.Beds = -1 },
+			// Only the beds: comparing the 540 occupied with -1 beds would
+			// report the same mistake twice.
+			[]fieldErr{{"services.acute.beds", "must be >= 0, not -1"}}},
+		{"occupied > beds", func(p *care.Params) { p.Services.Acute.Occupied = 601 },
+			[]fieldErr{{"services.acute.occupied", "601 beds occupied at the start, but only 600 beds"}}},
+		{"intermediate care occupied > beds", func(p *care.Params) { p.Services.IntermediateCare.Occupied = 61 },
+			[]fieldErr{{"services.intermediate_care.occupied", "61 beds occupied at the start, but only 60 beds"}}},
+		{"pathways sum to 0.9", func(p *care.Params) { p.Services.Acute.Pathways.Home = 0.6 },
+			[]fieldErr{{"services.acute.pathways", "shares must sum to 1 (100%), not 0.9"}}},
+		{"pathway above 1", func(p *care.Params) { p.Services.Acute.Pathways.Died = 1.08 },
+			// The first share out of range is reported, not the sum as well.
+			[]fieldErr{{"services.acute.pathways.died", "must be a fraction between 0 and 1, not 1.08"}}},
+		{"outcomes sum to 1.05", func(p *care.Params) { p.Services.Reablement.Outcomes.Died = 0.1 },
+			[]fieldErr{{"services.reablement.outcomes", "shares must sum to 1 (100%), not 1.05"}}},
+		{"transfer to assess over 1", func(p *care.Params) { p.Services.TransferToAssess.CareHomeToBed = 0.9 },
+			[]fieldErr{{"services.transfer_to_assess", "together exceed 1 (100%): 1.1"}}},
+		{"lognormal with sd 0", func(p *care.Params) {
+			p.Services.Acute.LengthOfStay = des.Dist{Kind: des.DistLogNormal, Mean: 6}
+		}, []fieldErr{{"services.acute.length_of_stay.sd", "must be > 0, got 0"}}},
+		{"parameter the kind does not use", func(p *care.Params) {
+			p.Services.Acute.Assessment = des.Dist{Kind: des.DistExponential, Mean: 2, SD: 1}
+		}, []fieldErr{{"services.acute.assessment.sd", "not used by exponential"}}},
+		{"missing distribution", func(p *care.Params) { p.Services.Reablement.Duration = des.Dist{} },
+			[]fieldErr{{"services.reablement.duration", "missing: an enabled service needs this distribution"}}},
+		{"missing elective lead", func(p *care.Params) { p.Services.Elective.Lead = des.Dist{} },
+			[]fieldErr{{"services.elective.lead", "missing: an enabled service needs this distribution"}}},
+		{"elective rebook 0", func(p *care.Params) { p.Services.Elective.Rebook = 0 },
+			[]fieldErr{{"services.elective.rebook", "must be > 0 when elective care is enabled"}}},
+		{"unknown enrolled stratum", func(p *care.Params) { p.Services.Community.Enrol = []string{"high", "very-high"} },
+			[]fieldErr{{"services.community.enrol[1]", `unknown risk stratum "very-high"; known: low, moderate, high`}}},
+
+		// Interventions.
+		{"duplicate intervention", func(p *care.Params) {
+			p.Interventions = append(p.Interventions, p.Interventions[0])
+		}, []fieldErr{{"interventions[1].name", `duplicate name "prism"; also interventions[0]`}}},
+		{"intervention at the end", func(p *care.Params) { p.Interventions[0].Start = des.Date{Year: 2015, Month: 4, Day: 1} },
+			// Day 365 of a 365-day horizon is the day after the last.
+			[]fieldErr{{"interventions[0].start", "2015-04-01 is outside the horizon 2014-04-01 to 2015-04-01"}}},
+		{"intervention before the start", func(p *care.Params) { p.Interventions[0].Start = des.Date{Year: 2014, Month: 3, Day: 31} },
+			[]fieldErr{{"interventions[0].start", "2014-03-31 is outside the horizon"}}},
+		{"intervention without a start", func(p *care.Params) { p.Interventions[0].Start = des.Date{} },
+			[]fieldErr{{"interventions[0].start", "missing or not a real date"}}},
+		{"intervention with nothing", func(p *care.Params) {
+			p.Interventions[0].Changes = nil
+			p.Interventions[0].Recurrent = 0
+		}, []fieldErr{{"interventions[0].changes", "needs at least one change or a cost"}}},
+		{"change with to and scale", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Scale = &care.Effect{Low: 1, Central: 1, High: 1}
+		}, []fieldErr{{"interventions[0].changes[0]", "exactly one of to, scale and add, not 2"}}},
+		{"change with no effect", func(p *care.Params) { p.Interventions[0].Changes[1].Scale = nil },
+			[]fieldErr{{"interventions[0].changes[1]", "exactly one of to, scale and add, not 0"}}},
+		{"change without a path", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "" },
+			[]fieldErr{{"interventions[0].changes[0].path", "missing"}}},
+		{"change of an unknown key", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.bedz" },
+			[]fieldErr{{"interventions[0].changes[0].path",
+				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied`}}},
+		{"change of an unknown locality", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "population.localities.Newark.people"
+		}, []fieldErr{{"interventions[0].changes[0].path", `no element named "Newark"`}}},
+		{"change of a switch", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.enabled" },
+			[]fieldErr{{"interventions[0].changes[0].path", "not a number"}}},
+		{"change of a malformed path", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services..beds" },
+			[]fieldErr{{"interventions[0].changes[0].path", "empty name"}}},
+		{"low > central", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Scale = &care.Effect{Low: 1, Central: 0.97, High: 1}
+		}, []fieldErr{{"interventions[0].changes[1].scale", "want low <= central <= high, not 1, 0.97, 1"}}},
+		{"central > high", func(p *care.Params) {
+			p.Interventions[0].Changes[0].To = &care.Effect{Low: 3000, Central: 6000, High: 5000}
+		}, []fieldErr{{"interventions[0].changes[0].to", "want low <= central <= high, not 3000, 6000, 5000"}}},
+		{"scale < 0", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Scale = &care.Effect{Low: -0.1, Central: 0.97, High: 1}
+		}, []fieldErr{{"interventions[0].changes[1].scale", "must be >= 0, not -0.1"}}},
+		{"to and add may be negative", func(p *care.Params) {
+			p.Interventions[0].Changes[0].To = nil
+			p.Interventions[0].Changes[0].Add = &care.Effect{Low: -500, Central: -200, High: 0}
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p := validParams()
+			c.edit(p)
+			checkErrors(t, p.Validate(), c.want)
+		})
+	}
+}
+
+// TestValidateAll checks that every problem is reported, not only the
+// first.
+func TestValidateAll(t *testing.T) {
+	t.Parallel()
+	p := validParams()
+	p.Horizon = -1
+	p.Services.Acute.Occupied = 601
+	p.Services.Elective.LengthOfStay = des.Dist{Kind: des.DistLogNormal, Median: 3, P90: 2}
+	p.Interventions[0].Changes[0].Path = "services.acute.bedz"
+	checkErrors(t, p.Validate(), []fieldErr{
+		{"horizon", "must be > 0, not -1"},
+		{"services.acute.occupied", "601 beds occupied"},
+		{"services.elective.length_of_stay.p90", "must be > median (3), got 2"},
+		{"interventions[0].changes[0].path", `unknown key "bedz"`},
+	})
+}
