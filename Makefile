@@ -29,10 +29,16 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-# fuzz runs each fuzz target for FUZZTIME (default 1m).
+# fuzz runs each fuzz target for FUZZTIME (default 1m): the event calendar,
+# the unit parsers, the scenario decoder and the scenario loader.
 FUZZTIME ?= 1m
+FUZZ_SCENARIOS := FuzzParseDuration FuzzParseMoney FuzzParseRate FuzzDecode FuzzLoad
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCalendar$$' -fuzztime $(FUZZTIME) ./sim/des
+	@for f in $(FUZZ_SCENARIOS); do \
+		echo "fuzz $$f"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./scenarios || exit 1; \
+	done
 
 clean:
 	rm -rf bin $(OUT)

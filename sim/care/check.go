@@ -215,7 +215,9 @@ func (pop *Population) check(c *checker) {
 		c.fraction(at+".share", a.Share)
 		bandShares = append(bandShares, a.Share)
 		c.growth(at+".growth", a.Growth)
-		c.shareList(at+".risk_shares", a.RiskShares, len(pop.Risk), "risk stratum")
+		if len(pop.Risk) > 0 { // else reported once, above
+			c.shareList(at+".risk_shares", a.RiskShares, len(pop.Risk), "risk stratum")
+		}
 		c.nonNegative(at+".urgent", a.Urgent)
 		c.nonNegative(at+".elective", a.Elective)
 		c.nonNegative(at+".care_home", a.CareHome)
@@ -280,7 +282,13 @@ func (d *Demand) check(c *checker, pop *Population) {
 	rp := des.RateProfile{PerDay: 1, HourOfWeek: u.HourOfWeek, Month: u.Month, Trend: u.Trend}
 	if err := rp.Validate(); err != nil {
 		for _, e := range unwrapAll(err) {
-			c.add("demand.urgent", "%v", e)
+			// RateProfile names its field first ("month: needs 12
+			// weights"); its keys are the scenario's keys.
+			field, msg, ok := strings.Cut(e.Error(), ": ")
+			if !ok || strings.ContainsAny(field, " ") {
+				field, msg = "", e.Error()
+			}
+			c.add(strings.TrimSuffix("demand.urgent."+field, "."), "%s", msg)
 		}
 	}
 }

@@ -204,9 +204,9 @@ func TestValidate(t *testing.T) {
 		{"unknown urgent route", func(p *care.Params) { p.Demand.Urgent.Routes[2].Name = "helicopter" },
 			[]fieldErr{{"demand.urgent.routes[2].name", `unknown route "helicopter"`}}},
 		{"month weights", func(p *care.Params) { p.Demand.Urgent.Month = []float64{1, 2} },
-			// des.RateProfile.Validate returns plain errors, so the key
-			// (month) is in the message and not in the field.
-			[]fieldErr{{"demand.urgent", "month: needs 12 weights, not 2"}}},
+			// des.RateProfile.Validate names its field first in the
+			// message; the check moves it into the path.
+			[]fieldErr{{"demand.urgent.month", "needs 12 weights, not 2"}}},
 
 		// Services.
 		{"probability 1.5", func(p *care.Params) { p.Services.SDEC.Admit = 1.5 },

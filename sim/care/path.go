@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"caresim/sim/des"
 )
 
 // A parameter path names parameters by their keys in a scenario file,
@@ -182,9 +184,7 @@ func UnitOf(path string) (string, error) {
 				return "", fmt.Errorf("parameter path %q: unknown key %q", path, s.Key)
 			}
 			t = f.Type
-			if u := f.Tag.Get("unit"); u != "@" {
-				unit = u
-			}
+			unit = fieldUnit(f, unit)
 		case reflect.Slice:
 			if (s.Key != "" || s.Name != "") && !hasNames(t) {
 				return "", fmt.Errorf("parameter path %q: %s is a list without names", path, joinSteps(steps[:i]))
@@ -243,7 +243,7 @@ func (w *walker) walk(v reflect.Value, steps []Step, at, unit string) []Number {
 	}
 	if len(steps) == 0 {
 		if !isNumber(v.Kind()) {
-			w.fail(at, "names a "+describeKind(v.Type())+", not a number", nil)
+			w.fail(at, "names "+describeKind(v.Type())+", not a number", nil)
 			return nil
 		}
 		return []Number{{Path: at, Unit: unit, v: v}}
@@ -260,9 +260,7 @@ func (w *walker) walk(v reflect.Value, steps []Step, at, unit string) []Number {
 			w.fail(join(at, s), fmt.Sprintf("unknown key %q", s.Key), keysOf(v.Type()))
 			return nil
 		}
-		if u := f.Tag.Get("unit"); u != "@" {
-			unit = u
-		}
+		unit = fieldUnit(f, unit)
 		return w.walk(v.FieldByIndex(f.Index), steps[1:], join(at, s), unit)
 	case reflect.Slice:
 		switch {
@@ -307,18 +305,32 @@ func join(at string, s Step) string {
 	return at + s.String()
 }
 
+// fieldUnit returns the unit of field f inside a value whose unit is
+// outer: its unit tag, the outer unit for unit:"@", and "duration" for a
+// des.Time.
+func fieldUnit(f reflect.StructField, outer string) string {
+	switch u := f.Tag.Get("unit"); {
+	case u == "@":
+		return outer
+	case u == "" && f.Type == reflect.TypeFor[des.Time]():
+		return "duration"
+	default:
+		return u
+	}
+}
+
 func describeKind(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Struct:
-		return "mapping"
+		return "a mapping"
 	case reflect.Slice:
-		return "list"
+		return "a list"
 	case reflect.Bool:
-		return "true/false switch"
+		return "a true/false switch"
 	case reflect.String:
 		return "text"
 	}
-	return t.Kind().String()
+	return "a name" // an enumeration such as a distribution's kind
 }
 
 // fieldByKey finds the field of struct type t whose yaml key is key.

@@ -138,7 +138,7 @@ func TestNumbers(t *testing.T) {
 		want []number
 	}{
 		// Values from validParams.
-		{"horizon", []number{{"horizon", "", false, 365}}},
+		{"horizon", []number{{"horizon", "duration", false, 365}}},
 		{"services.acute.beds", []number{{"services.acute.beds", "", true, 600}}},
 		{"services.acute.readmit", []number{{"services.acute.readmit", "fraction", false, 0.08}}},
 		{"services.acute.pathways.reablement", []number{{"services.acute.pathways.reablement", "fraction", false, 0.12}}},
@@ -279,7 +279,7 @@ func TestNumbersErrors(t *testing.T) {
 			"population.localities[0].age_shares is a list without names: choose an element by [index] or [*]", nil},
 		{"services.acute", "services.acute", "names a mapping, not a number", nil},
 		{"services.acute.enabled", "services.acute.enabled", "names a true/false switch, not a number", nil},
-		{"population.localities[0].name", "population.localities[0].name", "names a text, not a number", nil},
+		{"population.localities[0].name", "population.localities[0].name", "names text, not a number", nil},
 		{"population.age_bands", "population.age_bands", "names a list, not a number", nil},
 		{"services.acute.beds.max", "services.acute.beds.max", "services.acute.beds is not a mapping or a list", nil},
 		{"services[0].beds", "services[0]", "is not a list", nil},
@@ -334,7 +334,7 @@ func TestUnitOf(t *testing.T) {
 		want string
 	}{
 		{"services.acute.beds", ""},
-		{"horizon", ""},
+		{"horizon", "duration"},
 		{"services.acute.readmit", "fraction"},
 		{"demand.urgent.trend", "fraction"},
 		{"demand.urgent.routes[*].per_day", "rate"},
