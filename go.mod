@@ -7,4 +7,9 @@ require (
 	gonum.org/v1/gonum v0.17.0
 )
 
-require gopkg.in/yaml.v3 v3.0.1
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require golang.org/x/text v0.23.0 // indirect

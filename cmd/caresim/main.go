@@ -56,7 +56,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newCheck(), newScenarios(), newShow(), newValidate()}
+	return []*command{newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.
