@@ -387,7 +387,7 @@ func Decode(file string, src []byte, v any) (Positions, error) {
 	if root == nil {
 		return nil, errs.Err()
 	}
-	pos := decodeNode(root, v, &decoder{file: file, errs: &errs})
+	pos := decodeNode(root, v, &decoder{file: file, errs: &errs, pathUnit: unitOfPath})
 	return pos, errs.Err()
 }
 
@@ -444,4 +444,11 @@ func yamlErrorLine(err error) (int, string) {
 		}
 	}
 	return 1, msg
+}
+
+// unitOfPath is the unit of a care parameter path, for changes'
+// to: and add: values.
+func unitOfPath(p string) (string, bool) {
+	u, err := care.UnitOf(p)
+	return u, err == nil
 }

@@ -103,13 +103,13 @@ func Load(ref string, opt Options) (*Loaded, error) {
 		l.set(root, set, i+1)
 	}
 	out := &Loaded{Chain: l.chainNames, merged: root}
-	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: func(p string) (string, bool) {
-		u, err := care.UnitOf(p)
-		return u, err == nil
-	}}
+	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: unitOfPath}
 	out.Positions = decodeNode(root, &out.Scenario, &d)
 	l.check(out)
 	l.errs = l.errs.dedupe()
+	for _, e := range l.errs {
+		e.Field = namedPath(root, e.Field)
+	}
 	h := sha256.New()
 	for _, b := range l.sources {
 		fmt.Fprintf(h, "%d\n", len(b))
@@ -553,4 +553,61 @@ func related(a, b string) bool {
 		a, b = b, a
 	}
 	return b == a || (strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '['))
+}
+
+// namedPath rewrites the list indexes of path that pick an entry of a list
+// of named things into the entry's name, as the tree root holds them:
+// interventions[3].changes[0].path becomes interventions.prism.changes[0].path.
+// After extends merges lists, an index counts the base's entries too, so a
+// name is what the planner can find in the file.
+func namedPath(root *yaml.Node, path string) string {
+	steps, err := care.ParsePath(path)
+	if err != nil {
+		return path
+	}
+	var b strings.Builder
+	n := root
+	for _, s := range steps {
+		if n != nil && n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		switch {
+		case s.Key != "":
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s.Key)
+			if n != nil {
+				n = mapValue(n, s.Key)
+			}
+			continue
+		case s.IsIndex && n != nil && n.Kind == yaml.SequenceNode && s.Index < len(n.Content):
+			seq := n
+			n = n.Content[s.Index]
+			if v := mapValue(n, "name"); v != nil && v.Kind == yaml.ScalarNode && plainName(v.Value) && uniqueName(seq, v.Value) {
+				b.WriteString("." + v.Value)
+				continue
+			}
+		default:
+			n = nil
+		}
+		b.WriteString(s.String())
+	}
+	return b.String()
+}
+
+// plainName reports whether a name can stand in a path after a dot.
+func plainName(s string) bool {
+	return s != "" && !strings.ContainsAny(s, ".[]= \t") && !(s[0] >= '0' && s[0] <= '9')
+}
+
+// uniqueName reports whether exactly one entry of seq has the name.
+func uniqueName(seq *yaml.Node, name string) bool {
+	k := 0
+	for _, e := range seq.Content {
+		if v := mapValue(e, "name"); v != nil && v.Value == name {
+			k++
+		}
+	}
+	return k == 1
 }

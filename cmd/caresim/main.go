@@ -9,6 +9,7 @@
 //
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
+//	schema     print the JSON Schema of scenario files, for editors
 //	show       print a built-in scenario, or any scenario resolved
 //	validate   check the simulation kernel against queueing theory
 //

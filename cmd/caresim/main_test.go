@@ -27,6 +27,14 @@ func TestGolden(t *testing.T) {
 		{"validate-csv", []string{"validate", "--quick", "--reps", "3", "--format", "csv", "--out", ""}, 0},
 		{"validate-bad-reps", []string{"validate", "--reps", "1"}, 2},
 		{"validate-bad-flag", []string{"validate", "--replications", "4"}, 2},
+		{"check-builtins", []string{"check", "baseline", "better-together", "textbook-tandem"}, 0},
+		{"check-broken", []string{"check", "../../scenarios/testdata/load/many.yaml", "../../scenarios/testdata/load/unknown-path.yaml", "textbook-mmc"}, 1},
+		{"check-set", []string{"check", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "textbook-mmc"}, 1},
+		{"check-no-args", []string{"check"}, 2},
+		{"scenarios", []string{"scenarios"}, 0},
+		{"show", []string{"show", "textbook-mmc"}, 0},
+		{"show-resolved", []string{"show", "--set", "services.ed.cubicles=12", "--set", "demand.urgent.routes.walk-in.per_day=240", "textbook-mmc"}, 0},
+		{"show-unknown", []string{"show", "baseline.yaml"}, 2},
 		{"unknown-command", []string{"simulate"}, 2},
 		{"no-command", nil, 2},
 	}
@@ -115,5 +123,32 @@ func TestDocExamples(t *testing.T) {
 		if code := run(args, &stdout, &stderr); code != 0 {
 			t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
 		}
+	}
+}
+
+// TestCommandExamples runs the examples in every command's --help text, in
+// a temporary folder, and expects each to succeed.
+func TestCommandExamples(t *testing.T) {
+	t.Chdir(t.TempDir())
+	re := regexp.MustCompile(`(?m)^\s+\$ caresim (.+)$`)
+	n := 0
+	for _, c := range commands() {
+		for _, m := range re.FindAllStringSubmatch(c.long, -1) {
+			n++
+			args := strings.Fields(m[1])
+			if args[0] != c.name {
+				t.Errorf("%s --help: example %q runs another command", c.name, m[1])
+			}
+			if testing.Short() && c.name == "validate" && !strings.Contains(m[1], "--quick") {
+				continue
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run(args, &stdout, &stderr); code != 0 {
+				t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+			}
+		}
+	}
+	if n < len(commands()) {
+		t.Errorf("only %d examples for %d commands: each command's help needs one", n, len(commands()))
 	}
 }

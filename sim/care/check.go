@@ -72,6 +72,15 @@ func (c *checker) count(path string, n int) {
 	}
 }
 
+// beds checks a bed pool's count and the beds occupied at the start.
+func (c *checker) beds(path string, beds, occupied int) {
+	c.count(path+".beds", beds)
+	c.count(path+".occupied", occupied)
+	if beds >= 0 && occupied > beds {
+		c.add(path+".occupied", "%d beds occupied at the start, but only %d beds", occupied, beds)
+	}
+}
+
 func (c *checker) fraction(path string, x float64) {
 	if !(x >= 0 && x <= 1) {
 		c.add(path, "must be a fraction between 0 and 1 (0%% to 100%%), not %v", x)
@@ -325,11 +334,7 @@ func (s *Services) check(c *checker, p *Params) {
 	c.fraction("services.call_for_care.step_up", cfc.StepUp)
 
 	a := &s.Acute
-	c.count("services.acute.beds", a.Beds)
-	c.count("services.acute.occupied", a.Occupied)
-	if a.Beds >= 0 && a.Occupied > a.Beds {
-		c.add("services.acute.occupied", "%d beds occupied at the start, but only %d beds", a.Occupied, a.Beds)
-	}
+	c.beds("services.acute", a.Beds, a.Occupied)
 	c.dist("services.acute.length_of_stay", &a.LengthOfStay, a.Enabled)
 	c.dist("services.acute.assessment", &a.Assessment, false)
 	c.fraction("services.acute.readmit", a.Readmit)
@@ -348,11 +353,7 @@ func (s *Services) check(c *checker, p *Params) {
 	}
 
 	ic := &s.IntermediateCare
-	c.count("services.intermediate_care.beds", ic.Beds)
-	c.count("services.intermediate_care.occupied", ic.Occupied)
-	if ic.Beds >= 0 && ic.Occupied > ic.Beds {
-		c.add("services.intermediate_care.occupied", "%d beds occupied at the start, but only %d beds", ic.Occupied, ic.Beds)
-	}
+	c.beds("services.intermediate_care", ic.Beds, ic.Occupied)
 	c.dist("services.intermediate_care.length_of_stay", &ic.LengthOfStay, ic.Enabled)
 	if ic.Enabled {
 		ic.Outcomes.check(c, "services.intermediate_care.outcomes")
@@ -366,11 +367,7 @@ func (s *Services) check(c *checker, p *Params) {
 	}
 
 	ch := &s.CareHomes
-	c.count("services.care_homes.beds", ch.Beds)
-	c.count("services.care_homes.occupied", ch.Occupied)
-	if ch.Beds >= 0 && ch.Occupied > ch.Beds {
-		c.add("services.care_homes.occupied", "%d beds occupied at the start, but only %d beds", ch.Occupied, ch.Beds)
-	}
+	c.beds("services.care_homes", ch.Beds, ch.Occupied)
 	c.dist("services.care_homes.length_of_stay", &ch.LengthOfStay, ch.Enabled)
 	c.nonNegative("services.care_homes.urgent_calls", ch.UrgentCalls)
 	c.fraction("services.care_homes.admit", ch.Admit)

@@ -388,7 +388,8 @@ type Intervention struct {
 // To and Add are in the unit of the parameter at Path; Scale is a factor.
 type Change struct {
 	// Path names a number parameter, as services.acute.beds or
-	// population.age_bands[*].urgent ([*] is every element).
+	// population.age_bands[*].urgent ([*] is every element; quote such a
+	// path inside a {...} mapping, where YAML reads [ and ] as a list).
 	Path  string  `yaml:"path"`
 	To    *Effect `yaml:"to" unit:"@path"`
 	Scale *Effect `yaml:"scale"`
@@ -398,8 +399,12 @@ type Change struct {
 // Effect is an effect size with its uncertainty: a central value and a
 // range, drawn once per replication from the triangular distribution on
 // (Low, Central, High). Written as one number, or as {low, central, high}.
+//
+// Low, Central and High are in the unit of the change's parameter for to
+// and add ("to: {low: 10%, central: 15%, high: 20%}"), and factors for
+// scale.
 type Effect struct {
-	Low     float64 `yaml:"low"`
-	Central float64 `yaml:"central"`
-	High    float64 `yaml:"high"`
+	Low     float64 `yaml:"low" unit:"@"`
+	Central float64 `yaml:"central" unit:"@"`
+	High    float64 `yaml:"high" unit:"@"`
 }

@@ -185,6 +185,9 @@ func UnitOf(path string) (string, error) {
 			}
 			t = f.Type
 			unit = fieldUnit(f, unit)
+			if unit == "@path" {
+				unit = "" // known only from the change's own path
+			}
 		case reflect.Slice:
 			if (s.Key != "" || s.Name != "") && !hasNames(t) {
 				return "", fmt.Errorf("parameter path %q: %s is a list without names", path, joinSteps(steps[:i]))
@@ -261,6 +264,11 @@ func (w *walker) walk(v reflect.Value, steps []Step, at, unit string) []Number {
 			return nil
 		}
 		unit = fieldUnit(f, unit)
+		if unit == "@path" {
+			// An intervention's to or add: the unit of the parameter
+			// the change moves.
+			unit, _ = UnitOf(v.FieldByName("Path").String())
+		}
 		return w.walk(v.FieldByIndex(f.Index), steps[1:], join(at, s), unit)
 	case reflect.Slice:
 		switch {

@@ -1,12 +1,10 @@
 package finance_test
 
 import (
-	"errors"
+	"caresim/sim/internal/checktest"
 	"math"
-	"strings"
 	"testing"
 
-	"caresim/sim/des"
 	"caresim/sim/finance"
 )
 
@@ -48,30 +46,16 @@ func validParams() *finance.Params {
 	}
 }
 
-// fieldErr is an expected *des.FieldError: its exact Field and a part of
-// its Msg.
+// fieldErr is an expected problem: its exact Field and a part of its Msg.
 type fieldErr struct{ field, msg string }
 
-// checkErrors fails unless errs are exactly want, in order.
 func checkErrors(t *testing.T, errs []error, want []fieldErr) {
 	t.Helper()
-	for i, err := range errs {
-		var fe *des.FieldError
-		if !errors.As(err, &fe) {
-			t.Errorf("error %d is a %T, not a *des.FieldError: %v", i, err, err)
-			continue
-		}
-		if i >= len(want) {
-			t.Errorf("unwanted error %d: %v", i, err)
-			continue
-		}
-		if fe.Field != want[i].field || !strings.Contains(fe.Msg, want[i].msg) {
-			t.Errorf("error %d = %v\nwant %s: …%s…", i, err, want[i].field, want[i].msg)
-		}
+	ws := make([]checktest.Want, len(want))
+	for i, w := range want {
+		ws[i] = checktest.Want{Field: w.field, Msg: w.msg}
 	}
-	for _, w := range want[min(len(errs), len(want)):] {
-		t.Errorf("missing error %s: …%s…", w.field, w.msg)
-	}
+	checktest.Errors(t, errs, ws)
 }
 
 func TestValidateValid(t *testing.T) {
