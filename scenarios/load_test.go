@@ -2,10 +2,13 @@ package scenarios
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"caresim/sim/des"
 )
 
 // TestLoadGolden loads every scenario in testdata/load and compares the
@@ -253,4 +256,40 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBaselineDemand checks the built-in baseline's urgent demand against
+// the hand arithmetic in its header: about 123,100 attendances a year from
+// the registered population and 26,400 from outside it (72.3 a day), so
+// 149,500 before care-home calls. The tolerance, 1%, covers the rounding
+// of the figures in the comment.
+func TestBaselineDemand(t *testing.T) {
+	t.Parallel()
+	l, err := Load("baseline", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, population, outside := 0.0, 0.0, 0.0
+	for _, c := range l.Cohorts() {
+		people += c.People
+	}
+	for _, s := range l.UrgentStreams() {
+		if s.Cohort < 0 {
+			outside += s.Rate.PerDay * float64(des.Year)
+		} else {
+			population += s.Rate.PerDay * float64(des.Year)
+		}
+	}
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"registered population", people, 347000},
+		{"attendances a year from the population", population, 123100},
+		{"attendances a year from outside", outside, 26400},
+	} {
+		if math.Abs(c.got-c.want) > 0.01*c.want {
+			t.Errorf("%s: %.0f, want %.0f within 1%%", c.what, c.got, c.want)
+		}
+	}
 }
