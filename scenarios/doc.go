@@ -1,7 +1,11 @@
-// Package scenarios is the scenario language: the YAML schema, strict
-// decoding into the model's parameter types with positioned errors,
-// checks, overrides (--set), and the built-in scenario files.
+// Package scenarios is the scenario language: planners' units ("6d",
+// "£1.2m", "15%", "2.4 per 1000 per year"), strict decoding into the
+// model's own parameter types with every problem positioned
+// (file:line:col: parameter: message), extends with merging by name,
+// --set overrides, the checks of the model and the money, the JSON Schema
+// that editors use, and the built-in scenarios (Mid-Nottinghamshire's
+// baseline, each Better Together intervention, and textbook queues).
 //
-// It is built in the scenario-files issue; until then the package holds
-// only this description.
+// [Load] is the entry point: it reads a file or a built-in name and returns
+// a checked [Scenario], or an [ErrorList] holding every problem found.
 package scenarios

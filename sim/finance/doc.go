@@ -3,6 +3,9 @@
 // the deficit trajectory per financial year for the whole system and each
 // organisation under a chosen payment rule.
 //
-// It knows nothing about files, flags or charts. It is built in the money
-// issue; until then the package holds only this description.
+// Today it holds the money's parameter types ([Params], the money: section
+// of a scenario file) and their checks ([Params.Validate]); the arithmetic
+// of costs and deficits comes with the money issue.
+//
+// It knows nothing about files, flags or charts.
 package finance
