@@ -179,6 +179,10 @@ func (l *loader) chain(ref, from string, at *yaml.Node, seen []string) *yaml.Nod
 	if base == nil {
 		return nil
 	}
+	if base.Kind != yaml.MappingNode {
+		l.errs.Add(l.files[base], base.Line, base.Column, "", "want a scenario, a mapping of keys to values, not %s", describe(base))
+		return nil
+	}
 	return l.merge(base, root)
 }
 
@@ -344,6 +348,7 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 		l.errs.Add(file, k, 1, "", "want path=value, such as services.acute.beds=620, not %q", set)
 		return
 	}
+	eq := len(path) // the value starts after the '='
 	path = strings.TrimSpace(path)
 	steps, err := care.ParsePath(path)
 	if err != nil {
@@ -356,15 +361,23 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 		if err != nil {
 			_, msg = yamlErrorLine(err)
 		}
-		l.errs.Add(file, k, len(path)+2, path, "bad value %q: %s", value, msg)
+		l.errs.Add(file, k, eq+2, path, "bad value %q: %s", value, msg)
 		return
 	}
 	val := doc.Content[0]
-	l.relocate(val, k, len(path)+1)
+	l.relocate(val, k, eq+1)
 	if root.Kind != yaml.MappingNode {
 		return // the decoder reports the file's own problem
 	}
-	l.place(root, steps, val, "", path, k)
+	used := false
+	take := func() *yaml.Node { // each place val goes gets its own copy
+		if used {
+			return l.copyNode(val)
+		}
+		used = true
+		return val
+	}
+	l.place(root, steps, take, "", path, k)
 }
 
 // relocate positions the nodes of an override at --set:k, shifting
@@ -380,8 +393,19 @@ func (l *loader) relocate(n *yaml.Node, k, shift int) {
 	}
 }
 
+// copyNode returns a deep copy of an override's node tree, owned by --set.
+func (l *loader) copyNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, ch := range n.Content {
+		c.Content[i] = l.copyNode(ch)
+	}
+	l.files[&c] = "--set"
+	return &c
+}
+
 // place puts val at steps under n, creating mappings on the way.
-func (l *loader) place(n *yaml.Node, steps []care.Step, val *yaml.Node, at, path string, k int) {
+func (l *loader) place(n *yaml.Node, steps []care.Step, take func() *yaml.Node, at, path string, k int) {
 	fail := func(format string, args ...any) {
 		l.errs.Add("--set", k, 1, path, format, args...)
 	}
@@ -401,22 +425,24 @@ func (l *loader) place(n *yaml.Node, steps []care.Step, val *yaml.Node, at, path
 		if j < 0 {
 			key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.Key, Line: k, Column: 1}
 			l.files[key] = "--set"
-			child := val
-			if !last {
+			var child *yaml.Node
+			if last {
+				child = take()
+			} else {
 				child = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: k, Column: 1}
 				l.files[child] = "--set"
 			}
 			n.Content = append(n.Content, key, child)
 			if !last {
-				l.place(child, steps[1:], val, sub, path, k)
+				l.place(child, steps[1:], take, sub, path, k)
 			}
 			return
 		}
 		if last {
-			n.Content[j+1] = val
+			n.Content[j+1] = take()
 			return
 		}
-		l.place(n.Content[j+1], steps[1:], val, sub, path, k)
+		l.place(n.Content[j+1], steps[1:], take, sub, path, k)
 	case yaml.SequenceNode:
 		var idx []int
 		switch {
@@ -456,10 +482,10 @@ func (l *loader) place(n *yaml.Node, steps []care.Step, val *yaml.Node, at, path
 		for _, i := range idx {
 			sub := at + "[" + strconv.Itoa(i) + "]"
 			if last {
-				n.Content[i] = val
+				n.Content[i] = take()
 				continue
 			}
-			l.place(n.Content[i], steps[1:], val, sub, path, k)
+			l.place(n.Content[i], steps[1:], take, sub, path, k)
 		}
 	default:
 		fail("%s is a single value, not a mapping or a list", orTop(at))
@@ -530,7 +556,9 @@ func (l *loader) check(s *Loaded) {
 	}
 }
 
-// Find returns the position of path, or of the nearest enclosing parameter
+// Find returns the position of path, written with list indexes
+// (interventions[3].start, as the decoder records them; not the names that
+// Load's error messages use), or of the nearest enclosing parameter
 // that has one: a problem with a value that was never written (a missing
 // key) is reported where its parent is. The zero Pos means none.
 func (ps Positions) Find(path string) Pos {

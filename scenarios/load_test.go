@@ -293,3 +293,24 @@ func TestBaselineDemand(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadSetCopies checks that an override through [*] gives each entry
+// its own copy, so that a later override of one entry leaves the others,
+// and that a value's column counts the spaces around "=".
+func TestLoadSetCopies(t *testing.T) {
+	t.Parallel()
+	l, err := Load("better-together", Options{Sets: []string{
+		"interventions[*].changes=[{path: services.community.caseload, to: 100}]",
+		"interventions[0].changes[0].to=200",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := l.Interventions[0].Changes[0].To.Central, l.Interventions[1].Changes[0].To.Central; a != 200 || b != 100 {
+		t.Errorf("changes[0].to: %v and %v, want 200 and 100", a, b)
+	}
+	_, err = Load("textbook-mmc", Options{Sets: []string{"services.ed.cubicles = abc"}})
+	if want := `--set:1:24: services.ed.cubicles: want a whole number, not "abc"`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
