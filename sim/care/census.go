@@ -1,0 +1,97 @@
+package care
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"caresim/sim/des"
+)
+
+// census fills the beds occupied at the start of the warm-up
+// (Acute.Occupied, IntermediateCare.Occupied, CareHomes.Occupied) with
+// patients part-way through their stays. In a system in steady state a
+// patient found in a bed has a stay drawn length-biased (a long stay is
+// more likely to be found in progress) and is a uniform fraction of the
+// way through it:
+//
+//	S* has density s·f(s)/E[S],  elapsed = U·S*,  remaining = (1 − U)·S*
+//
+// so that the remaining stay, given the time already spent a, is S − a
+// given S > a (Cox, Renewal Theory, 1962, §5.2). Acute census patients
+// then follow the usual pathways when medically fit.
+func (m *model) census() error {
+	s := &m.p.Services
+	r := des.NewStream(m.cfg.Seed, m.cfg.Rep, "census")
+	fill := func(on bool, n int, pool des.PoolID, d *des.Dist) error {
+		if !on || n <= 0 {
+			return nil
+		}
+		for range n {
+			id := m.newPatient(r.Uint64(), kindUrgent, -1, routeAmbulance)
+			pt := m.pts.At(id)
+			elapsed, remaining := lengthBiased(d, r)
+			pt.flags |= fCensus | fWouldAdmit
+			pt.admitted = -elapsed
+			pt.fit = remaining
+			if pool == m.ch {
+				pt.kind = kindResident
+			}
+			if err := m.do(m.net.Request(id, pool, 0, m.gr[:0])); err != nil {
+				return err
+			}
+			m.pts.At(id).flags &^= fCensus
+		}
+		return nil
+	}
+	if err := fill(s.Acute.Enabled, min(s.Acute.Occupied, s.Acute.Beds), m.acute, &s.Acute.LengthOfStay); err != nil {
+		return err
+	}
+	if err := fill(s.IntermediateCare.Enabled, min(s.IntermediateCare.Occupied, s.IntermediateCare.Beds), m.ic, &s.IntermediateCare.LengthOfStay); err != nil {
+		return err
+	}
+	return fill(s.CareHomes.Enabled, min(s.CareHomes.Occupied, s.CareHomes.Beds), m.ch, &s.CareHomes.LengthOfStay)
+}
+
+// lengthBiased draws the elapsed and remaining parts of a stay from d found
+// in progress: exactly for the exponential, lognormal, gamma and fixed
+// families, and for the others by sampling-importance-resampling from 64
+// draws (weights proportional to the stay).
+func lengthBiased(d *des.Dist, r *rand.Rand) (elapsed, remaining des.Time) {
+	var total float64
+	switch d.Kind {
+	case des.DistFixed:
+		total = d.Sample(r)
+	case des.DistExponential:
+		mean, _ := d.Moments()
+		a, b := r.ExpFloat64()*mean, r.ExpFloat64()*mean
+		return des.Time(a), des.Time(b)
+	case des.DistLogNormal:
+		// ln S* ~ N(μ + σ², σ²).
+		mean, v := d.Moments()
+		s2 := math.Log1p(v / (mean * mean))
+		mu := math.Log(mean) - s2/2
+		total = math.Exp(mu + s2 + math.Sqrt(s2)*r.NormFloat64())
+	case des.DistGamma:
+		// S* ~ Gamma(k + 1, θ).
+		mean, v := d.Moments()
+		g := des.Gamma(mean*mean/v+1, v/mean)
+		total = g.Sample(r)
+	default:
+		var xs [64]float64
+		sum := 0.0
+		for i := range xs {
+			xs[i] = max(0, d.Sample(r))
+			sum += xs[i]
+		}
+		x := r.Float64() * sum
+		for _, v := range xs {
+			total = v
+			if x < v {
+				break
+			}
+			x -= v
+		}
+	}
+	u := r.Float64()
+	return des.Time(u * total), des.Time((1 - u) * total)
+}

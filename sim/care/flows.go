@@ -1,0 +1,638 @@
+package care
+
+import (
+	"math"
+
+	"caresim/sim/des"
+)
+
+// onSource handles an arrival of source si: it draws who arrives (the
+// pick and the patient's seed) from the source's stream, schedules the
+// next arrival, and keeps the arrival with the pick's probability.
+func (m *model) onSource(si int) error {
+	s := &m.src[si]
+	now := m.cal.Now()
+	x := s.rng.Float64()
+	seed := s.rng.Uint64()
+	if t := s.arr.Next(now, s.rng); t < m.end {
+		m.cal.Schedule(t, evSource, int32(si))
+	}
+	k := 0
+	for k < len(s.picks)-1 && s.picks[k].cum <= x {
+		k++
+	}
+	pk := &s.picks[k]
+	probe := patient{seed: seed}
+	thin := m.u(&probe, slotThin)
+	keep := pk.keep
+	switch s.kind {
+	case srcUrgent:
+		// Enrolled people come at UrgentRatio times the rate of others:
+		// of the cohort's candidates, a share e·(1−ratio) stays away.
+		enrolled := 0.0
+		c := &m.cohorts[pk.cohort]
+		if c.enrolled > 0 {
+			e := min(1, float64(c.enrolled)/(c.People*m.growth(c.Growth, now)))
+			ratio := m.p.Services.Community.UrgentRatio
+			enrolled = keep * e * ratio
+			keep *= 1 - e*(1-ratio)
+		}
+		if thin >= keep {
+			return nil
+		}
+		id := m.newPatient(seed, kindUrgent, pk.cohort, uint8(m.routeOf[pk.route]))
+		if thin < enrolled {
+			m.pts.At(id).flags |= fEnrolled
+		}
+		return m.arrive(id)
+	case srcFixed:
+		if thin >= keep {
+			return nil
+		}
+		return m.arrive(m.newPatient(seed, kindUrgent, -1, uint8(m.routeOf[pk.route])))
+	case srcCalls:
+		// Candidates come at the highest call rate × the most beds; a
+		// call is kept with probability (rate now × residents now) / that.
+		if thin >= keep*float64(m.net.Busy(m.ch))/m.callBeds {
+			return nil
+		}
+		return m.arrive(m.newPatient(seed, kindUrgent, -1, routeCareHome))
+	case srcElective:
+		if thin >= keep {
+			return nil
+		}
+		m.count(cElectiveReferrals)
+		id := m.newPatient(seed, kindElective, pk.cohort, 0)
+		pt := m.pts.At(id)
+		if m.u(pt, slotGateway) < m.p.Services.Elective.Gateway {
+			m.count(cAdviceGuidance)
+			m.trace(id, "advice-and-guidance", "elective")
+			m.pts.Free(id)
+			return nil
+		}
+		m.trace(id, "refer", "elective")
+		m.cal.Schedule(weekday(now+m.sample(pt, slotLead, &m.p.Services.Elective.Lead), m.p.Start, m.warm), evElectiveDue, id)
+		return nil
+	case srcCareHome:
+		if thin >= keep {
+			return nil
+		}
+		id := m.newPatient(seed, kindResident, pk.cohort, 0)
+		m.trace(id, "refer", "care-homes")
+		return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
+	case srcReferral:
+		if thin >= keep {
+			return nil
+		}
+		id := m.newPatient(seed, kindEnrolled, pk.cohort, 0)
+		gr, ok, err := m.net.TryRequest(id, m.comm, m.gr[:0])
+		if err := m.do(gr, err); err != nil {
+			return err
+		}
+		if !ok {
+			m.pts.Free(id)
+			return nil
+		}
+		m.cohorts[pk.cohort].enrolled++
+		m.startCommunity(id)
+	}
+	return nil
+}
+
+// weekday returns the first weekday at 08:00 on or after the day holding
+// t (time from the start of warm-up), for booked admissions.
+func weekday(t des.Time, start des.Date, warm des.Time) des.Time {
+	d := math.Floor(float64(t))
+	if float64(t)-d > 8.0/24 {
+		d++
+	}
+	wd := start.AddDays(int(d) - int(warm)).Weekday() // 0 Monday
+	if wd >= 5 {
+		d += float64(7 - wd)
+	}
+	return des.Time(d + 8.0/24)
+}
+
+func (m *model) startCommunity(id int32) {
+	pt := m.pts.At(id)
+	pt.admitted = m.cal.Now()
+	m.count(cEnrolments)
+	m.commBusy.Add(m.cal.Now(), 1)
+	m.trace(id, "enrol", "community")
+	m.cal.Schedule(m.cal.Now()+max(0, m.sample(pt, slotCommunity, &m.p.Services.Community.Duration)), evCommunityEnd, id)
+}
+
+// admitProb is the probability that a patient of the route seen in ED
+// needs admission.
+func (m *model) admitProb(route uint8) float64 {
+	if route == routeCareHome {
+		return m.p.Services.CareHomes.Admit
+	}
+	if i := m.routeIx[route]; i >= 0 {
+		return m.p.Demand.Urgent.Routes[i].Admit
+	}
+	return 0
+}
+
+// arrive sends an urgent arrival on its way: Call for Care, the front
+// door, then ED or straight to a bed.
+func (m *model) arrive(id int32) error {
+	pt := m.pts.At(id)
+	s := &m.p.Services
+	m.count(cArrivals + int(pt.route))
+	m.trace(id, "arrive", routeNames[pt.route])
+	if m.u(pt, slotAdmit) < m.admitProb(pt.route) {
+		pt.flags |= fWouldAdmit
+	}
+	would := pt.flags&fWouldAdmit != 0
+	if s.CallForCare.Enabled && m.cfRoute[pt.route] && would && m.u(pt, slotSuitable) < s.CallForCare.Suitable {
+		m.count(cCFCContacts)
+		first, second := m.ic, m.comm
+		if m.u(pt, slotStepUp) >= s.CallForCare.StepUp {
+			first, second = m.comm, m.ic
+		}
+		for _, pool := range [2]des.PoolID{first, second} {
+			if m.net.Capacity(pool) == 0 {
+				continue
+			}
+			gr, ok, err := m.net.TryRequest(id, pool, m.gr[:0])
+			if err := m.do(gr, err); err != nil {
+				return err
+			}
+			if ok {
+				m.count(cCFCNavigated)
+				m.pts.At(id).kind = kindStepUp
+				if pool == m.comm { // an intermediate-care bed starts on its grant
+					m.startCommunity(id)
+				}
+				return nil
+			}
+		}
+	}
+	to := atED
+	if s.FrontDoor.Enabled && m.fdRoute[pt.route] {
+		fd := &s.FrontDoor
+		x := m.u(pt, slotStream)
+		if would {
+			// Patients who need admission are streamed to ED or SDEC only.
+			if tot := fd.ToED + fd.ToSDEC; tot > 0 && x*tot >= fd.ToED {
+				to = atSDEC
+			}
+		} else {
+			switch {
+			case x < fd.ToED:
+			case x < fd.ToED+fd.ToUrgentTreatment:
+				to = atUTC
+			case x < fd.ToED+fd.ToUrgentTreatment+fd.ToSDEC:
+				to = atSDEC
+			default:
+				m.count(cCommunityStreamed)
+				m.trace(id, "streamed", "community")
+				m.pts.Free(id)
+				return nil
+			}
+		}
+		if to == atUTC && !s.UrgentTreatment.Enabled || to == atSDEC && !s.SDEC.Enabled {
+			to = atED
+		}
+	}
+	if to == atED && !s.ED.Enabled {
+		if would && s.Acute.Enabled {
+			return m.admitDirect(id)
+		}
+		m.trace(id, "leave", "home")
+		m.pts.Free(id)
+		return nil
+	}
+	pt.at = uint8(to)
+	pool := m.ed
+	switch to {
+	case atED:
+		m.count(cED)
+		m.edIn.Add(m.cal.Now(), 1)
+	case atUTC:
+		m.count(cUTC)
+		pool = m.utc
+	case atSDEC:
+		m.count(cSDEC)
+		pool = m.sdec
+	}
+	return m.do(m.net.Request(id, pool, 0, m.gr[:0]))
+}
+
+// serviceName names the place a patient is treated.
+var serviceName = [...]string{atED: "ed", atUTC: "urgent-treatment", atSDEC: "sdec"}
+
+// onTreated ends treatment in ED, urgent treatment or SDEC: home, or a
+// decision to admit.
+func (m *model) onTreated(id int32) error {
+	pt := m.pts.At(id)
+	admit := pt.flags&fWouldAdmit != 0 && m.p.Services.Acute.Enabled
+	switch pt.at {
+	case atUTC:
+		admit = false
+	case atSDEC:
+		admit = admit && m.u(pt, slotSDECAdmit) < m.p.Services.SDEC.Admit
+	}
+	if !admit {
+		m.trace(id, "leave", serviceName[pt.at])
+		m.leaveAE(pt)
+		return m.release(id)
+	}
+	pt.dta = m.cal.Now()
+	m.trace(id, "decide-to-admit", serviceName[pt.at])
+	return m.requestBed(id)
+}
+
+// leaveAE records a departure from ED, urgent treatment or SDEC.
+func (m *model) leaveAE(pt *patient) {
+	now := m.cal.Now()
+	switch pt.at {
+	case atED:
+		m.edIn.Add(now, -1)
+		if m.measured {
+			m.edDept.Add(float64(now-pt.arrived) * 24)
+		}
+		if pt.dta > 0 && now-pt.dta > 0.5 {
+			m.count(cED12h)
+		}
+	case atSDEC:
+		return
+	}
+	m.count(cAEDepartures)
+	if now-pt.arrived > 4.0/24 {
+		m.count(cAEBreaches)
+	}
+}
+
+// admitDirect asks for an acute bed for a patient not in ED.
+func (m *model) admitDirect(id int32) error {
+	pt := m.pts.At(id)
+	pt.dta = m.cal.Now()
+	pt.at = 0
+	return m.requestBed(id)
+}
+
+// requestBed asks for an acute bed for an emergency patient, who keeps any
+// cubicle or chair while waiting, or is diverted when the scenario says so.
+func (m *model) requestBed(id int32) error {
+	if m.p.Services.Acute.Divert {
+		gr, ok, err := m.net.TryRequest(id, m.acute, m.gr[:0])
+		if err := m.do(gr, err); err != nil {
+			return err
+		}
+		if !ok {
+			m.count(cDiverted)
+			pt := m.pts.At(id)
+			m.trace(id, "divert", "acute")
+			if m.net.Holds(id) != des.NoPool {
+				m.leaveAE(pt)
+				return m.release(id)
+			}
+			m.pts.Free(id)
+		}
+		return nil
+	}
+	m.waitBed.Add(m.cal.Now(), 1)
+	return m.do(m.net.Request(id, m.acute, 0, m.gr[:0]))
+}
+
+// onGrant starts patient g.Entity's service in pool g.Pool.
+func (m *model) onGrant(g des.Grant) {
+	id := g.Entity
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	switch g.Pool {
+	case m.ed, m.utc, m.sdec:
+		if g.Pool == m.ed && m.measured {
+			m.edWait.Add(float64(now-pt.arrived) * 24)
+		}
+		d := &m.p.Services.ED.Treatment
+		switch g.Pool {
+		case m.utc:
+			d = &m.p.Services.UrgentTreatment.Treatment
+		case m.sdec:
+			d = &m.p.Services.SDEC.Treatment
+		}
+		m.trace(id, "start", serviceName[pt.at])
+		m.cal.Schedule(now+max(0, m.sample(pt, slotTreat, d)), evTreated, id)
+	case m.acute:
+		if pt.flags&fCensus != 0 {
+			m.acuteBusy.Add(now, 1)
+			m.cal.Schedule(now+pt.fit, evFit, id)
+			return
+		}
+		if g.From != des.NoPool {
+			m.leaveAE(pt)
+		}
+		if pt.kind == kindElective {
+			// Electives take free beds only (onElectiveDue); never queued.
+			return
+		}
+		if !m.p.Services.Acute.Divert {
+			m.waitBed.Add(now, -1)
+		}
+		m.acuteBusy.Add(now, 1)
+		m.count(cNEL)
+		if m.measured {
+			m.bedWait.Add(float64(now - pt.dta))
+		}
+		pt.admitted = now
+		m.trace(id, "admit", "acute")
+		m.cal.Schedule(now+max(0, m.sample(pt, slotLOS, &m.p.Services.Acute.LengthOfStay)), evFit, id)
+	case m.ic:
+		if pt.flags&fCensus != 0 {
+			m.icBusy.Add(now, 1)
+			m.cal.Schedule(now+pt.fit, evICEnd, id)
+			return
+		}
+		m.leaveFrom(id, g.From)
+		m.startIC(id)
+	case m.reab:
+		m.leaveFrom(id, g.From)
+		m.count(cReablementStarts)
+		m.reabBusy.Add(now, 1)
+		pt.admitted = now
+		m.trace(id, "start", "reablement")
+		m.cal.Schedule(now+max(0, m.sample(pt, slotReablement, &m.p.Services.Reablement.Duration)), evReablementEnd, id)
+	case m.ch:
+		if pt.flags&fCensus != 0 {
+			m.chBusy.Add(now, 1)
+			m.cal.Schedule(now+pt.fit, evCareHomeEnd, id)
+			return
+		}
+		m.leaveFrom(id, g.From)
+		m.count(cCareHomeAdmissions)
+		m.chBusy.Add(now, 1)
+		pt.admitted = now
+		m.trace(id, "admit", "care-homes")
+		m.cal.Schedule(now+max(0, m.sample(pt, slotCareHomeLOS, &m.p.Services.CareHomes.LengthOfStay)), evCareHomeEnd, id)
+	case m.comm:
+		// Community places are taken only when free (TryRequest).
+	}
+}
+
+// startIC starts an intermediate-care bed stay.
+func (m *model) startIC(id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	m.count(cICAdmissions)
+	m.icBusy.Add(now, 1)
+	pt.admitted = now
+	m.trace(id, "admit", "intermediate-care")
+	m.cal.Schedule(now+max(0, m.sample(pt, slotICLOS, &m.p.Services.IntermediateCare.LengthOfStay)), evICEnd, id)
+}
+
+// leaveFrom records that patient id gave up a unit of pool from on moving
+// on (blocking after service).
+func (m *model) leaveFrom(id int32, from des.PoolID) {
+	switch from {
+	case m.acute:
+		m.leaveAcute(id)
+	case m.ic:
+		m.leaveIC(id)
+	case m.reab:
+		m.reabBusy.Add(m.cal.Now(), -1)
+	}
+}
+
+// leaveAcute records a patient leaving an acute bed (the network has
+// freed or is freeing it): length of stay, delay, discharge, readmission.
+func (m *model) leaveAcute(id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	m.acuteBusy.Add(now, -1)
+	m.count(cDischarges)
+	m.trace(id, "leave", "acute")
+	if pt.kind != kindElective {
+		if m.measured {
+			m.acuteLOS.Add(float64(now - pt.admitted))
+		}
+		if pt.pathway >= 1 && pt.pathway <= 3 {
+			m.delayed.Add(now, -1)
+			m.delayedOf(pt.pathway).Add(now, -1)
+			if m.measured {
+				m.delay[pt.pathway].Add(float64(now - pt.fit))
+			}
+		}
+	}
+	if x := m.cfg.ExcessAfter; x > 0 && now-pt.admitted > x {
+		m.counts[cExcessBedDays].Inc(m.day(), float64(now-pt.admitted-x))
+	}
+	if pt.pathway == pathDied {
+		m.count(cDeaths)
+		return
+	}
+	pt.discharged = now
+	if m.measured {
+		m.dischargedAlive++
+	}
+	if m.u(pt, slotReadmit) < m.p.Services.Acute.Readmit {
+		m.readmit(pt, now+des.Time(30*m.u(pt, slotReadmitWhen)), true)
+	}
+}
+
+func (m *model) delayedOf(pathway int8) interface {
+	Add(des.Time, int)
+} {
+	switch pathway {
+	case 1:
+		return &m.delayedP1
+	case 2:
+		return &m.delayedP2
+	}
+	return &m.delayedP3
+}
+
+// readmit schedules the patient's next emergency spell at t, as a new
+// patient with the same person's seed line.
+func (m *model) readmit(pt *patient, t des.Time, within30 bool) {
+	seed, episode, cohort, route := pt.seed, pt.episode, pt.cohort, pt.route
+	m.pcg.Seed(seed, slotReadmitSeed)
+	next := m.prng.Uint64()
+	if t >= m.end {
+		return
+	}
+	id := m.newPatient(next, kindUrgent, cohort, route)
+	np := m.pts.At(id)
+	np.episode = episode + 1
+	np.flags |= fWouldAdmit
+	if within30 {
+		np.flags |= fWithin30
+	}
+	m.cal.Schedule(t, evReadmit, id)
+}
+
+// leaveIC records a patient leaving an intermediate-care bed.
+func (m *model) leaveIC(id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	m.icBusy.Add(now, -1)
+	if m.measured {
+		m.icLOS.Add(float64(now - pt.admitted))
+	}
+	m.trace(id, "leave", "intermediate-care")
+}
+
+// onFit ends a clinical stay: the patient goes home, dies, or (pathways
+// 1–3) waits in the bed, delayed, for an assessment and a place.
+func (m *model) onFit(id int32) error {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	pt.fit = now
+	s := &m.p.Services
+	if pt.kind == kindElective {
+		pt.pathway = 0
+		m.leaveAcute(id)
+		return m.release(id)
+	}
+	pw := &s.Acute.Pathways
+	x := m.u(pt, slotPathway)
+	var path int8
+	switch {
+	case x < pw.Died:
+		path = pathDied
+	case x < pw.Died+pw.Home:
+		path = 0
+	case x < pw.Died+pw.Home+pw.Reablement:
+		path = 1
+	case x < pw.Died+pw.Home+pw.Reablement+pw.Bed:
+		path = 2
+	default:
+		path = 3
+	}
+	t2a := &s.TransferToAssess
+	if path == 3 && t2a.Enabled {
+		y := m.u(pt, slotT2A)
+		switch {
+		case y < t2a.CareHomeToReablement:
+			path = 1
+		case y < t2a.CareHomeToReablement+t2a.CareHomeToBed:
+			path = 2
+		}
+	}
+	if path == 2 && !s.IntermediateCare.Enabled {
+		path = 3
+	}
+	if path == 3 && !s.CareHomes.Enabled || path == 1 && !s.Reablement.Enabled {
+		path = 0
+	}
+	pt.pathway = path
+	m.trace(id, "fit", "acute")
+	if path == 0 || path == pathDied {
+		m.leaveAcute(id)
+		return m.release(id)
+	}
+	m.delayed.Add(now, 1)
+	m.delayedOf(path).Add(now, 1)
+	if !t2a.Enabled && s.Acute.Assessment.Kind != 0 {
+		m.cal.Schedule(now+max(0, m.sample(pt, slotAssess, &s.Acute.Assessment)), evAssessed, id)
+		return nil
+	}
+	return m.requestDownstream(id)
+}
+
+// requestDownstream asks for the place of the patient's pathway, keeping
+// the acute bed until it is granted.
+func (m *model) requestDownstream(id int32) error {
+	pt := m.pts.At(id)
+	pool := m.reab
+	switch pt.pathway {
+	case 2:
+		pool = m.ic
+	case 3:
+		pool = m.ch
+	}
+	m.trace(id, "ready", "acute")
+	return m.do(m.net.Request(id, pool, 0, m.gr[:0]))
+}
+
+// outcome picks where intermediate care or reablement ends.
+func outcome(o *Outcomes, x float64) int {
+	switch {
+	case x < o.Home:
+		return 0
+	case x < o.Home+o.CareHome:
+		return 1
+	case x < o.Home+o.CareHome+o.Readmit:
+		return 2
+	}
+	return 3
+}
+
+func (m *model) onICEnd(id int32) error {
+	pt := m.pts.At(id)
+	switch outcome(&m.p.Services.IntermediateCare.Outcomes, m.u(pt, slotICOutcome)) {
+	case 1:
+		if m.p.Services.CareHomes.Enabled {
+			m.trace(id, "ready", "intermediate-care")
+			return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
+		}
+	case 2:
+		m.leaveIC(id)
+		if err := m.releaseKeep(id); err != nil {
+			return err
+		}
+		pt = m.pts.At(id)
+		m.readmitNow(id)
+		return nil
+	}
+	m.leaveIC(id)
+	return m.release(id)
+}
+
+func (m *model) onReablementEnd(id int32) error {
+	pt := m.pts.At(id)
+	switch outcome(&m.p.Services.Reablement.Outcomes, m.u(pt, slotReablementOutcome)) {
+	case 1:
+		if m.p.Services.CareHomes.Enabled {
+			m.trace(id, "ready", "reablement")
+			return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
+		}
+	case 2:
+		m.reabBusy.Add(m.cal.Now(), -1)
+		m.trace(id, "leave", "reablement")
+		if err := m.releaseKeep(id); err != nil {
+			return err
+		}
+		m.readmitNow(id)
+		return nil
+	}
+	m.reabBusy.Add(m.cal.Now(), -1)
+	m.trace(id, "leave", "reablement")
+	return m.release(id)
+}
+
+// readmitNow turns patient id, who has left intermediate care or
+// reablement, into an emergency readmission now.
+func (m *model) readmitNow(id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	within := pt.discharged >= 0 && now-pt.discharged <= 30
+	m.readmit(pt, now, within)
+	m.pts.Free(id)
+}
+
+// onElectiveDue admits an elective patient on the booked day if a bed is
+// free, or cancels and rebooks.
+func (m *model) onElectiveDue(id int32) error {
+	gr, ok, err := m.net.TryRequest(id, m.acute, m.gr[:0])
+	if err := m.do(gr, err); err != nil {
+		return err
+	}
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	if !ok {
+		m.count(cCancelled)
+		m.trace(id, "cancel", "acute")
+		m.cal.Schedule(weekday(now+m.p.Services.Elective.Rebook, m.p.Start, m.warm), evElectiveDue, id)
+		return nil
+	}
+	m.count(cElective)
+	m.acuteBusy.Add(now, 1)
+	pt.admitted = now
+	pt.dta = now
+	m.trace(id, "admit", "acute")
+	m.cal.Schedule(now+max(0, m.sample(pt, slotElectiveLOS, &m.p.Services.Elective.LengthOfStay)), evFit, id)
+	return nil
+}

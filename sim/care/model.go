@@ -1,0 +1,829 @@
+package care
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"caresim/sim/des"
+	"caresim/sim/stats"
+)
+
+// Config says how one replication runs.
+type Config struct {
+	// Seed is the scenario seed and Rep the replication number; together
+	// they name every random stream (des.NewStream), so that two scenarios
+	// run with the same seed and replication see the same patients.
+	Seed uint64
+	Rep  int
+	// WarmUp is the time simulated before Params.Start and discarded, in
+	// days, rounded up to a whole day. Package sim chooses it from
+	// Params.WarmUp.
+	WarmUp des.Time
+	// ExcessAfter is the trim point of a spell: its days beyond it are
+	// excess bed days. Zero counts none.
+	ExcessAfter des.Time
+	// Pilot keeps the daily mean acute occupancy of every day from the
+	// start of the warm-up in Result.Pilot, for choosing a warm-up.
+	Pilot bool
+	// Trace, when not nil, is called for every patient event, in time
+	// order, for a patient-level event log. It slows the run.
+	Trace func(TraceEvent)
+}
+
+// TraceEvent is one patient event of the event log.
+type TraceEvent struct {
+	Time    des.Time // days from Params.Start; negative during warm-up
+	Patient int64    // the patient's number in this replication, from 1
+	Event   string   // arrive, start, decide, admit, fit, leave, ...
+	Service string   // ed, utc, sdec, acute, intermediate-care, ...
+}
+
+// Result is what one replication measured after its warm-up.
+type Result struct {
+	Start  des.Date // first measured day: Params.Start
+	Days   int      // measured days: the horizon rounded up to a whole day
+	WarmUp des.Time // days simulated before Start
+	// Daily holds the daily measures (DailyMeasures), each with one value
+	// per measured day.
+	Daily [NumDaily][]float64
+	// Years names the financial years of Annual ("2014/15"); a part year
+	// at either end is included, with its days in AnnualDays.
+	Years  []string
+	Annual [][NumAnnual]float64
+	// Metrics holds the metrics (Metrics) of the measured period.
+	Metrics [NumMetrics]float64
+	// Drawn is the effect drawn for each intervention change.
+	Drawn []Drawn
+	// Events is the number of events simulated, warm-up included.
+	Events int
+	// Pilot is the daily mean acute occupancy from the start of the
+	// warm-up, when Config.Pilot was set.
+	Pilot []float64
+}
+
+// Routes of arrival, the order of the model's own tables.
+const (
+	routeWalkIn = iota
+	routeAmbulance
+	routeGP
+	routeCareHome
+	numRoutes
+)
+
+var routeNames = [numRoutes]string{"walk-in", "ambulance", "gp-referral", "care-home"}
+
+func routeCode(name string) int {
+	for i, n := range routeNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Event kinds.
+const (
+	evSource des.Kind = iota // ID: index of the source
+	evSchedule               // ID: index into the schedule's times
+	evWarmEnd
+	evTreated // end of treatment in ED, urgent treatment or SDEC
+	evFit     // medically fit: end of the clinical stay
+	evAssessed
+	evICEnd
+	evReablementEnd
+	evCareHomeEnd
+	evCommunityEnd
+	evElectiveDue
+	evReadmit
+)
+
+// Patient kinds.
+const (
+	kindUrgent   = iota // an urgent arrival or a readmission
+	kindElective        // an elective referral
+	kindResident        // a care-home resident from the community
+	kindEnrolled        // a person on the community caseload
+	kindStepUp          // a Call for Care patient cared for out of hospital
+)
+
+// Where a patient is treated, for evTreated.
+const (
+	atED = iota + 1
+	atUTC
+	atSDEC
+)
+
+// Patient flags.
+const (
+	fWouldAdmit = 1 << iota
+	fEnrolled
+	fCensus
+	fWithin30 // a readmission within 30 days of an acute discharge
+)
+
+// Per-patient random slots: each draw of a patient comes from its own
+// generator, seeded by the patient's seed and the slot, so that a
+// patient's fate does not depend on the order in which draws are made.
+const (
+	slotThin = iota + 1
+	slotAdmit
+	slotSuitable
+	slotStepUp
+	slotStream
+	slotTreat
+	slotSDECAdmit
+	slotLOS
+	slotPathway
+	slotT2A
+	slotAssess
+	slotReadmit
+	slotReadmitWhen
+	slotICLOS
+	slotICOutcome
+	slotReablement
+	slotReablementOutcome
+	slotCareHomeLOS
+	slotCommunity
+	slotGateway
+	slotLead
+	slotElectiveLOS
+	slotReadmitSeed
+)
+
+type patient struct {
+	seed       uint64
+	id         int64
+	arrived    des.Time // arrival at the first service
+	dta        des.Time // decision to admit, or request for a bed
+	admitted   des.Time // into the bed of the current service
+	fit        des.Time // medically fit
+	discharged des.Time // left an acute bed alive; −1 if not yet
+	cohort     int16    // index into the cohorts, −1 for none
+	route      uint8
+	kind       uint8
+	at         uint8 // atED, atUTC, atSDEC
+	pathway    int8  // 0–3, or pathDied
+	flags      uint8
+	episode    uint8
+}
+
+const pathDied = 4
+
+// Source kinds.
+const (
+	srcUrgent   = iota // a band's urgent demand: picks are cohort × route
+	srcFixed           // a route's fixed arrivals from outside the population
+	srcElective        // a band's elective referrals: picks are localities
+	srcCareHome        // a band's care-home admissions from the community
+	srcReferral        // a band's case-finding for the community teams
+	srcCalls           // care-home residents' urgent calls
+)
+
+// source is one arrival process. Its candidate rate is the sum of its
+// picks' highest rates over the run; an arrival takes a pick by its
+// weight and is then kept with probability rate now / highest rate
+// (thinning), so interventions change who arrives without changing the
+// candidate stream.
+type source struct {
+	kind  uint8
+	band  int
+	route int
+	arr   des.Arrivals
+	rng   *rand.Rand
+	picks []pick
+}
+
+type pick struct {
+	cum    float64 // cumulative weight, to 1
+	cohort int16
+	route  int8
+	loc    int16
+	base   float64 // rate per person (or per day, for srcFixed) at its highest
+	keep   float64 // rate now / base
+}
+
+type cohortInfo struct {
+	Cohort
+	enrolled int  // people of the cohort on the community caseload now
+	enrol    bool // in a stratum the community teams case-find
+}
+
+// model is one replication. It is not safe for concurrent use.
+type model struct {
+	p     *Params
+	cfg   Config
+	sched *Schedule
+	times []des.Time // schedule times, days from Start
+
+	cal  des.Calendar
+	net  des.Network
+	pts  des.Slab[patient]
+	gr   []des.Grant
+	pcg  rand.PCG
+	prng *rand.Rand
+	ids  int64
+
+	warm     des.Time // warm-up, whole days
+	end      des.Time // warm + horizon, whole days
+	measured bool
+
+	src     []source
+	cohorts []cohortInfo
+	routeOf []int // Demand.Urgent.Routes index → route code
+	routeIx [numRoutes]int
+	fdRoute [numRoutes]bool
+	cfRoute [numRoutes]bool
+	callBeds float64 // the most care-home beds over the run, for thinning calls
+
+	ed, utc, sdec, acute, ic, reab, ch, comm des.PoolID
+
+	// Levels, indexed by time from the start of warm-up.
+	acuteBusy, delayed, delayedP1, delayedP2, delayedP3, waitBed, edIn stats.DailyLevel
+	icBusy, reabBusy, chBusy, commBusy                                stats.DailyLevel
+	capAcute, capED, capIC, capReab, capCH, capComm                   stats.DailyLevel
+
+	// Daily counts, indexed by day from the start of warm-up.
+	counts [numCounts]stats.Series
+
+	// Tallies of the measured period.
+	edWait, edDept, bedWait, acuteLOS, icLOS stats.Tally
+	delay                                    [4]stats.Tally
+	dischargedAlive, readmit30               int
+	events                                   int
+}
+
+// Counts kept per day.
+const (
+	cArrivals = iota // + route
+	_
+	_
+	_
+	cED
+	cUTC
+	cSDEC
+	cCommunityStreamed
+	cCFCContacts
+	cCFCNavigated
+	cNEL
+	cReadmissions
+	cDiverted
+	cElectiveReferrals
+	cAdviceGuidance
+	cElective
+	cCancelled
+	cDeaths
+	cDischarges
+	cAEDepartures
+	cAEBreaches
+	cED12h
+	cICAdmissions
+	cReablementStarts
+	cCareHomeAdmissions
+	cEnrolments
+	cExcessBedDays
+	numCounts
+)
+
+// Run simulates one replication of p. p must have passed [Params.Validate];
+// Run works on its own copy, so one Params may serve any number of
+// replications at once.
+func Run(p *Params, cfg Config) (*Result, error) {
+	m, err := newModel(p, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.run(); err != nil {
+		return nil, err
+	}
+	return m.result(), nil
+}
+
+func newModel(p0 *Params, cfg Config) (*model, error) {
+	p := p0.Clone()
+	m := &model{p: p, cfg: cfg}
+	m.prng = rand.New(&m.pcg)
+	m.warm = des.Time(math.Ceil(float64(max(cfg.WarmUp, 0))))
+	m.end = m.warm + des.Time(math.Ceil(float64(p.Horizon)))
+
+	sched, err := NewSchedule(p, des.NewStream(cfg.Seed, cfg.Rep, "interventions"))
+	if err != nil {
+		return nil, err
+	}
+	m.sched = sched
+	for _, t := range sched.Times(1) {
+		if t+m.warm >= 0 && t+m.warm <= m.end {
+			m.times = append(m.times, t)
+		}
+	}
+	if err := m.initDists(); err != nil {
+		return nil, fmt.Errorf("at the start: %w", err)
+	}
+	m.routeOf = make([]int, len(p.Demand.Urgent.Routes))
+	m.routeIx = [numRoutes]int{-1, -1, -1, -1}
+	for i, r := range p.Demand.Urgent.Routes {
+		m.routeOf[i] = routeCode(r.Name)
+		m.routeIx[m.routeOf[i]] = i
+	}
+	for _, r := range p.Services.FrontDoor.Routes {
+		if c := routeCode(r); c >= 0 {
+			m.fdRoute[c] = true
+		}
+	}
+	for _, r := range p.Services.CallForCare.Routes {
+		if c := routeCode(r); c >= 0 {
+			m.cfRoute[c] = true
+		}
+	}
+	s := &p.Services
+	capOf := func(on bool, c int) int {
+		if on {
+			return c
+		}
+		return 0
+	}
+	m.ed = m.net.AddPool("ed", capOf(s.ED.Enabled, s.ED.Cubicles), des.FIFO)
+	m.utc = m.net.AddPool("urgent-treatment", capOf(s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians), des.FIFO)
+	m.sdec = m.net.AddPool("sdec", capOf(s.SDEC.Enabled, s.SDEC.Chairs), des.FIFO)
+	m.acute = m.net.AddPool("acute", capOf(s.Acute.Enabled, s.Acute.Beds), des.FIFO)
+	m.ic = m.net.AddPool("intermediate-care", capOf(s.IntermediateCare.Enabled, s.IntermediateCare.Beds), des.FIFO)
+	m.reab = m.net.AddPool("reablement", capOf(s.Reablement.Enabled, s.Reablement.Caseload), des.FIFO)
+	m.ch = m.net.AddPool("care-homes", capOf(s.CareHomes.Enabled, s.CareHomes.Beds), des.FIFO)
+	m.comm = m.net.AddPool("community", capOf(s.Community.Enabled, s.Community.Caseload), des.FIFO)
+
+	days := int(m.end) + 1
+	for _, l := range m.levels() {
+		l.Grow(days)
+	}
+	for i := range m.counts {
+		m.counts[i].Grow(days)
+	}
+	m.edWait.BinWidth = 1.0 / 24 / 4
+	m.cal.Grow(4096)
+	if err := m.initSources(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m *model) levels() []*stats.DailyLevel {
+	return []*stats.DailyLevel{&m.acuteBusy, &m.delayed, &m.delayedP1, &m.delayedP2, &m.delayedP3,
+		&m.waitBed, &m.edIn, &m.icBusy, &m.reabBusy, &m.chBusy, &m.commBusy,
+		&m.capAcute, &m.capED, &m.capIC, &m.capReab, &m.capCH, &m.capComm}
+}
+
+// dists returns the distributions of the enabled services, with their
+// parameter paths.
+func (m *model) dists() []struct {
+	d    *des.Dist
+	path string
+} {
+	s := &m.p.Services
+	type nd = struct {
+		d    *des.Dist
+		path string
+	}
+	var out []nd
+	add := func(on bool, d *des.Dist, path string) {
+		if on && d.Kind != 0 {
+			out = append(out, nd{d, path})
+		}
+	}
+	add(s.ED.Enabled, &s.ED.Treatment, "services.ed.treatment")
+	add(s.UrgentTreatment.Enabled, &s.UrgentTreatment.Treatment, "services.urgent_treatment.treatment")
+	add(s.SDEC.Enabled, &s.SDEC.Treatment, "services.sdec.treatment")
+	add(s.Acute.Enabled, &s.Acute.LengthOfStay, "services.acute.length_of_stay")
+	add(s.Acute.Enabled, &s.Acute.Assessment, "services.acute.assessment")
+	add(s.IntermediateCare.Enabled, &s.IntermediateCare.LengthOfStay, "services.intermediate_care.length_of_stay")
+	add(s.Reablement.Enabled, &s.Reablement.Duration, "services.reablement.duration")
+	add(s.CareHomes.Enabled, &s.CareHomes.LengthOfStay, "services.care_homes.length_of_stay")
+	add(s.Community.Enabled, &s.Community.Duration, "services.community.duration")
+	add(s.Elective.Enabled, &s.Elective.Lead, "services.elective.lead")
+	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
+	return out
+}
+
+func (m *model) initDists() error {
+	for _, nd := range m.dists() {
+		if err := nd.d.Init(); err != nil {
+			return fmt.Errorf("%s: %w", nd.path, err)
+		}
+	}
+	return nil
+}
+
+// scheduleAt applies the interventions at t (days from Start) and
+// returns an error if they leave a distribution invalid.
+func (m *model) scheduleAt(t des.Time) error {
+	m.sched.Apply(t)
+	if err := m.initDists(); err != nil {
+		return fmt.Errorf("day %.0f (%v): the interventions make %w", float64(t), m.p.Start.AddDays(int(math.Floor(float64(t)))), err)
+	}
+	return nil
+}
+
+// growth returns the head count multiplier of a cohort growing at g a year
+// at time τ from the start of warm-up.
+func (m *model) growth(g float64, tau des.Time) float64 {
+	return math.Pow(1+g, float64(tau-m.warm)/float64(des.Year))
+}
+
+// initSources builds the arrival processes: per age band, urgent demand,
+// elective referrals, care-home admissions and community case-finding;
+// per route, the fixed arrivals; and the care-home residents' calls.
+func (m *model) initSources() error {
+	p := m.p
+	for _, c := range p.Cohorts() {
+		m.cohorts = append(m.cohorts, cohortInfo{Cohort: c})
+	}
+	if p.Services.Community.Enabled {
+		for i := range m.cohorts {
+			for _, name := range p.Services.Community.Enrol {
+				if p.Population.Risk[m.cohorts[i].Risk].Name == name {
+					m.cohorts[i].enrol = true
+				}
+			}
+		}
+	}
+	// Highest rates over the run, from the schedule's times.
+	nb := len(p.Population.AgeBands)
+	nr := len(p.Demand.Urgent.Routes)
+	urgentMax := make([]float64, len(m.cohorts)*nr)
+	fixedMax := make([]float64, nr)
+	bandMax := make([][3]float64, nb) // elective, care home, referrals: per head
+	callMax, callBeds := 0.0, 0.0
+	observe := func() {
+		for i := range m.cohorts {
+			for r := range nr {
+				urgentMax[i*nr+r] = max(urgentMax[i*nr+r], m.urgentRate(i, r))
+			}
+		}
+		for r, route := range p.Demand.Urgent.Routes {
+			fixedMax[r] = max(fixedMax[r], route.PerDay)
+		}
+		for a, b := range p.Population.AgeBands {
+			bandMax[a][0] = max(bandMax[a][0], b.Elective)
+			bandMax[a][1] = max(bandMax[a][1], b.CareHome)
+			bandMax[a][2] = max(bandMax[a][2], p.Services.Community.Referrals)
+		}
+		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
+		callBeds = max(callBeds, float64(max(p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied)))
+	}
+	observe()
+	for _, t := range m.times {
+		m.sched.Apply(t)
+		observe()
+	}
+	m.sched.Apply(-m.warm - 1)
+	m.callBeds = callBeds
+
+	u := &p.Demand.Urgent
+	start := p.Start.AddDays(-int(m.warm))
+	add := func(kind uint8, band, route int, perDay, growth float64, shaped bool, picks []pick, name string) error {
+		total := 0.0
+		for _, pk := range picks {
+			total += pk.cum
+		}
+		if total <= 0 {
+			return nil
+		}
+		acc := 0.0
+		for i := range picks {
+			acc += picks[i].cum
+			picks[i].cum = acc / total
+			picks[i].keep = 1
+		}
+		picks[len(picks)-1].cum = 1
+		prof := des.RateProfile{PerDay: perDay * math.Pow(1+growth, -float64(m.warm)/float64(des.Year)), Trend: growth}
+		if shaped {
+			prof.HourOfWeek, prof.Month = u.HourOfWeek, u.Month
+		}
+		rate, err := des.NewRate(prof, start, m.end)
+		if err != nil {
+			return fmt.Errorf("%s arrivals: %w", name, err)
+		}
+		m.src = append(m.src, source{kind: kind, band: band, route: route, arr: des.Arrivals{Rate: rate},
+			rng: des.NewStream(m.cfg.Seed, m.cfg.Rep, name), picks: picks})
+		return nil
+	}
+	for a, band := range p.Population.AgeBands {
+		var picks []pick
+		per := 0.0
+		for i, c := range m.cohorts {
+			if c.Band != a {
+				continue
+			}
+			for r := range nr {
+				if w := c.People * urgentMax[i*nr+r]; w > 0 {
+					picks = append(picks, pick{cum: w, cohort: int16(i), route: int8(r), base: urgentMax[i*nr+r]})
+					per += w
+				}
+			}
+		}
+		g := (1+band.Growth)*(1+u.Trend) - 1
+		if err := add(srcUrgent, a, -1, per, g, true, picks, "urgent/"+band.Name); err != nil {
+			return err
+		}
+	}
+	for r, route := range u.Routes {
+		if fixedMax[r] > 0 {
+			picks := []pick{{cum: 1, cohort: -1, route: int8(r), base: fixedMax[r]}}
+			if err := add(srcFixed, -1, r, fixedMax[r], u.Trend, true, picks, "urgent/"+route.Name); err != nil {
+				return err
+			}
+		}
+	}
+	type bandSource struct {
+		kind uint8
+		name string
+		on   bool
+		k    int
+	}
+	for _, bs := range []bandSource{
+		{srcElective, "elective", p.Services.Elective.Enabled && p.Services.Acute.Enabled, 0},
+		{srcCareHome, "care-home", p.Services.CareHomes.Enabled, 1},
+		{srcReferral, "case-finding", p.Services.Community.Enabled, 2},
+	} {
+		if !bs.on {
+			continue
+		}
+		for a, band := range p.Population.AgeBands {
+			rate := bandMax[a][bs.k]
+			if rate <= 0 {
+				continue
+			}
+			var picks []pick
+			per := 0.0
+			for i, c := range m.cohorts {
+				if c.Band != a || (bs.kind == srcReferral && !c.enrol) {
+					continue
+				}
+				if w := c.People * rate; w > 0 {
+					picks = append(picks, pick{cum: w, cohort: int16(i), route: -1, loc: int16(c.Locality), base: rate})
+					per += w
+				}
+			}
+			if err := add(bs.kind, a, -1, per, band.Growth, false, picks, bs.name+"/"+band.Name); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Services.CareHomes.Enabled && callMax > 0 && callBeds > 0 {
+		picks := []pick{{cum: 1, cohort: -1, route: routeCareHome, base: callMax}}
+		if err := add(srcCalls, -1, routeCareHome, callMax*callBeds, 0, true, picks, "care-home-calls"); err != nil {
+			return err
+		}
+	}
+	m.refreshKeep()
+	return nil
+}
+
+// urgentRate is cohort i's urgent demand by route r per person per day
+// under the current parameters.
+func (m *model) urgentRate(i, r int) float64 {
+	p := m.p
+	c := &m.cohorts[i]
+	band := &p.Population.AgeBands[c.Band]
+	mean := 0.0
+	for s, rs := range band.RiskShares {
+		mean += rs * p.Population.Risk[s].UrgentRatio
+	}
+	if mean <= 0 {
+		return 0
+	}
+	return band.Urgent * p.Population.Risk[c.Risk].UrgentRatio / mean * p.Demand.Urgent.Routes[r].Share
+}
+
+// refreshKeep sets every pick's keep probability from the current
+// parameters.
+func (m *model) refreshKeep() {
+	p := m.p
+	for si := range m.src {
+		s := &m.src[si]
+		for k := range s.picks {
+			pk := &s.picks[k]
+			now := 0.0
+			switch s.kind {
+			case srcUrgent:
+				now = m.urgentRate(int(pk.cohort), int(pk.route))
+			case srcFixed:
+				now = p.Demand.Urgent.Routes[pk.route].PerDay
+			case srcElective:
+				now = p.Population.AgeBands[s.band].Elective
+			case srcCareHome:
+				now = p.Population.AgeBands[s.band].CareHome
+			case srcReferral:
+				now = p.Services.Community.Referrals
+			case srcCalls:
+				now = p.Services.CareHomes.UrgentCalls
+			}
+			pk.keep = 0
+			if pk.base > 0 {
+				pk.keep = min(1, now/pk.base)
+			}
+		}
+	}
+}
+
+// syncCapacity sets each pool's capacity from the parameters and records
+// it.
+func (m *model) syncCapacity() error {
+	s := &m.p.Services
+	set := func(pool des.PoolID, on bool, c int, lvl *stats.DailyLevel) error {
+		if !on {
+			c = 0
+		}
+		var err error
+		m.gr, err = m.net.SetCapacity(pool, c, m.gr[:0])
+		if err != nil {
+			return err
+		}
+		if lvl != nil {
+			lvl.Set(m.cal.Now(), c)
+		}
+		return m.granted()
+	}
+	for _, x := range []struct {
+		pool des.PoolID
+		on   bool
+		c    int
+		lvl  *stats.DailyLevel
+	}{
+		{m.ed, s.ED.Enabled, s.ED.Cubicles, &m.capED},
+		{m.utc, s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians, nil},
+		{m.sdec, s.SDEC.Enabled, s.SDEC.Chairs, nil},
+		{m.acute, s.Acute.Enabled, s.Acute.Beds, &m.capAcute},
+		{m.ic, s.IntermediateCare.Enabled, s.IntermediateCare.Beds, &m.capIC},
+		{m.reab, s.Reablement.Enabled, s.Reablement.Caseload, &m.capReab},
+		{m.ch, s.CareHomes.Enabled, s.CareHomes.Beds, &m.capCH},
+		{m.comm, s.Community.Enabled, s.Community.Caseload, &m.capComm},
+	} {
+		if err := set(x.pool, x.on, x.c, x.lvl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// u returns patient pt's uniform draw of the given slot.
+func (m *model) u(pt *patient, slot uint64) float64 {
+	m.pcg.Seed(pt.seed, slot)
+	return m.prng.Float64()
+}
+
+// sample returns patient pt's draw of the given slot from d.
+func (m *model) sample(pt *patient, slot uint64, d *des.Dist) des.Time {
+	m.pcg.Seed(pt.seed, slot)
+	return des.Time(d.Sample(m.prng))
+}
+
+func (m *model) day() int { return int(m.cal.Now()) }
+
+func (m *model) count(c int) { m.counts[c].Inc(m.day(), 1) }
+
+func (m *model) newPatient(seed uint64, kind uint8, cohort int16, route uint8) int32 {
+	id := m.pts.Alloc()
+	pt := m.pts.At(id)
+	m.ids++
+	*pt = patient{seed: seed, id: m.ids, arrived: m.cal.Now(), discharged: -1, cohort: cohort, route: route, kind: kind}
+	return id
+}
+
+func (m *model) trace(id int32, event, service string) {
+	if m.cfg.Trace == nil {
+		return
+	}
+	m.cfg.Trace(TraceEvent{Time: m.cal.Now() - m.warm, Patient: m.pts.At(id).id, Event: event, Service: service})
+}
+
+func (m *model) run() error {
+	now := des.Time(0)
+	for _, l := range m.levels() {
+		l.Reset(0, 0)
+	}
+	m.sched.Apply(-m.warm - 1)
+	if err := m.initDists(); err != nil {
+		return err
+	}
+	if err := m.syncCapacity(); err != nil {
+		return err
+	}
+	if err := m.census(); err != nil {
+		return err
+	}
+	for i := range m.src {
+		s := &m.src[i]
+		if t := s.arr.Next(now, s.rng); t < m.end {
+			m.cal.Schedule(t, evSource, int32(i))
+		}
+	}
+	for i, t := range m.times {
+		m.cal.Schedule(max(t+m.warm, 0), evSchedule, int32(i))
+	}
+	m.cal.Schedule(m.warm, evWarmEnd, 0)
+	if m.warm == 0 {
+		m.measured = true
+	}
+	for {
+		t, ok := m.cal.PeekTime()
+		if !ok || t > m.end {
+			break
+		}
+		e, _ := m.cal.Pop()
+		m.events++
+		if err := m.handle(e); err != nil {
+			return fmt.Errorf("day %.2f: %w", float64(e.At-m.warm), err)
+		}
+	}
+	for _, l := range m.levels() {
+		l.AdvanceTo(m.end)
+	}
+	return nil
+}
+
+func (m *model) handle(e des.Event) error {
+	switch e.Kind {
+	case evSource:
+		return m.onSource(int(e.ID))
+	case evSchedule:
+		if err := m.scheduleAt(m.times[e.ID]); err != nil {
+			return err
+		}
+		m.refreshKeep()
+		return m.syncCapacity()
+	case evWarmEnd:
+		m.measured = true
+		t := m.cal.Now()
+		for _, l := range m.levels() {
+			l.Restart(t)
+		}
+		for _, tl := range []*stats.Tally{&m.edWait, &m.edDept, &m.bedWait, &m.acuteLOS, &m.icLOS, &m.delay[1], &m.delay[2], &m.delay[3]} {
+			tl.Reset()
+		}
+		m.dischargedAlive, m.readmit30 = 0, 0
+		return nil
+	case evTreated:
+		return m.onTreated(e.ID)
+	case evFit:
+		return m.onFit(e.ID)
+	case evAssessed:
+		return m.requestDownstream(e.ID)
+	case evICEnd:
+		return m.onICEnd(e.ID)
+	case evReablementEnd:
+		return m.onReablementEnd(e.ID)
+	case evCareHomeEnd:
+		m.chBusy.Add(m.cal.Now(), -1)
+		m.trace(e.ID, "die", "care-homes")
+		return m.release(e.ID)
+	case evCommunityEnd:
+		pt := m.pts.At(e.ID)
+		if pt.kind == kindEnrolled {
+			m.cohorts[pt.cohort].enrolled--
+		}
+		m.commBusy.Add(m.cal.Now(), -1)
+		m.trace(e.ID, "leave", "community")
+		return m.release(e.ID)
+	case evElectiveDue:
+		return m.onElectiveDue(e.ID)
+	case evReadmit:
+		m.count(cReadmissions)
+		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
+			m.readmit30++
+		}
+		return m.admitDirect(e.ID)
+	}
+	panic(fmt.Sprintf("care: unknown event kind %d", e.Kind))
+}
+
+// granted acts on the grants in m.gr: every unit handed to a waiting
+// patient starts that patient's service there.
+func (m *model) granted() error {
+	for i := 0; i < len(m.gr); i++ {
+		g := m.gr[i]
+		m.onGrant(g)
+	}
+	m.gr = m.gr[:0]
+	return nil
+}
+
+// do runs a network operation's grants.
+func (m *model) do(gr []des.Grant, err error) error {
+	m.gr = gr
+	if err != nil {
+		return err
+	}
+	return m.granted()
+}
+
+// release frees patient id's unit and the patient.
+func (m *model) release(id int32) error {
+	err := m.do(m.net.Release(id, m.gr[:0]))
+	m.pts.Free(id)
+	return err
+}
+
+// releaseKeep frees patient id's unit but keeps the patient.
+func (m *model) releaseKeep(id int32) error {
+	return m.do(m.net.Release(id, m.gr[:0]))
+}
