@@ -84,7 +84,7 @@ var schemaDocs = map[string]string{
 	"care.RiskStratum":                           "RiskStratum is a risk group within each age band (\"low\", \"moderate\", \"high\"), as from a risk-profiling tool. Its ratios multiply the band's rates; the model rescales them within each band so that the band's mean rate stays as stated:\n\n\trate(a, r) = AgeBands[a].Urgent × UrgentRatio[r] / Σ_s RiskShares[a][s] × UrgentRatio[s]",
 	"care.RiskStratum.UrgentRatio":               "UrgentRatio is the stratum's urgent demand relative to the others.",
 	"care.Route":                                 "Route is one way urgent patients arrive.",
-	"care.Route.Admit":                           "Admit is the probability that a patient of this route seen in ED needs admission.",
+	"care.Route.Admit":                           "Admit is the probability that a patient of this route needs admission. It is decided on arrival: such patients are streamed only to ED or same-day emergency care, never to urgent treatment or the community.",
 	"care.Route.Name":                            "Name is one of walk-in, ambulance, gp-referral.",
 	"care.Route.PerDay":                          "PerDay is arrivals by this route on top of population demand, per day: patients from outside the registered population, or a textbook arrival stream when there is no population.",
 	"care.Route.Share":                           "Share is the route's share of population urgent demand.",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"caresim/sim/des"
 	"caresim/sim/stats"
@@ -84,8 +85,8 @@ func routeCode(name string) int {
 
 // Event kinds.
 const (
-	evSource des.Kind = iota // ID: index of the source
-	evSchedule               // ID: index into the schedule's times
+	evSource   des.Kind = iota // ID: index of the source
+	evSchedule                 // ID: index into the schedule's times
 	evWarmEnd
 	evTreated // end of treatment in ED, urgent treatment or SDEC
 	evFit     // medically fit: end of the clinical stay
@@ -211,8 +212,13 @@ type cohortInfo struct {
 
 // model is one replication. It is not safe for concurrent use.
 type model struct {
-	p     *Params
-	cfg   Config
+	p        *Params
+	cfg      Config
+	distWas  []des.Dist // each distribution's parameters when last initialised
+	distList []struct {
+		d    *des.Dist
+		path string
+	}
 	sched *Schedule
 	times []des.Time // schedule times, days from Start
 
@@ -228,20 +234,20 @@ type model struct {
 	end      des.Time // warm + horizon, whole days
 	measured bool
 
-	src     []source
-	cohorts []cohortInfo
-	routeOf []int // Demand.Urgent.Routes index → route code
-	routeIx [numRoutes]int
-	fdRoute [numRoutes]bool
-	cfRoute [numRoutes]bool
+	src      []source
+	cohorts  []cohortInfo
+	routeOf  []int // Demand.Urgent.Routes index → route code
+	routeIx  [numRoutes]int
+	fdRoute  [numRoutes]bool
+	cfRoute  [numRoutes]bool
 	callBeds float64 // the most care-home beds over the run, for thinning calls
 
 	ed, utc, sdec, acute, ic, reab, ch, comm des.PoolID
 
 	// Levels, indexed by time from the start of warm-up.
 	acuteBusy, delayed, delayedP1, delayedP2, delayedP3, waitBed, edIn stats.DailyLevel
-	icBusy, reabBusy, chBusy, commBusy                                stats.DailyLevel
-	capAcute, capED, capIC, capReab, capCH, capComm                   stats.DailyLevel
+	icBusy, reabBusy, chBusy, commBusy                                 stats.DailyLevel
+	capAcute, capED, capIC, capReab, capCH, capComm                    stats.DailyLevel
 
 	// Daily counts, indexed by day from the start of warm-up.
 	counts [numCounts]stats.Series
@@ -378,12 +384,16 @@ func (m *model) dists() []struct {
 	d    *des.Dist
 	path string
 } {
+	if m.distList != nil {
+		return m.distList
+	}
 	s := &m.p.Services
 	type nd = struct {
 		d    *des.Dist
 		path string
 	}
-	var out []nd
+	out := []nd{}
+	defer func() { m.distList = out }()
 	add := func(on bool, d *des.Dist, path string) {
 		if on && d.Kind != 0 {
 			out = append(out, nd{d, path})
@@ -403,13 +413,34 @@ func (m *model) dists() []struct {
 	return out
 }
 
+// initDists initialises every distribution whose parameters have changed
+// since it was last initialised (all of them the first time).
 func (m *model) initDists() error {
-	for _, nd := range m.dists() {
+	ds := m.dists()
+	if len(m.distWas) != len(ds) {
+		m.distWas = make([]des.Dist, len(ds))
+	}
+	for i, nd := range ds {
+		if m.distWas[i].Kind != 0 && sameDist(&m.distWas[i], nd.d) {
+			continue
+		}
 		if err := nd.d.Init(); err != nil {
 			return fmt.Errorf("%s: %w", nd.path, err)
 		}
+		m.distWas[i] = des.Dist{Kind: nd.d.Kind, Value: nd.d.Value, Mean: nd.d.Mean, SD: nd.d.SD,
+			Median: nd.d.Median, P90: nd.d.P90, Shape: nd.d.Shape, Scale: nd.d.Scale,
+			Min: nd.d.Min, Mode: nd.d.Mode, Max: nd.d.Max, Values: slices.Clone(nd.d.Values),
+			Weights: slices.Clone(nd.d.Weights), Probs: slices.Clone(nd.d.Probs)}
 	}
 	return nil
+}
+
+// sameDist reports whether two distributions have the same parameters.
+func sameDist(a, b *des.Dist) bool {
+	return a.Kind == b.Kind && a.Value == b.Value && a.Mean == b.Mean && a.SD == b.SD &&
+		a.Median == b.Median && a.P90 == b.P90 && a.Shape == b.Shape && a.Scale == b.Scale &&
+		a.Min == b.Min && a.Mode == b.Mode && a.Max == b.Max && slices.Equal(a.Values, b.Values) &&
+		slices.Equal(a.Weights, b.Weights) && slices.Equal(a.Probs, b.Probs)
 }
 
 // scheduleAt applies the interventions at t (days from Start) and
@@ -665,10 +696,17 @@ func (m *model) syncCapacity() error {
 	return nil
 }
 
-// u returns patient pt's uniform draw of the given slot.
+// u returns patient pt's uniform draw of the given slot, in [0, 1): the
+// top 53 bits of SplitMix64 (Steele, Lea and Flood, "Fast splittable
+// pseudorandom number generators", OOPSLA 2014) applied to the seed and
+// slot, a single well-mixed hash that is cheaper than seeding a
+// generator for one number.
 func (m *model) u(pt *patient, slot uint64) float64 {
-	m.pcg.Seed(pt.seed, slot)
-	return m.prng.Float64()
+	x := pt.seed + slot*0x9E3779B97F4A7C15
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EB
+	x ^= x >> 31
+	return float64(x>>11) / (1 << 53)
 }
 
 // sample returns patient pt's draw of the given slot from d.

@@ -146,8 +146,10 @@ type Route struct {
 	// day: patients from outside the registered population, or a textbook
 	// arrival stream when there is no population.
 	PerDay float64 `yaml:"per_day" unit:"rate"`
-	// Admit is the probability that a patient of this route seen in ED
-	// needs admission.
+	// Admit is the probability that a patient of this route needs
+	// admission. It is decided on arrival: such patients are streamed
+	// only to ED or same-day emergency care, never to urgent treatment
+	// or the community.
 	Admit float64 `yaml:"admit" unit:"fraction"`
 }
 

@@ -74,14 +74,16 @@ func (p *RateProfile) Validate() error {
 // a horizon. It is immutable and may be shared by any number of [Arrivals]
 // in any number of goroutines.
 type Rate struct {
-	flat     bool         // no shape and no trend: rate is perDay throughout
-	perDay   float64      // base rate, per day
-	how      [168]float64 // perDay · normalised hour-of-week weight
-	logTrend float64      // ln(1 + Trend) per Year
-	startHow int          // hour of week at time 0
-	horizon  Time
-	start    Date        // the calendar day at time 0
-	month    [12]float64 // normalised month weights, January first
+	flat      bool         // no shape and no trend: rate is perDay throughout
+	perDay    float64      // base rate, per day
+	how       [168]float64 // perDay · normalised hour-of-week weight
+	logTrend  float64      // ln(1 + Trend) per Year
+	dayTrend  []float64    // exp(logTrend·d) for each day d of the horizon, when there is a trend
+	hourTrend [24]float64  // exp(logTrend·k/24) for each hour k of a day
+	startHow  int          // hour of week at time 0
+	horizon   Time
+	start     Date        // the calendar day at time 0
+	month     [12]float64 // normalised month weights, January first
 }
 
 // monthSpan is the calendar month holding some time: its weight and the
@@ -112,6 +114,18 @@ func NewRate(p RateProfile, start Date, horizon Time) (*Rate, error) {
 		horizon:  horizon,
 		start:    start,
 		flat:     len(p.HourOfWeek) == 0 && len(p.Month) == 0 && p.Trend == 0,
+	}
+	if r.logTrend != 0 {
+		// The trend factor of hour h is exp(logTrend·h/24), computed as
+		// the product of a day's factor and an hour's: two table reads
+		// instead of an exponential on every hour an arrival draw walks.
+		r.dayTrend = make([]float64, int(math.Ceil(float64(horizon)))+1)
+		for d := range r.dayTrend {
+			r.dayTrend[d] = math.Exp(r.logTrend * float64(d))
+		}
+		for k := range r.hourTrend {
+			r.hourTrend[k] = math.Exp(r.logTrend * float64(k) / 24)
+		}
 	}
 	mean := 0.0
 	for _, w := range p.HourOfWeek {
@@ -178,7 +192,11 @@ func (r *Rate) Integral(a, b Time) float64 {
 func (r *Rate) hourRate(h int64, mul float64) float64 {
 	rate := r.how[(h+int64(r.startHow))%168] * mul
 	if r.logTrend != 0 {
-		rate *= math.Exp(r.logTrend * float64(h) / 24)
+		if d := h / 24; h >= 0 && int(d) < len(r.dayTrend) {
+			rate *= r.dayTrend[d] * r.hourTrend[h%24]
+		} else {
+			rate *= math.Exp(r.logTrend * float64(h) / 24)
+		}
 	}
 	return rate
 }

@@ -1,0 +1,191 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
+
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/stats"
+)
+
+// Options says how to run a scenario's replications.
+type Options struct {
+	// Reps is the number of replications, 1 or more.
+	Reps int
+	// Workers is the number of replications run at once; 0 means
+	// GOMAXPROCS. Results do not depend on it.
+	Workers int
+	// Seed is the scenario seed: replication r of every scenario run with
+	// the same seed sees the same patients (common random numbers).
+	Seed uint64
+	// ExcessAfter is the trim point beyond which a spell's days are excess
+	// bed days (finance's unit costs); zero counts none.
+	ExcessAfter des.Time
+	// Done, if not nil, is called after each replication finishes (for a
+	// progress bar), from the goroutine that ran it.
+	Done func(rep int)
+	// Trace, if not nil, receives replication 0's patient events in time
+	// order, for an event log. The other replications run untraced.
+	Trace func(care.TraceEvent)
+}
+
+// Results are a scenario's replications and their summaries. Everything in
+// it is in replication order and independent of Options.Workers.
+type Results struct {
+	// WarmUp is the warm-up used, in days; WarmUpAuto says it was chosen
+	// by MSER-5 (Params.WarmUp.Auto).
+	WarmUp     des.Time
+	WarmUpAuto bool
+	// Reps holds each replication's result.
+	Reps []*care.Result
+	// Metrics summarises each metric across replications (mean and
+	// Student-t 95% confidence interval), indexed as care.Metrics.
+	Metrics [care.NumMetrics]stats.Summary
+	// Daily summarises each daily measure across replications, indexed as
+	// care.DailyMeasures.
+	Daily [care.NumDaily]Band
+	// Years names the financial years of Annual.
+	Years []string
+	// Annual summarises each annual measure across replications:
+	// Annual[y][k] for year Years[y] and measure care.AnnualMeasures[k].
+	Annual [][care.NumAnnual]stats.Summary
+	// Warnings are things the reader should know that do not stop the run.
+	Warnings []error
+}
+
+// Band is a daily series across replications: the mean and the 10th and
+// 90th percentiles of each day's values.
+type Band struct {
+	Mean, P10, P90 []float64
+}
+
+// Run simulates p's replications in parallel and summarises them. p must
+// have passed Params.Validate; it is not modified.
+func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
+	if o.Reps < 1 {
+		return nil, fmt.Errorf("sim: replications must be >= 1, not %d", o.Reps)
+	}
+	res := &Results{WarmUp: p.WarmUp.Length}
+	if p.WarmUp.Auto {
+		w, ok, err := ChooseWarmUp(ctx, p, o)
+		if err != nil {
+			return nil, err
+		}
+		res.WarmUp, res.WarmUpAuto = w, true
+		if !ok {
+			res.Warnings = append(res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using the maximum, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
+		}
+	}
+	reps, err := Replicate(ctx, o.Reps, o.Workers, func(rep int) (*care.Result, error) {
+		cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: res.WarmUp, ExcessAfter: o.ExcessAfter}
+		if rep == 0 {
+			cfg.Trace = o.Trace
+		}
+		r, err := care.Run(p, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("replication %d: %w", rep, err)
+		}
+		return r, nil
+	}, o.Done)
+	if err != nil {
+		return nil, err
+	}
+	res.Reps = reps
+	res.summarise()
+	if o.Reps < 2 {
+		res.Warnings = append(res.Warnings, fmt.Errorf("one replication gives no confidence intervals: run 2 or more (--reps)"))
+	}
+	return res, nil
+}
+
+// summarise fills Metrics, Daily and Annual from Reps.
+func (r *Results) summarise() {
+	n := len(r.Reps)
+	vals := make([]float64, n)
+	for k := range care.NumMetrics {
+		for i, rep := range r.Reps {
+			vals[i] = rep.Metrics[k]
+		}
+		r.Metrics[k] = summarizeFinite(vals)
+	}
+	days := r.Reps[0].Days
+	for k := range care.NumDaily {
+		b := Band{Mean: make([]float64, days), P10: make([]float64, days), P90: make([]float64, days)}
+		for d := range days {
+			for i, rep := range r.Reps {
+				vals[i] = rep.Daily[k][d]
+			}
+			b.Mean[d] = stat.Mean(vals, nil)
+			slices.Sort(vals)
+			b.P10[d] = stat.Quantile(0.1, stat.Empirical, vals, nil)
+			b.P90[d] = stat.Quantile(0.9, stat.Empirical, vals, nil)
+		}
+		r.Daily[k] = b
+	}
+	r.Years = r.Reps[0].Years
+	r.Annual = make([][care.NumAnnual]stats.Summary, len(r.Years))
+	for y := range r.Years {
+		for k := range care.NumAnnual {
+			for i, rep := range r.Reps {
+				vals[i] = rep.Annual[y][k]
+			}
+			r.Annual[y][k] = summarizeFinite(vals)
+		}
+	}
+}
+
+// summarizeFinite summarises the finite values only: a metric that a
+// replication could not measure (no patient on a pathway) is NaN there
+// and left out.
+func summarizeFinite(vals []float64) stats.Summary {
+	fin := make([]float64, 0, len(vals))
+	for _, v := range vals {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			fin = append(fin, v)
+		}
+	}
+	return stats.Summarize(fin, stats.DefaultConfidence)
+}
+
+// pilotReps is the number of pilot replications for choosing a warm-up:
+// Hoad, Robinson and Davies (2010) apply MSER-5 to the mean of five.
+const pilotReps = 5
+
+// ChooseWarmUp chooses a warm-up for p by MSER-5 on the daily mean acute
+// occupancy, averaged over five pilot replications (replications
+// 1000–1004 of o.Seed, so as not to reuse the run's own streams) that
+// simulate twice p.WarmUp.Max (one year when zero) from the start. It
+// returns the truncation point in days, at most the maximum, and whether
+// MSER found it in the first half of the series (see stats.MSER).
+func ChooseWarmUp(ctx context.Context, p *care.Params, o Options) (des.Time, bool, error) {
+	maxW := p.WarmUp.Max
+	if maxW <= 0 {
+		maxW = des.Year
+	}
+	maxW = des.Time(math.Ceil(float64(maxW)))
+	pilot := p.Clone()
+	pilot.Horizon = min(p.Horizon, maxW)
+	reps, err := Replicate(ctx, pilotReps, o.Workers, func(rep int) ([]float64, error) {
+		r, err := care.Run(pilot, care.Config{Seed: o.Seed, Rep: 1000 + rep, WarmUp: maxW, Pilot: true})
+		if err != nil {
+			return nil, fmt.Errorf("warm-up pilot %d: %w", rep, err)
+		}
+		return r.Pilot, nil
+	}, nil)
+	if err != nil {
+		return 0, false, err
+	}
+	mean := make([]float64, len(reps[0]))
+	for _, s := range reps {
+		for d, v := range s {
+			mean[d] += v / pilotReps
+		}
+	}
+	cut, ok := stats.MSER(mean, 5)
+	return min(des.Time(cut), maxW), ok, nil
+}
