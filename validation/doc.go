@@ -19,13 +19,23 @@
 //
 // All times are in whatever unit the rates are given in; caresim uses days.
 //
+// The other part runs the simulator against that mathematics and against
+// published figures, returning one [Check] per comparison:
+//
+//   - [KernelChecks] runs textbook queues on the kernel (caresim/sim/des)
+//     and checks Erlang C, Erlang B, M/G/∞, the blocking tandem and
+//     Little's law.
+//   - [ModelChecks] runs the built-in textbook scenarios through the whole
+//     care model (caresim/sim/care) against the same results, and the
+//     built-in baseline against [BaselineTargets]: Mid-Nottinghamshire's
+//     population, A&E attendances, emergency admissions, length of stay,
+//     occupancy and delays in 2014/15, each with its source and tolerance.
+//
 // # What it is not
 //
-// Nothing here runs the simulator or draws random numbers, and nothing here
-// imports caresim/sim: the simulation-driven tests that compare the engine and
-// the model with these results live beside them and call them. The functions
-// return NaN or an error for inputs outside their domain; they never panic on
-// bad parameters.
+// The mathematical functions return NaN or an error for inputs outside
+// their domain; they never panic on bad parameters. Nothing here writes
+// files or prints: caresim validate does that with the checks.
 //
 // # Sources
 //

@@ -25,6 +25,9 @@ type Check struct {
 	// sample path up to edge effects, so that both sides come from the
 	// same run and their difference has almost no variance.
 	Tol float64
+	// Source names where Expected comes from, for calibration targets;
+	// empty for exact results.
+	Source string
 }
 
 // Pass reports whether the expected value lies inside the simulated

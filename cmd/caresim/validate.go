@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -24,18 +25,25 @@ func newValidate() *command {
 	c := &command{
 		name:  "validate",
 		usage: "[flags]",
-		short: "check the simulation kernel against queueing theory",
+		short: "check the kernel and the model against queueing theory and the baseline against published figures",
 		long: `
 Validate runs textbook queues on the simulation kernel and compares each
 measure with its exact value: M/M/c waits (Erlang C), M/M/c/c blocking
 (Erlang B), M/G/∞ occupancy, the two-stage network with blocking after
 service (an exact Markov-chain solution), and Little's law on every pool.
-A check passes when the exact value lies inside the simulated confidence
-interval across replications; the intervals hold at 99% all together
-(each at 1 − 0.01/k for k checks, Bonferroni). Little's law, whose two
-sides come from the same runs, must hold within 0.2%.
-It prints a table, writes validation.csv to --out, and exits 1 if any
-check fails.
+It then runs the built-in textbook scenarios through the whole care model
+(ED as an M/M/c queue, acute beds as a loss system, acute beds blocked by
+intermediate care) against the same theory, and the baseline against its
+calibration targets for Mid-Nottinghamshire in 2014/15 (population, A&E
+attendances, emergency admissions, length of stay, occupancy, delays),
+each with its source.
+A theory check passes when the exact value lies inside the simulated
+confidence interval across replications; each group's intervals hold at
+99% all together (each at 1 − 0.01/k for k checks, Bonferroni). Little's
+law, whose two sides come from the same runs, must hold within 0.2%; a
+calibration target within its tolerance (±10% for volumes).
+It prints a table, writes validation.csv (with each target's source) to
+--out, and exits 1 if any check fails.
 
 Examples:
 
@@ -64,7 +72,19 @@ Examples:
 		if err != nil {
 			return err
 		}
-		t := checksTable(checks)
+		mo := validation.ModelOptions{Workers: *workers, Reps: *reps}
+		if *seed != 1 {
+			mo.Seed = *seed
+		}
+		if *quick {
+			mo.Reps, mo.BaselineReps = max(2, *reps/2), 4
+		}
+		model, err := validation.ModelChecks(context.Background(), mo)
+		if err != nil {
+			return err
+		}
+		checks = append(checks, model...)
+		t := checksTable(checks, *format == "csv")
 		if *format == "csv" {
 			err = t.WriteCSV(stdout)
 		} else {
@@ -78,7 +98,7 @@ Examples:
 				return err
 			}
 			path := filepath.Join(*out, "validation.csv")
-			if err := table.WriteFileAtomic(path, t.WriteCSV); err != nil {
+			if err := table.WriteFileAtomic(path, checksTable(checks, true).WriteCSV); err != nil {
 				return err
 			}
 			fmt.Fprintf(stderr, "caresim: wrote %s (%d checks)\n", path, len(checks))
@@ -99,8 +119,12 @@ Examples:
 
 // checksTable lays the checks out with rounded numbers, so that the text
 // survives differences in floating-point rounding between machines.
-func checksTable(checks []validation.Check) *table.Table {
+// With sources, it adds the source of each calibration target.
+func checksTable(checks []validation.Check, sources bool) *table.Table {
 	t := &table.Table{Header: []string{"case", "measure", "expected", "simulated", "ci_low", "ci_high", "reps", "test", "pass"}}
+	if sources {
+		t.Header = append(t.Header, "source")
+	}
 	for _, c := range checks {
 		test := fmt.Sprintf("in %.3g%% CI", 100*c.Sim.Confidence)
 		if c.Tol > 0 {
@@ -110,7 +134,11 @@ func checksTable(checks []validation.Check) *table.Table {
 		if !c.Pass() {
 			pass = "NO"
 		}
-		t.Rows = append(t.Rows, []string{c.Case, c.Measure, sig(c.Expected), sig(c.Sim.Mean), sig(c.Sim.Lo()), sig(c.Sim.Hi()), fmt.Sprint(c.Sim.N), test, pass})
+		row := []string{c.Case, c.Measure, sig(c.Expected), sig(c.Sim.Mean), sig(c.Sim.Lo()), sig(c.Sim.Hi()), fmt.Sprint(c.Sim.N), test, pass}
+		if sources {
+			row = append(row, c.Source)
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

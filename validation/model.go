@@ -1,0 +1,271 @@
+package validation
+
+import (
+	"context"
+	"fmt"
+
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/stats"
+)
+
+// ModelOptions sizes the model checks.
+type ModelOptions struct {
+	// Seed replaces each scenario's own seed when not 0.
+	Seed uint64
+	// Reps is the replications of each textbook scenario; 0 means 20.
+	Reps int
+	// BaselineReps is the replications of the baseline; 0 means 10.
+	BaselineReps int
+	// Workers is the replications run at once; 0 means GOMAXPROCS.
+	Workers int
+	// Confidence is the family-wise confidence of the textbook interval
+	// checks together (Bonferroni, as in KernelOptions); 0 means 0.99.
+	Confidence float64
+}
+
+// Target is one calibration target of the baseline: a published figure of
+// the era, the share of it the baseline must reproduce, and its source.
+type Target struct {
+	Case    string  // what is measured and when
+	Measure string  // the model's measure, with its unit
+	Value   float64 // the published (or derived) figure
+	Tol     float64 // the relative tolerance: pass when |sim − Value| <= Tol·Value
+	Source  string  // where the figure comes from (docs/reference-figures.md section and URL)
+	// sim computes the replication's value.
+	sim func(p *care.Params, r *care.Result) float64
+}
+
+// firstYear sums annual measures over the first financial year.
+func firstYear(ks ...int) func(*care.Params, *care.Result) float64 {
+	return func(_ *care.Params, r *care.Result) float64 {
+		t := 0.0
+		for _, k := range ks {
+			t += r.Annual[0][k]
+		}
+		return t
+	}
+}
+
+func metric(k int) func(*care.Params, *care.Result) float64 {
+	return func(_ *care.Params, r *care.Result) float64 { return r.Metrics[k] }
+}
+
+// BaselineTargets are the calibration targets of the built-in baseline
+// (Mid-Nottinghamshire, 2014/15), with their sources and tolerances. The
+// volumes are for the first financial year, 2014/15; the rates (length of
+// stay, occupancy, delays) are over the ten years, which the baseline's
+// demand-led capacity keeps level.
+var BaselineTargets = []Target{
+	{
+		Case: "registered population, 2014", Measure: "people at the start", Value: 347000, Tol: 0.10,
+		Source: "docs/reference-figures.md §2.1 (SCIE Better Together case study, scie.org.uk)",
+		sim:    func(p *care.Params, _ *care.Result) float64 { return p.Population.People() },
+	},
+	{
+		Case: "A&E attendances, all types, 2014/15", Measure: "attendances per year (ED + urgent treatment)", Value: 152000, Tol: 0.10,
+		Source: "docs/reference-figures.md §2.2 (SFH ≈178,000 in 2022/23, chad.co.uk from NHS England A&E data) deflated by 2%/yr A&E growth over 8 years (§2.5, wired-gov.net)",
+		sim:    firstYear(care.AnnualEDAttendances, care.AnnualUTCAttendances),
+	},
+	{
+		Case: "emergency admissions, 2014/15", Measure: "admissions per year", Value: 37000, Tol: 0.10,
+		Source: "docs/reference-figures.md §2.3 and §2.7 (≈109 per 1,000 × 340,000; nhsfunding.info, NAO)",
+		sim:    firstYear(care.AnnualNELAdmissions),
+	},
+	{
+		Case: "emergency length of stay", Measure: "acute_los_mean_days", Value: 5.8, Tol: 0.10,
+		Source: "docs/reference-figures.md §2.3 (33.59m emergency bed days / 5.8m admissions, 2016/17, NAO)",
+		sim:    metric(care.MetricAcuteLOS),
+	},
+	{
+		// 92% planning and 93–96% observed: 0.93 ± 3 points.
+		Case: "general and acute bed occupancy", Measure: "acute_occupancy_mean", Value: 0.93, Tol: 0.03 / 0.93,
+		Source: "docs/reference-figures.md §2.3 and §2.7 (92% planning, NHP; 92.3–93.6% observed 2022–23, nhsconfed.org; 88% KH03 2019/20)",
+		sim:    metric(care.MetricAcuteOccupancy),
+	},
+	{
+		// Between the old DTOC count (4.3% of occupied beds, 2018), which
+		// counted only patients whose transfer was agreed, and "no criteria
+		// to reside" (13%, 2023), which counts every medically fit patient
+		// in a later, more delayed era: 3–9% of occupied beds.
+		Case: "delayed patients' share of occupied acute beds", Measure: "acute_delayed_patients_mean / acute_beds_occupied_mean", Value: 0.06, Tol: 0.5,
+		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
+		sim: func(_ *care.Params, r *care.Result) float64 {
+			return r.Metrics[care.MetricAcuteDelayed] / r.Metrics[care.MetricAcuteBedsOccupied]
+		},
+	},
+}
+
+// ModelChecks runs the built-in textbook scenarios through the whole model
+// and compares them with queueing theory, then runs the baseline and
+// compares it with BaselineTargets:
+//
+//   - textbook-mmc (ED only, an M/M/c queue): the mean wait for a cubicle
+//     and the mean time in the department, against Erlang C;
+//   - textbook-loss (acute beds that divert when full, M/M/c/c): the
+//     diverted fraction against Erlang B, and the mean beds occupied;
+//   - textbook-tandem (acute beds then intermediate care, blocking after
+//     service): acute and intermediate-care beds occupied, the mean wait
+//     for an acute bed, the mean delay of pathway-2 patients and the mean
+//     number delayed, against the exact solution of [Tandem].
+//
+// The textbook cases' parameters are read from the scenario files, so that
+// the checks follow the files. Interval checks hold together at
+// o.Confidence (Bonferroni); the calibration checks pass within each
+// target's tolerance.
+func ModelChecks(ctx context.Context, o ModelOptions) ([]Check, error) {
+	if o.Reps == 0 {
+		o.Reps = 20
+	}
+	if o.BaselineReps == 0 {
+		o.BaselineReps = 10
+	}
+	if o.Confidence == 0 {
+		o.Confidence = 0.99
+	}
+	type textbook struct {
+		name   string
+		checks func(p *care.Params) ([]Check, []func(*care.Result) float64, error)
+	}
+	cases := []textbook{
+		{"textbook-mmc", mmcChecks},
+		{"textbook-loss", lossChecks},
+		{"textbook-tandem", tandemChecks},
+	}
+	var all []Check
+	var sims [][]float64
+	for _, tc := range cases {
+		p, seed, err := load(tc.name, o.Seed)
+		if err != nil {
+			return nil, err
+		}
+		checks, fs, err := tc.checks(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", tc.name, err)
+		}
+		res, err := sim.Run(ctx, p, sim.Options{Reps: o.Reps, Workers: o.Workers, Seed: seed})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", tc.name, err)
+		}
+		for i := range checks {
+			v := make([]float64, len(res.Reps))
+			for r, rep := range res.Reps {
+				v[r] = fs[i](rep)
+			}
+			sims = append(sims, v)
+		}
+		all = append(all, checks...)
+	}
+	perCheck := 1 - (1-o.Confidence)/float64(len(all))
+	for i := range all {
+		all[i].Sim = stats.Summarize(sims[i], perCheck)
+	}
+
+	p, seed, err := load("baseline", o.Seed)
+	if err != nil {
+		return nil, err
+	}
+	res, err := sim.Run(ctx, p, sim.Options{Reps: o.BaselineReps, Workers: o.Workers, Seed: seed})
+	if err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	for _, t := range BaselineTargets {
+		v := make([]float64, len(res.Reps))
+		for r, rep := range res.Reps {
+			v[r] = t.sim(p, rep)
+		}
+		all = append(all, Check{Case: "baseline: " + t.Case, Measure: t.Measure, Expected: t.Value,
+			Sim: stats.Summarize(v, stats.DefaultConfidence), Tol: t.Tol, Source: t.Source})
+	}
+	return all, nil
+}
+
+// load reads a built-in scenario, with its seed unless seed is not 0.
+func load(name string, seed uint64) (*care.Params, uint64, error) {
+	l, err := scenarios.Load(name, scenarios.Options{})
+	if err != nil {
+		return nil, 0, err
+	}
+	if seed == 0 {
+		seed = l.Scenario.Seed
+	}
+	return &l.Scenario.Params, seed, nil
+}
+
+// onlyRoute returns the single route of a textbook scenario.
+func onlyRoute(p *care.Params) (care.Route, error) {
+	if len(p.Demand.Urgent.Routes) != 1 {
+		return care.Route{}, fmt.Errorf("a textbook case needs exactly one route, not %d", len(p.Demand.Urgent.Routes))
+	}
+	return p.Demand.Urgent.Routes[0], nil
+}
+
+func mmcChecks(p *care.Params) ([]Check, []func(*care.Result) float64, error) {
+	route, err := onlyRoute(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	mean, _ := p.Services.ED.Treatment.Moments()
+	// Rates per hour, so that waits come out in hours.
+	q := MMc{Lambda: route.PerDay / 24, Mu: 1 / (mean * 24), C: p.Services.ED.Cubicles}
+	if err := q.Validate(); err != nil {
+		return nil, nil, err
+	}
+	name := fmt.Sprintf("textbook-mmc: M/M/c c=%d λ=%g/h μ=%g/h", q.C, q.Lambda, q.Mu)
+	return []Check{
+			{Case: name, Measure: "ed_wait_hours_mean (Erlang C Wq)", Expected: q.Wq()},
+			{Case: name, Measure: "ed_time_in_department_hours_mean (W)", Expected: q.W()},
+		}, []func(*care.Result) float64{
+			func(r *care.Result) float64 { return r.Metrics[care.MetricEDWaitHours] },
+			func(r *care.Result) float64 { return r.Metrics[care.MetricEDTimeInDeptHours] },
+		}, nil
+}
+
+func lossChecks(p *care.Params) ([]Check, []func(*care.Result) float64, error) {
+	route, err := onlyRoute(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	mean, _ := p.Services.Acute.LengthOfStay.Moments()
+	c := p.Services.Acute.Beds
+	a := route.PerDay * route.Admit * mean
+	b := ErlangB(c, a)
+	name := fmt.Sprintf("textbook-loss: M/M/c/c c=%d a=%g", c, a)
+	return []Check{
+			{Case: name, Measure: "acute_diverted_fraction (Erlang B)", Expected: b},
+			{Case: name, Measure: "acute_beds_occupied_mean (a(1−B))", Expected: a * (1 - b)},
+		}, []func(*care.Result) float64{
+			func(r *care.Result) float64 { return r.Metrics[care.MetricDiverted] },
+			func(r *care.Result) float64 { return r.Metrics[care.MetricAcuteBedsOccupied] },
+		}, nil
+}
+
+func tandemChecks(p *care.Params) ([]Check, []func(*care.Result) float64, error) {
+	route, err := onlyRoute(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	s1, _ := p.Services.Acute.LengthOfStay.Moments()
+	s2, _ := p.Services.IntermediateCare.LengthOfStay.Moments()
+	t := Tandem{Lambda: route.PerDay * route.Admit, MeanStay1: s1, MeanStay2: s2,
+		P: p.Services.Acute.Pathways.Bed, C1: p.Services.Acute.Beds, C2: p.Services.IntermediateCare.Beds}
+	sol, err := t.Solve()
+	if err != nil {
+		return nil, nil, err
+	}
+	name := fmt.Sprintf("textbook-tandem: c1=%d c2=%d λ=%g p=%g", t.C1, t.C2, t.Lambda, t.P)
+	m := func(k int) func(*care.Result) float64 {
+		return func(r *care.Result) float64 { return r.Metrics[k] }
+	}
+	return []Check{
+			{Case: name, Measure: "acute_beds_occupied_mean (stage 1, blocked included)", Expected: sol.Occupancy1},
+			{Case: name, Measure: "ic_beds_occupied_mean (stage 2)", Expected: sol.Occupancy2},
+			{Case: name, Measure: "wait_for_bed_days_mean (stage-1 wait)", Expected: sol.Wait1},
+			{Case: name, Measure: "delay_days_mean_pathway2 (time blocked)", Expected: sol.BlockedTime},
+			{Case: name, Measure: "acute_delayed_patients_mean (blocked)", Expected: sol.Blocked},
+		}, []func(*care.Result) float64{
+			m(care.MetricAcuteBedsOccupied), m(care.MetricICBedsOccupied), m(care.MetricWaitForBedDays),
+			m(care.MetricDelayP2), m(care.MetricAcuteDelayed),
+		}, nil
+}
