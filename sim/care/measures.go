@@ -27,6 +27,7 @@ const (
 	DailyICBeds
 	DailyReablementMean
 	DailyReablementPlaces
+	DailyCareHomeMidnight
 	DailyCareHomeMean
 	DailyCareHomeBeds
 	DailyCommunityMean
@@ -66,6 +67,7 @@ var DailyMeasures = [NumDaily]Measure{
 	DailyICBeds:                {"ic_beds", "beds", "intermediate-care beds (capacity)"},
 	DailyReablementMean:        {"reablement_caseload_mean", "packages", "reablement packages in progress (time-weighted mean)"},
 	DailyReablementPlaces:      {"reablement_places", "packages", "reablement caseload capacity"},
+	DailyCareHomeMidnight:      {"care_home_residents_midnight", "residents", "care-home residents at midnight"},
 	DailyCareHomeMean:          {"care_home_residents_mean", "residents", "care-home residents (time-weighted mean)"},
 	DailyCareHomeBeds:          {"care_home_beds", "beds", "care-home beds (capacity)"},
 	DailyCommunityMean:         {"community_caseload_mean", "people", "people on the community teams' caseload (time-weighted mean)"},

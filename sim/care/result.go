@@ -46,6 +46,7 @@ func (m *model) result() *Result {
 	D[DailyICBeds] = lvl(&m.capIC)
 	D[DailyReablementMean] = lvl(&m.reabBusy)
 	D[DailyReablementPlaces] = lvl(&m.capReab)
+	D[DailyCareHomeMidnight] = slices.Clone(m.chBusy.Midnights()[w:e])
 	D[DailyCareHomeMean] = lvl(&m.chBusy)
 	D[DailyCareHomeBeds] = lvl(&m.capCH)
 	D[DailyCommunityMean] = lvl(&m.commBusy)
