@@ -17,9 +17,14 @@ func (m *model) onSource(si int) error {
 	if t := s.arr.Next(now, s.rng); t < m.end {
 		m.cal.Schedule(t, evSource, int32(si))
 	}
-	k := 0
-	for k < len(s.picks)-1 && s.picks[k].cum <= x {
-		k++
+	// The first pick whose cumulative weight exceeds x, by bisection.
+	k, hi := 0, len(s.picks)-1
+	for k < hi {
+		if mid := (k + hi) / 2; s.picks[mid].cum <= x {
+			k = mid + 1
+		} else {
+			hi = mid
+		}
 	}
 	pk := &s.picks[k]
 	probe := patient{seed: seed}

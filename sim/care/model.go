@@ -364,7 +364,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	for i := range m.counts {
 		m.counts[i].Grow(days)
 	}
-	m.edWait.BinWidth = 1.0 / 24 / 4
+	m.edWait.BinWidth = 0.25 // hours
 	m.cal.Grow(4096)
 	if err := m.initSources(); err != nil {
 		return nil, err
