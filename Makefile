@@ -10,10 +10,10 @@ all: lint test
 build:
 	$(GO) build -o bin/caresim ./cmd/caresim
 
-# run builds the CLI and runs it, writing results to $(OUT)/. Until the care
-# model lands it runs the kernel's validation against queueing theory.
+# run builds the CLI and runs the built-in Mid-Nottinghamshire baseline,
+# writing its results to $(OUT)/baseline.
 run: build
-	./bin/caresim validate --out $(OUT)/validation
+	./bin/caresim run --out $(OUT)/baseline
 
 test: lint
 	$(GO) test -count=1 $(PKGS)

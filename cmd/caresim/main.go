@@ -7,15 +7,23 @@
 //
 // The commands are:
 //
+//	run        simulate a scenario and write its results
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
 //	schema     print the JSON Schema of scenario files, for editors
 //	show       print a built-in scenario, or any scenario resolved
-//	validate   check the simulation kernel against queueing theory
+//	validate   check the kernel and the model against queueing theory and the baseline against published figures
 //
 // Run "caresim <command> --help" for a command's flags and examples.
 //
 // # Examples
+//
+// Simulate the Mid-Nottinghamshire baseline, ten years and 20
+// replications, writing summary.json, metrics.csv, daily.csv and
+// annual.csv to out/baseline, with "caresim run". A textbook queue for two
+// months, three replications, into a folder of your choice:
+//
+//	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //
 // Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
 // tandem, with short runs:
@@ -57,7 +65,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.
@@ -94,7 +102,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := cmd.run(fs.Args(), stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "caresim: %v\n", strings.TrimPrefix(err.Error(), "usage: "))
+		// A scenario's problems come one per line; each line is an error.
+		for _, line := range strings.Split(strings.TrimPrefix(err.Error(), "usage: "), "\n") {
+			fmt.Fprintf(stderr, "caresim: %s\n", line)
+		}
 		if errors.Is(err, errUsage) {
 			return 2
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,21 +40,26 @@ func TestGolden(t *testing.T) {
 		{"no-command", nil, 2},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			out := t.TempDir()
-			args := make([]string, len(c.args))
-			for i, a := range c.args {
-				args[i] = strings.ReplaceAll(a, "OUT", out)
-			}
-			var stdout, stderr bytes.Buffer
-			code := run(args, &stdout, &stderr)
-			if code != c.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, c.code, stderr.String())
-			}
-			compareGolden(t, c.name+".stdout", strings.ReplaceAll(stdout.String(), out, "OUT"))
-			compareGolden(t, c.name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
-		})
+		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
 	}
+}
+
+// checkGolden runs a command line and compares its exit status, stdout and
+// stderr with the golden files NAME.stdout and NAME.stderr. The token OUT
+// in args and in the goldens stands for a temporary folder.
+func checkGolden(t *testing.T, name string, args []string, code int) {
+	t.Helper()
+	out := t.TempDir()
+	args = slices.Clone(args)
+	for i, a := range args {
+		args[i] = strings.ReplaceAll(a, "OUT", out)
+	}
+	var stdout, stderr bytes.Buffer
+	if got := run(args, &stdout, &stderr); got != code {
+		t.Errorf("exit status %d, want %d; stderr:\n%s", got, code, stderr.String())
+	}
+	compareGolden(t, name+".stdout", strings.ReplaceAll(stdout.String(), out, "OUT"))
+	compareGolden(t, name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
 }
 
 func compareGolden(t *testing.T, name, got string) {

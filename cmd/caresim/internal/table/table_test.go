@@ -10,18 +10,35 @@ import (
 )
 
 func TestWriteText(t *testing.T) {
-	tb := &Table{Header: []string{"case", "value", "note"}, Rows: [][]string{{"M/M/c", "0.6687", "yes"}, {"tandem c1=20", "16.79", "a longer note"}}}
-	var b bytes.Buffer
-	if err := tb.WriteText(&b); err != nil {
-		t.Fatal(err)
+	t.Parallel()
+	cases := []struct {
+		name string
+		tb   *Table
+		want string
+	}{
+		// Text columns are left-aligned, numeric ones right-aligned, and
+		// no line ends in spaces.
+		{"align", &Table{Header: []string{"case", "value", "note"}, Rows: [][]string{{"M/M/c", "0.6687", "yes"}, {"tandem c1=20", "16.79", "a longer note"}}},
+			"case           value  note\n" +
+				"M/M/c         0.6687  yes\n" +
+				"tandem c1=20   16.79  a longer note\n"},
+		// Empty cells (values not measured) leave a numeric column
+		// right-aligned.
+		{"empty cells", &Table{Header: []string{"metric", "mean", "low"}, Rows: [][]string{{"a", "1.5", ""}, {"bb", "12", "11"}}},
+			"metric  mean  low\n" +
+				"a        1.5\n" +
+				"bb        12   11\n"},
 	}
-	// Text columns are left-aligned, numeric ones right-aligned, and no line
-	// ends in spaces.
-	want := "case           value  note\n" +
-		"M/M/c         0.6687  yes\n" +
-		"tandem c1=20   16.79  a longer note\n"
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := c.tb.WriteText(&b); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != c.want {
+				t.Errorf("got\n%s\nwant\n%s", b.String(), c.want)
+			}
+		})
 	}
 }
 
@@ -51,5 +68,52 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "a\n1\n" {
 		t.Errorf("file after a good write: %q", b)
+	}
+}
+
+// TestAtomicFiles finishes two files, then commits one and aborts the
+// other, as a run does with its results when it is interrupted between
+// writing and renaming.
+func TestAtomicFiles(t *testing.T) {
+	dir := t.TempDir()
+	keep, drop := filepath.Join(dir, "keep.csv"), filepath.Join(dir, "drop.csv")
+	if err := os.WriteFile(drop, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var files []*AtomicFile
+	for _, p := range []string{keep, drop} {
+		f, err := CreateAtomic(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(f, "new\n")
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	// Closed but not committed: the names hold nothing new.
+	if _, err := os.Stat(keep); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("keep.csv exists before Commit: %v", err)
+	}
+	if err := files[0].Commit(); err != nil {
+		t.Fatal(err)
+	}
+	files[1].Abort()
+	files[0].Abort() // after Commit: does nothing
+	if b, _ := os.ReadFile(keep); string(b) != "new\n" {
+		t.Errorf("keep.csv holds %q", b)
+	}
+	if b, _ := os.ReadFile(drop); string(b) != "old\n" {
+		t.Errorf("drop.csv holds %q after Abort, want the old file", b)
+	}
+	if fi, err := os.Stat(keep); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("keep.csv mode %v (%v), want -rw-r--r--", fi.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d entries in the folder, want 2: a temporary file is left", len(entries))
+	}
+	if err := files[0].Commit(); err == nil {
+		t.Error("a second Commit succeeded")
 	}
 }

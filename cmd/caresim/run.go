@@ -1,0 +1,680 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"caresim/cmd/caresim/internal/table"
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/stats"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+)
+
+// summaryFormat is the version of summary.json's layout. Raise it when a
+// field changes meaning or goes; adding a field keeps it.
+const summaryFormat = 1
+
+// headline lists the metrics run prints, in order.
+var headline = []int{
+	care.MetricEDAttendances,
+	care.MetricED4h,
+	care.MetricNELAdmissions,
+	care.MetricAcuteOccupancy,
+	care.MetricAcuteLOS,
+	care.MetricAcuteDelayed,
+	care.MetricDelayP1,
+	care.MetricDelayP2,
+	care.MetricDelayP3,
+	care.MetricICOccupancy,
+	care.MetricCareHomeAdmissions,
+	care.MetricReadmissions,
+	care.MetricElectiveCancellations,
+}
+
+// simFlags are the flags of the commands that simulate a scenario: how many
+// replications, from which seed, on how many cores, with which overrides.
+type simFlags struct {
+	fs      *pflag.FlagSet
+	reps    *int
+	seed    *uint64
+	workers *int
+	sets    *[]string
+}
+
+func addSimFlags(fs *pflag.FlagSet) *simFlags {
+	return &simFlags{
+		fs:      fs,
+		reps:    fs.Int("reps", 0, "replications (default: the scenario's replications)"),
+		seed:    fs.Uint64("seed", 0, "random seed (default: the scenario's seed)"),
+		workers: fs.Int("workers", runtime.GOMAXPROCS(0), "replications run at once; results do not depend on it"),
+		sets:    fs.StringArray("set", nil, "override a parameter, path=value (repeatable)"),
+	}
+}
+
+// check reports misuse of the flags, before any scenario is read.
+func (f *simFlags) check() error {
+	if f.fs.Changed("reps") && *f.reps < 1 {
+		return usageErr("--reps must be >= 1")
+	}
+	if *f.workers < 1 {
+		return usageErr("--workers must be >= 1")
+	}
+	return nil
+}
+
+// options returns how to run s: the flags where given, else the
+// scenario's own replications and seed.
+func (f *simFlags) options(s *scenarios.Loaded) (sim.Options, error) {
+	o := sim.Options{
+		Reps:        s.Replications,
+		Seed:        s.Seed,
+		Workers:     *f.workers,
+		ExcessAfter: des.Time(s.Money.UnitCosts.ExcessAfter),
+	}
+	if f.fs.Changed("reps") {
+		o.Reps = *f.reps
+	}
+	if f.fs.Changed("seed") {
+		o.Seed = *f.seed
+	}
+	if o.Reps < 1 {
+		return o, usageErr("scenario %s sets no replications: give --reps", s.Name)
+	}
+	return o, nil
+}
+
+func newRun() *command {
+	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
+	r := newRunCmd(fs)
+	c := &command{
+		name:  "run",
+		usage: "[flags] [FILE|NAME]",
+		short: "simulate a scenario and write its results",
+		long: `
+Run simulates a scenario (a file, or a built-in name; baseline when none
+is given), its replications in parallel, and writes to --out:
+
+	summary.json  format_version 1: a manifest (caresim version, scenario,
+	              the files it extends, digest, seed, replications,
+	              warm-up, wall time, warnings) and each metric's mean,
+	              SD and 95% confidence interval
+	metrics.csv   scenario,metric,unit,replication,value,ci_low,ci_high
+	daily.csv     scenario,date,measure,unit,replication,value,p10,p90
+	annual.csv    scenario,financial_year,measure,unit,replication,value,ci_low,ci_high
+
+The CSV files are long (one value a row). Rows whose replication is
+"mean" hold the mean across replications with its 95% confidence
+interval (for daily measures, the 10th and 90th percentiles across
+replications); --per-replication adds a row for each replication,
+numbered from 0. Empty cells are values that could not be measured, such
+as a mean delay with nobody delayed. --events writes replication 0's
+patient events (time_days,patient,event,service; times in days from the
+start date, negative during warm-up).
+
+Run prints the headline metrics with their 95% confidence intervals, to
+four significant figures. The same seed gives the same files, byte for
+byte, whatever --workers is; only summary.json's wall_time_seconds
+differs. Files are written under temporary names and renamed when all are
+complete: Ctrl-C stops the run after the replications under way, leaves
+the folder as it was, and exits 1.
+
+Examples:
+
+	$ caresim run --reps 3 --set horizon=60d --set warm_up.length=5d textbook-mmc
+	$ caresim run --reps 2 --per-replication --events mmc-events.csv --set horizon=7d --out mmc textbook-mmc
+	$ caresim run --reps 2 --set horizon=30d --set warm_up.length=0d baseline`,
+		flags: fs,
+	}
+	c.run = func(args []string, stdout, stderr io.Writer) error {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(sig)
+		go func() {
+			select {
+			case s := <-sig:
+				signal.Stop(sig) // a second Ctrl-C ends the process at once
+				fmt.Fprintf(stderr, "\ncaresim: %v: stopping after the replications under way\n", s)
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		return r.exec(ctx, args, stdout, stderr)
+	}
+	return c
+}
+
+// runCmd holds run's flags.
+type runCmd struct {
+	sim    *simFlags
+	out    *string
+	quiet  *bool
+	perRep *bool
+	events *string
+}
+
+// newRunCmd defines run's flags on fs.
+func newRunCmd(fs *pflag.FlagSet) *runCmd {
+	return &runCmd{
+		sim:    addSimFlags(fs),
+		out:    fs.String("out", "", "folder for the results (default out/<scenario name>)"),
+		quiet:  fs.Bool("quiet", false, "no progress bar and no note of the files written"),
+		perRep: fs.Bool("per-replication", false, "add each replication's rows to metrics.csv, daily.csv and annual.csv"),
+		events: fs.String("events", "", "write replication 0's patient events to this CSV file"),
+	}
+}
+
+// exec runs the command; cancelling ctx stops it with nothing written.
+func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	written := false
+	if len(args) > 1 {
+		return usageErr("run takes one scenario, got %d", len(args))
+	}
+	if err := r.sim.check(); err != nil {
+		return err
+	}
+	ref := "baseline"
+	if len(args) == 1 {
+		ref = args[0]
+	}
+	l, err := scenarios.Load(ref, scenarios.Options{Sets: *r.sim.sets})
+	if err != nil {
+		return err
+	}
+	o, err := r.sim.options(l)
+	if err != nil {
+		return err
+	}
+	dir := *r.out
+	if dir == "" {
+		dir = filepath.Join("out", l.Name)
+	}
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		// A run that fails leaves no empty folder of its own behind.
+		defer func() {
+			if !written {
+				os.Remove(dir)
+			}
+		}()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+
+	// Every file goes to a temporary name first, and all are renamed
+	// together at the end, or none.
+	var files []*table.AtomicFile
+	defer func() {
+		for _, f := range files {
+			f.Abort()
+		}
+	}()
+	create := func(path string) (*table.AtomicFile, error) {
+		f, err := table.CreateAtomic(path)
+		if err == nil {
+			files = append(files, f)
+		}
+		return f, err
+	}
+	var events *eventLog
+	if *r.events != "" {
+		f, err := create(*r.events)
+		if err != nil {
+			return fmt.Errorf("--events: %w", err)
+		}
+		events = newEventLog(f)
+		o.Trace = events.add
+	}
+
+	o.KeepDaily = *r.perRep
+	bar := newProgress(stderr, o.Reps, l.Name, *r.quiet)
+	o.Done = bar.done
+	began := time.Now()
+	res, err := sim.Run(ctx, &l.Params, o)
+	wall := time.Since(began)
+	bar.finish()
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return errors.New("run: interrupted; nothing written")
+		}
+		return fmt.Errorf("run %s: %w", l.Name, err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "caresim: warning: %v\n", w)
+	}
+	if events != nil {
+		if err := events.close(); err != nil {
+			return fmt.Errorf("--events: %w", err)
+		}
+	}
+
+	out := results{Loaded: l, Sets: *r.sim.sets, Opts: o, Res: res, PerRep: *r.perRep}
+	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv"}
+	writers := []func(io.Writer) error{
+		func(w io.Writer) error { return out.writeSummary(w, wall) },
+		out.writeMetrics, out.writeDaily, out.writeAnnual,
+	}
+	for i, name := range names {
+		f, err := create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := writers[i](f); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	for _, f := range files {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		return errors.New("run: interrupted; nothing written")
+	}
+	written = true // from here on the folder holds results
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
+			return err
+		}
+	}
+	if !*r.quiet {
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names, ", "), dir)
+		if *r.events != "" {
+			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.n, *r.events)
+		}
+	}
+	return out.writeHeadline(stdout)
+}
+
+// progress is a progress bar of replications on stderr; its zero value
+// shows nothing.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+// newProgress returns a bar of n replications, shown only when stderr is
+// a terminal and not quiet. It advances once per replication and redraws
+// at most ten times a second.
+func newProgress(stderr io.Writer, n int, name string, quiet bool) progress {
+	f, ok := stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return progress{}
+	}
+	return progress{bar: newBar(stderr, n, name)}
+}
+
+func newBar(w io.Writer, n int, name string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(name),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
+
+// done is sim.Options.Done: nil when there is no bar.
+func (p progress) done(int) {
+	if p.bar != nil {
+		p.bar.Add(1)
+	}
+}
+
+// finish erases the bar, whether the run finished or not.
+func (p progress) finish() {
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+// eventLog writes replication 0's patient events as CSV while it runs.
+// Not safe for concurrent use: sim.Run calls Trace from one goroutine.
+type eventLog struct {
+	w   *csv.Writer
+	rec []string
+	n   int
+}
+
+func newEventLog(w io.Writer) *eventLog {
+	l := &eventLog{w: csv.NewWriter(w), rec: make([]string, 4)}
+	l.w.Write([]string{"time_days", "patient", "event", "service"})
+	return l
+}
+
+func (l *eventLog) add(e care.TraceEvent) {
+	l.rec[0] = cell(float64(e.Time))
+	l.rec[1] = strconv.FormatInt(e.Patient, 10)
+	l.rec[2] = e.Event
+	l.rec[3] = e.Service
+	l.w.Write(l.rec)
+	l.n++
+}
+
+// close flushes the log and returns the first write error.
+func (l *eventLog) close() error {
+	l.w.Flush()
+	return l.w.Error()
+}
+
+// results is a finished run, ready to be written out.
+type results struct {
+	*scenarios.Loaded
+	Sets   []string // the --set overrides, in order
+	Opts   sim.Options
+	Res    *sim.Results
+	PerRep bool // add each replication's rows to the CSV files
+}
+
+// cell formats x for CSV: the shortest decimal that reads back as x, with
+// no exponent, and an empty cell for NaN or infinity (nothing measured).
+func cell(x float64) string { return cellBits(x, 64) }
+
+// dailyCell formats a daily value to float32 precision (about seven
+// significant figures), the precision in which package sim keeps the
+// daily series across replications: more digits would be noise.
+func dailyCell(x float64) string { return cellBits(x, 32) }
+
+func cellBits(x float64, bits int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', -1, bits)
+}
+
+// number is a float64 that encodes as JSON null when it is NaN or
+// infinite, which JSON cannot hold.
+type number float64
+
+func (x number) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// summaryJSON is the layout of summary.json, format version 1.
+type summaryJSON struct {
+	FormatVersion  int           `json:"format_version"`
+	Manifest       manifestJSON  `json:"manifest"`
+	Metrics        []metricJSON  `json:"metrics"`
+	DailyMeasures  []measureJSON `json:"daily_measures"`
+	AnnualMeasures []measureJSON `json:"annual_measures"`
+}
+
+type measureJSON struct {
+	Name string `json:"name"`
+	Unit string `json:"unit"`
+	Doc  string `json:"doc"`
+}
+
+func measuresJSON(ms []care.Measure) []measureJSON {
+	out := make([]measureJSON, len(ms))
+	for i, m := range ms {
+		out[i] = measureJSON(m)
+	}
+	return out
+}
+
+type manifestJSON struct {
+	Version         string   `json:"caresim_version"`
+	GoVersion       string   `json:"go_version"`
+	Scenario        string   `json:"scenario"`
+	Chain           []string `json:"chain"`
+	Sets            []string `json:"sets"`
+	Digest          string   `json:"digest"`
+	Seed            uint64   `json:"seed"`
+	Replications    int      `json:"replications"`
+	Start           string   `json:"start"`
+	Days            int      `json:"days"`
+	FinancialYears  []string `json:"financial_years"`
+	WarmUpDays      number   `json:"warm_up_days"` // whole days simulated before start
+	WarmUpAuto      bool     `json:"warm_up_auto"`
+	ExcessAfterDays number   `json:"excess_after_days"`
+	Confidence      number   `json:"confidence"`
+	Events          int      `json:"events_simulated"`
+	WallTimeSeconds number   `json:"wall_time_seconds"`
+	Warnings        []string `json:"warnings"`
+}
+
+type metricJSON struct {
+	Name   string `json:"name"`
+	Unit   string `json:"unit"`
+	Mean   number `json:"mean"`
+	SD     number `json:"sd"`
+	CILow  number `json:"ci_low"`
+	CIHigh number `json:"ci_high"`
+	N      int    `json:"n"`
+	Doc    string `json:"doc"`
+}
+
+// writeSummary writes summary.json; wall is the only field that differs
+// between runs with the same seed.
+func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
+	res := r.Res
+	m := manifestJSON{
+		Version:         version(),
+		GoVersion:       runtime.Version(),
+		Scenario:        r.Name,
+		Chain:           r.Chain,
+		Sets:            append([]string{}, r.Sets...),
+		Digest:          r.Digest,
+		Seed:            r.Opts.Seed,
+		Replications:    len(res.Reps),
+		Start:           r.Start.String(),
+		Days:            res.Reps[0].Days,
+		FinancialYears:  append([]string{}, res.Years...),
+		WarmUpDays:      number(res.Reps[0].WarmUp),
+		WarmUpAuto:      res.WarmUpAuto,
+		ExcessAfterDays: number(r.Opts.ExcessAfter),
+		Confidence:      stats.DefaultConfidence,
+		WallTimeSeconds: number(math.Round(wall.Seconds()*1000) / 1000),
+		Warnings:        []string{},
+	}
+	for _, rep := range res.Reps {
+		m.Events += rep.Events
+	}
+	for _, e := range res.Warnings {
+		m.Warnings = append(m.Warnings, e.Error())
+	}
+	s := summaryJSON{FormatVersion: summaryFormat, Manifest: m, DailyMeasures: measuresJSON(care.DailyMeasures[:]), AnnualMeasures: measuresJSON(care.AnnualMeasures[:])}
+	for k, mm := range care.Metrics {
+		sum := res.Metrics[k]
+		s.Metrics = append(s.Metrics, metricJSON{
+			Name: mm.Name, Unit: mm.Unit, Mean: number(sum.Mean), SD: number(sum.SD),
+			CILow: number(sum.Lo()), CIHigh: number(sum.Hi()), N: sum.N, Doc: mm.Doc,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(s)
+}
+
+// longWriter writes one of the long CSV files. Each row is the scenario,
+// a key (the metric; the date and measure; ...), the replication ("mean",
+// or its number) and the values: the value and its summary statistics on
+// a "mean" row, the value alone on a replication's row.
+type longWriter struct {
+	cw     *csv.Writer
+	name   string
+	reps   int // replications, 0 when only the "mean" rows are written
+	nstats int // summary statistics after the value
+	rec    []string
+}
+
+// newLongWriter writes the header: scenario, the key's columns,
+// replication, value and the statistics' columns.
+func (r *results) newLongWriter(w io.Writer, key []string, stats ...string) *longWriter {
+	l := &longWriter{cw: csv.NewWriter(w), name: r.Name, nstats: len(stats)}
+	if r.PerRep {
+		l.reps = len(r.Res.Reps)
+	}
+	l.cw.Write(slices.Concat([]string{"scenario"}, key, []string{"replication", "value"}, stats))
+	return l
+}
+
+// group writes one key's rows: the "mean" row of summary (the value and
+// its statistics), then each replication's value rep(i).
+func (l *longWriter) group(key, summary []string, rep func(i int) string) {
+	l.rec = append(append(append(l.rec[:0], l.name), key...), "mean")
+	l.cw.Write(append(l.rec, summary...))
+	for i := range l.reps {
+		l.rec[len(key)+1] = strconv.Itoa(i)
+		row := append(l.rec, rep(i))
+		for range l.nstats {
+			row = append(row, "")
+		}
+		l.cw.Write(row)
+	}
+}
+
+// close flushes the file and returns the first write error.
+func (l *longWriter) close() error {
+	l.cw.Flush()
+	return l.cw.Error()
+}
+
+// writeMetrics writes metrics.csv: each metric's mean across
+// replications with its confidence interval.
+func (r *results) writeMetrics(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
+	for k, m := range care.Metrics {
+		s := r.Res.Metrics[k]
+		l.group([]string{m.Name, m.Unit}, []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())},
+			func(i int) string { return cell(r.Res.Reps[i].Metrics[k]) })
+	}
+	return l.close()
+}
+
+// writeDaily writes daily.csv: for each day and daily measure, the mean
+// and the 10th and 90th percentiles across replications.
+func (r *results) writeDaily(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"date", "measure", "unit"}, "p10", "p90")
+	start := r.Res.Reps[0].Start
+	for d := range r.Res.Reps[0].Days {
+		date := start.AddDays(d).String()
+		for k, m := range care.DailyMeasures {
+			b := r.Res.Daily[k]
+			l.group([]string{date, m.Name, m.Unit}, []string{dailyCell(b.Mean[d]), dailyCell(b.P10[d]), dailyCell(b.P90[d])},
+				func(i int) string { return dailyCell(r.Res.Reps[i].Daily[k][d]) })
+		}
+	}
+	return l.close()
+}
+
+// writeAnnual writes annual.csv: for each financial year and annual
+// measure, the mean across replications with its confidence interval.
+func (r *results) writeAnnual(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"financial_year", "measure", "unit"}, "ci_low", "ci_high")
+	for y, fy := range r.Res.Years {
+		for k, m := range care.AnnualMeasures {
+			s := r.Res.Annual[y][k]
+			l.group([]string{fy, m.Name, m.Unit}, []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())},
+				func(i int) string { return cell(r.Res.Reps[i].Annual[y][k]) })
+		}
+	}
+	return l.close()
+}
+
+// writeHeadline prints the headline metrics, rounded to four significant
+// figures so that the text survives floating-point differences between
+// machines. Metrics the scenario cannot measure (no acute beds, say) are
+// left out.
+func (r *results) writeHeadline(w io.Writer) error {
+	res := r.Res
+	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n\n",
+		r.Name, plural(len(res.Reps), "replication"), r.Opts.Seed, res.Reps[0].Days, r.Start, warmUpText(res))
+	t := &table.Table{Header: []string{"metric", "mean", "95% CI low", "high", "unit"}}
+	for _, k := range headline {
+		s := res.Metrics[k]
+		if s.N == 0 {
+			continue
+		}
+		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, round4(s.Mean), round4(s.Lo()), round4(s.Hi()), care.Metrics[k].Unit})
+	}
+	return t.WriteText(w)
+}
+
+// warmUpText says how long the warm-up was, in the whole days the model
+// simulates, and how it was chosen.
+func warmUpText(res *sim.Results) string {
+	w := res.Reps[0].WarmUp
+	if w == 0 {
+		return "no"
+	}
+	s := fmt.Sprintf("a %s-day", cell(float64(w)))
+	if res.WarmUpAuto {
+		s += " (MSER-5)"
+	}
+	return s
+}
+
+// plural returns "1 replication", "2 replications".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// round4 formats x to four significant figures without an exponent; NaN
+// and infinity are empty.
+func round4(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
+	return strconv.FormatFloat(y, 'f', -1, 64)
+}
+
+// version returns caresim's version: the module version when built by go
+// install, else "devel", with the commit when the build recorded one.
+func version() string {
+	v := "devel"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += "+" + rev[:min(12, len(rev))] + dirty
+	}
+	return v
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"caresim/sim/care"
+
+	"github.com/spf13/pflag"
+)
+
+// TestRunGolden pins run's report and messages on the textbook scenarios,
+// whose numbers move only when the kernel or the queueing part of the model
+// changes (not with the baseline's calibration). Horizons are cut to weeks
+// so that each case takes a fraction of a second.
+func TestRunGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"run-mmc", []string{"run", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", "OUT", "textbook-mmc"}, 0},
+		// The tandem has acute and intermediate-care beds and delays on
+		// pathway 2, so more of the headline metrics are measured.
+		{"run-tandem", []string{"run", "--quiet", "--reps", "4", "--seed", "7", "--set", "horizon=120d", "--out", "OUT", "textbook-tandem"}, 0},
+		// One replication has no confidence interval: empty cells and a
+		// warning.
+		{"run-one-rep", []string{"run", "--quiet", "--reps", "1", "--set", "horizon=30d", "--out", "OUT", "textbook-mmc"}, 0},
+		{"run-bad-set", []string{"run", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
+		{"run-bad-reps", []string{"run", "--reps", "0", "textbook-mmc"}, 2},
+		{"run-two-scenarios", []string{"run", "textbook-mmc", "textbook-loss"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+	}
+}
+
+// runFiles runs caresim with args and returns the contents of the files
+// in dir, by name.
+func runFiles(t *testing.T, dir string, args ...string) map[string][]byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	return files
+}
+
+// wallTime matches summary.json's wall time, the one field that may differ
+// between two runs with the same seed.
+var wallTime = regexp.MustCompile(`"wall_time_seconds": [0-9.e+-]+`)
+
+// TestRunWorkersInvariant runs the baseline for a month on one worker and
+// on three and expects the same bytes in every file, the event log and
+// per-replication rows included: results are gathered in replication
+// order, whatever finishes first.
+func TestRunWorkersInvariant(t *testing.T) {
+	var got [2]map[string][]byte
+	for i, workers := range []string{"1", "3"} {
+		dir := t.TempDir()
+		got[i] = runFiles(t, dir, "run", "--quiet", "--workers", workers, "--reps", "5",
+			"--set", "horizon=30d", "--set", "warm_up.length=0d",
+			"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "baseline")
+	}
+	for _, name := range []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"} {
+		a, b := got[0][name], got[1][name]
+		if name == "summary.json" {
+			a = wallTime.ReplaceAll(a, nil)
+			b = wallTime.ReplaceAll(b, nil)
+		}
+		if len(a) == 0 {
+			t.Errorf("%s is missing or empty", name)
+		} else if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between --workers 1 and --workers 3", name)
+		}
+	}
+}
+
+// TestRunFiles reads back every file run writes: the CSV files parse, with
+// one row per metric, day or year and measure for the mean and for each
+// replication; summary.json decodes; a metric the scenario cannot measure
+// is an empty cell and a JSON null; and no temporary file is left.
+func TestRunFiles(t *testing.T) {
+	dir := t.TempDir()
+	const reps, days = 2, 10
+	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
+		"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
+	if len(files) != 5 {
+		names := []string{}
+		for n := range files {
+			names = append(names, n)
+		}
+		t.Errorf("folder holds %q, want the four results and the event log", names)
+	}
+
+	readCSV := func(name, header string, rows int) [][]string {
+		t.Helper()
+		recs, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := strings.Join(recs[0], ","); got != header {
+			t.Errorf("%s header %q, want %q", name, got, header)
+		}
+		if rows >= 0 && len(recs)-1 != rows {
+			t.Errorf("%s: %d rows, want %d", name, len(recs)-1, rows)
+		}
+		return recs[1:]
+	}
+	metrics := readCSV("metrics.csv", "scenario,metric,unit,replication,value,ci_low,ci_high", care.NumMetrics*(1+reps))
+	readCSV("daily.csv", "scenario,date,measure,unit,replication,value,p10,p90", days*care.NumDaily*(1+reps))
+	// Ten days from 1 April lie in one financial year.
+	readCSV("annual.csv", "scenario,financial_year,measure,unit,replication,value,ci_low,ci_high", care.NumAnnual*(1+reps))
+	events := readCSV("events.csv", "time_days,patient,event,service", -1)
+	if len(events) < 1000 {
+		t.Errorf("events.csv: %d events, want thousands (216 arrivals a day)", len(events))
+	}
+
+	// textbook-mmc has no acute beds: their occupancy is not a number.
+	occ := care.Metrics[care.MetricAcuteOccupancy].Name
+	for _, r := range metrics {
+		if r[1] == occ && r[3] == "mean" && (r[4] != "" || r[5] != "" || r[6] != "") {
+			t.Errorf("metrics.csv: %s = %q, want empty cells", occ, r[4:])
+		}
+	}
+
+	var s struct {
+		FormatVersion int `json:"format_version"`
+		Manifest      struct {
+			Scenario     string   `json:"scenario"`
+			Chain        []string `json:"chain"`
+			Digest       string   `json:"digest"`
+			Seed         uint64   `json:"seed"`
+			Replications int      `json:"replications"`
+			Days         int      `json:"days"`
+			WarmUpDays   float64  `json:"warm_up_days"`
+			Warnings     []string `json:"warnings"`
+		} `json:"manifest"`
+		Metrics []struct {
+			Name string   `json:"name"`
+			Mean *float64 `json:"mean"`
+			N    int      `json:"n"`
+		} `json:"metrics"`
+	}
+	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
+		t.Fatalf("summary.json: %v", err)
+	}
+	m := s.Manifest
+	if s.FormatVersion != 1 || m.Scenario != "textbook-mmc" || len(m.Chain) != 1 || len(m.Digest) != 64 ||
+		m.Seed != 1 || m.Replications != reps || m.Days != days || m.WarmUpDays != 1 || m.Warnings == nil {
+		t.Errorf("summary.json: format %d, manifest %+v", s.FormatVersion, m)
+	}
+	if len(s.Metrics) != care.NumMetrics {
+		t.Fatalf("summary.json: %d metrics, want %d", len(s.Metrics), care.NumMetrics)
+	}
+	for _, x := range s.Metrics {
+		if x.Name == occ && (x.Mean != nil || x.N != 0) {
+			t.Errorf("summary.json: %s mean %v over %d replications, want null over 0", occ, *x.Mean, x.N)
+		}
+		if x.Name == care.Metrics[care.MetricEDAttendances].Name && (x.Mean == nil || x.N != reps) {
+			t.Errorf("summary.json: %s has no mean over %d replications", x.Name, reps)
+		}
+	}
+}
+
+// TestRunInterrupted cancels a run, as Ctrl-C does, and expects an error
+// and nothing written: not the results, not the event log, not a
+// temporary file, not the results folder.
+func TestRunInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
+	r := newRunCmd(fs)
+	events := filepath.Join(dir, "events.csv")
+	out := filepath.Join(dir, "out")
+	if err := fs.Parse([]string{"--quiet", "--reps", "4", "--set", "horizon=30d", "--events", events, "--out", out, "textbook-mmc"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := r.exec(ctx, fs.Args(), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("error %v, want interrupted", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("%s left in the folder", entries[0].Name())
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout: %q", stdout.String())
+	}
+}
+
+// TestProgress checks that there is no bar when stderr is not a terminal,
+// and that the bar, when there is one, writes to the given writer.
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, 3, "textbook-mmc", false)
+	if p.bar != nil {
+		t.Error("a bar on a buffer, which is not a terminal")
+	}
+	p.done(0)
+	p.finish()
+	if b.Len() > 0 {
+		t.Errorf("no bar wrote %q", b.String())
+	}
+	p = progress{bar: newBar(&b, 3, "textbook-mmc")}
+	for rep := range 3 {
+		p.done(rep)
+	}
+	p.finish()
+	if !strings.Contains(b.String(), "textbook-mmc") {
+		t.Errorf("bar wrote %q, want the scenario's name", b.String())
+	}
+}
+
+func TestRound4(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{78189.879, "78190"},
+		{164612.3, "164600"},
+		{0.94179166, "0.9418"},
+		{5.7259, "5.726"},
+		{0, "0"},
+		{-0.0022213, "-0.002221"},
+		{1e-7, "0.0000001"},
+	} {
+		if got := round4(c.x); got != c.want {
+			t.Errorf("round4(%g) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}
