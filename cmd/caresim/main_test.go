@@ -97,7 +97,7 @@ func TestValidateWritesCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,test,pass" || len(lines) < 16 {
+	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,test,pass,source" || len(lines) < 30 {
 		t.Errorf("validation.csv: %d lines, header %q", len(lines), lines[0])
 	}
 	entries, _ := os.ReadDir(out)
