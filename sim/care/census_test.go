@@ -154,3 +154,59 @@ func TestLengthBiasedFixed(t *testing.T) {
 		t.Errorf("P(elapsed < 7) = %.4f, want 1/3 ± %.4f", got, lbZ*se)
 	}
 }
+
+// censusParams is a care system in which nothing happens: no demand, and
+// acute and intermediate-care beds part-filled at the start with stays so
+// long (10 000 days) that nobody leaves in a few days (a census patient's
+// remaining stay is a uniform part of 10 000 days: under 3 days with
+// probability 3e-4 each, and the seed is fixed).
+func censusParams(warm des.Time) *Params {
+	return &Params{
+		Start:   des.Date{Year: 2014, Month: 4, Day: 1},
+		Horizon: 3,
+		WarmUp:  WarmUp{Length: warm},
+		Services: Services{
+			Acute: Acute{Enabled: true, Beds: 10, Occupied: 7, LengthOfStay: des.Fixed(10_000),
+				Pathways: Pathways{Home: 1}},
+			IntermediateCare: IntermediateCare{Enabled: true, Beds: 5, Occupied: 4, LengthOfStay: des.Fixed(10_000),
+				Outcomes: Outcomes{Home: 1}},
+		},
+	}
+}
+
+// TestCensusStart checks that the patients of Acute.Occupied and
+// IntermediateCare.Occupied are in their beds from time 0: with nothing
+// else happening, every day's midnight census and mean occupancy equal
+// the occupied count, the first day's census included, whether or not
+// there is a warm-up before it.
+func TestCensusStart(t *testing.T) {
+	t.Parallel()
+	for _, warm := range []des.Time{0, 2} {
+		p := censusParams(warm)
+		if errs := p.Validate(); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		r, err := Run(p, Config{Seed: 1, WarmUp: warm})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			k    int
+			want float64
+		}{
+			{DailyAcuteMidnight, 7},
+			{DailyAcuteMean, 7},
+			{DailyICMidnight, 4},
+			{DailyICMean, 4},
+		} {
+			for d, got := range r.Daily[c.k] {
+				if got != c.want {
+					t.Errorf("warm-up %v: %s on day %d = %v, want %v", warm, DailyMeasures[c.k].Name, d, got, c.want)
+				}
+			}
+		}
+		if got := r.Metrics[MetricAcuteBedsOccupied]; got != 7 {
+			t.Errorf("warm-up %v: %s = %v, want 7", warm, Metrics[MetricAcuteBedsOccupied].Name, got)
+		}
+	}
+}

@@ -57,3 +57,50 @@ func TestWeekday(t *testing.T) {
 		})
 	}
 }
+
+// TestWeekdayRebookKeepsDay books an admission for 08:00 on each day of a
+// ten-year run (with its year of warm-up) and checks two things that
+// onElectiveDue relies on when it rebooks a cancelled admission
+// Elective.Rebook later (21 days in the baseline):
+//
+//   - a time weekday returned comes back unchanged: 08:00 on a weekday is
+//     "on or after" itself;
+//   - 21 days (three weeks) after a booked weekday 08:00 is the same
+//     weekday at 08:00, so the rebooking keeps it.
+//
+// In float64, d + 8/24 (and d + 8/24 + 21) is often a few ulps above
+// 08:00 of its day, and weekday's strict "> 8/24" then moves the booking
+// to the next day, or from a Friday to the Monday after.
+func TestWeekdayRebookKeepsDay(t *testing.T) {
+	t.Parallel()
+	start := des.Date{Year: 2014, Month: 4, Day: 1}
+	const days, rebook = 4018, 21
+	type miss struct {
+		n       int
+		in, out des.Time
+	}
+	var same, moved miss
+	for d := range days {
+		booked := weekday(at8(d), start, 0)
+		if got := weekday(booked, start, 0); math.Abs(float64(got-booked)) > weekdayTol {
+			if same.n == 0 {
+				same.in, same.out = booked, got
+			}
+			same.n++
+		}
+		if got := weekday(booked+rebook, start, 0); math.Abs(float64(got-(booked+rebook))) > weekdayTol {
+			if moved.n == 0 {
+				moved.in, moved.out = booked, got
+			}
+			moved.n++
+		}
+	}
+	if same.n > 0 {
+		t.Errorf("weekday moved %d of %d weekday 08:00 bookings; first: weekday(%v) = %v",
+			same.n, days, same.in, same.out)
+	}
+	if moved.n > 0 {
+		t.Errorf("rebooking 21 days after a weekday 08:00 moved %d of %d bookings a day or more later; first: %v + 21 → %v, want %v",
+			moved.n, days, moved.in, moved.out, moved.in+rebook)
+	}
+}
