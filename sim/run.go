@@ -77,7 +77,8 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	if o.Reps < 1 {
 		return nil, fmt.Errorf("sim: replications must be >= 1, not %d", o.Reps)
 	}
-	res := &Results{WarmUp: p.WarmUp.Length}
+	// The model rounds the warm-up up to whole days; report what it ran.
+	res := &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length)))}
 	days := int(math.Ceil(float64(p.Horizon)))
 	if p.WarmUp.Auto {
 		w, ok, err := ChooseWarmUp(ctx, p, o)
@@ -86,7 +87,7 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 		}
 		res.WarmUp, res.WarmUpAuto = w, true
 		if !ok {
-			res.Warnings = append(res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using the maximum, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
+			res.Warnings = append(res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using its best cut in their first half, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
 		}
 	}
 	// daily[k][d*Reps+rep] is replication rep's value of daily measure k
@@ -210,5 +211,5 @@ func ChooseWarmUp(ctx context.Context, p *care.Params, o Options) (des.Time, boo
 		}
 	}
 	cut, ok := stats.MSER(mean, 5)
-	return min(des.Time(cut), maxW), ok, nil
+	return des.Time(math.Ceil(float64(min(des.Time(cut), maxW)))), ok, nil
 }

@@ -315,11 +315,23 @@ func (s *Services) check(c *checker, p *Params) {
 			fd.ToED, fd.ToUrgentTreatment, fd.ToSDEC, fd.ToCommunity)
 	}
 
+	// A service that is on needs room: patients queue for its places and
+	// would wait for ever at zero. (Community places are only taken when
+	// free, so a caseload of zero is allowed.)
+	needsRoom := func(path string, enabled bool, n int) {
+		if enabled && n == 0 {
+			c.add(path, "must be > 0 when the service is enabled: its patients would wait for ever (switch it off with enabled: false)")
+		}
+	}
 	c.count("services.ed.cubicles", s.ED.Cubicles)
 	c.dist("services.ed.treatment", &s.ED.Treatment, s.ED.Enabled)
-	if s.ED.Enabled && s.ED.Cubicles == 0 {
-		c.add("services.ed.cubicles", "must be > 0 when the ED is enabled")
-	}
+	needsRoom("services.ed.cubicles", s.ED.Enabled, s.ED.Cubicles)
+	needsRoom("services.urgent_treatment.clinicians", s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians)
+	needsRoom("services.sdec.chairs", s.SDEC.Enabled, s.SDEC.Chairs)
+	needsRoom("services.acute.beds", s.Acute.Enabled, s.Acute.Beds)
+	needsRoom("services.intermediate_care.beds", s.IntermediateCare.Enabled, s.IntermediateCare.Beds)
+	needsRoom("services.reablement.caseload", s.Reablement.Enabled, s.Reablement.Caseload)
+	needsRoom("services.care_homes.beds", s.CareHomes.Enabled, s.CareHomes.Beds)
 
 	c.count("services.urgent_treatment.clinicians", s.UrgentTreatment.Clinicians)
 	c.dist("services.urgent_treatment.treatment", &s.UrgentTreatment.Treatment, s.UrgentTreatment.Enabled)

@@ -203,7 +203,7 @@ func TestValidate(t *testing.T) {
 		{"unknown Call for Care route", func(p *care.Params) { p.Services.CallForCare.Routes[1] = "walk-in" },
 			[]fieldErr{{"services.call_for_care.routes[1]", `unknown route "walk-in"; known: ambulance, gp-referral, care-home`}}},
 		{"ED enabled without cubicles", func(p *care.Params) { p.Services.ED.Cubicles = 0 },
-			[]fieldErr{{"services.ed.cubicles", "must be > 0 when the ED is enabled"}}},
+			[]fieldErr{{"services.ed.cubicles", "must be > 0 when the service is enabled"}}},
 		{"negative beds", func(p *care.Params) { p.Services.Acute.Beds = -1 },
 			// Only the beds: comparing the 540 occupied with -1 beds would
 			// report the same mistake twice.

@@ -34,22 +34,15 @@ func (m *model) onSource(si int) error {
 	case srcUrgent:
 		// Enrolled people come at UrgentRatio times the rate of others:
 		// of the cohort's candidates, a share e·(1−ratio) stays away.
-		enrolled := 0.0
 		c := &m.cohorts[pk.cohort]
 		if c.enrolled > 0 {
 			e := min(1, float64(c.enrolled)/(c.People*m.growth(c.Growth, now)))
-			ratio := m.p.Services.Community.UrgentRatio
-			enrolled = keep * e * ratio
-			keep *= 1 - e*(1-ratio)
+			keep *= 1 - e*(1-m.p.Services.Community.UrgentRatio)
 		}
 		if thin >= keep {
 			return nil
 		}
-		id := m.newPatient(seed, kindUrgent, pk.cohort, uint8(m.routeOf[pk.route]))
-		if thin < enrolled {
-			m.pts.At(id).flags |= fEnrolled
-		}
-		return m.arrive(id)
+		return m.arrive(m.newPatient(seed, kindUrgent, pk.cohort, uint8(m.routeOf[pk.route])))
 	case srcFixed:
 		if thin >= keep {
 			return nil
@@ -107,8 +100,10 @@ func (m *model) onSource(si int) error {
 // weekday returns the first weekday at 08:00 on or after the day holding
 // t (time from the start of warm-up), for booked admissions.
 func weekday(t des.Time, start des.Date, warm des.Time) des.Time {
+	// A booking for 08:00 itself stays on its day: the tolerance absorbs
+	// the rounding of times that are whole days plus 8/24.
 	d := math.Floor(float64(t))
-	if float64(t)-d > 8.0/24 {
+	if float64(t)-d > 8.0/24+1e-9 {
 		d++
 	}
 	wd := start.AddDays(int(d) - int(warm)).Weekday() // 0 Monday
@@ -355,6 +350,7 @@ func (m *model) onGrant(g des.Grant) {
 		m.startIC(id)
 	case m.reab:
 		m.leaveFrom(id, g.From)
+		pt = m.pts.At(id) // leaveFrom may add a readmission, moving the slab
 		m.count(cReablementStarts)
 		m.reabBusy.Add(now, 1)
 		pt.admitted = now
@@ -367,6 +363,7 @@ func (m *model) onGrant(g des.Grant) {
 			return
 		}
 		m.leaveFrom(id, g.From)
+		pt = m.pts.At(id)
 		m.count(cCareHomeAdmissions)
 		m.chBusy.Add(now, 1)
 		pt.admitted = now
@@ -432,7 +429,12 @@ func (m *model) leaveAcute(id int32) {
 	if m.measured {
 		m.dischargedAlive++
 	}
-	if m.u(pt, slotReadmit) < m.p.Services.Acute.Readmit {
+	// The 30-day readmission applies to patients who go home (pathway 0
+	// and electives): those who go on to reablement or intermediate care
+	// come back through those services' own readmit outcome, and care-home
+	// residents through their urgent calls, so that no one holds two
+	// places at once.
+	if pt.pathway == 0 && m.u(pt, slotReadmit) < m.p.Services.Acute.Readmit {
 		m.readmit(pt, now+des.Time(30*m.u(pt, slotReadmitWhen)), true)
 	}
 }

@@ -118,7 +118,6 @@ const (
 // Patient flags.
 const (
 	fWouldAdmit = 1 << iota
-	fEnrolled
 	fCensus
 	fWithin30 // a readmission within 30 days of an acute discharge
 )
@@ -199,7 +198,6 @@ type pick struct {
 	cum    float64 // cumulative weight, to 1
 	cohort int16
 	route  int8
-	loc    int16
 	base   float64 // rate per person (or per day, for srcFixed) at its highest
 	keep   float64 // rate now / base
 }
@@ -552,14 +550,14 @@ func (m *model) initSources() error {
 			}
 		}
 		g := (1+band.Growth)*(1+u.Trend) - 1
-		if err := add(srcUrgent, a, -1, per, g, true, picks, "urgent/"+band.Name); err != nil {
+		if err := add(srcUrgent, a, -1, per, g, true, picks, "urgent/band/"+band.Name); err != nil {
 			return err
 		}
 	}
 	for r, route := range u.Routes {
 		if fixedMax[r] > 0 {
 			picks := []pick{{cum: 1, cohort: -1, route: int8(r), base: fixedMax[r]}}
-			if err := add(srcFixed, -1, r, fixedMax[r], u.Trend, true, picks, "urgent/"+route.Name); err != nil {
+			if err := add(srcFixed, -1, r, fixedMax[r], u.Trend, true, picks, "urgent/route/"+route.Name); err != nil {
 				return err
 			}
 		}
@@ -590,7 +588,7 @@ func (m *model) initSources() error {
 					continue
 				}
 				if w := c.People * rate; w > 0 {
-					picks = append(picks, pick{cum: w, cohort: int16(i), route: -1, loc: int16(c.Locality), base: rate})
+					picks = append(picks, pick{cum: w, cohort: int16(i), route: -1, base: rate})
 					per += w
 				}
 			}
@@ -748,6 +746,11 @@ func (m *model) run() error {
 	}
 	if err := m.census(); err != nil {
 		return err
+	}
+	// The census is the level at time 0, not a change at it, so that day
+	// 0's midnight census counts it.
+	for _, l := range m.levels() {
+		l.Reset(0, l.Value())
 	}
 	for i := range m.src {
 		s := &m.src[i]
