@@ -78,9 +78,10 @@ func (m *model) result() *Result {
 		}
 		return date.Year - 1
 	}
+	lastFY := math.MinInt
 	for d := 0; d < days; d++ {
-		fy := fyOf(d)
-		if len(res.Years) == 0 || res.Years[len(res.Years)-1] != fyLabel(fy) {
+		if fy := fyOf(d); fy != lastFY {
+			lastFY = fy
 			res.Years = append(res.Years, fyLabel(fy))
 			res.Annual = append(res.Annual, [NumAnnual]float64{})
 		}

@@ -30,6 +30,7 @@ type Schedule struct {
 	changes []scheduled
 	base    []float64 // the value of each distinct parameter before any change
 	params  []Number  // the distinct parameters, in order of first change
+	work    []float64 // Apply's scratch values, kept so that Apply does not allocate
 }
 
 type scheduled struct {
@@ -91,7 +92,8 @@ func NewSchedule(p *Params, r *rand.Rand) (*Schedule, error) {
 // Apply sets every parameter the schedule changes to its value at time t,
 // in days from Params.Start.
 func (s *Schedule) Apply(t des.Time) {
-	v := slices.Clone(s.base)
+	s.work = append(s.work[:0], s.base...)
+	v := s.work
 	for _, c := range s.changes {
 		before := v[c.param]
 		var target float64
