@@ -49,7 +49,7 @@ type UnitCosts struct {
 
 	IntermediateCareBedDay float64 `yaml:"intermediate_care_bed_day" unit:"money"` // community provider
 	CommunityCaseloadDay   float64 `yaml:"community_caseload_day" unit:"money"`    // community provider: per person enrolled per day
-	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per navigated referral
+	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per referral assessed as suitable, navigated or not
 	ReablementDay          float64 `yaml:"reablement_day" unit:"money"`            // social care: per package per day
 	CareHomeWeek           float64 `yaml:"care_home_week" unit:"money"`            // social care: per resident per week
 }
@@ -92,8 +92,9 @@ type Payment struct {
 	// cost), block (a fixed sum per year, Block, growing with Growth) or
 	// alliance (a capitated budget whose overall gap is shared by Shares).
 	Rule string `yaml:"rule"`
-	// Tariff is the price paid per unit of activity relative to its unit
-	// cost (1 is cost); used by the tariff rule.
+	// Tariff is the price paid per unit of the acute trust's activity
+	// (attendances, spells, excess bed days) relative to its unit cost (1
+	// is cost); used by the tariff rule.
 	Tariff float64 `yaml:"tariff"`
 	// Block is the yearly block contract per provider, in the first year;
 	// used by the block rule.

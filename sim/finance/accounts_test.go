@@ -1,0 +1,277 @@
+package finance_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"caresim/sim/des"
+	"caresim/sim/finance"
+)
+
+// handParams and handYears are a system small enough to account by hand
+// (see TestAccountsByHand). Inflation is 0.5×10% + 0.5×10% = 10% a year
+// from the price year 2014/15; the second year is 2015/16, whose 366 days
+// (29 February 2016) make its first 183 days exactly half a year.
+func handParams() *finance.Params {
+	return &finance.Params{
+		PriceYear: "2014/15",
+		Inflation: finance.Inflation{Pay: 0.1, Prices: 0.1, PayShare: 0.5},
+		UnitCosts: finance.UnitCosts{
+			EDAttendance: 100, NonElectiveSpell: 1000, DelayedBedDay: 50,
+			IntermediateCareBedDay: 10, ReablementDay: 20, CareHomeWeek: 70,
+		},
+		CapacityCosts: finance.CapacityCosts{AcuteBed: 1000, IntermediateCareBed: 500, ReablementPlace: 200},
+		Organisations: []finance.Organisation{
+			{Name: "acute", Funding: 1000, Growth: 0.1, Other: 100},
+			{Name: "community", Funding: 500},
+			{Name: "social-care", Funding: 800},
+			{Name: "commissioners", Funding: 10000, Growth: 0.1, Other: 2000},
+		},
+	}
+}
+
+func handYears() []finance.Activity {
+	return []finance.Activity{
+		{From: des.Date{Year: 2014, Month: 4, Day: 1}, Days: 365,
+			EDAttendances: 10, NonElectiveSpells: 2, DelayedBedDays: 4,
+			IntermediateCareBedDays: 30, ReablementDays: 10, CareHomeBedDays: 70,
+			AcuteBeds: 3, IntermediateCareBeds: 2, ReablementPlaces: 1},
+		{From: des.Date{Year: 2015, Month: 4, Day: 1}, Days: 183,
+			EDAttendances: 5, NonElectiveSpells: 1, DelayedBedDays: 2,
+			IntermediateCareBedDays: 15, ReablementDays: 5, CareHomeBedDays: 35,
+			AcuteBeds: 4, IntermediateCareBeds: 2, ReablementPlaces: 1},
+	}
+}
+
+// handIntervention starts half way through 2014/15: 182 of its 365 days
+// are on or after 1 October 2014.
+var handIntervention = finance.Intervention{Name: "x", Start: des.Date{Year: 2014, Month: 10, Day: 1}, Setup: 100, Recurrent: 730, Payer: "community"}
+
+// TestAccountsByHand checks every line against arithmetic done by hand.
+//
+// 2014/15, prices of the price year, a whole year:
+//
+//	activity  acute 10×100 + 2×1000 + 4×50 = 3200 (3000 of it tariffed)
+//	          community 30×10 = 300; social care 10×20 + 70/7×70 = 900
+//	capacity  acute 3×1000 = 3000; community 2×500 = 1000; social care 200
+//	interv.   community: set-up 100 + 730×182/365 = 464
+//	other     acute 100; commissioners 2000
+//	cost      acute 6300; community 1764; social care 1100; commissioners 2000; system 11164
+//	funding   1000, 500, 800, 10000; system 12300
+//	deficit   5300, 1264, 300, −8000; system −1136 (a surplus)
+//
+// 2015/16, ×1.1 for prices, ×0.5 for the half year's capacity, other and
+// funding, funding grown once:
+//
+//	activity  acute 1.1×(500 + 1000 + 100) = 1760 (1650 tariffed); community 165;
+//	          social care 1.1×(100 + 35/7×70) = 495
+//	capacity  acute 1.1×0.5×4×1000 = 2200; community 550; social care 110
+//	interv.   community: 1.1 × 730×183/366 = 401.5 (no set-up: it started earlier)
+//	other     acute 55; commissioners 1100
+//	cost      4015, 1116.5, 605, 1100; system 6836.5
+//	funding   1000×1.1×0.5 = 550, 250, 400, 5500; system 6700
+//	deficit   3465, 866.5, 205, −4400; system 136.5; cumulative system −999.5
+//
+// Under tariff ×2 the commissioners pay the acute trust 2×3000 = 6000 in
+// 2014/15 and 2×1650 = 3300 in 2015/16 (the community provider is not paid
+// by tariff), moving those sums from the commissioners' deficit to the
+// trust's; under an alliance of the acute trust and the commissioners
+// at half each, each carries half the system's deficit and the others
+// none; under a block of 5000 a year to the acute trust it is paid 5000
+// and then 2500 (half a year, no growth).
+func TestAccountsByHand(t *testing.T) {
+	t.Parallel()
+	type body = [finance.NumBodies]float64
+	cases := []struct {
+		name    string
+		payment finance.Payment
+		income  [2]body
+		deficit [2]body
+	}{
+		{"none", finance.Payment{}, [2]body{},
+			[2]body{{5300, 1264, 300, -8000, -1136}, {3465, 866.5, 205, -4400, 136.5}}},
+		{"tariff", finance.Payment{Rule: "tariff", Tariff: 2},
+			[2]body{{6000, 0, 0, -6000, 0}, {3300, 0, 0, -3300, 0}},
+			[2]body{{-700, 1264, 300, -2000, -1136}, {165, 866.5, 205, -1100, 136.5}}},
+		{"block", finance.Payment{Rule: "block", Block: []finance.Block{{Organisation: "acute", Amount: 5000}}},
+			[2]body{{5000, 0, 0, -5000, 0}, {2500, 0, 0, -2500, 0}},
+			[2]body{{300, 1264, 300, -3000, -1136}, {965, 866.5, 205, -1900, 136.5}}},
+		{"alliance", finance.Payment{Rule: "alliance", Shares: []finance.Share{{Organisation: "acute", Share: 0.5}, {Organisation: "commissioners", Share: 0.5}}},
+			// income = own deficit − share × system deficit
+			[2]body{{5300 + 568, 1264, 300, -8000 + 568, 0}, {3465 - 68.25, 866.5, 205, -4400 - 68.25, 0}},
+			[2]body{{-568, 0, 0, -568, -1136}, {68.25, 0, 0, 68.25, 136.5}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p := handParams()
+			p.Payment = c.payment
+			got, err := finance.Accounts(p, handYears(), []finance.Intervention{handIntervention})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 || got[0].Name != "2014/15" || got[1].Name != "2015/16" || got[0].Days != 365 || got[1].Days != 183 {
+				t.Fatalf("years %+v, want 2014/15 (365 days) and 2015/16 (183 days)", got)
+			}
+			want := [2][finance.NumBodies][finance.NumMeasures]float64{}
+			lines := [2][finance.OtherCost + 1]body{
+				{{3200, 300, 900, 0, 4400}, {3000, 1000, 200, 0, 4200}, {0, 464, 0, 0, 464}, {100, 0, 0, 2000, 2100}},
+				{{1760, 165, 495, 0, 2420}, {2200, 550, 110, 0, 2860}, {0, 401.5, 0, 0, 401.5}, {55, 0, 0, 1100, 1155}},
+			}
+			funding := [2]body{{1000, 500, 800, 10000, 12300}, {550, 250, 400, 5500, 6700}}
+			for y := range want {
+				for b := range finance.NumBodies {
+					w := &want[y][b]
+					for k := range finance.OtherCost + 1 {
+						w[k] = lines[y][k][b]
+						w[finance.Cost] += w[k]
+					}
+					w[finance.Funding] = funding[y][b]
+					w[finance.Income] = c.income[y][b]
+					w[finance.Deficit] = c.deficit[y][b]
+					w[finance.CumulativeDeficit] = c.deficit[0][b]
+					if y == 1 {
+						w[finance.CumulativeDeficit] += c.deficit[1][b]
+					}
+				}
+			}
+			for y := range want {
+				for b := range finance.NumBodies {
+					for k := range finance.NumMeasures {
+						// The arithmetic is exact in decimal; 1e-9 allows
+						// for binary rounding of sums near 1e4.
+						if g, w := got[y].Money[b][k], want[y][b][k]; math.Abs(g-w) > 1e-9 {
+							t.Errorf("%s %s %s = %.10g, want %g", got[y].Name, finance.BodyNames[b], finance.Measures[k].Name, g, w)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestAccountsRulesMoveTheDeficit checks that the payment rule changes who
+// carries the deficit but not the system's accounts, on the money of
+// validParams (a county-sized system) over three years of activity.
+func TestAccountsRulesMoveTheDeficit(t *testing.T) {
+	t.Parallel()
+	years := []finance.Activity{
+		{From: des.Date{Year: 2014, Month: 7, Day: 1}, Days: 274, EDAttendances: 90000, UTCAttendances: 17000,
+			NonElectiveSpells: 27000, ElectiveSpells: 5000, ExcessBedDays: 40000, DelayedBedDays: 25000,
+			IntermediateCareBedDays: 20000, ReablementDays: 35000, CareHomeBedDays: 700000, CommunityCaseloadDays: 150000,
+			CallForCareContacts: 2000, AcuteBeds: 690, EDCubicles: 56, IntermediateCareBeds: 84, ReablementPlaces: 145, CommunityPlaces: 500},
+		{From: des.Date{Year: 2015, Month: 4, Day: 1}, Days: 366, EDAttendances: 125000, UTCAttendances: 24000, SDECAttendances: 3000,
+			NonElectiveSpells: 37500, ElectiveSpells: 6700, ExcessBedDays: 56000, DelayedBedDays: 33000,
+			IntermediateCareBedDays: 28000, ReablementDays: 47000, CareHomeBedDays: 930000, CommunityCaseloadDays: 900000,
+			CallForCareContacts: 3000, AcuteBeds: 700, EDCubicles: 57, IntermediateCareBeds: 100, ReablementPlaces: 170, CommunityPlaces: 2500},
+		{From: des.Date{Year: 2016, Month: 4, Day: 1}, Days: 90, EDAttendances: 31000, UTCAttendances: 6000, SDECAttendances: 900,
+			NonElectiveSpells: 9000, ElectiveSpells: 1700, ExcessBedDays: 14000, DelayedBedDays: 7000,
+			IntermediateCareBedDays: 7000, ReablementDays: 12000, CareHomeBedDays: 240000, CommunityCaseloadDays: 320000,
+			CallForCareContacts: 800, AcuteBeds: 705, EDCubicles: 57, IntermediateCareBeds: 100, ReablementPlaces: 175, CommunityPlaces: 3600},
+	}
+	ivs := []finance.Intervention{
+		{Name: "a", Start: des.Date{Year: 2015, Month: 1, Day: 1}, Setup: 5e5, Recurrent: 6e5, Payer: "commissioners"},
+		{Name: "b", Start: des.Date{Year: 2016, Month: 4, Day: 1}, Setup: 2e5, Recurrent: 8e5, Payer: "social-care"},
+		{Name: "c", Start: des.Date{Year: 2017, Month: 4, Day: 1}, Setup: 9e9, Recurrent: 9e9}, // after the run: costs nothing
+	}
+	var byRule [][]finance.Year
+	for _, rule := range append([]string{""}, finance.Rules...) {
+		p := validParams()
+		p.Payment.Rule = rule
+		got, err := finance.Accounts(p, years, ivs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byRule = append(byRule, got)
+		for _, y := range got {
+			if s := y.Money[finance.System][finance.Income]; math.Abs(s) > 1e-6 {
+				t.Errorf("rule %q, %s: payments sum to %g, want 0", rule, y.Name, s)
+			}
+			if rule == "alliance" {
+				// Shares 0.4, 0.1, 0.2, 0.3 of the system deficit (validParams).
+				for b, s := range [...]float64{0.4, 0.1, 0.2, 0.3} {
+					if g, w := y.Money[b][finance.Deficit], s*y.Money[finance.System][finance.Deficit]; math.Abs(g-w) > 1e-6 {
+						t.Errorf("alliance, %s: %s deficit %g, want share %g of the system's, %g", y.Name, finance.BodyNames[b], g, s, w)
+					}
+				}
+			}
+		}
+	}
+	for r := 1; r < len(byRule); r++ {
+		moved := false
+		for y := range byRule[r] {
+			for k := range finance.NumMeasures {
+				// Amounts near 1e9: 1e-6 is rounding.
+				if g, w := byRule[r][y].Money[finance.System][k], byRule[0][y].Money[finance.System][k]; math.Abs(g-w) > 1e-6 {
+					t.Errorf("rule %q, %s: system %s %g, want %g as with no payments", finance.Rules[r-1], byRule[r][y].Name, finance.Measures[k].Name, g, w)
+				}
+			}
+			if byRule[r][y].Money[finance.Acute][finance.Deficit] != byRule[0][y].Money[finance.Acute][finance.Deficit] {
+				moved = true
+			}
+		}
+		if !moved {
+			t.Errorf("rule %q moved none of the acute trust's deficit", finance.Rules[r-1])
+		}
+	}
+	if c := byRule[0][2].Money[finance.SocialCare][finance.InterventionCost]; c <= 2e5 {
+		t.Errorf("2016/17 social-care intervention cost %g, want the set-up of b and more", c)
+	}
+}
+
+func TestAccountsErrors(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		edit func(p *finance.Params, years []finance.Activity, ivs []finance.Intervention)
+		want string
+	}{
+		{"unknown payer", func(_ *finance.Params, _ []finance.Activity, ivs []finance.Intervention) { ivs[0].Payer = "trust" },
+			`finance: intervention "x": unknown payer "trust"`},
+		{"years out of order", func(_ *finance.Params, years []finance.Activity, _ []finance.Intervention) { years[1].From.Year = 2014 },
+			"finance: year 1: 183 days from 2014-04-01 are not in one financial year after the one before"},
+		{"a year past March", func(_ *finance.Params, years []finance.Activity, _ []finance.Intervention) { years[0].Days = 366 },
+			"finance: year 0: 366 days"},
+		{"no days", func(_ *finance.Params, years []finance.Activity, _ []finance.Intervention) { years[1].Days = 0 },
+			"finance: year 1: 0 days"},
+		{"price year", func(p *finance.Params, _ []finance.Activity, _ []finance.Intervention) { p.PriceYear = "2014" },
+			`finance: price year "2014"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p, years, ivs := handParams(), handYears(), []finance.Intervention{handIntervention}
+			c.edit(p, years, ivs)
+			_, err := finance.Accounts(p, years, ivs)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestAccountsPriceYear checks that costs are inflated from the price
+// year, not from the first year run, and that an empty intervention payer
+// is the commissioners.
+func TestAccountsPriceYear(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	p.PriceYear = "2012/13" // two years before the first: ×1.1² = ×1.21
+	iv := handIntervention
+	iv.Payer = ""
+	got, err := finance.Accounts(p, handYears()[:1], []finance.Intervention{iv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := got[0].Money
+	if g := m[finance.Acute][finance.ActivityCost]; math.Abs(g-3200*1.21) > 1e-9 {
+		t.Errorf("acute activity %g, want 3200 × 1.21 = %g", g, 3200*1.21)
+	}
+	if g := m[finance.Acute][finance.Funding]; g != 1000 {
+		t.Errorf("acute funding %g, want 1000: funding grows from the first year run", g)
+	}
+	if g := m[finance.Commissioners][finance.InterventionCost]; math.Abs(g-464*1.21) > 1e-9 {
+		t.Errorf("commissioners' intervention cost %g, want 464 × 1.21", g)
+	}
+}
