@@ -10,6 +10,7 @@ import (
 
 	"caresim/sim/care"
 	"caresim/sim/des"
+	"caresim/sim/finance"
 	"caresim/sim/stats"
 )
 
@@ -38,6 +39,10 @@ type Options struct {
 	// holds 4 bytes per day, measure and replication instead of 8 (about
 	// 50 MB for 100 ten-year replications).
 	KeepDaily bool
+	// Money, if not nil, prices each replication's activity and fills
+	// Results.Money (see money.go). Set ExcessAfter to its
+	// UnitCosts.ExcessAfter so that excess bed days are counted.
+	Money *finance.Params
 }
 
 // Results are a scenario's replications and their summaries. Everything in
@@ -61,6 +66,8 @@ type Results struct {
 	// Annual summarises each annual measure across replications:
 	// Annual[y][k] for year Years[y] and measure care.AnnualMeasures[k].
 	Annual [][care.NumAnnual]stats.Summary
+	// Money holds the accounts when Options.Money was set, else nil.
+	Money *MoneyResults
 	// Warnings are things the reader should know that do not stop the run.
 	Warnings []error
 }
@@ -120,6 +127,11 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	}
 	res.Reps = reps
 	res.summarise(&daily)
+	if o.Money != nil {
+		if err := res.addMoney(p, o); err != nil {
+			return nil, err
+		}
+	}
 	if o.Reps < 2 {
 		res.Warnings = append(res.Warnings, fmt.Errorf("one replication gives no confidence intervals: run 2 or more (--reps)"))
 	}

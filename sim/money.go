@@ -1,0 +1,200 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/finance"
+	"caresim/sim/stats"
+)
+
+// MoneyResults are a run's accounts: each replication's activity priced by
+// package finance, per financial year and body (the four organisations
+// and the system), and summarised across replications. Randomness and the
+// interventions' drawn effects reach the money through each replication's
+// activity, so the confidence intervals carry both.
+type MoneyResults struct {
+	// Years names the financial years, as Results.Years.
+	Years []string
+	// Reps holds each replication's accounts, one finance.Year per year.
+	Reps [][]finance.Year
+	// Annual[y][b][k] summarises body b's line k in year Years[y] across
+	// replications (mean and Student-t 95% confidence interval), indexed
+	// as finance.BodyNames and finance.Measures; amounts are in pounds of
+	// that year.
+	Annual [][finance.NumBodies][finance.NumMeasures]stats.Summary
+	// FinalYear is the index in Years of the final year: the last one
+	// simulated whole, or the last one if none is whole.
+	FinalYear int
+	// Metrics are deficit_final_year_gbp (the deficit in Years[FinalYear])
+	// and deficit_cumulative_gbp (summed over all years) for the system,
+	// then each organisation's, named with its suffix
+	// (deficit_final_year_gbp_acute, …_social_care). A deficit is cost −
+	// funding − income: positive is a gap, negative a surplus.
+	Metrics []MoneyMetric
+}
+
+// MoneyMetric is one money metric across replications.
+type MoneyMetric struct {
+	care.Measure
+	// Values holds one value per replication, in replication order, for
+	// paired comparisons of scenarios run with common random numbers
+	// (stats.Paired).
+	Values  []float64
+	Summary stats.Summary
+}
+
+// Metric returns the money metric with the given name, or nil.
+func (m *MoneyResults) Metric(name string) *MoneyMetric {
+	for i := range m.Metrics {
+		if m.Metrics[i].Name == name {
+			return &m.Metrics[i]
+		}
+	}
+	return nil
+}
+
+// MoneyMetricNames are the names of MoneyResults.Metrics, in order.
+var MoneyMetricNames = moneyMetricNames()
+
+func moneyMetricNames() []string {
+	var names []string
+	for _, base := range []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"} {
+		for _, b := range moneyMetricOrder {
+			names = append(names, base+bodySuffix(b))
+		}
+	}
+	return names
+}
+
+// moneyMetricOrder is the system first, then the organisations.
+var moneyMetricOrder = [finance.NumBodies]int{finance.System, finance.Acute, finance.Community, finance.SocialCare, finance.Commissioners}
+
+// bodySuffix is "" for the system and "_" and the organisation's name in
+// snake case for the others ("_social_care").
+func bodySuffix(b int) string {
+	if b == finance.System {
+		return ""
+	}
+	return "_" + strings.ReplaceAll(finance.BodyNames[b], "-", "_")
+}
+
+// Activity returns the activity of one replication's financial years, for
+// finance.Accounts.
+func Activity(r *care.Result) []finance.Activity {
+	out := make([]finance.Activity, len(r.Annual))
+	for y := range r.Annual {
+		a := &r.Annual[y]
+		from := r.Start
+		if y > 0 {
+			// Every year after the first starts on 1 April.
+			from = des.Date{Year: fyStart(from) + y, Month: 4, Day: 1}
+		}
+		out[y] = finance.Activity{
+			From:                    from,
+			Days:                    int(a[care.AnnualDays]),
+			EDAttendances:           a[care.AnnualEDAttendances],
+			UTCAttendances:          a[care.AnnualUTCAttendances],
+			SDECAttendances:         a[care.AnnualSDECAttendances],
+			CallForCareContacts:     a[care.AnnualCallForCareContacts],
+			NonElectiveSpells:       a[care.AnnualNELAdmissions],
+			ElectiveSpells:          a[care.AnnualElectiveAdmissions],
+			ExcessBedDays:           a[care.AnnualExcessBedDays],
+			DelayedBedDays:          a[care.AnnualDelayedBedDays],
+			IntermediateCareBedDays: a[care.AnnualICBedDays],
+			ReablementDays:          a[care.AnnualReablementDays],
+			CareHomeBedDays:         a[care.AnnualCareHomeBedDays],
+			CommunityCaseloadDays:   a[care.AnnualCommunityCaseloadDays],
+			AcuteBeds:               a[care.AnnualAcuteBeds],
+			EDCubicles:              a[care.AnnualEDCubicles],
+			IntermediateCareBeds:    a[care.AnnualICBeds],
+			ReablementPlaces:        a[care.AnnualReablementPlaces],
+			CommunityPlaces:         a[care.AnnualCommunityPlaces],
+		}
+	}
+	return out
+}
+
+// fyStart returns the calendar year in which d's financial year starts.
+func fyStart(d des.Date) int {
+	if d.Month >= 4 {
+		return d.Year
+	}
+	return d.Year - 1
+}
+
+// InterventionCosts returns what p's interventions cost and who pays, for
+// finance.Accounts.
+func InterventionCosts(p *care.Params) []finance.Intervention {
+	out := make([]finance.Intervention, len(p.Interventions))
+	for i, iv := range p.Interventions {
+		out[i] = finance.Intervention{Name: iv.Name, Start: iv.Start, Setup: iv.Setup, Recurrent: iv.Recurrent, Payer: iv.Payer}
+	}
+	return out
+}
+
+// addMoney prices each replication of r with money and summarises the
+// accounts in r.Money (see Run and Options.Money).
+func (r *Results) addMoney(p *care.Params, o Options) error {
+	money := o.Money
+	if uc := &money.UnitCosts; uc.ExcessBedDay > 0 && uc.ExcessAfter != float64(o.ExcessAfter) {
+		r.Warnings = append(r.Warnings, fmt.Errorf("money: excess bed days are priced beyond money.unit_costs.excess_after, %g days, but were counted beyond %g (sim.Options.ExcessAfter)", uc.ExcessAfter, float64(o.ExcessAfter)))
+	}
+	ivs := InterventionCosts(p)
+	m := &MoneyResults{Years: r.Years, Reps: make([][]finance.Year, len(r.Reps))}
+	for i, rep := range r.Reps {
+		acc, err := finance.Accounts(money, Activity(rep), ivs)
+		if err != nil {
+			return fmt.Errorf("replication %d: %w", i, err)
+		}
+		m.Reps[i] = acc
+	}
+	n := len(m.Reps)
+	vals := make([]float64, n)
+	m.Annual = make([][finance.NumBodies][finance.NumMeasures]stats.Summary, len(m.Years))
+	for y := range m.Years {
+		for b := range finance.NumBodies {
+			for k := range finance.NumMeasures {
+				for i, acc := range m.Reps {
+					vals[i] = acc[y].Money[b][k]
+				}
+				m.Annual[y][b][k] = summarizeFinite(vals)
+			}
+		}
+	}
+
+	last := len(m.Years) - 1
+	m.FinalYear = last
+	for y := last; y >= 0; y-- {
+		if d := m.Reps[0][y]; d.Days == d.Length {
+			m.FinalYear = y
+			break
+		}
+	}
+	for _, mt := range []struct {
+		base       string
+		line, year int
+		doc        string
+	}{
+		{"deficit_final_year_gbp", finance.Deficit, m.FinalYear,
+			"deficit (cost − funding − income; positive is a gap) in " + m.Years[m.FinalYear] + ", the final year simulated whole, in pounds of that year"},
+		{"deficit_cumulative_gbp", finance.CumulativeDeficit, last,
+			"deficit summed over " + m.Years[0] + " to " + m.Years[last] + ", in pounds of each year"},
+	} {
+		for _, b := range moneyMetricOrder {
+			mm := MoneyMetric{
+				Measure: care.Measure{Name: mt.base + bodySuffix(b), Unit: "£", Doc: "the " + finance.BodyNames[b] + "'s " + mt.doc},
+				Values:  make([]float64, n),
+			}
+			for i, acc := range m.Reps {
+				mm.Values[i] = acc[mt.year].Money[b][mt.line]
+			}
+			mm.Summary = summarizeFinite(mm.Values)
+			m.Metrics = append(m.Metrics, mm)
+		}
+	}
+	r.Money = m
+	return nil
+}
