@@ -7,6 +7,7 @@ import (
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
+	"caresim/sim/des"
 	"caresim/sim/stats"
 )
 
@@ -33,23 +34,23 @@ type Target struct {
 	Value   float64 // the published (or derived) figure
 	Tol     float64 // the relative tolerance: pass when |sim − Value| <= Tol·Value
 	Source  string  // where the figure comes from (docs/reference-figures.md section and URL)
-	// sim computes the replication's value.
-	sim func(p *care.Params, r *care.Result) float64
+	// sim computes replication rep's value.
+	sim func(p *care.Params, res *sim.Results, rep int) float64
 }
 
 // firstYear sums annual measures over the first financial year.
-func firstYear(ks ...int) func(*care.Params, *care.Result) float64 {
-	return func(_ *care.Params, r *care.Result) float64 {
+func firstYear(ks ...int) func(*care.Params, *sim.Results, int) float64 {
+	return func(_ *care.Params, res *sim.Results, rep int) float64 {
 		t := 0.0
 		for _, k := range ks {
-			t += r.Annual[0][k]
+			t += res.Reps[rep].Annual[0][k]
 		}
 		return t
 	}
 }
 
-func metric(k int) func(*care.Params, *care.Result) float64 {
-	return func(_ *care.Params, r *care.Result) float64 { return r.Metrics[k] }
+func metric(k int) func(*care.Params, *sim.Results, int) float64 {
+	return func(_ *care.Params, res *sim.Results, rep int) float64 { return res.Reps[rep].Metrics[k] }
 }
 
 // BaselineTargets are the calibration targets of the built-in baseline
@@ -61,7 +62,7 @@ var BaselineTargets = []Target{
 	{
 		Case: "registered population, 2014", Measure: "people at the start", Value: 347000, Tol: 0.10,
 		Source: "docs/reference-figures.md §2.1 (SCIE Better Together case study, scie.org.uk)",
-		sim:    func(p *care.Params, _ *care.Result) float64 { return p.Population.People() },
+		sim:    func(p *care.Params, _ *sim.Results, _ int) float64 { return p.Population.People() },
 	},
 	{
 		Case: "A&E attendances, all types, 2014/15", Measure: "attendances per year (ED + urgent treatment)", Value: 152000, Tol: 0.10,
@@ -91,8 +92,16 @@ var BaselineTargets = []Target{
 		// in a later, more delayed era: 3–9% of occupied beds.
 		Case: "delayed patients' share of occupied acute beds", Measure: "acute_delayed_patients_mean / acute_beds_occupied_mean", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
-		sim: func(_ *care.Params, r *care.Result) float64 {
-			return r.Metrics[care.MetricAcuteDelayed] / r.Metrics[care.MetricAcuteBedsOccupied]
+		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
+			m := &res.Reps[rep].Metrics
+			return m[care.MetricAcuteDelayed] / m[care.MetricAcuteBedsOccupied]
+		},
+	},
+	{
+		Case: "system funding gap, 2023/24 (year ten)", Measure: "deficit_final_year_gbp (£)", Value: 140e6, Tol: 0.10,
+		Source: "../shared/seeds (Better Together: a £140m gap in 10 years if nothing changes); docs/reference-figures.md §2.1 (SCIE) and §2.5 (growth and inflation assumptions)",
+		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
+			return res.Money.Metric("deficit_final_year_gbp").Values[rep]
 		},
 	},
 }
@@ -109,6 +118,8 @@ var BaselineTargets = []Target{
 //     service): acute and intermediate-care beds occupied, the mean wait
 //     for an acute bed, the mean delay of pathway-2 patients and the mean
 //     number delayed, against the exact solution of [Tandem].
+//
+// The baseline runs with its money section, for the funding gap.
 //
 // The textbook cases' parameters are read from the scenario files, so that
 // the checks follow the files. Interval checks hold together at
@@ -162,18 +173,24 @@ func ModelChecks(ctx context.Context, o ModelOptions) ([]Check, error) {
 		all[i].Sim = stats.Summarize(sims[i], perCheck)
 	}
 
-	p, seed, err := load("baseline", o.Seed)
+	l, err := scenarios.Load("baseline", scenarios.Options{})
 	if err != nil {
 		return nil, err
 	}
-	res, err := sim.Run(ctx, p, sim.Options{Reps: o.BaselineReps, Workers: o.Workers, Seed: seed})
+	p, seed := &l.Scenario.Params, l.Scenario.Seed
+	if o.Seed != 0 {
+		seed = o.Seed
+	}
+	money := &l.Scenario.Money
+	res, err := sim.Run(ctx, p, sim.Options{Reps: o.BaselineReps, Workers: o.Workers, Seed: seed,
+		Money: money, ExcessAfter: des.Time(money.UnitCosts.ExcessAfter)})
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
 	for _, t := range BaselineTargets {
 		v := make([]float64, len(res.Reps))
-		for r, rep := range res.Reps {
-			v[r] = t.sim(p, rep)
+		for r := range res.Reps {
+			v[r] = t.sim(p, res, r)
 		}
 		all = append(all, Check{Case: "baseline: " + t.Case, Measure: t.Measure, Expected: t.Value,
 			Sim: stats.Summarize(v, stats.DefaultConfidence), Tol: t.Tol, Source: t.Source})
