@@ -80,8 +80,9 @@ var BaselineTargets = []Target{
 		sim:    metric(care.MetricAcuteLOS),
 	},
 	{
-		// 92% planning and 93–96% observed: 0.93 ± 3 points.
-		Case: "general and acute bed occupancy", Measure: "acute_occupancy_mean", Value: 0.93, Tol: 0.03 / 0.93,
+		// 92–95%, between the 92% planning figure and the 93–96%
+		// observed: 0.935 ± 1.5 points.
+		Case: "general and acute bed occupancy", Measure: "acute_occupancy_mean", Value: 0.935, Tol: 0.015 / 0.935,
 		Source: "docs/reference-figures.md §2.3 and §2.7 (92% planning, NHP; 92.3–93.6% observed 2022–23, nhsconfed.org; 88% KH03 2019/20)",
 		sim:    metric(care.MetricAcuteOccupancy),
 	},
