@@ -8,6 +8,9 @@
 // The commands are:
 //
 //	run        simulate a scenario and write its results
+//	compare    run scenarios with common random numbers and report their differences
+//	sweep      run a scenario over a grid or a Latin hypercube of parameter values
+//	merge      join the shards of a sweep into one sweep.csv
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
 //	schema     print the JSON Schema of scenario files, for editors
@@ -24,6 +27,17 @@
 // months, three replications, into a folder of your choice:
 //
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
+//
+// Compare the PRISM teams with the baseline over a year, with the paired
+// difference of every metric and its 95% confidence interval:
+//
+//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d --out /tmp/caresim-compare baseline prism
+//
+// Sweep the ED's cubicles over a grid, one row per point and replication
+// in sweep.csv; --shard K/N splits a sweep between machines and "caresim
+// merge" joins the parts:
+//
+//	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --out /tmp/caresim-sweep textbook-mmc
 //
 // Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
 // tandem, with short runs:
@@ -65,7 +79,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newRun(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newCompare(), newSweep(), newMerge(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.

@@ -13,6 +13,26 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
+// TestMain runs the test binary as caresim itself when CARESIM_TEST_ARGS
+// is set (the arguments, separated by newlines), so that a test can run
+// the command in a child process and kill it.
+func TestMain(m *testing.M) {
+	if args, ok := os.LookupEnv("CARESIM_TEST_ARGS"); ok {
+		os.Exit(run(strings.Split(args, "\n"), os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// clearShardEnv unsets the variables of job-array schedulers, so that a
+// test run inside a Slurm array or a Kubernetes indexed Job does not
+// shard the sweeps it runs.
+func clearShardEnv(t *testing.T) {
+	t.Helper()
+	for _, v := range []string{"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT", "JOB_COMPLETION_INDEX"} {
+		t.Setenv(v, "")
+	}
+}
+
 // TestGolden runs command lines and compares stdout, stderr and the exit
 // status with testdata/NAME.stdout and NAME.stderr. On a mismatch it writes
 // NAME.got-stdout and NAME.got-stderr beside them; -update rewrites the
@@ -49,7 +69,12 @@ func TestGolden(t *testing.T) {
 // in args and in the goldens stands for a temporary folder.
 func checkGolden(t *testing.T, name string, args []string, code int) {
 	t.Helper()
-	out := t.TempDir()
+	checkGoldenIn(t, t.TempDir(), name, args, code)
+}
+
+// checkGoldenIn is checkGolden with OUT standing for the folder out.
+func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
+	t.Helper()
 	args = slices.Clone(args)
 	for i, a := range args {
 		args[i] = strings.ReplaceAll(a, "OUT", out)
@@ -109,6 +134,7 @@ func TestValidateWritesCSV(t *testing.T) {
 // TestDocExamples runs the "$ caresim ..." lines of the package comment,
 // so that the manual's examples keep working.
 func TestDocExamples(t *testing.T) {
+	clearShardEnv(t)
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +162,7 @@ func TestDocExamples(t *testing.T) {
 // a temporary folder, and expects each to succeed.
 func TestCommandExamples(t *testing.T) {
 	t.Chdir(t.TempDir())
+	clearShardEnv(t)
 	re := regexp.MustCompile(`(?m)^\s+\$ caresim (.+)$`)
 	n := 0
 	for _, c := range commands() {

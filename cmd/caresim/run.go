@@ -146,31 +146,63 @@ Examples:
 	$ caresim run --reps 2 --set horizon=30d --set warm_up.length=0d baseline`,
 		flags: fs,
 	}
-	c.run = func(args []string, stdout, stderr io.Writer) error {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		defer signal.Stop(sig)
-		go func() {
-			select {
-			case s := <-sig:
-				signal.Stop(sig) // a second Ctrl-C ends the process at once
-				fmt.Fprintf(stderr, "\ncaresim: %v: stopping after the replications under way\n", s)
-				cancel()
-			case <-ctx.Done():
-			}
-		}()
-		return r.exec(ctx, args, stdout, stderr)
-	}
+	c.run = onInterrupt("stopping after the replications under way", r.exec)
 	return c
+}
+
+// onInterrupt returns a command's run function that calls exec with a
+// context that Ctrl-C cancels (see interruptible).
+func onInterrupt(then string, exec func(ctx context.Context, args []string, stdout, stderr io.Writer) error) func(args []string, stdout, stderr io.Writer) error {
+	return func(args []string, stdout, stderr io.Writer) error {
+		ctx, stop := interruptible(stderr, then)
+		defer stop()
+		return exec(ctx, args, stdout, stderr)
+	}
+}
+
+// interruptible returns a context that the first SIGINT (Ctrl-C) or
+// SIGTERM cancels, saying on stderr what happens next (then); a second
+// signal ends the process at once. stop releases the signals.
+func interruptible(stderr io.Writer, then string) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case s := <-sig:
+			signal.Stop(sig) // a second Ctrl-C ends the process at once
+			fmt.Fprintf(stderr, "\ncaresim: %v: %s\n", s, then)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		cancel()
+	}
+}
+
+// outFlags are the simulating commands' flags for where the results go
+// and how quietly, with the simulation's own.
+type outFlags struct {
+	sim   *simFlags
+	out   *string
+	quiet *bool
+}
+
+// addOutFlags defines the simulation flags, --out with its default and
+// meaning, and --quiet.
+func addOutFlags(fs *pflag.FlagSet, out, outUsage string) outFlags {
+	return outFlags{
+		sim:   addSimFlags(fs),
+		out:   fs.String("out", out, outUsage),
+		quiet: fs.Bool("quiet", false, "no progress bar and no notes on stderr but warnings"),
+	}
 }
 
 // runCmd holds run's flags.
 type runCmd struct {
-	sim    *simFlags
-	out    *string
-	quiet  *bool
+	outFlags
 	perRep *bool
 	events *string
 }
@@ -178,17 +210,14 @@ type runCmd struct {
 // newRunCmd defines run's flags on fs.
 func newRunCmd(fs *pflag.FlagSet) *runCmd {
 	return &runCmd{
-		sim:    addSimFlags(fs),
-		out:    fs.String("out", "", "folder for the results (default out/<scenario name>)"),
-		quiet:  fs.Bool("quiet", false, "no progress bar and no note of the files written"),
-		perRep: fs.Bool("per-replication", false, "add each replication's rows to metrics.csv, daily.csv and annual.csv"),
-		events: fs.String("events", "", "write replication 0's patient events to this CSV file"),
+		outFlags: addOutFlags(fs, "", "folder for the results (default out/<scenario name>)"),
+		perRep:   fs.Bool("per-replication", false, "add each replication's rows to metrics.csv, daily.csv and annual.csv"),
+		events:   fs.String("events", "", "write replication 0's patient events to this CSV file"),
 	}
 }
 
 // exec runs the command; cancelling ctx stops it with nothing written.
 func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	written := false
 	if len(args) > 1 {
 		return usageErr("run takes one scenario, got %d", len(args))
 	}
@@ -211,36 +240,14 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	if dir == "" {
 		dir = filepath.Join("out", l.Name)
 	}
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		// A run that fails leaves no empty folder of its own behind.
-		defer func() {
-			if !written {
-				os.Remove(dir)
-			}
-		}()
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	out, err := openOutDir(dir)
+	if err != nil {
 		return err
 	}
-
-	// Every file goes to a temporary name first, and all are renamed
-	// together at the end, or none.
-	var files []*table.AtomicFile
-	defer func() {
-		for _, f := range files {
-			f.Abort()
-		}
-	}()
-	create := func(path string) (*table.AtomicFile, error) {
-		f, err := table.CreateAtomic(path)
-		if err == nil {
-			files = append(files, f)
-		}
-		return f, err
-	}
+	defer out.abort()
 	var events *eventLog
 	if *r.events != "" {
-		f, err := create(*r.events)
+		f, err := out.create(*r.events)
 		if err != nil {
 			return fmt.Errorf("--events: %w", err)
 		}
@@ -270,34 +277,14 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 
-	out := results{Loaded: l, Sets: *r.sim.sets, Opts: o, Res: res, PerRep: *r.perRep}
+	rs := results{Loaded: l, Sets: *r.sim.sets, Opts: o, Res: res, PerRep: *r.perRep}
 	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv"}
 	writers := []func(io.Writer) error{
-		func(w io.Writer) error { return out.writeSummary(w, wall) },
-		out.writeMetrics, out.writeDaily, out.writeAnnual,
+		func(w io.Writer) error { return rs.writeSummary(w, wall) },
+		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
 	}
-	for i, name := range names {
-		f, err := create(filepath.Join(dir, name))
-		if err != nil {
-			return err
-		}
-		if err := writers[i](f); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	for _, f := range files {
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	if ctx.Err() != nil {
-		return errors.New("run: interrupted; nothing written")
-	}
-	written = true // from here on the folder holds results
-	for _, f := range files {
-		if err := f.Commit(); err != nil {
-			return err
-		}
+	if err := out.save(ctx, "run", names, writers); err != nil {
+		return err
 	}
 	if !*r.quiet {
 		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names, ", "), dir)
@@ -305,7 +292,93 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.n, *r.events)
 		}
 	}
-	return out.writeHeadline(stdout)
+	return rs.writeHeadline(stdout)
+}
+
+// outDir is a results folder being written. Its files go to temporary
+// names and are renamed together by commit, or discarded by abort; a
+// folder that openOutDir made is removed again unless something was
+// committed, so a command that fails leaves no empty folder behind.
+type outDir struct {
+	dir       string
+	made      bool
+	committed bool
+	files     []*table.AtomicFile
+}
+
+// openOutDir makes dir if it does not exist.
+func openOutDir(dir string) (*outDir, error) {
+	d := &outDir{dir: dir}
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		d.made = true
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// create starts writing the file at path, usually in the folder.
+func (d *outDir) create(path string) (*table.AtomicFile, error) {
+	f, err := table.CreateAtomic(path)
+	if err == nil {
+		d.files = append(d.files, f)
+	}
+	return f, err
+}
+
+// write writes each of the files names (in the folder) with its writer,
+// and closes every file so far; nothing is renamed yet.
+func (d *outDir) write(names []string, writers []func(io.Writer) error) error {
+	for i, name := range names {
+		f, err := d.create(filepath.Join(d.dir, name))
+		if err != nil {
+			return err
+		}
+		if err := writers[i](f); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	for _, f := range d.files {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes the files names with their writers, then renames them all
+// unless ctx was cancelled meanwhile: a Ctrl-C leaves nothing of cmd's.
+func (d *outDir) save(ctx context.Context, cmd string, names []string, writers []func(io.Writer) error) error {
+	if err := d.write(names, writers); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s: interrupted; nothing written", cmd)
+	}
+	return d.commit()
+}
+
+// commit renames every file to its name.
+func (d *outDir) commit() error {
+	d.committed = true // from here on the folder holds results
+	for _, f := range d.files {
+		if err := f.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// abort discards the files not committed, and the folder if it made it
+// and nothing was committed. It can be deferred.
+func (d *outDir) abort() {
+	for _, f := range d.files {
+		f.Abort()
+	}
+	if d.made && !d.committed {
+		os.Remove(d.dir)
+	}
 }
 
 // progress is a progress bar of replications on stderr; its zero value
@@ -471,25 +544,25 @@ type metricJSON struct {
 	Doc    string `json:"doc"`
 }
 
-// writeSummary writes summary.json; wall is the only field that differs
+// newManifest describes a finished run of l with overrides sets: what
+// was run, how, and what came of it. wall is the only field that differs
 // between runs with the same seed.
-func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
-	res := r.Res
+func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, wall time.Duration) manifestJSON {
 	m := manifestJSON{
 		Version:         version(),
 		GoVersion:       runtime.Version(),
-		Scenario:        r.Name,
-		Chain:           r.Chain,
-		Sets:            append([]string{}, r.Sets...),
-		Digest:          r.Digest,
-		Seed:            r.Opts.Seed,
+		Scenario:        l.Name,
+		Chain:           l.Chain,
+		Sets:            append([]string{}, sets...),
+		Digest:          l.Digest,
+		Seed:            o.Seed,
 		Replications:    len(res.Reps),
-		Start:           r.Start.String(),
+		Start:           l.Start.String(),
 		Days:            res.Reps[0].Days,
 		FinancialYears:  append([]string{}, res.Years...),
 		WarmUpDays:      number(res.Reps[0].WarmUp),
 		WarmUpAuto:      res.WarmUpAuto,
-		ExcessAfterDays: number(r.Opts.ExcessAfter),
+		ExcessAfterDays: number(o.ExcessAfter),
 		Confidence:      stats.DefaultConfidence,
 		WallTimeSeconds: number(math.Round(wall.Seconds()*1000) / 1000),
 		Warnings:        []string{},
@@ -500,18 +573,69 @@ func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
 	for _, e := range res.Warnings {
 		m.Warnings = append(m.Warnings, e.Error())
 	}
-	s := summaryJSON{FormatVersion: summaryFormat, Manifest: m, DailyMeasures: measuresJSON(care.DailyMeasures[:]), AnnualMeasures: measuresJSON(care.AnnualMeasures[:])}
-	for k, mm := range care.Metrics {
-		sum := res.Metrics[k]
+	return m
+}
+
+// writeSummary writes summary.json; wall is the only field that differs
+// between runs with the same seed.
+func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
+	s := summaryJSON{
+		FormatVersion:  summaryFormat,
+		Manifest:       newManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
+		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
+		AnnualMeasures: measuresJSON(care.AnnualMeasures[:]),
+	}
+	for _, m := range resultMetrics(r.Res) {
+		sum := m.Summary
 		s.Metrics = append(s.Metrics, metricJSON{
-			Name: mm.Name, Unit: mm.Unit, Mean: number(sum.Mean), SD: number(sum.SD),
-			CILow: number(sum.Lo()), CIHigh: number(sum.Hi()), N: sum.N, Doc: mm.Doc,
+			Name: m.Name, Unit: m.Unit, Mean: number(sum.Mean), SD: number(sum.SD),
+			CILow: number(sum.Lo()), CIHigh: number(sum.Hi()), N: sum.N, Doc: m.Doc,
 		})
 	}
+	return writeJSON(w, s)
+}
+
+// writeJSON writes v as indented JSON, with <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(s)
+	return enc.Encode(v)
+}
+
+// metricResult is one metric of a run: its name, unit and meaning, each
+// replication's value in replication order, and their summary.
+type metricResult struct {
+	care.Measure
+	Values  []float64
+	Summary stats.Summary
+}
+
+// metricMeasures lists the metrics that resultMetrics returns for a run
+// without money, in the same order, for headers written before any
+// result exists.
+func metricMeasures() []care.Measure { return care.Metrics[:] }
+
+// resultMetrics returns the metrics res carries: every one of
+// care.Metrics, in the order of metricMeasures, then the money metrics
+// when the run priced its activity (sim.Options.Money). Commands write
+// their metric columns and rows from it, so a metric added to the
+// results reaches every output by being added here.
+func resultMetrics(res *sim.Results) []metricResult {
+	out := make([]metricResult, care.NumMetrics)
+	for k, m := range care.Metrics {
+		vals := make([]float64, len(res.Reps))
+		for i, rep := range res.Reps {
+			vals[i] = rep.Metrics[k]
+		}
+		out[k] = metricResult{Measure: m, Values: vals, Summary: res.Metrics[k]}
+	}
+	if res.Money != nil {
+		for _, m := range res.Money.Metrics {
+			out = append(out, metricResult(m))
+		}
+	}
+	return out
 }
 
 // longWriter writes one of the long CSV files. Each row is the scenario,
@@ -562,10 +686,10 @@ func (l *longWriter) close() error {
 // replications with its confidence interval.
 func (r *results) writeMetrics(w io.Writer) error {
 	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
-	for k, m := range care.Metrics {
-		s := r.Res.Metrics[k]
+	for _, m := range resultMetrics(r.Res) {
+		s := m.Summary
 		l.group([]string{m.Name, m.Unit}, []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())},
-			func(i int) string { return cell(r.Res.Reps[i].Metrics[k]) })
+			func(i int) string { return cell(m.Values[i]) })
 	}
 	return l.close()
 }

@@ -74,14 +74,24 @@ var wallTime = regexp.MustCompile(`"wall_time_seconds": [0-9.e+-]+`)
 // per-replication rows included: results are gathered in replication
 // order, whatever finishes first.
 func TestRunWorkersInvariant(t *testing.T) {
+	workersInvariant(t, []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"}, func(dir, workers string) []string {
+		return []string{"run", "--quiet", "--workers", workers, "--reps", "5",
+			"--set", "horizon=30d", "--set", "warm_up.length=0d",
+			"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "baseline"}
+	})
+}
+
+// workersInvariant runs caresim with args(dir, workers) on one worker and
+// on three, each into a folder of its own, and expects the same bytes in
+// each of the files names but for summary.json's wall times.
+func workersInvariant(t *testing.T, names []string, args func(dir, workers string) []string) {
+	t.Helper()
 	var got [2]map[string][]byte
 	for i, workers := range []string{"1", "3"} {
 		dir := t.TempDir()
-		got[i] = runFiles(t, dir, "run", "--quiet", "--workers", workers, "--reps", "5",
-			"--set", "horizon=30d", "--set", "warm_up.length=0d",
-			"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "baseline")
+		got[i] = runFiles(t, dir, args(dir, workers)...)
 	}
-	for _, name := range []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"} {
+	for _, name := range names {
 		a, b := got[0][name], got[1][name]
 		if name == "summary.json" {
 			a = wallTime.ReplaceAll(a, nil)

@@ -1,0 +1,350 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"caresim/cmd/caresim/internal/table"
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/stats"
+
+	"github.com/spf13/pflag"
+)
+
+func newCompare() *command {
+	fs := pflag.NewFlagSet("compare", pflag.ContinueOnError)
+	cc := newCompareCmd(fs)
+	c := &command{
+		name:  "compare",
+		usage: "[flags] A B [C...]",
+		short: "run scenarios with common random numbers and report their differences",
+		long: `
+Compare runs two scenarios or more (files or built-in names) with common
+random numbers: every scenario runs the same replications from the same
+seed (the first scenario's, unless --seed; its replications, unless
+--reps), so replication i of each sees the same patients arriving, and
+each difference to the first scenario is estimated from the pairs of
+replications. The paired 95% confidence interval of a difference is
+usually much narrower than the two scenarios' own intervals suggest.
+--set applies to every scenario.
+
+Compare prints the headline metrics of each scenario with their 95%
+confidence intervals, and the difference to the first with its interval,
+marked * where the interval excludes zero. It writes to --out:
+
+	compare.csv   metric,unit,scenario,mean,ci_low,ci_high,
+	              diff_mean,diff_ci_low,diff_ci_high: every metric of
+	              every scenario; the differences are scenario − first
+	              and empty on the first scenario's rows
+	summary.json  format_version 1: the first scenario's name, each
+	              scenario's manifest as run writes it, and each metric's
+	              mean, SD, interval and replications for each scenario
+	              with the difference's
+
+Empty cells (JSON null) are values that could not be measured. A
+difference uses the replications where both scenarios measured the
+metric. As for run, the same seed gives the same files whatever
+--workers is, the files appear together or not at all, and Ctrl-C stops
+after the replications under way with nothing written.
+
+Examples:
+
+	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
+	$ caresim compare --reps 3 --set horizon=60d --out cmp textbook-mmc textbook-loss`,
+		flags: fs,
+	}
+	c.run = onInterrupt("stopping after the replications under way", cc.exec)
+	return c
+}
+
+// compareCmd holds compare's flags.
+type compareCmd struct{ outFlags }
+
+// newCompareCmd defines compare's flags on fs.
+func newCompareCmd(fs *pflag.FlagSet) *compareCmd {
+	return &compareCmd{addOutFlags(fs, filepath.Join("out", "compare"), "folder for the results")}
+}
+
+// compared is one scenario of a comparison, run.
+type compared struct {
+	label string // its name, or the reference given when names repeat
+	*scenarios.Loaded
+	opts sim.Options
+	res  *sim.Results
+	wall time.Duration
+}
+
+// exec runs the command; cancelling ctx stops it with nothing written.
+func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		return usageErr("compare takes two scenarios or more, got %d", len(args))
+	}
+	if err := cc.sim.check(); err != nil {
+		return err
+	}
+	runs, err := loadAll(args, *cc.sim.sets)
+	if err != nil {
+		return err
+	}
+	// Common random numbers: the first scenario's replications and seed,
+	// unless the flags say otherwise, for all.
+	first, err := cc.sim.options(runs[0].Loaded)
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		r.opts, err = cc.sim.options(r.Loaded)
+		if err != nil {
+			return err
+		}
+		r.opts.Reps, r.opts.Seed = first.Reps, first.Seed
+	}
+
+	out, err := openOutDir(*cc.out)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
+	bar := newProgress(stderr, first.Reps*len(runs), "compare", *cc.quiet)
+	for _, r := range runs {
+		r.opts.Done = bar.done
+		began := time.Now()
+		r.res, err = sim.Run(ctx, &r.Params, r.opts)
+		r.wall = time.Since(began)
+		if err != nil {
+			bar.finish()
+			if errors.Is(err, context.Canceled) {
+				return errors.New("compare: interrupted; nothing written")
+			}
+			return fmt.Errorf("run %s: %w", r.label, err)
+		}
+	}
+	bar.finish()
+	for _, r := range runs {
+		for _, w := range r.res.Warnings {
+			fmt.Fprintf(stderr, "caresim: warning: %s: %v\n", r.label, w)
+		}
+	}
+
+	cmp := newComparison(runs)
+	names := []string{"compare.csv", "summary.json"}
+	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
+	if err := out.save(ctx, "compare", names, writers); err != nil {
+		return err
+	}
+	if !*cc.quiet {
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names, ", "), *cc.out)
+	}
+	return cmp.writeText(stdout)
+}
+
+// loadAll loads every scenario of refs with the overrides sets and
+// reports all their problems together, each once (a bad --set is bad for
+// every scenario). Scenarios are labelled by name, or by the reference
+// given where two share a name.
+func loadAll(refs, sets []string) ([]*compared, error) {
+	var runs []*compared
+	var msgs []string
+	for _, ref := range refs {
+		l, err := scenarios.Load(ref, scenarios.Options{Sets: sets})
+		if err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !slices.Contains(msgs, line) {
+					msgs = append(msgs, line)
+				}
+			}
+			continue
+		}
+		runs = append(runs, &compared{label: l.Name, Loaded: l})
+	}
+	if len(msgs) > 0 {
+		return nil, errors.New(strings.Join(msgs, "\n"))
+	}
+	for i, r := range runs {
+		for j, o := range runs {
+			if i != j && o.Name == r.Name {
+				r.label = refs[i]
+			}
+		}
+	}
+	for i, r := range runs {
+		for _, o := range runs[:i] {
+			if o.label == r.label {
+				return nil, usageErr("compare: scenario %s is given twice", r.label)
+			}
+		}
+	}
+	return runs, nil
+}
+
+// comparison is each metric of each scenario and its paired difference
+// to the first scenario.
+type comparison struct {
+	runs    []*compared
+	metrics [][]metricResult // [scenario][metric], as resultMetrics
+	diffs   [][]stats.Summary
+}
+
+func newComparison(runs []*compared) *comparison {
+	c := &comparison{runs: runs}
+	for _, r := range runs {
+		c.metrics = append(c.metrics, resultMetrics(r.res))
+	}
+	for s := range runs {
+		d := make([]stats.Summary, len(c.metrics[s]))
+		for k, m := range c.metrics[s] {
+			d[k] = pairedFinite(c.metrics[0][k].Values, m.Values)
+		}
+		c.diffs = append(c.diffs, d)
+	}
+	return c
+}
+
+// pairedFinite returns the summary of b[i] − a[i] over the replications
+// where both are finite: a metric that a replication could not measure
+// (nobody on a pathway) is NaN there and leaves the pair out.
+func pairedFinite(a, b []float64) stats.Summary {
+	var x, y []float64
+	for i := range a {
+		if isFinite(a[i]) && isFinite(b[i]) {
+			x = append(x, a[i])
+			y = append(y, b[i])
+		}
+	}
+	return stats.Paired(x, y, stats.DefaultConfidence)
+}
+
+func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// excludesZero reports whether s's confidence interval lies wholly on one
+// side of zero.
+func excludesZero(s stats.Summary) bool { return s.Lo() > 0 || s.Hi() < 0 }
+
+// writeCSV writes compare.csv, metric by metric and, within one, in the
+// order the scenarios were given.
+func (c *comparison) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"metric", "unit", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high"})
+	for k, m := range c.metrics[0] {
+		for s, r := range c.runs {
+			v := c.metrics[s][k].Summary
+			row := []string{m.Name, m.Unit, r.label, cell(v.Mean), cell(v.Lo()), cell(v.Hi()), "", "", ""}
+			if s > 0 {
+				d := c.diffs[s][k]
+				row[6], row[7], row[8] = cell(d.Mean), cell(d.Lo()), cell(d.Hi())
+			}
+			cw.Write(row)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// compareJSON is the layout of compare's summary.json, format version 1.
+type compareJSON struct {
+	FormatVersion int                 `json:"format_version"`
+	First         string              `json:"first"` // differences are each scenario − this one
+	Sets          []string            `json:"sets"`
+	Manifests     []manifestJSON      `json:"manifests"`
+	Metrics       []compareMetricJSON `json:"metrics"`
+}
+
+type compareMetricJSON struct {
+	Name      string              `json:"name"`
+	Unit      string              `json:"unit"`
+	Doc       string              `json:"doc"`
+	Scenarios []compareResultJSON `json:"scenarios"`
+}
+
+type compareResultJSON struct {
+	Scenario   string `json:"scenario"`
+	Mean       number `json:"mean"`
+	SD         number `json:"sd"`
+	CILow      number `json:"ci_low"`
+	CIHigh     number `json:"ci_high"`
+	N          int    `json:"n"`
+	DiffMean   number `json:"diff_mean"`
+	DiffSD     number `json:"diff_sd"`
+	DiffCILow  number `json:"diff_ci_low"`
+	DiffCIHigh number `json:"diff_ci_high"`
+	DiffN      int    `json:"diff_n"` // replications in which both measured it
+}
+
+// writeSummary writes compare's summary.json; the manifests' wall times
+// are the only fields that differ between runs with the same seed.
+func (c *comparison) writeSummary(w io.Writer, sets []string) error {
+	s := compareJSON{FormatVersion: summaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
+	for _, r := range c.runs {
+		s.Manifests = append(s.Manifests, newManifest(r.Loaded, sets, r.opts, r.res, r.wall))
+	}
+	nan := number(math.NaN())
+	for k, m := range c.metrics[0] {
+		cm := compareMetricJSON{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
+		for i, r := range c.runs {
+			v, d := c.metrics[i][k].Summary, c.diffs[i][k]
+			res := compareResultJSON{
+				Scenario: r.label, Mean: number(v.Mean), SD: number(v.SD), CILow: number(v.Lo()), CIHigh: number(v.Hi()), N: v.N,
+				DiffMean: nan, DiffSD: nan, DiffCILow: nan, DiffCIHigh: nan,
+			}
+			if i > 0 {
+				res.DiffMean, res.DiffSD, res.DiffCILow, res.DiffCIHigh, res.DiffN = number(d.Mean), number(d.SD), number(d.Lo()), number(d.Hi()), d.N
+			}
+			cm.Scenarios = append(cm.Scenarios, res)
+		}
+		s.Metrics = append(s.Metrics, cm)
+	}
+	return writeJSON(w, s)
+}
+
+// writeText prints the headline metrics of each scenario and the
+// differences to the first, to four significant figures. Metrics that no
+// scenario measures are left out.
+func (c *comparison) writeText(w io.Writer) error {
+	r0 := c.runs[0]
+	fmt.Fprintf(w, "compare: %d scenarios, %s each from seed %d (common random numbers); differences are to %s\n",
+		len(c.runs), plural(r0.opts.Reps, "replication"), r0.opts.Seed, r0.label)
+	for _, r := range c.runs {
+		fmt.Fprintf(w, "  %s: %d days from %s after %s warm-up\n", r.label, r.res.Reps[0].Days, r.Start, warmUpText(r.res))
+	}
+	fmt.Fprintln(w)
+	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
+	marked := false
+	for _, k := range headline {
+		if !slices.ContainsFunc(c.metrics, func(ms []metricResult) bool { return ms[k].Summary.N > 0 }) {
+			continue
+		}
+		for s, r := range c.runs {
+			m := c.metrics[s][k]
+			name := m.Name
+			if s > 0 {
+				name = ""
+			}
+			row := []string{name, r.label, round4(m.Summary.Mean), round4(m.Summary.Lo()), round4(m.Summary.Hi()), "", "", "", "", m.Unit}
+			if s > 0 {
+				d := c.diffs[s][k]
+				row[5], row[6], row[7] = round4(d.Mean), round4(d.Lo()), round4(d.Hi())
+				if excludesZero(d) {
+					row[8], marked = "*", true
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	if err := t.WriteText(w); err != nil {
+		return err
+	}
+	if marked {
+		_, err := fmt.Fprintln(w, "\n* the difference's 95% confidence interval excludes zero")
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"strconv"
+	"testing"
+
+	"caresim/sim/care"
+	"caresim/sim/stats"
+)
+
+// TestCompareGolden pins compare's report and messages on the textbook
+// queues and variants of them in testdata (one more ED cubicle, two more
+// intermediate-care beds), whose numbers move only when the kernel or the
+// queueing part of the model changes. Horizons are cut to months.
+func TestCompareGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"compare-mmc", []string{"compare", "--reps", "4", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", "OUT", "textbook-mmc", "testdata/mmc-11.yaml"}, 0},
+		// Three scenarios, the first's seed from --seed; the tandem has
+		// delays, and the M/M/c none of its beds: empty cells.
+		{"compare-tandem", []string{"compare", "--quiet", "--reps", "4", "--seed", "7", "--set", "horizon=120d", "--out", "OUT", "textbook-tandem", "testdata/tandem-ic10.yaml", "testdata/mmc-11.yaml"}, 0},
+		// A bad --set is bad for every scenario: each problem once.
+		{"compare-bad-set", []string{"compare", "--set", "services.ed.cubicles=many", "--out", "OUT", "textbook-mmc", "testdata/mmc-11.yaml"}, 1},
+		{"compare-one-scenario", []string{"compare", "textbook-mmc"}, 2},
+		{"compare-twice", []string{"compare", "--out", "OUT", "textbook-mmc", "textbook-mmc"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+	}
+}
+
+// TestCompareWorkersInvariant runs a comparison on one worker and on
+// three and expects the same compare.csv and summary.json, but for the
+// wall times.
+func TestCompareWorkersInvariant(t *testing.T) {
+	workersInvariant(t, []string{"compare.csv", "summary.json"}, func(dir, workers string) []string {
+		return []string{"compare", "--quiet", "--workers", workers, "--reps", "5",
+			"--set", "horizon=30d", "--set", "warm_up.length=2d", "--out", dir, "textbook-tandem", "testdata/tandem-ic10.yaml"}
+	})
+}
+
+// TestCompareFiles reads compare's files back: a row per metric and
+// scenario, no difference on the first scenario's rows, and differences
+// that are the paired ones of summary.json's manifests' scenarios, run
+// with the same seed and replications.
+func TestCompareFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := runFiles(t, dir, "compare", "--quiet", "--reps", "4", "--seed", "5", "--set", "horizon=60d", "--set", "warm_up.length=5d",
+		"--out", dir, "textbook-mmc", "testdata/mmc-11.yaml")
+	recs, err := csv.NewReader(bytes.NewReader(files["compare.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1+2*care.NumMetrics {
+		t.Fatalf("compare.csv: %d rows, want a header and %d", len(recs), 2*care.NumMetrics)
+	}
+	wait := care.Metrics[care.MetricEDWaitHours].Name
+	for _, r := range recs[1:] {
+		if r[2] == "textbook-mmc" && (r[6] != "" || r[7] != "" || r[8] != "") {
+			t.Errorf("first scenario's row %q has a difference", r)
+		}
+		if r[2] == "mmc-11" && r[0] == wait {
+			// An eleventh cubicle shortens the mean wait from Erlang C's
+			// 0.669 h to about 0.22 h (ρ falls from 0.9 to 0.82). Sixty
+			// days hold some 13,000 arrivals, and the paired differences
+			// of four replications put the whole interval below zero
+			// (for this seed, about −0.6 to −0.3 h).
+			d, _ := strconv.ParseFloat(r[6], 64)
+			hi, _ := strconv.ParseFloat(r[8], 64)
+			if !(d < 0 && hi < 0) {
+				t.Errorf("%s difference %v, CI high %v: want below zero", wait, d, hi)
+			}
+		}
+	}
+	var s compareJSON
+	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.First != "textbook-mmc" || len(s.Manifests) != 2 || len(s.Metrics) != care.NumMetrics {
+		t.Fatalf("summary.json: first %q, %d manifests, %d metrics", s.First, len(s.Manifests), len(s.Metrics))
+	}
+	for _, m := range s.Manifests {
+		if m.Seed != 5 || m.Replications != 4 {
+			t.Errorf("%s ran seed %d, %d replications; want 5 and 4 (common random numbers)", m.Scenario, m.Seed, m.Replications)
+		}
+	}
+	if files := len(files); files != 2 {
+		t.Errorf("%d files in the folder, want compare.csv and summary.json", files)
+	}
+}
+
+// TestPairedFinite checks that replications where either scenario could
+// not measure a metric leave the pair out, and that the difference is
+// second minus first.
+func TestPairedFinite(t *testing.T) {
+	t.Parallel()
+	nan := math.NaN()
+	for _, c := range []struct {
+		a, b []float64
+		n    int
+		mean float64
+	}{
+		{[]float64{1, 2, 3}, []float64{2, 4, 6}, 3, 2},
+		{[]float64{1, nan, 3}, []float64{2, 4, math.Inf(1)}, 1, 1},
+		{[]float64{nan, nan}, []float64{1, 2}, 0, nan},
+	} {
+		s := pairedFinite(c.a, c.b)
+		if s.N != c.n || !(s.Mean == c.mean || math.IsNaN(s.Mean) && math.IsNaN(c.mean)) {
+			t.Errorf("pairedFinite(%v, %v) = %d pairs, mean %v; want %d, %v", c.a, c.b, s.N, s.Mean, c.n, c.mean)
+		}
+	}
+	if excludesZero(stats.Summary{Mean: 1, HalfWidth: math.NaN()}) {
+		t.Error("an interval of one replication excludes zero")
+	}
+}

@@ -1,0 +1,525 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"caresim/sim/care"
+
+	"github.com/spf13/pflag"
+)
+
+// TestSweepGolden pins sweep's report and messages on the textbook
+// queues, cut to a month or two: a grid of a list and a range, a Latin
+// hypercube of whole numbers, a shard, and the problems a user meets,
+// each at its --set or --range position.
+func TestSweepGolden(t *testing.T) {
+	clearShardEnv(t)
+	grid := []string{"sweep", "--reps", "2", "--set", "horizon=30d", "--set", "warm_up.length=2d",
+		"--set", "services.ed.cubicles=10,11", "--set", "services.ed.treatment.mean=50min:60min:10min", "--out", "OUT", "textbook-mmc"}
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"sweep-grid", grid, 0},
+		{"sweep-shard", append([]string{"sweep", "--shard", "2/3"}, grid[1:]...), 0},
+		{"sweep-lhs", []string{"sweep", "--quiet", "--reps", "2", "--seed", "7", "--set", "horizon=60d", "--lhs", "4",
+			"--range", "services.acute.beds=18:24", "--range", "services.intermediate_care.length_of_stay.mean=4d:6d", "--out", "OUT", "textbook-tandem"}, 0},
+		// Every bad value, at its place in its list, and a bad override.
+		{"sweep-bad-value", []string{"sweep", "--set", "services.ed.cubicles=10, x,-1", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
+		// A value a range makes, named with its point.
+		{"sweep-bad-range-value", []string{"sweep", "--lhs", "3", "--range", "services.ed.cubicles=-3:12", "--out", "OUT", "textbook-mmc"}, 1},
+		{"sweep-no-step", []string{"sweep", "--set", "services.ed.treatment.mean=1h:2h", "--range", "services.ed.cubicles=1:x", "textbook-mmc"}, 2},
+		{"sweep-nothing", []string{"sweep", "--set", "services.ed.cubicles=10", "textbook-mmc"}, 2},
+		{"sweep-seed", []string{"sweep", "--set", "seed=1,2", "textbook-mmc"}, 2},
+		{"sweep-bad-shard", []string{"sweep", "--shard", "3/2", "--set", "services.ed.cubicles=10,11", "textbook-mmc"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+	}
+}
+
+// sweepArgs is a grid of 12 points on the M/M/c queue, two weeks each,
+// writing to out.
+func sweepArgs(out string, extra ...string) []string {
+	return append([]string{"sweep", "--quiet", "--reps", "3", "--set", "horizon=14d", "--set", "warm_up.length=1d",
+		"--set", "services.ed.cubicles=10,11,12", "--set", "demand.urgent.routes.walk-in.per_day=200:230:10", "--out", out}, append(extra, "textbook-mmc")...)
+}
+
+// runSweep runs caresim with args and returns stdout and the files in
+// the folder out.
+func runSweep(t *testing.T, out string, args ...string) (string, map[string][]byte) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+	files := map[string][]byte{}
+	for _, name := range []string{"sweep.csv", "sweep.json"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = b
+	}
+	return stdout.String(), files
+}
+
+// sameFiles reports the files of want that got lacks or holds otherwise.
+func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
+	for name, w := range want {
+		if !bytes.Equal(got[name], w) {
+			t.Errorf("%s: %s differs\n--- want\n%.600s\n--- got\n%.600s", what, name, w, got[name])
+		}
+	}
+}
+
+// TestSweepFiles reads sweep.csv back: the header, a row per point and
+// replication in order, the parameters in the model's units, and the
+// same arrivals at every point of the same demand (common random
+// numbers).
+func TestSweepFiles(t *testing.T) {
+	clearShardEnv(t)
+	dir := t.TempDir()
+	_, files := runSweep(t, dir, sweepArgs(dir)...)
+	recs, err := csv.NewReader(bytes.NewReader(files["sweep.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := append([]string{"point", "replication", "services.ed.cubicles", "demand.urgent.routes.walk-in.per_day"}, metricNames()...)
+	if !slices.Equal(recs[0], header) {
+		t.Errorf("header %q\nwant %q", recs[0], header)
+	}
+	if len(recs) != 1+12*3 {
+		t.Fatalf("%d rows, want 36", len(recs)-1)
+	}
+	att := 4 + care.MetricEDAttendances
+	for i, r := range recs[1:] {
+		p, rep := i/3, i%3
+		cubicles, perDay := strconv.Itoa(10+p/4), strconv.Itoa(200+10*(p%4))
+		if r[0] != strconv.Itoa(p) || r[1] != strconv.Itoa(rep) || r[2] != cubicles || r[3] != perDay {
+			t.Errorf("row %d = %q, want point %d replication %d, %s cubicles, %s a day", i+1, r[:4], p, rep, cubicles, perDay)
+		}
+		// The arrivals do not depend on the cubicles: points 0, 4 and 8
+		// differ only in those.
+		if p >= 4 && r[att] != recs[1+i-12][att] {
+			t.Errorf("point %d replication %d: %s attendances, but %s at point %d", p, rep, r[att], recs[1+i-12][att], p-4)
+		}
+	}
+	if !bytes.Contains(files["sweep.json"], []byte(`"unit": "per day"`)) {
+		t.Errorf("sweep.json does not give the demand's unit:\n%s", files["sweep.json"])
+	}
+}
+
+func metricNames() []string {
+	var out []string
+	for _, m := range metricMeasures() {
+		out = append(out, m.Name)
+	}
+	return out
+}
+
+// TestSweepLatinHypercube checks that --lhs puts one point in each of the
+// N equal slices of every range, whatever the seed; whole-number
+// parameters are rounded.
+func TestSweepLatinHypercube(t *testing.T) {
+	t.Parallel()
+	spec, err := parseSpec(nil, []string{"services.acute.length_of_stay.mean=2d:6d", "services.acute.beds=100:200"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seed := range []uint64{1, 2, 20140401} {
+		pts := spec.points(seed, []bool{false, true})
+		if again := spec.points(seed, []bool{false, true}); !slices.EqualFunc(pts, again, func(a, b point) bool { return slices.Equal(a.vals, b.vals) }) {
+			t.Errorf("seed %d: two draws differ", seed)
+		}
+		seen := make([]bool, 10)
+		for _, p := range pts {
+			days, err1 := strconv.ParseFloat(p.vals[0], 64)
+			beds, err2 := strconv.ParseFloat(p.vals[1], 64)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("point %q", p.vals)
+			}
+			seen[min(int((days-2)/4*10), 9)] = true
+			// Rounding may move a bed count into the next slice.
+			if beds != math.Round(beds) || beds < 100 || beds > 200 {
+				t.Errorf("seed %d: %v beds, want a whole number from 100 to 200", seed, beds)
+			}
+		}
+		if slices.Contains(seen, false) {
+			t.Errorf("seed %d: slices of the length of stay seen %v, want one point in each", seed, seen)
+		}
+	}
+}
+
+// TestSweepWorkersInvariant expects the same files and report whatever
+// --workers is: one point at a time, or several at once (7 workers for 3
+// replications run two points together).
+func TestSweepWorkersInvariant(t *testing.T) {
+	clearShardEnv(t)
+	var outs []string
+	var files []map[string][]byte
+	for _, w := range []string{"1", "7"} {
+		dir := t.TempDir()
+		o, f := runSweep(t, dir, sweepArgs(dir, "--workers", w)...)
+		outs, files = append(outs, o), append(files, f)
+	}
+	sameFiles(t, "--workers 7 against 1", files[1], files[0])
+	if outs[0] != outs[1] {
+		t.Errorf("stdout differs:\n%s\n%s", outs[0], outs[1])
+	}
+}
+
+// TestShardMerge splits the sweep in three (by --shard, by a Slurm array
+// numbered from 1, by a Kubernetes indexed Job), merges the parts in a
+// shuffled order, and expects the files and report of one machine, byte
+// for byte.
+func TestShardMerge(t *testing.T) {
+	clearShardEnv(t)
+	base := t.TempDir()
+	whole := filepath.Join(base, "whole")
+	wantOut, want := runSweep(t, whole, sweepArgs(whole)...)
+
+	var dirs []string
+	for k := 1; k <= 3; k++ {
+		dir := filepath.Join(base, fmt.Sprint("shard", k))
+		dirs = append(dirs, dir)
+		switch k {
+		case 1:
+			runSweep(t, dir, sweepArgs(dir, "--shard", "1/3")...)
+		case 2:
+			t.Setenv("SLURM_ARRAY_TASK_ID", "2")
+			t.Setenv("SLURM_ARRAY_TASK_MIN", "1")
+			t.Setenv("SLURM_ARRAY_TASK_COUNT", "3")
+			runSweep(t, dir, sweepArgs(dir)...)
+			clearShardEnv(t)
+		case 3:
+			t.Setenv("JOB_COMPLETION_INDEX", "2")
+			runSweep(t, dir, sweepArgs(dir, "--shards", "3")...)
+			clearShardEnv(t)
+		}
+	}
+	merged := filepath.Join(base, "merged")
+	gotOut, got := runSweep(t, merged, "merge", "--quiet", "--out", merged, dirs[2], dirs[0], dirs[1])
+	sameFiles(t, "merged shards", got, want)
+	if gotOut != wantOut {
+		t.Errorf("merge printed\n%s\nwant, as the one-machine sweep,\n%s", gotOut, wantOut)
+	}
+}
+
+// TestSweepResumeAfterKill kills a sweep (SIGKILL, in a child process)
+// once it has written a few rows, resumes it, and expects the files of an
+// uninterrupted sweep. Whether the kill tears a row is chance; the torn
+// row is tested by TestSweepResumeTorn.
+func TestSweepResumeAfterKill(t *testing.T) {
+	clearShardEnv(t)
+	base := t.TempDir()
+	whole := filepath.Join(base, "whole")
+	wantOut, want := runSweep(t, whole, longSweep(whole)...)
+
+	dir := filepath.Join(base, "killed")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "CARESIM_TEST_ARGS="+strings.Join(longSweep(dir, "--workers", "1"), "\n"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	csvPath := filepath.Join(dir, "sweep.csv")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		b, _ := os.ReadFile(csvPath)
+		if bytes.Count(b, []byte("\n")) >= 1+5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the sweep wrote no rows in 20 s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(b, want["sweep.csv"]) {
+		t.Fatal("the sweep finished before it was killed: give it more points")
+	}
+	t.Logf("killed with %d bytes of %d written", len(b), len(want["sweep.csv"]))
+
+	gotOut, got := runSweep(t, dir, longSweep(dir, "--resume")...)
+	sameFiles(t, "resumed after SIGKILL", got, want)
+	if gotOut != wantOut {
+		t.Errorf("resumed sweep printed\n%s\nwant\n%s", gotOut, wantOut)
+	}
+}
+
+// longSweep is a sweep of 40 points of two replications, about a second
+// on one core.
+func longSweep(out string, extra ...string) []string {
+	return append([]string{"sweep", "--quiet", "--reps", "2", "--set", "horizon=30d", "--set", "warm_up.length=1d",
+		"--set", "services.ed.cubicles=11:20:1", "--set", "demand.urgent.routes.walk-in.per_day=200,210,220,230", "--out", out}, append(extra, "textbook-mmc")...)
+}
+
+// TestSweepResumeTorn cuts a finished sweep.csv short at several places
+// (inside the header, after it, inside a row, between two replications
+// of a point, between points) and expects --resume to drop the torn row,
+// run what is missing and give the uninterrupted files.
+func TestSweepResumeTorn(t *testing.T) {
+	clearShardEnv(t)
+	base := t.TempDir()
+	whole := filepath.Join(base, "whole")
+	_, want := runSweep(t, whole, sweepArgs(whole)...)
+	full := want["sweep.csv"]
+	lines := bytes.SplitAfter(full, []byte("\n"))
+	at := func(line int) int { return len(bytes.Join(lines[:line], nil)) }
+	for _, c := range []struct {
+		name string
+		size int
+	}{
+		{"inside the header", 10},
+		{"after the header", at(1)},
+		{"inside a row", at(5) + 17},
+		{"between replications", at(1 + 3*2 + 1)},
+		{"between points", at(1 + 3*4)},
+		{"inside the last row", len(full) - 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(base, strings.ReplaceAll(c.name, " ", "-"))
+			os.MkdirAll(dir, 0o755)
+			os.WriteFile(filepath.Join(dir, "sweep.json"), want["sweep.json"], 0o644)
+			os.WriteFile(filepath.Join(dir, "sweep.csv"), full[:c.size], 0o644)
+			_, got := runSweep(t, dir, sweepArgs(dir, "--resume")...)
+			sameFiles(t, "resumed", got, want)
+		})
+	}
+}
+
+// TestSweepInterrupted cancels a sweep before its first point, as Ctrl-C
+// does: an error that says how to go on, the header and no row, and a
+// resume that gives the whole sweep.
+func TestSweepInterrupted(t *testing.T) {
+	clearShardEnv(t)
+	base := t.TempDir()
+	whole := filepath.Join(base, "whole")
+	_, want := runSweep(t, whole, sweepArgs(whole)...)
+
+	dir := filepath.Join(base, "stopped")
+	fs := pflag.NewFlagSet("sweep", pflag.ContinueOnError)
+	sc := newSweepCmd(fs)
+	if err := fs.Parse(sweepArgs(dir)[1:]); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := sc.exec(ctx, fs.Args(), &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") || !strings.Contains(err.Error(), "--resume") {
+		t.Errorf("error %v, want interrupted, with --resume", err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
+	if n := bytes.Count(b, []byte("\n")); n != 1 {
+		t.Errorf("sweep.csv has %d lines, want the header", n)
+	}
+	_, got := runSweep(t, dir, sweepArgs(dir, "--resume")...)
+	sameFiles(t, "resumed", got, want)
+}
+
+// TestSweepRefuses checks that sweep leaves a folder holding a sweep
+// alone without --resume, and that --resume refuses another sweep's or
+// another shard's folder, or rows that are not this sweep's.
+func TestSweepRefuses(t *testing.T) {
+	clearShardEnv(t)
+	dir := t.TempDir()
+	runSweep(t, dir, sweepArgs(dir)...)
+	for _, c := range []struct {
+		name string
+		args []string
+		edit func(csv []byte) []byte
+		want string
+	}{
+		{"no --resume", sweepArgs(dir), nil, "already holds a sweep: continue it with --resume"},
+		{"another grid", sweepArgs(dir, "--resume", "--set", "services.ed.treatment.mean=2h"), nil, "holds another sweep: its digest differs"},
+		{"another seed", sweepArgs(dir, "--resume", "--seed", "9"), nil, "holds another sweep: its seed differs"},
+		{"another shard", sweepArgs(dir, "--resume", "--shard", "1/2"), nil, "holds shard 1/1, not 1/2"},
+		{"a changed value", sweepArgs(dir, "--resume"), func(b []byte) []byte { return bytes.Replace(b, []byte("\n3,0,10,230,"), []byte("\n3,0,10,231,"), 1) },
+			"sweep.csv:11: point 3 has services.ed.cubicles, demand.urgent.routes.walk-in.per_day = 10, 231 here, but 10, 230 in this sweep"},
+		{"a row twice", sweepArgs(dir, "--resume"), func(b []byte) []byte { return append(b, b[bytes.IndexByte(b, '\n')+1:]...) }, "sweep.csv:38: point 0 replication 0 is there twice"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, "sweep.csv")
+			orig, _ := os.ReadFile(path)
+			if c.edit != nil {
+				os.WriteFile(path, c.edit(orig), 0o644)
+				defer os.WriteFile(path, orig, 0o644)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run(c.args, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), c.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr.String(), c.want)
+			}
+			if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) && c.edit == nil {
+				t.Error("sweep.csv changed")
+			}
+		})
+	}
+}
+
+// TestResolveShard reads shards from the flags and from the variables
+// of Slurm arrays (numbered from 0 or 1, with a step) and Kubernetes
+// indexed Jobs.
+func TestResolveShard(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		flag   string
+		shards int
+		env    map[string]string
+		want   string // K/N, or the start of the error
+	}{
+		{"", 0, nil, "1/1"},
+		{"2/5", 0, nil, "2/5"},
+		{"2/5", 5, nil, "2/5"},
+		{"2/5", 4, nil, "usage: --shard 2/5 and --shards 4 disagree"},
+		{"0/5", 0, nil, "usage: --shard: want K/N"},
+		{"6/5", 0, nil, "usage: --shard: want K/N"},
+		{"2", 0, nil, "usage: --shard: want K/N"},
+		{"", 3, nil, "usage: --shards goes with"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_COUNT": "4"}, "1/4"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"}, "4/4"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "3"}, "usage: SLURM_ARRAY_TASK_ID is set but not SLURM_ARRAY_TASK_COUNT"},
+		{"", 4, map[string]string{"SLURM_ARRAY_TASK_ID": "3"}, "4/4"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "14", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_STEP": "2", "SLURM_ARRAY_TASK_COUNT": "3"}, "3/3"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "13", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_STEP": "2", "SLURM_ARRAY_TASK_COUNT": "3"}, "usage: SLURM_ARRAY_TASK_ID=13 is not one of"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4"}, "usage: SLURM_ARRAY_TASK_ID=4 is not one of"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "4"}, "usage: SLURM_ARRAY_TASK_ID=\"x\" is not a whole number"},
+		{"1/2", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"}, "1/2"}, // the flag wins
+		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "0"}, "1/3"},
+		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "2"}, "3/3"},
+		{"", 3, map[string]string{"JOB_COMPLETION_INDEX": "3"}, "usage: JOB_COMPLETION_INDEX=3 is not below --shards 3"},
+		{"", 0, map[string]string{"JOB_COMPLETION_INDEX": "1"}, "usage: JOB_COMPLETION_INDEX is set: give --shards N"},
+	} {
+		s, err := resolveShard(c.flag, c.shards, func(k string) string { return c.env[k] })
+		got := s.String()
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("--shard %q --shards %d %v: %q, want %q", c.flag, c.shards, c.env, got, c.want)
+		}
+		if err != nil && !errors.Is(err, errUsage) {
+			t.Errorf("%q is not a usage error", got)
+		}
+	}
+}
+
+// TestParseSetAxis checks how a --set becomes an axis: lists, ranges in
+// the parameter's units, and the values that stay one override.
+func TestParseSetAxis(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		set  string
+		want []string // nil: an override
+		err  string
+	}{
+		{"services.acute.beds=620", nil, ""},
+		{"services.ed.treatment={kind: exponential, mean: 1h}", nil, ""},
+		{"services.acute.beds=[1, 2]", nil, ""},
+		{"start=2014-04-01", nil, ""},
+		{"services.acute.beds=600, 620 ,640", []string{"600", "620", "640"}, ""},
+		{"services.acute.beds=600:640:20", []string{"600", "620", "640"}, ""},
+		{"services.acute.beds=600:650:20", []string{"600", "620", "640"}, ""},
+		{"services.acute.pathways.home=0.1:0.3:0.1", []string{"0.1", "0.2", "0.3"}, ""},
+		{"services.acute.pathways.home=10%:30%:10%", []string{"10%", "20%", "30%"}, ""},
+		{"services.ed.treatment.mean=50min:70min:10min", []string{"50min", "60min", "70min"}, ""},
+		{"money.unit_costs.ed_attendance=£100:£120:£10", []string{"£100", "£110", "£120"}, ""},
+		// Units that differ: numbers in the model's units (days).
+		{"services.ed.treatment.mean=1h:2h:30min", []string{"0.041666666666666664", "0.0625", "0.08333333333333333"}, ""},
+		{"services.acute.beds=600,,640", nil, "--set:1:25: services.acute.beds: empty value"},
+		{"services.acute.beds=600:640", nil, "--set:1:21: services.acute.beds: range \"600:640\" has no step"},
+		{"services.acute.beds=640:600:20", nil, "want lo:hi:step with lo <= hi and step > 0"},
+		{"services.acute.beds=600:640:0", nil, "want lo:hi:step with lo <= hi and step > 0"},
+		{"services.ed.treatment.mean=1x:2h:1h", nil, "--set:1:28: services.ed.treatment.mean: \"1x\": not a duration"},
+	} {
+		a, err := parseSetAxis(c.set, 1)
+		switch {
+		case err != nil:
+			if c.err == "" || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: error %v, want %q", c.set, err, c.err)
+			}
+		case c.err != "":
+			t.Errorf("%s: no error, want %q", c.set, c.err)
+		case c.want == nil && a != nil:
+			t.Errorf("%s: axis %q, want an override", c.set, a.values)
+		case c.want != nil && (a == nil || !slices.Equal(a.values, c.want)):
+			t.Errorf("%s: axis %v, want %q", c.set, a, c.want)
+		}
+	}
+}
+
+// TestRunOrdered checks that results are emitted in order whatever order
+// they finish in, that the first error in order is the one returned, and
+// that a cancelled context stops the runs and returns its error.
+func TestRunOrdered(t *testing.T) {
+	t.Parallel()
+	// Later runs finish first.
+	var got []int
+	err := runOrdered(context.Background(), 20, 4, func(ctx context.Context, k int) (int, error) {
+		time.Sleep(time.Duration(20-k) * 100 * time.Microsecond)
+		return k * k, nil
+	}, func(k, v int) error {
+		got = append(got, v)
+		return nil
+	})
+	if err != nil || len(got) != 20 || !slices.IsSorted(got) {
+		t.Errorf("emitted %v, error %v; want 20 squares in order", got, err)
+	}
+
+	// Runs 5 and 9 fail, 9 first: 5's error, after 0 to 4.
+	got = nil
+	err = runOrdered(context.Background(), 20, 4, func(ctx context.Context, k int) (int, error) {
+		if k == 5 {
+			time.Sleep(2 * time.Millisecond)
+			return 0, fmt.Errorf("run %d failed", k)
+		}
+		if k == 9 {
+			return 0, fmt.Errorf("run %d failed", k)
+		}
+		return k, nil
+	}, func(k, v int) error {
+		got = append(got, v)
+		return nil
+	})
+	if err == nil || err.Error() != "run 5 failed" || !slices.Equal(got, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("emitted %v, error %v; want 0 to 4 and run 5's error", got, err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	got = nil
+	err = runOrdered(ctx, 1000, 2, func(ctx context.Context, k int) (int, error) {
+		if k == 3 {
+			cancel()
+		}
+		return k, ctx.Err()
+	}, func(k, v int) error {
+		got = append(got, v)
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || len(got) > 3 {
+		t.Errorf("emitted %v, error %v; want at most 0 to 2 and context.Canceled", got, err)
+	}
+}
