@@ -30,14 +30,20 @@ lint:
 	$(GO) vet $(PKGS)
 
 # fuzz runs each fuzz target for FUZZTIME (default 1m): the event calendar,
-# the unit parsers, the scenario decoder and the scenario loader.
+# the unit parsers, the scenario decoder and loader, and the sweep's
+# --set/--range and --shard parsers.
 FUZZTIME ?= 1m
 FUZZ_SCENARIOS := FuzzParseDuration FuzzParseMoney FuzzParseRate FuzzDecode FuzzLoad
+FUZZ_CLI := FuzzSweepSpec FuzzParseShard
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCalendar$$' -fuzztime $(FUZZTIME) ./sim/des
 	@for f in $(FUZZ_SCENARIOS); do \
 		echo "fuzz $$f"; \
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./scenarios || exit 1; \
+	done
+	@for f in $(FUZZ_CLI); do \
+		echo "fuzz $$f"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./cmd/caresim || exit 1; \
 	done
 
 clean:
