@@ -61,16 +61,44 @@ var MoneyMetricNames = moneyMetricNames()
 
 func moneyMetricNames() []string {
 	var names []string
-	for _, base := range []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"} {
-		for _, b := range moneyMetricOrder {
-			names = append(names, base+bodySuffix(b))
-		}
+	for _, m := range MoneyMetricMeasures() {
+		names = append(names, m.Name)
 	}
 	return names
 }
 
-// moneyMetricOrder is the system first, then the organisations.
-var moneyMetricOrder = [finance.NumBodies]int{finance.System, finance.Acute, finance.Community, finance.SocialCare, finance.Commissioners}
+// MoneyMetricMeasures returns the names, units and meanings of
+// MoneyResults.Metrics, in order, for headers written before any run: the
+// names do not depend on results. Their docs name no financial year; a
+// run's Metrics name the years they cover.
+func MoneyMetricMeasures() []care.Measure {
+	return moneyMeasures("the final year simulated whole", "all the years simulated")
+}
+
+// moneyMeasures returns the measures of the money metrics, whose docs say
+// which year the final-year metrics cover (final) and which years the
+// cumulative ones sum (span).
+func moneyMeasures(final, span string) []care.Measure {
+	var out []care.Measure
+	for _, mt := range []struct{ base, doc string }{
+		{"deficit_final_year_gbp", "deficit (cost − funding − income; positive is a gap) in " + final + ", in pounds of that year"},
+		{"deficit_cumulative_gbp", "deficit summed over " + span + ", in pounds of each year"},
+	} {
+		for _, b := range MoneyBodies {
+			owner := finance.BodyNames[b] + "'s"
+			if strings.HasSuffix(owner, "s's") {
+				owner = strings.TrimSuffix(owner, "s") // the commissioners'
+			}
+			out = append(out, care.Measure{Name: mt.base + bodySuffix(b), Unit: "£", Doc: "the " + owner + " " + mt.doc})
+		}
+	}
+	return out
+}
+
+// MoneyBodies are the bodies (finance.BodyNames' indices) in the order
+// of the money metrics, and of reports by body: the system first, then
+// the organisations.
+var MoneyBodies = [finance.NumBodies]int{finance.System, finance.Acute, finance.Community, finance.SocialCare, finance.Commissioners}
 
 // bodySuffix is "" for the system and "_" and the organisation's name in
 // snake case for the others ("_social_care").
@@ -173,27 +201,19 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 			break
 		}
 	}
-	for _, mt := range []struct {
-		base       string
-		line, year int
-		doc        string
-	}{
-		{"deficit_final_year_gbp", finance.Deficit, m.FinalYear,
-			"deficit (cost − funding − income; positive is a gap) in " + m.Years[m.FinalYear] + ", the final year simulated whole, in pounds of that year"},
-		{"deficit_cumulative_gbp", finance.CumulativeDeficit, last,
-			"deficit summed over " + m.Years[0] + " to " + m.Years[last] + ", in pounds of each year"},
-	} {
-		for _, b := range moneyMetricOrder {
-			mm := MoneyMetric{
-				Measure: care.Measure{Name: mt.base + bodySuffix(b), Unit: "£", Doc: "the " + finance.BodyNames[b] + "'s " + mt.doc},
-				Values:  make([]float64, n),
-			}
-			for i, acc := range m.Reps {
-				mm.Values[i] = acc[mt.year].Money[b][mt.line]
-			}
-			mm.Summary = summarizeFinite(mm.Values)
-			m.Metrics = append(m.Metrics, mm)
+	measures := moneyMeasures(m.Years[m.FinalYear]+", the final year simulated whole", m.Years[0]+" to "+m.Years[last])
+	for j, ms := range measures {
+		line, year := finance.Deficit, m.FinalYear
+		if j >= len(MoneyBodies) { // the cumulative metrics follow the final year's
+			line, year = finance.CumulativeDeficit, last
 		}
+		b := MoneyBodies[j%len(MoneyBodies)]
+		mm := MoneyMetric{Measure: ms, Values: make([]float64, n)}
+		for i, acc := range m.Reps {
+			mm.Values[i] = acc[year].Money[b][line]
+		}
+		mm.Summary = summarizeFinite(mm.Values)
+		m.Metrics = append(m.Metrics, mm)
 	}
 	r.Money = m
 	return nil
