@@ -15,6 +15,7 @@ import (
 	"caresim/cmd/caresim/internal/table"
 	"caresim/scenarios"
 	"caresim/sim"
+	"caresim/sim/care"
 	"caresim/sim/stats"
 
 	"github.com/spf13/pflag"
@@ -39,7 +40,9 @@ usually much narrower than the two scenarios' own intervals suggest.
 
 Compare prints the headline metrics of each scenario with their 95%
 confidence intervals, and the difference to the first with its interval,
-marked * where the interval excludes zero. It writes to --out:
+marked * where the interval excludes zero; for priced scenarios (see run)
+the deficits follow, in pounds, as run prints them. A scenario that is
+not priced has empty cells for the money metrics. It writes to --out:
 
 	compare.csv   metric,unit,scenario,mean,ci_low,ci_high,
 	              diff_mean,diff_ci_low,diff_ci_high: every metric of
@@ -118,7 +121,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	for _, r := range runs {
 		r.opts.Done = bar.done
 		began := time.Now()
-		r.res, err = sim.Run(ctx, &r.Params, r.opts)
+		r.res, err = simulate(ctx, r.Loaded, r.opts)
 		r.wall = time.Since(began)
 		if err != nil {
 			bar.finish()
@@ -199,6 +202,7 @@ func newComparison(runs []*compared) *comparison {
 	for _, r := range runs {
 		c.metrics = append(c.metrics, resultMetrics(r.res))
 	}
+	c.metrics = alignMetrics(c.metrics)
 	for s := range runs {
 		d := make([]stats.Summary, len(c.metrics[s]))
 		for k, m := range c.metrics[s] {
@@ -207,6 +211,38 @@ func newComparison(runs []*compared) *comparison {
 		c.diffs = append(c.diffs, d)
 	}
 	return c
+}
+
+// alignMetrics returns each scenario's metrics under the same names in the
+// same order: every name any scenario has, in order of first appearance.
+// A scenario that lacks one (the money metrics of a scenario not priced,
+// compared with one that is) measured it in no replication: its values
+// are NaN, its summary empty.
+func alignMetrics(ms [][]metricResult) [][]metricResult {
+	var all []metricResult
+	for _, m := range ms {
+		for _, x := range m {
+			if !slices.ContainsFunc(all, func(y metricResult) bool { return y.Name == x.Name }) {
+				all = append(all, x)
+			}
+		}
+	}
+	out := make([][]metricResult, len(ms))
+	for s, m := range ms {
+		for _, x := range all {
+			i := slices.IndexFunc(m, func(y metricResult) bool { return y.Name == x.Name })
+			if i >= 0 {
+				out[s] = append(out[s], m[i])
+				continue
+			}
+			nan := make([]float64, len(x.Values))
+			for j := range nan {
+				nan[j] = math.NaN()
+			}
+			out[s] = append(out[s], metricResult{Measure: x.Measure, Values: nan, Summary: stats.Summarize(nil, stats.DefaultConfidence)})
+		}
+	}
+	return out
 }
 
 // pairedFinite returns the summary of b[i] − a[i] over the replications
@@ -306,8 +342,9 @@ func (c *comparison) writeSummary(w io.Writer, sets []string) error {
 }
 
 // writeText prints the headline metrics of each scenario and the
-// differences to the first, to four significant figures. Metrics that no
-// scenario measures are left out.
+// differences to the first, to four significant figures, then the money
+// headline metrics (as run prints them) of the scenarios that were
+// priced, in pounds. Metrics that no scenario measures are left out.
 func (c *comparison) writeText(w io.Writer) error {
 	r0 := c.runs[0]
 	fmt.Fprintf(w, "compare: %d scenarios, %s each from seed %d (common random numbers); differences are to %s\n",
@@ -318,20 +355,20 @@ func (c *comparison) writeText(w io.Writer) error {
 	fmt.Fprintln(w)
 	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
 	marked := false
-	for _, k := range headline {
-		if !slices.ContainsFunc(c.metrics, func(ms []metricResult) bool { return ms[k].Summary.N > 0 }) {
-			continue
-		}
+	measured := func(k int) bool {
+		return slices.ContainsFunc(c.metrics, func(ms []metricResult) bool { return ms[k].Summary.N > 0 })
+	}
+	rows := func(k int, format func(xs ...float64) []string, unit func(r *compared) string) {
 		for s, r := range c.runs {
 			m := c.metrics[s][k]
 			name := m.Name
 			if s > 0 {
 				name = ""
 			}
-			row := []string{name, r.label, round4(m.Summary.Mean), round4(m.Summary.Lo()), round4(m.Summary.Hi()), "", "", "", "", m.Unit}
+			row := append(append([]string{name, r.label}, format(m.Summary.Mean, m.Summary.Lo(), m.Summary.Hi())...), "", "", "", "", unit(r))
 			if s > 0 {
 				d := c.diffs[s][k]
-				row[5], row[6], row[7] = round4(d.Mean), round4(d.Lo()), round4(d.Hi())
+				copy(row[5:8], format(d.Mean, d.Lo(), d.Hi()))
 				if excludesZero(d) {
 					row[8], marked = "*", true
 				}
@@ -339,12 +376,54 @@ func (c *comparison) writeText(w io.Writer) error {
 			t.Rows = append(t.Rows, row)
 		}
 	}
+	for _, k := range headline {
+		if measured(k) {
+			rows(k, round4s, func(*compared) string { return care.Metrics[k].Unit })
+		}
+	}
+	var money []int // the money headline metrics some scenario measured
+	for _, name := range moneyHeadline() {
+		k := slices.IndexFunc(c.metrics[0], func(m metricResult) bool { return m.Name == name })
+		if k < 0 || !measured(k) {
+			continue
+		}
+		var vals [][]float64
+		for _, ms := range c.metrics {
+			vals = append(vals, ms[k].Values)
+		}
+		if shown(name, vals...) {
+			money = append(money, k)
+		}
+	}
+	if len(money) > 0 {
+		t.Rows = append(t.Rows, nil) // a blank line between the care and the money
+	}
+	for _, k := range money {
+		name := c.metrics[0][k].Name
+		rows(k, table.Pounds, func(r *compared) string { return moneyUnit(name, r.res.Money) })
+	}
 	if err := t.WriteText(w); err != nil {
 		return err
 	}
+	var notes []string
 	if marked {
-		_, err := fmt.Fprintln(w, "\n* the difference's 95% confidence interval excludes zero")
+		notes = append(notes, "* the difference's 95% confidence interval excludes zero")
+	}
+	if len(money) > 0 {
+		notes = append(notes, deficitNote)
+	}
+	if len(notes) > 0 {
+		_, err := fmt.Fprintf(w, "\n%s\n", strings.Join(notes, "\n"))
 		return err
 	}
 	return nil
+}
+
+// round4s is round4 of each of xs.
+func round4s(xs ...float64) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = round4(x)
+	}
+	return out
 }

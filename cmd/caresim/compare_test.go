@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
+	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/stats"
 )
@@ -26,6 +28,11 @@ func TestCompareGolden(t *testing.T) {
 		// Three scenarios, the first's seed from --seed; the tandem has
 		// delays, and the M/M/c none of its beds: empty cells.
 		{"compare-tandem", []string{"compare", "--quiet", "--reps", "4", "--seed", "7", "--set", "horizon=120d", "--out", "OUT", "textbook-tandem", "testdata/tandem-ic10.yaml", "testdata/mmc-11.yaml"}, 0},
+		// Priced scenarios show the deficits and their paired differences
+		// (the eleventh cubicle's £150k a year, pro rata); the textbook
+		// queue, not priced, has empty money rows.
+		{"compare-money", []string{"compare", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", "OUT",
+			"testdata/mmc-money.yaml", "testdata/mmc-money-11.yaml", "textbook-mmc"}, 0},
 		// A bad --set is bad for every scenario: each problem once.
 		{"compare-bad-set", []string{"compare", "--set", "services.ed.cubicles=many", "--out", "OUT", "textbook-mmc", "testdata/mmc-11.yaml"}, 1},
 		{"compare-one-scenario", []string{"compare", "textbook-mmc"}, 2},
@@ -93,6 +100,50 @@ func TestCompareFiles(t *testing.T) {
 	}
 	if files := len(files); files != 2 {
 		t.Errorf("%d files in the folder, want compare.csv and summary.json", files)
+	}
+}
+
+// TestCompareMoneyFiles checks that compare.csv and summary.json carry
+// the money metrics of priced scenarios with their paired differences:
+// the eleventh cubicle costs the acute trust £150k a year, 60/365 of it in
+// sixty days, in every replication (capacity is paid for whether used or
+// not). A scenario that is not priced has empty cells, and a JSON null,
+// for them.
+func TestCompareMoneyFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := runFiles(t, dir, "compare", "--quiet", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d",
+		"--out", dir, "testdata/mmc-money.yaml", "testdata/mmc-money-11.yaml", "textbook-mmc")
+	recs, err := csv.NewReader(bytes.NewReader(files["compare.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nm := care.NumMetrics + len(sim.MoneyMetricNames)
+	if len(recs) != 1+3*nm {
+		t.Fatalf("compare.csv: %d rows, want a header and %d", len(recs), 3*nm)
+	}
+	const cubicle = 150e3 * 60 / 365 // pounds; 2014/15 is the price year: no inflation
+	for _, r := range recs[1+3*care.NumMetrics:] {
+		switch {
+		case r[2] == "textbook-mmc" && strings.Join(r[3:], "") != "":
+			t.Errorf("the textbook queue, not priced, has money: %q", r)
+		case r[2] == "mmc-money-11" && (r[0] == "deficit_final_year_gbp" || r[0] == "deficit_final_year_gbp_acute"):
+			for _, c := range r[6:9] {
+				if x, err := strconv.ParseFloat(c, 64); err != nil || math.Abs(x-cubicle) > 1e-6 {
+					t.Errorf("%s: difference %q, want £%.2f (the cubicle)", r[0], r[6:9], cubicle)
+				}
+			}
+		}
+	}
+	var s compareJSON
+	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Metrics) != nm || s.Metrics[care.NumMetrics].Name != "deficit_final_year_gbp" {
+		t.Fatalf("summary.json: %d metrics, want %d", len(s.Metrics), nm)
+	}
+	if !bytes.Contains(files["summary.json"], []byte(`"scenario": "textbook-mmc",
+          "mean": null`)) {
+		t.Errorf("summary.json: no null mean for textbook-mmc's money")
 	}
 }
 

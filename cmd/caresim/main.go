@@ -23,8 +23,9 @@
 //
 // Simulate the Mid-Nottinghamshire baseline, ten years and 20
 // replications, writing summary.json, metrics.csv, daily.csv and
-// annual.csv to out/baseline, with "caresim run". A textbook queue for two
-// months, three replications, into a folder of your choice:
+// annual.csv (with each organisation's accounts and deficits) to
+// out/baseline, with "caresim run". A textbook queue for two months, three
+// replications, into a folder of your choice:
 //
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //

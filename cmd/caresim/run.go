@@ -23,7 +23,7 @@ import (
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/des"
+	"caresim/sim/finance"
 	"caresim/sim/stats"
 
 	"github.com/schollz/progressbar/v3"
@@ -84,14 +84,9 @@ func (f *simFlags) check() error {
 }
 
 // options returns how to run s: the flags where given, else the
-// scenario's own replications and seed.
+// scenario's own replications and seed; priced by s (pricedBy).
 func (f *simFlags) options(s *scenarios.Loaded) (sim.Options, error) {
-	o := sim.Options{
-		Reps:        s.Replications,
-		Seed:        s.Seed,
-		Workers:     *f.workers,
-		ExcessAfter: des.Time(s.Money.UnitCosts.ExcessAfter),
-	}
+	o := pricedBy(sim.Options{Reps: s.Replications, Seed: s.Seed, Workers: *f.workers}, s)
 	if f.fs.Changed("reps") {
 		o.Reps = *f.reps
 	}
@@ -121,7 +116,7 @@ is given), its replications in parallel, and writes to --out:
 	              SD and 95% confidence interval
 	metrics.csv   scenario,metric,unit,replication,value,ci_low,ci_high
 	daily.csv     scenario,date,measure,unit,replication,value,p10,p90
-	annual.csv    scenario,financial_year,measure,unit,replication,value,ci_low,ci_high
+	annual.csv    scenario,financial_year,organisation,measure,unit,replication,value,ci_low,ci_high
 
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
@@ -132,12 +127,25 @@ as a mean delay with nobody delayed. --events writes replication 0's
 patient events (time_days,patient,event,service; times in days from the
 start date, negative during warm-up).
 
+A scenario whose money section names organisations is priced: each
+financial year of annual.csv adds the accounts of the system and of each
+organisation (acute, community, social-care, commissioners; the
+organisation column, empty on the care model's rows), and metrics.csv and
+summary.json add the deficits in the final year and cumulatively, for
+the system and each organisation (deficit_final_year_gbp,
+deficit_cumulative_gbp, deficit_final_year_gbp_acute, ...). A deficit is
+cost − funding − income, in pounds of each year: positive is a gap. A
+money section without organisations (the textbook scenarios') prices
+nothing, and one with costs but no organisations gets a warning.
+
 Run prints the headline metrics with their 95% confidence intervals, to
-four significant figures. The same seed gives the same files, byte for
-byte, whatever --workers is; only summary.json's wall_time_seconds
-differs. Files are written under temporary names and renamed when all are
-complete: Ctrl-C stops the run after the replications under way, leaves
-the folder as it was, and exits 1.
+four significant figures, and for a priced run the deficits of the
+system and each organisation in the final year and the system's
+cumulative deficit, in £m (£k below a million). The same seed gives the
+same files, byte for byte, whatever --workers is; only summary.json's
+wall_time_seconds differs. Files are written under temporary names and
+renamed when all are complete: Ctrl-C stops the run after the
+replications under way, leaves the folder as it was, and exits 1.
 
 Examples:
 
@@ -259,7 +267,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	bar := newProgress(stderr, o.Reps, l.Name, *r.quiet)
 	o.Done = bar.done
 	began := time.Now()
-	res, err := sim.Run(ctx, &l.Params, o)
+	res, err := simulate(ctx, l, o)
 	wall := time.Since(began)
 	bar.finish()
 	if err != nil {
@@ -585,6 +593,11 @@ func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
 		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
 		AnnualMeasures: measuresJSON(care.AnnualMeasures[:]),
 	}
+	if r.Res.Money != nil {
+		for _, m := range finance.Measures {
+			s.AnnualMeasures = append(s.AnnualMeasures, measureJSON(m))
+		}
+	}
 	for _, m := range resultMetrics(r.Res) {
 		sum := m.Summary
 		s.Metrics = append(s.Metrics, metricJSON{
@@ -611,10 +624,15 @@ type metricResult struct {
 	Summary stats.Summary
 }
 
-// metricMeasures lists the metrics that resultMetrics returns for a run
-// without money, in the same order, for headers written before any
-// result exists.
-func metricMeasures() []care.Measure { return care.Metrics[:] }
+// metricMeasures lists the metrics that resultMetrics returns for a run,
+// priced or not (see moneyOf), in the same order, for headers written
+// before any result exists: the names do not depend on results.
+func metricMeasures(priced bool) []care.Measure {
+	if !priced {
+		return care.Metrics[:]
+	}
+	return slices.Concat(care.Metrics[:], sim.MoneyMetricMeasures())
+}
 
 // resultMetrics returns the metrics res carries: every one of
 // care.Metrics, in the order of metricMeasures, then the money metrics
@@ -688,7 +706,7 @@ func (r *results) writeMetrics(w io.Writer) error {
 	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
 	for _, m := range resultMetrics(r.Res) {
 		s := m.Summary
-		l.group([]string{m.Name, m.Unit}, []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())},
+		l.group([]string{m.Name, m.Unit}, summaryCells(s),
 			func(i int) string { return cell(m.Values[i]) })
 	}
 	return l.close()
@@ -710,24 +728,44 @@ func (r *results) writeDaily(w io.Writer) error {
 	return l.close()
 }
 
-// writeAnnual writes annual.csv: for each financial year and annual
-// measure, the mean across replications with its confidence interval.
+// writeAnnual writes annual.csv: for each financial year, each annual
+// measure of the care model (with an empty organisation), then, when the
+// run was priced, each line of the accounts of the system and of each
+// organisation (sim.MoneyBodies, finance.Measures): the mean across
+// replications with its confidence interval.
 func (r *results) writeAnnual(w io.Writer) error {
-	l := r.newLongWriter(w, []string{"financial_year", "measure", "unit"}, "ci_low", "ci_high")
+	l := r.newLongWriter(w, []string{"financial_year", "organisation", "measure", "unit"}, "ci_low", "ci_high")
+	money := r.Res.Money
 	for y, fy := range r.Res.Years {
 		for k, m := range care.AnnualMeasures {
-			s := r.Res.Annual[y][k]
-			l.group([]string{fy, m.Name, m.Unit}, []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())},
+			l.group([]string{fy, "", m.Name, m.Unit}, summaryCells(r.Res.Annual[y][k]),
 				func(i int) string { return cell(r.Res.Reps[i].Annual[y][k]) })
+		}
+		if money == nil {
+			continue
+		}
+		for _, b := range sim.MoneyBodies {
+			for k, m := range finance.Measures {
+				l.group([]string{fy, finance.BodyNames[b], m.Name, m.Unit}, summaryCells(money.Annual[y][b][k]),
+					func(i int) string { return cell(money.Reps[i][y].Money[b][k]) })
+			}
 		}
 	}
 	return l.close()
 }
 
+// summaryCells are the mean and confidence interval of s, for a "mean"
+// row.
+func summaryCells(s stats.Summary) []string {
+	return []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())}
+}
+
 // writeHeadline prints the headline metrics, rounded to four significant
 // figures so that the text survives floating-point differences between
-// machines. Metrics the scenario cannot measure (no acute beds, say) are
-// left out.
+// machines, then, when the run was priced, the system's deficit in the
+// final year, each organisation's, and the system's cumulative deficit,
+// in pounds (table.Pounds). Metrics the scenario cannot measure (no acute
+// beds, say) are left out, as are organisations with no money (shown).
 func (r *results) writeHeadline(w io.Writer) error {
 	res := r.Res
 	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n\n",
@@ -740,7 +778,16 @@ func (r *results) writeHeadline(w io.Writer) error {
 		}
 		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, round4(s.Mean), round4(s.Lo()), round4(s.Hi()), care.Metrics[k].Unit})
 	}
-	return t.WriteText(w)
+	if res.Money == nil {
+		return t.WriteText(w)
+	}
+	t.Rows = append(t.Rows, nil) // a blank line between the care and the money
+	t.Rows = append(t.Rows, moneyRows(res.Money)...)
+	if err := t.WriteText(w); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", deficitNote)
+	return err
 }
 
 // warmUpText says how long the warm-up was, in the whole days the model

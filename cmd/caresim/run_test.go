@@ -8,10 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"caresim/sim"
 	"caresim/sim/care"
+	"caresim/sim/finance"
 
 	"github.com/spf13/pflag"
 )
@@ -33,6 +36,11 @@ func TestRunGolden(t *testing.T) {
 		// One replication has no confidence interval: empty cells and a
 		// warning.
 		{"run-one-rep", []string{"run", "--quiet", "--reps", "1", "--set", "horizon=30d", "--out", "OUT", "textbook-mmc"}, 0},
+		// A priced run (testdata's M/M/c with a money section) prints the
+		// deficits; a final year cut short says how many days it holds.
+		{"run-money", []string{"run", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", "OUT", "testdata/mmc-money.yaml"}, 0},
+		// Costs without organisations: not priced, with a warning.
+		{"run-costs-only", []string{"run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--out", "OUT", "testdata/mmc-costs-only.yaml"}, 0},
 		{"run-bad-set", []string{"run", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
 		{"run-bad-reps", []string{"run", "--reps", "0", "textbook-mmc"}, 2},
 		{"run-two-scenarios", []string{"run", "textbook-mmc", "textbook-loss"}, 2},
@@ -109,6 +117,8 @@ func workersInvariant(t *testing.T, names []string, args func(dir, workers strin
 // one row per metric, day or year and measure for the mean and for each
 // replication; summary.json decodes; a metric the scenario cannot measure
 // is an empty cell and a JSON null; and no temporary file is left.
+// textbook-mmc's money section holds only a price year, so the run is not
+// priced: no money rows or metrics.
 func TestRunFiles(t *testing.T) {
 	dir := t.TempDir()
 	const reps, days = 2, 10
@@ -122,25 +132,11 @@ func TestRunFiles(t *testing.T) {
 		t.Errorf("folder holds %q, want the four results and the event log", names)
 	}
 
-	readCSV := func(name, header string, rows int) [][]string {
-		t.Helper()
-		recs, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if got := strings.Join(recs[0], ","); got != header {
-			t.Errorf("%s header %q, want %q", name, got, header)
-		}
-		if rows >= 0 && len(recs)-1 != rows {
-			t.Errorf("%s: %d rows, want %d", name, len(recs)-1, rows)
-		}
-		return recs[1:]
-	}
-	metrics := readCSV("metrics.csv", "scenario,metric,unit,replication,value,ci_low,ci_high", care.NumMetrics*(1+reps))
-	readCSV("daily.csv", "scenario,date,measure,unit,replication,value,p10,p90", days*care.NumDaily*(1+reps))
+	metrics := readCSV(t, files, "metrics.csv", metricsHeader, care.NumMetrics*(1+reps))
+	readCSV(t, files, "daily.csv", "scenario,date,measure,unit,replication,value,p10,p90", days*care.NumDaily*(1+reps))
 	// Ten days from 1 April lie in one financial year.
-	readCSV("annual.csv", "scenario,financial_year,measure,unit,replication,value,ci_low,ci_high", care.NumAnnual*(1+reps))
-	events := readCSV("events.csv", "time_days,patient,event,service", -1)
+	readCSV(t, files, "annual.csv", annualHeader, care.NumAnnual*(1+reps))
+	events := readCSV(t, files, "events.csv", "time_days,patient,event,service", -1)
 	if len(events) < 1000 {
 		t.Errorf("events.csv: %d events, want thousands (216 arrivals a day)", len(events))
 	}
@@ -188,6 +184,149 @@ func TestRunFiles(t *testing.T) {
 		}
 		if x.Name == care.Metrics[care.MetricEDAttendances].Name && (x.Mean == nil || x.N != reps) {
 			t.Errorf("summary.json: %s has no mean over %d replications", x.Name, reps)
+		}
+	}
+}
+
+// The headers of metrics.csv and annual.csv.
+const (
+	metricsHeader = "scenario,metric,unit,replication,value,ci_low,ci_high"
+	annualHeader  = "scenario,financial_year,organisation,measure,unit,replication,value,ci_low,ci_high"
+)
+
+// readCSV parses the CSV file name of files, checks its header and, unless
+// rows < 0, its number of rows, and returns the rows.
+func readCSV(t *testing.T, files map[string][]byte, name, header string, rows int) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("%s: %d records, %v", name, len(recs), err)
+	}
+	if got := strings.Join(recs[0], ","); got != header {
+		t.Errorf("%s header %q, want %q", name, got, header)
+	}
+	if rows >= 0 && len(recs)-1 != rows {
+		t.Errorf("%s: %d rows, want %d", name, len(recs)-1, rows)
+	}
+	return recs[1:]
+}
+
+// TestRunMoneyFiles reads back a priced run's files with
+// --per-replication: 400 days from 1 April 2014 span two financial years,
+// each with the care model's rows (no organisation) and then every line
+// of the accounts of the system and of each organisation, for the mean
+// and each replication; the money metrics in metrics.csv and summary.json
+// are the annual rows' deficits.
+func TestRunMoneyFiles(t *testing.T) {
+	dir := t.TempDir()
+	const reps, years = 2, 2
+	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=1d",
+		"--per-replication", "--out", dir, "testdata/mmc-money.yaml")
+	metrics := readCSV(t, files, "metrics.csv", metricsHeader, (care.NumMetrics+len(sim.MoneyMetricNames))*(1+reps))
+	annual := readCSV(t, files, "annual.csv", annualHeader, years*(care.NumAnnual+finance.NumBodies*finance.NumMeasures)*(1+reps))
+
+	// Each year: the care rows, then each body's lines, the system first.
+	perYear := len(annual) / years
+	for y := range years {
+		rows := annual[y*perYear : (y+1)*perYear]
+		for i, r := range rows {
+			k, rep := i/(1+reps), i%(1+reps)
+			wantRep := "mean"
+			if rep > 0 {
+				wantRep = strconv.Itoa(rep - 1)
+			}
+			var org, measure, unit string
+			if k < care.NumAnnual {
+				measure, unit = care.AnnualMeasures[k].Name, care.AnnualMeasures[k].Unit
+			} else {
+				k -= care.NumAnnual
+				b := sim.MoneyBodies[k/finance.NumMeasures]
+				org, measure, unit = finance.BodyNames[b], finance.Measures[k%finance.NumMeasures].Name, "£"
+			}
+			if r[2] != org || r[3] != measure || r[4] != unit || r[5] != wantRep {
+				t.Fatalf("annual.csv year %d row %d: %q, want organisation %q, measure %q, unit %q, replication %s", y, i, r, org, measure, unit, wantRep)
+			}
+			if (rep == 0) != (r[7] != "") {
+				t.Errorf("annual.csv row %q: want a CI on the mean rows only", r)
+			}
+		}
+	}
+
+	// The metrics are the annual rows': the system's deficit in the final
+	// year (the first, 2014/15, as the second is cut short) and its
+	// cumulative deficit at the end.
+	value := func(recs [][]string, match func(r []string) bool) string {
+		t.Helper()
+		for _, r := range recs {
+			if match(r) {
+				return r[len(r)-3]
+			}
+		}
+		t.Fatal("no such row")
+		return ""
+	}
+	for _, c := range []struct{ metric, year, line string }{
+		{"deficit_final_year_gbp", "2014/15", "deficit_gbp"},
+		{"deficit_cumulative_gbp", "2015/16", "cumulative_deficit_gbp"},
+		{"deficit_final_year_gbp_acute", "2014/15", "deficit_gbp"},
+	} {
+		org := "system"
+		if i := strings.Index(c.metric, "gbp_"); i >= 0 {
+			org = c.metric[i+4:]
+		}
+		for _, rep := range []string{"mean", "1"} {
+			m := value(metrics, func(r []string) bool { return r[1] == c.metric && r[3] == rep })
+			a := value(annual, func(r []string) bool { return r[1] == c.year && r[2] == org && r[3] == c.line && r[5] == rep })
+			if m != a || m == "" {
+				t.Errorf("%s replication %s = %q in metrics.csv, but %s %s %s = %q in annual.csv", c.metric, rep, m, c.year, org, c.line, a)
+			}
+		}
+	}
+
+	var s summaryJSON
+	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
+		t.Fatalf("summary.json: %v", err)
+	}
+	if len(s.Metrics) != care.NumMetrics+len(sim.MoneyMetricNames) || s.Metrics[care.NumMetrics].Name != "deficit_final_year_gbp" {
+		t.Errorf("summary.json: %d metrics, want the %d of care and the %d of money", len(s.Metrics), care.NumMetrics, len(sim.MoneyMetricNames))
+	}
+	if len(s.AnnualMeasures) != care.NumAnnual+finance.NumMeasures || s.AnnualMeasures[care.NumAnnual].Name != finance.Measures[0].Name {
+		t.Errorf("summary.json: %d annual measures, want the %d of care and the %d of money", len(s.AnnualMeasures), care.NumAnnual, finance.NumMeasures)
+	}
+}
+
+// TestRunBaselinePriced runs the baseline for a year and checks the
+// structure of its money, not its values (which move with the baseline's
+// calibration): every body's accounts in annual.csv, every money metric in
+// metrics.csv, and the deficits in £m on stdout.
+func TestRunBaselinePriced(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=1y", "--out", dir, "baseline"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, name := range []string{"deficit_final_year_gbp", "deficit_final_year_gbp_acute", "deficit_final_year_gbp_community",
+		"deficit_final_year_gbp_social_care", "deficit_final_year_gbp_commissioners", "deficit_cumulative_gbp"} {
+		re := regexp.MustCompile(`(?m)^` + name + `\s+(-?£[0-9.]+[mk]?\s+){3}£, 2014/15`)
+		if !re.MatchString(stdout.String()) {
+			t.Errorf("stdout has no line %s with a mean, a CI and the year in pounds:\n%s", name, stdout.String())
+		}
+	}
+	if !strings.Contains(stdout.String(), deficitNote) {
+		t.Errorf("stdout does not say what a deficit is")
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "metrics.csv"))
+	for _, name := range sim.MoneyMetricNames {
+		if !regexp.MustCompile(`(?m)^baseline,` + name + `,£,mean,-?[0-9]`).Match(b) {
+			t.Errorf("metrics.csv has no mean of %s", name)
+		}
+	}
+	b, _ = os.ReadFile(filepath.Join(dir, "annual.csv"))
+	for _, body := range finance.BodyNames {
+		for _, m := range finance.Measures {
+			if !bytes.Contains(b, []byte("baseline,2014/15,"+body+","+m.Name+",£,mean,")) {
+				t.Errorf("annual.csv has no 2014/15 %s %s", body, m.Name)
+			}
 		}
 	}
 }

@@ -22,7 +22,6 @@ import (
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/des"
 
 	"github.com/spf13/pflag"
 	"gonum.org/v1/gonum/mat"
@@ -58,7 +57,9 @@ starts with {, [ or a quote is one YAML value, not a list.
 sweep.csv has the columns point, replication (both from 0), each swept
 parameter (a number in the model's units: days, per day, fractions,
 pounds; as given for text and for parameters outside the care model),
-then every metric (as in run's metrics.csv; empty where not measured).
+then every metric (as in run's metrics.csv, the money metrics included
+when the scenario's money section names organisations; empty where not
+measured). Each point is priced with its own money section.
 Rows come in point order, replications in order, whatever --workers is,
 and are appended and flushed as each point finishes. sweep.json
 describes the sweep: scenario, digest, flags, seed, replications, points,
@@ -76,7 +77,8 @@ SLURM_ARRAY_TASK_COUNT), as does a Kubernetes indexed Job
 (JOB_COMPLETION_INDEX, with --shards set to its completions).
 
 Sweep prints each point's parameters and the mean over replications of
-the headline metrics that differ between points.
+the headline metrics that differ between points, with the system's
+deficits when the scenario is priced.
 
 Examples:
 
@@ -756,7 +758,7 @@ func (sw *sweep) plan(f *simFlags) error {
 		FormatVersion: sweepFormat, Version: version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
 		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
-		Metrics: measuresJSON(metricMeasures()),
+		Metrics: measuresJSON(metricMeasures(moneyOf(base) != nil)),
 	}
 	for _, a := range s.axes {
 		if a.flag == "--range" {
@@ -1025,8 +1027,8 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 			return nil, fmt.Errorf("point %d: %w", p.index, err)
 		}
 		o := sw.opts
-		o.Workers, o.Done, o.ExcessAfter = each, bar.done, des.Time(l.Money.UnitCosts.ExcessAfter)
-		res, err := sim.Run(ctx, &l.Params, o)
+		o.Workers, o.Done = each, bar.done
+		res, err := simulate(ctx, l, o) // priced by the point's own money section
 		if err != nil && !errors.Is(err, context.Canceled) {
 			err = fmt.Errorf("point %d: %w", p.index, err)
 		}
@@ -1036,8 +1038,8 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		buf.Reset()
 		cw := csv.NewWriter(&buf)
 		metrics := resultMetrics(res)
-		if len(metrics) != len(sw.man.Metrics) {
-			return fmt.Errorf("point %d: the results carry %d metrics, but sweep.csv has columns for %d", p.index, len(metrics), len(sw.man.Metrics))
+		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a metricResult, b measureJSON) bool { return a.Name == b.Name }) {
+			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.index)
 		}
 		rec := make([]string, 2+np+len(metrics))
 		n := 0
@@ -1202,8 +1204,13 @@ type sweepTally struct {
 	params []string // the parameter columns' names
 	names  []string // the headline metrics in the header
 	cols   []int    // and their columns
+	money  []bool   // and whether each is an amount of money
 	points map[int]*pointTally
 }
+
+// sweepMoney are the money metrics in sweep's table, when the sweep is
+// priced: the system's deficit in the final year and cumulatively.
+var sweepMoney = []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"}
 
 type pointTally struct {
 	cells []string
@@ -1214,12 +1221,21 @@ type pointTally struct {
 func newSweepTally(header []string, nparams int) *sweepTally {
 	t := &sweepTally{params: header[2 : 2+nparams], points: map[int]*pointTally{}}
 	for _, k := range headline {
-		if c := slices.Index(header, care.Metrics[k].Name); c >= 2+nparams {
-			t.names = append(t.names, header[c])
-			t.cols = append(t.cols, c)
-		}
+		t.column(header, nparams, care.Metrics[k].Name, false)
+	}
+	for _, name := range sweepMoney {
+		t.column(header, nparams, name, true)
 	}
 	return t
+}
+
+// column adds the metric name to the table if the header has it.
+func (t *sweepTally) column(header []string, nparams int, name string, money bool) {
+	if c := slices.Index(header, name); c >= 2+nparams {
+		t.names = append(t.names, name)
+		t.cols = append(t.cols, c)
+		t.money = append(t.money, money)
+	}
 }
 
 // add counts one row of sweep.csv.
@@ -1243,8 +1259,8 @@ func (t *sweepTally) add(rec []string) {
 
 // write prints a line on the sweep, then each point's parameters and the
 // mean over its replications of the headline metrics that were measured
-// and differ between points, to four significant figures; those the same
-// at every point follow the table.
+// and differ between points, to four significant figures (the money's in
+// pounds; see table.Pounds); those the same at every point follow the table.
 func (t *sweepTally) write(w io.Writer, m *sweepJSON, sh shard) error {
 	idx := make([]int, 0, len(t.points))
 	for i := range t.points {
@@ -1260,7 +1276,11 @@ func (t *sweepTally) write(w io.Writer, m *sweepJSON, sh shard) error {
 	for r, i := range idx {
 		p := t.points[i]
 		for c := range t.cols {
-			means[r] = append(means[r], round4(p.sum[c]/float64(p.n[c])))
+			format := round4s
+			if t.money[c] {
+				format = table.Pounds
+			}
+			means[r] = append(means[r], format(p.sum[c]/float64(p.n[c]))...)
 		}
 	}
 	tb := &table.Table{Header: append([]string{"point"}, t.params...)}

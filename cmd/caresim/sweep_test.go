@@ -10,12 +10,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"caresim/sim"
 	"caresim/sim/care"
 
 	"github.com/spf13/pflag"
@@ -127,10 +129,79 @@ func TestSweepFiles(t *testing.T) {
 
 func metricNames() []string {
 	var out []string
-	for _, m := range metricMeasures() {
+	for _, m := range metricMeasures(false) {
 		out = append(out, m.Name)
 	}
 	return out
+}
+
+// TestSweepMoneyHeader sweeps the baseline, whose money section prices
+// its runs, for a year at two bed counts: sweep.csv's header, written
+// before any point runs, ends with the money metrics, every row has them,
+// and the table shows the system's deficits. Structure only: the values
+// move with the baseline's calibration.
+func TestSweepMoneyHeader(t *testing.T) {
+	clearShardEnv(t)
+	dir := t.TempDir()
+	stdout, files := runSweep(t, dir, "sweep", "--quiet", "--reps", "2", "--set", "horizon=1y", "--set", "services.acute.beds=660,720", "--out", dir, "baseline")
+	recs, err := csv.NewReader(bytes.NewReader(files["sweep.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := slices.Concat([]string{"point", "replication", "services.acute.beds"}, metricNames(), sim.MoneyMetricNames)
+	if !slices.Equal(recs[0], header) {
+		t.Errorf("header %q\nwant %q", recs[0], header)
+	}
+	if len(recs) != 1+2*2 {
+		t.Fatalf("%d rows, want 4", len(recs)-1)
+	}
+	for _, r := range recs[1:] {
+		for i, c := range r[len(r)-len(sim.MoneyMetricNames):] {
+			if _, err := strconv.ParseFloat(c, 64); err != nil {
+				t.Errorf("point %s replication %s: %s = %q, want pounds", r[0], r[1], sim.MoneyMetricNames[i], c)
+			}
+		}
+	}
+	if !bytes.Contains(files["sweep.json"], []byte(`"name": "deficit_cumulative_gbp_commissioners"`)) {
+		t.Errorf("sweep.json does not describe the money metrics")
+	}
+	if !regexp.MustCompile(`deficit_final_year_gbp +deficit_cumulative_gbp\n +0 +660 .* -?£[0-9.]+m +-?£[0-9.]+m\n`).MatchString(stdout) {
+		t.Errorf("the table does not show the system's deficits in £m:\n%s", stdout)
+	}
+}
+
+// TestSweepMoneyParameter sweeps a money parameter of a priced scenario:
+// each point is priced with its own money section, so a million pounds
+// more of the acute trust's funding, in its first year (no growth yet),
+// lowers its deficit and the system's by £1m × 30/365 in thirty days, in
+// every replication, and leaves the commissioners' alone.
+func TestSweepMoneyParameter(t *testing.T) {
+	clearShardEnv(t)
+	dir := t.TempDir()
+	_, files := runSweep(t, dir, "sweep", "--quiet", "--reps", "2", "--set", "horizon=30d", "--set", "warm_up.length=2d",
+		"--set", "money.organisations[0].funding=£1m,£2m", "--out", dir, "testdata/mmc-money.yaml")
+	recs, err := csv.NewReader(bytes.NewReader(files["sweep.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(recs[0], name) }
+	value := func(row int, name string) float64 {
+		x, err := strconv.ParseFloat(recs[row][col(name)], 64)
+		if err != nil {
+			t.Fatalf("row %d: %s: %v", row, name, err)
+		}
+		return x
+	}
+	const less = 1e6 * 30 / 365
+	for rep := 1; rep <= 2; rep++ { // rows 1 and 2 are point 0, 3 and 4 point 1
+		for name, want := range map[string]float64{"deficit_final_year_gbp": -less, "deficit_final_year_gbp_acute": -less, "deficit_final_year_gbp_commissioners": 0} {
+			// The two deficits differ by one funding line, of about
+			// £80k: a micropound is rounding.
+			if d := value(rep+2, name) - value(rep, name); math.Abs(d-want) > 1e-6 {
+				t.Errorf("replication %d: %s moves by %.6f, want %.6f", rep-1, name, d, want)
+			}
+		}
+	}
 }
 
 // TestSweepLatinHypercube checks that --lhs puts one point in each of the

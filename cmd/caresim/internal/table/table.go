@@ -1,5 +1,5 @@
-// Package table writes the CLI's tables as aligned text or CSV, and files
-// atomically.
+// Package table writes the CLI's tables as aligned text or CSV, formats
+// amounts of money for them, and writes files atomically.
 package table
 
 import (
@@ -7,8 +7,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,7 +34,8 @@ func (t *Table) WriteCSV(w io.Writer) error {
 }
 
 // WriteText writes the table with columns padded to line up; columns whose
-// cells all look numeric (empty cells aside) are right-aligned.
+// cells all look numeric (numbers, or amounts of money as [Pounds] writes
+// them; empty cells aside) are right-aligned. A nil row is a blank line.
 func (t *Table) WriteText(w io.Writer) error {
 	width := make([]int, len(t.Header))
 	numeric := make([]bool, len(t.Header))
@@ -74,10 +77,57 @@ func (t *Table) WriteText(w io.Writer) error {
 }
 
 func isNumber(s string) bool {
+	if m, ok := strings.CutPrefix(strings.TrimPrefix(s, "-"), "£"); ok {
+		for _, suffix := range []string{"bn", "m", "k"} {
+			if t, ok := strings.CutSuffix(m, suffix); ok {
+				m = t
+				break
+			}
+		}
+		_, err := strconv.ParseFloat(m, 64)
+		return err == nil
+	}
 	var f float64
 	_, err := fmt.Sscan(s, &f)
 	return err == nil && s != ""
 }
+
+// Pounds formats amounts of money for a table, all on the scale of the
+// largest, so that a row reads at a glance: from a million pounds up in
+// millions to one decimal (£137.9m, £0.2m, -£13.4m), from a thousand in
+// thousands (£850.3k), else in whole pounds (£395). NaN and infinities are
+// empty cells, as for numbers not measured. An amount that rounds to zero has
+// no sign.
+func Pounds(xs ...float64) []string {
+	big := 0.0
+	for _, x := range xs {
+		if finite(x) {
+			big = max(big, math.Abs(x))
+		}
+	}
+	scale, suffix, prec := 1.0, "", 0
+	switch {
+	case big >= 1e6:
+		scale, suffix, prec = 1e6, "m", 1
+	case big >= 1e3:
+		scale, suffix, prec = 1e3, "k", 1
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		if !finite(x) {
+			continue
+		}
+		s := strconv.FormatFloat(math.Abs(x)/scale, 'f', prec, 64)
+		sign := ""
+		if x < 0 && strings.Trim(s, "0.") != "" {
+			sign = "-"
+		}
+		out[i] = sign + "£" + s + suffix
+	}
+	return out
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // WriteFileAtomic writes a file through write, to a temporary name in the
 // same folder that is renamed to path only when everything was written and
