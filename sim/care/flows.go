@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"caresim/sim/des"
+	"caresim/sim/stats"
 )
 
 // onSource handles an arrival of source si: it draws who arrives (the
@@ -317,9 +318,7 @@ func (m *model) onGrant(g des.Grant) {
 		m.trace(id, "start", serviceName[pt.at])
 		m.cal.Schedule(now+max(0, m.sample(pt, slotTreat, d)), evTreated, id)
 	case m.acute:
-		if pt.flags&fCensus != 0 {
-			m.acuteBusy.Add(now, 1)
-			m.cal.Schedule(now+pt.fit, evFit, id)
+		if m.census1(pt, id, &m.acuteBusy, evFit) {
 			return
 		}
 		if g.From != des.NoPool {
@@ -341,9 +340,7 @@ func (m *model) onGrant(g des.Grant) {
 		m.trace(id, "admit", "acute")
 		m.cal.Schedule(now+max(0, m.sample(pt, slotLOS, &m.p.Services.Acute.LengthOfStay)), evFit, id)
 	case m.ic:
-		if pt.flags&fCensus != 0 {
-			m.icBusy.Add(now, 1)
-			m.cal.Schedule(now+pt.fit, evICEnd, id)
+		if m.census1(pt, id, &m.icBusy, evICEnd) {
 			return
 		}
 		m.leaveFrom(id, g.From)
@@ -357,9 +354,7 @@ func (m *model) onGrant(g des.Grant) {
 		m.trace(id, "start", "reablement")
 		m.cal.Schedule(now+max(0, m.sample(pt, slotReablement, &m.p.Services.Reablement.Duration)), evReablementEnd, id)
 	case m.ch:
-		if pt.flags&fCensus != 0 {
-			m.chBusy.Add(now, 1)
-			m.cal.Schedule(now+pt.fit, evCareHomeEnd, id)
+		if m.census1(pt, id, &m.chBusy, evCareHomeEnd) {
 			return
 		}
 		m.leaveFrom(id, g.From)
@@ -372,6 +367,18 @@ func (m *model) onGrant(g des.Grant) {
 	case m.comm:
 		// Community places are taken only when free (TryRequest).
 	}
+}
+
+// census1 starts the stay of a census patient granted its bed at time 0:
+// it counts the bed and schedules the end of the remaining stay, which
+// census drew into pt.fit. It reports whether pt is a census patient.
+func (m *model) census1(pt *patient, id int32, busy *stats.DailyLevel, end des.Kind) bool {
+	if pt.flags&fCensus == 0 {
+		return false
+	}
+	busy.Add(m.cal.Now(), 1)
+	m.cal.Schedule(m.cal.Now()+pt.fit, end, id)
+	return true
 }
 
 // startIC starts an intermediate-care bed stay.
