@@ -394,6 +394,7 @@ func (s *Services) check(c *checker, p *Params) {
 	c.nonNegative("services.community.referrals", cm.Referrals)
 	c.dist("services.community.duration", &cm.Duration, cm.Enabled)
 	c.nonNegative("services.community.urgent_ratio", cm.UrgentRatio)
+	c.fraction("services.community.admit_reduction", cm.AdmitReduction)
 
 	el := &s.Elective
 	c.fraction("services.elective.gateway", el.Gateway)

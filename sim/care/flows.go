@@ -35,15 +35,24 @@ func (m *model) onSource(si int) error {
 	case srcUrgent:
 		// Enrolled people come at UrgentRatio times the rate of others:
 		// of the cohort's candidates, a share e·(1−ratio) stays away.
+		// Of those kept, the enrolled are the first e·ratio·keep of the
+		// patient's uniform, so that one draw decides both.
 		c := &m.cohorts[pk.cohort]
+		enrolled := 0.0
 		if c.enrolled > 0 {
 			e := min(1, float64(c.enrolled)/(c.People*m.growth(c.Growth, now)))
-			keep *= 1 - e*(1-m.p.Services.Community.UrgentRatio)
+			ratio := m.p.Services.Community.UrgentRatio
+			enrolled = keep * e * ratio
+			keep *= 1 - e*(1-ratio)
 		}
 		if thin >= keep {
 			return nil
 		}
-		return m.arrive(m.newPatient(seed, kindUrgent, pk.cohort, uint8(m.routeOf[pk.route])))
+		id := m.newPatient(seed, kindUrgent, pk.cohort, uint8(m.routeOf[pk.route]))
+		if thin < enrolled {
+			m.pts.At(id).flags |= fEnrolled
+		}
+		return m.arrive(id)
 	case srcFixed:
 		if thin >= keep {
 			return nil
@@ -142,7 +151,11 @@ func (m *model) arrive(id int32) error {
 	s := &m.p.Services
 	m.count(cArrivals + int(pt.route))
 	m.trace(id, "arrive", routeNames[pt.route])
-	if m.u(pt, slotAdmit) < m.admitProb(pt.route) {
+	admit := m.admitProb(pt.route)
+	if pt.flags&fEnrolled != 0 {
+		admit *= 1 - s.Community.AdmitReduction
+	}
+	if m.u(pt, slotAdmit) < admit {
 		pt.flags |= fWouldAdmit
 	}
 	would := pt.flags&fWouldAdmit != 0

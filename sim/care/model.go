@@ -118,6 +118,7 @@ const (
 // Patient flags.
 const (
 	fWouldAdmit = 1 << iota
+	fEnrolled   // an arrival from a person on the community caseload
 	fCensus
 	fWithin30 // a readmission within 30 days of an acute discharge
 )

@@ -334,7 +334,8 @@ type CareHomes struct {
 
 // Community is the integrated community teams (PRISM): a caseload of
 // people enrolled from the risk strata named in Enrol while there is room.
-// While enrolled, a person's urgent demand is multiplied by UrgentRatio.
+// While enrolled, a person's urgent demand is multiplied by UrgentRatio,
+// and their admission probability by 1 − AdmitReduction.
 // Step-up patients from Call for Care take places too.
 type Community struct {
 	Enabled bool `yaml:"enabled"`
@@ -349,6 +350,11 @@ type Community struct {
 	// UrgentRatio is an enrolled person's urgent demand relative to what
 	// it would be (0.8 is 20% fewer).
 	UrgentRatio float64 `yaml:"urgent_ratio"`
+	// AdmitReduction is how much less often an enrolled person who still
+	// arrives needs admission, as a share of their route's admission
+	// probability (0.1 is 10% fewer; zero, no change): case management
+	// that keeps people out of hospital when they do come.
+	AdmitReduction float64 `yaml:"admit_reduction" unit:"fraction"`
 }
 
 // Elective is planned inpatient care. Referrals (AgeBand.Elective) pass
