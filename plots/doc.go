@@ -1,6 +1,18 @@
 // Package plots draws caresim's charts with gonum/plot (it is the only
-// importer of gonum.org/v1/plot) and writes the board report.
+// importer of gonum.org/v1/plot) and, later, writes the board report.
 //
-// It is built in the charts issue; until then the package holds only this
-// description.
+// Each chart takes a small input struct defined here ([Beds], [Deficit]) of
+// plain numbers, dates and labels, not simulation types, and returns a
+// [Figure]: one or more aligned panels with a legend drawn beside them so that
+// it never covers data. [Figure.Save] writes PNG, SVG or PDF, chosen from the
+// file's extension, at a slide ([SlideWidth]×[SlideHeight]) or A4
+// ([A4Width]×[A4Height]) size.
+//
+// Charts are meant to be read by people who did not build them: titles say
+// what and where, axes carry units, time axes show dates, money is in £ with
+// k and m, and series differ in dash pattern and lightness as well as in hue
+// (Okabe–Ito colours) so that they survive greyscale and colour blindness.
+//
+// The package does not run simulations, summarise replications or read
+// results folders; callers pass it means and percentiles already computed.
 package plots

@@ -1,0 +1,182 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Beds is the daily occupancy of one bed pool across replications, the input
+// to [BedsOverTime]. Day i is Start plus i days; Mean, P10, P90 and Capacity
+// all have one value per day.
+type Beds struct {
+	Pool  string    // bed pool, e.g. "Acute"
+	Place string    // system or site, e.g. "Northshire"
+	Start time.Time // calendar date of day 0 (UTC midnight)
+
+	Mean     []float64 // mean occupied beds across replications
+	P10, P90 []float64 // 10th and 90th percentiles of occupied beds
+	Capacity []float64 // staffed beds available, drawn as a step line
+
+	Interventions []Marker // start dates to mark
+}
+
+// Marker labels a date on a time axis, such as an intervention's start.
+type Marker struct {
+	Label string
+	At    time.Time
+}
+
+// Legend names used by [BedsOverTime], so that callers and tests can find
+// the series.
+const (
+	LegendMean     = "Mean occupied"
+	LegendBand     = "10th–90th percentile"
+	LegendCapacity = "Capacity"
+	LegendMarker   = "Intervention starts"
+)
+
+// BedsOverTime draws occupied beds in one pool over time: the mean across
+// replications as a solid line over a shaded 10th–90th percentile band, the
+// capacity as a dashed step line, and a dotted vertical line with a label at
+// each intervention's start date. It returns [ErrNoData] when Mean is empty,
+// and an error when the series' lengths differ.
+func BedsOverTime(b Beds) (*Figure, error) {
+	n := len(b.Mean)
+	if n == 0 {
+		return nil, fmt.Errorf("plots: beds over time for %s: %w", b.Pool, ErrNoData)
+	}
+	for _, s := range []struct {
+		name string
+		v    []float64
+	}{{"P10", b.P10}, {"P90", b.P90}, {"Capacity", b.Capacity}} {
+		if s.v != nil && len(s.v) != n {
+			return nil, fmt.Errorf("plots: beds over time for %s: %s has %d days, Mean has %d", b.Pool, s.name, len(s.v), n)
+		}
+	}
+	day := func(i int) float64 { return float64(b.Start.AddDate(0, 0, i).Unix()) }
+
+	title := fmt.Sprintf("%s beds occupied, %s", b.Pool, b.Place)
+	if b.Place == "" {
+		title = fmt.Sprintf("%s beds occupied", b.Pool)
+	}
+	p := newPanel(title, "Date", "Beds occupied (beds)")
+	days := float64(n - 1)
+	p.X.Tick.Marker = plot.TimeTicks{Ticker: monthTicks{}, Format: dateFormat(days)}
+	p.X.Min, p.X.Max = day(0), day(n-1)
+	p.Y.Tick.Marker = labelTicks{trim}
+	f := &Figure{Panels: []*plot.Plot{p}}
+
+	ymax := 0.0
+	for _, s := range [][]float64{b.Mean, b.P90, b.Capacity} {
+		for _, v := range s {
+			ymax = math.Max(ymax, v)
+		}
+	}
+	// Leave headroom above the data for the intervention labels.
+	p.Y.Min, p.Y.Max = 0, ymax*1.15
+	if p.Y.Max == 0 {
+		p.Y.Max = 1
+	}
+
+	if b.P10 != nil && b.P90 != nil {
+		ring := make(plotter.XYs, 0, 2*n)
+		for i := range n {
+			ring = append(ring, plotter.XY{X: day(i), Y: b.P90[i]})
+		}
+		for i := n - 1; i >= 0; i-- {
+			ring = append(ring, plotter.XY{X: day(i), Y: b.P10[i]})
+		}
+		band, err := plotter.NewPolygon(ring)
+		if err != nil {
+			return nil, err
+		}
+		band.Color = bandBlue
+		band.LineStyle.Width = 0
+		p.Add(band)
+		f.Legend = append(f.Legend, LegendEntry{LegendBand, []plot.Thumbnailer{band}})
+	}
+
+	mean, err := plotter.NewLine(series(n, day, b.Mean))
+	if err != nil {
+		return nil, err
+	}
+	mean.Color = black
+	mean.Width = vg.Points(2)
+	p.Add(mean)
+	f.Legend = append(f.Legend, LegendEntry{LegendMean, []plot.Thumbnailer{mean}})
+
+	if b.Capacity != nil {
+		capacity, err := plotter.NewLine(series(n, day, b.Capacity))
+		if err != nil {
+			return nil, err
+		}
+		capacity.StepStyle = plotter.PostStep
+		capacity.Color = vermillion
+		capacity.Width = vg.Points(2)
+		capacity.Dashes = dashed
+		p.Add(capacity)
+		f.Legend = append(f.Legend, LegendEntry{LegendCapacity, []plot.Thumbnailer{capacity}})
+	}
+
+	if err := addMarkers(f, p, b.Interventions, day(0), day(n-1)); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// series returns the points (x(i), v[i]).
+func series(n int, x func(int) float64, v []float64) plotter.XYs {
+	xys := make(plotter.XYs, n)
+	for i := range n {
+		xys[i] = plotter.XY{X: x(i), Y: v[i]}
+	}
+	return xys
+}
+
+// addMarkers draws a dotted vertical line across p at each marker inside
+// [xmin, xmax] (Unix seconds), with its label beside the top. Labels
+// alternate between two heights so that neighbours do not collide.
+func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error {
+	var first *plotter.Line
+	for k, m := range ms {
+		x := float64(m.At.Unix())
+		if x < xmin || x > xmax {
+			continue
+		}
+		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
+		if err != nil {
+			return err
+		}
+		l.Color = grey
+		l.Width = vg.Points(1.2)
+		l.Dashes = dotted
+		p.Add(l)
+		if first == nil {
+			first = l
+		}
+		y := p.Y.Max - (p.Y.Max-p.Y.Min)*(0.04+0.06*float64(k%2))
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{m.Label}})
+		if err != nil {
+			return err
+		}
+		lab.Offset = vg.Point{X: vg.Points(3)}
+		for i := range lab.TextStyle {
+			lab.TextStyle[i].Font.Size = vg.Points(9)
+			lab.TextStyle[i].Color = grey
+			lab.TextStyle[i].YAlign = draw.YCenter
+			lab.TextStyle[i].XAlign = text.XLeft
+		}
+		p.Add(lab)
+	}
+	if first != nil {
+		f.Legend = append(f.Legend, LegendEntry{LegendMarker, []plot.Thumbnailer{first}})
+	}
+	return nil
+}
