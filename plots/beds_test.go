@@ -5,15 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 
 	"caresim/plots"
 )
-
-func TestBedsOverTimeGolden(t *testing.T) {
-	cmpimg.CheckPlot(ExampleBedsOverTime, t, "beds.png")
-}
 
 func TestBedsOverTimeParts(t *testing.T) {
 	t.Parallel()
