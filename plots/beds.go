@@ -60,30 +60,15 @@ func BedsOverTime(b Beds) (*Figure, error) {
 			return nil, fmt.Errorf("plots: beds over time for %s: %s has %d days, Mean has %d", b.Pool, s.name, len(s.v), n)
 		}
 	}
-	day := func(i int) float64 { return float64(b.Start.AddDate(0, 0, i).Unix()) }
-
 	title := fmt.Sprintf("%s beds occupied, %s", b.Pool, b.Place)
 	if b.Place == "" {
 		title = fmt.Sprintf("%s beds occupied", b.Pool)
 	}
 	p := newPanel(title, "Date", "Beds occupied (beds)")
-	days := float64(n - 1)
-	p.X.Tick.Marker = plot.TimeTicks{Ticker: monthTicks{}, Format: dateFormat(days)}
-	p.X.Min, p.X.Max = day(0), day(n-1)
+	day := dateAxis(p, b.Start, n)
 	p.Y.Tick.Marker = labelTicks{trim}
 	f := &Figure{Panels: []*plot.Plot{p}}
-
-	ymax := 0.0
-	for _, s := range [][]float64{b.Mean, b.P90, b.Capacity} {
-		for _, v := range s {
-			ymax = math.Max(ymax, v)
-		}
-	}
-	// Leave headroom above the data for the intervention labels.
-	p.Y.Min, p.Y.Max = 0, ymax*1.15
-	if p.Y.Max == 0 {
-		p.Y.Max = 1
-	}
+	headroom(p, b.Mean, b.P90, b.Capacity)
 
 	if b.P10 != nil && b.P90 != nil {
 		ring := make(plotter.XYs, 0, 2*n)
@@ -129,6 +114,31 @@ func BedsOverTime(b Beds) (*Figure, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// dateAxis makes p's x axis a time axis of n days from start, with month
+// (or, for short spans, weekly) ticks labelled with dates, and returns the
+// axis position of day i in Unix seconds.
+func dateAxis(p *plot.Plot, start time.Time, n int) func(int) float64 {
+	day := func(i int) float64 { return float64(start.AddDate(0, 0, i).Unix()) }
+	p.X.Tick.Marker = plot.TimeTicks{Ticker: monthTicks{}, Format: dateFormat(float64(n - 1))}
+	p.X.Min, p.X.Max = day(0), day(n-1)
+	return day
+}
+
+// headroom sets p's y axis from 0 to 15% above the largest value of vs,
+// leaving room above the data for the markers' labels.
+func headroom(p *plot.Plot, vs ...[]float64) {
+	ymax := 0.0
+	for _, s := range vs {
+		for _, v := range s {
+			ymax = math.Max(ymax, v)
+		}
+	}
+	p.Y.Min, p.Y.Max = 0, ymax*1.15
+	if p.Y.Max == 0 {
+		p.Y.Max = 1
+	}
 }
 
 // series returns the points (x(i), v[i]).

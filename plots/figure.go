@@ -35,6 +35,7 @@ var (
 	blue       = color.RGBA{R: 0x00, G: 0x72, B: 0xB2, A: 255}
 	orange     = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 255}
 	vermillion = color.RGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 255}
+	green      = color.RGBA{R: 0x00, G: 0x9E, B: 0x73, A: 255}
 	grey       = color.RGBA{R: 0x55, G: 0x55, B: 0x55, A: 255}
 	bandBlue   = color.NRGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0x60}
 	bandOrange = color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0x50}
@@ -42,8 +43,9 @@ var (
 
 // Dash patterns used alongside colour.
 var (
-	dashed = []vg.Length{vg.Points(6), vg.Points(3)}
-	dotted = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
+	dashed  = []vg.Length{vg.Points(6), vg.Points(3)}
+	dotted  = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
+	dashDot = []vg.Length{vg.Points(6), vg.Points(2.5), vg.Points(1.5), vg.Points(2.5)}
 )
 
 // LegendEntry is one line of a [Figure]'s legend: a name and the plotters
