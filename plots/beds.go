@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"time"
 
@@ -172,16 +173,9 @@ func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error 
 			first = l
 		}
 		y := p.Y.Max - (p.Y.Max-p.Y.Min)*(0.04+0.06*float64(k%2))
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{m.Label}})
+		lab, err := note(x, y, m.Label, grey, draw.YCenter, vg.Point{X: vg.Points(3)})
 		if err != nil {
 			return err
-		}
-		lab.Offset = vg.Point{X: vg.Points(3)}
-		for i := range lab.TextStyle {
-			lab.TextStyle[i].Font.Size = vg.Points(9)
-			lab.TextStyle[i].Color = grey
-			lab.TextStyle[i].YAlign = draw.YCenter
-			lab.TextStyle[i].XAlign = text.XLeft
 		}
 		p.Add(lab)
 	}
@@ -189,4 +183,21 @@ func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error 
 		f.Legend = append(f.Legend, LegendEntry{LegendMarker, []plot.Thumbnailer{first}})
 	}
 	return nil
+}
+
+// note returns text s in 9pt colour c, written rightwards from (x, y) in data
+// coordinates shifted by off, aligned vertically by ya.
+func note(x, y float64, s string, c color.Color, ya draw.YAlignment, off vg.Point) (*plotter.Labels, error) {
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{s}})
+	if err != nil {
+		return nil, err
+	}
+	lab.Offset = off
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = vg.Points(9)
+		lab.TextStyle[i].Color = c
+		lab.TextStyle[i].YAlign = ya
+		lab.TextStyle[i].XAlign = text.XLeft
+	}
+	return lab, nil
 }

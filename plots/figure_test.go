@@ -21,6 +21,7 @@ func TestGolden(t *testing.T) {
 		{"beds.png", ExampleBedsOverTime},
 		{"deficit.png", ExampleDeficitTrajectory},
 		{"delays.png", ExampleDelayedPatients},
+		{"ae.png", ExampleAEPerformance},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)
