@@ -118,6 +118,14 @@ is given), its replications in parallel, and writes to --out:
 	daily.csv     scenario,date,measure,unit,replication,value,p10,p90
 	annual.csv    scenario,financial_year,organisation,measure,unit,replication,value,ci_low,ci_high
 
+and charts, in each --format (png by default; png,svg,pdf for all three)
+unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
+(each pool the scenario has: mean occupied beds, the 10th–90th
+percentile band across replications, the capacity and the interventions'
+start dates) and, for a priced run, deficit-system and deficit-ORG for
+each organisation with money (the annual deficit and the cumulative,
+with 95% confidence intervals).
+
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
 interval (for daily measures, the 10th and 90th percentiles across
@@ -143,7 +151,7 @@ four significant figures, and for a priced run the deficits of the
 system and each organisation in the final year and the system's
 cumulative deficit, in £m (£k below a million). The same seed gives the
 same files, byte for byte, whatever --workers is; only summary.json's
-wall_time_seconds differs. Files are written under temporary names and
+wall_time_seconds differs, and PDF charts' creation dates. Files are written under temporary names and
 renamed when all are complete: Ctrl-C stops the run after the
 replications under way, leaves the folder as it was, and exits 1.
 
@@ -213,6 +221,7 @@ type runCmd struct {
 	outFlags
 	perRep *bool
 	events *string
+	plots  plotFlags
 }
 
 // newRunCmd defines run's flags on fs.
@@ -221,6 +230,7 @@ func newRunCmd(fs *pflag.FlagSet) *runCmd {
 		outFlags: addOutFlags(fs, "", "folder for the results (default out/<scenario name>)"),
 		perRep:   fs.Bool("per-replication", false, "add each replication's rows to metrics.csv, daily.csv and annual.csv"),
 		events:   fs.String("events", "", "write replication 0's patient events to this CSV file"),
+		plots:    addPlotFlags(fs),
 	}
 }
 
@@ -230,6 +240,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		return usageErr("run takes one scenario, got %d", len(args))
 	}
 	if err := r.sim.check(); err != nil {
+		return err
+	}
+	formats, err := r.plots.list()
+	if err != nil {
 		return err
 	}
 	ref := "baseline"
@@ -291,11 +305,29 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		func(w io.Writer) error { return rs.writeSummary(w, wall) },
 		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
 	}
+	var charts []string
+	if len(formats) > 0 {
+		cs, err := runCharts(l, res)
+		if err != nil {
+			return fmt.Errorf("charts: %w", err)
+		}
+		tmp, err := os.MkdirTemp("", "caresim-charts-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		var cw []func(io.Writer) error
+		charts, cw = chartWriters(cs, formats, tmp)
+		names, writers = append(names, charts...), append(writers, cw...)
+	}
 	if err := out.save(ctx, "run", names, writers); err != nil {
 		return err
 	}
 	if !*r.quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names, ", "), dir)
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names[:len(names)-len(charts)], ", "), dir)
+		if len(charts) > 0 {
+			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), dir)
+		}
 		if *r.events != "" {
 			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.n, *r.events)
 		}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"caresim/plots"
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/finance"
+	"caresim/sim/stats"
+
+	"github.com/spf13/pflag"
+)
+
+// chartFormats are the file formats charts can be saved in, by extension.
+var chartFormats = []string{"png", "svg", "pdf"}
+
+// plotFlags are the flags of the commands that draw charts: --no-plots
+// and --format.
+type plotFlags struct {
+	none    *bool
+	formats *[]string
+}
+
+func addPlotFlags(fs *pflag.FlagSet) plotFlags {
+	return plotFlags{
+		none:    fs.Bool("no-plots", false, "draw no charts"),
+		formats: fs.StringSlice("format", []string{"png"}, "chart formats, comma-separated: png, svg, pdf"),
+	}
+}
+
+// list returns the formats asked for, lower case and each once, or nil
+// with --no-plots; it names the flag when a format is unknown.
+func (p plotFlags) list() ([]string, error) {
+	if *p.none {
+		return nil, nil
+	}
+	var out []string
+	for _, f := range *p.formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !slices.Contains(chartFormats, f) {
+			return nil, usageErr("--format must be png, svg or pdf, not %q", f)
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// chart is one figure to be saved as File plus each format's extension.
+type chart struct {
+	File string
+	Fig  *plots.Figure
+}
+
+// bedPool is a bed pool drawn over time: its file name, its name in the
+// title, and the daily measures of its mean occupancy and capacity.
+type bedPool struct {
+	file, name     string
+	mean, capacity int
+}
+
+var bedPools = []bedPool{
+	{"beds-acute", "Acute", care.DailyAcuteMean, care.DailyAcuteBeds},
+	{"beds-intermediate-care", "Intermediate care", care.DailyICMean, care.DailyICBeds},
+	{"beds-care-homes", "Care home", care.DailyCareHomeMean, care.DailyCareHomeBeds},
+}
+
+// bodyTitles name the bodies of the accounts in chart titles, indexed
+// as finance.BodyNames.
+var bodyTitles = [finance.NumBodies]string{
+	finance.Acute:         "acute trust",
+	finance.Community:     "community services",
+	finance.SocialCare:    "social care",
+	finance.Commissioners: "commissioners",
+	finance.System:        "whole system",
+}
+
+// runCharts adapts a finished run of l to the plots package: beds over
+// time for each bed pool the scenario has, and, when the run was priced,
+// the deficit trajectory of the system and of each organisation with
+// money. Pools and organisations with nothing in them are left out.
+func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
+	place := placeOf(l)
+	start := dateTime(res.Reps[0].Start)
+	var markers []plots.Marker
+	for _, iv := range l.Interventions {
+		markers = append(markers, plots.Marker{Label: iv.Name, At: dateTime(iv.Start)})
+	}
+	var out []chart
+	for _, p := range bedPools {
+		mean, capacity := res.Daily[p.mean], res.Daily[p.capacity]
+		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
+			continue // the scenario has no such beds
+		}
+		f, err := plots.BedsOverTime(plots.Beds{
+			Pool: p.name, Place: place, Start: start,
+			Mean: finite(mean.Mean), P10: finite(mean.P10), P90: finite(mean.P90),
+			Capacity:      finite(capacity.Mean),
+			Interventions: markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{p.file, f})
+	}
+	m := res.Money
+	if m == nil {
+		return out, nil
+	}
+	years := slices.Clone(m.Years)
+	if last := len(years) - 1; m.FinalYear < last {
+		years[last] += " (part)" // simulated only in part
+	}
+	for _, b := range sim.MoneyBodies {
+		if b != finance.System && !hasMoney(m, b) {
+			continue
+		}
+		g := plots.Gap{Name: l.Name}
+		for y := range m.Years {
+			g.Annual = append(g.Annual, estimate(m.Annual[y][b][finance.Deficit]))
+			g.Cumulative = append(g.Cumulative, estimate(m.Annual[y][b][finance.CumulativeDeficit]))
+		}
+		f, err := plots.DeficitTrajectory(plots.Deficit{
+			Body:     bodyTitles[b] + ", " + place,
+			Years:    years,
+			Baseline: g,
+			Interval: fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{"deficit-" + finance.BodyNames[b], f})
+	}
+	return out, nil
+}
+
+// placeOf says where a scenario is, for titles: the first clause of its
+// description ("Mid-Nottinghamshire") when short, with its name.
+func placeOf(l *scenarios.Loaded) string {
+	d := strings.TrimSpace(l.Description)
+	if i := strings.IndexAny(d, ":(,.;"); i >= 0 {
+		d = strings.TrimSpace(d[:i])
+	}
+	if d == "" || utf8.RuneCountInString(d) > 48 {
+		return "scenario " + l.Name
+	}
+	return fmt.Sprintf("%s (%s)", d, l.Name)
+}
+
+// dateTime is d at UTC midnight.
+func dateTime(d des.Date) time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// anyValue reports whether xs holds a number other than zero.
+func anyValue(xs []float64) bool {
+	return slices.ContainsFunc(xs, func(x float64) bool { return x != 0 && !math.IsNaN(x) })
+}
+
+// finite returns xs with NaN and infinities (nothing measured) as zero,
+// which the plotters would refuse.
+func finite(xs []float64) []float64 {
+	out := slices.Clone(xs)
+	for i, x := range out {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// estimate is s as a plotted mean and interval; an interval that could
+// not be computed (one replication) collapses onto the mean.
+func estimate(s stats.Summary) plots.Estimate {
+	e := plots.Estimate{Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()}
+	if math.IsNaN(e.Mean) {
+		e.Mean = 0
+	}
+	if math.IsNaN(e.Lo) || math.IsNaN(e.Hi) {
+		e.Lo, e.Hi = e.Mean, e.Mean
+	}
+	return e
+}
+
+// hasMoney reports whether body b has any cost, funding or income.
+func hasMoney(m *sim.MoneyResults, b int) bool {
+	for y := range m.Years {
+		for _, k := range []int{finance.Cost, finance.Funding, finance.Income} {
+			if s := m.Annual[y][b][k]; s.Mean != 0 && !math.IsNaN(s.Mean) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chartWriters returns the file names and writers of each chart in each
+// format, for outDir.save, drawn at slide size. The plots package saves
+// to a path, so each chart is drawn into tmp (a scratch folder) and
+// copied into the results folder's atomic file.
+func chartWriters(charts []chart, formats []string, tmp string) ([]string, []func(io.Writer) error) {
+	var names []string
+	var writers []func(io.Writer) error
+	for _, c := range charts {
+		for _, format := range formats {
+			name := c.File + "." + format
+			names = append(names, name)
+			writers = append(writers, func(w io.Writer) error {
+				path := filepath.Join(tmp, name)
+				if err := c.Fig.Save(path, plots.SlideWidth, plots.SlideHeight); err != nil {
+					return err
+				}
+				f, err := os.Open(path)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				_, err = io.Copy(w, f)
+				return err
+			})
+		}
+	}
+	return names, writers
+}

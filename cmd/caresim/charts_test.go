@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// chartSignatures are the first bytes of each chart format's files.
+var chartSignatures = map[string][]byte{
+	"png": []byte("\x89PNG\r\n\x1a\n"),
+	"svg": []byte("<?xml"),
+	"pdf": []byte("%PDF-"),
+}
+
+// TestRunCharts runs the baseline briefly in each format and expects a
+// beds chart for each of its three pools and, the baseline being priced,
+// a deficit chart for the system and each organisation with money, each
+// file a valid PNG, SVG or PDF (by its signature, and an SVG's closing
+// tag), and no temporary files left behind.
+func TestRunCharts(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=60d", "--set", "warm_up.length=10d",
+		"--format", "png,svg", "--format", "PDF", "--out", dir, "baseline")
+	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "deficit-system", "deficit-acute"} {
+		for format, sig := range chartSignatures {
+			name := chart + "." + format
+			b, ok := files[name]
+			switch {
+			case !ok:
+				t.Errorf("%s is missing", name)
+			case !bytes.HasPrefix(b, sig):
+				t.Errorf("%s starts %q, want %q", name, b[:min(len(b), 8)], sig)
+			case format == "svg" && !bytes.Contains(b, []byte("</svg>")):
+				t.Errorf("%s has no closing </svg>", name)
+			case format == "svg" && !bytes.Contains(b, []byte("Acute beds occupied, Mid-Nottinghamshire (baseline)")) && chart == "beds-acute":
+				t.Errorf("%s lacks its title", name)
+			}
+		}
+	}
+	for name := range files {
+		if ext := strings.TrimPrefix(filepath.Ext(name), "."); !slices.Contains([]string{"json", "csv", "png", "svg", "pdf"}, ext) {
+			t.Errorf("unexpected file %s in the results folder", name)
+		}
+	}
+}
+
+// TestRunNoPlots expects --no-plots to leave the four results alone, and
+// a textbook scenario without beds or money to draw no charts.
+func TestRunNoPlots(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"no-plots", []string{"--no-plots", "baseline"}},
+		{"nothing-to-draw", []string{"textbook-mmc"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			args := append([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "warm_up.length=0d", "--out", dir}, c.args...)
+			files := runFiles(t, dir, args...)
+			if len(files) != 4 {
+				names := []string{}
+				for n := range files {
+					names = append(names, n)
+				}
+				slices.Sort(names)
+				t.Errorf("folder holds %q, want the four results only", names)
+			}
+		})
+	}
+}
+
+// TestRunBadFormat expects an unknown format to be a usage error naming
+// the flag, before anything is simulated.
+func TestRunBadFormat(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	dir := filepath.Join(t.TempDir(), "out")
+	if code := run([]string{"run", "--format", "png,jpeg", "--out", dir, "baseline"}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit %d, want 2; stderr:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), `--format must be png, svg or pdf, not "jpeg"`) {
+		t.Errorf("stderr does not name the flag:\n%s", stderr.String())
+	}
+}
