@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"caresim/plots"
+	"caresim/scenarios"
+	"caresim/sim"
 )
 
 // chartSignatures are the first bytes of each chart format's files.
@@ -87,5 +92,72 @@ func TestRunBadFormat(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), `--format must be png, svg or pdf, not "jpeg"`) {
 		t.Errorf("stderr does not name the flag:\n%s", stderr.String())
+	}
+}
+
+// TestRunChartsAdapter checks the adapter from results to charts on a
+// priced baseline of a year and a bit: pools and titles, the capacity and intervention
+// markers in the legends, and a final year simulated in part labelled so.
+func TestRunChartsAdapter(t *testing.T) {
+	t.Parallel()
+	l, err := scenarios.Load("baseline", scenarios.Options{Sets: []string{"horizon=380d", "warm_up.length=0d"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := simulate(context.Background(), l, sim.Options{Reps: 2, Seed: 1, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts, err := runCharts(l, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, c := range charts {
+		titles[c.File] = c.Fig.Panels[0].Title.Text
+		if strings.HasPrefix(c.File, "beds-") {
+			for _, e := range []string{plots.LegendMean, plots.LegendBand, plots.LegendCapacity} {
+				if _, ok := c.Fig.Entry(e); !ok {
+					t.Errorf("%s has no %q in its legend", c.File, e)
+				}
+			}
+		}
+	}
+	for file, want := range map[string]string{
+		"beds-acute":      "Acute beds occupied, Mid-Nottinghamshire (baseline)",
+		"beds-care-homes": "Care home beds occupied, Mid-Nottinghamshire (baseline)",
+		"deficit-system":  "Financial gap by year, whole system, Mid-Nottinghamshire (baseline)",
+	} {
+		if got := titles[file]; got != want {
+			t.Errorf("%s is titled %q, want %q", file, got, want)
+		}
+	}
+	// 380 days from 1 April 2014 end in 2015/16, simulated in part: its
+	// label says so.
+	for _, c := range charts {
+		if c.File != "deficit-system" {
+			continue
+		}
+		var labels []string
+		for _, tk := range c.Fig.Panels[0].X.Tick.Marker.Ticks(-1, 5) {
+			labels = append(labels, tk.Label)
+		}
+		if want := []string{"2014/15", "2015/16 (part)"}; !slices.Equal(labels, want) {
+			t.Errorf("deficit-system's years are %q, want %q", labels, want)
+		}
+	}
+}
+
+func TestPlaceOf(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ desc, want string }{
+		{"Mid-Nottinghamshire (≈347,000 people) from April 2014", "Mid-Nottinghamshire (x)"},
+		{"", "scenario x"},
+		{"A very long first clause that goes on and on without any punctuation at all", "scenario x"},
+	} {
+		l := &scenarios.Loaded{Scenario: scenarios.Scenario{Name: "x", Description: c.desc}}
+		if got := placeOf(l); got != c.want {
+			t.Errorf("placeOf(%q) = %q, want %q", c.desc, got, c.want)
+		}
 	}
 }
