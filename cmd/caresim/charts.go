@@ -88,7 +88,9 @@ var bodyTitles = [finance.NumBodies]string{
 }
 
 // runCharts adapts a finished run of l to the plots package: beds over
-// time for each bed pool the scenario has, and, when the run was priced,
+// time for each bed pool the scenario has, the patients delayed in acute
+// beds when it has acute beds, A&E performance when it has A&E
+// attendances, and, when the run was priced,
 // the deficit trajectory of the system and of each organisation with
 // money. Pools and organisations with nothing in them are left out.
 func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
@@ -114,6 +116,33 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
 			return nil, err
 		}
 		out = append(out, chart{p.file, f})
+	}
+	delays := plots.Delays{
+		Place: place, Start: start,
+		Reablement:       finite(res.Daily[care.DailyAcuteDelayedP1].Mean),
+		IntermediateCare: finite(res.Daily[care.DailyAcuteDelayedP2].Mean),
+		CareHome:         finite(res.Daily[care.DailyAcuteDelayedP3].Mean),
+		Interventions:    markers,
+	}
+	if anyValue(res.Daily[care.DailyAcuteMean].Mean) || anyValue(res.Daily[care.DailyAcuteBeds].Mean) {
+		f, err := plots.DelayedPatients(delays)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{"delays", f})
+	}
+	departures := res.Daily[care.DailyAEDepartures].Mean
+	if anyValue(res.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
+		f, err := plots.AEPerformance(plots.AE{
+			Place: place, Start: start,
+			Departures: finite(departures),
+			Breaches:   finite(res.Daily[care.DailyAE4hBreaches].Mean),
+			Waits12h:   finite(res.Daily[care.DailyED12hDTA].Mean),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{"ae-performance", f})
 	}
 	m := res.Money
 	if m == nil {

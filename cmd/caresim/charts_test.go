@@ -21,7 +21,8 @@ var chartSignatures = map[string][]byte{
 }
 
 // TestRunCharts runs the baseline briefly in each format and expects a
-// beds chart for each of its three pools and, the baseline being priced,
+// beds chart for each of its three pools, the delayed-patients and A&E
+// charts and, the baseline being priced,
 // a deficit chart for the system and each organisation with money, each
 // file a valid PNG, SVG or PDF (by its signature, and an SVG's closing
 // tag), and no temporary files left behind.
@@ -30,7 +31,7 @@ func TestRunCharts(t *testing.T) {
 	dir := t.TempDir()
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=60d", "--set", "warm_up.length=10d",
 		"--format", "png,svg", "--format", "PDF", "--out", dir, "baseline")
-	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "deficit-system", "deficit-acute"} {
+	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "delays", "ae-performance", "deficit-system", "deficit-acute"} {
 		for format, sig := range chartSignatures {
 			name := chart + "." + format
 			b, ok := files[name]
@@ -54,28 +55,32 @@ func TestRunCharts(t *testing.T) {
 }
 
 // TestRunNoPlots expects --no-plots to leave the four results alone, and
-// a textbook scenario without beds or money to draw no charts.
+// a textbook scenario of an emergency department only to draw its A&E
+// chart and nothing else: no beds, delays or money.
 func TestRunNoPlots(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
-		name string
-		args []string
+		name   string
+		args   []string
+		charts []string
 	}{
-		{"no-plots", []string{"--no-plots", "baseline"}},
-		{"nothing-to-draw", []string{"textbook-mmc"}},
+		{"no-plots", []string{"--no-plots", "baseline"}, nil},
+		{"ed-only", []string{"textbook-mmc"}, []string{"ae-performance.png"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			args := append([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "warm_up.length=0d", "--out", dir}, c.args...)
 			files := runFiles(t, dir, args...)
-			if len(files) != 4 {
-				names := []string{}
-				for n := range files {
-					names = append(names, n)
-				}
-				slices.Sort(names)
-				t.Errorf("folder holds %q, want the four results only", names)
+			want := append([]string{"annual.csv", "daily.csv", "metrics.csv", "summary.json"}, c.charts...)
+			slices.Sort(want)
+			names := []string{}
+			for n := range files {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, want) {
+				t.Errorf("folder holds %q, want %q", names, want)
 			}
 		})
 	}
@@ -115,6 +120,13 @@ func TestRunChartsAdapter(t *testing.T) {
 	titles := map[string]string{}
 	for _, c := range charts {
 		titles[c.File] = c.Fig.Panels[0].Title.Text
+		if c.File == "delays" {
+			for _, e := range []string{plots.LegendPathway1, plots.LegendPathway2, plots.LegendPathway3, plots.LegendDelayedTotal} {
+				if _, ok := c.Fig.Entry(e); !ok {
+					t.Errorf("%s has no %q in its legend", c.File, e)
+				}
+			}
+		}
 		if strings.HasPrefix(c.File, "beds-") {
 			for _, e := range []string{plots.LegendMean, plots.LegendBand, plots.LegendCapacity} {
 				if _, ok := c.Fig.Entry(e); !ok {
@@ -127,6 +139,8 @@ func TestRunChartsAdapter(t *testing.T) {
 		"beds-acute":      "Acute beds occupied, Mid-Nottinghamshire (baseline)",
 		"beds-care-homes": "Care home beds occupied, Mid-Nottinghamshire (baseline)",
 		"deficit-system":  "Financial gap by year, whole system, Mid-Nottinghamshire (baseline)",
+		"delays":          "Patients delayed in acute beds, Mid-Nottinghamshire (baseline), by discharge pathway",
+		"ae-performance":  "A&E 4-hour performance by month, Mid-Nottinghamshire (baseline)",
 	} {
 		if got := titles[file]; got != want {
 			t.Errorf("%s is titled %q, want %q", file, got, want)

@@ -85,7 +85,7 @@ var wallTime = regexp.MustCompile(`"wall_time_seconds": [0-9.e+-]+`)
 // with the time it was made (/CreationDate), which no option turns off.
 func TestRunWorkersInvariant(t *testing.T) {
 	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"}
-	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "deficit-system", "deficit-acute"} {
+	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "delays", "ae-performance", "deficit-system", "deficit-acute"} {
 		names = append(names, chart+".png", chart+".svg")
 	}
 	workersInvariant(t, names, func(dir, workers string) []string {
@@ -129,7 +129,7 @@ func TestRunFiles(t *testing.T) {
 	dir := t.TempDir()
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
-		"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
+		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
 	if len(files) != 5 {
 		names := []string{}
 		for n := range files {
