@@ -87,22 +87,90 @@ var bodyTitles = [finance.NumBodies]string{
 	finance.System:        "whole system",
 }
 
-// runCharts adapts a finished run of l to the plots package: beds over
-// time for each bed pool the scenario has, the patients delayed in acute
-// beds when it has acute beds, A&E performance when it has A&E
-// attendances, and, when the run was priced,
-// the deficit trajectory of the system and of each organisation with
-// money. Pools and organisations with nothing in them are left out.
-func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
-	place := placeOf(l)
-	start := dateTime(res.Reps[0].Start)
-	var markers []plots.Marker
+// runData is what a run's charts are drawn from: a run just finished
+// (runDataOf) or one read back from its results folder (readRunData, for
+// caresim plot). Daily series are held to float32 precision, as daily.csv
+// writes them, so that both draw the same charts, byte for byte.
+type runData struct {
+	name, place string
+	start       time.Time
+	markers     []plots.Marker
+	daily       [care.NumDaily]sim.Band
+	money       *moneyData // nil when the run was not priced
+}
+
+// moneyData is a priced run's accounts: each financial year's mean and
+// confidence interval of each line of each body's accounts, which may be
+// NaN (not measured).
+type moneyData struct {
+	years  []string // financial years, a final year simulated in part so labelled
+	annual [][finance.NumBodies][finance.NumMeasures]plots.Estimate
+}
+
+// runDataOf is what the charts of a finished run of l are drawn from.
+func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
+	d := runData{name: l.Name, place: placeOf(l), start: dateTime(res.Reps[0].Start)}
 	for _, iv := range l.Interventions {
-		markers = append(markers, plots.Marker{Label: iv.Name, At: dateTime(iv.Start)})
+		d.markers = append(d.markers, plots.Marker{Label: iv.Name, At: dateTime(iv.Start)})
 	}
+	for k, b := range res.Daily {
+		d.daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
+	}
+	m := res.Money
+	if m == nil {
+		return d
+	}
+	d.money = &moneyData{years: partYear(m.Years, m.FinalYear)}
+	for y := range m.Years {
+		var a [finance.NumBodies][finance.NumMeasures]plots.Estimate
+		for b := range a {
+			for k := range a[b] {
+				s := m.Annual[y][b][k]
+				a[b][k] = plots.Estimate{Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()}
+			}
+		}
+		d.money.annual = append(d.money.annual, a)
+	}
+	return d
+}
+
+// partYear returns years with the last labelled as simulated in part
+// when final, the index of the final year simulated whole, is not the
+// last.
+func partYear(years []string, final int) []string {
+	years = slices.Clone(years)
+	if last := len(years) - 1; final < last {
+		years[last] += " (part)"
+	}
+	return years
+}
+
+// single returns xs rounded to float32 precision, as daily.csv holds them.
+func single(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = float64(float32(x))
+	}
+	return out
+}
+
+// runCharts adapts a finished run of l to the plots package (see
+// drawCharts).
+func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
+	return drawCharts(runDataOf(l, res))
+}
+
+// drawCharts draws the charts of a run: beds over time for each bed pool
+// the scenario has, the patients delayed in acute beds when it has acute
+// beds, A&E performance when it has A&E attendances, and, when the run
+// was priced, the deficit trajectory of the system and of each
+// organisation with money. Pools and organisations with nothing in them
+// are left out.
+func drawCharts(d runData) ([]chart, error) {
+	place, start, markers := d.place, d.start, d.markers
 	var out []chart
 	for _, p := range bedPools {
-		mean, capacity := res.Daily[p.mean], res.Daily[p.capacity]
+		mean, capacity := d.daily[p.mean], d.daily[p.capacity]
 		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
 			continue // the scenario has no such beds
 		}
@@ -117,53 +185,48 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
 		}
 		out = append(out, chart{p.file, f})
 	}
-	delays := plots.Delays{
-		Place: place, Start: start,
-		Reablement:       finite(res.Daily[care.DailyAcuteDelayedP1].Mean),
-		IntermediateCare: finite(res.Daily[care.DailyAcuteDelayedP2].Mean),
-		CareHome:         finite(res.Daily[care.DailyAcuteDelayedP3].Mean),
-		Interventions:    markers,
-	}
-	if anyValue(res.Daily[care.DailyAcuteMean].Mean) || anyValue(res.Daily[care.DailyAcuteBeds].Mean) {
-		f, err := plots.DelayedPatients(delays)
+	if anyValue(d.daily[care.DailyAcuteMean].Mean) || anyValue(d.daily[care.DailyAcuteBeds].Mean) {
+		f, err := plots.DelayedPatients(plots.Delays{
+			Place: place, Start: start,
+			Reablement:       finite(d.daily[care.DailyAcuteDelayedP1].Mean),
+			IntermediateCare: finite(d.daily[care.DailyAcuteDelayedP2].Mean),
+			CareHome:         finite(d.daily[care.DailyAcuteDelayedP3].Mean),
+			Interventions:    markers,
+		})
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, chart{"delays", f})
 	}
-	departures := res.Daily[care.DailyAEDepartures].Mean
-	if anyValue(res.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
+	departures := d.daily[care.DailyAEDepartures].Mean
+	if anyValue(d.daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
 		f, err := plots.AEPerformance(plots.AE{
 			Place: place, Start: start,
 			Departures: finite(departures),
-			Breaches:   finite(res.Daily[care.DailyAE4hBreaches].Mean),
-			Waits12h:   finite(res.Daily[care.DailyED12hDTA].Mean),
+			Breaches:   finite(d.daily[care.DailyAE4hBreaches].Mean),
+			Waits12h:   finite(d.daily[care.DailyED12hDTA].Mean),
 		})
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, chart{"ae-performance", f})
 	}
-	m := res.Money
+	m := d.money
 	if m == nil {
 		return out, nil
-	}
-	years := slices.Clone(m.Years)
-	if last := len(years) - 1; m.FinalYear < last {
-		years[last] += " (part)" // simulated only in part
 	}
 	for _, b := range sim.MoneyBodies {
 		if b != finance.System && !hasMoney(m, b) {
 			continue
 		}
-		g := plots.Gap{Name: l.Name}
-		for y := range m.Years {
-			g.Annual = append(g.Annual, estimate(m.Annual[y][b][finance.Deficit]))
-			g.Cumulative = append(g.Cumulative, estimate(m.Annual[y][b][finance.CumulativeDeficit]))
+		g := plots.Gap{Name: d.name}
+		for y := range m.years {
+			g.Annual = append(g.Annual, estimate(m.annual[y][b][finance.Deficit]))
+			g.Cumulative = append(g.Cumulative, estimate(m.annual[y][b][finance.CumulativeDeficit]))
 		}
 		f, err := plots.DeficitTrajectory(plots.Deficit{
 			Body:     bodyTitles[b] + ", " + place,
-			Years:    years,
+			Years:    m.years,
 			Baseline: g,
 			Interval: fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence),
 		})
@@ -210,10 +273,9 @@ func finite(xs []float64) []float64 {
 	return out
 }
 
-// estimate is s as a plotted mean and interval; an interval that could
-// not be computed (one replication) collapses onto the mean.
-func estimate(s stats.Summary) plots.Estimate {
-	e := plots.Estimate{Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()}
+// estimate is e as plotted: a mean not measured is zero, and an interval
+// that could not be computed (one replication) collapses onto the mean.
+func estimate(e plots.Estimate) plots.Estimate {
 	if math.IsNaN(e.Mean) {
 		e.Mean = 0
 	}
@@ -224,10 +286,10 @@ func estimate(s stats.Summary) plots.Estimate {
 }
 
 // hasMoney reports whether body b has any cost, funding or income.
-func hasMoney(m *sim.MoneyResults, b int) bool {
-	for y := range m.Years {
+func hasMoney(m *moneyData, b int) bool {
+	for y := range m.years {
 		for _, k := range []int{finance.Cost, finance.Funding, finance.Income} {
-			if s := m.Annual[y][b][k]; s.Mean != 0 && !math.IsNaN(s.Mean) {
+			if x := m.annual[y][b][k].Mean; x != 0 && !math.IsNaN(x) {
 				return true
 			}
 		}

@@ -8,6 +8,7 @@
 // The commands are:
 //
 //	run        simulate a scenario and write its results
+//	plot       re-draw the charts of a run's results folder without re-running
 //	compare    run scenarios with common random numbers and report their differences
 //	sweep      run a scenario over a grid or a Latin hypercube of parameter values
 //	merge      join the shards of a sweep into one sweep.csv
@@ -80,7 +81,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newRun(), newCompare(), newSweep(), newMerge(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.

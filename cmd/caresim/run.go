@@ -122,9 +122,13 @@ and charts, in each --format (png by default; png,svg,pdf for all three)
 unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 (each pool the scenario has: mean occupied beds, the 10th–90th
 percentile band across replications, the capacity and the interventions'
-start dates) and, for a priced run, deficit-system and deficit-ORG for
-each organisation with money (the annual deficit and the cumulative,
-with 95% confidence intervals).
+start dates), delays (patients delayed in acute beds by discharge
+pathway, when the scenario has acute beds), ae-performance (each month's
+4-hour performance against the 95% standard and 12-hour waits, when it
+has A&E attendances) and, for a priced run, deficit-system and
+deficit-ORG for each organisation with money (the annual deficit and the
+cumulative, with 95% confidence intervals). caresim plot re-draws them
+from the folder.
 
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
@@ -556,6 +560,7 @@ type manifestJSON struct {
 	Version         string   `json:"caresim_version"`
 	GoVersion       string   `json:"go_version"`
 	Scenario        string   `json:"scenario"`
+	Description     string   `json:"description"`
 	Chain           []string `json:"chain"`
 	Sets            []string `json:"sets"`
 	Digest          string   `json:"digest"`
@@ -571,6 +576,14 @@ type manifestJSON struct {
 	Events          int      `json:"events_simulated"`
 	WallTimeSeconds number   `json:"wall_time_seconds"`
 	Warnings        []string `json:"warnings"`
+	// Interventions are the scenario's interventions, in order, with
+	// their start dates, which caresim plot marks on its charts.
+	Interventions []interventionJSON `json:"interventions"`
+}
+
+type interventionJSON struct {
+	Name  string `json:"name"`
+	Start string `json:"start"`
 }
 
 type metricJSON struct {
@@ -592,6 +605,7 @@ func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 		Version:         version(),
 		GoVersion:       runtime.Version(),
 		Scenario:        l.Name,
+		Description:     l.Description,
 		Chain:           l.Chain,
 		Sets:            append([]string{}, sets...),
 		Digest:          l.Digest,
@@ -606,6 +620,10 @@ func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 		Confidence:      stats.DefaultConfidence,
 		WallTimeSeconds: number(math.Round(wall.Seconds()*1000) / 1000),
 		Warnings:        []string{},
+		Interventions:   []interventionJSON{},
+	}
+	for _, iv := range l.Interventions {
+		m.Interventions = append(m.Interventions, interventionJSON{iv.Name, iv.Start.String()})
 	}
 	for _, rep := range res.Reps {
 		m.Events += rep.Events

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPlotReproducesRun runs PRISM (two interventions, priced, its final
+// financial year simulated in part) with --no-plots and with charts, then
+// re-draws the first folder with caresim plot and expects the very charts
+// run drew, byte for byte, in PNG and SVG, and no other file changed.
+func TestPlotReproducesRun(t *testing.T) {
+	t.Parallel()
+	drawn, bare := t.TempDir(), t.TempDir()
+	args := []string{"run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--format", "png,svg"}
+	want := runFiles(t, drawn, append(args, "--out", drawn, "prism")...)
+	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "prism")...)
+	got := runFiles(t, bare, "plot", "--quiet", "--format", "svg,png", bare)
+
+	var s summaryJSON
+	if err := json.Unmarshal(want["summary.json"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.Manifest.Interventions); n < 2 {
+		t.Errorf("summary.json lists %d interventions, want PRISM's and the baseline's", n)
+	}
+	var charts []string
+	for name := range want {
+		if ext := filepath.Ext(name); ext == ".png" || ext == ".svg" {
+			charts = append(charts, name)
+		}
+	}
+	slices.Sort(charts)
+	if !slices.Contains(charts, "deficit-system.png") || !slices.Contains(charts, "delays.svg") {
+		t.Fatalf("run drew %q, want the deficit and delays charts among them", charts)
+	}
+	for _, name := range charts {
+		if b, ok := got[name]; !ok {
+			t.Errorf("plot did not draw %s", name)
+		} else if !bytes.Equal(b, want[name]) {
+			t.Errorf("plot drew %s unlike run did", name)
+		}
+	}
+	for name, b := range before {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("plot changed %s", name)
+		}
+	}
+	if len(got) != len(before)+len(charts) {
+		t.Errorf("plot left %d files, want %d", len(got), len(before)+len(charts))
+	}
+}
+
+// TestPlotErrors expects a usage error without one folder or with an
+// unknown format, and a plain error naming a folder that is not a run's.
+func TestPlotErrors(t *testing.T) {
+	t.Parallel()
+	empty := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"plot"}, 2, "plot needs one results folder"},
+		{[]string{"plot", "--format", "gif", empty}, 2, `--format must be png, svg or pdf, not "gif"`},
+		{[]string{"plot", empty}, 1, "is not a run's results folder"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.msg) {
+			t.Errorf("caresim %s: exit %d, stderr %q; want exit %d and %q", strings.Join(c.args, " "), code, stderr.String(), c.code, c.msg)
+		}
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("plot left %d files in a folder it could not plot", len(entries))
+	}
+}
