@@ -219,16 +219,11 @@ func drawCharts(d runData) ([]chart, error) {
 		if b != finance.System && !hasMoney(m, b) {
 			continue
 		}
-		g := plots.Gap{Name: d.name}
-		for y := range m.years {
-			g.Annual = append(g.Annual, estimate(m.annual[y][b][finance.Deficit]))
-			g.Cumulative = append(g.Cumulative, estimate(m.annual[y][b][finance.CumulativeDeficit]))
-		}
 		f, err := plots.DeficitTrajectory(plots.Deficit{
 			Body:     bodyTitles[b] + ", " + place,
 			Years:    m.years,
-			Baseline: g,
-			Interval: fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence),
+			Baseline: deficitGap(m, b, d.name),
+			Interval: deficitInterval(),
 		})
 		if err != nil {
 			return nil, err
@@ -236,6 +231,22 @@ func drawCharts(d runData) ([]chart, error) {
 		out = append(out, chart{"deficit-" + finance.BodyNames[b], f})
 	}
 	return out, nil
+}
+
+// deficitGap is body b's annual and cumulative deficit in m, as plotted,
+// named name in the legend.
+func deficitGap(m *moneyData, b int, name string) plots.Gap {
+	g := plots.Gap{Name: name}
+	for y := range m.years {
+		g.Annual = append(g.Annual, estimate(m.annual[y][b][finance.Deficit]))
+		g.Cumulative = append(g.Cumulative, estimate(m.annual[y][b][finance.CumulativeDeficit]))
+	}
+	return g
+}
+
+// deficitInterval names the intervals of the deficit charts.
+func deficitInterval() string {
+	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
 }
 
 // placeOf says where a scenario is, for titles: the first clause of its
@@ -295,6 +306,27 @@ func hasMoney(m *moneyData, b int) bool {
 		}
 	}
 	return false
+}
+
+// addCharts appends to names and writers the files of the charts that
+// draw returns, in each of formats (see chartWriters), and returns their
+// names, with a cleanup that removes the scratch folder they are drawn
+// in. With no formats (--no-plots) it draws nothing.
+func addCharts(formats []string, draw func() ([]chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+	if len(formats) == 0 {
+		return nil, func() {}, nil
+	}
+	cs, err := draw()
+	if err != nil {
+		return nil, nil, fmt.Errorf("charts: %w", err)
+	}
+	tmp, err := os.MkdirTemp("", "caresim-charts-")
+	if err != nil {
+		return nil, nil, err
+	}
+	charts, cw := chartWriters(cs, formats, tmp)
+	*names, *writers = append(*names, charts...), append(*writers, cw...)
+	return charts, func() { os.RemoveAll(tmp) }, nil
 }
 
 // chartWriters returns the file names and writers of each chart in each

@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"caresim/cmd/caresim/internal/table"
+	"caresim/plots"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
+	"caresim/sim/finance"
 	"caresim/sim/stats"
 
 	"github.com/spf13/pflag"
@@ -53,6 +55,13 @@ not priced has empty cells for the money metrics. It writes to --out:
 	              mean, SD, interval and replications for each scenario
 	              with the difference's
 
+and charts, in each --format (png by default; png,svg,pdf for all three)
+unless --no-plots: deficit-system-<scenario> for each priced scenario
+after the first, when the first is priced over the same financial years
+(the system's annual deficit and the cumulative, with 95% confidence
+intervals, of the first scenario against this one). Scenarios that are
+not priced draw nothing.
+
 Empty cells (JSON null) are values that could not be measured. A
 difference uses the replications where both scenarios measured the
 metric. As for run, the same seed gives the same files whatever
@@ -70,11 +79,17 @@ Examples:
 }
 
 // compareCmd holds compare's flags.
-type compareCmd struct{ outFlags }
+type compareCmd struct {
+	outFlags
+	plots plotFlags
+}
 
 // newCompareCmd defines compare's flags on fs.
 func newCompareCmd(fs *pflag.FlagSet) *compareCmd {
-	return &compareCmd{addOutFlags(fs, filepath.Join("out", "compare"), "folder for the results")}
+	return &compareCmd{
+		outFlags: addOutFlags(fs, filepath.Join("out", "compare"), "folder for the results"),
+		plots:    addPlotFlags(fs),
+	}
 }
 
 // compared is one scenario of a comparison, run.
@@ -92,6 +107,10 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		return usageErr("compare takes two scenarios or more, got %d", len(args))
 	}
 	if err := cc.sim.check(); err != nil {
+		return err
+	}
+	formats, err := cc.plots.list()
+	if err != nil {
 		return err
 	}
 	runs, err := loadAll(args, *cc.sim.sets)
@@ -141,13 +160,61 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	cmp := newComparison(runs)
 	names := []string{"compare.csv", "summary.json"}
 	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
+	charts, done, err := addCharts(formats, func() ([]chart, error) { return compareCharts(runs) }, &names, &writers)
+	if err != nil {
+		return err
+	}
+	defer done()
 	if err := out.save(ctx, "compare", names, writers); err != nil {
 		return err
 	}
 	if !*cc.quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names, ", "), *cc.out)
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names[:len(names)-len(charts)], ", "), *cc.out)
+		if len(charts) > 0 {
+			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), *cc.out)
+		}
 	}
 	return cmp.writeText(stdout)
+}
+
+// compareCharts draws the system's deficit trajectory of the first
+// scenario against each other, deficit-system-<scenario>, when both were
+// priced over the same financial years; nothing for the others.
+func compareCharts(runs []*compared) ([]chart, error) {
+	base := runDataOf(runs[0].Loaded, runs[0].res).money
+	if base == nil {
+		return nil, nil
+	}
+	var out []chart
+	for _, r := range runs[1:] {
+		d := runDataOf(r.Loaded, r.res)
+		m := d.money
+		if m == nil || !slices.Equal(m.years, base.years) {
+			continue
+		}
+		f, err := plots.DeficitTrajectory(plots.Deficit{
+			Body:     bodyTitles[finance.System] + ", " + d.place,
+			Years:    m.years,
+			Baseline: deficitGap(base, finance.System, runs[0].label),
+			Scenario: deficitGap(m, finance.System, r.label),
+			Interval: deficitInterval(),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{"deficit-" + finance.BodyNames[finance.System] + "-" + chartName(r.label), f})
+	}
+	return out, nil
+}
+
+// chartName is label made safe as part of a file name: a scenario
+// labelled by its path (two scenarios share a name) loses the path's
+// extension, and its separators become hyphens.
+func chartName(label string) string {
+	if ext := filepath.Ext(label); ext == ".yaml" || ext == ".yml" {
+		label = strings.TrimSuffix(label, ext)
+	}
+	return strings.NewReplacer("/", "-", `\`, "-").Replace(label)
 }
 
 // loadAll loads every scenario of refs with the overrides sets and

@@ -171,3 +171,33 @@ func TestPairedFinite(t *testing.T) {
 		t.Error("an interval of one replication excludes zero")
 	}
 }
+
+// TestCompareCharts compares the baseline with prism, both priced, and
+// expects the system's deficit trajectory of one against the other as a
+// valid PNG; textbook scenarios, not priced, draw nothing, and neither
+// does --no-plots.
+func TestCompareCharts(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := runFiles(t, dir, "compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d",
+		"--out", dir, "baseline", "prism")
+	const name = "deficit-system-prism.png"
+	if b, ok := files[name]; !ok {
+		t.Errorf("%s is missing", name)
+	} else if sig := chartSignatures["png"]; !bytes.HasPrefix(b, sig) {
+		t.Errorf("%s starts %q, want %q", name, b[:min(len(b), 8)], sig)
+	}
+	for _, c := range [][]string{
+		{"textbook-mmc", "testdata/mmc-11.yaml"},
+		{"--no-plots", "baseline", "prism"},
+	} {
+		dir := t.TempDir()
+		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d", "--out", dir}, c...)
+		files := runFiles(t, dir, args...)
+		for n := range files {
+			if n != "compare.csv" && n != "summary.json" {
+				t.Errorf("compare %s: unexpected file %s", strings.Join(c, " "), n)
+			}
+		}
+	}
+}

@@ -309,21 +309,11 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		func(w io.Writer) error { return rs.writeSummary(w, wall) },
 		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
 	}
-	var charts []string
-	if len(formats) > 0 {
-		cs, err := runCharts(l, res)
-		if err != nil {
-			return fmt.Errorf("charts: %w", err)
-		}
-		tmp, err := os.MkdirTemp("", "caresim-charts-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		var cw []func(io.Writer) error
-		charts, cw = chartWriters(cs, formats, tmp)
-		names, writers = append(names, charts...), append(writers, cw...)
+	charts, done, err := addCharts(formats, func() ([]chart, error) { return runCharts(l, res) }, &names, &writers)
+	if err != nil {
+		return err
 	}
+	defer done()
 	if err := out.save(ctx, "run", names, writers); err != nil {
 		return err
 	}
