@@ -414,7 +414,7 @@ func (m *model) leaveFrom(id int32, from des.PoolID) {
 	case m.ic:
 		m.leaveIC(id)
 	case m.reab:
-		m.reabBusy.Add(m.cal.Now(), -1)
+		m.leaveReablement(id)
 	}
 }
 
@@ -588,46 +588,40 @@ func outcome(o *Outcomes, x float64) int {
 }
 
 func (m *model) onICEnd(id int32) error {
-	pt := m.pts.At(id)
-	switch outcome(&m.p.Services.IntermediateCare.Outcomes, m.u(pt, slotICOutcome)) {
-	case 1:
-		if m.p.Services.CareHomes.Enabled {
-			m.trace(id, "ready", "intermediate-care")
-			return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
-		}
-	case 2:
-		m.leaveIC(id)
-		if err := m.releaseKeep(id); err != nil {
-			return err
-		}
-		pt = m.pts.At(id)
-		m.readmitNow(id)
-		return nil
-	}
-	m.leaveIC(id)
-	return m.release(id)
+	return m.endStay(id, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome, "intermediate-care", m.leaveIC)
 }
 
 func (m *model) onReablementEnd(id int32) error {
-	pt := m.pts.At(id)
-	switch outcome(&m.p.Services.Reablement.Outcomes, m.u(pt, slotReablementOutcome)) {
+	return m.endStay(id, &m.p.Services.Reablement.Outcomes, slotReablementOutcome, "reablement", m.leaveReablement)
+}
+
+// endStay ends an intermediate-care stay or a reablement package with the
+// outcome drawn from o (patient slot slot): a care home, keeping the place
+// until one is free; a readmission, giving the place up first; or home or
+// death. leave records giving the place up.
+func (m *model) endStay(id int32, o *Outcomes, slot uint64, service string, leave func(int32)) error {
+	switch outcome(o, m.u(m.pts.At(id), slot)) {
 	case 1:
 		if m.p.Services.CareHomes.Enabled {
-			m.trace(id, "ready", "reablement")
+			m.trace(id, "ready", service)
 			return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
 		}
 	case 2:
-		m.reabBusy.Add(m.cal.Now(), -1)
-		m.trace(id, "leave", "reablement")
+		leave(id)
 		if err := m.releaseKeep(id); err != nil {
 			return err
 		}
 		m.readmitNow(id)
 		return nil
 	}
+	leave(id)
+	return m.release(id)
+}
+
+// leaveReablement records a patient's reablement package ending.
+func (m *model) leaveReablement(id int32) {
 	m.reabBusy.Add(m.cal.Now(), -1)
 	m.trace(id, "leave", "reablement")
-	return m.release(id)
 }
 
 // readmitNow turns patient id, who has left intermediate care or
