@@ -66,6 +66,10 @@ type Results struct {
 	// Annual summarises each annual measure across replications:
 	// Annual[y][k] for year Years[y] and measure care.AnnualMeasures[k].
 	Annual [][care.NumAnnual]stats.Summary
+	// AcuteLOS and ICLOS pool the replications' lengths of stay (see
+	// care.Result.AcuteLOS), in replication order: their histograms
+	// count the stays of all replications together.
+	AcuteLOS, ICLOS stats.Tally
 	// Money holds the accounts when Options.Money was set, else nil.
 	Money *MoneyResults
 	// Warnings are things the reader should know that do not stop the run.
@@ -162,6 +166,10 @@ func (r *Results) summarise(daily *[care.NumDaily][]float32) {
 			b.P90[d] = stat.Quantile(0.9, stat.Empirical, vals, nil)
 		}
 		r.Daily[k] = b
+	}
+	for _, rep := range r.Reps {
+		r.AcuteLOS.Merge(rep.AcuteLOS)
+		r.ICLOS.Merge(rep.ICLOS)
 	}
 	r.Years = r.Reps[0].Years
 	r.Annual = make([][care.NumAnnual]stats.Summary, len(r.Years))

@@ -449,6 +449,9 @@ func (m *model) leaveAcute(id int32) {
 	if m.measured {
 		m.dischargedAlive++
 	}
+	if pt.kind != kindElective {
+		m.count(cPathway + int(pt.pathway))
+	}
 	// The 30-day readmission applies to patients who go home (pathway 0
 	// and electives): those who go on to reablement or intermediate care
 	// come back through those services' own readmit outcome, and care-home

@@ -111,6 +111,10 @@ const (
 	AnnualDelayedBedDays
 	AnnualExcessBedDays
 	AnnualHospitalDeaths
+	AnnualPathway0
+	AnnualPathway1
+	AnnualPathway2
+	AnnualPathway3
 	AnnualAE4hBreaches
 	AnnualED12hDTA
 	AnnualICAdmissions
@@ -150,6 +154,10 @@ var AnnualMeasures = [NumAnnual]Measure{
 	AnnualDelayedBedDays:        {"delayed_bed_days", "bed days", "acute bed days of medically fit patients (delayed transfers of care)"},
 	AnnualExcessBedDays:         {"excess_bed_days", "bed days", "days of spells beyond the excess trim point, counted in the year of discharge"},
 	AnnualHospitalDeaths:        {"hospital_deaths", "patients", "deaths in an acute bed"},
+	AnnualPathway0:              {"discharges_pathway0", "spells", "emergency spells discharged home without new support (pathway 0)"},
+	AnnualPathway1:              {"discharges_pathway1", "spells", "emergency spells discharged home with reablement (pathway 1)"},
+	AnnualPathway2:              {"discharges_pathway2", "spells", "emergency spells discharged to an intermediate-care bed (pathway 2)"},
+	AnnualPathway3:              {"discharges_pathway3", "spells", "emergency spells discharged to a care home (pathway 3)"},
 	AnnualAE4hBreaches:          {"ae_4h_breaches", "patients", "A&E departures more than 4 hours after arrival"},
 	AnnualED12hDTA:              {"ed_12h_dta_waits", "patients", "ED departures more than 12 hours after the decision to admit"},
 	AnnualICAdmissions:          {"ic_admissions", "patients", "intermediate-care bed admissions, step-down and step-up"},

@@ -61,7 +61,16 @@ type Result struct {
 	// Pilot is the daily mean acute occupancy from the start of the
 	// warm-up, when Config.Pilot was set.
 	Pilot []float64
+	// AcuteLOS and ICLOS summarise the lengths of stay, in days, of the
+	// emergency spells and intermediate-care bed stays that ended in the
+	// measured period (those behind the metrics acute_los_mean_days and
+	// ic_los_mean_days), with a histogram in bins of LOSBinWidth days.
+	AcuteLOS, ICLOS stats.Tally
 }
+
+// LOSBinWidth is the width, in days, of the histogram bins of
+// Result.AcuteLOS and Result.ICLOS: six hours.
+const LOSBinWidth = 0.25
 
 // Routes of arrival, the order of the model's own tables.
 const (
@@ -278,6 +287,10 @@ const (
 	cElective
 	cCancelled
 	cDeaths
+	cPathway // + discharge pathway 0–3: emergency spells ending alive
+	_
+	_
+	_
 	cDischarges
 	cAEDepartures
 	cAEBreaches
@@ -364,6 +377,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.counts[i].Grow(days)
 	}
 	m.edWait.BinWidth = 0.25 // hours
+	m.acuteLOS.BinWidth = LOSBinWidth
+	m.icLOS.BinWidth = LOSBinWidth
 	m.cal.Grow(4096)
 	if err := m.initSources(); err != nil {
 		return nil, err

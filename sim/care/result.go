@@ -105,6 +105,9 @@ func (m *model) result() *Result {
 		a[AnnualDelayedBedDays] += D[DailyAcuteDelayed][d]
 		a[AnnualExcessBedDays] += c(cExcessBedDays)
 		a[AnnualHospitalDeaths] += c(cDeaths)
+		for k := range 4 {
+			a[AnnualPathway0+k] += c(cPathway + k)
+		}
 		a[AnnualAE4hBreaches] += c(cAEBreaches)
 		a[AnnualED12hDTA] += c(cED12h)
 		a[AnnualICAdmissions] += c(cICAdmissions)
@@ -178,6 +181,8 @@ func (m *model) result() *Result {
 	M[MetricReadmissions] = ratio(float64(m.readmit30), float64(m.dischargedAlive))
 	M[MetricNavigated] = sum(cCFCNavigated) / years
 	M[MetricHospitalDeaths] = sum(cDeaths) / years
+	res.AcuteLOS.Merge(m.acuteLOS) // copies, so the model's storage is not shared
+	res.ICLOS.Merge(m.icLOS)
 	return res
 }
 

@@ -146,6 +146,18 @@ func (t *Tally) checkSpan(first, last int) {
 	}
 }
 
+// Histogram returns the histogram's counts from the bin of Min to the
+// bin of Max, a copy, and the index of the first of them: counts[i] is
+// the number of observations in [(first+i)·BinWidth, (first+i+1)·BinWidth).
+// It returns 0 and nil for an empty tally or one without a histogram.
+func (t *Tally) Histogram() (first int, counts []int64) {
+	if t.n == 0 || t.width == 0 {
+		return 0, nil
+	}
+	lo, hi := t.bin(t.min), t.bin(t.max)
+	return lo, append([]int64(nil), t.bins[lo-t.lo:hi-t.lo+1]...)
+}
+
 // Count returns the number of observations.
 func (t *Tally) Count() int { return t.n }
 

@@ -293,3 +293,31 @@ func BenchmarkTallyAdd(b *testing.B) {
 		})
 	}
 }
+
+func TestTallyHistogram(t *testing.T) {
+	t.Parallel()
+	var none Tally
+	if first, counts := none.Histogram(); first != 0 || counts != nil {
+		t.Errorf("empty tally: Histogram = %d, %v; want 0, nil", first, counts)
+	}
+	noBins := Tally{}
+	noBins.Add(3)
+	if _, counts := noBins.Histogram(); counts != nil {
+		t.Errorf("tally without BinWidth: Histogram = %v, want nil", counts)
+	}
+	// Bins of 0.5: 1.2 and 1.4 in bin 2 [1, 1.5); 2.6 in bin 5 [2.5, 3);
+	// -0.3 in bin -1 [-0.5, 0). Added high first, so the histogram grows
+	// downwards past the data and Histogram must trim the spare bins.
+	tl := Tally{BinWidth: 0.5}
+	for _, x := range []float64{2.6, 1.2, 1.4, -0.3} {
+		tl.Add(x)
+	}
+	first, counts := tl.Histogram()
+	if want := []int64{1, 0, 0, 2, 0, 0, 1}; first != -1 || !slices.Equal(counts, want) {
+		t.Errorf("Histogram = %d, %v; want -1, %v", first, counts, want)
+	}
+	counts[0] = 99
+	if _, again := tl.Histogram(); again[0] != 1 {
+		t.Error("Histogram returned the tally's own storage, not a copy")
+	}
+}
