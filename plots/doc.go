@@ -8,6 +8,15 @@
 // file's extension, at a slide ([SlideWidth]×[SlideHeight]) or A4
 // ([A4Width]×[A4Height]) size.
 //
+// # Charts
+//
+//   - [BedsOverTime]: occupied beds in one pool over time, against capacity.
+//   - [DeficitTrajectory]: the annual and cumulative financial gap by year.
+//   - [DelayedPatients]: patients delayed in acute beds, by discharge pathway.
+//   - [AEPerformance]: A&E 4-hour performance and 12-hour waits by month.
+//   - [LengthOfStay]: the length-of-stay distribution of one bed pool, as a
+//     histogram and a cumulative share, with the mean and median marked.
+//
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, axes carry units, time axes show dates, money is in £ with
 // k and m, and series differ in dash pattern and lightness as well as in hue

@@ -1,0 +1,37 @@
+package plots
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// This file holds the drawing helpers that [LengthOfStay], [PathwayMix],
+// [ScenariosOverTime] and [Differences] share.
+
+// strokedLine returns the line through xys in colour c, width w points and
+// the given dash pattern (nil for solid).
+func strokedLine(xys plotter.XYs, c color.Color, w float64, dashes []vg.Length) (*plotter.Line, error) {
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.Color = c
+	l.Width = vg.Points(w)
+	l.Dashes = dashes
+	return l, nil
+}
+
+// outlinedBars returns the rectangles rings filled with c and outlined in
+// outline at half a point, as the house bar charts are drawn.
+func outlinedBars(c, outline color.Color, rings ...plotter.XYer) (*plotter.Polygon, error) {
+	bars, err := plotter.NewPolygon(rings...)
+	if err != nil {
+		return nil, err
+	}
+	bars.Color = c
+	bars.LineStyle.Color = outline
+	bars.LineStyle.Width = vg.Points(0.5)
+	return bars, nil
+}
