@@ -1,0 +1,98 @@
+package plots_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/plotter"
+
+	"caresim/plots"
+)
+
+// TestTornadoGolden draws ExampleTornado and compares it with
+// testdata/tornado_golden.png; run with -regen to refresh the golden.
+func TestTornadoGolden(t *testing.T) {
+	cmpimg.CheckPlot(ExampleTornado, t, "tornado.png")
+}
+
+func TestTornadoParts(t *testing.T) {
+	t.Parallel()
+	s := plots.Sensitivity{
+		Metric: "Deficit in the final year", Unit: "£", Place: "Northshire",
+		Base: 2e6,
+		Swings: []plots.Swing{
+			{Parameter: "small", LowValue: "1", HighValue: "2", Low: 1.9e6, High: 2.1e6},  // swing £0.2m
+			{Parameter: "large", LowValue: "10", HighValue: "20", Low: 3e6, High: 1e6},    // swing £2m, falling
+			{Parameter: "middle", LowValue: "a", HighValue: "b", Low: 1.5e6, High: 2.5e6}, // swing £1m
+		},
+		Note: "Means of the bottom and top deciles",
+	}
+	f, err := plots.Tornado(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Panels[0]
+	if got, want := p.Title.Text, "Deficit in the final year: effect of each parameter\nNorthshire"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if got, want := p.X.Label.Text, "Deficit in the final year (£)"; got != want {
+		t.Errorf("x label = %q, want %q", got, want)
+	}
+	if got := tickLabels(p.X.Tick.Marker.Ticks(0, 3e6)); len(got) == 0 || got[len(got)-1] != "£3m" {
+		t.Errorf("x tick labels = %q, want money ending in £3m", got)
+	}
+	// Largest swing at the top (the highest y).
+	ticks := p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max)
+	if got := tickLabels(ticks); len(got) != 3 || got[0] != "small" || got[1] != "middle" || got[2] != "large" {
+		t.Errorf("y tick labels from the bottom = %q, want small, middle, large", got)
+	}
+	for _, tc := range []struct {
+		entry string
+		ends  []float64 // each bar's far end, from the bottom
+	}{
+		{plots.LegendTornadoLow, []float64{1.9e6, 1.5e6, 3e6}},
+		{plots.LegendTornadoHigh, []float64{2.1e6, 2.5e6, 1e6}},
+	} {
+		e, ok := f.Entry(tc.entry)
+		if !ok {
+			t.Fatalf("no %q legend entry", tc.entry)
+		}
+		bars := e.Thumbs[0].(*plotter.Polygon)
+		if len(bars.XYs) != 3 {
+			t.Fatalf("%s: %d bars, want 3", tc.entry, len(bars.XYs))
+		}
+		for i, ring := range bars.XYs {
+			xlo, xhi := math.Min(ring[0].X, ring[2].X), math.Max(ring[0].X, ring[2].X)
+			if want := math.Min(s.Base, tc.ends[i]); xlo != want || xhi != math.Max(s.Base, tc.ends[i]) {
+				t.Errorf("%s bar %d spans %v to %v, want the base %v to %v", tc.entry, i, xlo, xhi, s.Base, tc.ends[i])
+			}
+			if y := (ring[0].Y + ring[2].Y) / 2; y != float64(i) {
+				t.Errorf("%s bar %d is at y = %v, want %d", tc.entry, i, y, i)
+			}
+		}
+	}
+	low, _ := f.Entry(plots.LegendTornadoLow)
+	high, _ := f.Entry(plots.LegendTornadoHigh)
+	if a, b := grey(low.Thumbs[0].(*plotter.Polygon).Color), grey(high.Thumbs[0].(*plotter.Polygon).Color); math.Abs(a-b) < 0.25 {
+		t.Errorf("low and high fills have greys %.2f and %.2f, want them at least 0.25 apart", a, b)
+	}
+	if _, ok := f.Entry(plots.LegendTornadoBase + ": £2m"); !ok {
+		t.Errorf("no base-case legend entry with its value; legend %v", f.Legend)
+	}
+	if _, ok := f.Entry(s.Note); !ok {
+		t.Errorf("no legend entry for the note")
+	}
+}
+
+func TestTornadoErrors(t *testing.T) {
+	t.Parallel()
+	if _, err := plots.Tornado(plots.Sensitivity{Metric: "x"}); !errors.Is(err, plots.ErrNoData) {
+		t.Errorf("no swings: err = %v, want ErrNoData", err)
+	}
+	s := plots.Sensitivity{Metric: "x", Swings: []plots.Swing{{Parameter: "a", Low: math.NaN(), High: 1}}}
+	if _, err := plots.Tornado(s); err == nil {
+		t.Error("NaN swing: no error")
+	}
+}
