@@ -16,6 +16,8 @@
 //   - [AEPerformance]: A&E 4-hour performance and 12-hour waits by month.
 //   - [LengthOfStay]: the length-of-stay distribution of one bed pool, as a
 //     histogram and a cumulative share, with the mean and median marked.
+//   - [PathwayMix]: the share of emergency spells ending by each discharge
+//     pathway, as stacked bars by financial year.
 //
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, axes carry units, time axes show dates, money is in £ with

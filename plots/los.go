@@ -196,7 +196,7 @@ func (l losTicks) Ticks(min, max float64) []plot.Tick {
 		every = l.minor
 	}
 	for i := math.Ceil(min / every); i*every <= max+every*1e-9; i++ {
-		v := i * every
+		v := i*every + 0 // + 0 turns -0 into 0, which prints without a sign
 		t := plot.Tick{Value: v}
 		if r := v / l.step; math.Abs(r-math.Round(r)) < 1e-9 {
 			t.Label = trim(v) + l.unit
