@@ -18,6 +18,8 @@
 //     histogram and a cumulative share, with the mean and median marked.
 //   - [PathwayMix]: the share of emergency spells ending by each discharge
 //     pathway, as stacked bars by financial year.
+//   - [ScenariosOverTime]: one daily measure under every scenario of a
+//     comparison, overlaid on one date axis.
 //
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, axes carry units, time axes show dates, money is in £ with

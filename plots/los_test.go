@@ -5,17 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 
 	"caresim/plots"
 )
-
-// TestLengthOfStayGolden compares ExampleLengthOfStay's image with
-// testdata/los_golden.png; run with -regen to refresh it.
-func TestLengthOfStayGolden(t *testing.T) {
-	cmpimg.CheckPlot(ExampleLengthOfStay, t, "los.png")
-}
 
 func TestLengthOfStayParts(t *testing.T) {
 	t.Parallel()

@@ -6,17 +6,10 @@ import (
 	"slices"
 	"testing"
 
-	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 
 	"caresim/plots"
 )
-
-// TestPathwayMixGolden compares ExamplePathwayMix's image with
-// testdata/pathways_golden.png; run with -regen to refresh it.
-func TestPathwayMixGolden(t *testing.T) {
-	cmpimg.CheckPlot(ExamplePathwayMix, t, "pathways.png")
-}
 
 func TestPathwayMixParts(t *testing.T) {
 	t.Parallel()

@@ -2,6 +2,7 @@ package plots
 
 import (
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -34,4 +35,10 @@ func outlinedBars(c, outline color.Color, rings ...plotter.XYer) (*plotter.Polyg
 	bars.LineStyle.Color = outline
 	bars.LineStyle.Width = vg.Points(0.5)
 	return bars, nil
+}
+
+// unitIsPounds reports whether unit names pounds sterling ("£" or "GBP"),
+// which are drawn with [money] ticks.
+func unitIsPounds(unit string) bool {
+	return unit == "£" || strings.EqualFold(unit, "GBP")
 }

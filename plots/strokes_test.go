@@ -3,8 +3,29 @@ package plots_test
 import (
 	"testing"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/cmpimg"
+
 	"caresim/plots"
 )
+
+// TestStrokesGolden draws the Examples of the charts that share strokes.go
+// and compares each image with testdata/NAME_golden.png, as [TestGolden]
+// does for the others; run with -regen to refresh the goldens.
+func TestStrokesGolden(t *testing.T) {
+	for _, tc := range []struct {
+		file    string
+		example func()
+	}{
+		{"los.png", ExampleLengthOfStay},
+		{"pathways.png", ExamplePathwayMix},
+		{"overlay.png", ExampleScenariosOverTime},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			cmpimg.CheckPlot(tc.example, t, tc.file)
+		})
+	}
+}
 
 // checkAxes checks that f has one panel per y label, that the first panel's
 // title is title, that the panels' y labels are yLabels in order, and that
@@ -25,4 +46,15 @@ func checkAxes(t *testing.T, f *plots.Figure, title, xLabel string, yLabels ...s
 	if got := f.Panels[len(f.Panels)-1].X.Label.Text; got != xLabel {
 		t.Errorf("x label = %q, want %q", got, xLabel)
 	}
+}
+
+// tickTexts returns the labels of the labelled ticks, in order.
+func tickTexts(ticks []plot.Tick) []string {
+	var labels []string
+	for _, tk := range ticks {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	return labels
 }
