@@ -20,6 +20,8 @@
 //     pathway, as stacked bars by financial year.
 //   - [ScenariosOverTime]: one daily measure under every scenario of a
 //     comparison, overlaid on one date axis.
+//   - [Differences]: each scenario's paired difference from a base scenario
+//     with its interval, one small panel per metric (a forest plot).
 //
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, axes carry units, time axes show dates, money is in £ with

@@ -1,7 +1,6 @@
 package plots_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -158,10 +157,6 @@ func TestLengthOfStayErrors(t *testing.T) {
 		{"negative count", plots.LOS{Pool: "Acute", BinWidth: 1, Counts: []float64{3, -1}}, false},
 	} {
 		_, err := plots.LengthOfStay(tc.s)
-		if err == nil {
-			t.Errorf("%s: no error", tc.name)
-		} else if got := errors.Is(err, plots.ErrNoData); got != tc.noData {
-			t.Errorf("%s: err = %v; ErrNoData is %v, want %v", tc.name, err, got, tc.noData)
-		}
+		checkErr(t, tc.name, err, tc.noData)
 	}
 }

@@ -1,7 +1,6 @@
 package plots_test
 
 import (
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -121,10 +120,6 @@ func TestScenariosOverTimeErrors(t *testing.T) {
 		{"P10 without P90", []plots.Series{{Name: "A", Mean: []float64{1, 2}, P10: []float64{1, 2}}}, false},
 	} {
 		_, err := plots.ScenariosOverTime(plots.Overlay{Measure: "Beds", Series: tc.series})
-		if err == nil {
-			t.Errorf("%s: no error", tc.name)
-		} else if got := errors.Is(err, plots.ErrNoData); got != tc.noData {
-			t.Errorf("%s: err = %v; ErrNoData is %v, want %v", tc.name, err, got, tc.noData)
-		}
+		checkErr(t, tc.name, err, tc.noData)
 	}
 }

@@ -1,7 +1,6 @@
 package plots_test
 
 import (
-	"errors"
 	"math"
 	"slices"
 	"testing"
@@ -96,10 +95,6 @@ func TestPathwayMixErrors(t *testing.T) {
 		{"negative count", plots.Pathways{Years: years, Names: names, Counts: [][]float64{{1, 2}, {1, -1}}}, false},
 	} {
 		_, err := plots.PathwayMix(tc.pw)
-		if err == nil {
-			t.Errorf("%s: no error", tc.name)
-		} else if got := errors.Is(err, plots.ErrNoData); got != tc.noData {
-			t.Errorf("%s: err = %v; ErrNoData is %v, want %v", tc.name, err, got, tc.noData)
-		}
+		checkErr(t, tc.name, err, tc.noData)
 	}
 }

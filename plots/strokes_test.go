@@ -1,6 +1,7 @@
 package plots_test
 
 import (
+	"errors"
 	"testing"
 
 	"gonum.org/v1/plot"
@@ -20,6 +21,7 @@ func TestStrokesGolden(t *testing.T) {
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},
 		{"overlay.png", ExampleScenariosOverTime},
+		{"diffs.png", ExampleDifferences},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)
@@ -57,4 +59,15 @@ func tickTexts(ticks []plot.Tick) []string {
 		}
 	}
 	return labels
+}
+
+// checkErr checks that a chart refused the input of case name with an
+// error, and that the error is [plots.ErrNoData] exactly when noData is set.
+func checkErr(t *testing.T, name string, err error, noData bool) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error", name)
+	} else if got := errors.Is(err, plots.ErrNoData); got != noData {
+		t.Errorf("%s: err = %v; ErrNoData is %v, want %v", name, err, got, noData)
+	}
 }
