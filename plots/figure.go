@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -133,12 +134,6 @@ func (f *Figure) Save(path string, w, h vg.Length) (err error) {
 	if len(f.Panels) == 0 {
 		return fmt.Errorf("plots: %s: %w", path, ErrNoData)
 	}
-	cw, err := draw.NewFormattedCanvas(w, h, format)
-	if err != nil {
-		return fmt.Errorf("plots: %s: %w", path, err)
-	}
-	f.Draw(draw.New(cw))
-
 	file, err := os.Create(path)
 	if err != nil {
 		return err
@@ -148,10 +143,33 @@ func (f *Figure) Save(path string, w, h vg.Length) (err error) {
 			err = e
 		}
 	}()
-	if _, err := cw.WriteTo(file); err != nil {
+	if err := f.render(file, w, h, format); err != nil {
 		return fmt.Errorf("plots: %s: %w", path, err)
 	}
 	return nil
+}
+
+// Render writes the figure to out at width w and height h in format, "png",
+// "svg" or "pdf", as [Figure.Save] writes a file: a report can inline a
+// chart without a file. A figure without panels is [ErrNoData].
+func (f *Figure) Render(out io.Writer, w, h vg.Length, format string) error {
+	if len(f.Panels) == 0 {
+		return fmt.Errorf("plots: %w", ErrNoData)
+	}
+	if err := f.render(out, w, h, format); err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	return nil
+}
+
+func (f *Figure) render(out io.Writer, w, h vg.Length, format string) error {
+	cw, err := draw.NewFormattedCanvas(w, h, format)
+	if err != nil {
+		return err
+	}
+	f.Draw(draw.New(cw))
+	_, err = cw.WriteTo(out)
+	return err
 }
 
 // newPanel returns a plot with caresim's house style: larger title, grid-free,

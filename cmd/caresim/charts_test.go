@@ -48,15 +48,15 @@ func TestRunCharts(t *testing.T) {
 		}
 	}
 	for name := range files {
-		if ext := strings.TrimPrefix(filepath.Ext(name), "."); !slices.Contains([]string{"json", "csv", "png", "svg", "pdf"}, ext) {
+		if ext := strings.TrimPrefix(filepath.Ext(name), "."); !slices.Contains([]string{"json", "csv", "png", "svg", "pdf", "html"}, ext) {
 			t.Errorf("unexpected file %s in the results folder", name)
 		}
 	}
 }
 
-// TestRunNoPlots expects --no-plots to leave the four results alone, and
-// a textbook scenario of an emergency department only to draw its A&E
-// chart and nothing else: no beds, delays or money.
+// TestRunNoPlots expects --no-plots to leave the four results and the
+// report alone, and a textbook scenario of an emergency department only
+// to draw its A&E chart and nothing else: no beds, delays or money.
 func TestRunNoPlots(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -72,7 +72,7 @@ func TestRunNoPlots(t *testing.T) {
 			dir := t.TempDir()
 			args := append([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "warm_up.length=0d", "--out", dir}, c.args...)
 			files := runFiles(t, dir, args...)
-			want := append([]string{"annual.csv", "daily.csv", "metrics.csv", "summary.json"}, c.charts...)
+			want := append([]string{"annual.csv", "daily.csv", "metrics.csv", "report.html", "summary.json"}, c.charts...)
 			slices.Sort(want)
 			names := []string{}
 			for n := range files {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -68,11 +67,12 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
-	if len(cs) == 0 {
-		if !quiet {
-			fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
-		}
-		return nil
+	if len(cs) == 0 && !quiet {
+		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
+	}
+	s, err := readSummary(dir)
+	if err != nil {
+		return err
 	}
 	tmp, err := os.MkdirTemp("", "caresim-charts-")
 	if err != nil {
@@ -80,6 +80,8 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 	}
 	defer os.RemoveAll(tmp)
 	names, writers := chartWriters(cs, formats, tmp)
+	names = append(names, "report.html")
+	writers = append(writers, func(w io.Writer) error { return writeRunReport(w, s, d, cs, true, dir) })
 	out, err := openOutDir(dir)
 	if err != nil {
 		return err
@@ -99,16 +101,9 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 // problem names the file.
 func readRunData(dir string) (runData, error) {
 	var d runData
-	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	s, err := readSummary(dir)
 	if err != nil {
-		return d, fmt.Errorf("%s is not a run's results folder: %w", dir, err)
-	}
-	var s summaryJSON
-	if err := json.Unmarshal(b, &s); err != nil {
-		return d, fmt.Errorf("%s: %w", filepath.Join(dir, "summary.json"), err)
-	}
-	if s.FormatVersion != summaryFormat {
-		return d, fmt.Errorf("%s: format_version %d, want %d", filepath.Join(dir, "summary.json"), s.FormatVersion, summaryFormat)
+		return d, err
 	}
 	m := s.Manifest
 	d.name = m.Scenario

@@ -47,6 +47,9 @@ func TestPlotReproducesRun(t *testing.T) {
 		}
 	}
 	for name, b := range before {
+		if name == "report.html" {
+			continue // it gains the charts (TestPlotReproducesReport)
+		}
 		if !bytes.Equal(got[name], b) {
 			t.Errorf("plot changed %s", name)
 		}

@@ -309,7 +309,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		func(w io.Writer) error { return rs.writeSummary(w, wall) },
 		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
 	}
-	charts, done, err := addCharts(formats, func() ([]chart, error) { return runCharts(l, res) }, &names, &writers)
+	var drawn []chart
+	names = append(names, "report.html")
+	writers = append(writers, func(w io.Writer) error { return rs.writeReport(w, dir, drawn, len(formats) > 0) })
+	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -523,6 +526,15 @@ func (x number) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f)
 }
 
+// UnmarshalJSON reads null as NaN, as MarshalJSON writes it.
+func (x *number) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*x = number(math.NaN())
+		return nil
+	}
+	return json.Unmarshal(b, (*float64)(x))
+}
+
 // summaryJSON is the layout of summary.json, format version 1.
 type summaryJSON struct {
 	FormatVersion  int           `json:"format_version"`
@@ -530,6 +542,10 @@ type summaryJSON struct {
 	Metrics        []metricJSON  `json:"metrics"`
 	DailyMeasures  []measureJSON `json:"daily_measures"`
 	AnnualMeasures []measureJSON `json:"annual_measures"`
+	// Calibration holds the baseline's calibration checks against this
+	// run, when the scenario is the built-in baseline unchanged
+	// (calibrationOf).
+	Calibration []checkJSON `json:"calibration,omitempty"`
 }
 
 type measureJSON struct {
@@ -567,13 +583,32 @@ type manifestJSON struct {
 	WallTimeSeconds number   `json:"wall_time_seconds"`
 	Warnings        []string `json:"warnings"`
 	// Interventions are the scenario's interventions, in order, with
-	// their start dates, which caresim plot marks on its charts.
+	// their start dates, which caresim plot marks on its charts, and what
+	// they change, which the report lists.
 	Interventions []interventionJSON `json:"interventions"`
 }
 
 type interventionJSON struct {
-	Name  string `json:"name"`
-	Start string `json:"start"`
+	Name         string       `json:"name"`
+	Start        string       `json:"start"`
+	Description  string       `json:"description"`
+	From         string       `json:"from"` // the file that defines it
+	RampDays     number       `json:"ramp_days"`
+	Changes      []changeJSON `json:"changes"`
+	SetupGBP     number       `json:"setup_gbp"`
+	RecurrentGBP number       `json:"recurrent_gbp"`
+	Payer        string       `json:"payer"`
+}
+
+// changeJSON is an intervention's change to a parameter: set it to,
+// scale it by or add the effect, in the model's units (days, per day,
+// fractions, pounds).
+type changeJSON struct {
+	Path    string `json:"path"`
+	Op      string `json:"op"` // to, scale or add
+	Low     number `json:"low"`
+	Central number `json:"central"`
+	High    number `json:"high"`
 }
 
 type metricJSON struct {
@@ -610,10 +645,7 @@ func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 		Confidence:      stats.DefaultConfidence,
 		WallTimeSeconds: number(math.Round(wall.Seconds()*1000) / 1000),
 		Warnings:        []string{},
-		Interventions:   []interventionJSON{},
-	}
-	for _, iv := range l.Interventions {
-		m.Interventions = append(m.Interventions, interventionJSON{iv.Name, iv.Start.String()})
+		Interventions:   interventionsJSON(l),
 	}
 	for _, rep := range res.Reps {
 		m.Events += rep.Events
@@ -627,7 +659,12 @@ func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 // writeSummary writes summary.json; wall is the only field that differs
 // between runs with the same seed.
 func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
-	s := summaryJSON{
+	return writeJSON(w, r.summary(wall))
+}
+
+// summary is summary.json's content.
+func (r *results) summary(wall time.Duration) *summaryJSON {
+	s := &summaryJSON{
 		FormatVersion:  summaryFormat,
 		Manifest:       newManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
 		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
@@ -645,7 +682,8 @@ func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
 			CILow: number(sum.Lo()), CIHigh: number(sum.Hi()), N: sum.N, Doc: m.Doc,
 		})
 	}
-	return writeJSON(w, s)
+	s.Calibration = calibrationOf(r.Loaded, r.Sets, r.Res)
+	return s
 }
 
 // writeJSON writes v as indented JSON, with <, > and & as they are.

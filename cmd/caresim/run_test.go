@@ -130,12 +130,12 @@ func TestRunFiles(t *testing.T) {
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
 		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
-	if len(files) != 5 {
+	if len(files) != 6 {
 		names := []string{}
 		for n := range files {
 			names = append(names, n)
 		}
-		t.Errorf("folder holds %q, want the four results and the event log", names)
+		t.Errorf("folder holds %q, want the four results, the report and the event log", names)
 	}
 
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, care.NumMetrics*(1+reps))

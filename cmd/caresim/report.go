@@ -1,0 +1,791 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"caresim/plots"
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/finance"
+	"caresim/validation"
+)
+
+// The report's layout and style, embedded in every report.html: a report
+// loads nothing, not even a font, so that it opens offline and prints the
+// same anywhere.
+var (
+	//go:embed report.tmpl
+	reportLayout string
+	//go:embed report.css
+	reportStyle string
+
+	reportTemplate = template.Must(template.New("report").Parse(reportLayout))
+)
+
+// report is what report.html shows, whichever command wrote it: a title,
+// the headline table, the charts, what the scenarios change, the
+// validation status and the manifest. Each section has a stable id:
+// headline, charts, changes, validation, manifest.
+type report struct {
+	Kind     string   // "run", "comparison" or "sweep"
+	Title    string   // the place and the scenario
+	Lead     []string // what was run, a sentence each
+	Headline reportTable
+	Notes    []string // under the headline table
+	Warnings []string // the run's warnings
+
+	Charts   []reportChart
+	NoCharts string // why there are none
+
+	Changes []scenarioChanges
+	Swept   *reportTable // a sweep's parameters
+
+	Calibration []calibrationView
+	Engine      engineView
+
+	Manifest     reportTable
+	ManifestNote string
+
+	Version string // of caresim, for the footer
+	Style   template.CSS
+}
+
+// reportTable is a table of the report. Its cells are text, escaped by the
+// template.
+type reportTable struct {
+	Class  string // a CSS class for the table
+	Header []reportCell
+	Rows   []reportRow
+}
+
+// reportRow is a row; Group starts a group of rows with a rule above.
+type reportRow struct {
+	Cells []reportCell
+	Group bool
+}
+
+// reportCell is a cell: its text, a second smaller line, and how it is set.
+type reportCell struct {
+	Text string
+	Note string
+	Num  bool   // figures, right-aligned
+	Code bool   // a name as the files spell it
+	Mark string // "pass" or "fail", coloured
+}
+
+// reportChart is a chart inlined as SVG.
+type reportChart struct {
+	ID, Title, File string
+	SVG             template.HTML
+}
+
+// scenarioChanges says what a scenario changes relative to the scenario
+// it extends: its files, its interventions and the overrides.
+type scenarioChanges struct {
+	Name, Description string
+	Extends           string   // the files it extends, "" for none
+	Files             []string // every file read, its own first
+	Interventions     []interventionView
+	Sets              []string
+}
+
+// interventionView is an intervention as the report shows it.
+type interventionView struct {
+	Name, From, Start, Ramp, Description, Cost string
+	Changes                                    []string
+}
+
+// calibrationView is one scenario's calibration status: Status says
+// whether and why it was checked; Table holds the checks when it was.
+type calibrationView struct {
+	Scenario string
+	Status   string
+	Table    *reportTable
+}
+
+// engineView is the status of the engine's checks against theory, from a
+// validation.csv found next to the results.
+type engineView struct {
+	Found  string // the file's path relative to the report, "" when none
+	Looked []string
+	Status string
+	Failed *reportTable
+}
+
+// writeReport writes r as report.html.
+func writeReport(w io.Writer, r *report) error {
+	r.Style = template.CSS(reportStyle)
+	return reportTemplate.Execute(w, r)
+}
+
+// keepCharts returns draw, remembering in *drawn what it drew, so that the
+// report shows the very charts saved to files.
+func keepCharts(draw func() ([]chart, error), drawn *[]chart) func() ([]chart, error) {
+	return func() ([]chart, error) {
+		cs, err := draw()
+		*drawn = cs
+		return cs, err
+	}
+}
+
+// noChartsNote says why a report drawn without charts has none.
+const noChartsNote = "No charts: they were not drawn (--no-plots). caresim plot on this folder draws them and re-writes this report."
+
+// svgCharts renders each chart as SVG for inlining, at the size of the
+// chart files (a slide's), which the page scales to its width.
+func svgCharts(cs []chart) ([]reportChart, error) {
+	out := make([]reportChart, 0, len(cs))
+	for _, c := range cs {
+		var b bytes.Buffer
+		if err := c.Fig.Render(&b, plots.SlideWidth, plots.SlideHeight, "svg"); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.File, err)
+		}
+		title := c.File
+		if len(c.Fig.Panels) > 0 && c.Fig.Panels[0].Title.Text != "" {
+			title = c.Fig.Panels[0].Title.Text
+		}
+		out = append(out, reportChart{ID: "chart-" + c.File, Title: title, File: c.File, SVG: template.HTML(inlineSVG(b.String(), title))})
+	}
+	return out, nil
+}
+
+var (
+	svgNamespace = regexp.MustCompile(`\s+xmlns(:\w+)?="[^"]*"`)
+	svgFont      = regexp.MustCompile(`font-family:([^;"']+)`)
+)
+
+// inlineSVG makes an SVG file an element of an HTML page: without the XML
+// prologue and the namespace declarations (which HTML implies, and which
+// name URLs that nothing fetches), labelled with its title, and with
+// fallbacks for its fonts: the Liberation fonts gonum/plot measures text
+// in have the metrics of Times New Roman, Arial and Courier New, which
+// every office computer has.
+func inlineSVG(svg, title string) string {
+	if i := strings.Index(svg, "<svg"); i >= 0 {
+		svg = svg[i:]
+	}
+	end := strings.IndexByte(svg, '>')
+	if end < 0 {
+		return svg
+	}
+	open := svgNamespace.ReplaceAllString(svg[:end], "")
+	open += fmt.Sprintf(` role="img" aria-label="%s"`, html.EscapeString(title))
+	body := svgFont.ReplaceAllStringFunc(svg[end:], func(m string) string {
+		family := strings.TrimPrefix(m, "font-family:")
+		fallback := "'Times New Roman',Times,serif"
+		switch {
+		case strings.Contains(family, "Mono"):
+			fallback = "'Courier New',monospace"
+		case strings.Contains(family, "Sans"):
+			fallback = "Arial,Helvetica,sans-serif"
+		}
+		return "font-family:'" + family + "'," + fallback
+	})
+	return strings.TrimSpace(open + body)
+}
+
+// The run's report.
+
+// runReport is a run's report from its summary (as summary.json holds
+// it), what its charts are drawn from, and the charts drawn (none with
+// --no-plots). dir is the results folder, where a validation.csv is
+// looked for. caresim run and caresim plot both write it from these, so
+// that plot reproduces run's report byte for byte.
+func runReport(s *summaryJSON, d runData, charts []chart, drawn bool, dir string) (*report, error) {
+	m := &s.Manifest
+	r := &report{Kind: "run", Title: reportTitle(d.place, m.Scenario), Version: m.Version}
+	if m.Description != "" {
+		r.Lead = append(r.Lead, m.Description)
+	}
+	r.Lead = append(r.Lead, runLead(m))
+	r.Headline, r.Notes = runHeadline(s, d)
+	r.Warnings = m.Warnings
+	if err := r.addCharts(charts, drawn); err != nil {
+		return nil, err
+	}
+	r.Changes = []scenarioChanges{changesOf(m)}
+	r.Calibration = []calibrationView{calibrationStatus(m, s.Calibration)}
+	r.Engine = engineStatus(dir)
+	r.Manifest = manifestTable([]*manifestJSON{m})
+	r.ManifestNote = wallNote
+	return r, nil
+}
+
+// reportTitle is place, as the charts' titles name it, or the scenario's
+// name when its description names no place.
+func reportTitle(place, scenario string) string {
+	if strings.HasPrefix(place, "scenario ") {
+		return scenario
+	}
+	return place
+}
+
+// wallNote explains why the manifest has no wall time.
+const wallNote = "The wall time is in summary.json; it is left out here, so that the same seed gives the same report, byte for byte."
+
+// addCharts inlines charts, or says why there are none.
+func (r *report) addCharts(charts []chart, drawn bool) error {
+	if !drawn {
+		r.NoCharts = noChartsNote
+		return nil
+	}
+	cs, err := svgCharts(charts)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	r.Charts = cs
+	if len(cs) == 0 {
+		r.NoCharts = "No charts: the results hold nothing to chart."
+	}
+	return nil
+}
+
+// runLead says what was run, in a sentence.
+func runLead(m *manifestJSON) string {
+	warm := "with no warm-up"
+	if w := float64(m.WarmUpDays); w > 0 {
+		warm = fmt.Sprintf("after a %s-day warm-up", cell(w))
+		if m.WarmUpAuto {
+			warm += " (chosen by MSER-5)"
+		}
+	}
+	return fmt.Sprintf("Scenario %s: %s from seed %d, each %s from %s %s.",
+		m.Scenario, plural(m.Replications, "replication"), m.Seed, plural(m.Days, "day"), m.Start, warm)
+}
+
+// runHeadline is the headline table of a run: each headline metric that
+// was measured, then, when the run was priced, the deficits as run prints
+// them, in £m.
+func runHeadline(s *summaryJSON, d runData) (reportTable, []string) {
+	t := reportTable{Class: "headline", Header: []reportCell{{Text: "Metric"}, {Text: "Unit"},
+		{Text: "Mean", Num: true}, {Text: "95% CI low", Num: true}, {Text: "95% CI high", Num: true}}}
+	byName := map[string]metricJSON{}
+	for _, m := range s.Metrics {
+		byName[m.Name] = m
+	}
+	for _, k := range headline {
+		m, ok := byName[care.Metrics[k].Name]
+		if !ok || m.N == 0 {
+			continue
+		}
+		t.Rows = append(t.Rows, estimateRow(metricLabel(m.Name, m.Doc), m.Name, m.Unit, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
+	}
+	if d.money == nil {
+		return t, []string{ciNote}
+	}
+	first := true
+	for _, name := range moneyHeadline() {
+		m, ok := byName[name]
+		if !ok || m.N == 0 || !shown(name, []float64{float64(m.Mean), float64(m.SD)}) {
+			continue
+		}
+		row := estimateRow(moneyLabel(name, d.money.years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
+		row.Group, first = first, false
+		t.Rows = append(t.Rows, row)
+	}
+	return t, []string{ciNote, "Deficit: " + strings.TrimPrefix(deficitNote, "deficit: ") + "."}
+}
+
+// ciNote follows a headline table.
+const ciNote = "Means over the replications, with 95% confidence intervals (Student's t); fractions are shown as percentages and money in millions of pounds, to four significant figures. A dash is a value that could not be measured."
+
+// estimateRow is a headline row: the label with the metric's name under
+// it, the unit, and the mean and interval in the unit as shown
+// (reportUnit).
+func estimateRow(label, name, unit string, xs ...float64) reportRow {
+	u, scale := reportUnit(unit)
+	row := reportRow{Cells: []reportCell{{Text: label, Note: name}, {Text: u}}}
+	for _, x := range xs {
+		row.Cells = append(row.Cells, reportCell{Text: reportNumber(x * scale), Num: true})
+	}
+	return row
+}
+
+// reportUnit is how the report shows a unit: fractions as percentages,
+// pounds in millions; and the factor from the unit to that.
+func reportUnit(unit string) (string, float64) {
+	switch {
+	case unit == "fraction":
+		return "%", 100
+	case strings.HasPrefix(unit, "£"):
+		return "£m", 1e-6
+	}
+	return unit, 1
+}
+
+// reportNumber formats x to four significant figures, with thousands
+// separated by commas; a value not measured is a dash.
+func reportNumber(x float64) string {
+	s := round4(x)
+	if s == "" {
+		return "–"
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if frac != "" {
+		whole += "." + frac
+	}
+	if strings.Trim(whole, "0.,") == "" {
+		sign = ""
+	}
+	return sign + whole
+}
+
+// headlineLabels name the headline metrics as a board would.
+var headlineLabels = map[int]string{
+	care.MetricEDAttendances:         "A&E attendances, all types",
+	care.MetricED4h:                  "A&E: seen within 4 hours",
+	care.MetricNELAdmissions:         "Emergency admissions",
+	care.MetricAcuteOccupancy:        "Acute bed occupancy",
+	care.MetricAcuteLOS:              "Emergency length of stay",
+	care.MetricAcuteDelayed:          "Patients delayed in acute beds (medically fit)",
+	care.MetricDelayP1:               "Delay to discharge: pathway 1, reablement",
+	care.MetricDelayP2:               "Delay to discharge: pathway 2, intermediate-care bed",
+	care.MetricDelayP3:               "Delay to discharge: pathway 3, care home",
+	care.MetricICOccupancy:           "Intermediate-care bed occupancy",
+	care.MetricCareHomeAdmissions:    "Permanent care-home admissions",
+	care.MetricReadmissions:          "Emergency readmissions within 30 days",
+	care.MetricElectiveCancellations: "Elective admissions cancelled for want of a bed",
+}
+
+// metricLabel names a metric for a board: its headline label, else its
+// description up to the first colon or semicolon outside brackets,
+// capitalised.
+func metricLabel(name, doc string) string {
+	if k := care.MetricIndex(name); k >= 0 && headlineLabels[k] != "" {
+		return headlineLabels[k]
+	}
+	depth, end := 0, len(doc)
+loop:
+	for i, r := range doc {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':', ';':
+			if depth == 0 {
+				end = i
+				break loop
+			}
+		}
+	}
+	doc = strings.TrimSpace(doc[:end])
+	if doc == "" {
+		return name
+	}
+	return strings.ToUpper(doc[:1]) + doc[1:]
+}
+
+// moneyLabel names a money headline metric: whose deficit, over which
+// years (years being the financial years, a final year simulated in part
+// so labelled).
+func moneyLabel(name string, years []string) string {
+	body := bodyTitles[finance.System]
+	for _, b := range sim.MoneyBodies {
+		if b != finance.System && strings.HasSuffix(name, "_"+strings.ReplaceAll(finance.BodyNames[b], "-", "_")) {
+			body = bodyTitles[b]
+		}
+	}
+	final, span := moneyYears(years)
+	if strings.HasPrefix(name, "deficit_cumulative_gbp") {
+		return fmt.Sprintf("Deficit, %s, cumulative %s", body, span)
+	}
+	return fmt.Sprintf("Deficit, %s, final year %s", body, final)
+}
+
+// moneyYears returns the final financial year simulated whole and the
+// span of all the years, from partYear's labels.
+func moneyYears(years []string) (final, span string) {
+	if len(years) == 0 {
+		return "", ""
+	}
+	last := len(years) - 1
+	final = years[last]
+	if i := strings.Index(final, " (part)"); i >= 0 && last > 0 {
+		final = years[last-1]
+	}
+	span = years[0]
+	if last > 0 {
+		span += "–" + strings.TrimSuffix(years[last], " (part)")
+	}
+	return final, span
+}
+
+// The changes a scenario makes.
+
+// interventionsJSON describes l's interventions for the manifest: when
+// each starts, which file defines it, and what it changes.
+func interventionsJSON(l *scenarios.Loaded) []interventionJSON {
+	out := []interventionJSON{}
+	for i, iv := range l.Interventions {
+		j := interventionJSON{
+			Name: iv.Name, Start: iv.Start.String(), Description: strings.TrimSpace(iv.Description),
+			From: l.Positions[fmt.Sprintf("interventions[%d]", i)].File, RampDays: number(iv.Ramp),
+			SetupGBP: number(iv.Setup), RecurrentGBP: number(iv.Recurrent), Payer: iv.Payer,
+			Changes: []changeJSON{},
+		}
+		for _, c := range iv.Changes {
+			op, e := "to", c.To
+			switch {
+			case c.Scale != nil:
+				op, e = "scale", c.Scale
+			case c.Add != nil:
+				op, e = "add", c.Add
+			}
+			cj := changeJSON{Path: c.Path, Op: op}
+			if e != nil {
+				cj.Low, cj.Central, cj.High = number(e.Low), number(e.Central), number(e.High)
+			}
+			j.Changes = append(j.Changes, cj)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// changesOf is what the scenario of manifest m changes.
+func changesOf(m *manifestJSON) scenarioChanges {
+	c := scenarioChanges{Name: m.Scenario, Description: m.Description, Files: m.Chain, Sets: m.Sets}
+	if len(m.Chain) > 1 {
+		c.Extends = strings.Join(m.Chain[1:], ", then ")
+	}
+	for _, iv := range m.Interventions {
+		v := interventionView{Name: iv.Name, From: iv.From, Start: iv.Start, Description: iv.Description}
+		if r := float64(iv.RampDays); r > 0 {
+			v.Ramp = "reaching its full effect over " + durationText(r)
+		}
+		for _, ch := range iv.Changes {
+			v.Changes = append(v.Changes, changeText(ch))
+		}
+		var cost []string
+		if x := float64(iv.SetupGBP); x != 0 {
+			cost = append(cost, poundsText(x)+" set-up")
+		}
+		if x := float64(iv.RecurrentGBP); x != 0 {
+			cost = append(cost, poundsText(x)+" a year")
+		}
+		if len(cost) > 0 {
+			v.Cost = strings.Join(cost, " and ")
+			if iv.Payer != "" {
+				v.Cost += ", paid by " + iv.Payer
+			}
+		}
+		c.Interventions = append(c.Interventions, v)
+	}
+	return c
+}
+
+// durationText writes a span of days in days, or years from a year up.
+func durationText(days float64) string {
+	if days < 365 {
+		return reportNumber(days) + " days"
+	}
+	y := strconv.FormatFloat(math.Round(days/365.25*10)/10, 'f', -1, 64)
+	if y == "1" {
+		return "1 year"
+	}
+	return y + " years"
+}
+
+// changeText says what a change does: "services.acute.beds: add 96",
+// with an effect's range where it has one.
+func changeText(c changeJSON) string {
+	unit, _ := care.UnitOf(c.Path)
+	if c.Op == "scale" {
+		unit = "factor"
+	}
+	format := func(x number) string { return valueText(float64(x), unit) }
+	v := format(c.Central)
+	if c.Low != c.Central || c.High != c.Central {
+		v += fmt.Sprintf(" (range %s to %s, drawn per replication)", format(c.Low), format(c.High))
+	}
+	verb := map[string]string{"to": "set to", "scale": "multiplied by", "add": "add"}[c.Op]
+	return fmt.Sprintf("%s: %s %s", c.Path, verb, v)
+}
+
+// valueText writes x, in the model's unit kind unit, as a planner writes
+// it.
+func valueText(x float64, unit string) string {
+	switch unit {
+	case "duration":
+		return reportNumber(x) + " days"
+	case "fraction":
+		return reportNumber(100*x) + "%"
+	case "rate":
+		return reportNumber(x) + " per day"
+	case "per-head":
+		return reportNumber(x*1000*365.25) + " per 1,000 a year"
+	case "money":
+		return poundsText(x)
+	case "factor":
+		return "×" + reportNumber(x)
+	}
+	return reportNumber(x)
+}
+
+// poundsText writes an amount of money briefly: £0.6m, £1.25m, £50k, £395.
+func poundsText(x float64) string {
+	sign, a := "", math.Abs(x)
+	if x < 0 {
+		sign = "-"
+	}
+	short := func(v float64) string {
+		return strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
+	}
+	switch {
+	case a >= 1e5:
+		return sign + "£" + short(a/1e6) + "m"
+	case a >= 1e3:
+		return sign + "£" + short(a/1e3) + "k"
+	}
+	return sign + "£" + short(a)
+}
+
+// The validation status.
+
+// checkJSON is a calibration check as summary.json records it.
+type checkJSON struct {
+	Case      string `json:"case"`
+	Measure   string `json:"measure"`
+	Expected  number `json:"expected"`
+	Simulated number `json:"simulated"`
+	CILow     number `json:"ci_low"`
+	CIHigh    number `json:"ci_high"`
+	N         int    `json:"replications"`
+	Tolerance number `json:"tolerance"` // relative: pass when |simulated − expected| <= tolerance·expected
+	Pass      bool   `json:"pass"`
+	Source    string `json:"source"`
+}
+
+// calibrated reports whether a scenario is the built-in baseline
+// unchanged, the one scenario with calibration targets
+// (validation.BaselineTargets): read from the built-in file alone, with no
+// overrides.
+func calibrated(chain, sets []string) bool {
+	return slices.Equal(chain, []string{"builtin:baseline"}) && len(sets) == 0
+}
+
+// calibrationOf evaluates the baseline's calibration targets against res,
+// a run of l with overrides sets, when l is the baseline unchanged
+// (calibrated); else nil. It is cheap: a pass over the replications.
+func calibrationOf(l *scenarios.Loaded, sets []string, res *sim.Results) []checkJSON {
+	if !calibrated(l.Chain, sets) {
+		return nil
+	}
+	var out []checkJSON
+	for _, c := range validation.EvaluateTargets(&l.Params, res) {
+		out = append(out, checkJSON{
+			Case: c.Case, Measure: c.Measure, Expected: number(c.Expected), Simulated: number(c.Sim.Mean),
+			CILow: number(c.Sim.Lo()), CIHigh: number(c.Sim.Hi()), N: c.Sim.N, Tolerance: number(c.Tol),
+			Pass: c.Pass(), Source: c.Source,
+		})
+	}
+	return out
+}
+
+// calibrationStatus says whether the scenario of manifest m was checked
+// against the calibration targets, with the checks when it was.
+func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
+	v := calibrationView{Scenario: m.Scenario}
+	derived := slices.Contains(m.Chain, "builtin:baseline")
+	switch {
+	case calibrated(m.Chain, m.Sets) && len(checks) == 0:
+		v.Status = "This is the baseline unchanged, but its results hold no calibration checks (summary.json was written by an older caresim)."
+	case calibrated(m.Chain, m.Sets):
+		pass := 0
+		t := &reportTable{Class: "checks", Header: []reportCell{{Text: "Target"}, {Text: "Published", Num: true},
+			{Text: "Simulated", Num: true}, {Text: "95% CI", Num: true}, {Text: "Tolerance", Num: true}, {Text: "Met"}}}
+		for _, c := range checks {
+			scale := 1.0
+			if strings.Contains(c.Measure, "£") {
+				scale = 1e-6
+			}
+			met := reportCell{Text: "yes", Mark: "pass"}
+			if c.Pass {
+				pass++
+			} else {
+				met = reportCell{Text: "no", Mark: "fail"}
+			}
+			t.Rows = append(t.Rows, reportRow{Cells: []reportCell{
+				{Text: c.Case, Note: c.Measure + ". Source: " + c.Source},
+				{Text: reportNumber(float64(c.Expected) * scale), Num: true},
+				{Text: reportNumber(float64(c.Simulated) * scale), Num: true},
+				{Text: reportNumber(float64(c.CILow)*scale) + " to " + reportNumber(float64(c.CIHigh)*scale), Num: true},
+				{Text: "±" + reportNumber(100*float64(c.Tolerance)) + "%", Num: true},
+				met,
+			}})
+		}
+		v.Table = t
+		v.Status = fmt.Sprintf("This is the built-in baseline, unchanged: %d of its %d calibration targets (Mid-Nottinghamshire, 2014/15) are met by this run's %s. A target is met when the mean lies within its tolerance of the published figure (amounts of money in £m).",
+			pass, len(checks), plural(m.Replications, "replication"))
+	case derived:
+		why := "overrides (--set) change the baseline"
+		if len(m.Chain) > 1 {
+			why = "this scenario changes the baseline (see what the scenario changes)"
+		}
+		v.Status = fmt.Sprintf("Not checked against the calibration targets: they are the unchanged baseline's, and %s, so it is not meant to reproduce them. The report of caresim run baseline, and caresim validate, check them.", why)
+	default:
+		v.Status = "This scenario has no calibration targets: only the built-in baseline has (Mid-Nottinghamshire, 2014/15). The textbook scenarios are checked against queueing theory by caresim validate."
+	}
+	return v
+}
+
+// engineStatus reads the validation.csv that caresim validate wrote next
+// to the results folder dir, if any: in it, or in ../validation, where
+// validate writes by default when runs write to out/NAME.
+func engineStatus(dir string) engineView {
+	var v engineView
+	for _, rel := range []string{"validation.csv", filepath.Join("..", "validation", "validation.csv")} {
+		v.Looked = append(v.Looked, filepath.ToSlash(rel))
+		f, err := os.Open(filepath.Join(dir, rel))
+		if err != nil {
+			continue
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil || len(rows) < 2 {
+			continue
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		if _, ok := col["pass"]; !ok {
+			continue
+		}
+		v.Found = filepath.ToSlash(rel)
+		t := &reportTable{Class: "checks", Header: []reportCell{{Text: "Case"}, {Text: "Measure"}, {Text: "Expected", Num: true}, {Text: "Simulated", Num: true}}}
+		get := func(row []string, name string) string {
+			if i, ok := col[name]; ok && i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+		for _, row := range rows[1:] {
+			if get(row, "pass") != "yes" {
+				t.Rows = append(t.Rows, reportRow{Cells: []reportCell{{Text: get(row, "case")}, {Text: get(row, "measure")},
+					{Text: get(row, "expected"), Num: true}, {Text: get(row, "simulated"), Num: true}}})
+			}
+		}
+		n := len(rows) - 1
+		v.Status = fmt.Sprintf("%d of the %d checks recorded in %s pass.", n-len(t.Rows), n, v.Found)
+		if len(t.Rows) > 0 {
+			v.Status += " These fail:"
+			v.Failed = t
+		}
+		return v
+	}
+	return v
+}
+
+// The manifest.
+
+// manifestTable lays out manifests side by side, a column each.
+func manifestTable(ms []*manifestJSON) reportTable {
+	t := reportTable{Class: "manifest", Header: []reportCell{{Text: ""}}}
+	for _, m := range ms {
+		t.Header = append(t.Header, reportCell{Text: m.Scenario})
+	}
+	if len(ms) == 1 {
+		t.Header = nil
+	}
+	row := func(key string, value func(m *manifestJSON) string) {
+		r := reportRow{Cells: []reportCell{{Text: key}}}
+		for _, m := range ms {
+			r.Cells = append(r.Cells, reportCell{Text: value(m)})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	row("caresim version", func(m *manifestJSON) string { return m.Version + " (" + m.GoVersion + ")" })
+	row("Scenario", func(m *manifestJSON) string { return m.Scenario })
+	row("Files read", func(m *manifestJSON) string { return strings.Join(m.Chain, ", ") })
+	row("Overrides (--set)", func(m *manifestJSON) string { return orNone(strings.Join(m.Sets, ", ")) })
+	row("Digest (SHA-256 of the files and overrides)", func(m *manifestJSON) string { return m.Digest })
+	row("Seed", func(m *manifestJSON) string { return strconv.FormatUint(m.Seed, 10) })
+	row("Replications", func(m *manifestJSON) string { return strconv.Itoa(m.Replications) })
+	row("Start", func(m *manifestJSON) string { return m.Start })
+	row("Days simulated after warm-up", func(m *manifestJSON) string { return strconv.Itoa(m.Days) })
+	row("Financial years", func(m *manifestJSON) string { return orNone(strings.Join(m.FinancialYears, ", ")) })
+	row("Warm-up", func(m *manifestJSON) string {
+		s := plural(int(m.WarmUpDays), "day")
+		if m.WarmUpAuto {
+			s += " (chosen by MSER-5)"
+		}
+		return s
+	})
+	row("Confidence level", func(m *manifestJSON) string { return reportNumber(100*float64(m.Confidence)) + "%" })
+	row("Events simulated", func(m *manifestJSON) string { return reportCount(m.Events) })
+	row("Warnings", func(m *manifestJSON) string { return orNone(strings.Join(m.Warnings, "; ")) })
+	return t
+}
+
+// reportCount writes n with thousands separated by commas.
+func reportCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// orNone is s, or "none" when empty.
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// readSummary reads a run's summary.json in dir.
+func readSummary(dir string) (*summaryJSON, error) {
+	path := filepath.Join(dir, "summary.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a run's results folder: %w", dir, err)
+	}
+	var s summaryJSON
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.FormatVersion != summaryFormat {
+		return nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, summaryFormat)
+	}
+	return &s, nil
+}
+
+// writeReport writes a finished run's report.html, with the charts drawn
+// when drawn (not with --no-plots); dir is its results folder.
+func (r *results) writeReport(w io.Writer, dir string, charts []chart, drawn bool) error {
+	return writeRunReport(w, r.summary(0), runDataOf(r.Loaded, r.Res), charts, drawn, dir)
+}
+
+// writeRunReport writes the report.html of a run (see runReport).
+func writeRunReport(w io.Writer, s *summaryJSON, d runData, charts []chart, drawn bool, dir string) error {
+	rep, err := runReport(s, d, charts, drawn, dir)
+	if err != nil {
+		return err
+	}
+	return writeReport(w, rep)
+}

@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// reportOut keeps the browser tests' screenshots and PDFs in a folder of
+// one's choosing, to look at:
+//
+//	go test -run Browser ./cmd/caresim -report-out /tmp/shots
+var reportOut = flag.String("report-out", "", "save the browser tests' screenshots and PDFs in this folder, not a temporary one")
+
+// chromium returns the path of a Chromium to open reports in. Without one
+// the browser tests are skipped, unless CI is set (.ci/run installs it),
+// when they fail.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed, and CI is set: .ci/run installs it (apt-get install chromium)")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium): the reports are not opened in a browser")
+	return ""
+}
+
+// browser starts a headless Chromium for the test, with a profile in a
+// temporary folder and nothing that reaches for the network (the
+// background updates stall the browser on a machine without one), and
+// returns a context that drives one tab of it, with a limit of a minute.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromium(t)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	t.Cleanup(func() {
+		cancel()
+		cancelTab()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// pageEvents gathers what a page reports that a good report never
+// causes: console errors, uncaught exceptions, errors in the browser's
+// log (such as a resource that failed to load) and requests for anything
+// but the report itself.
+type pageEvents struct {
+	mu     sync.Mutex
+	report string // the report's URL
+	errs   []string
+}
+
+// add is a chromedp.Listen callback: it must return at once.
+func (p *pageEvents) add(ev any) {
+	var msg string
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			msg = "console." + string(ev.Type)
+			for _, a := range ev.Args {
+				msg += " " + string(a.Value) + a.Description
+			}
+		}
+	case *runtime.EventExceptionThrown:
+		msg = "exception: " + ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			msg += " " + ev.ExceptionDetails.Exception.Description
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			msg = fmt.Sprintf("log: %s %s", ev.Entry.Text, ev.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		p.mu.Lock()
+		report := p.report
+		p.mu.Unlock()
+		if u := ev.Request.URL; u != report {
+			msg = "request: " + u
+		}
+	}
+	if msg != "" {
+		p.mu.Lock()
+		p.errs = append(p.errs, msg)
+		p.mu.Unlock()
+	}
+}
+
+// take returns the problems gathered since the last call, and sets the
+// report's URL for the next page.
+func (p *pageEvents) take(next string) []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	errs := p.errs
+	p.errs, p.report = nil, next
+	return errs
+}
+
+// reportCheck is what checkScript finds in a page.
+type reportCheck struct {
+	Missing []string `json:"missing"`
+	Broken  []string `json:"broken"`
+	Figures int      `json:"figures"`
+	Tables  int      `json:"tables"`
+}
+
+// checkScript lists the sections missing, every image that did not load,
+// and every inline SVG chart with no size or nothing drawn in it (fewer
+// than three paths or three texts: a chart has axes, ticks and a title).
+const checkScript = `(() => {
+	const missing = ["headline", "charts", "changes", "validation", "manifest"].filter(id => !document.getElementById(id));
+	const broken = [];
+	for (const img of document.images) {
+		if (!img.complete || img.naturalWidth === 0) broken.push("img " + img.src);
+	}
+	for (const svg of document.querySelectorAll("svg")) {
+		const r = svg.getBoundingClientRect();
+		const name = svg.getAttribute("aria-label") || "svg";
+		if (r.width < 100 || r.height < 50) broken.push(name + ": " + r.width + "×" + r.height);
+		if (svg.querySelectorAll("path").length < 3 || svg.querySelectorAll("text").length < 3) broken.push(name + ": nothing drawn");
+	}
+	return {missing, broken, figures: document.querySelectorAll("figure svg").length, tables: document.querySelectorAll("table").length};
+})()`
+
+// a4Content is the width of an A4 page less report.css's margins,
+// 210 mm − 2 × 14 mm = 182 mm, in whole CSS pixels of 1/96 inch
+// (182 / 25.4 × 96 = 687.9).
+const a4Content = 687
+
+var (
+	pdfPage     = regexp.MustCompile(`/Type\s*/Page[^s]`)
+	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`)
+)
+
+// openReport opens the report name at path in the tab of ctx, and fails
+// the test on any problem events gathers, any missing section, any chart
+// not drawn, other than figures charts, or a page wider than A4's text in
+// print. It saves a screenshot on screen and one in print, and the report
+// printed to an A4 PDF, which must have two pages or more.
+func openReport(t *testing.T, ctx context.Context, events *pageEvents, name, path string, figures int) {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	events.take(u)
+	if err := chromedp.Do(ctx,
+		call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}),
+		chromedp.EmulateViewport(1000, 800),
+		chromedp.Navigate(u),
+		chromedp.WaitReady(chromedp.CSS("#manifest")),
+	); err != nil {
+		t.Fatalf("open %s: %v", u, err)
+	}
+	c, err := chromedp.Run(ctx, chromedp.Evaluate[reportCheck](checkScript))
+	if err != nil {
+		t.Fatalf("check %s: %v", u, err)
+	}
+	if len(c.Missing) > 0 {
+		t.Errorf("%s: sections missing: %q", name, c.Missing)
+	}
+	for _, b := range c.Broken {
+		t.Errorf("%s: broken: %s", name, b)
+	}
+	if c.Figures != figures {
+		t.Errorf("%s: %d charts shown, want %d", name, c.Figures, figures)
+	}
+	if c.Tables < 2 {
+		t.Errorf("%s: %d tables, want the headline and the manifest at least", name, c.Tables)
+	}
+
+	out := t.TempDir()
+	if *reportOut != "" {
+		out = filepath.Join(*reportOut, name)
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	save(t, filepath.Join(out, "report.png"), shot)
+
+	// In print, at the width of an A4 page's text, nothing is wider than
+	// the page: the tables and charts fit.
+	if err := chromedp.Do(ctx,
+		call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}),
+		chromedp.EmulateViewport(a4Content, 1000),
+	); err != nil {
+		t.Fatalf("print media: %v", err)
+	}
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wide > a4Content+1 {
+		t.Errorf("%s: in print the page is %d px wide, wider than an A4 page's text (%d px)", name, wide, a4Content)
+	}
+	if shot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
+		t.Fatalf("screenshot in print: %v", err)
+	}
+	save(t, filepath.Join(out, "print.png"), shot)
+
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), func(p *page.PrintToPDFParams) {
+		p.PreferCSSPageSize = ptrTo(true)
+	}))
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	save(t, filepath.Join(out, "report.pdf"), pdf)
+	pages := len(pdfPage.FindAll(pdf, -1))
+	if pages < 2 {
+		t.Errorf("%s printed on %d pages, want two at least", name, pages)
+	}
+	if box := pdfMediaBox.FindSubmatch(pdf); box == nil || !a4Box(string(box[1]), string(box[2])) {
+		t.Errorf("%s: the PDF's pages are not A4: %q", name, box)
+	}
+	for _, e := range events.take("") {
+		t.Errorf("%s: %s", name, e)
+	}
+	t.Logf("%s: %d charts, %d tables, %d A4 pages; screenshots %s and print.png, PDF report.pdf", name, c.Figures, c.Tables, pages, filepath.Join(out, "report.png"))
+}
+
+// a4Box reports whether a PDF page w × h points is A4, 595 × 842, within
+// a point or two (Chromium rounds the inches).
+func a4Box(w, h string) bool {
+	var x, y float64
+	fmt.Sscan(w, &x)
+	fmt.Sscan(h, &y)
+	return x > 594 && x < 597 && y > 841 && y < 844
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// call is an action that sends the protocol command cmd with params.
+func call[P any](cmd cdp.Command[P, cdp.Empty], params P) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, cmd, params)
+		return chromedp.Void{}, err
+	}
+}
+
+func save(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// countCharts counts the PNG charts among a folder's files.
+func countCharts(files map[string][]byte) int {
+	n := 0
+	for name := range files {
+		if strings.HasSuffix(name, ".png") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestReportInBrowser opens reports in headless Chromium, as a board
+// member would, and fails on any error the page reports, any request it
+// makes (a report loads nothing), a missing section, a chart not drawn or
+// a page too wide for A4; it prints each to an A4 PDF and saves it with
+// screenshots in the test's temporary folder, logging where.
+func TestReportInBrowser(t *testing.T) {
+	ctx := browser(t)
+	events := &pageEvents{}
+	if err := chromedp.Listen(ctx, events.add); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, call(network.Enable, network.EnableParams{})); err != nil {
+		t.Fatal(err)
+	}
+
+	// PRISM over 400 days: two interventions, priced, a final year in
+	// part, and every kind of run chart.
+	run := t.TempDir()
+	files := runFiles(t, run, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--out", run, "prism")
+	openReport(t, ctx, events, "run", filepath.Join(run, "report.html"), countCharts(files))
+}
