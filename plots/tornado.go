@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -26,8 +27,9 @@ type Sensitivity struct {
 
 	Swings []Swing // one per parameter, in any order
 
-	// Note, when set, is a last line of the legend saying how the
-	// values were found, e.g. "Means of the top and bottom deciles".
+	// Note, when set, ends the legend, saying how the values were
+	// found, e.g. "Other parameters at middle values"; each line of it
+	// is a line of the legend.
 	Note string
 }
 
@@ -175,7 +177,9 @@ func Tornado(s Sensitivity) (*Figure, error) {
 		p.Add(lab)
 	}
 	if s.Note != "" {
-		f.Legend = append(f.Legend, LegendEntry{s.Note, nil})
+		for _, line := range strings.Split(s.Note, "\n") {
+			f.Legend = append(f.Legend, LegendEntry{line, nil})
+		}
 	}
 	return f, nil
 }

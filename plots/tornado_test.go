@@ -27,7 +27,7 @@ func TestTornadoParts(t *testing.T) {
 			{Parameter: "large", LowValue: "10", HighValue: "20", Low: 3e6, High: 1e6},    // swing £2m, falling
 			{Parameter: "middle", LowValue: "a", HighValue: "b", Low: 1.5e6, High: 2.5e6}, // swing £1m
 		},
-		Note: "Means of the bottom and top deciles",
+		Note: "Bar ends: means of the\nbottom and top deciles",
 	}
 	f, err := plots.Tornado(s)
 	if err != nil {
@@ -81,8 +81,10 @@ func TestTornadoParts(t *testing.T) {
 	if _, ok := f.Entry(plots.LegendTornadoBase + ": £2m"); !ok {
 		t.Errorf("no base-case legend entry with its value; legend %v", f.Legend)
 	}
-	if _, ok := f.Entry(s.Note); !ok {
-		t.Errorf("no legend entry for the note")
+	for _, line := range []string{"Bar ends: means of the", "bottom and top deciles"} {
+		if e, ok := f.Entry(line); !ok || e.Thumbs != nil {
+			t.Errorf("no legend entry of text alone for the note's line %q", line)
+		}
 	}
 }
 

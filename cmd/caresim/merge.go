@@ -19,6 +19,7 @@ func newMerge() *command {
 	fs := pflag.NewFlagSet("merge", pflag.ContinueOnError)
 	out := fs.String("out", "", "folder for the merged sweep.csv and sweep.json (required)")
 	quiet := fs.Bool("quiet", false, "no note of the files written")
+	pf, metrics := addPlotFlags(fs), addMetricFlag(fs)
 	c := &command{
 		name:  "merge",
 		usage: "--out DIR SHARD_DIR...",
@@ -36,7 +37,9 @@ row is there twice or missing; each problem names the folder. A shard
 stopped part-way is finished by running it again with --resume. The
 files are written under temporary names and renamed when complete.
 
-Merge prints the table sweep prints, for the whole sweep.
+Merge prints the table sweep prints, for the whole sweep, and draws the
+charts that sweep draws of a whole sweep (see caresim sweep --help:
+--metric, --format, --no-plots), the same, byte for byte.
 
 Examples:
 
@@ -50,7 +53,17 @@ Examples:
 		if len(args) == 0 {
 			return usageErr("merge needs the shards' folders")
 		}
-		return merge(*out, args, stdout, stderr, *quiet)
+		formats, err := pf.list()
+		if err != nil {
+			return err
+		}
+		if err := checkShardMetrics(*metrics, args[0]); err != nil {
+			return err
+		}
+		if err := merge(*out, args, stdout, stderr, *quiet); err != nil {
+			return err
+		}
+		return drawSweepDir(context.Background(), *out, *metrics, formats, stderr, *quiet)
 	}
 	return c
 }

@@ -26,6 +26,7 @@ func newPlot() *command {
 	none := false
 	p := plotFlags{none: &none, formats: fs.StringSlice("format", []string{"png"}, "chart formats, comma-separated: png, svg, pdf")}
 	quiet := fs.Bool("quiet", false, "no note of the charts drawn")
+	metrics := addMetricFlag(fs)
 	c := &command{
 		name:  "plot",
 		usage: "[flags] DIR",
@@ -39,6 +40,11 @@ the deficit trajectories; see caresim run --help). Use it to draw a run
 in another --format, or after --no-plots. The charts are written under
 temporary names and renamed when all are complete.
 
+A sweep's folder (sweep.csv and sweep.json, and no summary.json; see
+caresim sweep --help) gets the charts that sweep drew of it, byte for
+byte: of the metrics named by --metric, else of those it holds charts
+of, else of sweep's default metric.
+
 Examples:
 
 	$ caresim plot --format png,svg out/baseline`,
@@ -50,6 +56,9 @@ Examples:
 		}
 		formats, err := p.list()
 		if err != nil {
+			return err
+		}
+		if done, err := plotSweepDir(args[0], *metrics, formats, stderr, *quiet); done {
 			return err
 		}
 		return plotDir(args[0], formats, stderr, *quiet)

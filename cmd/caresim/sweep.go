@@ -80,9 +80,29 @@ Sweep prints each point's parameters and the mean over replications of
 the headline metrics that differ between points, with the system's
 deficits when the scenario is priced.
 
+A sweep that is whole (not a --shard; caresim merge draws a sharded
+sweep's) draws charts of each metric that --metric names (repeated or
+comma-separated, as named in sweep.csv) into --out, in --format png,
+svg or pdf, unless --no-plots: a tornado chart (tornado-METRIC) when it
+swept two or more parameters, a heat map (heatmap-METRIC) when it swept
+exactly two on a grid, and a line of the mean with its 95% confidence
+interval (line-METRIC) when it swept one. On a grid the tornado's base
+case is the point with every parameter at its middle value (the lower
+middle of an even number), and each bar runs between the points with
+one parameter at its lowest and highest value, the others at the base;
+in a Latin hypercube the base is the mean over all points, and each bar
+runs between the means over the tenth of the points (at least one) with
+the parameter's lowest and highest values, as the chart says. Without
+--metric, the charts are of the first of deficit_final_year_gbp (the
+system's, when the scenario is priced), acute_occupancy_mean,
+ed_4h_performance, ic_occupancy_mean and ed_wait_hours_mean that differs
+between points (or, if none differs, the first measured). caresim plot
+re-draws them from sweep.csv.
+
 Examples:
 
 	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --out cubicles textbook-mmc
+	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --set services.ed.treatment.mean=50min,60min --metric ed_4h_performance,ed_wait_hours_mean --format png,svg --out grid textbook-mmc
 	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.treatment.mean=50min:70min:10min --shard 1/2 --out part1 textbook-mmc
 	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.treatment.mean=50min:70min:10min --shard 2/2 --out part2 textbook-mmc
 	$ caresim sweep --reps 2 --set horizon=60d --lhs 4 --range services.acute.beds=18:24 --range services.intermediate_care.beds=6:10 --out lhs textbook-tandem`,
@@ -95,11 +115,13 @@ Examples:
 // sweepCmd holds sweep's flags.
 type sweepCmd struct {
 	outFlags
-	resume *bool
-	shard  *string
-	shards *int
-	lhs    *int
-	ranges *[]string
+	resume  *bool
+	shard   *string
+	shards  *int
+	lhs     *int
+	ranges  *[]string
+	plots   plotFlags
+	metrics *[]string
 }
 
 // newSweepCmd defines sweep's flags on fs.
@@ -111,6 +133,8 @@ func newSweepCmd(fs *pflag.FlagSet) *sweepCmd {
 		shards:   fs.Int("shards", 0, "the number of shards, with JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID"),
 		lhs:      fs.Int("lhs", 0, "a Latin hypercube of N points over the --range flags"),
 		ranges:   fs.StringArray("range", nil, "path=lo:hi, a parameter's range for --lhs (repeatable)"),
+		plots:    addPlotFlags(fs),
+		metrics:  addMetricFlag(fs),
 	}
 }
 
@@ -675,6 +699,10 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	if err := sc.sim.check(); err != nil {
 		return err
 	}
+	formats, err := sc.plots.list()
+	if err != nil {
+		return err
+	}
 	sh, err := resolveShard(*sc.shard, *sc.shards, os.Getenv)
 	if err != nil {
 		return err
@@ -688,6 +716,10 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	}
 	sw := &sweep{ref: args[0], spec: spec, shard: sh, csv: filepath.Join(*sc.out, "sweep.csv")}
 	if err := sw.plan(sc.sim); err != nil {
+		return err
+	}
+	metrics, err := checkSweepMetrics(*sc.metrics, sw.man)
+	if err != nil {
 		return err
 	}
 	if sh.from != "" && !*sc.quiet {
@@ -709,6 +741,11 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	}
 	if !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", plural(written, "row"), sw.csv)
+	}
+	if sh.n == 1 { // a shard's charts are drawn by merge, from the whole sweep
+		if err := drawSweepDir(ctx, *sc.out, metrics, formats, stderr, *sc.quiet); err != nil {
+			return err
+		}
 	}
 	return sw.tally.write(stdout, sw.man, sh)
 }

@@ -1,0 +1,625 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"caresim/plots"
+	"caresim/scenarios"
+	"caresim/sim/care"
+	"caresim/sim/stats"
+
+	"github.com/spf13/pflag"
+)
+
+// The charts of a sweep, for each metric charted: a tornado chart when it
+// swept two or more parameters, a heat map when it swept exactly two on
+// a grid, and a line chart when it swept one. Their files are
+// KIND-METRIC.FORMAT, so that caresim plot can tell which metrics a
+// sweep's folder charts.
+const (
+	sweepTornado = "tornado"
+	sweepHeatMap = "heatmap"
+	sweepLine    = "line"
+)
+
+// sweepDefaultMetrics are the metrics charted without --metric, in order
+// of preference: the first that was measured and differs between points,
+// else the first measured.
+var sweepDefaultMetrics = []string{
+	"deficit_final_year_gbp",
+	care.Metrics[care.MetricAcuteOccupancy].Name,
+	care.Metrics[care.MetricED4h].Name,
+	care.Metrics[care.MetricICOccupancy].Name,
+	care.Metrics[care.MetricEDWaitHours].Name,
+}
+
+// addMetricFlag defines --metric, the metrics a sweep's charts show.
+func addMetricFlag(fs *pflag.FlagSet) *[]string {
+	return fs.StringSlice("metric", nil, "metrics to chart, comma-separated or repeated, as named in sweep.csv (default: the first of the final-year deficit and headline metrics that varies)")
+}
+
+// sweepData is what a sweep's charts are drawn from: its sweep.json, and
+// sweep.csv's header and rows (a row per point and replication, in
+// point order).
+type sweepData struct {
+	man    *sweepJSON
+	header []string
+	rows   [][]string
+}
+
+// checkSweepMetrics returns the metrics named by --metric, each once, or
+// a usage error naming the flag when one is not a metric of the sweep m.
+func checkSweepMetrics(names []string, m *sweepJSON) ([]string, error) {
+	var out []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if !slices.ContainsFunc(m.Metrics, func(x measureJSON) bool { return x.Name == n }) {
+			known := make([]string, len(m.Metrics))
+			for i, x := range m.Metrics {
+				known[i] = x.Name
+			}
+			return nil, usageErr("--metric %q is not a metric of this sweep; its metrics are %s", n, strings.Join(known, ", "))
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// drawSweepDir draws the charts of the complete sweep in dir, from its
+// sweep.json and sweep.csv, for metrics (see sweepCharts), in formats,
+// written atomically into dir.
+func drawSweepDir(ctx context.Context, dir string, metrics, formats []string, stderr io.Writer, quiet bool) error {
+	if len(formats) == 0 {
+		return nil
+	}
+	d, err := readSweepData(dir)
+	if err != nil {
+		return err
+	}
+	if metrics, err = checkSweepMetrics(metrics, d.man); err != nil {
+		return err
+	}
+	var names []string
+	var writers []func(io.Writer) error
+	charts, done, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
+	if err != nil {
+		return err
+	}
+	defer done()
+	if len(charts) == 0 {
+		return nil
+	}
+	out, err := openOutDir(dir)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
+	if err := out.save(ctx, "charts", names, writers); err != nil {
+		return err
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), dir)
+	}
+	return nil
+}
+
+// addSweepCharts appends the files of d's charts of metrics in formats to
+// names and writers, as addCharts does, warning on stderr of a metric not
+// measured.
+func addSweepCharts(d sweepData, metrics, formats []string, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+	return addCharts(formats, func() ([]chart, error) {
+		cs, warns, err := sweepCharts(d, metrics)
+		for _, w := range warns {
+			fmt.Fprintf(stderr, "caresim: warning: %s\n", w)
+		}
+		return cs, err
+	}, names, writers)
+}
+
+// isSweepDir reports whether dir holds a sweep rather than a run: a
+// sweep.csv and no summary.json.
+func isSweepDir(dir string) bool {
+	_, errSweep := os.Stat(filepath.Join(dir, "sweep.csv"))
+	_, errRun := os.Stat(filepath.Join(dir, "summary.json"))
+	return errSweep == nil && errors.Is(errRun, os.ErrNotExist)
+}
+
+// checkShardMetrics checks --metric against the sweep of the shard in
+// dir, before merge joins it with others; merge reports a folder that
+// holds no sweep.
+func checkShardMetrics(metrics []string, dir string) error {
+	m, err := readSweepJSON(dir)
+	if err != nil {
+		return nil
+	}
+	_, err = checkSweepMetrics(metrics, m)
+	return err
+}
+
+// plotSweepDir re-draws the charts of the sweep in dir for caresim plot,
+// when dir holds a sweep (see isSweepDir), and reports whether it did:
+// the charts of the metrics named, or else of the metrics that dir holds
+// charts of, or else of the default metric. Metrics named for a run's
+// folder are a usage error.
+func plotSweepDir(dir string, metrics, formats []string, stderr io.Writer, quiet bool) (bool, error) {
+	if !isSweepDir(dir) {
+		if len(metrics) > 0 {
+			return true, usageErr("--metric goes with a sweep's folder, and %s holds none", dir)
+		}
+		return false, nil
+	}
+	if len(metrics) == 0 {
+		m, err := readSweepJSON(dir)
+		if err != nil {
+			return true, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
+		}
+		if metrics, err = chartedMetrics(dir, m); err != nil {
+			return true, err
+		}
+	}
+	return true, drawSweepDir(context.Background(), dir, metrics, formats, stderr, quiet)
+}
+
+// chartedMetrics returns the metrics of m that dir holds charts of, in
+// sweep.csv's order.
+func chartedMetrics(dir string, m *sweepJSON) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, x := range m.Metrics {
+		if slices.ContainsFunc(entries, func(e os.DirEntry) bool {
+			base, ext, _ := strings.Cut(e.Name(), ".")
+			kind, metric, _ := strings.Cut(base, "-")
+			return metric == x.Name && slices.Contains(chartFormats, ext) &&
+				slices.Contains([]string{sweepTornado, sweepHeatMap, sweepLine}, kind)
+		}) {
+			out = append(out, x.Name)
+		}
+	}
+	return out, nil
+}
+
+// readSweepData reads dir's sweep.json and sweep.csv, which must hold the
+// whole sweep: every row of every point.
+func readSweepData(dir string) (sweepData, error) {
+	m, err := readSweepJSON(dir)
+	if err != nil {
+		return sweepData{}, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
+	}
+	path := filepath.Join(dir, "sweep.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		return sweepData{}, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return sweepData{}, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(recs) == 0 || !slices.Equal(recs[0], m.header()) {
+		return sweepData{}, fmt.Errorf("%s:1: the columns differ from its sweep.json's", path)
+	}
+	if m.Shard != (shard{k: 1, n: 1}).String() || len(recs)-1 != m.Points*m.Replications {
+		return sweepData{}, fmt.Errorf("%s holds %d of the sweep's %d rows (shard %s): chart a whole sweep, after caresim merge or --resume", path, len(recs)-1, m.Points*m.Replications, m.Shard)
+	}
+	rows := recs[1:]
+	for i, r := range rows {
+		if _, _, err := rowKey(r); err != nil {
+			return sweepData{}, fmt.Errorf("%s:%d: %w", path, i+2, err)
+		}
+	}
+	// A resumed sweep appends a point's missing replications after
+	// other points: put the rows in order, as merge does.
+	slices.SortStableFunc(rows, func(a, b []string) int {
+		pa, ra, _ := rowKey(a)
+		pb, rb, _ := rowKey(b)
+		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(ra, rb))
+	})
+	return sweepData{man: m, header: recs[0], rows: rows}, nil
+}
+
+// sweepPoint is one point of a sweep, read back: its parameters' cells
+// and numbers (NaN where a cell is not a number), and its rows.
+type sweepPoint struct {
+	cells []string
+	nums  []float64
+	rows  [][]string
+}
+
+// values returns the point's replications' values in column col, those
+// measured.
+func (p *sweepPoint) values(col int) []float64 {
+	var out []float64
+	for _, r := range p.rows {
+		if x, err := strconv.ParseFloat(r[col], 64); err == nil && !math.IsNaN(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// mean returns the mean of the point's values in column col, NaN when
+// none was measured.
+func (p *sweepPoint) mean(col int) float64 {
+	return stats.Summarize(p.values(col), 0).Mean
+}
+
+// points groups d's rows by point, in point order.
+func (d sweepData) points() []*sweepPoint {
+	np := len(d.man.Parameters)
+	var out []*sweepPoint
+	last := ""
+	for _, r := range d.rows {
+		if r[0] != last || len(out) == 0 {
+			p := &sweepPoint{cells: r[2 : 2+np]}
+			for _, c := range p.cells {
+				x, err := strconv.ParseFloat(c, 64)
+				if err != nil {
+					x = math.NaN()
+				}
+				p.nums = append(p.nums, x)
+			}
+			out = append(out, p)
+			last = r[0]
+		}
+		out[len(out)-1].rows = append(out[len(out)-1].rows, r)
+	}
+	return out
+}
+
+// sweepCharts draws the charts of the sweep d for each of metrics, or for
+// the default metric when there are none (see sweepDefaultMetrics): a
+// tornado chart when two or more parameters were swept, a heat map when
+// exactly two were swept on a grid, and a line chart when one was. It
+// returns a warning for each metric not measured at any point, which gets
+// no charts.
+func sweepCharts(d sweepData, metrics []string) ([]chart, []string, error) {
+	pts := d.points()
+	if len(metrics) == 0 {
+		metrics = defaultSweepMetric(d, pts)
+	}
+	var out []chart
+	var warns []string
+	for _, name := range metrics {
+		col := slices.Index(d.header, name)
+		if !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return len(p.values(col)) > 0 }) {
+			warns = append(warns, fmt.Sprintf("%s was not measured at any point of the sweep: no charts of it", name))
+			continue
+		}
+		cs, err := sweepMetricCharts(d, pts, col)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, cs...)
+	}
+	return out, warns, nil
+}
+
+// defaultSweepMetric returns the metric charted without --metric: the
+// first of sweepDefaultMetrics in the sweep that was measured and
+// differs between points, else the first measured, else none.
+func defaultSweepMetric(d sweepData, pts []*sweepPoint) []string {
+	measured := ""
+	for _, name := range sweepDefaultMetrics {
+		col := slices.Index(d.header, name)
+		if col < 0 {
+			continue
+		}
+		var means []float64
+		for _, p := range pts {
+			if m := p.mean(col); !math.IsNaN(m) {
+				means = append(means, m)
+			}
+		}
+		if len(means) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(means, func(m float64) bool { return m != means[0] }) {
+			return []string{name}
+		}
+		if measured == "" {
+			measured = name
+		}
+	}
+	if measured == "" {
+		return nil
+	}
+	return []string{measured}
+}
+
+// sweepMetricCharts draws the charts of the metric in column col.
+func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error) {
+	m := d.man
+	metric := m.Metrics[col-2-len(m.Parameters)]
+	what := sweepMetric{
+		name:  metric.Name,
+		title: metricTitle(metric.Name),
+		unit:  metric.Unit,
+		place: placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario}}),
+		col:   col,
+	}
+	var out []chart
+	add := func(kind string, f *plots.Figure, err error) error {
+		if err == nil {
+			out = append(out, chart{kind + "-" + metric.Name, f})
+		}
+		return err
+	}
+	if len(m.Parameters) == 1 {
+		f, err := what.line(m, pts)
+		return out, add(sweepLine, f, err)
+	}
+	f, err := what.tornado(m, pts)
+	if err := add(sweepTornado, f, err); err != nil {
+		return nil, err
+	}
+	if len(m.Parameters) == 2 && m.LHS == 0 {
+		f, err := what.heatMap(m, pts)
+		if err := add(sweepHeatMap, f, err); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// sweepMetric is the metric a chart shows: its name in sweep.csv, in
+// titles and axes, its unit, the place charted and its column.
+type sweepMetric struct {
+	name, title, unit, place string
+	col                      int
+}
+
+// line draws the metric against the one parameter swept: each point's
+// mean and 95% confidence interval over replications, in order of the
+// parameter's value. Points where the metric was not measured are left
+// out.
+func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
+	numeric := !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return math.IsNaN(p.nums[0]) })
+	order := slices.Clone(pts)
+	if numeric {
+		slices.SortStableFunc(order, func(a, b *sweepPoint) int { return cmp.Compare(a.nums[0], b.nums[0]) })
+	}
+	r := plots.Response{
+		Metric: s.title, Unit: s.unit, Place: s.place,
+		Parameter: m.Parameters[0].Name, ParameterUnit: parameterUnit(m.Parameters[0]),
+		Interval: deficitInterval(),
+	}
+	for _, p := range order {
+		sum := stats.Summarize(p.values(s.col), 0)
+		if sum.N == 0 {
+			continue
+		}
+		if numeric {
+			r.X = append(r.X, p.nums[0])
+		} else {
+			r.X = append(r.X, float64(len(r.X)))
+			r.Labels = append(r.Labels, p.cells[0])
+		}
+		r.Y = append(r.Y, estimate(plots.Estimate{Mean: sum.Mean, Lo: sum.Lo(), Hi: sum.Hi()}))
+	}
+	return plots.SweepLine(r)
+}
+
+// tornado draws the effect of each parameter on the metric. On a grid,
+// the base case is the point with every parameter at its middle value
+// (the lower of the two middle ones of an even number), and a
+// parameter's bar runs between the points with it at its lowest and its
+// highest value, the others at the base case. In a Latin hypercube, the
+// base case is the mean over all points, and a parameter's bar runs
+// between the means over the tenth of the points (at least one) with its
+// lowest values and the tenth with its highest, as the chart says.
+// Parameters whose ends were not measured are left out.
+func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
+	t := plots.Sensitivity{Metric: s.title, Unit: s.unit, Place: s.place}
+	if m.LHS > 0 {
+		n := max(1, int(math.Ceil(float64(len(pts))/10)))
+		t.Base = meanOver(pts, s.col)
+		t.BaseLabel = "Mean of all points"
+		t.Note = fmt.Sprintf("Latin hypercube of %d points:\nbar ends are means over the\n%s with each parameter's\nlowest and highest values", len(pts), plural(n, "point"))
+		for j, p := range m.Parameters {
+			order := slices.Clone(pts)
+			slices.SortStableFunc(order, func(a, b *sweepPoint) int { return compareCells(a, b, j) })
+			low, high := order[:n], order[len(order)-n:]
+			t.Swings = append(t.Swings, plots.Swing{
+				Parameter: parameterLabel(p),
+				LowValue:  cellRange(low, j), HighValue: cellRange(high, j),
+				Low: meanOver(low, s.col), High: meanOver(high, s.col),
+			})
+		}
+	} else {
+		g := newSweepGrid(m, pts)
+		base := g.at(g.middle())
+		if base == nil {
+			return nil, fmt.Errorf("the grid has no middle point")
+		}
+		t.Base = base.mean(s.col)
+		t.Note = "Other parameters at\ntheir middle values"
+		for j, p := range m.Parameters {
+			lo, hi := g.middle(), g.middle()
+			lo[j], hi[j] = 0, len(g.values[j])-1
+			pl, ph := g.at(lo), g.at(hi)
+			if pl == nil || ph == nil {
+				continue
+			}
+			t.Swings = append(t.Swings, plots.Swing{
+				Parameter: parameterLabel(p),
+				LowValue:  g.label(j, 0), HighValue: g.label(j, len(g.values[j])-1),
+				Low: pl.mean(s.col), High: ph.mean(s.col),
+			})
+		}
+	}
+	if math.IsNaN(t.Base) {
+		return nil, fmt.Errorf("not measured at the base case")
+	}
+	t.Swings = slices.DeleteFunc(t.Swings, func(w plots.Swing) bool { return math.IsNaN(w.Low) || math.IsNaN(w.High) })
+	return plots.Tornado(t)
+}
+
+// heatMap draws the metric over the grid of the two parameters swept: the
+// first up, the second across.
+func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
+	g := newSweepGrid(m, pts)
+	h := plots.Grid{Metric: s.title, Unit: s.unit, Place: s.place}
+	axes := []*plots.GridAxis{&h.Y, &h.X}
+	for j, p := range m.Parameters {
+		*axes[j] = plots.GridAxis{Parameter: p.Name, Unit: parameterUnit(p)}
+		for k := range g.values[j] {
+			axes[j].Values = append(axes[j].Values, g.label(j, k))
+		}
+	}
+	for r := range g.values[0] {
+		row := make([]float64, len(g.values[1]))
+		for c := range row {
+			row[c] = math.NaN()
+			if p := g.at([]int{r, c}); p != nil {
+				row[c] = p.mean(s.col)
+			}
+		}
+		h.Values = append(h.Values, row)
+	}
+	return plots.HeatMap(h)
+}
+
+// sweepGrid is a grid sweep's points by their parameters' values: each
+// parameter's values in ascending order (as given, if any is not a
+// number), and the point at each combination.
+type sweepGrid struct {
+	values [][]string // by parameter, its values
+	points map[string]*sweepPoint
+}
+
+func newSweepGrid(m *sweepJSON, pts []*sweepPoint) *sweepGrid {
+	g := &sweepGrid{values: make([][]string, len(m.Parameters)), points: map[string]*sweepPoint{}}
+	for j := range m.Parameters {
+		order := slices.Clone(pts)
+		slices.SortStableFunc(order, func(a, b *sweepPoint) int { return compareCells(a, b, j) })
+		for _, p := range order {
+			if !slices.Contains(g.values[j], p.cells[j]) {
+				g.values[j] = append(g.values[j], p.cells[j])
+			}
+		}
+	}
+	for _, p := range pts {
+		g.points[strings.Join(p.cells, "\x00")] = p
+	}
+	return g
+}
+
+// middle returns the index of each parameter's middle value.
+func (g *sweepGrid) middle() []int {
+	idx := make([]int, len(g.values))
+	for j, v := range g.values {
+		idx[j] = (len(v) - 1) / 2
+	}
+	return idx
+}
+
+// at returns the point with each parameter j at its value idx[j], or nil.
+func (g *sweepGrid) at(idx []int) *sweepPoint {
+	cells := make([]string, len(idx))
+	for j, k := range idx {
+		cells[j] = g.values[j][k]
+	}
+	return g.points[strings.Join(cells, "\x00")]
+}
+
+// label is parameter j's k-th value as labelled on a chart.
+func (g *sweepGrid) label(j, k int) string {
+	return cellLabel(g.values[j][k])
+}
+
+// compareCells orders points by parameter j: by number when both are
+// numbers, else keeping their order.
+func compareCells(a, b *sweepPoint, j int) int {
+	if math.IsNaN(a.nums[j]) || math.IsNaN(b.nums[j]) {
+		return 0
+	}
+	return cmp.Compare(a.nums[j], b.nums[j])
+}
+
+// meanOver returns the mean of the metric in column col over every
+// replication of pts, NaN when none was measured.
+func meanOver(pts []*sweepPoint, col int) float64 {
+	var all []float64
+	for _, p := range pts {
+		all = append(all, p.values(col)...)
+	}
+	return stats.Summarize(all, 0).Mean
+}
+
+// cellRange labels the values of parameter j over pts: "18–20", or "18"
+// when they are all one.
+func cellRange(pts []*sweepPoint, j int) string {
+	lo, hi := cellLabel(pts[0].cells[j]), cellLabel(pts[len(pts)-1].cells[j])
+	if lo == hi {
+		return lo
+	}
+	return lo + "–" + hi
+}
+
+// cellLabel is a parameter's cell as labelled on a chart: a number to
+// four significant figures, anything else as it is.
+func cellLabel(c string) string {
+	if x, err := strconv.ParseFloat(c, 64); err == nil {
+		return round4(x)
+	}
+	return c
+}
+
+// parameterUnit is the unit of a parameter for the plots package: "£"
+// for pounds, "" when it is not known.
+func parameterUnit(p measureJSON) string {
+	switch p.Unit {
+	case "pounds":
+		return "£"
+	case "as given":
+		return ""
+	}
+	return p.Unit
+}
+
+// parameterLabel names a parameter with its unit, for the tornado
+// chart's rows.
+func parameterLabel(p measureJSON) string {
+	if u := parameterUnit(p); u != "" {
+		return fmt.Sprintf("%s (%s)", p.Name, u)
+	}
+	return p.Name
+}
+
+// metricTitle writes a metric's name for titles and axes: its words
+// spaced and the first capitalised, abbreviations in capitals, and "gbp"
+// left to the unit (ed_4h_performance: "ED 4h performance";
+// deficit_final_year_gbp: "Deficit final year").
+func metricTitle(name string) string {
+	var words []string
+	for _, w := range strings.Split(name, "_") {
+		switch w {
+		case "gbp":
+			continue
+		case "ed", "ic", "nel", "dta", "los", "p95":
+			w = strings.ToUpper(w)
+		}
+		words = append(words, w)
+	}
+	s := strings.Join(words, " ")
+	if s == "" {
+		return name
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,329 @@
+package main
+
+import (
+	"bytes"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"caresim/plots"
+
+	"gonum.org/v1/plot/plotter"
+)
+
+// sweepGridArgs is a grid of two parameters, 2×3 points of two weeks of
+// the M/M/c queue, two replications each, writing to out.
+func sweepGridArgs(out string, extra ...string) []string {
+	return append([]string{"sweep", "--quiet", "--reps", "2", "--set", "horizon=14d", "--set", "warm_up.length=1d",
+		"--set", "services.ed.cubicles=10,11", "--set", "services.ed.treatment.mean=50min:70min:10min", "--out", out}, append(extra, "textbook-mmc")...)
+}
+
+// chartFiles returns the chart files in dir, by name.
+func chartFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		if ext := strings.TrimPrefix(filepath.Ext(e.Name()), "."); slices.Contains(chartFormats, ext) {
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[e.Name()] = b
+		}
+	}
+	return out
+}
+
+// mustRun runs caresim with args and fails the test unless it exits 0.
+func mustRun(t *testing.T, args ...string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+}
+
+// TestSweepChartsReproducible sweeps a grid of two parameters and expects
+// a tornado chart and a heat map of the default metric, in PNG and SVG,
+// the same byte for byte with --workers 1 and 2; none with --no-plots;
+// and caresim plot to draw the same again from sweep.csv, into the folder
+// drawn without charts (by --metric) and into the folder drawn with them
+// (by the charts it holds). PDFs carry their creation time, so they are
+// left out.
+func TestSweepChartsReproducible(t *testing.T) {
+	clearShardEnv(t)
+	one, two, bare := t.TempDir(), t.TempDir(), t.TempDir()
+	mustRun(t, sweepGridArgs(one, "--workers", "1", "--format", "png,svg")...)
+	mustRun(t, sweepGridArgs(two, "--workers", "2", "--format", "svg,png")...)
+	mustRun(t, sweepGridArgs(bare, "--no-plots")...)
+
+	want := chartFiles(t, one)
+	names := slices.Sorted(maps.Keys(want))
+	wantNames := []string{"heatmap-ed_4h_performance.png", "heatmap-ed_4h_performance.svg", "tornado-ed_4h_performance.png", "tornado-ed_4h_performance.svg"}
+	if !slices.Equal(names, wantNames) {
+		t.Fatalf("sweep drew %q, want %q", names, wantNames)
+	}
+	for _, name := range names {
+		if len(want[name]) < 1000 {
+			t.Errorf("%s has only %d bytes", name, len(want[name]))
+		}
+	}
+	sameFiles(t, "--workers 2", chartFiles(t, two), want)
+	if got := chartFiles(t, bare); len(got) != 0 {
+		t.Errorf("--no-plots drew %q", slices.Sorted(maps.Keys(got)))
+	}
+
+	mustRun(t, "plot", "--quiet", "--format", "png,svg", "--metric", "ed_4h_performance", bare)
+	got := chartFiles(t, bare)
+	if len(got) != len(want) {
+		t.Errorf("plot drew %q, want %q", slices.Sorted(maps.Keys(got)), names)
+	}
+	sameFiles(t, "plot --metric", got, want)
+
+	mustRun(t, "plot", "--quiet", "--format", "svg", two)
+	sameFiles(t, "plot of a folder with charts", chartFiles(t, two), want)
+}
+
+// TestSweepChartsKinds checks which charts each kind of sweep draws: a
+// line per metric named for one parameter, a tornado chart alone for a
+// Latin hypercube, and none for a shard, whose charts merge draws, the
+// same as one machine's.
+func TestSweepChartsKinds(t *testing.T) {
+	clearShardEnv(t)
+	line, lhs, whole, part1, part2, merged := t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir()
+	mustRun(t, "sweep", "--quiet", "--reps", "2", "--set", "horizon=14d", "--set", "services.ed.cubicles=10,11,12",
+		"--metric", "ed_4h_performance", "--metric", "ed_wait_hours_mean,ed_4h_performance", "--out", line, "textbook-mmc")
+	mustRun(t, "sweep", "--quiet", "--reps", "2", "--set", "horizon=30d", "--lhs", "6",
+		"--range", "services.acute.beds=18:24", "--range", "services.intermediate_care.beds=6:10", "--out", lhs, "textbook-tandem")
+	grid := sweepGridArgs(whole)
+	mustRun(t, grid...)
+	mustRun(t, sweepGridArgs(part1, "--shard", "1/2")...)
+	mustRun(t, sweepGridArgs(part2, "--shard", "2/2")...)
+	mustRun(t, "merge", "--quiet", "--out", merged, part1, part2)
+
+	for _, tc := range []struct {
+		dir  string
+		want []string
+	}{
+		{line, []string{"line-ed_4h_performance.png", "line-ed_wait_hours_mean.png"}},
+		{lhs, []string{"tornado-acute_occupancy_mean.png"}},
+		{part1, nil},
+		{part2, nil},
+		{merged, []string{"heatmap-ed_4h_performance.png", "tornado-ed_4h_performance.png"}},
+	} {
+		if got := slices.Sorted(maps.Keys(chartFiles(t, tc.dir))); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: drew %q, want %q", filepath.Base(tc.dir), got, tc.want)
+		}
+	}
+	sameFiles(t, "merge", chartFiles(t, merged), chartFiles(t, whole))
+}
+
+// TestSweepChartsUsage expects a usage error naming --metric for a
+// metric the sweep does not have, before anything runs, from sweep,
+// merge and plot, and for --metric on a run's folder.
+func TestSweepChartsUsage(t *testing.T) {
+	clearShardEnv(t)
+	dir, runDir := t.TempDir(), t.TempDir()
+	mustRun(t, sweepGridArgs(dir, "--no-plots")...)
+	mustRun(t, "run", "--quiet", "--reps", "2", "--set", "horizon=14d", "--no-plots", "--out", runDir, "textbook-mmc")
+	fresh := filepath.Join(t.TempDir(), "new")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"sweep", sweepGridArgs(fresh, "--metric", "ed_4h_performance,beds"), `--metric "beds" is not a metric of this sweep`},
+		{"merge", []string{"merge", "--metric", "beds", "--out", fresh, dir}, `--metric "beds" is not a metric`},
+		{"plot", []string{"plot", "--metric", "beds", dir}, `--metric "beds" is not a metric`},
+		{"plot run", []string{"plot", "--metric", "ed_4h_performance", runDir}, "--metric goes with a sweep's folder"},
+		{"format", sweepGridArgs(fresh, "--format", "gif"), "--format must be png, svg or pdf"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tc.args, &stdout, &stderr); code != 2 {
+				t.Errorf("exit %d, want 2 (usage); stderr:\n%s", code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("stderr %q does not say %q", stderr.String(), tc.want)
+			}
+			if _, err := os.Stat(fresh); err == nil {
+				t.Errorf("%s was made", fresh)
+			}
+		})
+	}
+	if got := chartFiles(t, runDir); len(got) != 0 {
+		t.Errorf("plot --metric drew %q in a run's folder", slices.Sorted(maps.Keys(got)))
+	}
+}
+
+// sweepTestData is a sweep read back from rows "point,replication,
+// params...,metric" with the named parameters and one metric, m, in
+// fractions.
+func sweepTestData(lhs int, params []string, rows ...string) sweepData {
+	man := &sweepJSON{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []measureJSON{{Name: "m", Unit: "fraction"}}}
+	for _, p := range params {
+		man.Parameters = append(man.Parameters, measureJSON{Name: p, Unit: "days"})
+	}
+	d := sweepData{man: man, header: man.header()}
+	for _, r := range rows {
+		d.rows = append(d.rows, strings.Split(r, ","))
+	}
+	return d
+}
+
+// tornadoBars returns the tornado chart's base case, and the far ends of
+// its low and high bars from the bottom (the smallest swing) up.
+func tornadoBars(t *testing.T, f *plots.Figure) (base float64, low, high []float64) {
+	t.Helper()
+	for _, e := range f.Legend {
+		if strings.Contains(e.Name, ": ") && e.Thumbs != nil {
+			base = e.Thumbs[0].(*plotter.Line).XYs[0].X
+		}
+	}
+	for _, side := range []struct {
+		name string
+		ends *[]float64
+	}{{plots.LegendTornadoLow, &low}, {plots.LegendTornadoHigh, &high}} {
+		e, ok := f.Entry(side.name)
+		if !ok {
+			t.Fatalf("no %q legend entry", side.name)
+		}
+		for _, ring := range e.Thumbs[0].(*plotter.Polygon).XYs {
+			*side.ends = append(*side.ends, ring[1].X)
+		}
+	}
+	return base, low, high
+}
+
+// TestSweepTornadoGrid checks a grid's tornado chart by hand on a 3×2
+// grid: the base case is a at its middle value 2 and b at the lower
+// middle 10; a's bar runs between (1, 10) and (3, 10), b's between
+// (2, 10) and (2, 20); each value is the mean of two replications.
+func TestSweepTornadoGrid(t *testing.T) {
+	t.Parallel()
+	d := sweepTestData(0, []string{"a", "b"},
+		"0,0,1,10,0.1", "0,1,1,10,0.3", // a=1 b=10: 0.2
+		"1,0,1,20,0.9", "1,1,1,20,0.9",
+		"2,0,2,10,0.5", "2,1,2,10,0.5", // base: 0.5
+		"3,0,2,20,0.6", "3,1,2,20,0.7", // a=2 b=20: 0.65
+		"4,0,3,10,0.7", "4,1,3,10,0.9", // a=3 b=10: 0.8
+		"5,0,3,20,0.9", "5,1,3,20,0.9")
+	cs, warns, err := sweepCharts(d, []string{"m"})
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("err %v, warnings %q", err, warns)
+	}
+	if len(cs) != 2 || cs[0].File != "tornado-m" || cs[1].File != "heatmap-m" {
+		t.Fatalf("charts %v, want tornado-m and heatmap-m", cs)
+	}
+	base, low, high := tornadoBars(t, cs[0].Fig)
+	// b swings 0.15, a 0.6: b at the bottom.
+	const tol = 1e-12 // means of two numbers
+	if math.Abs(base-0.5) > tol || !near(low, []float64{0.5, 0.2}, tol) || !near(high, []float64{0.65, 0.8}, tol) {
+		t.Errorf("base %v, low ends %v, high ends %v; want 0.5, [0.5 0.2], [0.65 0.8]", base, low, high)
+	}
+	if _, ok := cs[0].Fig.Entry("Other parameters at"); !ok {
+		t.Errorf("the tornado chart does not say the other parameters are at their middle values")
+	}
+}
+
+// TestSweepTornadoLHS checks a Latin hypercube's tornado chart by hand
+// on 10 points, whose tenth is one point: the base is the mean of all,
+// and each bar runs between the points with the parameter's lowest and
+// highest value.
+func TestSweepTornadoLHS(t *testing.T) {
+	t.Parallel()
+	var rows []string
+	// a rises with the point, b falls; m is the point's tenth, both
+	// replications alike.
+	for i := range 10 {
+		for rep := range 2 {
+			rows = append(rows, strings.Join([]string{strconv.Itoa(i), strconv.Itoa(rep), strconv.Itoa(i + 1), strconv.Itoa(100 - i), "0." + strconv.Itoa(i)}, ","))
+		}
+	}
+	d := sweepTestData(10, []string{"a", "b"}, rows...)
+	cs, _, err := sweepCharts(d, []string{"m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || cs[0].File != "tornado-m" {
+		t.Fatalf("charts %v, want tornado-m alone", cs)
+	}
+	base, low, high := tornadoBars(t, cs[0].Fig)
+	const tol = 1e-12
+	// The swings tie: b, given second, at the bottom.
+	if math.Abs(base-0.45) > tol || !near(low, []float64{0.9, 0}, tol) || !near(high, []float64{0, 0.9}, tol) {
+		t.Errorf("base %v, low ends %v, high ends %v; want 0.45, [0.9 0], [0 0.9]", base, low, high)
+	}
+	if _, ok := cs[0].Fig.Entry("Latin hypercube of 10 points:"); !ok {
+		t.Errorf("the tornado chart does not say it is of a Latin hypercube: legend %v", cs[0].Fig.Legend)
+	}
+}
+
+// TestSweepDefaultMetric checks the metric charted without --metric: the
+// first preferred one that varies, else the first measured, and a
+// warning for a metric measured nowhere.
+func TestSweepDefaultMetric(t *testing.T) {
+	t.Parallel()
+	man := &sweepJSON{Scenario: "s", Replications: 1, Parameters: []measureJSON{{Name: "a"}}, Metrics: []measureJSON{
+		{Name: "acute_occupancy_mean", Unit: "fraction"}, {Name: "ed_4h_performance", Unit: "fraction"}, {Name: "ic_occupancy_mean", Unit: "fraction"}}}
+	d := sweepData{man: man, header: man.header(), rows: [][]string{{"0", "0", "1", "0.5", "0.9", ""}, {"1", "0", "2", "0.5", "0.8", ""}}}
+	if got := defaultSweepMetric(d, d.points()); !slices.Equal(got, []string{"ed_4h_performance"}) {
+		t.Errorf("default %q, want ed_4h_performance, the first that varies", got)
+	}
+	d.rows[1][4] = "0.9"
+	if got := defaultSweepMetric(d, d.points()); !slices.Equal(got, []string{"acute_occupancy_mean"}) {
+		t.Errorf("default %q, want acute_occupancy_mean, the first measured, when none varies", got)
+	}
+	cs, warns, err := sweepCharts(d, []string{"ic_occupancy_mean"})
+	if err != nil || len(cs) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "ic_occupancy_mean was not measured") {
+		t.Errorf("a metric measured nowhere: %d charts, warnings %q, err %v; want a warning alone", len(cs), warns, err)
+	}
+}
+
+func TestMetricTitle(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]string{
+		"ed_4h_performance":                "ED 4h performance",
+		"deficit_final_year_gbp":           "Deficit final year",
+		"deficit_cumulative_gbp_acute":     "Deficit cumulative acute",
+		"ic_los_mean_days":                 "IC LOS mean days",
+		"acute_occupancy_p95":              "Acute occupancy P95",
+		"ed_12h_dta_waits_per_year":        "ED 12h DTA waits per year",
+		"call_for_care_navigated_per_year": "Call for care navigated per year",
+		"delay_days_mean_pathway1":         "Delay days mean pathway1",
+		"elective_cancellations_per_year":  "Elective cancellations per year",
+		"nel_admissions_per_year":          "NEL admissions per year",
+		"acute_delayed_patients_mean":      "Acute delayed patients mean",
+		"readmissions_30d_rate":            "Readmissions 30d rate",
+		"ed_time_in_department_hours_mean": "ED time in department hours mean",
+		"care_home_admissions_per_year":    "Care home admissions per year",
+		"reablement_caseload_mean":         "Reablement caseload mean",
+	} {
+		if got := metricTitle(name); got != want {
+			t.Errorf("metricTitle(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// near reports whether got and want have the same length and each
+// element within tol.
+func near(got, want []float64, tol float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if math.Abs(got[i]-want[i]) > tol {
+			return false
+		}
+	}
+	return true
+}
