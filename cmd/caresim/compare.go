@@ -62,6 +62,10 @@ after the first, when the first is priced over the same financial years
 intervals, of the first scenario against this one). Scenarios that are
 not priced draw nothing.
 
+report.html is the comparison's report for a board, as run writes one
+(see caresim run --help): the headline table gives each scenario's mean
+and its difference to the first, with their 95% confidence intervals.
+
 Empty cells (JSON null) are values that could not be measured. A
 difference uses the replications where both scenarios measured the
 metric. As for run, the same seed gives the same files whatever
@@ -160,7 +164,12 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	cmp := newComparison(runs)
 	names := []string{"compare.csv", "summary.json"}
 	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
-	charts, done, err := addCharts(formats, func() ([]chart, error) { return compareCharts(runs) }, &names, &writers)
+	var drawn []chart
+	names = append(names, "report.html")
+	writers = append(writers, func(w io.Writer) error {
+		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, len(formats) > 0, *cc.out)
+	})
+	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return compareCharts(runs) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -385,7 +394,12 @@ type compareResultJSON struct {
 // writeSummary writes compare's summary.json; the manifests' wall times
 // are the only fields that differ between runs with the same seed.
 func (c *comparison) writeSummary(w io.Writer, sets []string) error {
-	s := compareJSON{FormatVersion: summaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
+	return writeJSON(w, c.summary(sets))
+}
+
+// summary is compare's summary.json's content.
+func (c *comparison) summary(sets []string) *compareJSON {
+	s := &compareJSON{FormatVersion: summaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
 	for _, r := range c.runs {
 		s.Manifests = append(s.Manifests, newManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
@@ -405,7 +419,7 @@ func (c *comparison) writeSummary(w io.Writer, sets []string) error {
 		}
 		s.Metrics = append(s.Metrics, cm)
 	}
-	return writeJSON(w, s)
+	return s
 }
 
 // writeText prints the headline metrics of each scenario and the

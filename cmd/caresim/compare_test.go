@@ -98,8 +98,8 @@ func TestCompareFiles(t *testing.T) {
 			t.Errorf("%s ran seed %d, %d replications; want 5 and 4 (common random numbers)", m.Scenario, m.Seed, m.Replications)
 		}
 	}
-	if files := len(files); files != 2 {
-		t.Errorf("%d files in the folder, want compare.csv and summary.json", files)
+	if files := len(files); files != 3 {
+		t.Errorf("%d files in the folder, want compare.csv, summary.json and report.html", files)
 	}
 }
 
@@ -195,7 +195,7 @@ func TestCompareCharts(t *testing.T) {
 		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d", "--out", dir}, c...)
 		files := runFiles(t, dir, args...)
 		for n := range files {
-			if n != "compare.csv" && n != "summary.json" {
+			if n != "compare.csv" && n != "summary.json" && n != "report.html" {
 				t.Errorf("compare %s: unexpected file %s", strings.Join(c, " "), n)
 			}
 		}

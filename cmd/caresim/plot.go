@@ -37,7 +37,8 @@ summary.json, daily.csv and annual.csv, without simulating again: the
 same charts, byte for byte, that run drew in the same format (beds over
 time for each bed pool, delays, ae-performance and, for a priced run,
 the deficit trajectories; see caresim run --help). Use it to draw a run
-in another --format, or after --no-plots. The charts are written under
+in another --format, or after --no-plots. It re-writes report.html too,
+as run wrote it when it drew charts. The files are written under
 temporary names and renamed when all are complete.
 
 A sweep's folder (sweep.csv and sweep.json, and no summary.json; see

@@ -17,11 +17,13 @@ import (
 	"strconv"
 	"strings"
 
+	"caresim/cmd/caresim/internal/table"
 	"caresim/plots"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
+	"caresim/sim/stats"
 	"caresim/validation"
 )
 
@@ -101,6 +103,7 @@ type scenarioChanges struct {
 	Extends           string   // the files it extends, "" for none
 	Files             []string // every file read, its own first
 	Interventions     []interventionView
+	Listed            string // where the interventions are, when not listed here
 	Sets              []string
 }
 
@@ -250,7 +253,7 @@ func (r *report) addCharts(charts []chart, drawn bool) error {
 	}
 	r.Charts = cs
 	if len(cs) == 0 {
-		r.NoCharts = "No charts: the results hold nothing to chart."
+		r.NoCharts = "No charts were drawn of these results."
 	}
 	return nil
 }
@@ -265,7 +268,7 @@ func runLead(m *manifestJSON) string {
 		}
 	}
 	return fmt.Sprintf("Scenario %s: %s from seed %d, each %s from %s %s.",
-		m.Scenario, plural(m.Replications, "replication"), m.Seed, plural(m.Days, "day"), m.Start, warm)
+		m.Scenario, plural(m.Replications, "replication"), m.Seed, reportCount(m.Days)+" days", m.Start, warm)
 }
 
 // runHeadline is the headline table of a run: each headline metric that
@@ -395,7 +398,15 @@ loop:
 	if doc == "" {
 		return name
 	}
-	return strings.ToUpper(doc[:1]) + doc[1:]
+	return capitalise(doc)
+}
+
+// capitalise returns s with its first letter in upper case.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // moneyLabel names a money headline metric: whose deficit, over which
@@ -409,6 +420,9 @@ func moneyLabel(name string, years []string) string {
 		}
 	}
 	final, span := moneyYears(years)
+	if final == "" {
+		final, span = "simulated whole", "over the years simulated"
+	}
 	if strings.HasPrefix(name, "deficit_cumulative_gbp") {
 		return fmt.Sprintf("Deficit, %s, cumulative %s", body, span)
 	}
@@ -629,7 +643,7 @@ func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
 				met = reportCell{Text: "no", Mark: "fail"}
 			}
 			t.Rows = append(t.Rows, reportRow{Cells: []reportCell{
-				{Text: c.Case, Note: c.Measure + ". Source: " + c.Source},
+				{Text: capitalise(c.Case), Note: c.Measure + ". Source: " + c.Source},
 				{Text: reportNumber(float64(c.Expected) * scale), Num: true},
 				{Text: reportNumber(float64(c.Simulated) * scale), Num: true},
 				{Text: reportNumber(float64(c.CILow)*scale) + " to " + reportNumber(float64(c.CIHigh)*scale), Num: true},
@@ -726,7 +740,7 @@ func manifestTable(ms []*manifestJSON) reportTable {
 	row("Seed", func(m *manifestJSON) string { return strconv.FormatUint(m.Seed, 10) })
 	row("Replications", func(m *manifestJSON) string { return strconv.Itoa(m.Replications) })
 	row("Start", func(m *manifestJSON) string { return m.Start })
-	row("Days simulated after warm-up", func(m *manifestJSON) string { return strconv.Itoa(m.Days) })
+	row("Days simulated after warm-up", func(m *manifestJSON) string { return reportCount(m.Days) })
 	row("Financial years", func(m *manifestJSON) string { return orNone(strings.Join(m.FinancialYears, ", ")) })
 	row("Warm-up", func(m *manifestJSON) string {
 		s := plural(int(m.WarmUpDays), "day")
@@ -788,4 +802,332 @@ func writeRunReport(w io.Writer, s *summaryJSON, d runData, charts []chart, draw
 		return err
 	}
 	return writeReport(w, rep)
+}
+
+// The comparison's report.
+
+// compareReport is a comparison's report from its summary (as
+// summary.json holds it), the calibration checks of each scenario that is
+// the baseline unchanged (calibrationOf, by label), and the charts drawn
+// (none with --no-plots). dir is its folder.
+func compareReport(s *compareJSON, calib map[string][]checkJSON, charts []chart, drawn bool, dir string) (*report, error) {
+	ms := make([]*manifestJSON, len(s.Manifests))
+	labels := make([]string, len(s.Manifests))
+	for i := range s.Manifests {
+		ms[i] = &s.Manifests[i]
+		labels[i] = ms[i].Scenario
+		if len(s.Metrics) > 0 && i < len(s.Metrics[0].Scenarios) {
+			labels[i] = s.Metrics[0].Scenarios[i].Scenario
+		}
+	}
+	first := ms[0]
+	r := &report{Kind: "comparison", Title: strings.Join(labels, " against "), Version: first.Version}
+	r.Lead = append(r.Lead, fmt.Sprintf("%s compared with common random numbers: %s each from seed %d, so that replication i of each sees the same patients arrive; each difference is to %s, estimated from the pairs of replications.",
+		plural(len(ms), "scenario"), plural(first.Replications, "replication"), first.Seed, s.First))
+	for _, m := range ms {
+		r.Lead = append(r.Lead, runLead(m))
+	}
+	r.Headline, r.Notes = compareHeadline(s)
+	for i, m := range ms {
+		for _, w := range m.Warnings {
+			r.Warnings = append(r.Warnings, labels[i]+": "+w)
+		}
+	}
+	if err := r.addCharts(charts, drawn); err != nil {
+		return nil, err
+	}
+	for i, m := range ms {
+		c := changesOf(m)
+		c.Name = labels[i]
+		r.Changes = append(r.Changes, c)
+		v := calibrationStatus(m, calib[labels[i]])
+		v.Scenario = labels[i]
+		r.Calibration = append(r.Calibration, v)
+	}
+	r.Engine = engineStatus(dir)
+	r.Manifest = manifestTable(ms)
+	r.ManifestNote = wallNote
+	return r, nil
+}
+
+// compareHeadline is a comparison's headline table: for each headline
+// metric some scenario measured, then each money headline metric shown,
+// each scenario's mean and interval and its difference to the first.
+func compareHeadline(s *compareJSON) (reportTable, []string) {
+	t := reportTable{Class: "headline compare", Header: []reportCell{{Text: "Metric"}, {Text: "Scenario"},
+		{Text: "Mean", Num: true}, {Text: "95% CI", Num: true}, {Text: "Difference to " + s.First, Num: true}, {Text: "95% CI", Num: true}}}
+	byName := map[string]compareMetricJSON{}
+	for _, m := range s.Metrics {
+		byName[m.Name] = m
+	}
+	add := func(m compareMetricJSON, label string) {
+		u, scale := reportUnit(m.Unit)
+		for i, sc := range m.Scenarios {
+			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
+				{Text: reportNumber(float64(sc.Mean) * scale), Num: true},
+				{Text: intervalText(float64(sc.CILow)*scale, float64(sc.CIHigh)*scale), Num: true}, {Num: true}, {Num: true}}}
+			if i == 0 {
+				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u}
+			} else {
+				lo, hi := float64(sc.DiffCILow)*scale, float64(sc.DiffCIHigh)*scale
+				row.Cells[4].Text = reportNumber(float64(sc.DiffMean) * scale)
+				row.Cells[5].Text = intervalText(lo, hi)
+				if lo > 0 || hi < 0 {
+					row.Cells[4].Text += " *"
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	measured := func(m compareMetricJSON) bool {
+		return slices.ContainsFunc(m.Scenarios, func(r compareResultJSON) bool { return r.N > 0 })
+	}
+	for _, k := range headline {
+		if m, ok := byName[care.Metrics[k].Name]; ok && measured(m) {
+			add(m, metricLabel(m.Name, m.Doc))
+		}
+	}
+	money := false
+	for _, name := range moneyHeadline() {
+		m, ok := byName[name]
+		if !ok || !measured(m) {
+			continue
+		}
+		var vals [][]float64
+		for _, r := range m.Scenarios {
+			vals = append(vals, []float64{float64(r.Mean), float64(r.SD)})
+		}
+		if shown(name, vals...) {
+			add(m, moneyLabel(name, nil))
+			money = true
+		}
+	}
+	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero."}
+	if money {
+		notes = append(notes, "Deficit: "+strings.TrimPrefix(deficitNote, "deficit: ")+".")
+	}
+	return t, notes
+}
+
+// intervalText writes an interval "lo to hi", or a dash when it could not
+// be computed.
+func intervalText(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return "–"
+	}
+	return reportNumber(lo) + " to " + reportNumber(hi)
+}
+
+// writeCompareReport writes a comparison's report.html (see
+// compareReport).
+func writeCompareReport(w io.Writer, s *compareJSON, calib map[string][]checkJSON, charts []chart, drawn bool, dir string) error {
+	rep, err := compareReport(s, calib, charts, drawn, dir)
+	if err != nil {
+		return err
+	}
+	return writeReport(w, rep)
+}
+
+// calibrations evaluates the calibration targets of each scenario of c
+// that is the baseline unchanged, by label.
+func (c *comparison) calibrations(sets []string) map[string][]checkJSON {
+	out := map[string][]checkJSON{}
+	for _, r := range c.runs {
+		if checks := calibrationOf(r.Loaded, sets, r.res); checks != nil {
+			out[r.label] = checks
+		}
+	}
+	return out
+}
+
+// The sweep's report.
+
+// writeSweepReport writes report.html into dir, a sweep's folder (see
+// sweepReportWriter), under a temporary name that is renamed.
+func writeSweepReport(dir string, charts []chart, drawn bool) error {
+	return table.WriteFileAtomic(filepath.Join(dir, "report.html"), sweepReportWriter(dir, charts, drawn))
+}
+
+// sweepReportWriter writes the report.html of the sweep in dir, from its
+// sweep.json and sweep.csv (whole or in part: the points the folder
+// holds), with the charts drawn (none with --no-plots, or none drawn).
+func sweepReportWriter(dir string, charts []chart, drawn bool) func(io.Writer) error {
+	return func(w io.Writer) error {
+		m, err := readSweepJSON(dir)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(filepath.Join(dir, "sweep.csv"))
+		if err != nil {
+			return err
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(dir, "sweep.csv"), err)
+		}
+		r, err := sweepReport(m, rows, charts, drawn, dir)
+		if err != nil {
+			return err
+		}
+		return writeReport(w, r)
+	}
+}
+
+// sweepReport is a sweep's report from its manifest m and the rows of
+// sweep.csv, header first.
+func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir string) (*report, error) {
+	r := &report{Kind: "sweep", Title: m.Scenario, Version: m.Version}
+	design := "a grid"
+	if m.LHS > 0 {
+		design = "a Latin hypercube"
+	}
+	r.Lead = append(r.Lead, fmt.Sprintf("A sweep of scenario %s over %s of %s, %s each from seed %d (common random numbers: every point sees the same patients arrive).",
+		m.Scenario, design, plural(m.Points, "point"), plural(m.Replications, "replication"), m.Seed))
+	if m.Shard != "1/1" {
+		r.Lead = append(r.Lead, fmt.Sprintf("This folder holds shard %s of the sweep; caresim merge joins the shards' folders into one.", m.Shard))
+	}
+	r.Headline, r.Notes = sweepHeadline(m, rows)
+	if err := r.addCharts(charts, drawn); err != nil {
+		return nil, err
+	}
+	c := scenarioChanges{Name: m.Scenario, Files: m.Chain, Sets: m.Sets, Listed: "The scenario's own interventions are in its files (caresim show lists them); each point changes only the parameters swept."}
+	if len(m.Chain) > 1 {
+		c.Extends = strings.Join(m.Chain[1:], ", then ")
+	}
+	r.Changes = []scenarioChanges{c}
+	swept := &reportTable{Header: []reportCell{{Text: "Parameter"}, {Text: "Unit"}, {Text: "Values"}}}
+	for _, p := range m.Parameters {
+		swept.Rows = append(swept.Rows, reportRow{Cells: []reportCell{{Text: p.Name, Code: true}, {Text: p.Unit}, {Text: p.Doc, Code: true}}})
+	}
+	r.Swept = swept
+	r.Calibration = []calibrationView{{Scenario: m.Scenario, Status: "Not checked against the calibration targets: every point of a sweep changes the scenario's parameters, and the targets are the unchanged baseline's. The report of caresim run baseline, and caresim validate, check them."}}
+	r.Engine = engineStatus(dir)
+	r.Manifest = reportTable{Class: "manifest"}
+	for _, kv := range [][2]string{
+		{"caresim version", m.Version},
+		{"Scenario", m.Scenario},
+		{"Files read", strings.Join(m.Chain, ", ")},
+		{"Overrides and grid (--set)", orNone(strings.Join(m.Sets, ", "))},
+		{"Ranges (--range)", orNone(strings.Join(m.Ranges, ", "))},
+		{"Latin hypercube points (--lhs)", strconv.Itoa(m.LHS)},
+		{"Digest (SHA-256 of the files and the overrides every point shares)", m.Digest},
+		{"Seed", strconv.FormatUint(m.Seed, 10)},
+		{"Replications per point", strconv.Itoa(m.Replications)},
+		{"Points", strconv.Itoa(m.Points)},
+		{"Shard", m.Shard},
+	} {
+		r.Manifest.Rows = append(r.Manifest.Rows, reportRow{Cells: []reportCell{{Text: kv[0]}, {Text: kv[1]}}})
+	}
+	return r, nil
+}
+
+// sweepHeadline is a sweep's table of points: each point's parameters,
+// and the mean and interval over its replications of each headline metric
+// (and the system's deficits) that differs between points; those the same
+// at every point are listed under it.
+func sweepHeadline(m *sweepJSON, rows [][]string) (reportTable, []string) {
+	np := len(m.Parameters)
+	t := reportTable{Class: "headline sweep", Header: []reportCell{{Text: "Point", Num: true}}}
+	for _, p := range m.Parameters {
+		label := p.Name
+		if p.Unit != "" {
+			label += " (" + p.Unit + ")"
+		}
+		t.Header = append(t.Header, reportCell{Text: label, Num: true})
+	}
+	if len(rows) < 2 {
+		return t, []string{"sweep.csv holds no rows yet."}
+	}
+	header := rows[0]
+	var cols []int
+	for _, k := range headline {
+		if c := slices.Index(header, care.Metrics[k].Name); c >= 2+np {
+			cols = append(cols, c)
+		}
+	}
+	for _, name := range sweepMoney {
+		if c := slices.Index(header, name); c >= 2+np {
+			cols = append(cols, c)
+		}
+	}
+	// The rows of each point, in point order.
+	var order []int
+	points := map[int][][]string{}
+	for _, row := range rows[1:] {
+		p, _, err := rowKey(row)
+		if err != nil {
+			continue
+		}
+		if _, ok := points[p]; !ok {
+			order = append(order, p)
+		}
+		points[p] = append(points[p], row)
+	}
+	slices.Sort(order)
+	cells := make([][]reportCell, len(order))
+	var show []int
+	var same []string
+	for _, c := range cols {
+		unit, scale := reportUnit(unitOfColumn(m, header[c]))
+		var col []reportCell
+		measured, varies := false, false
+		for _, p := range order {
+			var xs []float64
+			for _, row := range points[p] {
+				if x, err := strconv.ParseFloat(row[c], 64); err == nil {
+					xs = append(xs, x*scale)
+				}
+			}
+			s := summarize(xs)
+			cell := reportCell{Text: reportNumber(s[0]), Note: intervalText(s[1], s[2]), Num: true}
+			col = append(col, cell)
+			measured = measured || len(xs) > 0
+			varies = varies || cell.Text != col[0].Text
+		}
+		label := header[c] + " (" + unit + ")"
+		switch {
+		case varies || (measured && len(order) == 1):
+			show = append(show, len(t.Header))
+			t.Header = append(t.Header, reportCell{Text: label, Num: true})
+			for i := range order {
+				cells[i] = append(cells[i], col[i])
+			}
+		case measured:
+			same = append(same, label+" "+col[0].Text)
+		}
+	}
+	for i, p := range order {
+		row := reportRow{Cells: []reportCell{{Text: strconv.Itoa(p), Num: true}}}
+		for j := range np {
+			v := points[p][0][2+j]
+			if x, err := strconv.ParseFloat(v, 64); err == nil {
+				v = reportNumber(x)
+			}
+			row.Cells = append(row.Cells, reportCell{Text: v, Num: true})
+		}
+		row.Cells = append(row.Cells, cells[i]...)
+		t.Rows = append(t.Rows, row)
+	}
+	notes := []string{"Each point's mean over its replications, with the 95% confidence interval beneath; fractions as percentages and money in £m, to four significant figures. Parameters are in the model's units (days, per day, fractions, pounds)."}
+	if len(same) > 0 {
+		notes = append(notes, "The same at every point: "+strings.Join(same, "; ")+".")
+	}
+	return t, notes
+}
+
+// unitOfColumn is the unit of a metric column of sweep.csv.
+func unitOfColumn(m *sweepJSON, name string) string {
+	for _, x := range m.Metrics {
+		if x.Name == name {
+			return x.Unit
+		}
+	}
+	return ""
+}
+
+// summarize returns the mean of xs and its 95% confidence interval.
+func summarize(xs []float64) [3]float64 {
+	s := stats.Summarize(xs, stats.DefaultConfidence)
+	return [3]float64{s.Mean, s.Lo(), s.Hi()}
 }

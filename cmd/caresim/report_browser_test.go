@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -284,22 +283,12 @@ func save(t *testing.T, path string, b []byte) {
 	}
 }
 
-// countCharts counts the PNG charts among a folder's files.
-func countCharts(files map[string][]byte) int {
-	n := 0
-	for name := range files {
-		if strings.HasSuffix(name, ".png") {
-			n++
-		}
-	}
-	return n
-}
-
-// TestReportInBrowser opens reports in headless Chromium, as a board
-// member would, and fails on any error the page reports, any request it
-// makes (a report loads nothing), a missing section, a chart not drawn or
-// a page too wide for A4; it prints each to an A4 PDF and saves it with
-// screenshots in the test's temporary folder, logging where.
+// TestReportInBrowser opens the reports of a run, a comparison and a sweep
+// in headless Chromium, as a board member would, and fails on any error
+// the page reports, any request it makes (a report loads nothing), a
+// missing section, a chart not drawn or a page too wide for A4; it prints
+// each to an A4 PDF and saves it with screenshots in the test's temporary
+// folder, logging where.
 func TestReportInBrowser(t *testing.T) {
 	ctx := browser(t)
 	events := &pageEvents{}
@@ -314,5 +303,14 @@ func TestReportInBrowser(t *testing.T) {
 	// part, and every kind of run chart.
 	run := t.TempDir()
 	files := runFiles(t, run, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--out", run, "prism")
-	openReport(t, ctx, events, "run", filepath.Join(run, "report.html"), countCharts(files))
+	openReport(t, ctx, events, "run", filepath.Join(run, "report.html"), countSuffix(files, ".png"))
+
+	// A priced comparison, which draws the deficit against the first,
+	// and a sweep over a grid of two parameters.
+	cmp := t.TempDir()
+	files = runFiles(t, cmp, "compare", "--quiet", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", cmp, "testdata/mmc-money.yaml", "testdata/report-mmc.yaml")
+	openReport(t, ctx, events, "compare", filepath.Join(cmp, "report.html"), countSuffix(files, ".png"))
+	sweep := t.TempDir()
+	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--set", "services.ed.treatment.mean=50min,60min", "--out", sweep, "textbook-mmc")
+	openReport(t, ctx, events, "sweep", filepath.Join(sweep, "report.html"), countSuffix(files, ".png"))
 }

@@ -143,3 +143,44 @@ func TestReportValidationCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareAndSweepReports checks the reports of a comparison and of a
+// sweep: every section, nothing fetched, each chart inline, and what each
+// is about.
+func TestCompareAndSweepReports(t *testing.T) {
+	t.Parallel()
+	cmp := t.TempDir()
+	files := runFiles(t, cmp, "compare", "--quiet", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--format", "svg",
+		"--out", cmp, "testdata/mmc-money.yaml", "testdata/report-mmc.yaml")
+	report := string(files["report.html"])
+	checkSelfContained(t, report)
+	for _, want := range []string{"mmc-money against report-mmc", "Difference to mmc-money", "more-cubicles", "Deficit, whole system"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("compare's report.html lacks %q", want)
+		}
+	}
+	if n, want := strings.Count(report, "<svg "), countSuffix(files, ".svg"); n != want || n == 0 {
+		t.Errorf("compare's report.html holds %d charts, want %d (and some)", n, want)
+	}
+
+	sweep := t.TempDir()
+	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--out", sweep, "textbook-mmc")
+	report = string(files["report.html"])
+	checkSelfContained(t, report)
+	for _, want := range []string{"a grid of 3 points", "services.ed.cubicles</th>", "ed_4h_performance (%)", "--set services.ed.cubicles=9,10,11"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("sweep's report.html lacks %q", want)
+		}
+	}
+}
+
+// countSuffix counts the files whose names end in suffix.
+func countSuffix(files map[string][]byte, suffix string) int {
+	n := 0
+	for name := range files {
+		if strings.HasSuffix(name, suffix) {
+			n++
+		}
+	}
+	return n
+}

@@ -130,6 +130,14 @@ deficit-ORG for each organisation with money (the annual deficit and the
 cumulative, with 95% confidence intervals). caresim plot re-draws them
 from the folder.
 
+report.html is the run's report for a board, self-contained (it loads
+nothing) and printable on A4: the headline metrics with their 95%
+confidence intervals, the charts drawn (inline SVG), what the scenario
+changes (its files, interventions and --set overrides), the validation
+status (the baseline's calibration targets against this run when it is
+the built-in baseline unchanged; the tally of a validation.csv in the
+folder or in ../validation) and the manifest, without the wall time.
+
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
 interval (for daily measures, the 10th and 90th percentiles across

@@ -76,6 +76,11 @@ the shard (SLURM_ARRAY_TASK_ID, less SLURM_ARRAY_TASK_MIN, of
 SLURM_ARRAY_TASK_COUNT), as does a Kubernetes indexed Job
 (JOB_COMPLETION_INDEX, with --shards set to its completions).
 
+When the points are done, sweep writes report.html, a report for a
+board as run writes one (see caresim run --help), with a table of the
+points: each parameter and the mean over replications, with its 95%
+confidence interval, of each headline metric that differs between points.
+
 Sweep prints each point's parameters and the mean over replications of
 the headline metrics that differ between points, with the system's
 deficits when the scenario is priced.
@@ -737,6 +742,10 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("sweep: interrupted; %s, %d rows in all: run it again with --resume to continue", plural(written, "new row"), countRows(done)+written)
 		}
+		return err
+	}
+	// The report; drawSweepDir re-writes it with the charts it draws.
+	if err := writeSweepReport(*sc.out, nil, len(formats) > 0); err != nil {
 		return err
 	}
 	if !*sc.quiet {

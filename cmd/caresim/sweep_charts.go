@@ -102,6 +102,12 @@ func drawSweepDir(ctx context.Context, dir string, metrics, formats []string, st
 	if len(charts) == 0 {
 		return nil
 	}
+	cs, _, err := sweepCharts(d, metrics) // the same charts, for the report
+	if err != nil {
+		return err
+	}
+	names = append(names, "report.html")
+	writers = append(writers, sweepReportWriter(dir, cs, true))
 	out, err := openOutDir(dir)
 	if err != nil {
 		return err
