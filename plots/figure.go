@@ -68,7 +68,14 @@ type Figure struct {
 
 	// Legend lists the series, in order.
 	Legend []LegendEntry
+
+	// overflow is set by Draw when the panels did not fit the canvas.
+	overflow error
 }
+
+// ErrTooSmall is returned when a figure's panels do not fit the size it is
+// drawn at: each panel's axes, labels and title need room of their own.
+var ErrTooSmall = errors.New("plots: the panels do not fit the chart's size")
 
 // Entry returns the legend entry with the given name, and whether it exists.
 func (f *Figure) Entry(name string) (LegendEntry, bool) {
@@ -80,8 +87,13 @@ func (f *Figure) Entry(name string) (LegendEntry, bool) {
 	return LegendEntry{}, false
 }
 
-// Draw draws the figure onto c.
+// Draw draws the figure onto c. When the panels do not fit c (too many
+// for its height), it draws the background and legend only, and
+// [Figure.Save] and [Figure.Render] return [ErrTooSmall]: gonum/plot
+// would otherwise lay them out at NaN coordinates, which the PNG
+// rasteriser never finishes filling.
 func (f *Figure) Draw(c draw.Canvas) {
+	f.overflow = nil
 	if len(f.Panels) == 0 {
 		return
 	}
@@ -117,6 +129,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 	tiles := draw.Tiles{Rows: len(f.Panels), Cols: 1, PadY: vg.Points(8),
 		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
 	canvases := plot.Align(rows, tiles, c)
+	for _, row := range canvases {
+		if r := row[0].Rectangle; !(r.Max.Y-r.Min.Y > 0) || !(r.Max.X-r.Min.X > 0) {
+			f.overflow = fmt.Errorf("%w: %d panels in %.0f × %.0f points", ErrTooSmall, len(f.Panels), c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
+			return
+		}
+	}
 	for i, p := range f.Panels {
 		p.Draw(canvases[i][0])
 	}
@@ -168,6 +186,9 @@ func (f *Figure) render(out io.Writer, w, h vg.Length, format string) error {
 		return err
 	}
 	f.Draw(draw.New(cw))
+	if f.overflow != nil {
+		return f.overflow
+	}
 	_, err = cw.WriteTo(out)
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/cmpimg"
 
 	"caresim/plots"
@@ -62,5 +63,30 @@ func TestSaveFormats(t *testing.T) {
 	var empty plots.Figure
 	if err := empty.Save(filepath.Join(dir, "b.png"), plots.A4Width, plots.A4Height); !errors.Is(err, plots.ErrNoData) {
 		t.Errorf("empty figure: err = %v, want ErrNoData", err)
+	}
+}
+
+// TestFigureTooSmall stacks more panels than fit a slide's height: Save
+// must report ErrTooSmall rather than draw at NaN coordinates (which the
+// PNG rasteriser never finishes) and leave the file empty of a chart.
+func TestFigureTooSmall(t *testing.T) {
+	t.Parallel()
+	var f plots.Figure
+	for range 40 {
+		p := plot.New()
+		p.Title.Text = "A panel"
+		p.X.Label.Text = "x"
+		p.Y.Label.Text = "y"
+		f.Panels = append(f.Panels, p)
+	}
+	for _, format := range []string{"png", "svg"} {
+		err := f.Save(filepath.Join(t.TempDir(), "tall."+format), plots.SlideWidth, plots.SlideHeight)
+		if !errors.Is(err, plots.ErrTooSmall) {
+			t.Errorf("%s: Save of 40 panels = %v, want ErrTooSmall", format, err)
+		}
+	}
+	f.Panels = f.Panels[:2]
+	if err := f.Save(filepath.Join(t.TempDir(), "two.png"), plots.SlideWidth, plots.SlideHeight); err != nil {
+		t.Errorf("Save of 2 panels: %v", err)
 	}
 }

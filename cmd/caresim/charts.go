@@ -96,7 +96,15 @@ type runData struct {
 	start       time.Time
 	markers     []plots.Marker
 	daily       [care.NumDaily]sim.Band
-	money       *moneyData // nil when the run was not priced
+	// years are the financial years, a final year simulated in part so
+	// labelled, and annual each year's mean of each annual measure.
+	years  []string
+	annual [][care.NumAnnual]float64
+	los    [2]*losData // as losPools; nil for a pool without stays
+	money  *moneyData  // nil when the run was not priced
+	// calibration is summary.json's calibration checks, when read back
+	// from a folder (the report's; not charted).
+	calibration []checkJSON
 }
 
 // moneyData is a priced run's accounts: each financial year's mean and
@@ -116,6 +124,15 @@ func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
 	for k, b := range res.Daily {
 		d.daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
 	}
+	for _, a := range res.Annual {
+		var means [care.NumAnnual]float64
+		for k, s := range a {
+			means[k] = s.Mean
+		}
+		d.annual = append(d.annual, means)
+	}
+	d.years = partYear(res.Years, wholeYears(res.Years, d.annual))
+	d.los = losOf(res)
 	m := res.Money
 	if m == nil {
 		return d
@@ -132,6 +149,18 @@ func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
 		d.money.annual = append(d.money.annual, a)
 	}
 	return d
+}
+
+// wholeYears returns the index of the last of the financial years
+// simulated whole (its days in annual those of the year from 1 April),
+// or the last year when none was.
+func wholeYears(years []string, annual [][care.NumAnnual]float64) int {
+	for y := len(annual) - 1; y >= 0; y-- {
+		if annual[y][care.AnnualDays] == float64(fyLength(years[y])) {
+			return y
+		}
+	}
+	return len(annual) - 1
 }
 
 // partYear returns years with the last labelled as simulated in part
@@ -210,6 +239,13 @@ func drawCharts(d runData) ([]chart, error) {
 			return nil, err
 		}
 		out = append(out, chart{"ae-performance", f})
+	}
+	for _, draw := range []func(runData) ([]chart, error){losCharts, pathwayChart} {
+		cs, err := draw(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
 	}
 	m := d.money
 	if m == nil {

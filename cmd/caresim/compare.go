@@ -13,11 +13,9 @@ import (
 	"time"
 
 	"caresim/cmd/caresim/internal/table"
-	"caresim/plots"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/finance"
 	"caresim/sim/stats"
 
 	"github.com/spf13/pflag"
@@ -54,13 +52,35 @@ not priced has empty cells for the money metrics. It writes to --out:
 	              scenario's manifest as run writes it, and each metric's
 	              mean, SD, interval and replications for each scenario
 	              with the difference's
+	SCENARIO/     each scenario's summary.json, metrics.csv, daily.csv,
+	              annual.csv and los.csv, as run writes them (caresim
+	              plot draws such a folder as a run's)
 
 and charts, in each --format (png by default; png,svg,pdf for all three)
-unless --no-plots: deficit-system-<scenario> for each priced scenario
-after the first, when the first is priced over the same financial years
-(the system's annual deficit and the cumulative, with 95% confidence
-intervals, of the first scenario against this one). Scenarios that are
-not priced draw nothing.
+unless --no-plots:
+
+	overlay-beds-acute, overlay-beds-intermediate-care,
+	overlay-care-home-residents, overlay-delayed-patients
+	              each scenario's daily mean (and 10th–90th percentile
+	              band) on one axis, for each measure some scenario has,
+	              when all cover the same days
+	differences-hospital, differences-services,
+	differences-deficit-system, differences-deficit-organisations
+	              each scenario's paired difference to the first, with
+	              its 95% confidence interval: in emergency admissions,
+	              acute occupancy, length of stay and delayed patients;
+	              in 4-hour performance, intermediate-care occupancy,
+	              care-home admissions and readmissions; in the system's
+	              deficit in the final year and cumulatively; and in
+	              each organisation's final-year deficit (a chart for
+	              the metrics some scenario's difference measured)
+	deficit-system-SCENARIO
+	              for each priced scenario after the first, when the
+	              first is priced over the same financial years: the
+	              system's annual deficit and the cumulative, with 95%
+	              confidence intervals, of the first against this one
+
+caresim plot DIR re-draws them from the folder.
 
 report.html is the comparison's report for a board, as run writes one
 (see caresim run --help): the headline table gives each scenario's mean
@@ -164,12 +184,13 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	cmp := newComparison(runs)
 	names := []string{"compare.csv", "summary.json"}
 	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
+	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
 	var drawn []chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error {
 		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, len(formats) > 0, *cc.out)
 	})
-	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return compareCharts(runs) }, &drawn), &names, &writers)
+	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return drawCompare(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -178,42 +199,20 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		return err
 	}
 	if !*cc.quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(names[:len(names)-len(charts)], ", "), *cc.out)
+		var wrote []string // the comparison's files, then each scenario's folder
+		for _, n := range names[:len(names)-len(charts)] {
+			if dir := filepath.Dir(n); dir == "." {
+				wrote = append(wrote, n)
+			} else if d := dir + string(filepath.Separator); !slices.Contains(wrote, d) {
+				wrote = append(wrote, d)
+			}
+		}
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", strings.Join(wrote, ", "), *cc.out)
 		if len(charts) > 0 {
 			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), *cc.out)
 		}
 	}
 	return cmp.writeText(stdout)
-}
-
-// compareCharts draws the system's deficit trajectory of the first
-// scenario against each other, deficit-system-<scenario>, when both were
-// priced over the same financial years; nothing for the others.
-func compareCharts(runs []*compared) ([]chart, error) {
-	base := runDataOf(runs[0].Loaded, runs[0].res).money
-	if base == nil {
-		return nil, nil
-	}
-	var out []chart
-	for _, r := range runs[1:] {
-		d := runDataOf(r.Loaded, r.res)
-		m := d.money
-		if m == nil || !slices.Equal(m.years, base.years) {
-			continue
-		}
-		f, err := plots.DeficitTrajectory(plots.Deficit{
-			Body:     bodyTitles[finance.System] + ", " + d.place,
-			Years:    m.years,
-			Baseline: deficitGap(base, finance.System, runs[0].label),
-			Scenario: deficitGap(m, finance.System, r.label),
-			Interval: deficitInterval(),
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, chart{"deficit-" + finance.BodyNames[finance.System] + "-" + chartName(r.label), f})
-	}
-	return out, nil
 }
 
 // chartName is label made safe as part of a file name: a scenario
@@ -345,7 +344,7 @@ func excludesZero(s stats.Summary) bool { return s.Lo() > 0 || s.Hi() < 0 }
 // order the scenarios were given.
 func (c *comparison) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"metric", "unit", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high"})
+	cw.Write(compareHeader)
 	for k, m := range c.metrics[0] {
 		for s, r := range c.runs {
 			v := c.metrics[s][k].Summary
@@ -360,6 +359,9 @@ func (c *comparison) writeCSV(w io.Writer) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// compareHeader is compare.csv's header.
+var compareHeader = []string{"metric", "unit", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high"}
 
 // compareJSON is the layout of compare's summary.json, format version 1.
 type compareJSON struct {

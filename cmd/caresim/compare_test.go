@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,8 +100,10 @@ func TestCompareFiles(t *testing.T) {
 			t.Errorf("%s ran seed %d, %d replications; want 5 and 4 (common random numbers)", m.Scenario, m.Seed, m.Replications)
 		}
 	}
-	if files := len(files); files != 3 {
-		t.Errorf("%d files in the folder, want compare.csv, summary.json and report.html", files)
+	// An ED alone: of the charts, only the difference in 4-hour
+	// performance.
+	if files := len(files); files != 4+2*len(scenarioFiles) {
+		t.Errorf("%d files in the folder, want compare.csv, summary.json, report.html, differences-services.png and each scenario's %d", files, len(scenarioFiles))
 	}
 }
 
@@ -174,8 +178,9 @@ func TestPairedFinite(t *testing.T) {
 
 // TestCompareCharts compares the baseline with prism, both priced, and
 // expects the system's deficit trajectory of one against the other as a
-// valid PNG; textbook scenarios, not priced, draw nothing, and neither
-// does --no-plots.
+// valid PNG; two M/M/c scenarios (no beds, not priced) draw only the
+// difference in 4-hour performance, and --no-plots draws nothing: the
+// folder then holds the comparison's files and each scenario's run files.
 func TestCompareCharts(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -187,17 +192,29 @@ func TestCompareCharts(t *testing.T) {
 	} else if sig := chartSignatures["png"]; !bytes.HasPrefix(b, sig) {
 		t.Errorf("%s starts %q, want %q", name, b[:min(len(b), 8)], sig)
 	}
-	for _, c := range [][]string{
-		{"textbook-mmc", "testdata/mmc-11.yaml"},
-		{"--no-plots", "baseline", "prism"},
+	for _, c := range []struct {
+		args   []string
+		charts []string
+	}{
+		{[]string{"textbook-mmc", "testdata/mmc-11.yaml"}, []string{"differences-services.png"}},
+		{[]string{"--no-plots", "baseline", "prism"}, nil},
 	} {
 		dir := t.TempDir()
-		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d", "--out", dir}, c...)
+		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d", "--out", dir}, c.args...)
 		files := runFiles(t, dir, args...)
+		var charts []string
 		for n := range files {
-			if n != "compare.csv" && n != "summary.json" && n != "report.html" {
-				t.Errorf("compare %s: unexpected file %s", strings.Join(c, " "), n)
+			switch {
+			case strings.HasSuffix(n, ".png"):
+				charts = append(charts, n)
+			case n == "compare.csv" || n == "summary.json" || n == "report.html":
+			case slices.Contains(scenarioFiles, filepath.Base(n)) && filepath.Dir(n) != ".":
+			default:
+				t.Errorf("compare %s: unexpected file %s", strings.Join(c.args, " "), n)
 			}
+		}
+		if !slices.Equal(charts, c.charts) {
+			t.Errorf("compare %s: drew %q, want %q", strings.Join(c.args, " "), charts, c.charts)
 		}
 	}
 }

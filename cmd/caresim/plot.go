@@ -67,8 +67,12 @@ Examples:
 	return c
 }
 
-// plotDir re-draws the charts of the run in dir, in formats.
+// plotDir re-draws the charts and report of the run or comparison in
+// dir, in formats.
 func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
+	if isCompareDir(dir) {
+		return plotCompareDir(dir, formats, stderr, quiet)
+	}
 	d, err := readRunData(dir)
 	if err != nil {
 		return err
@@ -77,12 +81,19 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
-	if len(cs) == 0 && !quiet {
-		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
-	}
 	s, err := readSummary(dir)
 	if err != nil {
 		return err
+	}
+	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return writeRunReport(w, s, d, cs, true, dir) }, stderr, quiet)
+}
+
+// saveDrawn writes the charts cs in formats and the report that report
+// writes into dir, all under temporary names renamed together, and notes
+// what it drew unless quiet.
+func saveDrawn(dir string, cs []chart, formats []string, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+	if len(cs) == 0 && !quiet {
+		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
 	tmp, err := os.MkdirTemp("", "caresim-charts-")
 	if err != nil {
@@ -91,7 +102,7 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 	defer os.RemoveAll(tmp)
 	names, writers := chartWriters(cs, formats, tmp)
 	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return writeRunReport(w, s, d, cs, true, dir) })
+	writers = append(writers, report)
 	out, err := openOutDir(dir)
 	if err != nil {
 		return err
@@ -116,6 +127,7 @@ func readRunData(dir string) (runData, error) {
 		return d, err
 	}
 	m := s.Manifest
+	d.calibration = s.Calibration
 	d.name = m.Scenario
 	d.place = placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description}})
 	for _, iv := range m.Interventions {
@@ -129,6 +141,9 @@ func readRunData(dir string) (runData, error) {
 		return d, err
 	}
 	if err := readAnnual(filepath.Join(dir, "annual.csv"), m.FinancialYears, &d); err != nil {
+		return d, err
+	}
+	if d.los, err = readLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
 		return d, err
 	}
 	return d, nil
@@ -240,10 +255,11 @@ func readDaily(path string, d *runData) error {
 	return nil
 }
 
-// readAnnual fills d's money from annual.csv when the run was priced
-// (rows with an organisation), years being the financial years in
-// summary.json; a final year simulated in part (its days fewer than the
-// year's) is labelled so, as run labels it.
+// readAnnual fills d's years and annual means of the care model's
+// measures from annual.csv (rows with no organisation), and its money
+// when the run was priced (rows with an organisation), years being the
+// financial years in summary.json; a final year simulated in part (its
+// days fewer than the year's) is labelled so, as run labels it.
 func readAnnual(path string, years []string, d *runData) error {
 	year := map[string]int{}
 	for y, fy := range years {
@@ -257,8 +273,17 @@ func readAnnual(path string, years []string, d *runData) error {
 	for k, m := range finance.Measures {
 		measure[m.Name] = k
 	}
+	careMeasure := map[string]int{}
+	for k, m := range care.AnnualMeasures {
+		careMeasure[m.Name] = k
+	}
+	d.annual = make([][care.NumAnnual]float64, len(years))
+	for y := range d.annual {
+		for k := range d.annual[y] {
+			d.annual[y][k] = math.NaN() // not in the file: not measured
+		}
+	}
 	annual := make([][finance.NumBodies][finance.NumMeasures]plots.Estimate, len(years))
-	days := make([]float64, len(years))
 	priced := false
 	err := longRows(path, func(cell func(string) string) error {
 		y, ok := year[cell("financial_year")]
@@ -267,12 +292,13 @@ func readAnnual(path string, years []string, d *runData) error {
 		}
 		org := cell("organisation")
 		if org == "" {
-			if cell("measure") == "days" {
-				x, err := parseCell(cell("value"), 64)
-				days[y] = x
-				return err
+			k, ok := careMeasure[cell("measure")]
+			if !ok {
+				return nil // a measure of another version: not charted
 			}
-			return nil
+			x, err := parseCell(cell("value"), 64)
+			d.annual[y][k] = x
+			return err
 		}
 		b, ok := body[org]
 		k, known := measure[cell("measure")]
@@ -291,17 +317,13 @@ func readAnnual(path string, years []string, d *runData) error {
 		annual[y][b][k] = plots.Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}
 		return nil
 	})
-	if err != nil || !priced {
+	if err != nil {
 		return err
 	}
-	final := len(years) - 1
-	for y := final; y >= 0; y-- {
-		if days[y] == float64(fyLength(years[y])) {
-			final = y
-			break
-		}
+	d.years = partYear(years, wholeYears(years, d.annual))
+	if priced {
+		d.money = &moneyData{years: d.years, annual: annual}
 	}
-	d.money = &moneyData{years: partYear(years, final), annual: annual}
 	return nil
 }
 

@@ -29,28 +29,44 @@ func TestPlotReproducesRun(t *testing.T) {
 	if n := len(s.Manifest.Interventions); n < 2 {
 		t.Errorf("summary.json lists %d interventions, want PRISM's and the baseline's", n)
 	}
+	charts := drawnCharts(want)
+	if !slices.Contains(charts, "deficit-system.png") || !slices.Contains(charts, "delays.svg") {
+		t.Fatalf("run drew %q, want the deficit and delays charts among them", charts)
+	}
+	checkReplotted(t, charts, want, before, got)
+}
+
+// drawnCharts are the PNG and SVG files of files, sorted.
+func drawnCharts(files map[string][]byte) []string {
 	var charts []string
-	for name := range want {
+	for name := range files {
 		if ext := filepath.Ext(name); ext == ".png" || ext == ".svg" {
 			charts = append(charts, name)
 		}
 	}
 	slices.Sort(charts)
-	if !slices.Contains(charts, "deficit-system.png") || !slices.Contains(charts, "delays.svg") {
-		t.Fatalf("run drew %q, want the deficit and delays charts among them", charts)
-	}
+	return charts
+}
+
+// checkReplotted checks the files got, a folder written with --no-plots
+// (its files before) and then re-drawn by caresim plot, against want,
+// the same command's files with charts: plot must draw each chart of
+// charts as the command drew it, byte for byte, and the report, and
+// change no other file.
+func checkReplotted(t *testing.T, charts []string, want, before, got map[string][]byte) {
+	t.Helper()
 	for _, name := range charts {
 		if b, ok := got[name]; !ok {
 			t.Errorf("plot did not draw %s", name)
 		} else if !bytes.Equal(b, want[name]) {
-			t.Errorf("plot drew %s unlike run did", name)
+			t.Errorf("plot drew %s unlike the command did", name)
 		}
 	}
+	if !bytes.Equal(got["report.html"], want["report.html"]) {
+		t.Errorf("plot wrote report.html unlike the command did")
+	}
 	for name, b := range before {
-		if name == "report.html" {
-			continue // it gains the charts (TestPlotReproducesReport)
-		}
-		if !bytes.Equal(got[name], b) {
+		if name != "report.html" && !bytes.Equal(got[name], b) {
 			t.Errorf("plot changed %s", name)
 		}
 	}

@@ -117,6 +117,12 @@ is given), its replications in parallel, and writes to --out:
 	metrics.csv   scenario,metric,unit,replication,value,ci_low,ci_high
 	daily.csv     scenario,date,measure,unit,replication,value,p10,p90
 	annual.csv    scenario,financial_year,organisation,measure,unit,replication,value,ci_low,ci_high
+	los.csv       scenario,pool,from_days,to_days,stays_per_replication,share,cumulative_share:
+	              the histogram of lengths of stay in acute (emergency
+	              spells) and intermediate-care beds, in 6-hour bins,
+	              over the stays ending after warm-up, whose mean,
+	              median, 90th percentile and longest are in
+	              summary.json's length_of_stay
 
 and charts, in each --format (png by default; png,svg,pdf for all three)
 unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
@@ -125,7 +131,11 @@ percentile band across replications, the capacity and the interventions'
 start dates), delays (patients delayed in acute beds by discharge
 pathway, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
-has A&E attendances) and, for a priced run, deficit-system and
+has A&E attendances), los-acute and los-intermediate-care (the
+distribution of lengths of stay, as a histogram and cumulatively, mean
+and median marked), pathway-mix (each financial year's shares of
+emergency spells ending at home, in reablement, in an intermediate-care
+bed, in a care home or in death) and, for a priced run, deficit-system and
 deficit-ORG for each organisation with money (the annual deficit and the
 cumulative, with 95% confidence intervals). caresim plot re-draws them
 from the folder.
@@ -312,10 +322,11 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 
 	rs := results{Loaded: l, Sets: *r.sim.sets, Opts: o, Res: res, PerRep: *r.perRep}
-	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv"}
+	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
 	writers := []func(io.Writer) error{
 		func(w io.Writer) error { return rs.writeSummary(w, wall) },
 		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
+		func(w io.Writer) error { return writeLOS(w, l.Name, losOf(res)) },
 	}
 	var drawn []chart
 	names = append(names, "report.html")
@@ -342,13 +353,15 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 
 // outDir is a results folder being written. Its files go to temporary
 // names and are renamed together by commit, or discarded by abort; a
-// folder that openOutDir made is removed again unless something was
-// committed, so a command that fails leaves no empty folder behind.
+// folder that openOutDir made, or a subfolder that write made, is
+// removed again unless something was committed, so a command that fails
+// leaves no empty folder behind.
 type outDir struct {
 	dir       string
 	made      bool
 	committed bool
 	files     []*table.AtomicFile
+	subdirs   []string // subfolders made for files, to remove on abort
 }
 
 // openOutDir makes dir if it does not exist.
@@ -376,6 +389,15 @@ func (d *outDir) create(path string) (*table.AtomicFile, error) {
 // and closes every file so far; nothing is renamed yet.
 func (d *outDir) write(names []string, writers []func(io.Writer) error) error {
 	for i, name := range names {
+		if sub := filepath.Dir(name); sub != "." && !slices.Contains(d.subdirs, sub) {
+			path := filepath.Join(d.dir, sub)
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				d.subdirs = append(d.subdirs, sub)
+			}
+			if err := os.MkdirAll(path, 0o755); err != nil {
+				return err
+			}
+		}
 		f, err := d.create(filepath.Join(d.dir, name))
 		if err != nil {
 			return err
@@ -420,6 +442,11 @@ func (d *outDir) commit() error {
 func (d *outDir) abort() {
 	for _, f := range d.files {
 		f.Abort()
+	}
+	if !d.committed {
+		for _, sub := range slices.Backward(d.subdirs) {
+			os.Remove(filepath.Join(d.dir, sub))
+		}
 	}
 	if d.made && !d.committed {
 		os.Remove(d.dir)
@@ -554,6 +581,9 @@ type summaryJSON struct {
 	// run, when the scenario is the built-in baseline unchanged
 	// (calibrationOf).
 	Calibration []checkJSON `json:"calibration,omitempty"`
+	// LengthOfStay summarises each bed pool's lengths of stay, whose
+	// histograms are in los.csv.
+	LengthOfStay []losJSON `json:"length_of_stay"`
 }
 
 type measureJSON struct {
@@ -677,6 +707,7 @@ func (r *results) summary(wall time.Duration) *summaryJSON {
 		Manifest:       newManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
 		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
 		AnnualMeasures: measuresJSON(care.AnnualMeasures[:]),
+		LengthOfStay:   losSummaries(losOf(r.Res)),
 	}
 	if r.Res.Money != nil {
 		for _, m := range finance.Measures {

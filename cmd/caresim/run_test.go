@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -51,24 +52,27 @@ func TestRunGolden(t *testing.T) {
 }
 
 // runFiles runs caresim with args and returns the contents of the files
-// in dir, by name.
+// in dir and its subfolders, by path relative to dir.
 func runFiles(t *testing.T, dir string, args ...string) map[string][]byte {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
 	}
-	entries, err := os.ReadDir(dir)
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		files[rel], err = os.ReadFile(path)
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[e.Name()] = b
 	}
 	return files
 }
@@ -130,18 +134,20 @@ func TestRunFiles(t *testing.T) {
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
 		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
-	if len(files) != 6 {
+	if len(files) != 7 {
 		names := []string{}
 		for n := range files {
 			names = append(names, n)
 		}
-		t.Errorf("folder holds %q, want the four results, the report and the event log", names)
+		t.Errorf("folder holds %q, want the five results, the report and the event log", names)
 	}
 
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, care.NumMetrics*(1+reps))
 	readCSV(t, files, "daily.csv", "scenario,date,measure,unit,replication,value,p10,p90", days*care.NumDaily*(1+reps))
 	// Ten days from 1 April lie in one financial year.
 	readCSV(t, files, "annual.csv", annualHeader, care.NumAnnual*(1+reps))
+	// textbook-mmc has no beds, so no lengths of stay.
+	readCSV(t, files, "los.csv", losHeaderCSV, 0)
 	events := readCSV(t, files, "events.csv", "time_days,patient,event,service", -1)
 	if len(events) < 1000 {
 		t.Errorf("events.csv: %d events, want thousands (216 arrivals a day)", len(events))

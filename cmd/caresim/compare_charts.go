@@ -1,0 +1,350 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"caresim/plots"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/finance"
+)
+
+// compareData is what a comparison's charts are drawn from: each
+// scenario's run data, as its subfolder of the comparison holds it, and
+// the paired differences of the headline metrics to the first scenario,
+// as compare.csv holds them. A comparison just finished (compareDataOf)
+// and one read back from its folder (readCompareData, for caresim plot)
+// draw the same charts, byte for byte.
+type compareData struct {
+	labels []string  // the scenarios' labels, the first the base
+	runs   []runData // each scenario's, in order
+	diffs  []diffRow // compare.csv's rows of the charted metrics, after the first scenario's
+	// valued holds the charted metrics whose mean is a number other than
+	// zero in some scenario: a metric that is zero in all (emergency
+	// admissions in a model of an ED alone) is not charted.
+	valued map[string]bool
+}
+
+// diffRow is one scenario's paired difference to the first in one metric.
+type diffRow struct {
+	metric, unit, scenario string
+	mean, lo, hi           float64
+}
+
+// overlays are the daily measures drawn with every scenario of a
+// comparison on one axis: the file, the measure as titled and its unit.
+var overlays = []struct {
+	file, measure, unit string
+	k                   int
+}{
+	{"overlay-beds-acute", "Acute beds occupied", "beds", care.DailyAcuteMean},
+	{"overlay-beds-intermediate-care", "Intermediate-care beds occupied", "beds", care.DailyICMean},
+	{"overlay-care-home-residents", "Care-home residents", "residents", care.DailyCareHomeMean},
+	{"overlay-delayed-patients", "Patients delayed in acute beds", "patients", care.DailyAcuteDelayed},
+}
+
+// diffCharts are the charts of paired differences, each of at most
+// four metrics (more panels do not fit an A4 chart): the hospital's, the
+// other services', the system's deficits and the organisations'.
+var diffCharts = []struct {
+	file    string
+	metrics []string
+}{
+	{"differences-hospital", []string{
+		care.Metrics[care.MetricNELAdmissions].Name,
+		care.Metrics[care.MetricAcuteOccupancy].Name,
+		care.Metrics[care.MetricAcuteLOS].Name,
+		care.Metrics[care.MetricAcuteDelayed].Name,
+	}},
+	{"differences-services", []string{
+		care.Metrics[care.MetricED4h].Name,
+		care.Metrics[care.MetricICOccupancy].Name,
+		care.Metrics[care.MetricCareHomeAdmissions].Name,
+		care.Metrics[care.MetricReadmissions].Name,
+	}},
+	// sim.MoneyMetricNames: the final year's deficits, the system's
+	// first, then the cumulative ones.
+	{"differences-deficit-system", []string{sim.MoneyMetricNames[0], sim.MoneyMetricNames[finance.NumBodies]}},
+	{"differences-deficit-organisations", sim.MoneyMetricNames[1:finance.NumBodies]},
+}
+
+// chartedMetric reports whether a difference chart draws metric name.
+func chartedMetric(name string) bool {
+	for _, c := range diffCharts {
+		if slices.Contains(c.metrics, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// compareDataOf is what the charts of a finished comparison are drawn
+// from.
+func compareDataOf(c *comparison) compareData {
+	d := compareData{valued: map[string]bool{}}
+	for _, r := range c.runs {
+		d.labels = append(d.labels, r.label)
+		d.runs = append(d.runs, runDataOf(r.Loaded, r.res))
+	}
+	for k, m := range c.metrics[0] {
+		if !chartedMetric(m.Name) {
+			continue
+		}
+		for s := range c.runs {
+			if x := c.metrics[s][k].Summary.Mean; x != 0 && !math.IsNaN(x) {
+				d.valued[m.Name] = true
+			}
+		}
+		for s, r := range c.runs[1:] {
+			x := c.diffs[s+1][k]
+			d.diffs = append(d.diffs, diffRow{m.Name, m.Unit, r.label, x.Mean, x.Lo(), x.Hi()})
+		}
+	}
+	return d
+}
+
+// drawCompare draws a comparison's charts: for each overlaid measure that
+// some scenario has, every scenario on one axis when all cover the same
+// days; the paired differences of the key metrics that some scenario's
+// difference measured; and the system's deficit trajectory of the first
+// scenario against each other, when both were priced over the same
+// financial years.
+func drawCompare(d compareData) ([]chart, error) {
+	var out []chart
+	base := d.runs[0]
+	same := true
+	for _, r := range d.runs[1:] {
+		same = same && r.start.Equal(base.start) && len(r.daily[0].Mean) == len(base.daily[0].Mean)
+	}
+	for _, o := range overlays {
+		if !same || !slices.ContainsFunc(d.runs, func(r runData) bool { return anyValue(r.daily[o.k].Mean) }) {
+			continue
+		}
+		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start}
+		for i, r := range d.runs {
+			b := r.daily[o.k]
+			ov.Series = append(ov.Series, plots.Series{Name: d.labels[i], Mean: finite(b.Mean), P10: finite(b.P10), P90: finite(b.P90)})
+		}
+		f, err := plots.ScenariosOverTime(ov)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{o.file, f})
+	}
+	for _, c := range diffCharts {
+		diffs := plots.Diffs{Base: d.labels[0], Place: placeName(base.place, base.name), Interval: deficitInterval()}
+		for _, name := range c.metrics {
+			var rows []plots.Diff
+			measured := false
+			for _, x := range d.diffs {
+				if x.metric != name {
+					continue
+				}
+				measured = measured || !math.IsNaN(x.mean)
+				rows = append(rows, plots.Diff{Metric: x.metric, Unit: x.unit, Scenario: x.scenario,
+					Mean: nanZero(x.mean), Lo: nanZero(x.lo), Hi: nanZero(x.hi)})
+			}
+			if measured && d.valued[name] {
+				diffs.Rows = append(diffs.Rows, rows...)
+			}
+		}
+		if len(diffs.Rows) == 0 {
+			continue
+		}
+		f, err := plots.Differences(diffs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{c.file, f})
+	}
+	if base.money == nil {
+		return out, nil
+	}
+	for i, r := range d.runs[1:] {
+		m := r.money
+		if m == nil || !slices.Equal(m.years, base.money.years) {
+			continue
+		}
+		f, err := plots.DeficitTrajectory(plots.Deficit{
+			Body:     bodyTitles[finance.System] + ", " + r.place,
+			Years:    m.years,
+			Baseline: deficitGap(base.money, finance.System, d.labels[0]),
+			Scenario: deficitGap(m, finance.System, d.labels[i+1]),
+			Interval: deficitInterval(),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, chart{"deficit-" + finance.BodyNames[finance.System] + "-" + chartName(d.labels[i+1]), f})
+	}
+	return out, nil
+}
+
+// placeName is where a run is, for the titles of charts of several
+// scenarios: its place without the scenario's name, or "" when the place
+// is only the name.
+func placeName(place, name string) string {
+	if place == "scenario "+name {
+		return ""
+	}
+	p, _ := strings.CutSuffix(place, " ("+name+")")
+	return p
+}
+
+// nanZero is x, or 0 when x was not measured (NaN).
+func nanZero(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return x
+}
+
+// scenarioFiles are the files of each scenario of a comparison, in its
+// subfolder: what run writes but the charts.
+var scenarioFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
+
+// scenarioDir is the subfolder of a comparison's folder that holds the
+// results of the scenario labelled label.
+func scenarioDir(label string) string { return chartName(label) }
+
+// addScenarioFiles appends to names and writers each scenario's run
+// files, in its subfolder, as run writes them.
+func addScenarioFiles(c *comparison, sets []string, names *[]string, writers *[]func(io.Writer) error) {
+	for _, r := range c.runs {
+		rs := results{Loaded: r.Loaded, Sets: sets, Opts: r.opts, Res: r.res}
+		wall := r.wall
+		for i, w := range []func(io.Writer) error{
+			func(w io.Writer) error { return rs.writeSummary(w, wall) },
+			rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
+			func(w io.Writer) error { return writeLOS(w, rs.Name, losOf(rs.Res)) },
+		} {
+			*names = append(*names, filepath.Join(scenarioDir(r.label), scenarioFiles[i]))
+			*writers = append(*writers, w)
+		}
+	}
+}
+
+// isCompareDir reports whether dir holds a comparison's results.
+func isCompareDir(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "compare.csv"))
+	return err == nil
+}
+
+// plotCompareDir re-draws the charts and report of the comparison in
+// dir, in formats.
+func plotCompareDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
+	d, s, err := readCompareData(dir)
+	if err != nil {
+		return err
+	}
+	cs, err := drawCompare(d)
+	if err != nil {
+		return fmt.Errorf("charts: %w", err)
+	}
+	calib := map[string][]checkJSON{}
+	for i, label := range d.labels {
+		if c := d.runs[i].calibration; c != nil {
+			calib[label] = c
+		}
+	}
+	report := func(w io.Writer) error { return writeCompareReport(w, s, calib, cs, true, dir) }
+	return saveDrawn(dir, cs, formats, report, stderr, quiet)
+}
+
+// readCompareData reads back what a comparison's charts and report are
+// drawn from out of its folder: summary.json for the scenarios, each
+// scenario's subfolder, and compare.csv for the differences.
+func readCompareData(dir string) (compareData, *compareJSON, error) {
+	var d compareData
+	path := filepath.Join(dir, "summary.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return d, nil, fmt.Errorf("%s is not a comparison's results folder: %w", dir, err)
+	}
+	s := &compareJSON{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return d, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.FormatVersion != summaryFormat {
+		return d, nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, summaryFormat)
+	}
+	for _, m := range s.Metrics {
+		for _, r := range m.Scenarios {
+			if !slices.Contains(d.labels, r.Scenario) {
+				d.labels = append(d.labels, r.Scenario)
+			}
+		}
+		break
+	}
+	if len(d.labels) < 2 || d.labels[0] != s.First {
+		return d, nil, fmt.Errorf("%s: its metrics do not list the scenarios compared, %s first", path, s.First)
+	}
+	for _, label := range d.labels {
+		r, err := readRunData(filepath.Join(dir, scenarioDir(label)))
+		if err != nil {
+			return d, nil, err
+		}
+		d.runs = append(d.runs, r)
+	}
+	d.diffs, d.valued, err = readDiffs(filepath.Join(dir, "compare.csv"), d.labels[0])
+	return d, s, err
+}
+
+// readDiffs reads the differences of the charted metrics from
+// compare.csv, skipping the rows of first, the base, and which of them
+// have a mean other than zero in some scenario (see compareData.valued).
+func readDiffs(path, first string) ([]diffRow, map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if want := compareHeader; !slices.Equal(header, want) {
+		return nil, nil, fmt.Errorf("%s:1: header %q, want %q", path, header, want)
+	}
+	var out []diffRow
+	valued := map[string]bool{}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, valued, nil
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if !chartedMetric(rec[0]) {
+			continue
+		}
+		mean, err := parseCell(rec[3], 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s:%d: mean: %w", path, line, err)
+		}
+		if mean != 0 && !math.IsNaN(mean) {
+			valued[rec[0]] = true
+		}
+		if rec[2] == first {
+			continue
+		}
+		x := diffRow{metric: rec[0], unit: rec[1], scenario: rec[2]}
+		for i, v := range []*float64{&x.mean, &x.lo, &x.hi} {
+			if *v, err = parseCell(rec[6+i], 64); err != nil {
+				return nil, nil, fmt.Errorf("%s:%d: %s: %w", path, line, compareHeader[6+i], err)
+			}
+		}
+		out = append(out, x)
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCompareChartsAndPlot compares the baseline with PRISM (both
+// priced, over the same days) with charts and with --no-plots, then
+// re-draws the second folder with caresim plot: it must draw the very
+// charts and report compare drew, byte for byte, and change nothing else. Each
+// scenario's results are in its subfolder, as run writes them, and such a
+// subfolder is itself a run's folder that plot can draw.
+func TestCompareChartsAndPlot(t *testing.T) {
+	t.Parallel()
+	drawn, bare := t.TempDir(), t.TempDir()
+	args := []string{"compare", "--quiet", "--reps", "2", "--set", "horizon=200d", "--set", "warm_up.length=0d", "--format", "png,svg"}
+	want := runFiles(t, drawn, append(args, "--out", drawn, "baseline", "prism")...)
+	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "baseline", "prism")...)
+	for _, label := range []string{"baseline", "prism"} {
+		for _, name := range scenarioFiles {
+			if _, ok := want[filepath.Join(label, name)]; !ok {
+				t.Errorf("compare wrote no %s for %s", name, label)
+			}
+		}
+	}
+	charts := drawnCharts(want)
+	for _, c := range []string{"overlay-beds-acute", "overlay-delayed-patients", "differences-hospital", "differences-services", "differences-deficit-system", "differences-deficit-organisations", "deficit-system-prism"} {
+		if !slices.Contains(charts, c+".png") || !slices.Contains(charts, c+".svg") {
+			t.Errorf("compare drew %q, want %s among them in PNG and SVG", charts, c)
+		}
+	}
+	got := runFiles(t, bare, "plot", "--quiet", "--format", "svg,png", bare)
+	checkReplotted(t, charts, want, before, got)
+
+	sub := filepath.Join(bare, "prism")
+	files := runFiles(t, sub, "plot", "--quiet", sub)
+	if _, ok := files["beds-acute.png"]; !ok {
+		t.Errorf("plot of a scenario's subfolder drew no acute beds chart")
+	}
+}
+
+// TestCompareChartsUneven compares two textbook scenarios that are not
+// priced and share no service: no deficit chart, and the differences
+// only where both scenarios measured them.
+func TestCompareChartsUneven(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := runFiles(t, dir, "compare", "--quiet", "--reps", "2", "--set", "horizon=30d", "--out", dir, "textbook-mmc", "textbook-loss")
+	var charts []string
+	for name := range files {
+		if strings.HasSuffix(name, ".png") {
+			charts = append(charts, name)
+		}
+	}
+	slices.Sort(charts)
+	// The loss system has acute beds and the M/M/c an ED: acute beds
+	// overlay (zero in the M/M/c) and the hospital's differences, but no
+	// difference in 4-hour performance, which the loss system does not
+	// measure.
+	want := []string{"differences-hospital.png", "overlay-beds-acute.png"}
+	if !slices.Equal(charts, want) {
+		t.Errorf("compare drew %q, want %q", charts, want)
+	}
+}
