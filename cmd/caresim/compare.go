@@ -74,11 +74,12 @@ unless --no-plots:
 	              deficit in the final year and cumulatively; and in
 	              each organisation's final-year deficit (a chart for
 	              the metrics some scenario's difference measured)
-	deficit-system-SCENARIO
+	deficit-system-SCENARIO, deficit-ORG-SCENARIO
 	              for each priced scenario after the first, when the
 	              first is priced over the same financial years: the
-	              system's annual deficit and the cumulative, with 95%
-	              confidence intervals, of the first against this one
+	              annual deficit and the cumulative, with 95% confidence
+	              intervals, of the first against this one, for the
+	              system and for each organisation with money in either
 
 caresim plot DIR re-draws them from the folder.
 

@@ -115,9 +115,9 @@ func compareDataOf(c *comparison) compareData {
 // drawCompare draws a comparison's charts: for each overlaid measure that
 // some scenario has, every scenario on one axis when all cover the same
 // days; the paired differences of the key metrics that some scenario's
-// difference measured; and the system's deficit trajectory of the first
-// scenario against each other, when both were priced over the same
-// financial years.
+// difference measured; and the deficit trajectories of the system and of
+// each organisation with money, the first scenario's against each
+// other's, when both were priced over the same financial years.
 func drawCompare(d compareData) ([]chart, error) {
 	var out []chart
 	base := d.runs[0]
@@ -150,7 +150,7 @@ func drawCompare(d compareData) ([]chart, error) {
 					continue
 				}
 				measured = measured || !math.IsNaN(x.mean)
-				rows = append(rows, plots.Diff{Metric: x.metric, Unit: x.unit, Scenario: x.scenario,
+				rows = append(rows, plots.Diff{Metric: diffLabel(x.metric, base), Unit: x.unit, Scenario: x.scenario,
 					Mean: nanZero(x.mean), Lo: nanZero(x.lo), Hi: nanZero(x.hi)})
 			}
 			if measured && d.valued[name] {
@@ -174,19 +174,38 @@ func drawCompare(d compareData) ([]chart, error) {
 		if m == nil || !slices.Equal(m.years, base.money.years) {
 			continue
 		}
-		f, err := plots.DeficitTrajectory(plots.Deficit{
-			Body:     bodyTitles[finance.System] + ", " + r.place,
-			Years:    m.years,
-			Baseline: deficitGap(base.money, finance.System, d.labels[0]),
-			Scenario: deficitGap(m, finance.System, d.labels[i+1]),
-			Interval: deficitInterval(),
-		})
-		if err != nil {
-			return nil, err
+		for _, b := range sim.MoneyBodies {
+			if b != finance.System && !hasMoney(m, b) && !hasMoney(base.money, b) {
+				continue
+			}
+			f, err := plots.DeficitTrajectory(plots.Deficit{
+				Body:     bodyTitles[b] + ", " + r.place,
+				Years:    m.years,
+				Baseline: deficitGap(base.money, b, d.labels[0]),
+				Scenario: deficitGap(m, b, d.labels[i+1]),
+				Interval: deficitInterval(),
+			})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, chart{"deficit-" + finance.BodyNames[b] + "-" + chartName(d.labels[i+1]), f})
 		}
-		out = append(out, chart{"deficit-" + finance.BodyNames[finance.System] + "-" + chartName(d.labels[i+1]), f})
 	}
 	return out, nil
+}
+
+// diffLabel names metric for a board, as the report does: a money
+// metric by whose deficit over which years (those of base), another by
+// its headline label or description.
+func diffLabel(metric string, base runData) string {
+	if k := care.MetricIndex(metric); k >= 0 {
+		return metricLabel(metric, care.Metrics[k].Doc)
+	}
+	var years []string
+	if base.money != nil {
+		years = base.money.years
+	}
+	return moneyLabel(metric, years)
 }
 
 // placeName is where a run is, for the titles of charts of several

@@ -27,7 +27,7 @@ func TestCompareChartsAndPlot(t *testing.T) {
 		}
 	}
 	charts := drawnCharts(want)
-	for _, c := range []string{"overlay-beds-acute", "overlay-delayed-patients", "differences-hospital", "differences-services", "differences-deficit-system", "differences-deficit-organisations", "deficit-system-prism"} {
+	for _, c := range []string{"overlay-beds-acute", "overlay-delayed-patients", "differences-hospital", "differences-services", "differences-deficit-system", "differences-deficit-organisations", "deficit-system-prism", "deficit-community-prism", "deficit-commissioners-prism"} {
 		if !slices.Contains(charts, c+".png") || !slices.Contains(charts, c+".svg") {
 			t.Errorf("compare drew %q, want %s among them in PNG and SVG", charts, c)
 		}
