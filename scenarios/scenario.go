@@ -13,6 +13,10 @@ type Scenario struct {
 	Name string `yaml:"name"`
 	// Description is one line saying what the scenario is.
 	Description string `yaml:"description"`
+	// Place is where the care system is, as chart titles and reports name
+	// it ("Mid-Nottinghamshire"); a scenario that extends another
+	// inherits it. Without one, titles name the scenario.
+	Place string `yaml:"place"`
 	// Extends names the scenario this one starts from: a file (relative
 	// to this one) or a built-in name. Its values are merged under this
 	// file's: mappings key by key, lists of named things by name.

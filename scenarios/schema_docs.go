@@ -160,6 +160,7 @@ var schemaDocs = map[string]string{
 	"scenarios.Scenario.Description":             "Description is one line saying what the scenario is.",
 	"scenarios.Scenario.Extends":                 "Extends names the scenario this one starts from: a file (relative to this one) or a built-in name. Its values are merged under this file's: mappings key by key, lists of named things by name.",
 	"scenarios.Scenario.Name":                    "Name is the scenario's short name, used for output folders.",
+	"scenarios.Scenario.Place":                   "Place is where the care system is, as chart titles and reports name it (\"Mid-Nottinghamshire\"); a scenario that extends another inherits it. Without one, titles name the scenario.",
 	"scenarios.Scenario.Replications":            "Replications is the default number of replications.",
 	"scenarios.Scenario.Seed":                    "Seed is the default seed of the random streams.",
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"caresim/plots"
 	"caresim/scenarios"
@@ -285,17 +284,15 @@ func deficitInterval() string {
 	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
 }
 
-// placeOf says where a scenario is, for titles: the first clause of its
-// description ("Mid-Nottinghamshire") when short, with its name.
+// placeOf says where a scenario is, for titles: its place (which it may
+// inherit from the scenario it extends) with its name, "Mid-
+// Nottinghamshire (prism)", or the scenario's name alone when it has no
+// place, as the textbook queues have none.
 func placeOf(l *scenarios.Loaded) string {
-	d := strings.TrimSpace(l.Description)
-	if i := strings.IndexAny(d, ":(,.;"); i >= 0 {
-		d = strings.TrimSpace(d[:i])
+	if p := strings.TrimSpace(l.Place); p != "" {
+		return fmt.Sprintf("%s (%s)", p, l.Name)
 	}
-	if d == "" || utf8.RuneCountInString(d) > 48 {
-		return "scenario " + l.Name
-	}
-	return fmt.Sprintf("%s (%s)", d, l.Name)
+	return "scenario " + l.Name
 }
 
 // dateTime is d at UTC midnight.

@@ -164,14 +164,24 @@ func TestRunChartsAdapter(t *testing.T) {
 
 func TestPlaceOf(t *testing.T) {
 	t.Parallel()
-	for _, c := range []struct{ desc, want string }{
-		{"Mid-Nottinghamshire (≈347,000 people) from April 2014", "Mid-Nottinghamshire (x)"},
+	for _, c := range []struct{ place, want string }{
+		{"Mid-Nottinghamshire", "Mid-Nottinghamshire (x)"},
+		{" Northshire ", "Northshire (x)"},
 		{"", "scenario x"},
-		{"A very long first clause that goes on and on without any punctuation at all", "scenario x"},
 	} {
-		l := &scenarios.Loaded{Scenario: scenarios.Scenario{Name: "x", Description: c.desc}}
+		l := &scenarios.Loaded{Scenario: scenarios.Scenario{Name: "x", Place: c.place, Description: "Somewhere else: not the place"}}
 		if got := placeOf(l); got != c.want {
-			t.Errorf("placeOf(%q) = %q, want %q", c.desc, got, c.want)
+			t.Errorf("placeOf(%q) = %q, want %q", c.place, got, c.want)
+		}
+	}
+	// Built-in scenarios inherit the baseline's place.
+	for _, name := range []string{"baseline", "prism", "better-together"} {
+		l, err := scenarios.Load(name, scenarios.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := placeOf(l), "Mid-Nottinghamshire ("+name+")"; got != want {
+			t.Errorf("placeOf(%s) = %q, want %q", name, got, want)
 		}
 	}
 }

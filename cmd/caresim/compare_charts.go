@@ -129,7 +129,8 @@ func drawCompare(d compareData) ([]chart, error) {
 		if !same || !slices.ContainsFunc(d.runs, func(r runData) bool { return anyValue(r.daily[o.k].Mean) }) {
 			continue
 		}
-		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start}
+		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start,
+			Interventions: addedMarkers(d.runs)}
 		for i, r := range d.runs {
 			b := r.daily[o.k]
 			ov.Series = append(ov.Series, plots.Series{Name: d.labels[i], Mean: finite(b.Mean), P10: finite(b.P10), P90: finite(b.P90)})
@@ -178,8 +179,12 @@ func drawCompare(d compareData) ([]chart, error) {
 			if b != finance.System && !hasMoney(m, b) && !hasMoney(base.money, b) {
 				continue
 			}
+			body := bodyTitles[b]
+			if place := placeName(base.place, base.name); place != "" {
+				body += ", " + place
+			}
 			f, err := plots.DeficitTrajectory(plots.Deficit{
-				Body:     bodyTitles[b] + ", " + r.place,
+				Body:     body,
 				Years:    m.years,
 				Baseline: deficitGap(base.money, b, d.labels[0]),
 				Scenario: deficitGap(m, b, d.labels[i+1]),
@@ -192,6 +197,21 @@ func drawCompare(d compareData) ([]chart, error) {
 		}
 	}
 	return out, nil
+}
+
+// addedMarkers are the interventions that the scenarios after the first
+// add to it (those the first has too are not where they part), each
+// once, in order.
+func addedMarkers(runs []runData) []plots.Marker {
+	var out []plots.Marker
+	for _, r := range runs[1:] {
+		for _, m := range r.markers {
+			if !slices.Contains(runs[0].markers, m) && !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 // diffLabel names metric for a board, as the report does: a money

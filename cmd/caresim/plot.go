@@ -135,7 +135,7 @@ func readRunData(dir string) (runData, error) {
 	m := s.Manifest
 	d.calibration = s.Calibration
 	d.name = m.Scenario
-	d.place = placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description}})
+	d.place = placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Place: m.Place}})
 	for _, iv := range m.Interventions {
 		at, err := time.Parse(time.DateOnly, iv.Start)
 		if err != nil {

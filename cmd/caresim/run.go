@@ -605,6 +605,7 @@ type manifestJSON struct {
 	GoVersion       string   `json:"go_version"`
 	Scenario        string   `json:"scenario"`
 	Description     string   `json:"description"`
+	Place           string   `json:"place"`
 	Chain           []string `json:"chain"`
 	Sets            []string `json:"sets"`
 	Digest          string   `json:"digest"`
@@ -669,6 +670,7 @@ func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 		GoVersion:       runtime.Version(),
 		Scenario:        l.Name,
 		Description:     l.Description,
+		Place:           l.Place,
 		Chain:           l.Chain,
 		Sets:            append([]string{}, sets...),
 		Digest:          l.Digest,
