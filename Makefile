@@ -10,9 +10,13 @@ all: lint test
 build:
 	$(GO) build -o bin/caresim ./cmd/caresim
 
-# run builds the CLI and runs the built-in Mid-Nottinghamshire baseline,
-# writing its results to $(OUT)/baseline.
+# run builds the CLI, checks the engine against queueing theory and the
+# baseline against its calibration targets (caresim validate --quick,
+# whose validation.csv the baseline's report.html shows), then runs the
+# built-in Mid-Nottinghamshire baseline, writing its results, charts and
+# report to $(OUT)/baseline.
 run: build
+	./bin/caresim validate --quick --out $(OUT)/validation >/dev/null
 	./bin/caresim run --out $(OUT)/baseline
 
 test: lint
