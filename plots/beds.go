@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -155,12 +156,22 @@ func series(n int, x func(int) float64, v []float64) plotter.XYs {
 // [xmin, xmax] (Unix seconds), with its label beside the top. Labels
 // alternate between two heights so that neighbours do not collide.
 func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error {
-	var first *plotter.Line
-	for k, m := range ms {
+	// Markers on the same day share one line and one label, a name a
+	// line, so that their names do not print over one another.
+	var xs []float64
+	names := map[float64][]string{}
+	for _, m := range ms {
 		x := float64(m.At.Unix())
 		if x < xmin || x > xmax {
 			continue
 		}
+		if _, ok := names[x]; !ok {
+			xs = append(xs, x)
+		}
+		names[x] = append(names[x], m.Label)
+	}
+	var first *plotter.Line
+	for k, x := range xs {
 		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
 		if err != nil {
 			return err
@@ -173,7 +184,11 @@ func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error 
 			first = l
 		}
 		y := p.Y.Max - (p.Y.Max-p.Y.Min)*(0.04+0.06*float64(k%2))
-		lab, err := note(x, y, m.Label, grey, draw.YCenter, vg.Point{X: vg.Points(3)})
+		align := draw.YCenter
+		if len(names[x]) > 1 {
+			y, align = p.Y.Max-(p.Y.Max-p.Y.Min)*(0.01+0.06*float64(k%2)), draw.YTop
+		}
+		lab, err := note(x, y, strings.Join(names[x], "\n"), grey, align, vg.Point{X: vg.Points(3)})
 		if err != nil {
 			return err
 		}

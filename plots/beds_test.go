@@ -1,7 +1,9 @@
 package plots_test
 
 import (
+	"bytes"
 	"errors"
+	"regexp"
 	"testing"
 	"time"
 
@@ -67,5 +69,46 @@ func TestBedsOverTimeErrors(t *testing.T) {
 	_, err := plots.BedsOverTime(plots.Beds{Pool: "Acute", Mean: []float64{1, 2}, Capacity: []float64{1}})
 	if err == nil {
 		t.Error("mismatched lengths: no error")
+	}
+}
+
+// TestMarkersSameDay gives three interventions that start on the same
+// day and one that starts later, and reads the SVG: the three names are
+// written at one x, each on its own line (one label, a name a line), so
+// that none prints over another, and the fourth at its own x.
+func TestMarkersSameDay(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC)
+	f, err := plots.BedsOverTime(plots.Beds{
+		Pool: "Acute", Place: "Northshire", Start: start,
+		Mean: []float64{10, 12, 14, 13}, Capacity: []float64{15, 15, 15, 15},
+		Interventions: []plots.Marker{
+			{Label: "care-homes", At: start.AddDate(0, 0, 1)},
+			{Label: "self-care", At: start.AddDate(0, 0, 1)},
+			{Label: "elective-gateway", At: start.AddDate(0, 0, 1)},
+			{Label: "prism", At: start.AddDate(0, 0, 2)},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Render(&b, plots.SlideWidth, plots.SlideHeight, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	at := map[string][2]string{} // name: its text's x and y
+	re := regexp.MustCompile(`<text x="([^"]+)" y="([^"]+)"[^>]*>([^<]+)</text>`)
+	for _, m := range re.FindAllStringSubmatch(b.String(), -1) {
+		at[m[3]] = [2]string{m[1], m[2]}
+	}
+	ch, sc, eg, pr := at["care-homes"], at["self-care"], at["elective-gateway"], at["prism"]
+	if ch == ([2]string{}) || sc == ([2]string{}) || eg == ([2]string{}) || pr == ([2]string{}) {
+		t.Fatalf("marker names not all drawn: %v", at)
+	}
+	if ch[0] != sc[0] || sc[0] != eg[0] || ch[1] == sc[1] || sc[1] == eg[1] || ch[1] == eg[1] {
+		t.Errorf("same-day names at %v, %v and %v, want one x and three lines", ch, sc, eg)
+	}
+	if pr[0] == ch[0] {
+		t.Errorf("a later intervention's name is at the same x as the first day's")
 	}
 }

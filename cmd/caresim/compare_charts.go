@@ -151,8 +151,12 @@ func drawCompare(d compareData) ([]chart, error) {
 					continue
 				}
 				measured = measured || !math.IsNaN(x.mean)
-				rows = append(rows, plots.Diff{Metric: diffLabel(x.metric, base), Unit: x.unit, Scenario: x.scenario,
-					Mean: nanZero(x.mean), Lo: nanZero(x.lo), Hi: nanZero(x.hi)})
+				unit, scale := x.unit, 1.0
+				if unit == "fraction" { // a difference of shares, as the report gives shares: in points
+					unit, scale = "percentage points", 100
+				}
+				rows = append(rows, plots.Diff{Metric: diffLabel(x.metric, base), Unit: unit, Scenario: x.scenario,
+					Mean: scale * nanZero(x.mean), Lo: scale * nanZero(x.lo), Hi: scale * nanZero(x.hi)})
 			}
 			if measured && d.valued[name] {
 				diffs.Rows = append(diffs.Rows, rows...)
