@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -35,14 +36,20 @@ const (
 	LegendWaits12h = "12-hour waits from decision to admit"
 )
 
+// NoWaits12h is the note [AEPerformance] writes across the 12-hour waits
+// panel when no month has any, so that an empty panel does not read as
+// missing data.
+const NoWaits12h = "No 12-hour waits"
+
 // AEPerformance draws A&E performance by calendar month in two aligned
 // panels: the share of departures within 4 hours (departures and breaches
 // summed over the month's days) as a line with a point per month against the
 // 95% standard as a labelled dashed reference line, and below it the
-// month's 12-hour decision-to-admit waits as bars. A month at either end
-// that the days only partly cover counts only the days given. It returns
-// [ErrNoData] when there are no days, and an error when the series' lengths
-// differ.
+// month's 12-hour decision-to-admit waits as bars, ticked at whole
+// patients, or the note [NoWaits12h] when there are none. A month at
+// either end that the days only partly cover counts only the days given.
+// It returns [ErrNoData] when there are no days, and an error when the
+// series' lengths differ.
 func AEPerformance(a AE) (*Figure, error) {
 	n := len(a.Departures)
 	if n == 0 {
@@ -55,9 +62,9 @@ func AEPerformance(a AE) (*Figure, error) {
 	ms := aeMonths(a)
 	m := len(ms)
 
-	title := "A&E 4-hour performance by month"
+	title := "A&E 4-hour performance and 12-hour waits by month"
 	if a.Place != "" {
-		title = fmt.Sprintf("A&E 4-hour performance by month, %s", a.Place)
+		title += ", " + a.Place
 	}
 	perf := newPanel(title, "", "Left within 4 hours (% of departures)")
 	waits := newPanel("", "Month", "12-hour waits (patients)")
@@ -67,7 +74,6 @@ func AEPerformance(a AE) (*Figure, error) {
 		p.X.Min, p.X.Max = -0.5, float64(m)-0.5
 	}
 	perf.Y.Tick.Marker = labelTicks{func(v float64) string { return trim(v) + "%" }}
-	waits.Y.Tick.Marker = labelTicks{trim}
 
 	pts := make(plotter.XYs, 0, m)
 	lo := float64(FourHourStandard)
@@ -86,6 +92,8 @@ func AEPerformance(a AE) (*Figure, error) {
 	// Start the axis a little below the lowest month, on a multiple of 5%.
 	perf.Y.Min, perf.Y.Max = math.Max(0, 5*math.Floor((lo-2)/5)), 100
 	waits.Y.Min, waits.Y.Max = 0, math.Max(1, wmax*1.1)
+	// Patients come whole: tick counts at whole numbers, never 0.5.
+	waits.Y.Tick.Marker = losTicks{step: math.Max(1, losStep(waits.Y.Max/4))}
 
 	standard, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: FourHourStandard}, {X: float64(m) - 0.5, Y: FourHourStandard}})
 	if err != nil {
@@ -123,6 +131,15 @@ func AEPerformance(a AE) (*Figure, error) {
 	bars.LineStyle.Color = black
 	bars.LineStyle.Width = vg.Points(0.5)
 	waits.Add(bars)
+	if wmax == 0 {
+		none, err := note(float64(m-1)/2, waits.Y.Max/2, NoWaits12h, grey, draw.YCenter, vg.Point{})
+		if err != nil {
+			return nil, err
+		}
+		none.TextStyle[0].XAlign = text.XCenter
+		none.TextStyle[0].Font.Size = vg.Points(11)
+		waits.Add(none)
+	}
 	f.Legend = append(f.Legend, LegendEntry{LegendWaits12h, []plot.Thumbnailer{bars}})
 	return f, nil
 }

@@ -2,8 +2,8 @@ package plots_test
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +75,7 @@ func TestAEPerformanceParts(t *testing.T) {
 	if len(f.Panels) != 2 {
 		t.Fatalf("%d panels, want performance and 12-hour waits", len(f.Panels))
 	}
-	if got, want := f.Panels[0].Title.Text, "A&E 4-hour performance by month, Northshire General"; got != want {
+	if got, want := f.Panels[0].Title.Text, "A&E 4-hour performance and 12-hour waits by month, Northshire General"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
 	for i, want := range []string{"Left within 4 hours (% of departures)", "12-hour waits (patients)"} {
@@ -103,15 +103,7 @@ func TestAEPerformanceParts(t *testing.T) {
 		t.Errorf("performance axis ends at %v%%, below the standard", f.Panels[0].Y.Max)
 	}
 	// The standard is named twice in the drawing: in the legend and on the line.
-	path := filepath.Join(t.TempDir(), "ae.svg")
-	if err := f.Save(path, plots.A4Width, plots.A4Height); err != nil {
-		t.Fatal(err)
-	}
-	svg, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.Count(string(svg), plots.LegendStandard); got != 2 {
+	if got := strings.Count(saveSVG(t, f), plots.LegendStandard); got != 2 {
 		t.Errorf("%q is drawn %d times, want 2 (legend and the label on the line)", plots.LegendStandard, got)
 	}
 	if _, ok := f.Entry(plots.LegendWaits12h); !ok {
@@ -127,5 +119,40 @@ func TestAEPerformanceErrors(t *testing.T) {
 	_, err := plots.AEPerformance(plots.AE{Departures: []float64{1, 2}, Breaches: []float64{1, 2}, Waits12h: []float64{1}})
 	if err == nil {
 		t.Error("mismatched lengths: no error")
+	}
+}
+
+// TestAEPerformanceNoWaits gives two months without a 12-hour wait: the
+// waits panel says so in words, and its ticks are whole patients (the
+// axis runs 0 to 1, where default ticks would label 0.5).
+func TestAEPerformanceNoWaits(t *testing.T) {
+	t.Parallel()
+	a := plots.AE{
+		Place: "Northshire General", Start: time.Date(2025, time.April, 30, 0, 0, 0, 0, time.UTC),
+		Departures: []float64{100, 100}, Breaches: []float64{5, 5}, Waits12h: []float64{0, 0},
+	}
+	f, err := plots.AEPerformance(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waits := f.Panels[1]
+	for _, tk := range waits.Y.Tick.Marker.Ticks(waits.Y.Min, waits.Y.Max) {
+		if tk.Label != "" && tk.Value != math.Trunc(tk.Value) {
+			t.Errorf("12-hour waits tick %q at %v: not a whole number of patients", tk.Label, tk.Value)
+		}
+	}
+	if got := strings.Count(saveSVG(t, f), plots.NoWaits12h); got != 1 {
+		t.Errorf("%q is drawn %d times, want once", plots.NoWaits12h, got)
+	}
+
+	// With waits, the ticks are still whole: 3 and 3.5 patients a month
+	// make an axis to 3.85.
+	a.Waits12h = []float64{3, 3.5}
+	if f, err = plots.AEPerformance(a); err != nil {
+		t.Fatal(err)
+	}
+	waits = f.Panels[1]
+	if got, want := tickLabels(waits.Y.Tick.Marker.Ticks(waits.Y.Min, waits.Y.Max)), []string{"0", "1", "2", "3"}; !slices.Equal(got, want) {
+		t.Errorf("12-hour waits ticks = %q, want %q", got, want)
 	}
 }

@@ -24,9 +24,13 @@
 //     with its interval, one small panel per metric (a forest plot).
 //
 // Charts are meant to be read by people who did not build them: titles say
-// what and where, axes carry units, time axes show dates, money is in £ with
-// k and m, and series differ in dash pattern and lightness as well as in hue
-// (Okabe–Ito colours) so that they survive greyscale and colour blindness.
+// what and where, and wrap onto two lines rather than run off the page;
+// axes carry units, time axes show dates, money is in £ with k and m,
+// negative numbers have a minus sign (−) and numbers from 1,000 a thousands
+// separator; and series differ in dash pattern and lightness as well as in
+// hue (Okabe–Ito colours) so that they survive greyscale and colour
+// blindness. A chart saved twice gives the same bytes in every format: PDF
+// charts carry a fixed date, SOURCE_DATE_EPOCH's when it is set.
 //
 // The package does not run simulations, summarise replications or read
 // results folders; callers pass it means and percentiles already computed.

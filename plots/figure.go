@@ -8,10 +8,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -92,6 +96,12 @@ func (f *Figure) Entry(name string) (LegendEntry, bool) {
 // [Figure.Save] and [Figure.Render] return [ErrTooSmall]: gonum/plot
 // would otherwise lay them out at NaN coordinates, which the PNG
 // rasteriser never finishes filling.
+//
+// A chart's title wider than the space above the first panel's data
+// (c's width less the legend's) is drawn wrapped onto two lines and, when
+// that is not enough, in a smaller font, by [fitTitle]; the panel's Title
+// is left as it was, so that the figure can be drawn again at another
+// size.
 func (f *Figure) Draw(c draw.Canvas) {
 	f.overflow = nil
 	if len(f.Panels) == 0 {
@@ -100,8 +110,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 
+	var l *plot.Legend
+	pad := vg.Points(8)
+	panels := c
 	if len(f.Legend) > 0 {
-		l := plot.NewLegend()
+		lg := plot.NewLegend()
+		l = &lg
 		l.Top = true
 		l.Left = true
 		l.TextStyle.Font.Size = vg.Points(10)
@@ -110,16 +124,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 			l.Add(e.Name, e.Thumbs...)
 		}
 		r := l.Rectangle(c)
-		w := r.Max.X - r.Min.X
-		pad := vg.Points(8)
-		// Place the legend below the title, beside the first panel's data.
-		top := vg.Length(0)
-		if t := f.Panels[0].Title; t.Text != "" {
-			top = t.TextStyle.Rectangle(t.Text).Size().Y + t.Padding + pad
-		}
-		lc := draw.Crop(c, c.Max.X-c.Min.X-w-pad, -pad, 0, -top)
-		l.Draw(lc)
-		c = draw.Crop(c, 0, -(w + 2*pad), 0, 0)
+		panels = draw.Crop(c, 0, -(r.Max.X - r.Min.X + 2*pad), 0, 0)
 	}
 
 	rows := make([][]*plot.Plot, len(f.Panels))
@@ -128,7 +133,31 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 	tiles := draw.Tiles{Rows: len(f.Panels), Cols: 1, PadY: vg.Points(8),
 		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
-	canvases := plot.Align(rows, tiles, c)
+	canvases := plot.Align(rows, tiles, panels)
+	// The title is centred on the first panel's canvas, whose width does
+	// not depend on the title's height; its height does, so lay out again.
+	first := f.Panels[0]
+	defer func(title string, style text.Style) {
+		first.Title.Text, first.Title.TextStyle = title, style
+	}(first.Title.Text, first.Title.TextStyle)
+	if r := canvases[0][0].Rectangle; r.Max.X > r.Min.X {
+		text, style := fitTitle(first.Title.Text, first.Title.TextStyle, r.Max.X-r.Min.X)
+		if text != first.Title.Text || style.Font.Size != first.Title.TextStyle.Font.Size {
+			first.Title.Text, first.Title.TextStyle = text, style
+			canvases = plot.Align(rows, tiles, panels)
+		}
+	}
+
+	if l != nil {
+		// Place the legend below the title, beside the first panel's data.
+		r := l.Rectangle(c)
+		top := vg.Length(0)
+		if t := first.Title; t.Text != "" {
+			top = t.TextStyle.Rectangle(t.Text).Size().Y + t.Padding + pad
+		}
+		l.Draw(draw.Crop(c, c.Max.X-c.Min.X-(r.Max.X-r.Min.X)-pad, -pad, 0, -top))
+	}
+
 	for _, row := range canvases {
 		if r := row[0].Rectangle; !(r.Max.Y-r.Min.Y > 0) || !(r.Max.X-r.Min.X > 0) {
 			f.overflow = fmt.Errorf("%w: %d panels in %.0f × %.0f points", ErrTooSmall, len(f.Panels), c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
@@ -138,6 +167,73 @@ func (f *Figure) Draw(c draw.Canvas) {
 	for i, p := range f.Panels {
 		p.Draw(canvases[i][0])
 	}
+}
+
+// titleSizes are the font sizes, largest first, that [fitTitle] tries a
+// title in: newPanel's 14 points, then a step or two smaller, down to the
+// tick labels' 10 points.
+var titleSizes = []vg.Length{vg.Points(14), vg.Points(12), vg.Points(11), vg.Points(10)}
+
+// fitTitle returns title and its style so that it is at most width wide:
+// unchanged when it fits; otherwise broken onto two lines by [wrapTitle];
+// otherwise in the largest of [titleSizes] below the style's size at
+// which one line or two fit. A title that fits at no size is returned in
+// the smallest, on the two narrowest lines. A title that already has
+// several lines is only shrunk.
+func fitTitle(title string, style text.Style, width vg.Length) (string, text.Style) {
+	if title == "" || style.Width(title) <= width {
+		return title, style
+	}
+	best, bestStyle := title, style
+	for _, size := range titleSizes {
+		if size > style.Font.Size {
+			continue
+		}
+		sty := style
+		sty.Font.Size = size
+		s := title
+		if !strings.Contains(title, "\n") {
+			s = wrapTitle(title, sty, width)
+		}
+		best, bestStyle = s, sty
+		if sty.Width(s) <= width {
+			break
+		}
+	}
+	return best, bestStyle
+}
+
+// wrapTitle returns title on one line when it fits width in style, and
+// otherwise broken onto two lines, the separator dropped: at the ", ",
+// else at the space, that fits and leaves the wider line narrowest; when
+// no break fits, at the ", " or space that leaves it narrowest.
+func wrapTitle(title string, style text.Style, width vg.Length) string {
+	if style.Width(title) <= width {
+		return title
+	}
+	narrowest, least := title, style.Width(title)
+	for _, sep := range []string{", ", " "} {
+		fits, fitWidth := "", width
+		for i := 0; ; i++ {
+			j := strings.Index(title[i:], sep)
+			if j < 0 {
+				break
+			}
+			i += j
+			s := title[:i] + "\n" + title[i+len(sep):]
+			w := style.Width(s)
+			if w <= fitWidth {
+				fits, fitWidth = s, w
+			}
+			if w < least {
+				narrowest, least = s, w
+			}
+		}
+		if fits != "" {
+			return fits
+		}
+	}
+	return narrowest
 }
 
 // Save writes the figure to path at width w and height h. The format is
@@ -181,6 +277,9 @@ func (f *Figure) Render(out io.Writer, w, h vg.Length, format string) error {
 }
 
 func (f *Figure) render(out io.Writer, w, h vg.Length, format string) error {
+	if strings.EqualFold(format, "pdf") {
+		pdfDates.Do(setPDFDates)
+	}
 	cw, err := draw.NewFormattedCanvas(w, h, format)
 	if err != nil {
 		return err
@@ -191,6 +290,26 @@ func (f *Figure) render(out io.Writer, w, h vg.Length, format string) error {
 	}
 	_, err = cw.WriteTo(out)
 	return err
+}
+
+// pdfDates sets the dates PDF charts carry, once.
+var pdfDates sync.Once
+
+// setPDFDates makes every PDF chart carry the same creation and
+// modification dates, so that drawing a chart twice gives the same bytes:
+// the time SOURCE_DATE_EPOCH gives in seconds since 1970 when it is set
+// (the reproducible-builds convention), else 1 January 2000 UTC. gonum's
+// vgpdf takes them from fpdf's package defaults, which are otherwise the
+// time the chart was drawn.
+func setPDFDates() {
+	t := time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok {
+		if sec, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil {
+			t = time.Unix(sec, 0).UTC()
+		}
+	}
+	fpdf.SetDefaultCreationDate(t)
+	fpdf.SetDefaultModificationDate(t)
 }
 
 // newPanel returns a plot with caresim's house style: larger title, grid-free,
@@ -209,32 +328,66 @@ func newPanel(title, xLabel, yLabel string) *plot.Plot {
 	return p
 }
 
-// money formats an amount of pounds with k and m suffixes: £1.5m, £250k,
-// -£40k, £0.
+// minus is the sign of negative numbers on charts: the Unicode minus
+// (U+2212), as wide as a plus and unlike a hyphen never split from its
+// number.
+const minus = "−"
+
+// money formats an amount of pounds with k, m and bn suffixes: £1.5m,
+// £250k, −£40k, £0.
 func money(v float64) string {
-	sign := ""
-	if v < 0 {
-		sign = "-"
-		v = -v
-	}
+	a := math.Abs(v)
+	var s string
 	switch {
-	case v == 0:
-		return "£0"
-	case v >= 1e9:
-		return sign + "£" + trim(v/1e9) + "bn"
-	case v >= 1e6:
-		return sign + "£" + trim(v/1e6) + "m"
-	case v >= 1e3:
-		return sign + "£" + trim(v/1e3) + "k"
+	case a >= 1e9:
+		s = "£" + trim(a/1e9) + "bn"
+	case a >= 1e6:
+		s = "£" + trim(a/1e6) + "m"
+	case a >= 1e3:
+		s = "£" + trim(a/1e3) + "k"
+	default:
+		s = "£" + trim(a)
 	}
-	return sign + "£" + trim(v)
+	return signed(v, s, "£0")
 }
 
-// trim formats v with at most two decimals and no trailing zeros.
+// trim formats v with at most two decimals and no trailing zeros, a
+// [minus] sign and thousands separators: 0.25, 250, −8,000, 12,500.5.
 func trim(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	s := strings.TrimRight(strconv.FormatFloat(math.Abs(v), 'f', 2, 64), "0")
+	return signed(v, thousands(strings.TrimSuffix(s, ".")), "0")
+}
+
+// thousands puts a comma between each group of three digits of the whole
+// part of s, a number without a sign, from 1,000 up: "1250.5" is
+// "1,250.5". GOV.UK style separates from 1,000, so that an axis's labels
+// agree (5,000 beside 10,000).
+func thousands(s string) string {
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if dot {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// signed returns s, the formatted magnitude of v, with a [minus] in front
+// when v is negative and s is not zero, the formatted zero (so that no
+// tick reads −0).
+func signed(v float64, s, zero string) string {
+	if v < 0 && s != zero {
+		return minus + s
+	}
+	return s
 }
 
 // labelTicks relabels the default ticks with Format: [money] for pounds,

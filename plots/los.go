@@ -33,18 +33,21 @@ const (
 )
 
 // LengthOfStayCut is the cumulative share of stays, in percent, that
-// [LengthOfStay]'s x axis covers at least; the axis ends at the first bin
-// edge, rounded up to a round number of bins, where the share is reached.
+// [LengthOfStay]'s x axis covers at least; the axis ends at the first bar
+// edge, rounded up to a round number of bars, where the share is reached.
 const LengthOfStayCut = 99
 
 // LengthOfStay draws the length-of-stay distribution of one bed pool in two
-// aligned panels: the share of stays in each bin, in percent, as bars, and
-// below it the cumulative share from 0 to 100% as a line through the bins'
-// upper edges. The mean (dashed) and median (dash-dotted) are drawn as
-// vertical lines across both panels. Long right tails are cut where the
-// cumulative share first reaches [LengthOfStayCut]% (rounded up to a round
-// number of bins, and never before the mean or median), and the x label then
-// says how many days are shown and what share of stays lies beyond them.
+// aligned panels: the share of stays in each bar, in percent, and below it
+// the cumulative share from 0 to 100% as a line through every bin's upper
+// edge. When the axis would hold more than about 60 bins, adjacent bins are
+// merged into bars a round width (half a day, a day, two days, a week, …)
+// wide, which the y label gives. The mean (dashed) and median (dash-dotted)
+// are drawn as vertical lines across both panels. Long right tails are cut
+// where the cumulative share first reaches [LengthOfStayCut]% (never before
+// the mean or median, and rounded up to a round number of bars), and the x
+// label then says how many days are shown and what share of stays lies
+// beyond them. The x axis is ticked at whole days, weeks or fortnights.
 //
 // It returns [ErrNoData] when Counts is empty or sums to zero, and an error
 // when BinWidth is not positive or a count is negative.
@@ -71,7 +74,8 @@ func LengthOfStay(s LOS) (*Figure, error) {
 		run += c
 		cum[k] = 100 * run / total
 	}
-	bins, beyond := losCut(s, cum)
+	bins, merge, beyond := losCut(s, cum)
+	width := float64(merge) * s.BinWidth // of a bar, in days
 	xmax := float64(bins) * s.BinWidth
 
 	title := fmt.Sprintf("%s length of stay", s.Pool)
@@ -82,11 +86,17 @@ func LengthOfStay(s LOS) (*Figure, error) {
 	if beyond > 0 {
 		xLabel = fmt.Sprintf("Length of stay (days); stays over %s days (%s of stays) not shown", trim(xmax), losPercent(beyond))
 	}
-	hist := newPanel(title, "", fmt.Sprintf("Share of stays (%%, %s-day bins)", trim(s.BinWidth)))
+	hist := newPanel(title, "", fmt.Sprintf("Share of stays (%%, %s-day bins)", trim(width)))
 	cumul := newPanel("", xLabel, "Cumulative share of stays (%)")
 	f := &Figure{Panels: []*plot.Plot{hist, cumul}}
+
+	// Each bar sums merge bins; the bins past the end of Counts are empty.
+	bars := make([]float64, bins/merge)
+	for k, v := range share[:min(bins, len(share))] {
+		bars[k/merge] += v
+	}
 	top := 0.0
-	for _, v := range share[:bins] {
+	for _, v := range bars {
 		top = math.Max(top, v)
 	}
 	hist.Y.Min, hist.Y.Max = 0, top*1.05
@@ -98,25 +108,28 @@ func LengthOfStay(s LOS) (*Figure, error) {
 		p.X.Tick.Marker = losDayTicks(xmax)
 	}
 
-	rings := make([]plotter.XYer, bins)
-	steps := make(plotter.XYs, bins+1)
-	for k := range bins {
-		x0, x1 := float64(k)*s.BinWidth, float64(k+1)*s.BinWidth
-		rings[k] = plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: share[k]}, {X: x0, Y: share[k]}}
-		steps[k+1] = plotter.XY{X: x1, Y: cum[k]}
+	rings := make([]plotter.XYer, len(bars))
+	for k, v := range bars {
+		x0, x1 := float64(k)*width, float64(k+1)*width
+		rings[k] = plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: v}, {X: x0, Y: v}}
 	}
-	bars, err := outlinedBars(blue, black, rings...)
+	// The cumulative share keeps every bin's upper edge.
+	steps := make(plotter.XYs, min(bins, len(cum))+1)
+	for k := range steps[1:] {
+		steps[k+1] = plotter.XY{X: float64(k+1) * s.BinWidth, Y: cum[k]}
+	}
+	barPlot, err := outlinedBars(blue, black, rings...)
 	if err != nil {
 		return nil, err
 	}
-	hist.Add(bars)
+	hist.Add(barPlot)
 	line, err := strokedLine(steps, blue, 2, nil)
 	if err != nil {
 		return nil, err
 	}
 	cumul.Add(line)
 	f.Legend = append(f.Legend,
-		LegendEntry{LegendLOSShare, []plot.Thumbnailer{bars}},
+		LegendEntry{LegendLOSShare, []plot.Thumbnailer{barPlot}},
 		LegendEntry{LegendLOSCumulative, []plot.Thumbnailer{line}})
 
 	for _, m := range []struct {
@@ -140,12 +153,25 @@ func LengthOfStay(s LOS) (*Figure, error) {
 	return f, nil
 }
 
-// losCut returns how many bins of s the x axis shows and the share of stays,
-// in percent, beyond them, given the cumulative shares cum: the first bin
-// where the cumulative share reaches [LengthOfStayCut]%, rounded up by
-// [losRound] and stretched to show the mean and median, and no more than
-// the bins up to the last non-empty one.
-func losCut(s LOS, cum []float64) (bins int, beyond float64) {
+// losMaxBars is about the most bars [LengthOfStay] draws: finer bins are
+// merged into wider bars, so that a long axis of 6-hour bins is not
+// hundreds of noisy slivers.
+const losMaxBars = 60
+
+// losBarWidths are the widths, in days, that merged bars may have, so that
+// their edges fall on round numbers of days: quarter and half days, days,
+// weeks and multiples of them.
+var losBarWidths = []float64{0.25, 0.5, 1, 2, 7, 14, 28, 56, 112, 364}
+
+// losCut returns how many bins of s the x axis shows, how many of them
+// each bar merges, and the share of stays, in percent, beyond the axis,
+// given the cumulative shares cum. The axis reaches the first bin where
+// the cumulative share reaches [LengthOfStayCut]%, stretched to show the
+// mean and median; bars are then merged by [losMerge], and the axis
+// rounded up by [losRound] to a round number of bars, and to no more bars
+// than hold the last stay. The bins shown may run past Counts when a bar
+// is wider than what is left of it: they are empty.
+func losCut(s LOS, cum []float64) (bins, merge int, beyond float64) {
 	last := len(cum) - 1
 	for s.Counts[last] == 0 {
 		last--
@@ -155,15 +181,33 @@ func losCut(s LOS, cum []float64) (bins int, beyond float64) {
 	for cum[k] < LengthOfStayCut-1e-9 {
 		k++
 	}
-	bins = losRound(k + 1)
-	bins = max(bins, int(math.Ceil(math.Max(s.Mean, s.Median)/s.BinWidth)))
-	if bins > last {
-		return last + 1, 0
+	bins = max(k+1, int(math.Ceil(math.Max(s.Mean, s.Median)/s.BinWidth-1e-9)))
+	merge = losMerge(s.BinWidth, bins)
+	bars := losRound((bins + merge - 1) / merge)
+	if all := (last + merge) / merge; bars >= all {
+		return all * merge, merge, 0
 	}
-	return bins, 100 - cum[bins-1]
+	return bars * merge, merge, 100 - cum[bars*merge-1]
 }
 
-// losRound rounds n bins up to a round number: a whole number up to 10,
+// losMerge returns how many bins of width days each bar of an axis of
+// bins bins merges: 1 when there are at most [losMaxBars], else the
+// fewest whose total width is one of [losBarWidths] and leaves at most
+// [losMaxBars] bars, else the fewest that leave at most [losMaxBars].
+func losMerge(width float64, bins int) int {
+	if bins <= losMaxBars {
+		return 1
+	}
+	for _, w := range losBarWidths {
+		m := math.Round(w / width)
+		if m >= 1 && math.Abs(m*width-w) < 1e-9*w && float64(bins)/m <= losMaxBars {
+			return int(m)
+		}
+	}
+	return (bins + losMaxBars - 1) / losMaxBars
+}
+
+// losRound rounds n bars up to a round number: a whole number up to 10,
 // then a multiple of 5 up to 100, of 50 up to 1000, and so on.
 func losRound(n int) int {
 	step := 1
@@ -206,20 +250,28 @@ func (l losTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-// losDayTicks ticks an axis of 0 to max days at whole weeks, or multiples of
-// them, with a minor tick each day or week; short axes get a labelled tick
-// each day or two.
+// losDayTicks ticks an axis of 0 to max days at round steps: each half
+// day up to 2 days, each day or two up to 16, each week up to 8 weeks
+// with a minor tick a day, then every 2 or 4 weeks with a minor tick a
+// week, and past 40 weeks at multiples of 50 or 100 days (never 35 or
+// 70, which read as neither weeks nor tens).
 func losDayTicks(max float64) losTicks {
 	switch {
+	case max <= 2:
+		return losTicks{step: 0.5, minor: 0.25}
 	case max <= 8:
 		return losTicks{step: 1}
 	case max <= 16:
 		return losTicks{step: 2, minor: 1}
 	case max <= 56:
 		return losTicks{step: 7, minor: 1}
+	case max <= 140:
+		return losTicks{step: 14, minor: 7}
+	case max <= 280:
+		return losTicks{step: 28, minor: 7}
 	}
-	weeks := losStep(max / 7 / 6)
-	return losTicks{step: 7 * weeks, minor: 7}
+	step := losStep(max / 8)
+	return losTicks{step: step, minor: step / 5}
 }
 
 // losStep returns the smallest of 1, 2 and 5 times a power of ten that is at

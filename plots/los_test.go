@@ -1,6 +1,8 @@
 package plots_test
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,9 +119,13 @@ func TestLengthOfStayCutRounds(t *testing.T) {
 	}{
 		{"small counts are kept", 7, 1, 7, true},
 		{"rounded up to a multiple of 5", 36, 5, 40, true},
-		{"rounded up to a multiple of 50", 101, 5, 150, true},
+		// 101 1-day bins are more than 60 bars: merged into 51 2-day bars,
+		// rounded up to 55.
+		{"merged and rounded up to a multiple of 5 bars", 101, 5, 110, true},
 		{"stretched to show the mean", 7, 9.5, 10, true},
-		{"never past the last stay", 198, 5, 200, false},
+		// 198 bins make 29 weekly bars, rounded up to 30: more than the 29
+		// (to day 203) that hold the last stay, in bin 199.
+		{"never past the last stay's bar", 198, 5, 203, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -158,5 +164,54 @@ func TestLengthOfStayErrors(t *testing.T) {
 	} {
 		_, err := plots.LengthOfStay(tc.s)
 		checkErr(t, tc.name, err, tc.noData)
+	}
+}
+
+// TestLengthOfStayMergesBins draws 125 days of 6-hour bins, 500 in all,
+// with one stay in each: far more than 60 bars. Merged into weekly bars
+// (28 bins each; 2-day bars would be 62), the axis ends at the 18th bar
+// (126 days), the first that holds the last stay. Each full bar holds
+// 28/500 = 5.6% of stays and the last, of 24 bins, 4.8%; the cumulative
+// line keeps all 500 bins' edges.
+func TestLengthOfStayMergesBins(t *testing.T) {
+	t.Parallel()
+	counts := make([]float64, 500)
+	for k := range counts {
+		counts[k] = 1
+	}
+	f, err := plots.LengthOfStay(plots.LOS{Pool: "Intermediate care", BinWidth: 0.25, Counts: counts, Mean: 62.5, Median: 62.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Panels[0].Y.Label.Text, "Share of stays (%, 7-day bins)"; got != want {
+		t.Errorf("y label = %q, want %q", got, want)
+	}
+	if got := f.Panels[1].X.Max; got != 126 {
+		t.Errorf("x axis ends at %v days, want 126", got)
+	}
+	e, _ := f.Entry(plots.LegendLOSShare)
+	bars := e.Thumbs[0].(*plotter.Polygon)
+	if len(bars.XYs) != 18 {
+		t.Fatalf("%d bars, want 18", len(bars.XYs))
+	}
+	for k, ring := range bars.XYs {
+		want := 5.6
+		if k == 17 {
+			want = 4.8
+		}
+		if x0, x1 := ring[0].X, ring[1].X; x0 != float64(7*k) || x1 != float64(7*(k+1)) {
+			t.Errorf("bar %d spans [%v, %v] days, want [%d, %d]", k, x0, x1, 7*k, 7*(k+1))
+		}
+		// Sums of 28 shares of 0.2% each: allow for rounding.
+		if got := ring[2].Y; math.Abs(got-want) > 1e-9 {
+			t.Errorf("bar %d = %v%%, want %v%%", k, got, want)
+		}
+	}
+	e, _ = f.Entry(plots.LegendLOSCumulative)
+	if got := len(e.Thumbs[0].(*plotter.Line).XYs); got != 501 {
+		t.Errorf("cumulative share has %d points, want 501 (0 and each 6-hour bin's edge)", got)
+	}
+	if got, want := tickLabels(f.Panels[1].X.Tick.Marker.Ticks(0, 126)), []string{"0", "14", "28", "42", "56", "70", "84", "98", "112", "126"}; !slices.Equal(got, want) {
+		t.Errorf("x tick labels = %q, want fortnights %q", got, want)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -152,18 +151,11 @@ func (s sweepTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-// sweepTitleWidth is the most characters of a sweep chart's title on one
-// line: longer, and the place goes on a second line, so that the title
-// fits above the data beside the legend.
-const sweepTitleWidth = 50
-
 // sweepTitle is a sweep chart's title: what, and where when place is set.
+// [Figure.Draw] wraps it when it is too wide.
 func sweepTitle(what, place string) string {
-	switch {
-	case place == "":
+	if place == "" {
 		return what
-	case utf8.RuneCountInString(what)+2+utf8.RuneCountInString(place) > sweepTitleWidth:
-		return what + "\n" + place
 	}
 	return what + ", " + place
 }
@@ -187,13 +179,15 @@ func sweepFormat(unit string) func(float64) string {
 }
 
 // sweepNumber writes v to three significant figures, or as a whole
-// number from 1000: 0.874, 12.3, 250, 1250.
+// number from 1000, with a [minus] sign and thousands separators: 0.874,
+// 12.3, 250, 1,250, −0.5.
 func sweepNumber(v float64) string {
-	if math.Abs(v) >= 1000 {
-		return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+	a := math.Abs(v)
+	if a >= 1000 {
+		return signed(v, thousands(strconv.FormatFloat(math.Round(a), 'f', -1, 64)), "0")
 	}
-	x, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	x, _ := strconv.ParseFloat(strconv.FormatFloat(a, 'g', 3, 64), 64)
+	return signed(v, strconv.FormatFloat(x, 'f', -1, 64), "0")
 }
 
 // sweepMinMax returns the smallest and largest of xs, which is not empty.

@@ -35,7 +35,7 @@ func TestSweepLineParts(t *testing.T) {
 	}
 	p := f.Panels[0]
 	for _, tc := range []struct{ what, got, want string }{
-		{"title", p.Title.Text, "Mean wait by services.ed.treatment.mean\nNorthshire"},
+		{"title", p.Title.Text, "Mean wait by services.ed.treatment.mean, Northshire"},
 		{"x label", p.X.Label.Text, "services.ed.treatment.mean (days)"},
 		{"y label", p.Y.Label.Text, "Mean wait (hours)"},
 	} {

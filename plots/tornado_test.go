@@ -34,7 +34,7 @@ func TestTornadoParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := f.Panels[0]
-	if got, want := p.Title.Text, "Deficit in the final year: effect of each parameter\nNorthshire"; got != want {
+	if got, want := p.Title.Text, "Deficit in the final year: effect of each parameter, Northshire"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
 	if got, want := p.X.Label.Text, "Deficit in the final year (£)"; got != want {

@@ -173,7 +173,8 @@ four significant figures, and for a priced run the deficits of the
 system and each organisation in the final year and the system's
 cumulative deficit, in £m (£k below a million). The same seed gives the
 same files, byte for byte, whatever --workers is; only summary.json's
-wall_time_seconds differs, and PDF charts' creation dates. Files are written under temporary names and
+wall_time_seconds differs (PDF charts carry a fixed date,
+SOURCE_DATE_EPOCH's when it is set). Files are written under temporary names and
 renamed when all are complete: Ctrl-C stops the run after the
 replications under way, leaves the folder as it was, and exits 1.
 
