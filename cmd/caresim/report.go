@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
@@ -977,7 +978,10 @@ func sweepReportWriter(dir string, charts []chart, drawn bool) func(io.Writer) e
 // sweepReport is a sweep's report from its manifest m and the rows of
 // sweep.csv, header first.
 func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir string) (*report, error) {
-	r := &report{Kind: "sweep", Title: m.Scenario, Version: m.Version}
+	r := &report{Kind: "sweep", Title: reportTitle(m.place(), m.Scenario), Version: m.Version}
+	if m.Description != "" {
+		r.Lead = append(r.Lead, m.Description)
+	}
 	design := "a grid"
 	if m.LHS > 0 {
 		design = "a Latin hypercube"
@@ -987,18 +991,24 @@ func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir 
 	if m.Shard != "1/1" {
 		r.Lead = append(r.Lead, fmt.Sprintf("This folder holds shard %s of the sweep; caresim merge joins the shards' folders into one.", m.Shard))
 	}
-	r.Headline, r.Notes = sweepHeadline(m, rows)
+	d, pts := sweepRows(m, rows)
+	r.Headline, r.Notes = sweepHeadline(d, pts, chartedOf(d, pts, charts))
 	if err := r.addCharts(charts, drawn); err != nil {
 		return nil, err
 	}
-	c := scenarioChanges{Name: m.Scenario, Files: m.Chain, Sets: m.Sets, Listed: "The scenario's own interventions are in its files (caresim show lists them); each point changes only the parameters swept."}
+	c := scenarioChanges{Name: m.Scenario, Description: m.Description, Files: m.Chain, Sets: m.Sets, Listed: "The scenario's own interventions are in its files (caresim show lists them); each point changes only the parameters swept."}
 	if len(m.Chain) > 1 {
 		c.Extends = strings.Join(m.Chain[1:], ", then ")
 	}
 	r.Changes = []scenarioChanges{c}
-	swept := &reportTable{Header: []reportCell{{Text: "Parameter"}, {Text: "Unit"}, {Text: "Values"}}}
+	swept := &reportTable{Class: "swept", Header: []reportCell{{Text: "Parameter"}, {Text: "Unit"}, {Text: "Values"}}}
 	for _, p := range m.Parameters {
-		swept.Rows = append(swept.Rows, reportRow{Cells: []reportCell{{Text: p.Name, Code: true}, {Text: p.Unit}, {Text: p.Doc, Code: true}}})
+		v := paramView(p)
+		unit := reportCell{Text: orNone(v.unit)}
+		if v.unit != p.Unit && p.Unit != "" && p.Unit != "as given" {
+			unit.Note = "sweep.csv: " + p.Unit
+		}
+		swept.Rows = append(swept.Rows, reportRow{Cells: []reportCell{{Text: v.name, Note: v.path}, unit, {Text: p.Doc, Code: true}}})
 	}
 	r.Swept = swept
 	r.Calibration = []calibrationView{{Scenario: m.Scenario, Status: "Not checked against the calibration targets: every point of a sweep changes the scenario's parameters, and the targets are the unchanged baseline's. The report of caresim run baseline, and caresim validate, check them."}}
@@ -1022,108 +1032,203 @@ func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir 
 	return r, nil
 }
 
-// sweepHeadline is a sweep's table of points: each point's parameters,
-// and the mean and interval over its replications of each headline metric
-// (and the system's deficits) that differs between points; those the same
-// at every point are listed under it.
-func sweepHeadline(m *sweepJSON, rows [][]string) (reportTable, []string) {
-	np := len(m.Parameters)
-	t := reportTable{Class: "headline sweep", Header: []reportCell{{Text: "Point", Num: true}}}
-	for _, p := range m.Parameters {
-		label := p.Name
-		if p.Unit != "" {
-			label += " (" + p.Unit + ")"
-		}
-		t.Header = append(t.Header, reportCell{Text: label, Num: true})
-	}
-	if len(rows) < 2 {
-		return t, []string{"sweep.csv holds no rows yet."}
-	}
-	header := rows[0]
-	var cols []int
-	for _, k := range headline {
-		if c := slices.Index(header, care.Metrics[k].Name); c >= 2+np {
-			cols = append(cols, c)
-		}
-	}
-	for _, name := range sweepMoney {
-		if c := slices.Index(header, name); c >= 2+np {
-			cols = append(cols, c)
-		}
-	}
-	// The rows of each point, in point order.
-	var order []int
-	points := map[int][][]string{}
-	for _, row := range rows[1:] {
-		p, _, err := rowKey(row)
-		if err != nil {
-			continue
-		}
-		if _, ok := points[p]; !ok {
-			order = append(order, p)
-		}
-		points[p] = append(points[p], row)
-	}
-	slices.Sort(order)
-	cells := make([][]reportCell, len(order))
-	var show []int
-	var same []string
-	for _, c := range cols {
-		unit, scale := reportUnit(unitOfColumn(m, header[c]))
-		var col []reportCell
-		measured, varies := false, false
-		for _, p := range order {
-			var xs []float64
-			for _, row := range points[p] {
-				if x, err := strconv.ParseFloat(row[c], 64); err == nil {
-					xs = append(xs, x*scale)
-				}
+// sweepRows is the sweep of m with rows, sweep.csv's (whole or in part,
+// header first), as the charts read it, and its points in order; rows
+// that are not a point's are left out.
+func sweepRows(m *sweepJSON, rows [][]string) (sweepData, []*sweepPoint) {
+	d := sweepData{man: m, header: m.header()}
+	if len(rows) > 0 {
+		d.header = rows[0]
+		for _, r := range rows[1:] {
+			if _, _, err := rowKey(r); err == nil && len(r) == len(d.header) && len(r) >= 2+len(m.Parameters) {
+				d.rows = append(d.rows, r)
 			}
-			s := summarize(xs)
-			cell := reportCell{Text: reportNumber(s[0]), Note: intervalText(s[1], s[2]), Num: true}
-			col = append(col, cell)
-			measured = measured || len(xs) > 0
-			varies = varies || cell.Text != col[0].Text
-		}
-		label := header[c] + " (" + unit + ")"
-		switch {
-		case varies || (measured && len(order) == 1):
-			show = append(show, len(t.Header))
-			t.Header = append(t.Header, reportCell{Text: label, Num: true})
-			for i := range order {
-				cells[i] = append(cells[i], col[i])
-			}
-		case measured:
-			same = append(same, label+" "+col[0].Text)
 		}
 	}
-	for i, p := range order {
-		row := reportRow{Cells: []reportCell{{Text: strconv.Itoa(p), Num: true}}}
-		for j := range np {
-			v := points[p][0][2+j]
-			if x, err := strconv.ParseFloat(v, 64); err == nil {
-				v = reportNumber(x)
-			}
-			row.Cells = append(row.Cells, reportCell{Text: v, Num: true})
-		}
-		row.Cells = append(row.Cells, cells[i]...)
-		t.Rows = append(t.Rows, row)
-	}
-	notes := []string{"Each point's mean over its replications, with the 95% confidence interval beneath; fractions as percentages and money in £m, to four significant figures. Parameters are in the model's units (days, per day, fractions, pounds)."}
-	if len(same) > 0 {
-		notes = append(notes, "The same at every point: "+strings.Join(same, "; ")+".")
-	}
-	return t, notes
+	slices.SortStableFunc(d.rows, func(a, b []string) int {
+		pa, ra, _ := rowKey(a)
+		pb, rb, _ := rowKey(b)
+		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(ra, rb))
+	})
+	return d, d.points()
 }
 
-// unitOfColumn is the unit of a metric column of sweep.csv.
-func unitOfColumn(m *sweepJSON, name string) string {
-	for _, x := range m.Metrics {
-		if x.Name == name {
-			return x.Unit
+// chartedOf returns the metrics charts show, from their files'
+// names (KIND-METRIC), in order; without charts, the metric sweep charts
+// by default.
+func chartedOf(d sweepData, pts []*sweepPoint, charts []chart) []string {
+	var out []string
+	for _, c := range charts {
+		if _, name, ok := strings.Cut(c.File, "-"); ok && !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
-	return ""
+	if len(out) == 0 {
+		out = defaultSweepMetric(d, pts)
+	}
+	return out
+}
+
+// sweepColumns is the most points the headline table gives a column
+// each; a sweep of more has a row for each point, with the metrics
+// charted only, so that the table fits an A4 page.
+const sweepColumns = 6
+
+// sweepHeadline is a sweep's headline table, with charted the metrics
+// its charts show. Of a few points (sweepColumns at most), it has a
+// column per point and a row per parameter, then per headline metric
+// measured, charted metric and system deficit. Of more, it has a row per
+// point, with its parameters and the charted metrics, and a note that
+// sweep.csv holds the rest.
+func sweepHeadline(d sweepData, pts []*sweepPoint, charted []string) (reportTable, []string) {
+	if len(pts) == 0 {
+		return reportTable{Class: "headline sweep"}, []string{"sweep.csv holds no rows yet."}
+	}
+	notes := []string{"Each point's mean over its replications, with ± the half-width of its 95% confidence interval (Student's t) beneath, to two significant figures; fractions as percentages and money in £m, to four significant figures. A dash is a value that could not be measured."}
+	if len(pts) > sweepColumns {
+		t := sweepPointRows(d, pts, charted)
+		what := "each point's parameters (no metric was charted)"
+		switch len(charted) {
+		case 0:
+		case 1:
+			what = "each point's parameters and the metric charted"
+		default:
+			what = "each point's parameters and the metrics charted"
+		}
+		return t, append(notes, fmt.Sprintf("With %d points, this table gives %s. The full table is sweep.csv, in this folder: every metric, a row for each replication of each point; sweep.json defines its columns, and caresim sweep prints each point's means.",
+			len(pts), what))
+	}
+	return sweepPointColumns(d, pts, charted), notes
+}
+
+// sweepPointColumns is the headline table of a few points: a column per
+// point, a row per parameter, then a row per metric shown (see
+// sweepHeadline).
+func sweepPointColumns(d sweepData, pts []*sweepPoint, charted []string) reportTable {
+	m := d.man
+	t := reportTable{Class: "headline sweep points", Header: []reportCell{{Text: "Parameter or metric"}, {Text: "Unit"}}}
+	for _, p := range pts {
+		t.Header = append(t.Header, reportCell{Text: "Point " + p.rows[0][0], Num: true})
+	}
+	for j, par := range m.Parameters {
+		v := paramView(par)
+		row := reportRow{Group: j == 0, Cells: []reportCell{{Text: v.name, Note: v.path}, {Text: v.unit}}}
+		for _, p := range pts {
+			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.cells[j]), Num: true})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	var names []string
+	for _, k := range headline {
+		names = append(names, care.Metrics[k].Name)
+	}
+	for _, name := range slices.Concat(charted, sweepMoney) {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	first := true
+	for _, name := range names {
+		x, col, ok := sweepColumn(d, name)
+		if !ok || !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return len(p.values(col)) > 0 }) {
+			continue
+		}
+		unit, scale := reportUnit(x.Unit)
+		row := reportRow{Group: first, Cells: []reportCell{{Text: sweepMetricLabel(x), Note: x.Name}, {Text: unit}}}
+		for _, p := range pts {
+			row.Cells = append(row.Cells, sweepEstimate(p, col, scale))
+		}
+		t.Rows = append(t.Rows, row)
+		first = false
+	}
+	return t
+}
+
+// sweepPointRows is the headline table of many points: a row per point,
+// with its parameters and the charted metrics.
+func sweepPointRows(d sweepData, pts []*sweepPoint, charted []string) reportTable {
+	m := d.man
+	t := reportTable{Class: "headline sweep", Header: []reportCell{{Text: "Point", Num: true}}}
+	views := make([]sweepParam, len(m.Parameters))
+	for j, par := range m.Parameters {
+		views[j] = paramView(par)
+		t.Header = append(t.Header, reportCell{Text: views[j].label(), Num: true})
+	}
+	type metricCol struct {
+		col   int
+		scale float64
+	}
+	var cols []metricCol
+	for _, name := range charted {
+		if x, col, ok := sweepColumn(d, name); ok {
+			unit, scale := reportUnit(x.Unit)
+			cols = append(cols, metricCol{col, scale})
+			t.Header = append(t.Header, reportCell{Text: sweepMetricLabel(x) + " (" + unit + ")", Num: true})
+		}
+	}
+	for _, p := range pts {
+		row := reportRow{Cells: []reportCell{{Text: p.rows[0][0], Num: true}}}
+		for j, v := range views {
+			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.cells[j]), Num: true})
+		}
+		for _, c := range cols {
+			row.Cells = append(row.Cells, sweepEstimate(p, c.col, c.scale))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// sweepColumn returns the metric name of d's sweep, and its column in
+// sweep.csv.
+func sweepColumn(d sweepData, name string) (measureJSON, int, bool) {
+	np := len(d.man.Parameters)
+	col := slices.Index(d.header, name)
+	if col < 2+np || col-2-np >= len(d.man.Metrics) {
+		return measureJSON{}, 0, false
+	}
+	return d.man.Metrics[col-2-np], col, true
+}
+
+// sweepMetricLabel names a metric of a sweep for a board, as a run's
+// report does; a sweep does not record its financial years.
+func sweepMetricLabel(x measureJSON) string {
+	if strings.HasPrefix(x.Name, "deficit_") {
+		return moneyLabel(x.Name, nil)
+	}
+	return metricLabel(x.Name, x.Doc)
+}
+
+// sweepEstimate is the cell of point p's mean in column col, times
+// scale, with ± the half-width of its 95% confidence interval beneath,
+// to two significant figures, or 0 below the mean's last digit.
+func sweepEstimate(p *sweepPoint, col int, scale float64) reportCell {
+	xs := p.values(col)
+	for i := range xs {
+		xs[i] *= scale
+	}
+	s := summarize(xs)
+	c := reportCell{Text: reportNumber(s[0]), Num: true}
+	h := (s[2] - s[1]) / 2
+	switch {
+	case math.IsNaN(h):
+	case h < 0.5*lastDigit(s[0]):
+		c.Note = "± 0"
+	default:
+		// Two significant figures say how wide the interval is.
+		h, _ = strconv.ParseFloat(strconv.FormatFloat(h, 'g', 2, 64), 64)
+		c.Note = "± " + reportNumber(h)
+	}
+	return c
+}
+
+// lastDigit is the value of the last digit of x as reportNumber writes
+// it, to four significant figures: 0.01 for 12.34.
+func lastDigit(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Pow(10, math.Floor(math.Log10(math.Abs(x)))-3)
 }
 
 // summarize returns the mean of xs and its 95% confidence interval.

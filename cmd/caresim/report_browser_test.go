@@ -156,6 +156,44 @@ const checkScript = `(() => {
 	return {missing, broken, figures: document.querySelectorAll("figure svg").length, tables: document.querySelectorAll("table").length};
 })()`
 
+// brokenWordsScript lists each word of a table's headings (its th cells
+// and the first cell of each body row, leaving out the names in <small>
+// and <code> under them, which may break) that the browser broke across
+// lines: a heading set one letter a line is what a table too crowded for
+// its page looks like. A word's text range then has rects on more than
+// one line. Words end at spaces and dashes, where a break is fine.
+const brokenWordsScript = `(() => {
+	const broken = [];
+	for (const cell of document.querySelectorAll("th, tbody td:first-child")) {
+		const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			if (n.parentElement.closest("small, code")) continue;
+			for (const m of n.data.matchAll(/[^\s\-–—]+/g)) {
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const lines = new Set(Array.from(r.getClientRects(), x => Math.round(x.top)));
+				if (lines.size > 1) broken.push(JSON.stringify(m[0]) + " in " + JSON.stringify(cell.textContent.trim()));
+			}
+		}
+	}
+	return broken;
+})()`
+
+// checkWords fails the test for each word of a table heading that the
+// page, as laid out now (on screen or in print, named by media), breaks
+// inside (see brokenWordsScript).
+func checkWords(t *testing.T, ctx context.Context, name, media string) {
+	t.Helper()
+	broken, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](brokenWordsScript))
+	if err != nil {
+		t.Fatalf("check words: %v", err)
+	}
+	for _, b := range broken {
+		t.Errorf("%s: %s: a table heading breaks inside the word %s", name, media, b)
+	}
+}
+
 // a4Content is the width of an A4 page less report.css's margins,
 // 210 mm − 2 × 14 mm = 182 mm, in whole CSS pixels of 1/96 inch
 // (182 / 25.4 × 96 = 687.9).
@@ -169,6 +207,7 @@ var (
 // openReport opens the report name at path in the tab of ctx, and fails
 // the test on any problem events gathers, any missing section, any chart
 // not drawn, other than figures charts, or a page wider than A4's text in
+// print, or a table heading broken inside a word, on screen or in
 // print. It saves a screenshot on screen and one in print, and the report
 // printed to an A4 PDF, which must have two pages or more.
 func openReport(t *testing.T, ctx context.Context, events *pageEvents, name, path string, figures int) {
@@ -203,6 +242,7 @@ func openReport(t *testing.T, ctx context.Context, events *pageEvents, name, pat
 	if c.Tables < 2 {
 		t.Errorf("%s: %d tables, want the headline and the manifest at least", name, c.Tables)
 	}
+	checkWords(t, ctx, name, "on screen")
 
 	out := t.TempDir()
 	if *reportOut != "" {
@@ -232,6 +272,7 @@ func openReport(t *testing.T, ctx context.Context, events *pageEvents, name, pat
 	if wide > a4Content+1 {
 		t.Errorf("%s: in print the page is %d px wide, wider than an A4 page's text (%d px)", name, wide, a4Content)
 	}
+	checkWords(t, ctx, name, "in print")
 	if shot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
 		t.Fatalf("screenshot in print: %v", err)
 	}
@@ -283,10 +324,13 @@ func save(t *testing.T, path string, b []byte) {
 	}
 }
 
-// TestReportInBrowser opens the reports of a run, a comparison and a sweep
-// in headless Chromium, as a board member would, and fails on any error
+// TestReportInBrowser opens the reports of a run, a comparison and two
+// sweeps (one of nine points, whose headline has a row per point, and
+// one of six of the baseline, with a column per point) in headless
+// Chromium, as a board member would, and fails on any error
 // the page reports, any request it makes (a report loads nothing), a
-// missing section, a chart not drawn or a page too wide for A4; it prints
+// missing section, a chart not drawn, a table heading broken inside a
+// word or a page too wide for A4; it prints
 // each to an A4 PDF and saves it with screenshots in the test's temporary
 // folder, logging where.
 func TestReportInBrowser(t *testing.T) {
@@ -311,6 +355,13 @@ func TestReportInBrowser(t *testing.T) {
 	files = runFiles(t, cmp, "compare", "--quiet", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", cmp, "testdata/mmc-money.yaml", "testdata/report-mmc.yaml")
 	openReport(t, ctx, events, "compare", filepath.Join(cmp, "report.html"), countSuffix(files, ".png"))
 	sweep := t.TempDir()
-	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--set", "services.ed.treatment.mean=50min,60min", "--out", sweep, "textbook-mmc")
+	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--set", "services.ed.treatment.mean=50min,60min,70min", "--out", sweep, "textbook-mmc")
 	openReport(t, ctx, events, "sweep", filepath.Join(sweep, "report.html"), countSuffix(files, ".png"))
+
+	// A priced sweep of the baseline over a month, where many headline
+	// metrics vary: six points, the most the headline table gives a
+	// column each, with a row per metric.
+	base := t.TempDir()
+	files = runFiles(t, base, "sweep", "--quiet", "--reps", "2", "--set", "horizon=30d", "--set", "services.acute.beds=680,710,740", "--set", "services.acute.length_of_stay.mean=5d,6.5d", "--out", base, "baseline")
+	openReport(t, ctx, events, "sweep-baseline", filepath.Join(base, "report.html"), countSuffix(files, ".png"))
 }

@@ -167,7 +167,11 @@ func TestCompareAndSweepReports(t *testing.T) {
 	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--out", sweep, "textbook-mmc")
 	report = string(files["report.html"])
 	checkSelfContained(t, report)
-	for _, want := range []string{"a grid of 3 points", "services.ed.cubicles</th>", "ed_4h_performance (%)", "--set services.ed.cubicles=9,10,11"} {
+	// Three points: a column each, and a row per parameter and metric,
+	// named as a board would with the names of sweep.csv beneath.
+	for _, want := range []string{"a grid of 3 points", `<th class="num" scope="col">Point 2</th>`, "<td>ED cubicles<br><small>services.ed.cubicles</small></td>",
+		"<td>A&amp;E: seen within 4 hours<br><small>ed_4h_performance</small></td><td>%</td>", "--set services.ed.cubicles=9,10,11",
+		"ED only as an M/M/10 queue"} { // the scenario's description, from sweep.json
 		if !strings.Contains(report, want) {
 			t.Errorf("sweep's report.html lacks %q", want)
 		}

@@ -77,9 +77,12 @@ SLURM_ARRAY_TASK_COUNT), as does a Kubernetes indexed Job
 (JOB_COMPLETION_INDEX, with --shards set to its completions).
 
 When the points are done, sweep writes report.html, a report for a
-board as run writes one (see caresim run --help), with a table of the
-points: each parameter and the mean over replications, with its 95%
-confidence interval, of each headline metric that differs between points.
+board as run writes one (see caresim run --help). Its headline table
+gives, of six points or fewer, a column per point and a row per
+parameter and headline metric: each point's mean over replications, with
+± the half-width of its 95% confidence interval; of more, a row per
+point with its parameters and the metrics charted, sweep.csv holding the
+rest.
 
 Sweep prints each point's parameters and the mean over replications of
 the headline metrics that differ between points, with the system's
@@ -617,6 +620,8 @@ type sweepJSON struct {
 	FormatVersion int           `json:"format_version"`
 	Version       string        `json:"caresim_version"`
 	Scenario      string        `json:"scenario"`
+	Description   string        `json:"description,omitempty"` // the base scenario's, for the report; absent before it was recorded
+	Place         string        `json:"place,omitempty"`       // where the care system is, for titles; absent when the scenario names none
 	Chain         []string      `json:"chain"`
 	Digest        string        `json:"digest"` // the scenario's files and the overrides every point shares
 	Sets          []string      `json:"sets"`
@@ -802,6 +807,7 @@ func (sw *sweep) plan(f *simFlags) error {
 	}
 	sw.man = &sweepJSON{
 		FormatVersion: sweepFormat, Version: version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
+		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
 		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
 		Metrics: measuresJSON(metricMeasures(moneyOf(base) != nil)),

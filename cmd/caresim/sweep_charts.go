@@ -117,7 +117,7 @@ func drawSweepDir(ctx context.Context, dir string, metrics, formats []string, st
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), dir)
+		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(names, ", "), dir)
 	}
 	return nil
 }
@@ -356,7 +356,7 @@ func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error)
 		name:  metric.Name,
 		title: metricTitle(metric.Name),
 		unit:  metric.Unit,
-		place: placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario}}),
+		place: m.place(),
 		col:   col,
 	}
 	var out []chart
@@ -383,6 +383,13 @@ func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error)
 	return out, nil
 }
 
+// place says where the sweep's base scenario is, for titles, as a run's
+// charts say it (placeOf); a sweep.json written before the description
+// and place were recorded gives the scenario's name.
+func (m *sweepJSON) place() string {
+	return placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description, Place: m.Place}})
+}
+
 // sweepMetric is the metric a chart shows: its name in sweep.csv, in
 // titles and axes, its unit, the place charted and its column.
 type sweepMetric struct {
@@ -400,9 +407,10 @@ func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error
 	if numeric {
 		slices.SortStableFunc(order, func(a, b *sweepPoint) int { return cmp.Compare(a.nums[0], b.nums[0]) })
 	}
+	v := paramView(m.Parameters[0])
 	r := plots.Response{
 		Metric: s.title, Unit: s.unit, Place: s.place,
-		Parameter: m.Parameters[0].Name, ParameterUnit: parameterUnit(m.Parameters[0]),
+		Parameter: v.name, ParameterUnit: v.unit,
 		Interval: deficitInterval(),
 	}
 	for _, p := range order {
@@ -411,7 +419,7 @@ func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error
 			continue
 		}
 		if numeric {
-			r.X = append(r.X, p.nums[0])
+			r.X = append(r.X, p.nums[0]*v.scale)
 		} else {
 			r.X = append(r.X, float64(len(r.X)))
 			r.Labels = append(r.Labels, p.cells[0])
@@ -441,9 +449,10 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 			order := slices.Clone(pts)
 			slices.SortStableFunc(order, func(a, b *sweepPoint) int { return compareCells(a, b, j) })
 			low, high := order[:n], order[len(order)-n:]
+			v := paramView(p)
 			t.Swings = append(t.Swings, plots.Swing{
-				Parameter: parameterLabel(p),
-				LowValue:  cellRange(low, j), HighValue: cellRange(high, j),
+				Parameter: v.label(),
+				LowValue:  cellRange(v, low, j), HighValue: cellRange(v, high, j),
 				Low: meanOver(low, s.col), High: meanOver(high, s.col),
 			})
 		}
@@ -462,9 +471,10 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 			if pl == nil || ph == nil {
 				continue
 			}
+			v := paramView(p)
 			t.Swings = append(t.Swings, plots.Swing{
-				Parameter: parameterLabel(p),
-				LowValue:  g.label(j, 0), HighValue: g.label(j, len(g.values[j])-1),
+				Parameter: v.label(),
+				LowValue:  v.cell(g.values[j][0]), HighValue: v.cell(g.values[j][len(g.values[j])-1]),
 				Low: pl.mean(s.col), High: ph.mean(s.col),
 			})
 		}
@@ -483,9 +493,10 @@ func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 	h := plots.Grid{Metric: s.title, Unit: s.unit, Place: s.place}
 	axes := []*plots.GridAxis{&h.Y, &h.X}
 	for j, p := range m.Parameters {
-		*axes[j] = plots.GridAxis{Parameter: p.Name, Unit: parameterUnit(p)}
-		for k := range g.values[j] {
-			axes[j].Values = append(axes[j].Values, g.label(j, k))
+		v := paramView(p)
+		*axes[j] = plots.GridAxis{Parameter: v.name, Unit: v.unit}
+		for _, c := range g.values[j] {
+			axes[j].Values = append(axes[j].Values, v.cell(c))
 		}
 	}
 	for r := range g.values[0] {
@@ -544,11 +555,6 @@ func (g *sweepGrid) at(idx []int) *sweepPoint {
 	return g.points[strings.Join(cells, "\x00")]
 }
 
-// label is parameter j's k-th value as labelled on a chart.
-func (g *sweepGrid) label(j, k int) string {
-	return cellLabel(g.values[j][k])
-}
-
 // compareCells orders points by parameter j: by number when both are
 // numbers, else keeping their order.
 func compareCells(a, b *sweepPoint, j int) int {
@@ -568,44 +574,141 @@ func meanOver(pts []*sweepPoint, col int) float64 {
 	return stats.Summarize(all, 0).Mean
 }
 
-// cellRange labels the values of parameter j over pts: "18–20", or "18"
-// when they are all one.
-func cellRange(pts []*sweepPoint, j int) string {
-	lo, hi := cellLabel(pts[0].cells[j]), cellLabel(pts[len(pts)-1].cells[j])
+// cellRange labels the values of parameter j, shown as v, over pts:
+// "18–20", or "18" when they are all one.
+func cellRange(v sweepParam, pts []*sweepPoint, j int) string {
+	lo, hi := v.cell(pts[0].cells[j]), v.cell(pts[len(pts)-1].cells[j])
 	if lo == hi {
 		return lo
 	}
 	return lo + "–" + hi
 }
 
-// cellLabel is a parameter's cell as labelled on a chart: a number to
-// four significant figures, anything else as it is.
-func cellLabel(c string) string {
-	if x, err := strconv.ParseFloat(c, 64); err == nil {
-		return round4(x)
-	}
-	return c
+// sweepParam is a swept parameter as the charts and the report show it:
+// a name a board reads, derived from its path, the unit its values are
+// shown in, and the factor from sweep.csv's cells, in the model's units,
+// to that unit.
+type sweepParam struct {
+	path, name, unit string
+	scale            float64
 }
 
-// parameterUnit is the unit of a parameter for the plots package: "£"
-// for pounds, "" when it is not known.
-func parameterUnit(p measureJSON) string {
+// paramView is how p, a parameter of sweep.json, is shown: named after
+// its path (see paramName); a duration in the unit the flag gave every
+// value in (50min,60min: minutes), else in days; a fraction as a
+// percentage; money in pounds; a rate per day; a count or a parameter of
+// unknown unit without one.
+func paramView(p measureJSON) sweepParam {
+	v := sweepParam{path: p.Name, name: paramName(p.Name), scale: 1}
 	switch p.Unit {
+	case "days":
+		v.unit, v.scale = typedDuration(p.Doc)
+	case "fraction":
+		v.unit, v.scale = "%", 100
 	case "pounds":
-		return "£"
+		v.unit = "£"
 	case "as given":
-		return ""
+	default:
+		v.unit = p.Unit
 	}
-	return p.Unit
+	return v
 }
 
-// parameterLabel names a parameter with its unit, for the tornado
-// chart's rows.
-func parameterLabel(p measureJSON) string {
-	if u := parameterUnit(p); u != "" {
-		return fmt.Sprintf("%s (%s)", p.Name, u)
+// label is the parameter's name with its unit, for an axis or a
+// tornado's row: "Acute length of stay, mean (days)".
+func (v sweepParam) label() string {
+	if v.unit == "" {
+		return v.name
 	}
-	return p.Name
+	return fmt.Sprintf("%s (%s)", v.name, v.unit)
+}
+
+// cell is a cell of sweep.csv as a chart or the report labels it: a
+// number in the parameter's unit, money as £250k, to four significant
+// figures; anything else as it is.
+func (v sweepParam) cell(c string) string {
+	x, err := strconv.ParseFloat(c, 64)
+	switch {
+	case err != nil:
+		return c
+	case v.unit == "£":
+		return scenarios.FormatMoney(x)
+	}
+	return round4(x * v.scale)
+}
+
+// durationUnits name the units of time a flag may give a duration in, by
+// their symbols and words (as scenarios.ParseDuration reads them).
+var durationUnits = map[string]string{
+	"m": "minutes", "min": "minutes", "minute": "minutes", "minutes": "minutes",
+	"h": "hours", "hour": "hours", "hours": "hours",
+	"d": "days", "day": "days", "days": "days",
+	"w": "weeks", "week": "weeks", "weeks": "weeks",
+	"mo": "months", "month": "months", "months": "months",
+	"y": "years", "year": "years", "years": "years",
+}
+
+// typedDuration returns the unit that every value of a duration's flag
+// (sweep.json's doc of the parameter: "--set path=50min,60min", "--set
+// path=50min:70min:10min" or "--range path=1h:4h") is written in, and
+// the factor from days to it; days when the values are bare numbers, mix
+// units or compound ones (1d12h).
+func typedDuration(flag string) (string, float64) {
+	_, values, ok := strings.Cut(flag, "=")
+	if !ok {
+		return "days", 1
+	}
+	unit := ""
+	for _, t := range strings.FieldsFunc(values, func(r rune) bool { return r == ',' || r == ':' }) {
+		t = strings.ToLower(strings.TrimSpace(t))
+		word := strings.TrimLeft(t, "+0123456789.eE ")
+		if word == "" || strings.ContainsAny(word, "0123456789") || (unit != "" && durationUnits[word] != durationUnits[unit]) {
+			return "days", 1
+		}
+		unit = word
+	}
+	days, err := scenarios.ParseDuration("1" + unit)
+	if err != nil || durationUnits[unit] == "" || days <= 0 {
+		return "days", 1
+	}
+	return durationUnits[unit], 1 / float64(days)
+}
+
+// paramAbbrev are the words of parameter paths that are abbreviations.
+var paramAbbrev = map[string]string{"ed": "ED", "sdec": "SDEC", "ic": "IC", "los": "LOS", "p90": "P90", "sd": "SD"}
+
+// distKeys are the last keys of a path that name a parameter of a
+// distribution (des.Dist), set off by a comma: "Acute length of stay,
+// mean".
+var distKeys = []string{"value", "mean", "sd", "median", "p90", "shape", "scale", "min", "mode", "max"}
+
+// paramName names a parameter for a board from its path: its keys as
+// words, the services. prefix dropped, abbreviations in capitals, the
+// first letter capitalised, and a distribution's parameter after a comma
+// (services.acute.length_of_stay.mean: "Acute length of stay, mean";
+// services.ed.cubicles: "ED cubicles"). List elements keep their
+// brackets.
+func paramName(path string) string {
+	steps := strings.Split(path, ".")
+	if len(steps) > 1 && steps[0] == "services" {
+		steps = steps[1:]
+	}
+	words := make([]string, len(steps))
+	for i, st := range steps {
+		var ws []string
+		for _, w := range strings.Split(st, "_") {
+			if a, ok := paramAbbrev[strings.ToLower(w)]; ok {
+				w = a
+			}
+			ws = append(ws, w)
+		}
+		words[i] = strings.Join(ws, " ")
+	}
+	name := strings.Join(words, " ")
+	if n := len(words); n > 1 && slices.Contains(distKeys, steps[n-1]) {
+		name = strings.Join(words[:n-1], " ") + ", " + words[n-1]
+	}
+	return capitalise(name)
 }
 
 // metricTitle writes a metric's name for titles and axes: its words

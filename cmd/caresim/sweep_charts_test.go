@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"math"
 	"os"
@@ -311,6 +312,92 @@ func TestMetricTitle(t *testing.T) {
 		if got := metricTitle(name); got != want {
 			t.Errorf("metricTitle(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestParamView checks how the charts and the report name a swept
+// parameter and show its values: a name from its path, durations in the
+// unit every value was typed in, fractions as percentages, money in
+// pounds.
+func TestParamView(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		path, unit, flag  string
+		label, cell, want string // cell, in sweep.csv, is shown as want
+	}{
+		{"services.acute.beds", "", "--set services.acute.beds=700,740", "Acute beds", "700", "700"},
+		{"services.ed.cubicles", "", "--range services.ed.cubicles=9:12", "ED cubicles", "10", "10"},
+		{"services.intermediate_care.beds", "", "--set services.intermediate_care.beds=6,10", "Intermediate care beds", "6", "6"},
+		{"services.acute.length_of_stay.mean", "days", "--set services.acute.length_of_stay.mean=5d,6.5d", "Acute length of stay, mean (days)", "6.5", "6.5"},
+		// 50 minutes is 50/1440 day.
+		{"services.ed.treatment.mean", "days", "--set services.ed.treatment.mean=50min,60min", "ED treatment, mean (minutes)", "0.034722222222222224", "50"},
+		{"services.ed.treatment.mean", "days", "--set services.ed.treatment.mean=50min:70min:10min", "ED treatment, mean (minutes)", "0.041666666666666664", "60"},
+		{"services.ed.treatment.sd", "days", "--range services.ed.treatment.sd=1h:4h", "ED treatment, SD (hours)", "0.125", "3"},
+		{"services.reablement.duration.median", "days", "--set services.reablement.duration.median=2w,3w", "Reablement duration, median (weeks)", "14", "2"},
+		// Mixed, compound or no units: days, as sweep.csv has them.
+		{"services.acute.assessment.mean", "days", "--set services.acute.assessment.mean=1d,36h", "Acute assessment, mean (days)", "1.5", "1.5"},
+		{"services.acute.assessment.mean", "days", "--set services.acute.assessment.mean=1d12h,2d", "Acute assessment, mean (days)", "1.5", "1.5"},
+		{"services.acute.assessment.mean", "days", "--set services.acute.assessment.mean=1,2", "Acute assessment, mean (days)", "2", "2"},
+		{"services.acute.readmit", "fraction", "--set services.acute.readmit=8%,10%", "Acute readmit (%)", "0.08", "8"},
+		{"money.acute.bed_day", "pounds", "--set money.acute.bed_day=£250,£300", "Money acute bed day (£)", "250000", "£250k"},
+		{"money.growth", "as given", "--set money.growth=1,2", "Money growth", "2", "2"},
+		{"services.acute.beds", "", "--set services.acute.beds=a,b", "Acute beds", "wide", "wide"},
+	} {
+		v := paramView(measureJSON{Name: c.path, Unit: c.unit, Doc: c.flag})
+		if got := v.label(); got != c.label {
+			t.Errorf("%s: label %q, want %q", c.flag, got, c.label)
+		}
+		if got := v.cell(c.cell); got != c.want {
+			t.Errorf("%s: cell %s shown as %q, want %q", c.flag, c.cell, got, c.want)
+		}
+	}
+}
+
+// TestSweepPlace checks that a sweep's charts say where its scenario is
+// when sweep.json records a place, and name the scenario when it does not,
+// as in a folder written before it was recorded.
+func TestSweepPlace(t *testing.T) {
+	t.Parallel()
+	if got, want := (&sweepJSON{Scenario: "baseline", Place: "Mid-Nottinghamshire"}).place(), "Mid-Nottinghamshire (baseline)"; got != want {
+		t.Errorf("place %q, want %q", got, want)
+	}
+	if got, want := (&sweepJSON{Scenario: "baseline"}).place(), "scenario baseline"; got != want {
+		t.Errorf("place without one recorded %q, want %q", got, want)
+	}
+}
+
+// TestSweepHeadlineManyPoints checks the headline table of a sweep of
+// more points than sweepColumns: a row per point, with its parameters
+// and the metric charted only, and a note that sweep.csv holds the rest.
+func TestSweepHeadlineManyPoints(t *testing.T) {
+	t.Parallel()
+	var rows []string
+	for p := range sweepColumns + 1 {
+		for r := range 2 {
+			rows = append(rows, fmt.Sprintf("%d,%d,%d,0.%d", p, r, p, 5+r))
+		}
+	}
+	d := sweepTestData(0, []string{"services.acute.length_of_stay.mean"}, rows...)
+	d.man.Parameters[0].Doc = "--set services.acute.length_of_stay.mean=0d:6d:1d"
+	tab, notes := sweepHeadline(d, d.points(), []string{"m"})
+	var header []string
+	for _, h := range tab.Header {
+		header = append(header, h.Text)
+	}
+	if want := []string{"Point", "Acute length of stay, mean (days)", "m (%)"}; !slices.Equal(header, want) {
+		t.Errorf("header %q, want %q", header, want)
+	}
+	if len(tab.Rows) != sweepColumns+1 {
+		t.Fatalf("%d rows, want one per point, %d", len(tab.Rows), sweepColumns+1)
+	}
+	// Replications 0.5 and 0.6: the mean 55%, and the interval's
+	// half-width t(0.975, 1) × 0.0707 / √2 × 100 = 12.706 × 5 = 63.5,
+	// to two figures 64.
+	if c := tab.Rows[3].Cells; c[1].Text != "3" || c[2].Text != "55" || c[2].Note != "± 64" {
+		t.Errorf("point 3: %+v, want 3 days and 55 ± 64 %%", c)
+	}
+	if !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, "The full table is sweep.csv") }) {
+		t.Errorf("notes %q do not say where the full table is", notes)
 	}
 }
 
