@@ -24,34 +24,64 @@ import (
 // chartFormats are the file formats charts can be saved in, by extension.
 var chartFormats = []string{"png", "svg", "pdf"}
 
-// plotFlags are the flags of the commands that draw charts: --no-plots
-// and --format.
+// plotFlags are the flags of the commands that draw charts: --no-plots,
+// --format and --size.
 type plotFlags struct {
 	none    *bool
 	formats *[]string
+	size    *string
 }
 
 func addPlotFlags(fs *pflag.FlagSet) plotFlags {
+	p := addChartFlags(fs)
+	p.none = fs.Bool("no-plots", false, "draw no charts")
+	return p
+}
+
+// addChartFlags defines --format and --size on fs, for the commands that
+// draw charts, all of which have them.
+func addChartFlags(fs *pflag.FlagSet) plotFlags {
+	none := false
 	return plotFlags{
-		none:    fs.Bool("no-plots", false, "draw no charts"),
+		none:    &none,
 		formats: fs.StringSlice("format", []string{"png"}, "chart formats, comma-separated: png, svg, pdf"),
+		size:    fs.String("size", "slide", "chart size: slide (10 × 5.63 in, 16:9) or a4 (7.5 × 4.5 in, an A4 page's text width)"),
 	}
 }
 
-// list returns the formats asked for, lower case and each once, or nil
-// with --no-plots; it names the flag when a format is unknown.
-func (p plotFlags) list() ([]string, error) {
-	if *p.none {
-		return nil, nil
+// chartOutput are the chart files to write: the formats, by extension,
+// and the size, a slide's or (a4) an A4 page's. No formats means no
+// charts (--no-plots).
+type chartOutput struct {
+	formats []string
+	a4      bool
+}
+
+// drawn reports whether charts are drawn.
+func (c chartOutput) drawn() bool { return len(c.formats) > 0 }
+
+// list returns the chart files asked for: the formats lower case and
+// each once, or none with --no-plots, at the size asked for; it names
+// the flag when a format or size is unknown.
+func (p plotFlags) list() (chartOutput, error) {
+	var out chartOutput
+	switch strings.ToLower(strings.TrimSpace(*p.size)) {
+	case "slide":
+	case "a4":
+		out.a4 = true
+	default:
+		return out, usageErr("--size must be slide or a4, not %q", *p.size)
 	}
-	var out []string
+	if *p.none {
+		return out, nil
+	}
 	for _, f := range *p.formats {
 		f = strings.ToLower(strings.TrimSpace(f))
 		if !slices.Contains(chartFormats, f) {
-			return nil, usageErr("--format must be png, svg or pdf, not %q", f)
+			return out, usageErr("--format must be png, svg or pdf, not %q", f)
 		}
-		if !slices.Contains(out, f) {
-			out = append(out, f)
+		if !slices.Contains(out.formats, f) {
+			out.formats = append(out.formats, f)
 		}
 	}
 	return out, nil
@@ -345,8 +375,8 @@ func hasMoney(m *moneyData, b int) bool {
 // draw returns, in each of formats (see chartWriters), and returns their
 // names, with a cleanup that removes the scratch folder they are drawn
 // in. With no formats (--no-plots) it draws nothing.
-func addCharts(formats []string, draw func() ([]chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
-	if len(formats) == 0 {
+func addCharts(formats chartOutput, draw func() ([]chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+	if !formats.drawn() {
 		return nil, func() {}, nil
 	}
 	cs, err := draw()
@@ -366,16 +396,20 @@ func addCharts(formats []string, draw func() ([]chart, error), names *[]string, 
 // format, for outDir.save, drawn at slide size. The plots package saves
 // to a path, so each chart is drawn into tmp (a scratch folder) and
 // copied into the results folder's atomic file.
-func chartWriters(charts []chart, formats []string, tmp string) ([]string, []func(io.Writer) error) {
+func chartWriters(charts []chart, formats chartOutput, tmp string) ([]string, []func(io.Writer) error) {
 	var names []string
 	var writers []func(io.Writer) error
 	for _, c := range charts {
-		for _, format := range formats {
+		for _, format := range formats.formats {
 			name := c.File + "." + format
 			names = append(names, name)
 			writers = append(writers, func(w io.Writer) error {
 				path := filepath.Join(tmp, name)
-				if err := c.Fig.Save(path, plots.SlideWidth, plots.SlideHeight); err != nil {
+				width, height := plots.SlideWidth, plots.SlideHeight
+				if formats.a4 {
+					width, height = plots.A4Width, plots.A4Height
+				}
+				if err := c.Fig.Save(path, width, height); err != nil {
 					return err
 				}
 				f, err := os.Open(path)

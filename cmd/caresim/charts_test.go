@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/png"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -97,6 +100,41 @@ func TestRunBadFormat(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), `--format must be png, svg or pdf, not "jpeg"`) {
 		t.Errorf("stderr does not name the flag:\n%s", stderr.String())
+	}
+}
+
+// TestChartSize draws the M/M/c queue's A&E chart at a slide's size and
+// at A4's: 16:9 and 5:3, the A4 chart the narrower; plot --size a4
+// re-draws the A4 chart byte for byte, and an unknown size is a usage
+// error naming the flag.
+func TestChartSize(t *testing.T) {
+	t.Parallel()
+	size := func(b []byte) image.Point {
+		t.Helper()
+		c, err := png.DecodeConfig(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return image.Point{c.Width, c.Height}
+	}
+	args := []string{"run", "--quiet", "--reps", "2", "--set", "horizon=40d"}
+	slide, a4 := t.TempDir(), t.TempDir()
+	s := size(runFiles(t, slide, append(args, "--out", slide, "textbook-mmc")...)["ae-performance.png"])
+	files := runFiles(t, a4, append(args, "--size", "a4", "--out", a4, "textbook-mmc")...)
+	a := size(files["ae-performance.png"])
+	if r := float64(s.X) / float64(s.Y); math.Abs(r-16.0/9) > 0.01 {
+		t.Errorf("slide chart is %v, not 16:9", s)
+	}
+	if r := float64(a.X) / float64(a.Y); math.Abs(r-5.0/3) > 0.01 || a.X >= s.X {
+		t.Errorf("A4 chart is %v, want 5:3 and narrower than the slide's %v", a, s)
+	}
+	again := runFiles(t, a4, "plot", "--quiet", "--size", "a4", a4)
+	if !bytes.Equal(again["ae-performance.png"], files["ae-performance.png"]) {
+		t.Error("plot --size a4 drew the A4 chart unlike run did")
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"plot", "--size", "letter", a4}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `--size must be slide or a4, not "letter"`) {
+		t.Errorf("plot --size letter: exit %d, stderr %q; want a usage error naming the flag", code, stderr.String())
 	}
 }
 

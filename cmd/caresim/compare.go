@@ -189,7 +189,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	var drawn []chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error {
-		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, len(formats) > 0, *cc.out)
+		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.drawn(), *cc.out)
 	})
 	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return drawCompare(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {

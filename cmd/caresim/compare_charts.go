@@ -284,7 +284,7 @@ func isCompareDir(dir string) bool {
 
 // plotCompareDir re-draws the charts and report of the comparison in
 // dir, in formats.
-func plotCompareDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
+func plotCompareDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) error {
 	d, s, err := readCompareData(dir)
 	if err != nil {
 		return err

@@ -63,7 +63,7 @@ Examples:
 		if err := merge(*out, args, stdout, stderr, *quiet); err != nil {
 			return err
 		}
-		if err := writeSweepReport(*out, nil, len(formats) > 0); err != nil {
+		if err := writeSweepReport(*out, nil, formats.drawn()); err != nil {
 			return err
 		}
 		return drawSweepDir(context.Background(), *out, *metrics, formats, stderr, *quiet)

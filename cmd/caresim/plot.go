@@ -23,8 +23,7 @@ import (
 
 func newPlot() *command {
 	fs := pflag.NewFlagSet("plot", pflag.ContinueOnError)
-	none := false
-	p := plotFlags{none: &none, formats: fs.StringSlice("format", []string{"png"}, "chart formats, comma-separated: png, svg, pdf")}
+	p := addChartFlags(fs)
 	quiet := fs.Bool("quiet", false, "no note of the charts drawn")
 	metrics := addMetricFlag(fs)
 	c := &command{
@@ -75,7 +74,7 @@ Examples:
 
 // plotDir re-draws the charts and report of the run or comparison in
 // dir, in formats.
-func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
+func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) error {
 	if isCompareDir(dir) {
 		return plotCompareDir(dir, formats, stderr, quiet)
 	}
@@ -97,7 +96,7 @@ func plotDir(dir string, formats []string, stderr io.Writer, quiet bool) error {
 // saveDrawn writes the charts cs in formats and the report that report
 // writes into dir, all under temporary names renamed together, and notes
 // what it drew unless quiet.
-func saveDrawn(dir string, cs []chart, formats []string, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+func saveDrawn(dir string, cs []chart, formats chartOutput, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}

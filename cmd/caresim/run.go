@@ -125,6 +125,7 @@ is given), its replications in parallel, and writes to --out:
 	              summary.json's length_of_stay
 
 and charts, in each --format (png by default; png,svg,pdf for all three)
+at --size slide (10 × 5.63 in, the default) or a4 (7.5 × 4.5 in),
 unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 (each pool the scenario has: mean occupied beds, the 10th–90th
 percentile band across replications, the capacity and the interventions'
@@ -331,7 +332,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	var drawn []chart
 	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return rs.writeReport(w, dir, drawn, len(formats) > 0) })
+	writers = append(writers, func(w io.Writer) error { return rs.writeReport(w, dir, drawn, formats.drawn()) })
 	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err

@@ -81,8 +81,8 @@ func checkSweepMetrics(names []string, m *sweepJSON) ([]string, error) {
 // drawSweepDir draws the charts of the complete sweep in dir, from its
 // sweep.json and sweep.csv, for metrics (see sweepCharts), in formats,
 // written atomically into dir.
-func drawSweepDir(ctx context.Context, dir string, metrics, formats []string, stderr io.Writer, quiet bool) error {
-	if len(formats) == 0 {
+func drawSweepDir(ctx context.Context, dir string, metrics []string, formats chartOutput, stderr io.Writer, quiet bool) error {
+	if !formats.drawn() {
 		return nil
 	}
 	d, err := readSweepData(dir)
@@ -125,7 +125,7 @@ func drawSweepDir(ctx context.Context, dir string, metrics, formats []string, st
 // addSweepCharts appends the files of d's charts of metrics in formats to
 // names and writers, as addCharts does, warning on stderr of a metric not
 // measured.
-func addSweepCharts(d sweepData, metrics, formats []string, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+func addSweepCharts(d sweepData, metrics []string, formats chartOutput, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
 	return addCharts(formats, func() ([]chart, error) {
 		cs, warns, err := sweepCharts(d, metrics)
 		for _, w := range warns {
@@ -160,7 +160,7 @@ func checkShardMetrics(metrics []string, dir string) error {
 // the charts of the metrics named, or else of the metrics that dir holds
 // charts of, or else of the default metric. Metrics named for a run's
 // folder are a usage error.
-func plotSweepDir(dir string, metrics, formats []string, stderr io.Writer, quiet bool) (bool, error) {
+func plotSweepDir(dir string, metrics []string, formats chartOutput, stderr io.Writer, quiet bool) (bool, error) {
 	if !isSweepDir(dir) {
 		if len(metrics) > 0 {
 			return true, usageErr("--metric goes with a sweep's folder, and %s holds none", dir)
