@@ -63,7 +63,14 @@ unless --no-plots:
 	overlay-care-home-residents, overlay-delayed-patients
 	              each scenario's daily mean (and 10th–90th percentile
 	              band) on one axis, for each measure some scenario has,
-	              when all cover the same days
+	              when all cover the same days; the interventions the
+	              others add to the first are marked
+	overlay-acute-beds-open
+	              the same for acute beds open, when the scenarios open
+	              different numbers
+	overlay-ae-4h-performance
+	              each scenario's monthly A&E 4-hour performance, when
+	              every scenario has an A&E
 	differences-hospital, differences-services,
 	differences-deficit-system, differences-deficit-organisations
 	              each scenario's paired difference to the first, with

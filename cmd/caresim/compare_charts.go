@@ -40,16 +40,78 @@ type diffRow struct {
 	mean, lo, hi           float64
 }
 
-// overlays are the daily measures drawn with every scenario of a
-// comparison on one axis: the file, the measure as titled and its unit.
-var overlays = []struct {
+// overlay is a measure drawn with every scenario of a comparison on one
+// axis: its file, the measure as titled and its unit, each scenario's
+// series from its run data, and whether the comparison has it to draw.
+type overlay struct {
 	file, measure, unit string
-	k                   int
-}{
-	{"overlay-beds-acute", "Acute beds occupied", "beds", care.DailyAcuteMean},
-	{"overlay-beds-intermediate-care", "Intermediate-care beds occupied", "beds", care.DailyICMean},
-	{"overlay-care-home-residents", "Care-home residents", "residents", care.DailyCareHomeMean},
-	{"overlay-delayed-patients", "Patients delayed in acute beds", "patients", care.DailyAcuteDelayed},
+	series              func(r runData) (mean, p10, p90 []float64)
+	show                func(runs []runData) bool
+}
+
+// overlays are the measures a comparison overlays.
+var overlays = []overlay{
+	dailyOverlay("overlay-beds-acute", "Acute beds occupied", "beds", care.DailyAcuteMean),
+	dailyOverlay("overlay-beds-intermediate-care", "Intermediate-care beds occupied", "beds", care.DailyICMean),
+	dailyOverlay("overlay-care-home-residents", "Care-home residents", "residents", care.DailyCareHomeMean),
+	dailyOverlay("overlay-delayed-patients", "Patients delayed in acute beds", "patients", care.DailyAcuteDelayed),
+	{
+		file: "overlay-acute-beds-open", measure: "Acute beds open", unit: "beds",
+		series: func(r runData) ([]float64, []float64, []float64) {
+			b := r.daily[care.DailyAcuteBeds]
+			return b.Mean, b.P10, b.P90
+		},
+		show: func(runs []runData) bool { // only when the scenarios open different numbers
+			return slices.ContainsFunc(runs[1:], func(r runData) bool {
+				return !slices.Equal(r.daily[care.DailyAcuteBeds].Mean, runs[0].daily[care.DailyAcuteBeds].Mean)
+			})
+		},
+	},
+	{
+		file: "overlay-ae-4h-performance", measure: "Monthly A&E 4-hour performance", unit: "% of departures",
+		series: func(r runData) ([]float64, []float64, []float64) { return monthlyShare(r), nil, nil },
+		show: func(runs []runData) bool { // a scenario without A&E would show as 0%
+			return !slices.ContainsFunc(runs, func(r runData) bool { return !anyValue(r.daily[care.DailyAEDepartures].Mean) })
+		},
+	},
+}
+
+// dailyOverlay overlays daily measure k's mean and 10th–90th percentile
+// band, when some scenario has a value other than zero.
+func dailyOverlay(file, measure, unit string, k int) overlay {
+	return overlay{
+		file: file, measure: measure, unit: unit,
+		series: func(r runData) ([]float64, []float64, []float64) {
+			b := r.daily[k]
+			return b.Mean, b.P10, b.P90
+		},
+		show: func(runs []runData) bool {
+			return slices.ContainsFunc(runs, func(r runData) bool { return anyValue(r.daily[k].Mean) })
+		},
+	}
+}
+
+// monthlyShare is each day's A&E 4-hour performance over its calendar
+// month, in per cent: a step a month, as the A&E standard is reported;
+// zero in a month with no departures.
+func monthlyShare(r runData) []float64 {
+	dep, br := r.daily[care.DailyAEDepartures].Mean, r.daily[care.DailyAE4hBreaches].Mean
+	out := make([]float64, len(dep))
+	for from := 0; from < len(dep); {
+		month := r.start.AddDate(0, 0, from).Month()
+		to := from
+		var d, b float64
+		for ; to < len(dep) && r.start.AddDate(0, 0, to).Month() == month; to++ {
+			d, b = d+nanZero(dep[to]), b+nanZero(br[to])
+		}
+		for i := from; i < to; i++ {
+			if d > 0 {
+				out[i] = 100 * (1 - b/d)
+			}
+		}
+		from = to
+	}
+	return out
 }
 
 // diffCharts are the charts of paired differences, each of at most
@@ -126,14 +188,18 @@ func drawCompare(d compareData) ([]chart, error) {
 		same = same && r.start.Equal(base.start) && len(r.daily[0].Mean) == len(base.daily[0].Mean)
 	}
 	for _, o := range overlays {
-		if !same || !slices.ContainsFunc(d.runs, func(r runData) bool { return anyValue(r.daily[o.k].Mean) }) {
+		if !same || !o.show(d.runs) {
 			continue
 		}
 		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start,
 			Interventions: addedMarkers(d.runs)}
 		for i, r := range d.runs {
-			b := r.daily[o.k]
-			ov.Series = append(ov.Series, plots.Series{Name: d.labels[i], Mean: finite(b.Mean), P10: finite(b.P10), P90: finite(b.P90)})
+			mean, p10, p90 := o.series(r)
+			s := plots.Series{Name: d.labels[i], Mean: finite(mean)}
+			if p10 != nil {
+				s.P10, s.P90 = finite(p10), finite(p90)
+			}
+			ov.Series = append(ov.Series, s)
 		}
 		f, err := plots.ScenariosOverTime(ov)
 		if err != nil {

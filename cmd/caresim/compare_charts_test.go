@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"caresim/sim/care"
 )
 
 // TestCompareChartsAndPlot compares the baseline with PRISM (both
@@ -27,7 +30,7 @@ func TestCompareChartsAndPlot(t *testing.T) {
 		}
 	}
 	charts := drawnCharts(want)
-	for _, c := range []string{"overlay-beds-acute", "overlay-delayed-patients", "differences-hospital", "differences-services", "differences-deficit-system", "differences-deficit-organisations", "deficit-system-prism", "deficit-community-prism", "deficit-commissioners-prism"} {
+	for _, c := range []string{"overlay-beds-acute", "overlay-delayed-patients", "overlay-ae-4h-performance", "differences-hospital", "differences-services", "differences-deficit-system", "differences-deficit-organisations", "deficit-system-prism", "deficit-community-prism", "deficit-commissioners-prism"} {
 		if !slices.Contains(charts, c+".png") || !slices.Contains(charts, c+".svg") {
 			t.Errorf("compare drew %q, want %s among them in PNG and SVG", charts, c)
 		}
@@ -57,11 +60,31 @@ func TestCompareChartsUneven(t *testing.T) {
 	}
 	slices.Sort(charts)
 	// The loss system has acute beds and the M/M/c an ED: acute beds
-	// overlay (zero in the M/M/c) and the hospital's differences, but no
-	// difference in 4-hour performance, which the loss system does not
-	// measure.
-	want := []string{"differences-hospital.png", "overlay-beds-acute.png"}
+	// occupied and open overlay (zero in the M/M/c) and the hospital's
+	// differences, but no 4-hour performance, which the loss system does
+	// not measure.
+	want := []string{"differences-hospital.png", "overlay-acute-beds-open.png", "overlay-beds-acute.png"}
 	if !slices.Equal(charts, want) {
 		t.Errorf("compare drew %q, want %q", charts, want)
+	}
+}
+
+// TestMonthlyShare works the A&E overlay's monthly 4-hour performance
+// by hand: from 29 April, two April days with 10 departures and 1 breach
+// each (18 of 20 within 4 hours: 90%), then two May days with 20
+// departures, 4 breaches, and none (16 of 20: 80%), each day showing
+// its month's share; a month with no departures shows 0.
+func TestMonthlyShare(t *testing.T) {
+	t.Parallel()
+	var r runData
+	r.start = time.Date(2014, time.April, 29, 0, 0, 0, 0, time.UTC)
+	r.daily[care.DailyAEDepartures].Mean = []float64{10, 10, 20, 0}
+	r.daily[care.DailyAE4hBreaches].Mean = []float64{1, 1, 4, 0}
+	if got, want := monthlyShare(r), []float64{90, 90, 80, 80}; !slices.Equal(got, want) {
+		t.Errorf("monthlyShare = %v, want %v", got, want)
+	}
+	r.daily[care.DailyAEDepartures].Mean = []float64{0, 0, 20, 0}
+	if got, want := monthlyShare(r), []float64{0, 0, 80, 80}; !slices.Equal(got, want) {
+		t.Errorf("monthlyShare with an empty April = %v, want %v", got, want)
 	}
 }

@@ -101,9 +101,9 @@ func TestCompareFiles(t *testing.T) {
 		}
 	}
 	// An ED alone: of the charts, only the difference in 4-hour
-	// performance.
-	if files := len(files); files != 4+2*len(scenarioFiles) {
-		t.Errorf("%d files in the folder, want compare.csv, summary.json, report.html, differences-services.png and each scenario's %d", files, len(scenarioFiles))
+	// performance and its monthly overlay.
+	if files := len(files); files != 5+2*len(scenarioFiles) {
+		t.Errorf("%d files in the folder, want compare.csv, summary.json, report.html, differences-services.png, overlay-ae-4h-performance.png and each scenario's %d", files, len(scenarioFiles))
 	}
 }
 
@@ -179,7 +179,8 @@ func TestPairedFinite(t *testing.T) {
 // TestCompareCharts compares the baseline with prism, both priced, and
 // expects the system's deficit trajectory of one against the other as a
 // valid PNG; two M/M/c scenarios (no beds, not priced) draw only the
-// difference in 4-hour performance, and --no-plots draws nothing: the
+// difference in 4-hour performance and its monthly overlay, and
+// --no-plots draws nothing: the
 // folder then holds the comparison's files and each scenario's run files.
 func TestCompareCharts(t *testing.T) {
 	t.Parallel()
@@ -196,7 +197,7 @@ func TestCompareCharts(t *testing.T) {
 		args   []string
 		charts []string
 	}{
-		{[]string{"textbook-mmc", "testdata/mmc-11.yaml"}, []string{"differences-services.png"}},
+		{[]string{"textbook-mmc", "testdata/mmc-11.yaml"}, []string{"differences-services.png", "overlay-ae-4h-performance.png"}},
 		{[]string{"--no-plots", "baseline", "prism"}, nil},
 	} {
 		dir := t.TempDir()
