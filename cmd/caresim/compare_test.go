@@ -214,6 +214,7 @@ func TestCompareCharts(t *testing.T) {
 				t.Errorf("compare %s: unexpected file %s", strings.Join(c.args, " "), n)
 			}
 		}
+		slices.Sort(charts)
 		if !slices.Equal(charts, c.charts) {
 			t.Errorf("compare %s: drew %q, want %q", strings.Join(c.args, " "), charts, c.charts)
 		}
