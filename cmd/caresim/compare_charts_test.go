@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,6 +38,9 @@ func TestCompareChartsAndPlot(t *testing.T) {
 	}
 	got := runFiles(t, bare, "plot", "--quiet", "--format", "svg,png", bare)
 	checkReplotted(t, charts, want, before, got)
+	if h1 := "<h1>Mid-Nottinghamshire: baseline against prism</h1>"; !bytes.Contains(want["report.html"], []byte(h1)) {
+		t.Errorf("report.html has no %s: its title must say where", h1)
+	}
 
 	sub := filepath.Join(bare, "prism")
 	files := runFiles(t, sub, "plot", "--quiet", sub)

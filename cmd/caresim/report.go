@@ -822,7 +822,11 @@ func compareReport(s *compareJSON, calib map[string][]checkJSON, charts []chart,
 		}
 	}
 	first := ms[0]
-	r := &report{Kind: "comparison", Title: strings.Join(labels, " against "), Version: first.Version}
+	title := strings.Join(labels, " against ")
+	if p := strings.TrimSpace(first.Place); p != "" {
+		title = p + ": " + title
+	}
+	r := &report{Kind: "comparison", Title: title, Version: first.Version}
 	r.Lead = append(r.Lead, fmt.Sprintf("%s compared with common random numbers: %s each from seed %d, so that replication i of each sees the same patients arrive; each difference is to %s, estimated from the pairs of replications.",
 		plural(len(ms), "scenario"), plural(first.Replications, "replication"), first.Seed, s.First))
 	for _, m := range ms {
