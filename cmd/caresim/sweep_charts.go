@@ -358,6 +358,10 @@ func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error)
 		unit:  metric.Unit,
 		place: m.place(),
 		col:   col,
+		scale: 1,
+	}
+	if what.unit == "fraction" { // shares as a board reads them, as the reports give them
+		what.unit, what.scale = "%", 100
 	}
 	var out []chart
 	add := func(kind string, f *plots.Figure, err error) error {
@@ -395,6 +399,7 @@ func (m *sweepJSON) place() string {
 type sweepMetric struct {
 	name, title, unit, place string
 	col                      int
+	scale                    float64 // from sweep.csv's cells to unit
 }
 
 // line draws the metric against the one parameter swept: each point's
@@ -424,7 +429,7 @@ func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error
 			r.X = append(r.X, float64(len(r.X)))
 			r.Labels = append(r.Labels, p.cells[0])
 		}
-		r.Y = append(r.Y, estimate(plots.Estimate{Mean: sum.Mean, Lo: sum.Lo(), Hi: sum.Hi()}))
+		r.Y = append(r.Y, estimate(plots.Estimate{Mean: s.scale * sum.Mean, Lo: s.scale * sum.Lo(), Hi: s.scale * sum.Hi()}))
 	}
 	return plots.SweepLine(r)
 }
@@ -482,6 +487,11 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 	if math.IsNaN(t.Base) {
 		return nil, fmt.Errorf("not measured at the base case")
 	}
+	t.Base *= s.scale
+	for i := range t.Swings {
+		t.Swings[i].Low *= s.scale
+		t.Swings[i].High *= s.scale
+	}
 	t.Swings = slices.DeleteFunc(t.Swings, func(w plots.Swing) bool { return math.IsNaN(w.Low) || math.IsNaN(w.High) })
 	return plots.Tornado(t)
 }
@@ -504,7 +514,7 @@ func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 		for c := range row {
 			row[c] = math.NaN()
 			if p := g.at([]int{r, c}); p != nil {
-				row[c] = p.mean(s.col)
+				row[c] = s.scale * p.mean(s.col)
 			}
 		}
 		h.Values = append(h.Values, row)

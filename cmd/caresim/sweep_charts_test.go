@@ -226,10 +226,11 @@ func TestSweepTornadoGrid(t *testing.T) {
 		t.Fatalf("charts %v, want tornado-m and heatmap-m", cs)
 	}
 	base, low, high := tornadoBars(t, cs[0].Fig)
-	// b swings 0.15, a 0.6: b at the bottom.
-	const tol = 1e-12 // means of two numbers
-	if math.Abs(base-0.5) > tol || !near(low, []float64{0.5, 0.2}, tol) || !near(high, []float64{0.65, 0.8}, tol) {
-		t.Errorf("base %v, low ends %v, high ends %v; want 0.5, [0.5 0.2], [0.65 0.8]", base, low, high)
+	// b swings 0.15, a 0.6: b at the bottom. m is a fraction, charted
+	// in per cent.
+	const tol = 1e-10 // means of two numbers, times 100
+	if math.Abs(base-50) > tol || !near(low, []float64{50, 20}, tol) || !near(high, []float64{65, 80}, tol) {
+		t.Errorf("base %v, low ends %v, high ends %v; want 50, [50 20], [65 80] (%%)", base, low, high)
 	}
 	if _, ok := cs[0].Fig.Entry("Other parameters at"); !ok {
 		t.Errorf("the tornado chart does not say the other parameters are at their middle values")
@@ -259,10 +260,11 @@ func TestSweepTornadoLHS(t *testing.T) {
 		t.Fatalf("charts %v, want tornado-m alone", cs)
 	}
 	base, low, high := tornadoBars(t, cs[0].Fig)
-	const tol = 1e-12
-	// The swings tie: b, given second, at the bottom.
-	if math.Abs(base-0.45) > tol || !near(low, []float64{0.9, 0}, tol) || !near(high, []float64{0, 0.9}, tol) {
-		t.Errorf("base %v, low ends %v, high ends %v; want 0.45, [0.9 0], [0 0.9]", base, low, high)
+	const tol = 1e-10
+	// The swings tie: b, given second, at the bottom. m is a fraction,
+	// charted in per cent.
+	if math.Abs(base-45) > tol || !near(low, []float64{90, 0}, tol) || !near(high, []float64{0, 90}, tol) {
+		t.Errorf("base %v, low ends %v, high ends %v; want 45, [90 0], [0 90] (%%)", base, low, high)
 	}
 	if _, ok := cs[0].Fig.Entry("Latin hypercube of 10 points:"); !ok {
 		t.Errorf("the tornado chart does not say it is of a Latin hypercube: legend %v", cs[0].Fig.Legend)
