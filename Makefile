@@ -34,11 +34,12 @@ lint:
 	$(GO) vet $(PKGS)
 
 # fuzz runs each fuzz target for FUZZTIME (default 1m): the event calendar,
-# the unit parsers, the scenario decoder and loader, and the sweep's
-# --set/--range and --shard parsers.
+# the unit parsers, the scenario decoder and loader, the sweep's
+# --set/--range and --shard parsers, and caresim plot's readers of
+# los.csv and compare.csv.
 FUZZTIME ?= 1m
 FUZZ_SCENARIOS := FuzzParseDuration FuzzParseMoney FuzzParseRate FuzzDecode FuzzLoad
-FUZZ_CLI := FuzzSweepSpec FuzzParseShard
+FUZZ_CLI := FuzzSweepSpec FuzzParseShard FuzzReadLOS FuzzReadDiffs
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCalendar$$' -fuzztime $(FUZZTIME) ./sim/des
 	@for f in $(FUZZ_SCENARIOS); do \
