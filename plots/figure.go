@@ -177,9 +177,9 @@ var titleSizes = []vg.Length{vg.Points(14), vg.Points(12), vg.Points(11), vg.Poi
 // fitTitle returns title and its style so that it is at most width wide:
 // unchanged when it fits; otherwise broken onto two lines by [wrapTitle];
 // otherwise in the largest of [titleSizes] below the style's size at
-// which one line or two fit. A title that fits at no size is returned in
-// the smallest, on the two narrowest lines. A title that already has
-// several lines is only shrunk.
+// which one line or two fit. A title that fits on two lines at no size is
+// returned in the smallest, on as many lines as it takes (see
+// [wrapLines]). A title that already has several lines is only shrunk.
 func fitTitle(title string, style text.Style, width vg.Length) (string, text.Style) {
 	if title == "" || style.Width(title) <= width {
 		return title, style
@@ -197,16 +197,40 @@ func fitTitle(title string, style text.Style, width vg.Length) (string, text.Sty
 		}
 		best, bestStyle = s, sty
 		if sty.Width(s) <= width {
-			break
+			return best, bestStyle
 		}
+	}
+	if !strings.Contains(title, "\n") {
+		best = wrapLines(title, bestStyle, width)
 	}
 	return best, bestStyle
 }
 
+// wrapLines breaks title at spaces onto as many lines as it takes for
+// each to be at most width wide in style, filling each line in turn; a
+// word wider than width has a line of its own.
+func wrapLines(title string, style text.Style, width vg.Length) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(title) {
+		switch {
+		case line == "":
+			line = w
+		case style.Width(line+" "+w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
 // wrapTitle returns title on one line when it fits width in style, and
-// otherwise broken onto two lines, the separator dropped: at the ", ",
-// else at the space, that fits and leaves the wider line narrowest; when
-// no break fits, at the ", " or space that leaves it narrowest.
+// otherwise broken onto two lines, the comma kept and the space dropped:
+// at the ", ", else at the space, that fits and leaves the wider line
+// narrowest; when no break fits, at the ", " or space that leaves it
+// narrowest.
 func wrapTitle(title string, style text.Style, width vg.Length) string {
 	if style.Width(title) <= width {
 		return title
@@ -220,7 +244,7 @@ func wrapTitle(title string, style text.Style, width vg.Length) string {
 				break
 			}
 			i += j
-			s := title[:i] + "\n" + title[i+len(sep):]
+			s := title[:i+len(sep)-1] + "\n" + title[i+len(sep):] // keep the comma, drop the space
 			w := style.Width(s)
 			if w <= fitWidth {
 				fits, fitWidth = s, w
