@@ -404,14 +404,17 @@ func readCompareData(dir string) (compareData, *compareJSON, error) {
 		}
 		d.runs = append(d.runs, r)
 	}
-	d.diffs, d.valued, err = readDiffs(filepath.Join(dir, "compare.csv"), d.labels[0])
+	d.diffs, d.valued, err = readDiffs(filepath.Join(dir, "compare.csv"), d.labels)
 	return d, s, err
 }
 
 // readDiffs reads the differences of the charted metrics from
-// compare.csv, skipping the rows of first, the base, and which of them
-// have a mean other than zero in some scenario (see compareData.valued).
-func readDiffs(path, first string) ([]diffRow, map[string]bool, error) {
+// compare.csv, skipping the rows of the first of labels, the base, and
+// which of them have a mean other than zero in some scenario (see
+// compareData.valued). A row of a scenario not in labels, a second row
+// of a metric and scenario, and a difference that is not a number where
+// its interval is are errors naming the line.
+func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -427,6 +430,7 @@ func readDiffs(path, first string) ([]diffRow, map[string]bool, error) {
 	}
 	var out []diffRow
 	valued := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -438,6 +442,14 @@ func readDiffs(path, first string) ([]diffRow, map[string]bool, error) {
 		if !chartedMetric(rec[0]) {
 			continue
 		}
+		if !slices.Contains(labels, rec[2]) {
+			return nil, nil, fmt.Errorf("%s:%d: scenario %q is not one compared (%s)", path, line, rec[2], strings.Join(labels, ", "))
+		}
+		if key := [2]string{rec[0], rec[2]}; seen[key] {
+			return nil, nil, fmt.Errorf("%s:%d: a second row of %s for %s", path, line, rec[0], rec[2])
+		} else {
+			seen[key] = true
+		}
 		mean, err := parseCell(rec[3], 64)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s:%d: mean: %w", path, line, err)
@@ -445,13 +457,16 @@ func readDiffs(path, first string) ([]diffRow, map[string]bool, error) {
 		if mean != 0 && !math.IsNaN(mean) {
 			valued[rec[0]] = true
 		}
-		if rec[2] == first {
+		if rec[2] == labels[0] {
 			continue
 		}
 		x := diffRow{metric: rec[0], unit: rec[1], scenario: rec[2]}
 		for i, v := range []*float64{&x.mean, &x.lo, &x.hi} {
 			if *v, err = parseCell(rec[6+i], 64); err != nil {
 				return nil, nil, fmt.Errorf("%s:%d: %s: %w", path, line, compareHeader[6+i], err)
+			}
+			if math.IsInf(*v, 0) || rec[6+i] != "" && math.IsNaN(*v) {
+				return nil, nil, fmt.Errorf("%s:%d: %s: %q is not a number (an empty cell is one not measured)", path, line, compareHeader[6+i], rec[6+i])
 			}
 		}
 		out = append(out, x)

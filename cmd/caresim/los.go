@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -133,6 +134,9 @@ func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
 		if !ok {
 			continue // a pool of another version: not charted
 		}
+		if !(s.BinDays > 0) || math.IsInf(float64(s.BinDays), 0) {
+			return out, fmt.Errorf("%s: length_of_stay %s: bin_days %v, want more than 0", filepath.Join(filepath.Dir(path), "summary.json"), s.Pool, float64(s.BinDays))
+		}
 		out[i] = &losData{binWidth: float64(s.BinDays), summary: s}
 	}
 	r := csv.NewReader(f)
@@ -163,9 +167,15 @@ func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
 		if want := float64(len(d.counts)) * d.binWidth; from != want {
 			return out, fmt.Errorf("%s:%d: from_days %g, want %g: the bins of %s must follow one another from 0", path, line, from, want, rec[1])
 		}
+		if to, err := strconv.ParseFloat(rec[3], 64); err != nil || to != float64(len(d.counts)+1)*d.binWidth {
+			return out, fmt.Errorf("%s:%d: to_days %q, want %g: each bin is %g days", path, line, rec[3], float64(len(d.counts)+1)*d.binWidth, d.binWidth)
+		}
 		x, err := strconv.ParseFloat(rec[4], 64)
 		if err != nil {
 			return out, fmt.Errorf("%s:%d: stays_per_replication: %w", path, line, err)
+		}
+		if !(x >= 0) || math.IsInf(x, 0) {
+			return out, fmt.Errorf("%s:%d: stays_per_replication %q, want a number of stays, 0 or more", path, line, rec[4])
 		}
 		d.counts = append(d.counts, x)
 	}

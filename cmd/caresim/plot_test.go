@@ -98,3 +98,50 @@ func TestPlotErrors(t *testing.T) {
 		t.Errorf("plot left %d files in a folder it could not plot", len(entries))
 	}
 }
+
+// TestPlotBadFiles spoils one cell of a comparison's compare.csv and of
+// a run's los.csv at a time: plot must fail naming the file, the line and
+// the column, and leave the folder as it was.
+func TestPlotBadFiles(t *testing.T) {
+	t.Parallel()
+	cmp, tandem := t.TempDir(), t.TempDir()
+	runFiles(t, cmp, "compare", "--quiet", "--reps", "2", "--set", "horizon=30d", "--no-plots", "--out", cmp, "textbook-mmc", "testdata/mmc-11.yaml")
+	runFiles(t, tandem, "run", "--quiet", "--reps", "2", "--set", "horizon=30d", "--no-plots", "--out", tandem, "textbook-tandem")
+	for _, c := range []struct {
+		dir, file, from, to, msg string
+	}{
+		{cmp, "compare.csv", "ed_4h_performance,fraction,mmc-11,", "ed_4h_performance,fraction,nosuch,", `compare.csv:7: scenario "nosuch" is not one compared`},
+		{cmp, "compare.csv", "ed_4h_performance,fraction,textbook-mmc,", "ed_4h_performance,fraction,mmc-11,", "compare.csv:7: a second row of ed_4h_performance for mmc-11"},
+		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.25,NaN", "los.csv:2: stays_per_replication"},
+		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.5,", "los.csv:2: to_days"},
+	} {
+		path := filepath.Join(c.dir, c.file)
+		orig, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := strings.Replace(string(orig), c.from, c.to, 1)
+		if bad == string(orig) {
+			t.Fatalf("%s has no %q to spoil", c.file, c.from)
+		}
+		if c.to == "textbook-tandem,acute,0,0.25,NaN" { // replace the cell, not prefix it
+			i := strings.Index(bad, c.to) + len(c.to)
+			j := i + strings.Index(bad[i:], ",")
+			bad = bad[:i] + bad[j:]
+		}
+		if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.ReadDir(c.dir)
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"plot", c.dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), c.msg) {
+			t.Errorf("plot with %s spoilt (%q): exit %d, stderr %q; want 1 and %q", c.file, c.to, code, stderr.String(), c.msg)
+		}
+		if after, _ := os.ReadDir(c.dir); len(after) != len(before) {
+			t.Errorf("plot with %s spoilt left %d files, had %d", c.file, len(after), len(before))
+		}
+		if err := os.WriteFile(path, orig, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,8 +47,8 @@ func FuzzReadLOS(f *testing.F) {
 
 // FuzzReadDiffs feeds arbitrary text as compare.csv to caresim plot's
 // reader of a comparison's differences: it must never panic, an error
-// must name the file, and the rows it accepts are of the charted metrics
-// and not of the first scenario.
+// must name the file, and the rows it accepts are of the charted metrics,
+// of the scenario compared with the first, and finite where given.
 func FuzzReadDiffs(f *testing.F) {
 	header := strings.Join(compareHeader, ",") + "\n"
 	for _, s := range []string{
@@ -64,7 +65,7 @@ func FuzzReadDiffs(f *testing.F) {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		rows, _, err := readDiffs(path, "a")
+		rows, _, err := readDiffs(path, []string{"a", "b"})
 		if err != nil {
 			if !strings.Contains(err.Error(), path) {
 				t.Fatalf("error does not name the file: %v", err)
@@ -72,8 +73,11 @@ func FuzzReadDiffs(f *testing.F) {
 			return
 		}
 		for _, r := range rows {
-			if r.scenario == "a" || !chartedMetric(r.metric) {
-				t.Fatalf("row %+v: the first scenario's, or a metric not charted", r)
+			if r.scenario != "b" || !chartedMetric(r.metric) {
+				t.Fatalf("row %+v: not the second scenario's, or a metric not charted", r)
+			}
+			if math.IsInf(r.mean, 0) || math.IsInf(r.lo, 0) || math.IsInf(r.hi, 0) {
+				t.Fatalf("row %+v: an infinite difference", r)
 			}
 		}
 	})
