@@ -16,6 +16,7 @@ import (
 // paired differences with their intervals, the input to [Differences].
 type Diffs struct {
 	Base     string // the scenario compared against, e.g. "baseline"
+	Subject  string // what the metrics are of, to begin the title, e.g. "Hospital"; may be empty
 	Place    string // system or site, e.g. "Northshire"
 	Interval string // what Lo and Hi bound, e.g. "95% confidence interval"
 	Rows     []Diff // in the order to draw them; metrics keep their first appearance's order
@@ -74,8 +75,11 @@ func Differences(d Diffs) (*Figure, error) {
 	}
 
 	title := fmt.Sprintf("Change from %s", d.Base)
+	if d.Subject != "" {
+		title = fmt.Sprintf("%s: change from %s", d.Subject, d.Base)
+	}
 	if d.Place != "" {
-		title = fmt.Sprintf("Change from %s, %s", d.Base, d.Place)
+		title += ", " + d.Place
 	}
 	f := &Figure{}
 	var filled, hollow []plot.Thumbnailer

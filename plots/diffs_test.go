@@ -73,3 +73,22 @@ func TestDifferencesErrors(t *testing.T) {
 		checkErr(t, tc.name, err, tc.noData)
 	}
 }
+
+// TestDifferencesSubject checks that a subject begins the title, so that
+// a comparison's several difference charts are told apart.
+func TestDifferencesSubject(t *testing.T) {
+	t.Parallel()
+	rows := []plots.Diff{{Metric: "Emergency admissions", Unit: "per year", Scenario: "prism", Mean: -10, Lo: -15, Hi: -5}}
+	for _, c := range []struct{ subject, want string }{
+		{"", "Change from baseline, Northshire"},
+		{"Hospital", "Hospital: change from baseline, Northshire"},
+	} {
+		f, err := plots.Differences(plots.Diffs{Base: "baseline", Subject: c.subject, Place: "Northshire", Interval: "95% confidence interval", Rows: rows})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Panels[0].Title.Text; got != c.want {
+			t.Errorf("subject %q: title %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

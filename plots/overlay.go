@@ -23,6 +23,11 @@ type Overlay struct {
 
 	Series        []Series // one per scenario, drawn in order
 	Interventions []Marker // start dates to mark
+
+	// ReferenceLabel, when not empty, names a level drawn across the
+	// chart at Reference, such as the A&E standard ("95% standard" at 95).
+	ReferenceLabel string
+	Reference      float64
 }
 
 // Series is one scenario's daily values of a measure across replications.
@@ -95,6 +100,20 @@ func ScenariosOverTime(o Overlay) (*Figure, error) {
 	day := dateAxis(p, o.Start, n)
 	overlayRange(p, all)
 	f := &Figure{Panels: []*plot.Plot{p}}
+	var reference []LegendEntry // after the series in the legend, under them on the chart
+	if o.ReferenceLabel != "" {
+		if math.IsNaN(o.Reference) || math.IsInf(o.Reference, 0) {
+			return nil, fmt.Errorf("plots: %s by scenario: reference %v is not a number", o.Measure, o.Reference)
+		}
+		pad := 0.05 * (p.Y.Max - p.Y.Min)
+		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, o.Reference-pad), math.Max(p.Y.Max, o.Reference+pad)
+		ref, err := strokedLine(plotter.XYs{{X: day(0), Y: o.Reference}, {X: day(n - 1), Y: o.Reference}}, grey, 1.5, dashDot)
+		if err != nil {
+			return nil, err
+		}
+		p.Add(ref)
+		reference = append(reference, LegendEntry{o.ReferenceLabel, []plot.Thumbnailer{ref}})
+	}
 
 	// Bands first, so that no band covers another scenario's line.
 	bands := make([]*plotter.Polygon, len(o.Series))
@@ -139,6 +158,7 @@ func ScenariosOverTime(o Overlay) (*Figure, error) {
 		swatch.LineStyle.Width = 0
 		f.Legend = append(f.Legend, LegendEntry{LegendBand, []plot.Thumbnailer{swatch}})
 	}
+	f.Legend = append(f.Legend, reference...)
 	if err := addMarkers(f, p, o.Interventions, day(0), day(n-1)); err != nil {
 		return nil, err
 	}

@@ -123,3 +123,36 @@ func TestScenariosOverTimeErrors(t *testing.T) {
 		checkErr(t, tc.name, err, tc.noData)
 	}
 }
+
+// TestScenariosOverTimeReference draws monthly 4-hour performance below
+// the 95% standard: the standard is a line across the whole chart, named
+// in the legend after the scenarios, and the y axis reaches it although
+// no series does.
+func TestScenariosOverTimeReference(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC)
+	f, err := plots.ScenariosOverTime(plots.Overlay{
+		Measure: "Monthly A&E 4-hour performance", Unit: "% of departures", Place: "Northshire", Start: start,
+		Series: []plots.Series{
+			{Name: "baseline", Mean: []float64{90, 91, 92}},
+			{Name: "front door", Mean: []float64{91, 92, 93}},
+		},
+		Reference: plots.FourHourStandard, ReferenceLabel: plots.LegendStandard,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.Legend); n != 3 || f.Legend[2].Name != plots.LegendStandard {
+		t.Fatalf("legend %v, want the two scenarios then %q", f.Legend, plots.LegendStandard)
+	}
+	l, ok := f.Legend[2].Thumbs[0].(*plotter.Line)
+	if !ok || len(l.XYs) != 2 || l.XYs[0].Y != 95 || l.XYs[1].Y != 95 || len(l.Dashes) == 0 {
+		t.Fatalf("the standard is %#v, want a dashed line at 95", f.Legend[2].Thumbs[0])
+	}
+	if first, last := float64(start.Unix()), float64(start.AddDate(0, 0, 2).Unix()); l.XYs[0].X != first || l.XYs[1].X != last {
+		t.Errorf("the standard runs from %v to %v, want the whole chart", l.XYs[0].X, l.XYs[1].X)
+	}
+	if p := f.Panels[0]; p.Y.Max < 95 {
+		t.Errorf("y axis ends at %v, below the standard", p.Y.Max)
+	}
+}

@@ -47,6 +47,8 @@ type overlay struct {
 	file, measure, unit string
 	series              func(r runData) (mean, p10, p90 []float64)
 	show                func(runs []runData) bool
+	reference           float64 // a level drawn across, when referenceLabel names it
+	referenceLabel      string
 }
 
 // overlays are the measures a comparison overlays.
@@ -58,8 +60,9 @@ var overlays = []overlay{
 	{
 		file: "overlay-acute-beds-open", measure: "Acute beds open", unit: "beds",
 		series: func(r runData) ([]float64, []float64, []float64) {
-			b := r.daily[care.DailyAcuteBeds]
-			return b.Mean, b.P10, b.P90
+			// The mean alone: capacity seldom differs between
+			// replications, and the legend would name a band not seen.
+			return r.daily[care.DailyAcuteBeds].Mean, nil, nil
 		},
 		show: func(runs []runData) bool { // only when the scenarios open different numbers
 			return slices.ContainsFunc(runs[1:], func(r runData) bool {
@@ -69,6 +72,7 @@ var overlays = []overlay{
 	},
 	{
 		file: "overlay-ae-4h-performance", measure: "Monthly A&E 4-hour performance", unit: "% of departures",
+		reference: plots.FourHourStandard, referenceLabel: plots.LegendStandard,
 		series: func(r runData) ([]float64, []float64, []float64) { return monthlyShare(r), nil, nil },
 		show: func(runs []runData) bool { // a scenario without A&E would show as 0%
 			return !slices.ContainsFunc(runs, func(r runData) bool { return !anyValue(r.daily[care.DailyAEDepartures].Mean) })
@@ -118,16 +122,16 @@ func monthlyShare(r runData) []float64 {
 // four metrics (more panels do not fit an A4 chart): the hospital's, the
 // other services', the system's deficits and the organisations'.
 var diffCharts = []struct {
-	file    string
-	metrics []string
+	file, subject string
+	metrics       []string
 }{
-	{"differences-hospital", []string{
+	{"differences-hospital", "Hospital", []string{
 		care.Metrics[care.MetricNELAdmissions].Name,
 		care.Metrics[care.MetricAcuteOccupancy].Name,
 		care.Metrics[care.MetricAcuteLOS].Name,
 		care.Metrics[care.MetricAcuteDelayed].Name,
 	}},
-	{"differences-services", []string{
+	{"differences-services", "Services", []string{
 		care.Metrics[care.MetricED4h].Name,
 		care.Metrics[care.MetricICOccupancy].Name,
 		care.Metrics[care.MetricCareHomeAdmissions].Name,
@@ -135,8 +139,8 @@ var diffCharts = []struct {
 	}},
 	// sim.MoneyMetricNames: the final year's deficits, the system's
 	// first, then the cumulative ones.
-	{"differences-deficit-system", []string{sim.MoneyMetricNames[0], sim.MoneyMetricNames[finance.NumBodies]}},
-	{"differences-deficit-organisations", sim.MoneyMetricNames[1:finance.NumBodies]},
+	{"differences-deficit-system", "System deficit", []string{sim.MoneyMetricNames[0], sim.MoneyMetricNames[finance.NumBodies]}},
+	{"differences-deficit-organisations", "Deficits by organisation", sim.MoneyMetricNames[1:finance.NumBodies]},
 }
 
 // chartedMetric reports whether a difference chart draws metric name.
@@ -192,7 +196,7 @@ func drawCompare(d compareData) ([]chart, error) {
 			continue
 		}
 		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start,
-			Interventions: addedMarkers(d.runs)}
+			Interventions: addedMarkers(d.runs), Reference: o.reference, ReferenceLabel: o.referenceLabel}
 		for i, r := range d.runs {
 			mean, p10, p90 := o.series(r)
 			s := plots.Series{Name: d.labels[i], Mean: finite(mean)}
@@ -208,7 +212,7 @@ func drawCompare(d compareData) ([]chart, error) {
 		out = append(out, chart{o.file, f})
 	}
 	for _, c := range diffCharts {
-		diffs := plots.Diffs{Base: d.labels[0], Place: placeName(base.place, base.name), Interval: deficitInterval()}
+		diffs := plots.Diffs{Base: d.labels[0], Subject: c.subject, Place: placeName(base.place, base.name), Interval: deficitInterval()}
 		for _, name := range c.metrics {
 			var rows []plots.Diff
 			measured := false
