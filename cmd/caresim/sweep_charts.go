@@ -721,11 +721,25 @@ func paramName(path string) string {
 	return capitalise(name)
 }
 
-// metricTitle writes a metric's name for titles and axes: its words
+// metricTitle names a metric for titles and axes as the reports do: a
+// metric of the care model by its headline label or description
+// ("A&E: seen within 4 hours"), a deficit by whose and over which years,
+// and any other by its words (metricWords).
+func metricTitle(name string) string {
+	if k := care.MetricIndex(name); k >= 0 {
+		return metricLabel(name, care.Metrics[k].Doc)
+	}
+	if strings.HasPrefix(name, "deficit_") {
+		return moneyLabel(name, nil)
+	}
+	return metricWords(name)
+}
+
+// metricWords writes a metric's name for titles and axes: its words
 // spaced and the first capitalised, abbreviations in capitals, and "gbp"
 // left to the unit (ed_4h_performance: "ED 4h performance";
 // deficit_final_year_gbp: "Deficit final year").
-func metricTitle(name string) string {
+func metricWords(name string) string {
 	var words []string
 	for _, w := range strings.Split(name, "_") {
 		switch w {

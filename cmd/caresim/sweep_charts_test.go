@@ -292,7 +292,7 @@ func TestSweepDefaultMetric(t *testing.T) {
 	}
 }
 
-func TestMetricTitle(t *testing.T) {
+func TestMetricWords(t *testing.T) {
 	t.Parallel()
 	for name, want := range map[string]string{
 		"ed_4h_performance":                "ED 4h performance",
@@ -310,6 +310,23 @@ func TestMetricTitle(t *testing.T) {
 		"ed_time_in_department_hours_mean": "ED time in department hours mean",
 		"care_home_admissions_per_year":    "Care home admissions per year",
 		"reablement_caseload_mean":         "Reablement caseload mean",
+	} {
+		if got := metricWords(name); got != want {
+			t.Errorf("metricWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestMetricTitle checks that sweep charts name metrics as the reports
+// do: headline labels, deficits by whose, and words for the rest.
+func TestMetricTitle(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]string{
+		"ed_4h_performance":            "A&E: seen within 4 hours",
+		"acute_occupancy_mean":         "Acute bed occupancy",
+		"deficit_final_year_gbp":       "Deficit, whole system, final year simulated whole",
+		"deficit_final_year_gbp_acute": "Deficit, acute trust, final year simulated whole",
+		"not_a_metric_gbp":             "Not a metric",
 	} {
 		if got := metricTitle(name); got != want {
 			t.Errorf("metricTitle(%q) = %q, want %q", name, got, want)
