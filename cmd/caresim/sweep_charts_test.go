@@ -292,44 +292,45 @@ func TestSweepDefaultMetric(t *testing.T) {
 	}
 }
 
-func TestMetricWords(t *testing.T) {
-	t.Parallel()
-	for name, want := range map[string]string{
-		"ed_4h_performance":                "ED 4h performance",
-		"deficit_final_year_gbp":           "Deficit final year",
-		"deficit_cumulative_gbp_acute":     "Deficit cumulative acute",
-		"ic_los_mean_days":                 "IC LOS mean days",
-		"acute_occupancy_p95":              "Acute occupancy P95",
-		"ed_12h_dta_waits_per_year":        "ED 12h DTA waits per year",
-		"call_for_care_navigated_per_year": "Call for care navigated per year",
-		"delay_days_mean_pathway1":         "Delay days mean pathway1",
-		"elective_cancellations_per_year":  "Elective cancellations per year",
-		"nel_admissions_per_year":          "NEL admissions per year",
-		"acute_delayed_patients_mean":      "Acute delayed patients mean",
-		"readmissions_30d_rate":            "Readmissions 30d rate",
-		"ed_time_in_department_hours_mean": "ED time in department hours mean",
-		"care_home_admissions_per_year":    "Care home admissions per year",
-		"reablement_caseload_mean":         "Reablement caseload mean",
-	} {
-		if got := metricWords(name); got != want {
-			t.Errorf("metricWords(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
-
-// TestMetricTitle checks that sweep charts name metrics as the reports
-// do: headline labels, deficits by whose, and words for the rest.
+// TestMetricTitle checks how sweep charts name metrics: as the reports
+// do (headline labels, deficits by whose), and a metric that has no label
+// by its words (metricWords).
 func TestMetricTitle(t *testing.T) {
 	t.Parallel()
-	for name, want := range map[string]string{
-		"ed_4h_performance":            "A&E: seen within 4 hours",
-		"acute_occupancy_mean":         "Acute bed occupancy",
-		"deficit_final_year_gbp":       "Deficit, whole system, final year simulated whole",
-		"deficit_final_year_gbp_acute": "Deficit, acute trust, final year simulated whole",
-		"not_a_metric_gbp":             "Not a metric",
+	for _, c := range []struct {
+		name  string
+		f     func(string) string
+		cases map[string]string
+	}{
+		{"metricWords", metricWords, map[string]string{
+			"ed_4h_performance":                "ED 4h performance",
+			"deficit_final_year_gbp":           "Deficit final year",
+			"deficit_cumulative_gbp_acute":     "Deficit cumulative acute",
+			"ic_los_mean_days":                 "IC LOS mean days",
+			"acute_occupancy_p95":              "Acute occupancy P95",
+			"ed_12h_dta_waits_per_year":        "ED 12h DTA waits per year",
+			"call_for_care_navigated_per_year": "Call for care navigated per year",
+			"delay_days_mean_pathway1":         "Delay days mean pathway1",
+			"elective_cancellations_per_year":  "Elective cancellations per year",
+			"nel_admissions_per_year":          "NEL admissions per year",
+			"acute_delayed_patients_mean":      "Acute delayed patients mean",
+			"readmissions_30d_rate":            "Readmissions 30d rate",
+			"ed_time_in_department_hours_mean": "ED time in department hours mean",
+			"care_home_admissions_per_year":    "Care home admissions per year",
+			"reablement_caseload_mean":         "Reablement caseload mean",
+		}},
+		{"metricTitle", metricTitle, map[string]string{
+			"ed_4h_performance":            "A&E: seen within 4 hours",
+			"acute_occupancy_mean":         "Acute bed occupancy",
+			"deficit_final_year_gbp":       "Deficit, whole system, final year simulated whole",
+			"deficit_final_year_gbp_acute": "Deficit, acute trust, final year simulated whole",
+			"not_a_metric_gbp":             "Not a metric",
+		}},
 	} {
-		if got := metricTitle(name); got != want {
-			t.Errorf("metricTitle(%q) = %q, want %q", name, got, want)
+		for name, want := range c.cases {
+			if got := c.f(name); got != want {
+				t.Errorf("%s(%q) = %q, want %q", c.name, name, got, want)
+			}
 		}
 	}
 }
