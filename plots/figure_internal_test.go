@@ -1,6 +1,9 @@
 package plots
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,6 +108,29 @@ func TestLOSSteps(t *testing.T) {
 	} {
 		if got := losDayTicks(tc.max).step; got != tc.step {
 			t.Errorf("x axis of %v days: ticks every %v days, want %v", tc.max, got, tc.step)
+		}
+	}
+}
+
+// TestHeatMapStops checks the colour bar's labelled values: the ends,
+// the round numbers between them, and zero where the values change sign
+// although no round number falls there.
+func TestHeatMapStops(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lo, hi float64
+		want   []float64
+	}{
+		{0.105, 0.991, []float64{0.991, 0.9, 0.6, 0.3, 0.105}},
+		{-1.37e6, 992.76e3, []float64{992.76e3, 750e3, 0, -250e3, -1.25e6, -1.37e6}},
+		{-1, 9, []float64{9, 8, 4, 0, -1}},
+	} {
+		got := heatMapStops(c.lo, c.hi)
+		if !slices.EqualFunc(got, c.want, func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(b)) }) {
+			t.Errorf("heatMapStops(%g, %g) = %v, want %v", c.lo, c.hi, got, c.want)
+		}
+		if !slices.IsSortedFunc(got, func(a, b float64) int { return cmp.Compare(b, a) }) {
+			t.Errorf("heatMapStops(%g, %g) = %v, not from the highest down", c.lo, c.hi, got)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -156,15 +157,22 @@ func HeatMap(g Grid) (*Figure, error) {
 
 // heatMapStops returns the values labelled on the colour bar, from the
 // highest down: hi, the round numbers that default ticks put strictly
-// between lo and hi, and lo.
+// between lo and hi, and lo; and zero, where the values change sign (a
+// deficit turning to surplus), whether or not a tick falls there.
 func heatMapStops(lo, hi float64) []float64 {
 	stops := []float64{hi}
+	inside := func(v float64) bool { // not within 5% of the range of an end
+		return v > lo+0.05*(hi-lo) && v < hi-0.05*(hi-lo)
+	}
 	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
 	for i := len(ticks) - 1; i >= 0; i-- {
-		// Leave out round numbers within 5% of the range of an end.
-		if t := ticks[i]; t.Label != "" && t.Value > lo+0.05*(hi-lo) && t.Value < hi-0.05*(hi-lo) {
+		if t := ticks[i]; t.Label != "" && inside(t.Value) {
 			stops = append(stops, t.Value)
 		}
+	}
+	if lo < 0 && hi > 0 && inside(0) && !slices.Contains(stops, 0) {
+		i := slices.IndexFunc(stops, func(v float64) bool { return v < 0 })
+		stops = slices.Insert(stops, i, 0)
 	}
 	return append(stops, lo)
 }
