@@ -633,9 +633,14 @@ func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
 		t := &reportTable{Class: "checks", Header: []reportCell{{Text: "Target"}, {Text: "Published", Num: true},
 			{Text: "Simulated", Num: true}, {Text: "95% CI", Num: true}, {Text: "Tolerance", Num: true}, {Text: "Met"}}}
 		for _, c := range checks {
-			scale := 1.0
-			if strings.Contains(c.Measure, "£") {
+			scale, unit := 1.0, ""
+			tolerance := "±" + reportNumber(100*float64(c.Tolerance)) + "%"
+			switch {
+			case strings.Contains(c.Measure, "£"):
 				scale = 1e-6
+			case isShare(c.Measure): // in per cent, as the headline gives shares, its tolerance in points
+				scale, unit = 100, "%"
+				tolerance = "±" + reportNumber(100*float64(c.Tolerance)*float64(c.Expected)) + " points"
 			}
 			met := reportCell{Text: "yes", Mark: "pass"}
 			if c.Pass {
@@ -645,10 +650,10 @@ func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
 			}
 			t.Rows = append(t.Rows, reportRow{Cells: []reportCell{
 				{Text: capitalise(c.Case), Note: c.Measure + ". Source: " + c.Source},
-				{Text: reportNumber(float64(c.Expected) * scale), Num: true},
-				{Text: reportNumber(float64(c.Simulated) * scale), Num: true},
-				{Text: reportNumber(float64(c.CILow)*scale) + " to " + reportNumber(float64(c.CIHigh)*scale), Num: true},
-				{Text: "±" + reportNumber(100*float64(c.Tolerance)) + "%", Num: true},
+				{Text: reportNumber(float64(c.Expected)*scale) + unit, Num: true},
+				{Text: reportNumber(float64(c.Simulated)*scale) + unit, Num: true},
+				{Text: reportNumber(float64(c.CILow)*scale) + " to " + reportNumber(float64(c.CIHigh)*scale) + unit, Num: true},
+				{Text: tolerance, Num: true},
 				met,
 			}})
 		}
@@ -665,6 +670,18 @@ func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
 		v.Status = "This scenario has no calibration targets: only the built-in baseline has (Mid-Nottinghamshire, 2014/15). The textbook scenarios are checked against queueing theory by caresim validate."
 	}
 	return v
+}
+
+// isShare reports whether a calibration target's measure is a share: a
+// metric whose unit is a fraction (occupancy), or a ratio of two counts
+// of the same thing ("acute_delayed_patients_mean /
+// acute_beds_occupied_mean").
+func isShare(measure string) bool {
+	name, _, _ := strings.Cut(measure, " ")
+	if k := care.MetricIndex(name); k >= 0 && care.Metrics[k].Unit == "fraction" {
+		return true
+	}
+	return strings.Contains(measure, " / ")
 }
 
 // engineStatus reads the validation.csv that caresim validate wrote next
