@@ -1025,7 +1025,10 @@ func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir 
 	swept := &reportTable{Class: "swept", Header: []reportCell{{Text: "Parameter"}, {Text: "Unit"}, {Text: "Values"}}}
 	for _, p := range m.Parameters {
 		v := paramView(p)
-		unit := reportCell{Text: orNone(v.unit)}
+		unit := reportCell{Text: v.unit}
+		if v.unit == "" { // a plain number, such as a count whose name says of what ("Acute beds")
+			unit.Text = "number"
+		}
 		if v.unit != p.Unit && p.Unit != "" && p.Unit != "as given" {
 			unit.Note = "sweep.csv: " + p.Unit
 		}
