@@ -12,6 +12,29 @@ import (
 // a seasonal mean, a band that widens with the mean, capacity that opens 20
 // escalation beds in December, and a discharge-to-assess scheme from January.
 func ExampleBedsOverTime() {
+	f, err := plots.BedsOverTime(exampleBeds())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Save("testdata/beds.png", plots.A4Width, plots.A4Height); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// bedsAtSlideSize draws ExampleBedsOverTime's chart at a slide's size,
+// the size the commands draw by default, for its own golden.
+func bedsAtSlideSize() {
+	f, err := plots.BedsOverTime(exampleBeds())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Save("testdata/beds_slide.png", plots.SlideWidth, plots.SlideHeight); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// exampleBeds is ExampleBedsOverTime's winter.
+func exampleBeds() plots.Beds {
 	start := time.Date(2025, time.October, 1, 0, 0, 0, 0, time.UTC)
 	const days = 182
 	b := plots.Beds{
@@ -38,11 +61,5 @@ func ExampleBedsOverTime() {
 		}
 		b.Capacity = append(b.Capacity, c)
 	}
-	f, err := plots.BedsOverTime(b)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := f.Save("testdata/beds.png", plots.A4Width, plots.A4Height); err != nil {
-		log.Fatal(err)
-	}
+	return b
 }

@@ -26,6 +26,7 @@ func TestGolden(t *testing.T) {
 		example func()
 	}{
 		{"beds.png", ExampleBedsOverTime},
+		{"beds_slide.png", bedsAtSlideSize},
 		{"deficit.png", ExampleDeficitTrajectory},
 		{"delays.png", ExampleDelayedPatients},
 		{"ae.png", ExampleAEPerformance},
