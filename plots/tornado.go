@@ -114,7 +114,18 @@ func Tornado(s Sensitivity) (*Figure, error) {
 		for i, w := range sw {
 			x, y := side.metric(w), float64(i)
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
-			rings[i] = plotter.XYs{{X: s.Base, Y: y - tornadoBar/2}, {X: x, Y: y - tornadoBar/2}, {X: x, Y: y + tornadoBar/2}, {X: s.Base, Y: y + tornadoBar/2}}
+			bottom, top := y-tornadoBar/2, y+tornadoBar/2
+			if (w.Low-s.Base)*(w.High-s.Base) > 0 {
+				// Both ends on one side of the base: the longer bar would
+				// hide the shorter, so each takes half the row, the low
+				// value's below.
+				if k == 0 {
+					top, y = y, y-tornadoBar/4
+				} else {
+					bottom, y = y, y+tornadoBar/4
+				}
+			}
+			rings[i] = plotter.XYs{{X: s.Base, Y: bottom}, {X: x, Y: bottom}, {X: x, Y: top}, {X: s.Base, Y: top}}
 			// A label goes outwards from the base; at the base, the low
 			// value's goes left and the high value's right.
 			at := &right

@@ -98,3 +98,49 @@ func TestTornadoErrors(t *testing.T) {
 		t.Error("NaN swing: no error")
 	}
 }
+
+// TestTornadoSameSide gives one parameter whose low and high values both
+// raise the metric above the base (as the mean of a Latin hypercube's
+// extreme points can) and one that straddles it: the first's two bars
+// take half the row each, so that the longer does not hide the shorter;
+// the second's take the whole row.
+func TestTornadoSameSide(t *testing.T) {
+	t.Parallel()
+	f, err := plots.Tornado(plots.Sensitivity{
+		Metric: "Occupancy", Unit: "%", Place: "Northshire", Base: 90,
+		Swings: []plots.Swing{
+			{Parameter: "Beds", LowValue: "600", HighValue: "700", Low: 95, High: 85},
+			{Parameter: "Length of stay", LowValue: "5", HighValue: "7", Low: 91, High: 99},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := func(name string) []plotter.XYs {
+		e, ok := f.Entry(name)
+		if !ok {
+			t.Fatalf("no %q legend entry", name)
+		}
+		return e.Thumbs[0].(*plotter.Polygon).XYs
+	}
+	span := func(r plotter.XYs) (lo, hi float64) {
+		lo, hi = math.Inf(1), math.Inf(-1)
+		for _, p := range r {
+			lo, hi = math.Min(lo, p.Y), math.Max(hi, p.Y)
+		}
+		return lo, hi
+	}
+	low, high := rows(plots.LegendTornadoLow), rows(plots.LegendTornadoHigh)
+	// Rows are in order of swing; each row's ring ends at its value.
+	for i := range low {
+		llo, lhi := span(low[i])
+		hlo, hhi := span(high[i])
+		sameSide := low[i][1].X > 90 && high[i][1].X > 90
+		switch {
+		case sameSide && lhi > hlo:
+			t.Errorf("row %d: low bar [%v, %v] overlaps the high bar [%v, %v]; both ends lie on one side", i, llo, lhi, hlo, hhi)
+		case !sameSide && (llo != hlo || lhi != hhi):
+			t.Errorf("row %d: bars [%v, %v] and [%v, %v] straddle the base and should share the row", i, llo, lhi, hlo, hhi)
+		}
+	}
+}
