@@ -150,7 +150,30 @@ type aeMonth struct {
 	departures, breaches, waits12h float64
 }
 
-// aeMonths sums a's daily series by calendar month, in order.
+// FourHourByDay returns, for each day of a, its calendar month's 4-hour
+// performance in per cent, as [AEPerformance] plots it, or 0 in a month
+// without departures: a step a month, for charts by day such as
+// [ScenariosOverTime]. a's Waits12h may be nil.
+func FourHourByDay(a AE) []float64 {
+	out := make([]float64, 0, len(a.Departures))
+	ms, k := aeMonths(a), 0
+	for i := range a.Departures {
+		d := a.Start.AddDate(0, 0, i)
+		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		for !ms[k].start.Equal(first) { // days in order, so months too
+			k++
+		}
+		v := 0.0
+		if mo := ms[k]; mo.departures > 0 {
+			v = 100 * (1 - mo.breaches/mo.departures)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// aeMonths sums a's daily series by calendar month, in order; Waits12h
+// may be nil.
 func aeMonths(a AE) []aeMonth {
 	var ms []aeMonth
 	for i := range a.Departures {
@@ -162,7 +185,9 @@ func aeMonths(a AE) []aeMonth {
 		mo := &ms[len(ms)-1]
 		mo.departures += a.Departures[i]
 		mo.breaches += a.Breaches[i]
-		mo.waits12h += a.Waits12h[i]
+		if a.Waits12h != nil {
+			mo.waits12h += a.Waits12h[i]
+		}
 	}
 	return ms
 }

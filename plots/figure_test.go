@@ -30,6 +30,13 @@ func TestGolden(t *testing.T) {
 		{"deficit.png", ExampleDeficitTrajectory},
 		{"delays.png", ExampleDelayedPatients},
 		{"ae.png", ExampleAEPerformance},
+		{"los.png", ExampleLengthOfStay},
+		{"pathways.png", ExamplePathwayMix},
+		{"overlay.png", ExampleScenariosOverTime},
+		{"diffs.png", ExampleDifferences},
+		{"tornado.png", ExampleTornado},
+		{"sweep.png", ExampleSweepLine},
+		{"heatmap.png", ExampleHeatMap},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)

@@ -5,29 +5,9 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/cmpimg"
 
 	"caresim/plots"
 )
-
-// TestStrokesGolden draws the Examples of the charts that share strokes.go
-// and compares each image with testdata/NAME_golden.png, as [TestGolden]
-// does for the others; run with -regen to refresh the goldens.
-func TestStrokesGolden(t *testing.T) {
-	for _, tc := range []struct {
-		file    string
-		example func()
-	}{
-		{"los.png", ExampleLengthOfStay},
-		{"pathways.png", ExamplePathwayMix},
-		{"overlay.png", ExampleScenariosOverTime},
-		{"diffs.png", ExampleDifferences},
-	} {
-		t.Run(tc.file, func(t *testing.T) {
-			cmpimg.CheckPlot(tc.example, t, tc.file)
-		})
-	}
-}
 
 // checkAxes checks that f has one panel per y label, that the first panel's
 // title is title, that the panels' y labels are yLabels in order, and that

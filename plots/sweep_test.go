@@ -8,17 +8,10 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 
 	"caresim/plots"
 )
-
-// TestSweepLineGolden draws ExampleSweepLine and compares it with
-// testdata/sweep_golden.png; run with -regen to refresh the golden.
-func TestSweepLineGolden(t *testing.T) {
-	cmpimg.CheckPlot(ExampleSweepLine, t, "sweep.png")
-}
 
 func TestSweepLineParts(t *testing.T) {
 	t.Parallel()

@@ -5,17 +5,10 @@ import (
 	"math"
 	"testing"
 
-	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 
 	"caresim/plots"
 )
-
-// TestTornadoGolden draws ExampleTornado and compares it with
-// testdata/tornado_golden.png; run with -regen to refresh the golden.
-func TestTornadoGolden(t *testing.T) {
-	cmpimg.CheckPlot(ExampleTornado, t, "tornado.png")
-}
 
 func TestTornadoParts(t *testing.T) {
 	t.Parallel()

@@ -276,24 +276,37 @@ func drawCharts(d runData) ([]chart, error) {
 		}
 		out = append(out, cs...)
 	}
-	m := d.money
-	if m == nil {
+	if d.money == nil {
 		return out, nil
 	}
+	cs, err := deficitCharts(place, d.money, d.name, nil, "")
+	return append(out, cs...), err
+}
+
+// deficitCharts draws the deficit trajectory of the system and of each
+// organisation with money in m or in other, for the charts of a place:
+// m's alone (deficit-ORG), or, when other is not nil, m's against
+// other's (deficit-ORG-OTHER), each named in the legend.
+func deficitCharts(place string, m *moneyData, name string, other *moneyData, otherName string) ([]chart, error) {
+	var out []chart
 	for _, b := range sim.MoneyBodies {
-		if b != finance.System && !hasMoney(m, b) {
+		if b != finance.System && !hasMoney(m, b) && (other == nil || !hasMoney(other, b)) {
 			continue
 		}
-		f, err := plots.DeficitTrajectory(plots.Deficit{
-			Body:     bodyTitles[b] + ", " + place,
-			Years:    m.years,
-			Baseline: deficitGap(m, b, d.name),
-			Interval: deficitInterval(),
-		})
+		d := plots.Deficit{Body: bodyTitles[b], Years: m.years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
+		if place != "" {
+			d.Body += ", " + place
+		}
+		file := "deficit-" + finance.BodyNames[b]
+		if other != nil {
+			d.Scenario = deficitGap(other, b, otherName)
+			file += "-" + chartName(otherName)
+		}
+		f, err := plots.DeficitTrajectory(d)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{"deficit-" + finance.BodyNames[b], f})
+		out = append(out, chart{file, f})
 	}
 	return out, nil
 }

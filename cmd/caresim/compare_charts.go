@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -99,23 +97,8 @@ func dailyOverlay(file, measure, unit string, k int) overlay {
 // month, in per cent: a step a month, as the A&E standard is reported;
 // zero in a month with no departures.
 func monthlyShare(r runData) []float64 {
-	dep, br := r.daily[care.DailyAEDepartures].Mean, r.daily[care.DailyAE4hBreaches].Mean
-	out := make([]float64, len(dep))
-	for from := 0; from < len(dep); {
-		month := r.start.AddDate(0, 0, from).Month()
-		to := from
-		var d, b float64
-		for ; to < len(dep) && r.start.AddDate(0, 0, to).Month() == month; to++ {
-			d, b = d+nanZero(dep[to]), b+nanZero(br[to])
-		}
-		for i := from; i < to; i++ {
-			if d > 0 {
-				out[i] = 100 * (1 - b/d)
-			}
-		}
-		from = to
-	}
-	return out
+	return plots.FourHourByDay(plots.AE{Start: r.start,
+		Departures: finite(r.daily[care.DailyAEDepartures].Mean), Breaches: finite(r.daily[care.DailyAE4hBreaches].Mean)})
 }
 
 // diffCharts are the charts of paired differences, each of at most
@@ -245,30 +228,14 @@ func drawCompare(d compareData) ([]chart, error) {
 		return out, nil
 	}
 	for i, r := range d.runs[1:] {
-		m := r.money
-		if m == nil || !slices.Equal(m.years, base.money.years) {
+		if r.money == nil || !slices.Equal(r.money.years, base.money.years) {
 			continue
 		}
-		for _, b := range sim.MoneyBodies {
-			if b != finance.System && !hasMoney(m, b) && !hasMoney(base.money, b) {
-				continue
-			}
-			body := bodyTitles[b]
-			if place := placeName(base.place, base.name); place != "" {
-				body += ", " + place
-			}
-			f, err := plots.DeficitTrajectory(plots.Deficit{
-				Body:     body,
-				Years:    m.years,
-				Baseline: deficitGap(base.money, b, d.labels[0]),
-				Scenario: deficitGap(m, b, d.labels[i+1]),
-				Interval: deficitInterval(),
-			})
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, chart{"deficit-" + finance.BodyNames[b] + "-" + chartName(d.labels[i+1]), f})
+		cs, err := deficitCharts(placeName(base.place, base.name), base.money, d.labels[0], r.money, d.labels[i+1])
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, cs...)
 	}
 	return out, nil
 }
@@ -321,10 +288,6 @@ func nanZero(x float64) float64 {
 	return x
 }
 
-// scenarioFiles are the files of each scenario of a comparison, in its
-// subfolder: what run writes but the charts.
-var scenarioFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
-
 // scenarioDir is the subfolder of a comparison's folder that holds the
 // results of the scenario labelled label.
 func scenarioDir(label string) string { return chartName(label) }
@@ -333,15 +296,10 @@ func scenarioDir(label string) string { return chartName(label) }
 // files, in its subfolder, as run writes them.
 func addScenarioFiles(c *comparison, sets []string, names *[]string, writers *[]func(io.Writer) error) {
 	for _, r := range c.runs {
-		rs := results{Loaded: r.Loaded, Sets: sets, Opts: r.opts, Res: r.res}
-		wall := r.wall
-		for i, w := range []func(io.Writer) error{
-			func(w io.Writer) error { return rs.writeSummary(w, wall) },
-			rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
-			func(w io.Writer) error { return writeLOS(w, rs.Name, losOf(rs.Res)) },
-		} {
-			*names = append(*names, filepath.Join(scenarioDir(r.label), scenarioFiles[i]))
-			*writers = append(*writers, w)
+		files, ws := newResults(r.Loaded, sets, r.opts, r.res, false).files(r.wall)
+		for i, name := range files {
+			*names = append(*names, filepath.Join(scenarioDir(r.label), name))
+			*writers = append(*writers, ws[i])
 		}
 	}
 }
@@ -419,60 +377,45 @@ func readCompareData(dir string) (compareData, *compareJSON, error) {
 // of a metric and scenario, and a difference that is not a number where
 // its interval is are errors naming the line.
 func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if want := compareHeader; !slices.Equal(header, want) {
-		return nil, nil, fmt.Errorf("%s:1: header %q, want %q", path, header, want)
-	}
 	var out []diffRow
 	valued := map[string]bool{}
 	seen := map[[2]string]bool{}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return out, valued, nil
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
-		}
+	err := csvRows(path, compareHeader, func(rec []string) error {
 		if !chartedMetric(rec[0]) {
-			continue
+			return nil
 		}
 		if !slices.Contains(labels, rec[2]) {
-			return nil, nil, fmt.Errorf("%s:%d: scenario %q is not one compared (%s)", path, line, rec[2], strings.Join(labels, ", "))
+			return fmt.Errorf("scenario %q is not one compared (%s)", rec[2], strings.Join(labels, ", "))
 		}
-		if key := [2]string{rec[0], rec[2]}; seen[key] {
-			return nil, nil, fmt.Errorf("%s:%d: a second row of %s for %s", path, line, rec[0], rec[2])
-		} else {
-			seen[key] = true
+		key := [2]string{rec[0], rec[2]}
+		if seen[key] {
+			return fmt.Errorf("a second row of %s for %s", rec[0], rec[2])
 		}
+		seen[key] = true
 		mean, err := parseCell(rec[3], 64)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: mean: %w", path, line, err)
+			return fmt.Errorf("mean: %w", err)
 		}
 		if mean != 0 && !math.IsNaN(mean) {
 			valued[rec[0]] = true
 		}
 		if rec[2] == labels[0] {
-			continue
+			return nil
 		}
 		x := diffRow{metric: rec[0], unit: rec[1], scenario: rec[2]}
 		for i, v := range []*float64{&x.mean, &x.lo, &x.hi} {
 			if *v, err = parseCell(rec[6+i], 64); err != nil {
-				return nil, nil, fmt.Errorf("%s:%d: %s: %w", path, line, compareHeader[6+i], err)
+				return fmt.Errorf("%s: %w", compareHeader[6+i], err)
 			}
 			if math.IsInf(*v, 0) || rec[6+i] != "" && math.IsNaN(*v) {
-				return nil, nil, fmt.Errorf("%s:%d: %s: %q is not a number (an empty cell is one not measured)", path, line, compareHeader[6+i], rec[6+i])
+				return fmt.Errorf("%s: %q is not a number (an empty cell is one not measured)", compareHeader[6+i], rec[6+i])
 			}
 		}
 		out = append(out, x)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
+	return out, valued, nil
 }

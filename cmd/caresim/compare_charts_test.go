@@ -24,7 +24,7 @@ func TestCompareChartsAndPlot(t *testing.T) {
 	want := runFiles(t, drawn, append(args, "--out", drawn, "baseline", "prism")...)
 	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "baseline", "prism")...)
 	for _, label := range []string{"baseline", "prism"} {
-		for _, name := range scenarioFiles {
+		for _, name := range resultFiles {
 			if _, ok := want[filepath.Join(label, name)]; !ok {
 				t.Errorf("compare wrote no %s for %s", name, label)
 			}

@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 
 	"caresim/plots"
@@ -117,14 +116,9 @@ var losHeader = []string{"scenario", "pool", "from_days", "to_days", "stays_per_
 // summaries from summary.json. A folder from before los.csv has none.
 func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
 	var out [2]*losData
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return out, nil
 	}
-	if err != nil {
-		return out, err
-	}
-	defer f.Close()
 	index := map[string]int{}
 	for i, p := range losPools {
 		index[p.key] = i
@@ -139,46 +133,33 @@ func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
 		}
 		out[i] = &losData{binWidth: float64(s.BinDays), summary: s}
 	}
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		return out, fmt.Errorf("%s: %w", path, err)
-	}
-	if !slices.Equal(header, losHeader) {
-		return out, fmt.Errorf("%s:1: header %q, want %q", path, header, losHeader)
-	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return out, fmt.Errorf("%s: %w", path, err)
-		}
+	err := csvRows(path, losHeader, func(rec []string) error {
 		i, ok := index[rec[1]]
 		if !ok || out[i] == nil {
-			continue
+			return nil
 		}
 		d := out[i]
 		from, err := strconv.ParseFloat(rec[2], 64)
 		if err != nil {
-			return out, fmt.Errorf("%s:%d: from_days: %w", path, line, err)
+			return fmt.Errorf("from_days: %w", err)
 		}
 		if want := float64(len(d.counts)) * d.binWidth; from != want {
-			return out, fmt.Errorf("%s:%d: from_days %g, want %g: the bins of %s must follow one another from 0", path, line, from, want, rec[1])
+			return fmt.Errorf("from_days %g, want %g: the bins of %s must follow one another from 0", from, want, rec[1])
 		}
 		if to, err := strconv.ParseFloat(rec[3], 64); err != nil || to != float64(len(d.counts)+1)*d.binWidth {
-			return out, fmt.Errorf("%s:%d: to_days %q, want %g: each bin is %g days", path, line, rec[3], float64(len(d.counts)+1)*d.binWidth, d.binWidth)
+			return fmt.Errorf("to_days %q, want %g: each bin is %g days", rec[3], float64(len(d.counts)+1)*d.binWidth, d.binWidth)
 		}
 		x, err := strconv.ParseFloat(rec[4], 64)
 		if err != nil {
-			return out, fmt.Errorf("%s:%d: stays_per_replication: %w", path, line, err)
+			return fmt.Errorf("stays_per_replication: %w", err)
 		}
 		if !(x >= 0) || math.IsInf(x, 0) {
-			return out, fmt.Errorf("%s:%d: stays_per_replication %q, want a number of stays, 0 or more", path, line, rec[4])
+			return fmt.Errorf("stays_per_replication %q, want a number of stays, 0 or more", rec[4])
 		}
 		d.counts = append(d.counts, x)
-	}
+		return nil
+	})
+	return out, err
 }
 
 // losCharts draws each pool's length-of-stay distribution.

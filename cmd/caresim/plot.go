@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -157,6 +158,45 @@ func readRunData(dir string) (runData, error) {
 // longRows reads the header and the "mean" rows of a long CSV file at
 // path, calling row with each row's cells by column name.
 func longRows(path string, row func(cell func(string) string) error) error {
+	col := map[string]int{}
+	head := func(header []string) error {
+		for i, h := range header {
+			col[h] = i
+		}
+		if _, ok := col["replication"]; !ok {
+			return errors.New("no replication column")
+		}
+		return nil
+	}
+	return eachRecord(path, head, func(rec []string) error {
+		if rec[col["replication"]] != "mean" {
+			return nil
+		}
+		return row(func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		})
+	})
+}
+
+// csvRows reads the CSV file at path, whose header must be header, and
+// calls row with each record after it; an error from row is given with
+// the file and line.
+func csvRows(path string, header []string, row func(rec []string) error) error {
+	return eachRecord(path, func(got []string) error {
+		if !slices.Equal(got, header) {
+			return fmt.Errorf("header %q, want %q", got, header)
+		}
+		return nil
+	}, row)
+}
+
+// eachRecord reads the CSV file at path, calling head with its header
+// and row with each record after it; an error from either is given with
+// the file and line.
+func eachRecord(path string, head, row func(rec []string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -167,12 +207,8 @@ func longRows(path string, row func(cell func(string) string) error) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
-	}
-	if _, ok := col["replication"]; !ok {
-		return fmt.Errorf("%s: no replication column", path)
+	if err := head(header); err != nil {
+		return fmt.Errorf("%s:1: %w", path, err)
 	}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
@@ -182,16 +218,7 @@ func longRows(path string, row func(cell func(string) string) error) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		if rec[col["replication"]] != "mean" {
-			continue
-		}
-		cell := func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return rec[i]
-			}
-			return ""
-		}
-		if err := row(cell); err != nil {
+		if err := row(rec); err != nil {
 			return fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 	}

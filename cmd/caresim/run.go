@@ -323,13 +323,8 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 
-	rs := results{Loaded: l, Sets: *r.sim.sets, Opts: o, Res: res, PerRep: *r.perRep}
-	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
-	writers := []func(io.Writer) error{
-		func(w io.Writer) error { return rs.writeSummary(w, wall) },
-		rs.writeMetrics, rs.writeDaily, rs.writeAnnual,
-		func(w io.Writer) error { return writeLOS(w, l.Name, losOf(res)) },
-	}
+	rs := newResults(l, *r.sim.sets, o, res, *r.perRep)
+	names, writers := rs.files(wall)
 	var drawn []chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error { return rs.writeReport(w, dir, drawn, formats.drawn()) })
@@ -532,7 +527,27 @@ type results struct {
 	Sets   []string // the --set overrides, in order
 	Opts   sim.Options
 	Res    *sim.Results
-	PerRep bool // add each replication's rows to the CSV files
+	PerRep bool        // add each replication's rows to the CSV files
+	LOS    [2]*losData // the lengths of stay, as losOf(Res)
+}
+
+func newResults(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool) *results {
+	return &results{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: losOf(res)}
+}
+
+// resultFiles are the files of a run's results, in the order files
+// writes them: what run writes but the report and charts, and what
+// compare writes in each scenario's subfolder.
+var resultFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
+
+// files returns the names and writers of the result files, wall being
+// the run's wall time for summary.json.
+func (r *results) files(wall time.Duration) ([]string, []func(io.Writer) error) {
+	return slices.Clone(resultFiles), []func(io.Writer) error{
+		func(w io.Writer) error { return r.writeSummary(w, wall) },
+		r.writeMetrics, r.writeDaily, r.writeAnnual,
+		func(w io.Writer) error { return writeLOS(w, r.Name, r.LOS) },
+	}
 }
 
 // cell formats x for CSV: the shortest decimal that reads back as x, with
@@ -711,7 +726,7 @@ func (r *results) summary(wall time.Duration) *summaryJSON {
 		Manifest:       newManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
 		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
 		AnnualMeasures: measuresJSON(care.AnnualMeasures[:]),
-		LengthOfStay:   losSummaries(losOf(r.Res)),
+		LengthOfStay:   losSummaries(r.LOS),
 	}
 	if r.Res.Money != nil {
 		for _, m := range finance.Measures {
