@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"caresim/results"
 	"fmt"
 	"image/color"
 	"math"
@@ -29,11 +30,9 @@ type Beds struct {
 	Interventions []Marker // start dates to mark
 }
 
-// Marker labels a date on a time axis, such as an intervention's start.
-type Marker struct {
-	Label string
-	At    time.Time
-}
+// Marker labels a date on a time axis, such as an intervention's start:
+// a results folder's [results.Marker].
+type Marker = results.Marker
 
 // Legend names used by [BedsOverTime], so that callers and tests can find
 // the series.

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"caresim/results"
 	"fmt"
 	"image/color"
 
@@ -31,10 +32,9 @@ type Gap struct {
 	Cumulative []Estimate // gap summed from the first year
 }
 
-// Estimate is a mean with its confidence interval [Lo, Hi] in the same units.
-type Estimate struct {
-	Mean, Lo, Hi float64
-}
+// Estimate is a mean with its confidence interval [Lo, Hi] in the same
+// units: a results folder's [results.Estimate].
+type Estimate = results.Estimate
 
 // DeficitTrajectory draws the deficit trajectory in two aligned panels: the
 // annual gap as bars with confidence-interval error bars (baseline and

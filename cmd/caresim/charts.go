@@ -8,13 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"caresim/plots"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/des"
 	"caresim/sim/finance"
 	"caresim/sim/stats"
 
@@ -116,106 +115,10 @@ var bodyTitles = [finance.NumBodies]string{
 	finance.System:        "whole system",
 }
 
-// runData is what a run's charts are drawn from: a run just finished
-// (runDataOf) or one read back from its results folder (readRunData, for
-// caresim plot). Daily series are held to float32 precision, as daily.csv
-// writes them, so that both draw the same charts, byte for byte.
-type runData struct {
-	name, place string
-	start       time.Time
-	markers     []plots.Marker
-	daily       [care.NumDaily]sim.Band
-	// years are the financial years, a final year simulated in part so
-	// labelled, and annual each year's mean of each annual measure.
-	years  []string
-	annual [][care.NumAnnual]float64
-	los    [2]*losData // as losPools; nil for a pool without stays
-	money  *moneyData  // nil when the run was not priced
-	// calibration is summary.json's calibration checks, when read back
-	// from a folder (the report's; not charted).
-	calibration []checkJSON
-}
-
-// moneyData is a priced run's accounts: each financial year's mean and
-// confidence interval of each line of each body's accounts, which may be
-// NaN (not measured).
-type moneyData struct {
-	years  []string // financial years, a final year simulated in part so labelled
-	annual [][finance.NumBodies][finance.NumMeasures]plots.Estimate
-}
-
-// runDataOf is what the charts of a finished run of l are drawn from.
-func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
-	d := runData{name: l.Name, place: placeOf(l), start: dateTime(res.Reps[0].Start)}
-	for _, iv := range l.Interventions {
-		d.markers = append(d.markers, plots.Marker{Label: iv.Name, At: dateTime(iv.Start)})
-	}
-	for k, b := range res.Daily {
-		d.daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
-	}
-	for _, a := range res.Annual {
-		var means [care.NumAnnual]float64
-		for k, s := range a {
-			means[k] = s.Mean
-		}
-		d.annual = append(d.annual, means)
-	}
-	d.years = partYear(res.Years, wholeYears(res.Years, d.annual))
-	d.los = losOf(res)
-	m := res.Money
-	if m == nil {
-		return d
-	}
-	d.money = &moneyData{years: partYear(m.Years, m.FinalYear)}
-	for y := range m.Years {
-		var a [finance.NumBodies][finance.NumMeasures]plots.Estimate
-		for b := range a {
-			for k := range a[b] {
-				s := m.Annual[y][b][k]
-				a[b][k] = plots.Estimate{Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()}
-			}
-		}
-		d.money.annual = append(d.money.annual, a)
-	}
-	return d
-}
-
-// wholeYears returns the index of the last of the financial years
-// simulated whole (its days in annual those of the year from 1 April),
-// or the last year when none was.
-func wholeYears(years []string, annual [][care.NumAnnual]float64) int {
-	for y := len(annual) - 1; y >= 0; y-- {
-		if annual[y][care.AnnualDays] == float64(fyLength(years[y])) {
-			return y
-		}
-	}
-	return len(annual) - 1
-}
-
-// partYear returns years with the last labelled as simulated in part
-// when final, the index of the final year simulated whole, is not the
-// last.
-func partYear(years []string, final int) []string {
-	years = slices.Clone(years)
-	if last := len(years) - 1; final < last {
-		years[last] += " (part)"
-	}
-	return years
-}
-
-// single returns xs rounded to float32 precision, as daily.csv holds them.
-func single(xs []float64) []float64 {
-	out := make([]float64, len(xs))
-	for i, x := range xs {
-		out[i] = float64(float32(x))
-	}
-	return out
-}
-
 // runCharts adapts a finished run of l to the plots package (see
 // drawCharts).
 func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
-	return drawCharts(runDataOf(l, res))
+	return drawCharts(results.RunDataOf(l, res))
 }
 
 // drawCharts draws the charts of a run: beds over time for each bed pool
@@ -224,11 +127,11 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
 // was priced, the deficit trajectory of the system and of each
 // organisation with money. Pools and organisations with nothing in them
 // are left out.
-func drawCharts(d runData) ([]chart, error) {
-	place, start, markers := d.place, d.start, d.markers
+func drawCharts(d results.RunData) ([]chart, error) {
+	place, start, markers := d.Place, d.Start, d.Markers
 	var out []chart
 	for _, p := range bedPools {
-		mean, capacity := d.daily[p.mean], d.daily[p.capacity]
+		mean, capacity := d.Daily[p.mean], d.Daily[p.capacity]
 		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
 			continue // the scenario has no such beds
 		}
@@ -243,12 +146,12 @@ func drawCharts(d runData) ([]chart, error) {
 		}
 		out = append(out, chart{p.file, f})
 	}
-	if anyValue(d.daily[care.DailyAcuteMean].Mean) || anyValue(d.daily[care.DailyAcuteBeds].Mean) {
+	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
 		f, err := plots.DelayedPatients(plots.Delays{
 			Place: place, Start: start,
-			Reablement:       finite(d.daily[care.DailyAcuteDelayedP1].Mean),
-			IntermediateCare: finite(d.daily[care.DailyAcuteDelayedP2].Mean),
-			CareHome:         finite(d.daily[care.DailyAcuteDelayedP3].Mean),
+			Reablement:       finite(d.Daily[care.DailyAcuteDelayedP1].Mean),
+			IntermediateCare: finite(d.Daily[care.DailyAcuteDelayedP2].Mean),
+			CareHome:         finite(d.Daily[care.DailyAcuteDelayedP3].Mean),
 			Interventions:    markers,
 		})
 		if err != nil {
@@ -256,30 +159,30 @@ func drawCharts(d runData) ([]chart, error) {
 		}
 		out = append(out, chart{"delays", f})
 	}
-	departures := d.daily[care.DailyAEDepartures].Mean
-	if anyValue(d.daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
+	departures := d.Daily[care.DailyAEDepartures].Mean
+	if anyValue(d.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
 		f, err := plots.AEPerformance(plots.AE{
 			Place: place, Start: start,
 			Departures: finite(departures),
-			Breaches:   finite(d.daily[care.DailyAE4hBreaches].Mean),
-			Waits12h:   finite(d.daily[care.DailyED12hDTA].Mean),
+			Breaches:   finite(d.Daily[care.DailyAE4hBreaches].Mean),
+			Waits12h:   finite(d.Daily[care.DailyED12hDTA].Mean),
 		})
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, chart{"ae-performance", f})
 	}
-	for _, draw := range []func(runData) ([]chart, error){losCharts, pathwayChart} {
+	for _, draw := range []func(results.RunData) ([]chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, cs...)
 	}
-	if d.money == nil {
+	if d.Money == nil {
 		return out, nil
 	}
-	cs, err := deficitCharts(place, d.money, d.name, nil, "")
+	cs, err := deficitCharts(place, d.Money, d.Name, nil, "")
 	return append(out, cs...), err
 }
 
@@ -287,13 +190,13 @@ func drawCharts(d runData) ([]chart, error) {
 // organisation with money in m or in other, for the charts of a place:
 // m's alone (deficit-ORG), or, when other is not nil, m's against
 // other's (deficit-ORG-OTHER), each named in the legend.
-func deficitCharts(place string, m *moneyData, name string, other *moneyData, otherName string) ([]chart, error) {
+func deficitCharts(place string, m *results.Money, name string, other *results.Money, otherName string) ([]chart, error) {
 	var out []chart
 	for _, b := range sim.MoneyBodies {
 		if b != finance.System && !hasMoney(m, b) && (other == nil || !hasMoney(other, b)) {
 			continue
 		}
-		d := plots.Deficit{Body: bodyTitles[b], Years: m.years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
+		d := plots.Deficit{Body: bodyTitles[b], Years: m.Years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
 		if place != "" {
 			d.Body += ", " + place
 		}
@@ -313,11 +216,11 @@ func deficitCharts(place string, m *moneyData, name string, other *moneyData, ot
 
 // deficitGap is body b's annual and cumulative deficit in m, as plotted,
 // named name in the legend.
-func deficitGap(m *moneyData, b int, name string) plots.Gap {
+func deficitGap(m *results.Money, b int, name string) plots.Gap {
 	g := plots.Gap{Name: name}
-	for y := range m.years {
-		g.Annual = append(g.Annual, estimate(m.annual[y][b][finance.Deficit]))
-		g.Cumulative = append(g.Cumulative, estimate(m.annual[y][b][finance.CumulativeDeficit]))
+	for y := range m.Years {
+		g.Annual = append(g.Annual, estimate(m.Annual[y][b][finance.Deficit]))
+		g.Cumulative = append(g.Cumulative, estimate(m.Annual[y][b][finance.CumulativeDeficit]))
 	}
 	return g
 }
@@ -325,22 +228,6 @@ func deficitGap(m *moneyData, b int, name string) plots.Gap {
 // deficitInterval names the intervals of the deficit charts.
 func deficitInterval() string {
 	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
-}
-
-// placeOf says where a scenario is, for titles: its place (which it may
-// inherit from the scenario it extends) with its name, "Mid-
-// Nottinghamshire (prism)", or the scenario's name alone when it has no
-// place, as the textbook queues have none.
-func placeOf(l *scenarios.Loaded) string {
-	if p := strings.TrimSpace(l.Place); p != "" {
-		return fmt.Sprintf("%s (%s)", p, l.Name)
-	}
-	return "scenario " + l.Name
-}
-
-// dateTime is d at UTC midnight.
-func dateTime(d des.Date) time.Time {
-	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
 // anyValue reports whether xs holds a number other than zero.
@@ -373,10 +260,10 @@ func estimate(e plots.Estimate) plots.Estimate {
 }
 
 // hasMoney reports whether body b has any cost, funding or income.
-func hasMoney(m *moneyData, b int) bool {
-	for y := range m.years {
+func hasMoney(m *results.Money, b int) bool {
+	for y := range m.Years {
 		for _, k := range []int{finance.Cost, finance.Funding, finance.Income} {
-			if x := m.annual[y][b][k].Mean; x != 0 && !math.IsNaN(x) {
+			if x := m.Annual[y][b][k].Mean; x != 0 && !math.IsNaN(x) {
 				return true
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"caresim/plots"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 )
@@ -208,8 +209,8 @@ func TestPlaceOf(t *testing.T) {
 		{"", "scenario x"},
 	} {
 		l := &scenarios.Loaded{Scenario: scenarios.Scenario{Name: "x", Place: c.place, Description: "Somewhere else: not the place"}}
-		if got := placeOf(l); got != c.want {
-			t.Errorf("placeOf(%q) = %q, want %q", c.place, got, c.want)
+		if got := results.PlaceOf(l); got != c.want {
+			t.Errorf("results.placeOf(%q) = %q, want %q", c.place, got, c.want)
 		}
 	}
 	// Built-in scenarios inherit the baseline's place.
@@ -218,8 +219,8 @@ func TestPlaceOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := placeOf(l), "Mid-Nottinghamshire ("+name+")"; got != want {
-			t.Errorf("placeOf(%s) = %q, want %q", name, got, want)
+		if got, want := results.PlaceOf(l), "Mid-Nottinghamshire ("+name+")"; got != want {
+			t.Errorf("results.PlaceOf(%s) = %q, want %q", name, got, want)
 		}
 	}
 }

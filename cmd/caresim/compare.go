@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"caresim/cmd/caresim/internal/table"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
@@ -163,11 +164,11 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		r.opts.Reps, r.opts.Seed = first.Reps, first.Seed
 	}
 
-	out, err := openOutDir(*cc.out)
+	out, err := results.OpenFolder(*cc.out)
 	if err != nil {
 		return err
 	}
-	defer out.abort()
+	defer out.Abort()
 	bar := newProgress(stderr, first.Reps*len(runs), "compare", *cc.quiet)
 	for _, r := range runs {
 		r.opts.Done = bar.done
@@ -203,7 +204,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		return err
 	}
 	defer done()
-	if err := out.save(ctx, "compare", names, writers); err != nil {
+	if err := out.Save(ctx, "compare", names, writers); err != nil {
 		return err
 	}
 	if !*cc.quiet {
@@ -276,14 +277,14 @@ func loadAll(refs, sets []string) ([]*compared, error) {
 // to the first scenario.
 type comparison struct {
 	runs    []*compared
-	metrics [][]metricResult // [scenario][metric], as resultMetrics
+	metrics [][]results.MetricResult // [scenario][metric], as resultMetrics
 	diffs   [][]stats.Summary
 }
 
 func newComparison(runs []*compared) *comparison {
 	c := &comparison{runs: runs}
 	for _, r := range runs {
-		c.metrics = append(c.metrics, resultMetrics(r.res))
+		c.metrics = append(c.metrics, results.ResultMetrics(r.res))
 	}
 	c.metrics = alignMetrics(c.metrics)
 	for s := range runs {
@@ -301,19 +302,19 @@ func newComparison(runs []*compared) *comparison {
 // A scenario that lacks one (the money metrics of a scenario not priced,
 // compared with one that is) measured it in no replication: its values
 // are NaN, its summary empty.
-func alignMetrics(ms [][]metricResult) [][]metricResult {
-	var all []metricResult
+func alignMetrics(ms [][]results.MetricResult) [][]results.MetricResult {
+	var all []results.MetricResult
 	for _, m := range ms {
 		for _, x := range m {
-			if !slices.ContainsFunc(all, func(y metricResult) bool { return y.Name == x.Name }) {
+			if !slices.ContainsFunc(all, func(y results.MetricResult) bool { return y.Name == x.Name }) {
 				all = append(all, x)
 			}
 		}
 	}
-	out := make([][]metricResult, len(ms))
+	out := make([][]results.MetricResult, len(ms))
 	for s, m := range ms {
 		for _, x := range all {
-			i := slices.IndexFunc(m, func(y metricResult) bool { return y.Name == x.Name })
+			i := slices.IndexFunc(m, func(y results.MetricResult) bool { return y.Name == x.Name })
 			if i >= 0 {
 				out[s] = append(out[s], m[i])
 				continue
@@ -322,7 +323,7 @@ func alignMetrics(ms [][]metricResult) [][]metricResult {
 			for j := range nan {
 				nan[j] = math.NaN()
 			}
-			out[s] = append(out[s], metricResult{Measure: x.Measure, Values: nan, Summary: stats.Summarize(nil, stats.DefaultConfidence)})
+			out[s] = append(out[s], results.MetricResult{Measure: x.Measure, Values: nan, Summary: stats.Summarize(nil, stats.DefaultConfidence)})
 		}
 	}
 	return out
@@ -356,10 +357,10 @@ func (c *comparison) writeCSV(w io.Writer) error {
 	for k, m := range c.metrics[0] {
 		for s, r := range c.runs {
 			v := c.metrics[s][k].Summary
-			row := []string{m.Name, m.Unit, r.label, cell(v.Mean), cell(v.Lo()), cell(v.Hi()), "", "", ""}
+			row := []string{m.Name, m.Unit, r.label, results.Cell(v.Mean), results.Cell(v.Lo()), results.Cell(v.Hi()), "", "", ""}
 			if s > 0 {
 				d := c.diffs[s][k]
-				row[6], row[7], row[8] = cell(d.Mean), cell(d.Lo()), cell(d.Hi())
+				row[6], row[7], row[8] = results.Cell(d.Mean), results.Cell(d.Lo()), results.Cell(d.Hi())
 			}
 			cw.Write(row)
 		}
@@ -376,7 +377,7 @@ type compareJSON struct {
 	FormatVersion int                 `json:"format_version"`
 	First         string              `json:"first"` // differences are each scenario − this one
 	Sets          []string            `json:"sets"`
-	Manifests     []manifestJSON      `json:"manifests"`
+	Manifests     []results.Manifest  `json:"manifests"`
 	Metrics       []compareMetricJSON `json:"metrics"`
 }
 
@@ -388,42 +389,42 @@ type compareMetricJSON struct {
 }
 
 type compareResultJSON struct {
-	Scenario   string `json:"scenario"`
-	Mean       number `json:"mean"`
-	SD         number `json:"sd"`
-	CILow      number `json:"ci_low"`
-	CIHigh     number `json:"ci_high"`
-	N          int    `json:"n"`
-	DiffMean   number `json:"diff_mean"`
-	DiffSD     number `json:"diff_sd"`
-	DiffCILow  number `json:"diff_ci_low"`
-	DiffCIHigh number `json:"diff_ci_high"`
-	DiffN      int    `json:"diff_n"` // replications in which both measured it
+	Scenario   string         `json:"scenario"`
+	Mean       results.Number `json:"mean"`
+	SD         results.Number `json:"sd"`
+	CILow      results.Number `json:"ci_low"`
+	CIHigh     results.Number `json:"ci_high"`
+	N          int            `json:"n"`
+	DiffMean   results.Number `json:"diff_mean"`
+	DiffSD     results.Number `json:"diff_sd"`
+	DiffCILow  results.Number `json:"diff_ci_low"`
+	DiffCIHigh results.Number `json:"diff_ci_high"`
+	DiffN      int            `json:"diff_n"` // replications in which both measured it
 }
 
 // writeSummary writes compare's summary.json; the manifests' wall times
 // are the only fields that differ between runs with the same seed.
 func (c *comparison) writeSummary(w io.Writer, sets []string) error {
-	return writeJSON(w, c.summary(sets))
+	return results.WriteJSON(w, c.summary(sets))
 }
 
 // summary is compare's summary.json's content.
 func (c *comparison) summary(sets []string) *compareJSON {
-	s := &compareJSON{FormatVersion: summaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
+	s := &compareJSON{FormatVersion: results.SummaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
 	for _, r := range c.runs {
-		s.Manifests = append(s.Manifests, newManifest(r.Loaded, sets, r.opts, r.res, r.wall))
+		s.Manifests = append(s.Manifests, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
-	nan := number(math.NaN())
+	nan := results.Number(math.NaN())
 	for k, m := range c.metrics[0] {
 		cm := compareMetricJSON{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
 		for i, r := range c.runs {
 			v, d := c.metrics[i][k].Summary, c.diffs[i][k]
 			res := compareResultJSON{
-				Scenario: r.label, Mean: number(v.Mean), SD: number(v.SD), CILow: number(v.Lo()), CIHigh: number(v.Hi()), N: v.N,
+				Scenario: r.label, Mean: results.Number(v.Mean), SD: results.Number(v.SD), CILow: results.Number(v.Lo()), CIHigh: results.Number(v.Hi()), N: v.N,
 				DiffMean: nan, DiffSD: nan, DiffCILow: nan, DiffCIHigh: nan,
 			}
 			if i > 0 {
-				res.DiffMean, res.DiffSD, res.DiffCILow, res.DiffCIHigh, res.DiffN = number(d.Mean), number(d.SD), number(d.Lo()), number(d.Hi()), d.N
+				res.DiffMean, res.DiffSD, res.DiffCILow, res.DiffCIHigh, res.DiffN = results.Number(d.Mean), results.Number(d.SD), results.Number(d.Lo()), results.Number(d.Hi()), d.N
 			}
 			cm.Scenarios = append(cm.Scenarios, res)
 		}
@@ -447,7 +448,7 @@ func (c *comparison) writeText(w io.Writer) error {
 	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
 	marked := false
 	measured := func(k int) bool {
-		return slices.ContainsFunc(c.metrics, func(ms []metricResult) bool { return ms[k].Summary.N > 0 })
+		return slices.ContainsFunc(c.metrics, func(ms []results.MetricResult) bool { return ms[k].Summary.N > 0 })
 	}
 	rows := func(k int, format func(xs ...float64) []string, unit func(r *compared) string) {
 		for s, r := range c.runs {
@@ -474,7 +475,7 @@ func (c *comparison) writeText(w io.Writer) error {
 	}
 	var money []int // the money headline metrics some scenario measured
 	for _, name := range moneyHeadline() {
-		k := slices.IndexFunc(c.metrics[0], func(m metricResult) bool { return m.Name == name })
+		k := slices.IndexFunc(c.metrics[0], func(m results.MetricResult) bool { return m.Name == name })
 		if k < 0 || !measured(k) {
 			continue
 		}

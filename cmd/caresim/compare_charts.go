@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"caresim/plots"
+	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
@@ -23,9 +24,9 @@ import (
 // and one read back from its folder (readCompareData, for caresim plot)
 // draw the same charts, byte for byte.
 type compareData struct {
-	labels []string  // the scenarios' labels, the first the base
-	runs   []runData // each scenario's, in order
-	diffs  []diffRow // compare.csv's rows of the charted metrics, after the first scenario's
+	labels []string          // the scenarios' labels, the first the base
+	runs   []results.RunData // each scenario's, in order
+	diffs  []diffRow         // compare.csv's rows of the charted metrics, after the first scenario's
 	// valued holds the charted metrics whose mean is a number other than
 	// zero in some scenario: a metric that is zero in all (emergency
 	// admissions in a model of an ED alone) is not charted.
@@ -43,8 +44,8 @@ type diffRow struct {
 // series from its run data, and whether the comparison has it to draw.
 type overlay struct {
 	file, measure, unit string
-	series              func(r runData) (mean, p10, p90 []float64)
-	show                func(runs []runData) bool
+	series              func(r results.RunData) (mean, p10, p90 []float64)
+	show                func(runs []results.RunData) bool
 	reference           float64 // a level drawn across, when referenceLabel names it
 	referenceLabel      string
 }
@@ -57,23 +58,23 @@ var overlays = []overlay{
 	dailyOverlay("overlay-delayed-patients", "Patients delayed in acute beds", "patients", care.DailyAcuteDelayed),
 	{
 		file: "overlay-acute-beds-open", measure: "Acute beds open", unit: "beds",
-		series: func(r runData) ([]float64, []float64, []float64) {
+		series: func(r results.RunData) ([]float64, []float64, []float64) {
 			// The mean alone: capacity seldom differs between
 			// replications, and the legend would name a band not seen.
-			return r.daily[care.DailyAcuteBeds].Mean, nil, nil
+			return r.Daily[care.DailyAcuteBeds].Mean, nil, nil
 		},
-		show: func(runs []runData) bool { // only when the scenarios open different numbers
-			return slices.ContainsFunc(runs[1:], func(r runData) bool {
-				return !slices.Equal(r.daily[care.DailyAcuteBeds].Mean, runs[0].daily[care.DailyAcuteBeds].Mean)
+		show: func(runs []results.RunData) bool { // only when the scenarios open different numbers
+			return slices.ContainsFunc(runs[1:], func(r results.RunData) bool {
+				return !slices.Equal(r.Daily[care.DailyAcuteBeds].Mean, runs[0].Daily[care.DailyAcuteBeds].Mean)
 			})
 		},
 	},
 	{
 		file: "overlay-ae-4h-performance", measure: "Monthly A&E 4-hour performance", unit: "% of departures",
 		reference: plots.FourHourStandard, referenceLabel: plots.LegendStandard,
-		series: func(r runData) ([]float64, []float64, []float64) { return monthlyShare(r), nil, nil },
-		show: func(runs []runData) bool { // a scenario without A&E would show as 0%
-			return !slices.ContainsFunc(runs, func(r runData) bool { return !anyValue(r.daily[care.DailyAEDepartures].Mean) })
+		series: func(r results.RunData) ([]float64, []float64, []float64) { return monthlyShare(r), nil, nil },
+		show: func(runs []results.RunData) bool { // a scenario without A&E would show as 0%
+			return !slices.ContainsFunc(runs, func(r results.RunData) bool { return !anyValue(r.Daily[care.DailyAEDepartures].Mean) })
 		},
 	},
 }
@@ -83,12 +84,12 @@ var overlays = []overlay{
 func dailyOverlay(file, measure, unit string, k int) overlay {
 	return overlay{
 		file: file, measure: measure, unit: unit,
-		series: func(r runData) ([]float64, []float64, []float64) {
-			b := r.daily[k]
+		series: func(r results.RunData) ([]float64, []float64, []float64) {
+			b := r.Daily[k]
 			return b.Mean, b.P10, b.P90
 		},
-		show: func(runs []runData) bool {
-			return slices.ContainsFunc(runs, func(r runData) bool { return anyValue(r.daily[k].Mean) })
+		show: func(runs []results.RunData) bool {
+			return slices.ContainsFunc(runs, func(r results.RunData) bool { return anyValue(r.Daily[k].Mean) })
 		},
 	}
 }
@@ -96,9 +97,9 @@ func dailyOverlay(file, measure, unit string, k int) overlay {
 // monthlyShare is each day's A&E 4-hour performance over its calendar
 // month, in per cent: a step a month, as the A&E standard is reported;
 // zero in a month with no departures.
-func monthlyShare(r runData) []float64 {
-	return plots.FourHourByDay(plots.AE{Start: r.start,
-		Departures: finite(r.daily[care.DailyAEDepartures].Mean), Breaches: finite(r.daily[care.DailyAE4hBreaches].Mean)})
+func monthlyShare(r results.RunData) []float64 {
+	return plots.FourHourByDay(plots.AE{Start: r.Start,
+		Departures: finite(r.Daily[care.DailyAEDepartures].Mean), Breaches: finite(r.Daily[care.DailyAE4hBreaches].Mean)})
 }
 
 // diffCharts are the charts of paired differences, each of at most
@@ -142,7 +143,7 @@ func compareDataOf(c *comparison) compareData {
 	d := compareData{valued: map[string]bool{}}
 	for _, r := range c.runs {
 		d.labels = append(d.labels, r.label)
-		d.runs = append(d.runs, runDataOf(r.Loaded, r.res))
+		d.runs = append(d.runs, results.RunDataOf(r.Loaded, r.res))
 	}
 	for k, m := range c.metrics[0] {
 		if !chartedMetric(m.Name) {
@@ -172,13 +173,13 @@ func drawCompare(d compareData) ([]chart, error) {
 	base := d.runs[0]
 	same := true
 	for _, r := range d.runs[1:] {
-		same = same && r.start.Equal(base.start) && len(r.daily[0].Mean) == len(base.daily[0].Mean)
+		same = same && r.Start.Equal(base.Start) && len(r.Daily[0].Mean) == len(base.Daily[0].Mean)
 	}
 	for _, o := range overlays {
 		if !same || !o.show(d.runs) {
 			continue
 		}
-		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.place, base.name), Start: base.start,
+		ov := plots.Overlay{Measure: o.measure, Unit: o.unit, Place: placeName(base.Place, base.Name), Start: base.Start,
 			Interventions: addedMarkers(d.runs), Reference: o.reference, ReferenceLabel: o.referenceLabel}
 		for i, r := range d.runs {
 			mean, p10, p90 := o.series(r)
@@ -195,7 +196,7 @@ func drawCompare(d compareData) ([]chart, error) {
 		out = append(out, chart{o.file, f})
 	}
 	for _, c := range diffCharts {
-		diffs := plots.Diffs{Base: d.labels[0], Subject: c.subject, Place: placeName(base.place, base.name), Interval: deficitInterval()}
+		diffs := plots.Diffs{Base: d.labels[0], Subject: c.subject, Place: placeName(base.Place, base.Name), Interval: deficitInterval()}
 		for _, name := range c.metrics {
 			var rows []plots.Diff
 			measured := false
@@ -224,14 +225,14 @@ func drawCompare(d compareData) ([]chart, error) {
 		}
 		out = append(out, chart{c.file, f})
 	}
-	if base.money == nil {
+	if base.Money == nil {
 		return out, nil
 	}
 	for i, r := range d.runs[1:] {
-		if r.money == nil || !slices.Equal(r.money.years, base.money.years) {
+		if r.Money == nil || !slices.Equal(r.Money.Years, base.Money.Years) {
 			continue
 		}
-		cs, err := deficitCharts(placeName(base.place, base.name), base.money, d.labels[0], r.money, d.labels[i+1])
+		cs, err := deficitCharts(placeName(base.Place, base.Name), base.Money, d.labels[0], r.Money, d.labels[i+1])
 		if err != nil {
 			return nil, err
 		}
@@ -243,11 +244,11 @@ func drawCompare(d compareData) ([]chart, error) {
 // addedMarkers are the interventions that the scenarios after the first
 // add to it (those the first has too are not where they part), each
 // once, in order.
-func addedMarkers(runs []runData) []plots.Marker {
+func addedMarkers(runs []results.RunData) []plots.Marker {
 	var out []plots.Marker
 	for _, r := range runs[1:] {
-		for _, m := range r.markers {
-			if !slices.Contains(runs[0].markers, m) && !slices.Contains(out, m) {
+		for _, m := range r.Markers {
+			if !slices.Contains(runs[0].Markers, m) && !slices.Contains(out, m) {
 				out = append(out, m)
 			}
 		}
@@ -258,13 +259,13 @@ func addedMarkers(runs []runData) []plots.Marker {
 // diffLabel names metric for a board, as the report does: a money
 // metric by whose deficit over which years (those of base), another by
 // its headline label or description.
-func diffLabel(metric string, base runData) string {
+func diffLabel(metric string, base results.RunData) string {
 	if k := care.MetricIndex(metric); k >= 0 {
 		return metricLabel(metric, care.Metrics[k].Doc)
 	}
 	var years []string
-	if base.money != nil {
-		years = base.money.years
+	if base.Money != nil {
+		years = base.Money.Years
 	}
 	return moneyLabel(metric, years)
 }
@@ -296,7 +297,7 @@ func scenarioDir(label string) string { return chartName(label) }
 // files, in its subfolder, as run writes them.
 func addScenarioFiles(c *comparison, sets []string, names *[]string, writers *[]func(io.Writer) error) {
 	for _, r := range c.runs {
-		files, ws := newResults(r.Loaded, sets, r.opts, r.res, false).files(r.wall)
+		files, ws := results.NewRun(r.Loaded, sets, r.opts, r.res, false, calibrationOf(r.Loaded, sets, r.res)).Files(r.wall)
 		for i, name := range files {
 			*names = append(*names, filepath.Join(scenarioDir(r.label), name))
 			*writers = append(*writers, ws[i])
@@ -321,9 +322,9 @@ func plotCompareDir(dir string, formats chartOutput, stderr io.Writer, quiet boo
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
-	calib := map[string][]checkJSON{}
+	calib := map[string][]results.Check{}
 	for i, label := range d.labels {
-		if c := d.runs[i].calibration; c != nil {
+		if c := d.runs[i].Calibration; c != nil {
 			calib[label] = c
 		}
 	}
@@ -345,8 +346,8 @@ func readCompareData(dir string) (compareData, *compareJSON, error) {
 	if err := json.Unmarshal(b, s); err != nil {
 		return d, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if s.FormatVersion != summaryFormat {
-		return d, nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, summaryFormat)
+	if s.FormatVersion != results.SummaryFormat {
+		return d, nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, results.SummaryFormat)
 	}
 	for _, m := range s.Metrics {
 		for _, r := range m.Scenarios {
@@ -360,7 +361,7 @@ func readCompareData(dir string) (compareData, *compareJSON, error) {
 		return d, nil, fmt.Errorf("%s: its metrics do not list the scenarios compared, %s first", path, s.First)
 	}
 	for _, label := range d.labels {
-		r, err := readRunData(filepath.Join(dir, scenarioDir(label)))
+		r, err := results.ReadRun(filepath.Join(dir, scenarioDir(label)))
 		if err != nil {
 			return d, nil, err
 		}
@@ -380,7 +381,7 @@ func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error)
 	var out []diffRow
 	valued := map[string]bool{}
 	seen := map[[2]string]bool{}
-	err := csvRows(path, compareHeader, func(rec []string) error {
+	err := results.CSVRows(path, compareHeader, func(rec []string) error {
 		if !chartedMetric(rec[0]) {
 			return nil
 		}
@@ -392,7 +393,7 @@ func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error)
 			return fmt.Errorf("a second row of %s for %s", rec[0], rec[2])
 		}
 		seen[key] = true
-		mean, err := parseCell(rec[3], 64)
+		mean, err := results.ParseCell(rec[3], 64)
 		if err != nil {
 			return fmt.Errorf("mean: %w", err)
 		}
@@ -404,7 +405,7 @@ func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error)
 		}
 		x := diffRow{metric: rec[0], unit: rec[1], scenario: rec[2]}
 		for i, v := range []*float64{&x.mean, &x.lo, &x.hi} {
-			if *v, err = parseCell(rec[6+i], 64); err != nil {
+			if *v, err = results.ParseCell(rec[6+i], 64); err != nil {
 				return fmt.Errorf("%s: %w", compareHeader[6+i], err)
 			}
 			if math.IsInf(*v, 0) || rec[6+i] != "" && math.IsNaN(*v) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"caresim/results"
 	"caresim/sim/care"
 )
 
@@ -24,7 +25,7 @@ func TestCompareChartsAndPlot(t *testing.T) {
 	want := runFiles(t, drawn, append(args, "--out", drawn, "baseline", "prism")...)
 	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "baseline", "prism")...)
 	for _, label := range []string{"baseline", "prism"} {
-		for _, name := range resultFiles {
+		for _, name := range results.RunFiles {
 			if _, ok := want[filepath.Join(label, name)]; !ok {
 				t.Errorf("compare wrote no %s for %s", name, label)
 			}
@@ -80,14 +81,14 @@ func TestCompareChartsUneven(t *testing.T) {
 // its month's share; a month with no departures shows 0.
 func TestMonthlyShare(t *testing.T) {
 	t.Parallel()
-	var r runData
-	r.start = time.Date(2014, time.April, 29, 0, 0, 0, 0, time.UTC)
-	r.daily[care.DailyAEDepartures].Mean = []float64{10, 10, 20, 0}
-	r.daily[care.DailyAE4hBreaches].Mean = []float64{1, 1, 4, 0}
+	var r results.RunData
+	r.Start = time.Date(2014, time.April, 29, 0, 0, 0, 0, time.UTC)
+	r.Daily[care.DailyAEDepartures].Mean = []float64{10, 10, 20, 0}
+	r.Daily[care.DailyAE4hBreaches].Mean = []float64{1, 1, 4, 0}
 	if got, want := monthlyShare(r), []float64{90, 90, 80, 80}; !slices.Equal(got, want) {
 		t.Errorf("monthlyShare = %v, want %v", got, want)
 	}
-	r.daily[care.DailyAEDepartures].Mean = []float64{0, 0, 20, 0}
+	r.Daily[care.DailyAEDepartures].Mean = []float64{0, 0, 20, 0}
 	if got, want := monthlyShare(r), []float64{0, 0, 80, 80}; !slices.Equal(got, want) {
 		t.Errorf("monthlyShare with an empty April = %v, want %v", got, want)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"caresim/results"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -9,7 +10,7 @@ import (
 )
 
 // losHeaderCSV is los.csv's header.
-var losHeaderCSV = strings.Join(losHeader, ",")
+var losHeaderCSV = strings.Join(results.LOSHeader, ",")
 
 // TestRunLOS runs the textbook tandem (acute beds feeding intermediate-
 // care beds) and checks los.csv against summary.json's length_of_stay,
@@ -27,7 +28,7 @@ func TestRunLOS(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "3", "--set", "horizon=200d", "--no-plots", "--out", dir, "textbook-tandem")
-	var s summaryJSON
+	var s results.Summary
 	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestRunLOS(t *testing.T) {
 		}
 		for _, c := range []struct {
 			name string
-			got  number
+			got  results.Number
 			bin  float64
 		}{{"median", sum.MedianDays, median}, {"90th percentile", sum.P90Days, p90}, {"longest stay", sum.MaxDays, float64(bins-1) * w}} {
 			if g := float64(c.got); g < c.bin || g > c.bin+w {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"caresim/results"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -132,11 +133,11 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		return err
 	}
 
-	d, err := openOutDir(out)
+	d, err := results.OpenFolder(out)
 	if err != nil {
 		return err
 	}
-	defer d.abort()
+	defer d.Abort()
 	merged := *first
 	merged.Shard = shard{k: 1, n: 1}.String()
 	tally := newSweepTally(header, len(first.Parameters))
@@ -151,7 +152,7 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		return cw.Error()
 	}
 	names := []string{"sweep.csv", "sweep.json"}
-	if err := d.save(context.Background(), "merge", names, []func(io.Writer) error{writeCSV, func(w io.Writer) error { return writeJSON(w, &merged) }}); err != nil {
+	if err := d.Save(context.Background(), "merge", names, []func(io.Writer) error{writeCSV, func(w io.Writer) error { return results.WriteJSON(w, &merged) }}); err != nil {
 		return err
 	}
 	if !quiet {

@@ -1,23 +1,12 @@
 package main
 
 import (
+	"caresim/results"
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
-
-	"caresim/plots"
-	"caresim/scenarios"
-	"caresim/sim/care"
-	"caresim/sim/finance"
 
 	"github.com/spf13/pflag"
 )
@@ -79,7 +68,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 	if isCompareDir(dir) {
 		return plotCompareDir(dir, formats, stderr, quiet)
 	}
-	d, err := readRunData(dir)
+	d, err := results.ReadRun(dir)
 	if err != nil {
 		return err
 	}
@@ -87,7 +76,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
-	s, err := readSummary(dir)
+	s, err := results.ReadSummary(dir)
 	if err != nil {
 		return err
 	}
@@ -109,263 +98,16 @@ func saveDrawn(dir string, cs []chart, formats chartOutput, report func(io.Write
 	names, writers := chartWriters(cs, formats, tmp)
 	names = append(names, "report.html")
 	writers = append(writers, report)
-	out, err := openOutDir(dir)
+	out, err := results.OpenFolder(dir)
 	if err != nil {
 		return err
 	}
-	defer out.abort()
-	if err := out.save(context.Background(), "plot", names, writers); err != nil {
+	defer out.Abort()
+	if err := out.Save(context.Background(), "plot", names, writers); err != nil {
 		return err
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(names, ", "), dir)
 	}
 	return nil
-}
-
-// readRunData reads back what a run's charts are drawn from out of its
-// results folder dir: summary.json, daily.csv and annual.csv. Each
-// problem names the file.
-func readRunData(dir string) (runData, error) {
-	var d runData
-	s, err := readSummary(dir)
-	if err != nil {
-		return d, err
-	}
-	m := s.Manifest
-	d.calibration = s.Calibration
-	d.name = m.Scenario
-	d.place = placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Place: m.Place}})
-	for _, iv := range m.Interventions {
-		at, err := time.Parse(time.DateOnly, iv.Start)
-		if err != nil {
-			return d, fmt.Errorf("%s: intervention %s: %w", filepath.Join(dir, "summary.json"), iv.Name, err)
-		}
-		d.markers = append(d.markers, plots.Marker{Label: iv.Name, At: at})
-	}
-	if err := readDaily(filepath.Join(dir, "daily.csv"), &d); err != nil {
-		return d, err
-	}
-	if err := readAnnual(filepath.Join(dir, "annual.csv"), m.FinancialYears, &d); err != nil {
-		return d, err
-	}
-	if d.los, err = readLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
-		return d, err
-	}
-	return d, nil
-}
-
-// longRows reads the header and the "mean" rows of a long CSV file at
-// path, calling row with each row's cells by column name.
-func longRows(path string, row func(cell func(string) string) error) error {
-	col := map[string]int{}
-	head := func(header []string) error {
-		for i, h := range header {
-			col[h] = i
-		}
-		if _, ok := col["replication"]; !ok {
-			return errors.New("no replication column")
-		}
-		return nil
-	}
-	return eachRecord(path, head, func(rec []string) error {
-		if rec[col["replication"]] != "mean" {
-			return nil
-		}
-		return row(func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return rec[i]
-			}
-			return ""
-		})
-	})
-}
-
-// csvRows reads the CSV file at path, whose header must be header, and
-// calls row with each record after it; an error from row is given with
-// the file and line.
-func csvRows(path string, header []string, row func(rec []string) error) error {
-	return eachRecord(path, func(got []string) error {
-		if !slices.Equal(got, header) {
-			return fmt.Errorf("header %q, want %q", got, header)
-		}
-		return nil
-	}, row)
-}
-
-// eachRecord reads the CSV file at path, calling head with its header
-// and row with each record after it; an error from either is given with
-// the file and line.
-func eachRecord(path string, head, row func(rec []string) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := head(header); err != nil {
-		return fmt.Errorf("%s:1: %w", path, err)
-	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if err := row(rec); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-	}
-}
-
-// parseCell reads a value as written by cellBits at bits; an empty cell
-// is NaN (nothing measured).
-func parseCell(s string, bits int) (float64, error) {
-	if s == "" {
-		return math.NaN(), nil
-	}
-	return strconv.ParseFloat(s, bits)
-}
-
-// readDaily fills d's start date and daily series from daily.csv.
-func readDaily(path string, d *runData) error {
-	index := map[string]int{}
-	for k, m := range care.DailyMeasures {
-		index[m.Name] = k
-	}
-	var dates []string
-	err := longRows(path, func(cell func(string) string) error {
-		date := cell("date")
-		if len(dates) == 0 || dates[len(dates)-1] != date {
-			dates = append(dates, date)
-		}
-		k, ok := index[cell("measure")]
-		if !ok {
-			return nil // a measure of another version: not charted
-		}
-		b := &d.daily[k]
-		day := len(dates) - 1
-		for _, c := range []struct {
-			name   string
-			series *[]float64
-		}{{"value", &b.Mean}, {"p10", &b.P10}, {"p90", &b.P90}} {
-			x, err := parseCell(cell(c.name), 32)
-			if err != nil {
-				return err
-			}
-			if len(*c.series) != day {
-				return fmt.Errorf("%s on %s is not the next day's", cell("measure"), date)
-			}
-			*c.series = append(*c.series, x)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(dates) == 0 {
-		return fmt.Errorf("%s: no days", path)
-	}
-	start, err := time.Parse(time.DateOnly, dates[0])
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	d.start = start
-	for k := range d.daily {
-		for _, s := range []*[]float64{&d.daily[k].Mean, &d.daily[k].P10, &d.daily[k].P90} {
-			if len(*s) != len(dates) {
-				return fmt.Errorf("%s: %s has %d days, not %d", path, care.DailyMeasures[k].Name, len(*s), len(dates))
-			}
-		}
-	}
-	return nil
-}
-
-// readAnnual fills d's years and annual means of the care model's
-// measures from annual.csv (rows with no organisation), and its money
-// when the run was priced (rows with an organisation), years being the
-// financial years in summary.json; a final year simulated in part (its
-// days fewer than the year's) is labelled so, as run labels it.
-func readAnnual(path string, years []string, d *runData) error {
-	year := map[string]int{}
-	for y, fy := range years {
-		year[fy] = y
-	}
-	body := map[string]int{}
-	for b, n := range finance.BodyNames {
-		body[n] = b
-	}
-	measure := map[string]int{}
-	for k, m := range finance.Measures {
-		measure[m.Name] = k
-	}
-	careMeasure := map[string]int{}
-	for k, m := range care.AnnualMeasures {
-		careMeasure[m.Name] = k
-	}
-	d.annual = make([][care.NumAnnual]float64, len(years))
-	for y := range d.annual {
-		for k := range d.annual[y] {
-			d.annual[y][k] = math.NaN() // not in the file: not measured
-		}
-	}
-	annual := make([][finance.NumBodies][finance.NumMeasures]plots.Estimate, len(years))
-	priced := false
-	err := longRows(path, func(cell func(string) string) error {
-		y, ok := year[cell("financial_year")]
-		if !ok {
-			return fmt.Errorf("financial year %q is not in summary.json", cell("financial_year"))
-		}
-		org := cell("organisation")
-		if org == "" {
-			k, ok := careMeasure[cell("measure")]
-			if !ok {
-				return nil // a measure of another version: not charted
-			}
-			x, err := parseCell(cell("value"), 64)
-			d.annual[y][k] = x
-			return err
-		}
-		b, ok := body[org]
-		k, known := measure[cell("measure")]
-		if !ok || !known {
-			return nil // not charted
-		}
-		priced = true
-		var e [3]float64
-		for i, c := range []string{"value", "ci_low", "ci_high"} {
-			x, err := parseCell(cell(c), 64)
-			if err != nil {
-				return err
-			}
-			e[i] = x
-		}
-		annual[y][b][k] = plots.Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	d.years = partYear(years, wholeYears(years, d.annual))
-	if priced {
-		d.money = &moneyData{years: d.years, annual: annual}
-	}
-	return nil
-}
-
-// fyLength is the number of days of the financial year fy ("2014/15"),
-// from 1 April, or 0 when fy is not such a label.
-func fyLength(fy string) int {
-	y, err := strconv.Atoi(fy[:min(4, len(fy))])
-	if err != nil {
-		return 0
-	}
-	from := time.Date(y, time.April, 1, 0, 0, 0, 0, time.UTC)
-	return int(from.AddDate(1, 0, 0).Sub(from).Hours() / 24)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"caresim/results"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ func TestPlotReproducesRun(t *testing.T) {
 	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "prism")...)
 	got := runFiles(t, bare, "plot", "--quiet", "--format", "svg,png", bare)
 
-	var s summaryJSON
+	var s results.Summary
 	if err := json.Unmarshal(want["summary.json"], &s); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"caresim/results"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 // holds, for each pool in summary.json, bins that follow one another
 // from day 0.
 func FuzzReadLOS(f *testing.F) {
-	header := strings.Join(losHeader, ",") + "\n"
+	header := strings.Join(results.LOSHeader, ",") + "\n"
 	for _, s := range []string{
 		header + "b,acute,0,0.25,3,0.5,0.5\nb,acute,0.25,0.5,3,0.5,1\n",
 		header + "b,acute,0.5,0.75,3,1,1\n",
@@ -24,13 +25,13 @@ func FuzzReadLOS(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	summaries := []losJSON{{Pool: "acute", BinDays: 0.25}, {Pool: "intermediate_care", BinDays: 0.25}}
+	summaries := []results.LOSSummary{{Pool: "acute", BinDays: 0.25}, {Pool: "intermediate_care", BinDays: 0.25}}
 	f.Fuzz(func(t *testing.T, text string) {
 		path := filepath.Join(t.TempDir(), "los.csv")
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		los, err := readLOS(path, summaries)
+		los, err := results.ReadLOS(path, summaries)
 		if err != nil {
 			if !strings.Contains(err.Error(), path) {
 				t.Fatalf("error does not name the file: %v", err)
@@ -38,7 +39,7 @@ func FuzzReadLOS(f *testing.F) {
 			return
 		}
 		for _, d := range los {
-			if d == nil || d.binWidth != 0.25 {
+			if d == nil || d.BinWidth != 0.25 {
 				t.Fatalf("pool %+v, want each summary's pool with its bin width", d)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
@@ -18,8 +17,8 @@ import (
 	"strconv"
 	"strings"
 
-	"caresim/cmd/caresim/internal/table"
 	"caresim/plots"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
@@ -210,9 +209,9 @@ func inlineSVG(svg, title string) string {
 // --no-plots). dir is the results folder, where a validation.csv is
 // looked for. caresim run and caresim plot both write it from these, so
 // that plot reproduces run's report byte for byte.
-func runReport(s *summaryJSON, d runData, charts []chart, drawn bool, dir string) (*report, error) {
+func runReport(s *results.Summary, d results.RunData, charts []chart, drawn bool, dir string) (*report, error) {
 	m := &s.Manifest
-	r := &report{Kind: "run", Title: reportTitle(d.place, m.Scenario), Version: m.Version}
+	r := &report{Kind: "run", Title: reportTitle(d.Place, m.Scenario), Version: m.Version}
 	if m.Description != "" {
 		r.Lead = append(r.Lead, m.Description)
 	}
@@ -225,7 +224,7 @@ func runReport(s *summaryJSON, d runData, charts []chart, drawn bool, dir string
 	r.Changes = []scenarioChanges{changesOf(m)}
 	r.Calibration = []calibrationView{calibrationStatus(m, s.Calibration)}
 	r.Engine = engineStatus(dir)
-	r.Manifest = manifestTable([]*manifestJSON{m})
+	r.Manifest = manifestTable([]*results.Manifest{m})
 	r.ManifestNote = wallNote
 	return r, nil
 }
@@ -260,10 +259,10 @@ func (r *report) addCharts(charts []chart, drawn bool) error {
 }
 
 // runLead says what was run, in a sentence.
-func runLead(m *manifestJSON) string {
+func runLead(m *results.Manifest) string {
 	warm := "with no warm-up"
 	if w := float64(m.WarmUpDays); w > 0 {
-		warm = fmt.Sprintf("after a %s-day warm-up", cell(w))
+		warm = fmt.Sprintf("after a %s-day warm-up", results.Cell(w))
 		if m.WarmUpAuto {
 			warm += " (chosen by MSER-5)"
 		}
@@ -275,10 +274,10 @@ func runLead(m *manifestJSON) string {
 // runHeadline is the headline table of a run: each headline metric that
 // was measured, then, when the run was priced, the deficits as run prints
 // them, in £m.
-func runHeadline(s *summaryJSON, d runData) (reportTable, []string) {
+func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) {
 	t := reportTable{Class: "headline", Header: []reportCell{{Text: "Metric"}, {Text: "Unit"},
 		{Text: "Mean", Num: true}, {Text: "95% CI low", Num: true}, {Text: "95% CI high", Num: true}}}
-	byName := map[string]metricJSON{}
+	byName := map[string]results.Metric{}
 	for _, m := range s.Metrics {
 		byName[m.Name] = m
 	}
@@ -289,7 +288,7 @@ func runHeadline(s *summaryJSON, d runData) (reportTable, []string) {
 		}
 		t.Rows = append(t.Rows, estimateRow(metricLabel(m.Name, m.Doc), m.Name, m.Unit, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
 	}
-	if d.money == nil {
+	if d.Money == nil {
 		return t, []string{ciNote}
 	}
 	first := true
@@ -298,7 +297,7 @@ func runHeadline(s *summaryJSON, d runData) (reportTable, []string) {
 		if !ok || m.N == 0 || !shown(name, []float64{float64(m.Mean), float64(m.SD)}) {
 			continue
 		}
-		row := estimateRow(moneyLabel(name, d.money.years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
+		row := estimateRow(moneyLabel(name, d.Money.Years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
 		row.Group, first = first, false
 		t.Rows = append(t.Rows, row)
 	}
@@ -450,38 +449,8 @@ func moneyYears(years []string) (final, span string) {
 
 // The changes a scenario makes.
 
-// interventionsJSON describes l's interventions for the manifest: when
-// each starts, which file defines it, and what it changes.
-func interventionsJSON(l *scenarios.Loaded) []interventionJSON {
-	out := []interventionJSON{}
-	for i, iv := range l.Interventions {
-		j := interventionJSON{
-			Name: iv.Name, Start: iv.Start.String(), Description: strings.TrimSpace(iv.Description),
-			From: l.Positions[fmt.Sprintf("interventions[%d]", i)].File, RampDays: number(iv.Ramp),
-			SetupGBP: number(iv.Setup), RecurrentGBP: number(iv.Recurrent), Payer: iv.Payer,
-			Changes: []changeJSON{},
-		}
-		for _, c := range iv.Changes {
-			op, e := "to", c.To
-			switch {
-			case c.Scale != nil:
-				op, e = "scale", c.Scale
-			case c.Add != nil:
-				op, e = "add", c.Add
-			}
-			cj := changeJSON{Path: c.Path, Op: op}
-			if e != nil {
-				cj.Low, cj.Central, cj.High = number(e.Low), number(e.Central), number(e.High)
-			}
-			j.Changes = append(j.Changes, cj)
-		}
-		out = append(out, j)
-	}
-	return out
-}
-
 // changesOf is what the scenario of manifest m changes.
-func changesOf(m *manifestJSON) scenarioChanges {
+func changesOf(m *results.Manifest) scenarioChanges {
 	c := scenarioChanges{Name: m.Scenario, Description: m.Description, Files: m.Chain, Sets: m.Sets}
 	if len(m.Chain) > 1 {
 		c.Extends = strings.Join(m.Chain[1:], ", then ")
@@ -526,12 +495,12 @@ func durationText(days float64) string {
 
 // changeText says what a change does: "services.acute.beds: add 96",
 // with an effect's range where it has one.
-func changeText(c changeJSON) string {
+func changeText(c results.Change) string {
 	unit, _ := care.UnitOf(c.Path)
 	if c.Op == "scale" {
 		unit = "factor"
 	}
-	format := func(x number) string { return valueText(float64(x), unit) }
+	format := func(x results.Number) string { return valueText(float64(x), unit) }
 	v := format(c.Central)
 	if c.Low != c.Central || c.High != c.Central {
 		v += fmt.Sprintf(" (range %s to %s, drawn per replication)", format(c.Low), format(c.High))
@@ -580,20 +549,6 @@ func poundsText(x float64) string {
 
 // The validation status.
 
-// checkJSON is a calibration check as summary.json records it.
-type checkJSON struct {
-	Case      string `json:"case"`
-	Measure   string `json:"measure"`
-	Expected  number `json:"expected"`
-	Simulated number `json:"simulated"`
-	CILow     number `json:"ci_low"`
-	CIHigh    number `json:"ci_high"`
-	N         int    `json:"replications"`
-	Tolerance number `json:"tolerance"` // relative: pass when |simulated − expected| <= tolerance·expected
-	Pass      bool   `json:"pass"`
-	Source    string `json:"source"`
-}
-
 // calibrated reports whether a scenario is the built-in baseline
 // unchanged, the one scenario with calibration targets
 // (validation.BaselineTargets): read from the built-in file alone, with no
@@ -605,15 +560,15 @@ func calibrated(chain, sets []string) bool {
 // calibrationOf evaluates the baseline's calibration targets against res,
 // a run of l with overrides sets, when l is the baseline unchanged
 // (calibrated); else nil. It is cheap: a pass over the replications.
-func calibrationOf(l *scenarios.Loaded, sets []string, res *sim.Results) []checkJSON {
+func calibrationOf(l *scenarios.Loaded, sets []string, res *sim.Results) []results.Check {
 	if !calibrated(l.Chain, sets) {
 		return nil
 	}
-	var out []checkJSON
+	var out []results.Check
 	for _, c := range validation.EvaluateTargets(&l.Params, res) {
-		out = append(out, checkJSON{
-			Case: c.Case, Measure: c.Measure, Expected: number(c.Expected), Simulated: number(c.Sim.Mean),
-			CILow: number(c.Sim.Lo()), CIHigh: number(c.Sim.Hi()), N: c.Sim.N, Tolerance: number(c.Tol),
+		out = append(out, results.Check{
+			Case: c.Case, Measure: c.Measure, Expected: results.Number(c.Expected), Simulated: results.Number(c.Sim.Mean),
+			CILow: results.Number(c.Sim.Lo()), CIHigh: results.Number(c.Sim.Hi()), N: c.Sim.N, Tolerance: results.Number(c.Tol),
 			Pass: c.Pass(), Source: c.Source,
 		})
 	}
@@ -622,7 +577,7 @@ func calibrationOf(l *scenarios.Loaded, sets []string, res *sim.Results) []check
 
 // calibrationStatus says whether the scenario of manifest m was checked
 // against the calibration targets, with the checks when it was.
-func calibrationStatus(m *manifestJSON, checks []checkJSON) calibrationView {
+func calibrationStatus(m *results.Manifest, checks []results.Check) calibrationView {
 	v := calibrationView{Scenario: m.Scenario}
 	derived := slices.Contains(m.Chain, "builtin:baseline")
 	switch {
@@ -735,7 +690,7 @@ func engineStatus(dir string) engineView {
 // The manifest.
 
 // manifestTable lays out manifests side by side, a column each.
-func manifestTable(ms []*manifestJSON) reportTable {
+func manifestTable(ms []*results.Manifest) reportTable {
 	t := reportTable{Class: "manifest", Header: []reportCell{{Text: ""}}}
 	for _, m := range ms {
 		t.Header = append(t.Header, reportCell{Text: m.Scenario})
@@ -743,33 +698,33 @@ func manifestTable(ms []*manifestJSON) reportTable {
 	if len(ms) == 1 {
 		t.Header = nil
 	}
-	row := func(key string, value func(m *manifestJSON) string) {
+	row := func(key string, value func(m *results.Manifest) string) {
 		r := reportRow{Cells: []reportCell{{Text: key}}}
 		for _, m := range ms {
 			r.Cells = append(r.Cells, reportCell{Text: value(m)})
 		}
 		t.Rows = append(t.Rows, r)
 	}
-	row("caresim version", func(m *manifestJSON) string { return m.Version + " (" + m.GoVersion + ")" })
-	row("Scenario", func(m *manifestJSON) string { return m.Scenario })
-	row("Files read", func(m *manifestJSON) string { return strings.Join(m.Chain, ", ") })
-	row("Overrides (--set)", func(m *manifestJSON) string { return orNone(strings.Join(m.Sets, ", ")) })
-	row("Digest (SHA-256 of the files and overrides)", func(m *manifestJSON) string { return m.Digest })
-	row("Seed", func(m *manifestJSON) string { return strconv.FormatUint(m.Seed, 10) })
-	row("Replications", func(m *manifestJSON) string { return strconv.Itoa(m.Replications) })
-	row("Start", func(m *manifestJSON) string { return m.Start })
-	row("Days simulated after warm-up", func(m *manifestJSON) string { return reportCount(m.Days) })
-	row("Financial years", func(m *manifestJSON) string { return orNone(strings.Join(m.FinancialYears, ", ")) })
-	row("Warm-up", func(m *manifestJSON) string {
+	row("caresim version", func(m *results.Manifest) string { return m.Version + " (" + m.GoVersion + ")" })
+	row("Scenario", func(m *results.Manifest) string { return m.Scenario })
+	row("Files read", func(m *results.Manifest) string { return strings.Join(m.Chain, ", ") })
+	row("Overrides (--set)", func(m *results.Manifest) string { return orNone(strings.Join(m.Sets, ", ")) })
+	row("Digest (SHA-256 of the files and overrides)", func(m *results.Manifest) string { return m.Digest })
+	row("Seed", func(m *results.Manifest) string { return strconv.FormatUint(m.Seed, 10) })
+	row("Replications", func(m *results.Manifest) string { return strconv.Itoa(m.Replications) })
+	row("Start", func(m *results.Manifest) string { return m.Start })
+	row("Days simulated after warm-up", func(m *results.Manifest) string { return reportCount(m.Days) })
+	row("Financial years", func(m *results.Manifest) string { return orNone(strings.Join(m.FinancialYears, ", ")) })
+	row("Warm-up", func(m *results.Manifest) string {
 		s := plural(int(m.WarmUpDays), "day")
 		if m.WarmUpAuto {
 			s += " (chosen by MSER-5)"
 		}
 		return s
 	})
-	row("Confidence level", func(m *manifestJSON) string { return reportNumber(100*float64(m.Confidence)) + "%" })
-	row("Events simulated", func(m *manifestJSON) string { return reportCount(m.Events) })
-	row("Warnings", func(m *manifestJSON) string { return orNone(strings.Join(m.Warnings, "; ")) })
+	row("Confidence level", func(m *results.Manifest) string { return reportNumber(100*float64(m.Confidence)) + "%" })
+	row("Events simulated", func(m *results.Manifest) string { return reportCount(m.Events) })
+	row("Warnings", func(m *results.Manifest) string { return orNone(strings.Join(m.Warnings, "; ")) })
 	return t
 }
 
@@ -790,31 +745,14 @@ func orNone(s string) string {
 	return s
 }
 
-// readSummary reads a run's summary.json in dir.
-func readSummary(dir string) (*summaryJSON, error) {
-	path := filepath.Join(dir, "summary.json")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a run's results folder: %w", dir, err)
-	}
-	var s summaryJSON
-	if err := json.Unmarshal(b, &s); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if s.FormatVersion != summaryFormat {
-		return nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, summaryFormat)
-	}
-	return &s, nil
-}
-
 // writeReport writes a finished run's report.html, with the charts drawn
 // when drawn (not with --no-plots); dir is its results folder.
-func (r *results) writeReport(w io.Writer, dir string, charts []chart, drawn bool) error {
-	return writeRunReport(w, r.summary(0), runDataOf(r.Loaded, r.Res), charts, drawn, dir)
+func writeResultsReport(w io.Writer, r *results.Run, dir string, charts []chart, drawn bool) error {
+	return writeRunReport(w, r.Summary(0), results.RunDataOf(r.Loaded, r.Res), charts, drawn, dir)
 }
 
 // writeRunReport writes the report.html of a run (see runReport).
-func writeRunReport(w io.Writer, s *summaryJSON, d runData, charts []chart, drawn bool, dir string) error {
+func writeRunReport(w io.Writer, s *results.Summary, d results.RunData, charts []chart, drawn bool, dir string) error {
 	rep, err := runReport(s, d, charts, drawn, dir)
 	if err != nil {
 		return err
@@ -828,8 +766,8 @@ func writeRunReport(w io.Writer, s *summaryJSON, d runData, charts []chart, draw
 // summary.json holds it), the calibration checks of each scenario that is
 // the baseline unchanged (calibrationOf, by label), and the charts drawn
 // (none with --no-plots). dir is its folder.
-func compareReport(s *compareJSON, calib map[string][]checkJSON, charts []chart, drawn bool, dir string) (*report, error) {
-	ms := make([]*manifestJSON, len(s.Manifests))
+func compareReport(s *compareJSON, calib map[string][]results.Check, charts []chart, drawn bool, dir string) (*report, error) {
+	ms := make([]*results.Manifest, len(s.Manifests))
 	labels := make([]string, len(s.Manifests))
 	for i := range s.Manifests {
 		ms[i] = &s.Manifests[i]
@@ -942,7 +880,7 @@ func intervalText(lo, hi float64) string {
 
 // writeCompareReport writes a comparison's report.html (see
 // compareReport).
-func writeCompareReport(w io.Writer, s *compareJSON, calib map[string][]checkJSON, charts []chart, drawn bool, dir string) error {
+func writeCompareReport(w io.Writer, s *compareJSON, calib map[string][]results.Check, charts []chart, drawn bool, dir string) error {
 	rep, err := compareReport(s, calib, charts, drawn, dir)
 	if err != nil {
 		return err
@@ -952,8 +890,8 @@ func writeCompareReport(w io.Writer, s *compareJSON, calib map[string][]checkJSO
 
 // calibrations evaluates the calibration targets of each scenario of c
 // that is the baseline unchanged, by label.
-func (c *comparison) calibrations(sets []string) map[string][]checkJSON {
-	out := map[string][]checkJSON{}
+func (c *comparison) calibrations(sets []string) map[string][]results.Check {
+	out := map[string][]results.Check{}
 	for _, r := range c.runs {
 		if checks := calibrationOf(r.Loaded, sets, r.res); checks != nil {
 			out[r.label] = checks
@@ -967,7 +905,7 @@ func (c *comparison) calibrations(sets []string) map[string][]checkJSON {
 // writeSweepReport writes report.html into dir, a sweep's folder (see
 // sweepReportWriter), under a temporary name that is renamed.
 func writeSweepReport(dir string, charts []chart, drawn bool) error {
-	return table.WriteFileAtomic(filepath.Join(dir, "report.html"), sweepReportWriter(dir, charts, drawn))
+	return results.WriteFileAtomic(filepath.Join(dir, "report.html"), sweepReportWriter(dir, charts, drawn))
 }
 
 // sweepReportWriter writes the report.html of the sweep in dir, from its
@@ -1205,18 +1143,18 @@ func sweepPointRows(d sweepData, pts []*sweepPoint, charted []string) reportTabl
 
 // sweepColumn returns the metric name of d's sweep, and its column in
 // sweep.csv.
-func sweepColumn(d sweepData, name string) (measureJSON, int, bool) {
+func sweepColumn(d sweepData, name string) (results.Measure, int, bool) {
 	np := len(d.man.Parameters)
 	col := slices.Index(d.header, name)
 	if col < 2+np || col-2-np >= len(d.man.Metrics) {
-		return measureJSON{}, 0, false
+		return results.Measure{}, 0, false
 	}
 	return d.man.Metrics[col-2-np], col, true
 }
 
 // sweepMetricLabel names a metric of a sweep for a board, as a run's
 // report does; a sweep does not record its financial years.
-func sweepMetricLabel(x measureJSON) string {
+func sweepMetricLabel(x results.Measure) string {
 	if strings.HasPrefix(x.Name, "deficit_") {
 		return moneyLabel(x.Name, nil)
 	}

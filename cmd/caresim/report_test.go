@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"caresim/results"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ func TestReportGolden(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	files := runFiles(t, dir, append(reportArgs, "--no-plots", "--out", dir)...)
-	got := strings.NewReplacer(version(), "VERSION", runtime.Version(), "GOVERSION").Replace(string(files["report.html"]))
+	got := strings.NewReplacer(results.Version(), "VERSION", runtime.Version(), "GOVERSION").Replace(string(files["report.html"]))
 	compareGolden(t, "report-mmc.html", got)
 	for _, want := range []string{
 		"report-mmc", "Two more cubicles for the priced M/M/c ED", // title and description

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,28 +10,20 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
-	"caresim/cmd/caresim/internal/table"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/finance"
-	"caresim/sim/stats"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
-
-// summaryFormat is the version of summary.json's layout. Raise it when a
-// field changes meaning or goes; adding a field keeps it.
-const summaryFormat = 1
 
 // headline lists the metrics run prints, in order.
 var headline = []int{
@@ -286,19 +276,19 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	if dir == "" {
 		dir = filepath.Join("out", l.Name)
 	}
-	out, err := openOutDir(dir)
+	out, err := results.OpenFolder(dir)
 	if err != nil {
 		return err
 	}
-	defer out.abort()
-	var events *eventLog
+	defer out.Abort()
+	var events *results.EventLog
 	if *r.events != "" {
-		f, err := out.create(*r.events)
+		f, err := out.Create(*r.events)
 		if err != nil {
 			return fmt.Errorf("--events: %w", err)
 		}
-		events = newEventLog(f)
-		o.Trace = events.add
+		events = results.NewEventLog(f)
+		o.Trace = events.Add
 	}
 
 	o.KeepDaily = *r.perRep
@@ -318,22 +308,22 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintf(stderr, "caresim: warning: %v\n", w)
 	}
 	if events != nil {
-		if err := events.close(); err != nil {
+		if err := events.Close(); err != nil {
 			return fmt.Errorf("--events: %w", err)
 		}
 	}
 
-	rs := newResults(l, *r.sim.sets, o, res, *r.perRep)
-	names, writers := rs.files(wall)
+	rs := results.NewRun(l, *r.sim.sets, o, res, *r.perRep, calibrationOf(l, *r.sim.sets, res))
+	names, writers := rs.Files(wall)
 	var drawn []chart
 	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return rs.writeReport(w, dir, drawn, formats.drawn()) })
+	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.drawn()) })
 	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
 	defer done()
-	if err := out.save(ctx, "run", names, writers); err != nil {
+	if err := out.Save(ctx, "run", names, writers); err != nil {
 		return err
 	}
 	if !*r.quiet {
@@ -342,112 +332,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), dir)
 		}
 		if *r.events != "" {
-			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.n, *r.events)
+			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.N, *r.events)
 		}
 	}
-	return rs.writeHeadline(stdout)
-}
-
-// outDir is a results folder being written. Its files go to temporary
-// names and are renamed together by commit, or discarded by abort; a
-// folder that openOutDir made, or a subfolder that write made, is
-// removed again unless something was committed, so a command that fails
-// leaves no empty folder behind.
-type outDir struct {
-	dir       string
-	made      bool
-	committed bool
-	files     []*table.AtomicFile
-	subdirs   []string // subfolders made for files, to remove on abort
-}
-
-// openOutDir makes dir if it does not exist.
-func openOutDir(dir string) (*outDir, error) {
-	d := &outDir{dir: dir}
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		d.made = true
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	return d, nil
-}
-
-// create starts writing the file at path, usually in the folder.
-func (d *outDir) create(path string) (*table.AtomicFile, error) {
-	f, err := table.CreateAtomic(path)
-	if err == nil {
-		d.files = append(d.files, f)
-	}
-	return f, err
-}
-
-// write writes each of the files names (in the folder) with its writer,
-// and closes every file so far; nothing is renamed yet.
-func (d *outDir) write(names []string, writers []func(io.Writer) error) error {
-	for i, name := range names {
-		if sub := filepath.Dir(name); sub != "." && !slices.Contains(d.subdirs, sub) {
-			path := filepath.Join(d.dir, sub)
-			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-				d.subdirs = append(d.subdirs, sub)
-			}
-			if err := os.MkdirAll(path, 0o755); err != nil {
-				return err
-			}
-		}
-		f, err := d.create(filepath.Join(d.dir, name))
-		if err != nil {
-			return err
-		}
-		if err := writers[i](f); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	for _, f := range d.files {
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// save writes the files names with their writers, then renames them all
-// unless ctx was cancelled meanwhile: a Ctrl-C leaves nothing of cmd's.
-func (d *outDir) save(ctx context.Context, cmd string, names []string, writers []func(io.Writer) error) error {
-	if err := d.write(names, writers); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("%s: interrupted; nothing written", cmd)
-	}
-	return d.commit()
-}
-
-// commit renames every file to its name.
-func (d *outDir) commit() error {
-	d.committed = true // from here on the folder holds results
-	for _, f := range d.files {
-		if err := f.Commit(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// abort discards the files not committed, and the folder if it made it
-// and nothing was committed. It can be deferred.
-func (d *outDir) abort() {
-	for _, f := range d.files {
-		f.Abort()
-	}
-	if !d.committed {
-		for _, sub := range slices.Backward(d.subdirs) {
-			os.Remove(filepath.Join(d.dir, sub))
-		}
-	}
-	if d.made && !d.committed {
-		os.Remove(d.dir)
-	}
+	return writeHeadline(stdout, rs)
 }
 
 // progress is a progress bar of replications on stderr; its zero value
@@ -492,440 +380,6 @@ func (p progress) finish() {
 	}
 }
 
-// eventLog writes replication 0's patient events as CSV while it runs.
-// Not safe for concurrent use: sim.Run calls Trace from one goroutine.
-type eventLog struct {
-	w   *csv.Writer
-	rec []string
-	n   int
-}
-
-func newEventLog(w io.Writer) *eventLog {
-	l := &eventLog{w: csv.NewWriter(w), rec: make([]string, 4)}
-	l.w.Write([]string{"time_days", "patient", "event", "service"})
-	return l
-}
-
-func (l *eventLog) add(e care.TraceEvent) {
-	l.rec[0] = cell(float64(e.Time))
-	l.rec[1] = strconv.FormatInt(e.Patient, 10)
-	l.rec[2] = e.Event
-	l.rec[3] = e.Service
-	l.w.Write(l.rec)
-	l.n++
-}
-
-// close flushes the log and returns the first write error.
-func (l *eventLog) close() error {
-	l.w.Flush()
-	return l.w.Error()
-}
-
-// results is a finished run, ready to be written out.
-type results struct {
-	*scenarios.Loaded
-	Sets   []string // the --set overrides, in order
-	Opts   sim.Options
-	Res    *sim.Results
-	PerRep bool        // add each replication's rows to the CSV files
-	LOS    [2]*losData // the lengths of stay, as losOf(Res)
-}
-
-func newResults(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool) *results {
-	return &results{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: losOf(res)}
-}
-
-// resultFiles are the files of a run's results, in the order files
-// writes them: what run writes but the report and charts, and what
-// compare writes in each scenario's subfolder.
-var resultFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
-
-// files returns the names and writers of the result files, wall being
-// the run's wall time for summary.json.
-func (r *results) files(wall time.Duration) ([]string, []func(io.Writer) error) {
-	return slices.Clone(resultFiles), []func(io.Writer) error{
-		func(w io.Writer) error { return r.writeSummary(w, wall) },
-		r.writeMetrics, r.writeDaily, r.writeAnnual,
-		func(w io.Writer) error { return writeLOS(w, r.Name, r.LOS) },
-	}
-}
-
-// cell formats x for CSV: the shortest decimal that reads back as x, with
-// no exponent, and an empty cell for NaN or infinity (nothing measured).
-func cell(x float64) string { return cellBits(x, 64) }
-
-// dailyCell formats a daily value to float32 precision (about seven
-// significant figures), the precision in which package sim keeps the
-// daily series across replications: more digits would be noise.
-func dailyCell(x float64) string { return cellBits(x, 32) }
-
-func cellBits(x float64, bits int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'f', -1, bits)
-}
-
-// number is a float64 that encodes as JSON null when it is NaN or
-// infinite, which JSON cannot hold.
-type number float64
-
-func (x number) MarshalJSON() ([]byte, error) {
-	f := float64(x)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
-	}
-	return json.Marshal(f)
-}
-
-// UnmarshalJSON reads null as NaN, as MarshalJSON writes it.
-func (x *number) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*x = number(math.NaN())
-		return nil
-	}
-	return json.Unmarshal(b, (*float64)(x))
-}
-
-// summaryJSON is the layout of summary.json, format version 1.
-type summaryJSON struct {
-	FormatVersion  int           `json:"format_version"`
-	Manifest       manifestJSON  `json:"manifest"`
-	Metrics        []metricJSON  `json:"metrics"`
-	DailyMeasures  []measureJSON `json:"daily_measures"`
-	AnnualMeasures []measureJSON `json:"annual_measures"`
-	// Calibration holds the baseline's calibration checks against this
-	// run, when the scenario is the built-in baseline unchanged
-	// (calibrationOf).
-	Calibration []checkJSON `json:"calibration,omitempty"`
-	// LengthOfStay summarises each bed pool's lengths of stay, whose
-	// histograms are in los.csv.
-	LengthOfStay []losJSON `json:"length_of_stay"`
-}
-
-type measureJSON struct {
-	Name string `json:"name"`
-	Unit string `json:"unit"`
-	Doc  string `json:"doc"`
-}
-
-func measuresJSON(ms []care.Measure) []measureJSON {
-	out := make([]measureJSON, len(ms))
-	for i, m := range ms {
-		out[i] = measureJSON(m)
-	}
-	return out
-}
-
-type manifestJSON struct {
-	Version         string   `json:"caresim_version"`
-	GoVersion       string   `json:"go_version"`
-	Scenario        string   `json:"scenario"`
-	Description     string   `json:"description"`
-	Place           string   `json:"place"`
-	Chain           []string `json:"chain"`
-	Sets            []string `json:"sets"`
-	Digest          string   `json:"digest"`
-	Seed            uint64   `json:"seed"`
-	Replications    int      `json:"replications"`
-	Start           string   `json:"start"`
-	Days            int      `json:"days"`
-	FinancialYears  []string `json:"financial_years"`
-	WarmUpDays      number   `json:"warm_up_days"` // whole days simulated before start
-	WarmUpAuto      bool     `json:"warm_up_auto"`
-	ExcessAfterDays number   `json:"excess_after_days"`
-	Confidence      number   `json:"confidence"`
-	Events          int      `json:"events_simulated"`
-	WallTimeSeconds number   `json:"wall_time_seconds"`
-	Warnings        []string `json:"warnings"`
-	// Interventions are the scenario's interventions, in order, with
-	// their start dates, which caresim plot marks on its charts, and what
-	// they change, which the report lists.
-	Interventions []interventionJSON `json:"interventions"`
-}
-
-type interventionJSON struct {
-	Name         string       `json:"name"`
-	Start        string       `json:"start"`
-	Description  string       `json:"description"`
-	From         string       `json:"from"` // the file that defines it
-	RampDays     number       `json:"ramp_days"`
-	Changes      []changeJSON `json:"changes"`
-	SetupGBP     number       `json:"setup_gbp"`
-	RecurrentGBP number       `json:"recurrent_gbp"`
-	Payer        string       `json:"payer"`
-}
-
-// changeJSON is an intervention's change to a parameter: set it to,
-// scale it by or add the effect, in the model's units (days, per day,
-// fractions, pounds).
-type changeJSON struct {
-	Path    string `json:"path"`
-	Op      string `json:"op"` // to, scale or add
-	Low     number `json:"low"`
-	Central number `json:"central"`
-	High    number `json:"high"`
-}
-
-type metricJSON struct {
-	Name   string `json:"name"`
-	Unit   string `json:"unit"`
-	Mean   number `json:"mean"`
-	SD     number `json:"sd"`
-	CILow  number `json:"ci_low"`
-	CIHigh number `json:"ci_high"`
-	N      int    `json:"n"`
-	Doc    string `json:"doc"`
-}
-
-// newManifest describes a finished run of l with overrides sets: what
-// was run, how, and what came of it. wall is the only field that differs
-// between runs with the same seed.
-func newManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, wall time.Duration) manifestJSON {
-	m := manifestJSON{
-		Version:         version(),
-		GoVersion:       runtime.Version(),
-		Scenario:        l.Name,
-		Description:     l.Description,
-		Place:           l.Place,
-		Chain:           l.Chain,
-		Sets:            append([]string{}, sets...),
-		Digest:          l.Digest,
-		Seed:            o.Seed,
-		Replications:    len(res.Reps),
-		Start:           l.Start.String(),
-		Days:            res.Reps[0].Days,
-		FinancialYears:  append([]string{}, res.Years...),
-		WarmUpDays:      number(res.Reps[0].WarmUp),
-		WarmUpAuto:      res.WarmUpAuto,
-		ExcessAfterDays: number(o.ExcessAfter),
-		Confidence:      stats.DefaultConfidence,
-		WallTimeSeconds: number(math.Round(wall.Seconds()*1000) / 1000),
-		Warnings:        []string{},
-		Interventions:   interventionsJSON(l),
-	}
-	for _, rep := range res.Reps {
-		m.Events += rep.Events
-	}
-	for _, e := range res.Warnings {
-		m.Warnings = append(m.Warnings, e.Error())
-	}
-	return m
-}
-
-// writeSummary writes summary.json; wall is the only field that differs
-// between runs with the same seed.
-func (r *results) writeSummary(w io.Writer, wall time.Duration) error {
-	return writeJSON(w, r.summary(wall))
-}
-
-// summary is summary.json's content.
-func (r *results) summary(wall time.Duration) *summaryJSON {
-	s := &summaryJSON{
-		FormatVersion:  summaryFormat,
-		Manifest:       newManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
-		DailyMeasures:  measuresJSON(care.DailyMeasures[:]),
-		AnnualMeasures: measuresJSON(care.AnnualMeasures[:]),
-		LengthOfStay:   losSummaries(r.LOS),
-	}
-	if r.Res.Money != nil {
-		for _, m := range finance.Measures {
-			s.AnnualMeasures = append(s.AnnualMeasures, measureJSON(m))
-		}
-	}
-	for _, m := range resultMetrics(r.Res) {
-		sum := m.Summary
-		s.Metrics = append(s.Metrics, metricJSON{
-			Name: m.Name, Unit: m.Unit, Mean: number(sum.Mean), SD: number(sum.SD),
-			CILow: number(sum.Lo()), CIHigh: number(sum.Hi()), N: sum.N, Doc: m.Doc,
-		})
-	}
-	s.Calibration = calibrationOf(r.Loaded, r.Sets, r.Res)
-	return s
-}
-
-// writeJSON writes v as indented JSON, with <, > and & as they are.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// metricResult is one metric of a run: its name, unit and meaning, each
-// replication's value in replication order, and their summary.
-type metricResult struct {
-	care.Measure
-	Values  []float64
-	Summary stats.Summary
-}
-
-// metricMeasures lists the metrics that resultMetrics returns for a run,
-// priced or not (see moneyOf), in the same order, for headers written
-// before any result exists: the names do not depend on results.
-func metricMeasures(priced bool) []care.Measure {
-	if !priced {
-		return care.Metrics[:]
-	}
-	return slices.Concat(care.Metrics[:], sim.MoneyMetricMeasures())
-}
-
-// resultMetrics returns the metrics res carries: every one of
-// care.Metrics, in the order of metricMeasures, then the money metrics
-// when the run priced its activity (sim.Options.Money). Commands write
-// their metric columns and rows from it, so a metric added to the
-// results reaches every output by being added here.
-func resultMetrics(res *sim.Results) []metricResult {
-	out := make([]metricResult, care.NumMetrics)
-	for k, m := range care.Metrics {
-		vals := make([]float64, len(res.Reps))
-		for i, rep := range res.Reps {
-			vals[i] = rep.Metrics[k]
-		}
-		out[k] = metricResult{Measure: m, Values: vals, Summary: res.Metrics[k]}
-	}
-	if res.Money != nil {
-		for _, m := range res.Money.Metrics {
-			out = append(out, metricResult(m))
-		}
-	}
-	return out
-}
-
-// longWriter writes one of the long CSV files. Each row is the scenario,
-// a key (the metric; the date and measure; ...), the replication ("mean",
-// or its number) and the values: the value and its summary statistics on
-// a "mean" row, the value alone on a replication's row.
-type longWriter struct {
-	cw     *csv.Writer
-	name   string
-	reps   int // replications, 0 when only the "mean" rows are written
-	nstats int // summary statistics after the value
-	rec    []string
-}
-
-// newLongWriter writes the header: scenario, the key's columns,
-// replication, value and the statistics' columns.
-func (r *results) newLongWriter(w io.Writer, key []string, stats ...string) *longWriter {
-	l := &longWriter{cw: csv.NewWriter(w), name: r.Name, nstats: len(stats)}
-	if r.PerRep {
-		l.reps = len(r.Res.Reps)
-	}
-	l.cw.Write(slices.Concat([]string{"scenario"}, key, []string{"replication", "value"}, stats))
-	return l
-}
-
-// group writes one key's rows: the "mean" row of summary (the value and
-// its statistics), then each replication's value rep(i).
-func (l *longWriter) group(key, summary []string, rep func(i int) string) {
-	l.rec = append(append(append(l.rec[:0], l.name), key...), "mean")
-	l.cw.Write(append(l.rec, summary...))
-	for i := range l.reps {
-		l.rec[len(key)+1] = strconv.Itoa(i)
-		row := append(l.rec, rep(i))
-		for range l.nstats {
-			row = append(row, "")
-		}
-		l.cw.Write(row)
-	}
-}
-
-// close flushes the file and returns the first write error.
-func (l *longWriter) close() error {
-	l.cw.Flush()
-	return l.cw.Error()
-}
-
-// writeMetrics writes metrics.csv: each metric's mean across
-// replications with its confidence interval.
-func (r *results) writeMetrics(w io.Writer) error {
-	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
-	for _, m := range resultMetrics(r.Res) {
-		s := m.Summary
-		l.group([]string{m.Name, m.Unit}, summaryCells(s),
-			func(i int) string { return cell(m.Values[i]) })
-	}
-	return l.close()
-}
-
-// writeDaily writes daily.csv: for each day and daily measure, the mean
-// and the 10th and 90th percentiles across replications.
-func (r *results) writeDaily(w io.Writer) error {
-	l := r.newLongWriter(w, []string{"date", "measure", "unit"}, "p10", "p90")
-	start := r.Res.Reps[0].Start
-	for d := range r.Res.Reps[0].Days {
-		date := start.AddDays(d).String()
-		for k, m := range care.DailyMeasures {
-			b := r.Res.Daily[k]
-			l.group([]string{date, m.Name, m.Unit}, []string{dailyCell(b.Mean[d]), dailyCell(b.P10[d]), dailyCell(b.P90[d])},
-				func(i int) string { return dailyCell(r.Res.Reps[i].Daily[k][d]) })
-		}
-	}
-	return l.close()
-}
-
-// writeAnnual writes annual.csv: for each financial year, each annual
-// measure of the care model (with an empty organisation), then, when the
-// run was priced, each line of the accounts of the system and of each
-// organisation (sim.MoneyBodies, finance.Measures): the mean across
-// replications with its confidence interval.
-func (r *results) writeAnnual(w io.Writer) error {
-	l := r.newLongWriter(w, []string{"financial_year", "organisation", "measure", "unit"}, "ci_low", "ci_high")
-	money := r.Res.Money
-	for y, fy := range r.Res.Years {
-		for k, m := range care.AnnualMeasures {
-			l.group([]string{fy, "", m.Name, m.Unit}, summaryCells(r.Res.Annual[y][k]),
-				func(i int) string { return cell(r.Res.Reps[i].Annual[y][k]) })
-		}
-		if money == nil {
-			continue
-		}
-		for _, b := range sim.MoneyBodies {
-			for k, m := range finance.Measures {
-				l.group([]string{fy, finance.BodyNames[b], m.Name, m.Unit}, summaryCells(money.Annual[y][b][k]),
-					func(i int) string { return cell(money.Reps[i][y].Money[b][k]) })
-			}
-		}
-	}
-	return l.close()
-}
-
-// summaryCells are the mean and confidence interval of s, for a "mean"
-// row.
-func summaryCells(s stats.Summary) []string {
-	return []string{cell(s.Mean), cell(s.Lo()), cell(s.Hi())}
-}
-
-// writeHeadline prints the headline metrics, rounded to four significant
-// figures so that the text survives floating-point differences between
-// machines, then, when the run was priced, the system's deficit in the
-// final year, each organisation's, and the system's cumulative deficit,
-// in pounds (table.Pounds). Metrics the scenario cannot measure (no acute
-// beds, say) are left out, as are organisations with no money (shown).
-func (r *results) writeHeadline(w io.Writer) error {
-	res := r.Res
-	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n\n",
-		r.Name, plural(len(res.Reps), "replication"), r.Opts.Seed, res.Reps[0].Days, r.Start, warmUpText(res))
-	t := &table.Table{Header: []string{"metric", "mean", "95% CI low", "high", "unit"}}
-	for _, k := range headline {
-		s := res.Metrics[k]
-		if s.N == 0 {
-			continue
-		}
-		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, round4(s.Mean), round4(s.Lo()), round4(s.Hi()), care.Metrics[k].Unit})
-	}
-	if res.Money == nil {
-		return t.WriteText(w)
-	}
-	t.Rows = append(t.Rows, nil) // a blank line between the care and the money
-	t.Rows = append(t.Rows, moneyRows(res.Money)...)
-	if err := t.WriteText(w); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintf(w, "\n%s\n", deficitNote)
-	return err
-}
-
 // warmUpText says how long the warm-up was, in the whole days the model
 // simulates, and how it was chosen.
 func warmUpText(res *sim.Results) string {
@@ -933,7 +387,7 @@ func warmUpText(res *sim.Results) string {
 	if w == 0 {
 		return "no"
 	}
-	s := fmt.Sprintf("a %s-day", cell(float64(w)))
+	s := fmt.Sprintf("a %s-day", results.Cell(float64(w)))
 	if res.WarmUpAuto {
 		s += " (MSER-5)"
 	}
@@ -956,32 +410,4 @@ func round4(x float64) string {
 	}
 	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
 	return strconv.FormatFloat(y, 'f', -1, 64)
-}
-
-// version returns caresim's version: the module version when built by go
-// install, else "devel", with the commit when the build recorded one.
-func version() string {
-	v := "devel"
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v
-	}
-	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = "-dirty"
-			}
-		}
-	}
-	if rev != "" {
-		v += "+" + rev[:min(12, len(rev))] + dirty
-	}
-	return v
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
@@ -295,7 +296,7 @@ func TestRunMoneyFiles(t *testing.T) {
 		}
 	}
 
-	var s summaryJSON
+	var s results.Summary
 	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
 		t.Fatalf("summary.json: %v", err)
 	}

@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"caresim/cmd/caresim/internal/table"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
@@ -304,9 +305,9 @@ func rangeValues(parts []string, vals []float64, n int) []string {
 	for i := range out {
 		if alike {
 			v, _ := strconv.ParseFloat(strconv.FormatFloat(x[0]+float64(i)*x[2], 'g', 12, 64), 64)
-			out[i] = pre[0] + cell(v) + strings.TrimRight(post[0], " ")
+			out[i] = pre[0] + results.Cell(v) + strings.TrimRight(post[0], " ")
 		} else {
-			out[i] = cell(vals[0] + float64(i)*vals[2])
+			out[i] = results.Cell(vals[0] + float64(i)*vals[2])
 		}
 	}
 	return out
@@ -423,7 +424,7 @@ func (s *sweepSpec) points(seed uint64, integer []bool) []point {
 				if integer[j] {
 					v = math.Round(v)
 				}
-				p.vals = append(p.vals, cell(v))
+				p.vals = append(p.vals, results.Cell(v))
 			}
 			out = append(out, p)
 		}
@@ -617,22 +618,22 @@ const sweepFormat = 1
 // --resume and merge can tell that files belong together. It holds no
 // times, so a merged sweep's is byte-identical to a one-machine one's.
 type sweepJSON struct {
-	FormatVersion int           `json:"format_version"`
-	Version       string        `json:"caresim_version"`
-	Scenario      string        `json:"scenario"`
-	Description   string        `json:"description,omitempty"` // the base scenario's, for the report; absent before it was recorded
-	Place         string        `json:"place,omitempty"`       // where the care system is, for titles; absent when the scenario names none
-	Chain         []string      `json:"chain"`
-	Digest        string        `json:"digest"` // the scenario's files and the overrides every point shares
-	Sets          []string      `json:"sets"`
-	Ranges        []string      `json:"ranges"`
-	LHS           int           `json:"lhs"`
-	Seed          uint64        `json:"seed"`
-	Replications  int           `json:"replications"`
-	Points        int           `json:"points"`
-	Shard         string        `json:"shard"`
-	Parameters    []measureJSON `json:"parameters"` // sweep.csv's parameter columns
-	Metrics       []measureJSON `json:"metrics"`    // and its metric columns
+	FormatVersion int               `json:"format_version"`
+	Version       string            `json:"caresim_version"`
+	Scenario      string            `json:"scenario"`
+	Description   string            `json:"description,omitempty"` // the base scenario's, for the report; absent before it was recorded
+	Place         string            `json:"place,omitempty"`       // where the care system is, for titles; absent when the scenario names none
+	Chain         []string          `json:"chain"`
+	Digest        string            `json:"digest"` // the scenario's files and the overrides every point shares
+	Sets          []string          `json:"sets"`
+	Ranges        []string          `json:"ranges"`
+	LHS           int               `json:"lhs"`
+	Seed          uint64            `json:"seed"`
+	Replications  int               `json:"replications"`
+	Points        int               `json:"points"`
+	Shard         string            `json:"shard"`
+	Parameters    []results.Measure `json:"parameters"` // sweep.csv's parameter columns
+	Metrics       []results.Measure `json:"metrics"`    // and its metric columns
 }
 
 // header returns sweep.csv's header.
@@ -806,17 +807,17 @@ func (sw *sweep) plan(f *simFlags) error {
 		}
 	}
 	sw.man = &sweepJSON{
-		FormatVersion: sweepFormat, Version: version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
+		FormatVersion: sweepFormat, Version: results.Version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
 		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
 		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
-		Metrics: measuresJSON(metricMeasures(moneyOf(base) != nil)),
+		Metrics: results.MeasuresOf(results.MetricMeasures(moneyOf(base) != nil)),
 	}
 	for _, a := range s.axes {
 		if a.flag == "--range" {
 			sw.man.Ranges = append(sw.man.Ranges, a.text)
 		}
-		sw.man.Parameters = append(sw.man.Parameters, measureJSON{Name: a.path, Unit: unitText(a.path), Doc: a.flag + " " + a.text})
+		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.path, Unit: unitText(a.path), Doc: a.flag + " " + a.text})
 	}
 	sw.tally = newSweepTally(sw.man.header(), len(s.axes))
 	return nil
@@ -874,7 +875,7 @@ func pointCells(s *sweepSpec, p point, l *scenarios.Loaded) []string {
 	for j, a := range s.axes {
 		cells[j] = p.vals[j]
 		if nums, err := l.Params.Numbers(a.path); err == nil && len(nums) > 0 {
-			cells[j] = cell(nums[0].Get())
+			cells[j] = results.Cell(nums[0].Get())
 		}
 	}
 	return cells
@@ -913,7 +914,7 @@ func (sw *sweep) open(dir string, resume bool, stderr io.Writer) (map[int][]bool
 		}
 	}
 	if !held {
-		if err := table.WriteFileAtomic(filepath.Join(dir, "sweep.json"), func(w io.Writer) error { return writeJSON(w, sw.man) }); err != nil {
+		if err := results.WriteFileAtomic(filepath.Join(dir, "sweep.json"), func(w io.Writer) error { return results.WriteJSON(w, sw.man) }); err != nil {
 			return nil, err
 		}
 		var b bytes.Buffer
@@ -1089,8 +1090,8 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		p := todo[k]
 		buf.Reset()
 		cw := csv.NewWriter(&buf)
-		metrics := resultMetrics(res)
-		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a metricResult, b measureJSON) bool { return a.Name == b.Name }) {
+		metrics := results.ResultMetrics(res)
+		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a results.MetricResult, b results.Measure) bool { return a.Name == b.Name }) {
 			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.index)
 		}
 		rec := make([]string, 2+np+len(metrics))
@@ -1102,7 +1103,7 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 			rec[0], rec[1] = strconv.Itoa(p.index), strconv.Itoa(rep)
 			copy(rec[2:], p.cells)
 			for m, x := range metrics {
-				rec[2+np+m] = cell(x.Values[rep])
+				rec[2+np+m] = results.Cell(x.Values[rep])
 			}
 			cw.Write(rec)
 			sw.tally.add(rec)

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"caresim/plots"
+	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim/care"
 	"caresim/sim/stats"
@@ -64,7 +65,7 @@ func checkSweepMetrics(names []string, m *sweepJSON) ([]string, error) {
 	var out []string
 	for _, n := range names {
 		n = strings.TrimSpace(n)
-		if !slices.ContainsFunc(m.Metrics, func(x measureJSON) bool { return x.Name == n }) {
+		if !slices.ContainsFunc(m.Metrics, func(x results.Measure) bool { return x.Name == n }) {
 			known := make([]string, len(m.Metrics))
 			for i, x := range m.Metrics {
 				known[i] = x.Name
@@ -108,12 +109,12 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats cha
 	}
 	names = append(names, "report.html")
 	writers = append(writers, sweepReportWriter(dir, cs, true))
-	out, err := openOutDir(dir)
+	out, err := results.OpenFolder(dir)
 	if err != nil {
 		return err
 	}
-	defer out.abort()
-	if err := out.save(ctx, "charts", names, writers); err != nil {
+	defer out.Abort()
+	if err := out.Save(ctx, "charts", names, writers); err != nil {
 		return err
 	}
 	if !quiet {
@@ -391,7 +392,7 @@ func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error)
 // charts say it (placeOf); a sweep.json written before the description
 // and place were recorded gives the scenario's name.
 func (m *sweepJSON) place() string {
-	return placeOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description, Place: m.Place}})
+	return results.PlaceOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description, Place: m.Place}})
 }
 
 // sweepMetric is the metric a chart shows: its name in sweep.csv, in
@@ -608,7 +609,7 @@ type sweepParam struct {
 // value in (50min,60min: minutes), else in days; a fraction as a
 // percentage; money in pounds; a rate per day; a count or a parameter of
 // unknown unit without one.
-func paramView(p measureJSON) sweepParam {
+func paramView(p results.Measure) sweepParam {
 	v := sweepParam{path: p.Name, name: paramName(p.Name), scale: 1}
 	switch p.Unit {
 	case "days":

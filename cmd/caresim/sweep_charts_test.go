@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"caresim/plots"
+	"caresim/results"
 
 	"gonum.org/v1/plot/plotter"
 )
@@ -170,9 +171,9 @@ func TestSweepChartsUsage(t *testing.T) {
 // params...,metric" with the named parameters and one metric, m, in
 // fractions.
 func sweepTestData(lhs int, params []string, rows ...string) sweepData {
-	man := &sweepJSON{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []measureJSON{{Name: "m", Unit: "fraction"}}}
+	man := &sweepJSON{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []results.Measure{{Name: "m", Unit: "fraction"}}}
 	for _, p := range params {
-		man.Parameters = append(man.Parameters, measureJSON{Name: p, Unit: "days"})
+		man.Parameters = append(man.Parameters, results.Measure{Name: p, Unit: "days"})
 	}
 	d := sweepData{man: man, header: man.header()}
 	for _, r := range rows {
@@ -276,7 +277,7 @@ func TestSweepTornadoLHS(t *testing.T) {
 // warning for a metric measured nowhere.
 func TestSweepDefaultMetric(t *testing.T) {
 	t.Parallel()
-	man := &sweepJSON{Scenario: "s", Replications: 1, Parameters: []measureJSON{{Name: "a"}}, Metrics: []measureJSON{
+	man := &sweepJSON{Scenario: "s", Replications: 1, Parameters: []results.Measure{{Name: "a"}}, Metrics: []results.Measure{
 		{Name: "acute_occupancy_mean", Unit: "fraction"}, {Name: "ed_4h_performance", Unit: "fraction"}, {Name: "ic_occupancy_mean", Unit: "fraction"}}}
 	d := sweepData{man: man, header: man.header(), rows: [][]string{{"0", "0", "1", "0.5", "0.9", ""}, {"1", "0", "2", "0.5", "0.8", ""}}}
 	if got := defaultSweepMetric(d, d.points()); !slices.Equal(got, []string{"ed_4h_performance"}) {
@@ -363,7 +364,7 @@ func TestParamView(t *testing.T) {
 		{"money.growth", "as given", "--set money.growth=1,2", "Money growth", "2", "2"},
 		{"services.acute.beds", "", "--set services.acute.beds=a,b", "Acute beds", "wide", "wide"},
 	} {
-		v := paramView(measureJSON{Name: c.path, Unit: c.unit, Doc: c.flag})
+		v := paramView(results.Measure{Name: c.path, Unit: c.unit, Doc: c.flag})
 		if got := v.label(); got != c.label {
 			t.Errorf("%s: label %q, want %q", c.flag, got, c.label)
 		}

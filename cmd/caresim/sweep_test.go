@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 
@@ -129,7 +130,7 @@ func TestSweepFiles(t *testing.T) {
 
 func metricNames() []string {
 	var out []string
-	for _, m := range metricMeasures(false) {
+	for _, m := range results.MetricMeasures(false) {
 		out = append(out, m.Name)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"caresim/cmd/caresim/internal/table"
+	"caresim/results"
 	"caresim/validation"
 
 	"github.com/spf13/pflag"
@@ -98,7 +99,7 @@ Examples:
 				return err
 			}
 			path := filepath.Join(*out, "validation.csv")
-			if err := table.WriteFileAtomic(path, checksTable(checks, true).WriteCSV); err != nil {
+			if err := results.WriteFileAtomic(path, checksTable(checks, true).WriteCSV); err != nil {
 				return err
 			}
 			fmt.Fprintf(stderr, "caresim: wrote %s (%d checks)\n", path, len(checks))

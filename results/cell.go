@@ -1,0 +1,62 @@
+package results
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+)
+
+// Cell formats x for CSV: the shortest decimal that reads back as x, with
+// no exponent, and an empty cell for NaN or infinity (nothing measured).
+func Cell(x float64) string { return CellBits(x, 64) }
+
+// DailyCell formats a daily value to float32 precision (about seven
+// significant figures), the precision in which package sim keeps the
+// daily series across replications: more digits would be noise.
+func DailyCell(x float64) string { return CellBits(x, 32) }
+
+func CellBits(x float64, bits int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', -1, bits)
+}
+
+// Number is a float64 that encodes as JSON null when it is NaN or
+// infinite, which JSON cannot hold.
+type Number float64
+
+func (x Number) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// UnmarshalJSON reads null as NaN, as MarshalJSON writes it.
+func (x *Number) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*x = Number(math.NaN())
+		return nil
+	}
+	return json.Unmarshal(b, (*float64)(x))
+}
+
+// WriteJSON writes v as indented JSON, with <, > and & as they are.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// ParseCell reads a value as written by cellBits at bits; an empty cell
+// is NaN (nothing measured).
+func ParseCell(s string, bits int) (float64, error) {
+	if s == "" {
+		return math.NaN(), nil
+	}
+	return strconv.ParseFloat(s, bits)
+}

@@ -1,0 +1,381 @@
+package results
+
+import (
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/finance"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReadRun reads back what a run's charts are drawn from out of its
+// results folder dir: summary.json, daily.csv and annual.csv. Each
+// problem names the file.
+func ReadRun(dir string) (RunData, error) {
+	var d RunData
+	s, err := ReadSummary(dir)
+	if err != nil {
+		return d, err
+	}
+	m := s.Manifest
+	d.Calibration = s.Calibration
+	d.Name = m.Scenario
+	d.Place = PlaceOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Place: m.Place}})
+	for _, iv := range m.Interventions {
+		at, err := time.Parse(time.DateOnly, iv.Start)
+		if err != nil {
+			return d, fmt.Errorf("%s: intervention %s: %w", filepath.Join(dir, "summary.json"), iv.Name, err)
+		}
+		d.Markers = append(d.Markers, Marker{Label: iv.Name, At: at})
+	}
+	if err := readDaily(filepath.Join(dir, "daily.csv"), &d); err != nil {
+		return d, err
+	}
+	if err := readAnnual(filepath.Join(dir, "annual.csv"), m.FinancialYears, &d); err != nil {
+		return d, err
+	}
+	if d.LOS, err = ReadLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// LongRows reads the header and the "mean" rows of a long CSV file at
+// path, calling row with each row's cells by column name.
+func LongRows(path string, row func(Cell func(string) string) error) error {
+	col := map[string]int{}
+	head := func(header []string) error {
+		for i, h := range header {
+			col[h] = i
+		}
+		if _, ok := col["replication"]; !ok {
+			return errors.New("no replication column")
+		}
+		return nil
+	}
+	return EachRecord(path, head, func(rec []string) error {
+		if rec[col["replication"]] != "mean" {
+			return nil
+		}
+		return row(func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		})
+	})
+}
+
+// CSVRows reads the CSV file at path, whose header must be header, and
+// calls row with each record after it; an error from row is given with
+// the file and line.
+func CSVRows(path string, header []string, row func(rec []string) error) error {
+	return EachRecord(path, func(got []string) error {
+		if !slices.Equal(got, header) {
+			return fmt.Errorf("header %q, want %q", got, header)
+		}
+		return nil
+	}, row)
+}
+
+// EachRecord reads the CSV file at path, calling head with its header
+// and row with each record after it; an error from either is given with
+// the file and line.
+func EachRecord(path string, head, row func(rec []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := head(header); err != nil {
+		return fmt.Errorf("%s:1: %w", path, err)
+	}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := row(rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+	}
+}
+
+// readDaily fills d's start date and daily series from daily.csv.
+func readDaily(path string, d *RunData) error {
+	index := map[string]int{}
+	for k, m := range care.DailyMeasures {
+		index[m.Name] = k
+	}
+	var dates []string
+	err := LongRows(path, func(Cell func(string) string) error {
+		date := Cell("date")
+		if len(dates) == 0 || dates[len(dates)-1] != date {
+			dates = append(dates, date)
+		}
+		k, ok := index[Cell("measure")]
+		if !ok {
+			return nil // a measure of another version: not charted
+		}
+		b := &d.Daily[k]
+		day := len(dates) - 1
+		for _, c := range []struct {
+			name   string
+			series *[]float64
+		}{{"value", &b.Mean}, {"p10", &b.P10}, {"p90", &b.P90}} {
+			x, err := ParseCell(Cell(c.name), 32)
+			if err != nil {
+				return err
+			}
+			if len(*c.series) != day {
+				return fmt.Errorf("%s on %s is not the next day's", Cell("measure"), date)
+			}
+			*c.series = append(*c.series, x)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(dates) == 0 {
+		return fmt.Errorf("%s: no days", path)
+	}
+	start, err := time.Parse(time.DateOnly, dates[0])
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	d.Start = start
+	for k := range d.Daily {
+		for _, s := range []*[]float64{&d.Daily[k].Mean, &d.Daily[k].P10, &d.Daily[k].P90} {
+			if len(*s) != len(dates) {
+				return fmt.Errorf("%s: %s has %d days, not %d", path, care.DailyMeasures[k].Name, len(*s), len(dates))
+			}
+		}
+	}
+	return nil
+}
+
+// readAnnual fills d's years and annual means of the care model's
+// measures from annual.csv (rows with no organisation), and its money
+// when the run was priced (rows with an organisation), years being the
+// financial years in summary.json; a final year simulated in part (its
+// days fewer than the year's) is labelled so, as run labels it.
+func readAnnual(path string, years []string, d *RunData) error {
+	year := map[string]int{}
+	for y, fy := range years {
+		year[fy] = y
+	}
+	body := map[string]int{}
+	for b, n := range finance.BodyNames {
+		body[n] = b
+	}
+	measure := map[string]int{}
+	for k, m := range finance.Measures {
+		measure[m.Name] = k
+	}
+	careMeasure := map[string]int{}
+	for k, m := range care.AnnualMeasures {
+		careMeasure[m.Name] = k
+	}
+	d.Annual = make([][care.NumAnnual]float64, len(years))
+	for y := range d.Annual {
+		for k := range d.Annual[y] {
+			d.Annual[y][k] = math.NaN() // not in the file: not measured
+		}
+	}
+	annual := make([][finance.NumBodies][finance.NumMeasures]Estimate, len(years))
+	priced := false
+	err := LongRows(path, func(Cell func(string) string) error {
+		y, ok := year[Cell("financial_year")]
+		if !ok {
+			return fmt.Errorf("financial year %q is not in summary.json", Cell("financial_year"))
+		}
+		org := Cell("organisation")
+		if org == "" {
+			k, ok := careMeasure[Cell("measure")]
+			if !ok {
+				return nil // a measure of another version: not charted
+			}
+			x, err := ParseCell(Cell("value"), 64)
+			d.Annual[y][k] = x
+			return err
+		}
+		b, ok := body[org]
+		k, known := measure[Cell("measure")]
+		if !ok || !known {
+			return nil // not charted
+		}
+		priced = true
+		var e [3]float64
+		for i, c := range []string{"value", "ci_low", "ci_high"} {
+			x, err := ParseCell(Cell(c), 64)
+			if err != nil {
+				return err
+			}
+			e[i] = x
+		}
+		annual[y][b][k] = Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	d.Years = PartYear(years, WholeYears(years, d.Annual))
+	if priced {
+		d.Money = &Money{Years: d.Years, Annual: annual}
+	}
+	return nil
+}
+
+// FYLength is the number of days of the financial year fy ("2014/15"),
+// from 1 April, or 0 when fy is not such a label.
+func FYLength(fy string) int {
+	y, err := strconv.Atoi(fy[:min(4, len(fy))])
+	if err != nil {
+		return 0
+	}
+	from := time.Date(y, time.April, 1, 0, 0, 0, 0, time.UTC)
+	return int(from.AddDate(1, 0, 0).Sub(from).Hours() / 24)
+}
+
+// RunData is what a run's charts are drawn from: a run just finished
+// (RunDataOf) or one read back from its results folder (readRunData, for
+// caresim plot). Daily series are held to float32 precision, as daily.csv
+// writes them, so that both draw the same charts, byte for byte.
+type RunData struct {
+	Name, Place string
+	Start       time.Time
+	Markers     []Marker
+	Daily       [care.NumDaily]sim.Band
+	// years are the financial years, a final year simulated in part so
+	// labelled, and annual each year's mean of each annual measure.
+	Years  []string
+	Annual [][care.NumAnnual]float64
+	LOS    [2]*LOS // as LOSPools; nil for a pool without stays
+	Money  *Money  // nil when the run was not priced
+	// calibration is summary.json's calibration checks, when read back
+	// from a folder (the report's; not charted).
+	Calibration []Check
+}
+
+// Money is a priced run's accounts: each financial year's mean and
+// confidence interval of each line of each body's accounts, which may be
+// NaN (not measured).
+type Money struct {
+	Years  []string // financial years, a final year simulated in part so labelled
+	Annual [][finance.NumBodies][finance.NumMeasures]Estimate
+}
+
+// RunDataOf is what the charts of a finished run of l are drawn from.
+func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
+	d := RunData{Name: l.Name, Place: PlaceOf(l), Start: DateTime(res.Reps[0].Start)}
+	for _, iv := range l.Interventions {
+		d.Markers = append(d.Markers, Marker{Label: iv.Name, At: DateTime(iv.Start)})
+	}
+	for k, b := range res.Daily {
+		d.Daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
+	}
+	for _, a := range res.Annual {
+		var means [care.NumAnnual]float64
+		for k, s := range a {
+			means[k] = s.Mean
+		}
+		d.Annual = append(d.Annual, means)
+	}
+	d.Years = PartYear(res.Years, WholeYears(res.Years, d.Annual))
+	d.LOS = LOSOf(res)
+	m := res.Money
+	if m == nil {
+		return d
+	}
+	d.Money = &Money{Years: PartYear(m.Years, m.FinalYear)}
+	for y := range m.Years {
+		var a [finance.NumBodies][finance.NumMeasures]Estimate
+		for b := range a {
+			for k := range a[b] {
+				s := m.Annual[y][b][k]
+				a[b][k] = Estimate{Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()}
+			}
+		}
+		d.Money.Annual = append(d.Money.Annual, a)
+	}
+	return d
+}
+
+// WholeYears returns the index of the last of the financial years
+// simulated whole (its days in annual those of the year from 1 April),
+// or the last year when none was.
+func WholeYears(years []string, annual [][care.NumAnnual]float64) int {
+	for y := len(annual) - 1; y >= 0; y-- {
+		if annual[y][care.AnnualDays] == float64(FYLength(years[y])) {
+			return y
+		}
+	}
+	return len(annual) - 1
+}
+
+// PartYear returns years with the last labelled as simulated in part
+// when final, the index of the final year simulated whole, is not the
+// last.
+func PartYear(years []string, final int) []string {
+	years = slices.Clone(years)
+	if last := len(years) - 1; final < last {
+		years[last] += " (part)"
+	}
+	return years
+}
+
+// single returns xs rounded to float32 precision, as daily.csv holds them.
+func single(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = float64(float32(x))
+	}
+	return out
+}
+
+// PlaceOf says where a scenario is, for titles: its place (which it may
+// inherit from the scenario it extends) with its name, "Mid-
+// Nottinghamshire (prism)", or the scenario's name alone when it has no
+// place, as the textbook queues have none.
+func PlaceOf(l *scenarios.Loaded) string {
+	if p := strings.TrimSpace(l.Place); p != "" {
+		return fmt.Sprintf("%s (%s)", p, l.Name)
+	}
+	return "scenario " + l.Name
+}
+
+// DateTime is d at UTC midnight.
+func DateTime(d des.Date) time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// Marker labels a date on a time axis, such as an intervention's start.
+type Marker struct {
+	Label string
+	At    time.Time
+}
+
+// Estimate is a mean with its confidence interval [Lo, Hi] in the same units.
+type Estimate struct {
+	Mean, Lo, Hi float64
+}

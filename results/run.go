@@ -1,0 +1,254 @@
+package results
+
+import (
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/finance"
+	"caresim/sim/stats"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// EventLog writes replication 0's patient events as CSV while it runs.
+// Not safe for concurrent use: sim.Run calls Trace from one goroutine.
+type EventLog struct {
+	w   *csv.Writer
+	rec []string
+	N   int // events written
+}
+
+func NewEventLog(w io.Writer) *EventLog {
+	l := &EventLog{w: csv.NewWriter(w), rec: make([]string, 4)}
+	l.w.Write([]string{"time_days", "patient", "event", "service"})
+	return l
+}
+
+func (l *EventLog) Add(e care.TraceEvent) {
+	l.rec[0] = Cell(float64(e.Time))
+	l.rec[1] = strconv.FormatInt(e.Patient, 10)
+	l.rec[2] = e.Event
+	l.rec[3] = e.Service
+	l.w.Write(l.rec)
+	l.N++
+}
+
+// Close flushes the log and returns the first write error.
+func (l *EventLog) Close() error {
+	l.w.Flush()
+	return l.w.Error()
+}
+
+// Run is a finished run, ready to be written out.
+type Run struct {
+	*scenarios.Loaded
+	Sets   []string // the --set overrides, in order
+	Opts   sim.Options
+	Res    *sim.Results
+	PerRep bool    // add each replication's rows to the CSV files
+	LOS    [2]*LOS // the lengths of stay, as LOSOf(Res)
+	// Calibration holds the calibration checks of the run, for
+	// summary.json: the caller evaluates them (package validation), when
+	// the scenario has targets.
+	Calibration []Check
+}
+
+// NewRun is a finished run of l with overrides sets, options o and
+// Run res, with each replication's rows in the CSV files when perRep,
+// and calibration checks calib (nil when the scenario has none).
+func NewRun(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool, calib []Check) *Run {
+	return &Run{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: LOSOf(res), Calibration: calib}
+}
+
+// RunFiles are the files of a run's results, in the order files
+// writes them: what run writes but the report and charts, and what
+// compare writes in each scenario's subfolder.
+var RunFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
+
+// Files returns the names and writers of the result files, wall being
+// the run's wall time for summary.json.
+func (r *Run) Files(wall time.Duration) ([]string, []func(io.Writer) error) {
+	return slices.Clone(RunFiles), []func(io.Writer) error{
+		func(w io.Writer) error { return r.WriteSummary(w, wall) },
+		r.WriteMetrics, r.WriteDaily, r.WriteAnnual,
+		func(w io.Writer) error { return WriteLOS(w, r.Name, r.LOS) },
+	}
+}
+
+// WriteSummary writes summary.json; wall is the only field that differs
+// between runs with the same seed.
+func (r *Run) WriteSummary(w io.Writer, wall time.Duration) error {
+	return WriteJSON(w, r.Summary(wall))
+}
+
+// Summary is summary.json's content.
+func (r *Run) Summary(wall time.Duration) *Summary {
+	s := &Summary{
+		FormatVersion:  SummaryFormat,
+		Manifest:       NewManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
+		DailyMeasures:  MeasuresOf(care.DailyMeasures[:]),
+		AnnualMeasures: MeasuresOf(care.AnnualMeasures[:]),
+		LengthOfStay:   LOSSummaries(r.LOS),
+	}
+	if r.Res.Money != nil {
+		for _, m := range finance.Measures {
+			s.AnnualMeasures = append(s.AnnualMeasures, Measure(m))
+		}
+	}
+	for _, m := range ResultMetrics(r.Res) {
+		sum := m.Summary
+		s.Metrics = append(s.Metrics, Metric{
+			Name: m.Name, Unit: m.Unit, Mean: Number(sum.Mean), SD: Number(sum.SD),
+			CILow: Number(sum.Lo()), CIHigh: Number(sum.Hi()), N: sum.N, Doc: m.Doc,
+		})
+	}
+	s.Calibration = r.Calibration
+	return s
+}
+
+// MetricResult is one metric of a run: its name, unit and meaning, each
+// replication's value in replication order, and their summary.
+type MetricResult struct {
+	care.Measure
+	Values  []float64
+	Summary stats.Summary
+}
+
+// MetricMeasures lists the metrics that resultMetrics returns for a run,
+// priced or not (see moneyOf), in the same order, for headers written
+// before any result exists: the names do not depend on results.
+func MetricMeasures(priced bool) []care.Measure {
+	if !priced {
+		return care.Metrics[:]
+	}
+	return slices.Concat(care.Metrics[:], sim.MoneyMetricMeasures())
+}
+
+// ResultMetrics returns the metrics res carries: every one of
+// care.Metrics, in the order of metricMeasures, then the money metrics
+// when the run priced its activity (sim.Options.Money). Commands write
+// their metric columns and rows from it, so a metric added to the
+// Run reaches every output by being added here.
+func ResultMetrics(res *sim.Results) []MetricResult {
+	out := make([]MetricResult, care.NumMetrics)
+	for k, m := range care.Metrics {
+		vals := make([]float64, len(res.Reps))
+		for i, rep := range res.Reps {
+			vals[i] = rep.Metrics[k]
+		}
+		out[k] = MetricResult{Measure: m, Values: vals, Summary: res.Metrics[k]}
+	}
+	if res.Money != nil {
+		for _, m := range res.Money.Metrics {
+			out = append(out, MetricResult(m))
+		}
+	}
+	return out
+}
+
+// longWriter writes one of the long CSV files. Each row is the scenario,
+// a key (the metric; the date and measure; ...), the replication ("mean",
+// or its number) and the values: the value and its summary statistics on
+// a "mean" row, the value alone on a replication's row.
+type longWriter struct {
+	cw     *csv.Writer
+	name   string
+	reps   int // replications, 0 when only the "mean" rows are written
+	nstats int // summary statistics after the value
+	rec    []string
+}
+
+// newLongWriter writes the header: scenario, the key's columns,
+// replication, value and the statistics' columns.
+func (r *Run) newLongWriter(w io.Writer, key []string, stats ...string) *longWriter {
+	l := &longWriter{cw: csv.NewWriter(w), name: r.Name, nstats: len(stats)}
+	if r.PerRep {
+		l.reps = len(r.Res.Reps)
+	}
+	l.cw.Write(slices.Concat([]string{"scenario"}, key, []string{"replication", "value"}, stats))
+	return l
+}
+
+// group writes one key's rows: the "mean" row of summary (the value and
+// its statistics), then each replication's value rep(i).
+func (l *longWriter) group(key, summary []string, rep func(i int) string) {
+	l.rec = append(append(append(l.rec[:0], l.name), key...), "mean")
+	l.cw.Write(append(l.rec, summary...))
+	for i := range l.reps {
+		l.rec[len(key)+1] = strconv.Itoa(i)
+		row := append(l.rec, rep(i))
+		for range l.nstats {
+			row = append(row, "")
+		}
+		l.cw.Write(row)
+	}
+}
+
+// Close flushes the file and returns the first write error.
+func (l *longWriter) Close() error {
+	l.cw.Flush()
+	return l.cw.Error()
+}
+
+// WriteMetrics writes metrics.csv: each metric's mean across
+// replications with its confidence interval.
+func (r *Run) WriteMetrics(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
+	for _, m := range ResultMetrics(r.Res) {
+		s := m.Summary
+		l.group([]string{m.Name, m.Unit}, SummaryCells(s),
+			func(i int) string { return Cell(m.Values[i]) })
+	}
+	return l.Close()
+}
+
+// WriteDaily writes daily.csv: for each day and daily measure, the mean
+// and the 10th and 90th percentiles across replications.
+func (r *Run) WriteDaily(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"date", "measure", "unit"}, "p10", "p90")
+	start := r.Res.Reps[0].Start
+	for d := range r.Res.Reps[0].Days {
+		date := start.AddDays(d).String()
+		for k, m := range care.DailyMeasures {
+			b := r.Res.Daily[k]
+			l.group([]string{date, m.Name, m.Unit}, []string{DailyCell(b.Mean[d]), DailyCell(b.P10[d]), DailyCell(b.P90[d])},
+				func(i int) string { return DailyCell(r.Res.Reps[i].Daily[k][d]) })
+		}
+	}
+	return l.Close()
+}
+
+// WriteAnnual writes annual.csv: for each financial year, each annual
+// measure of the care model (with an empty organisation), then, when the
+// run was priced, each line of the accounts of the system and of each
+// organisation (sim.MoneyBodies, finance.Measures): the mean across
+// replications with its confidence interval.
+func (r *Run) WriteAnnual(w io.Writer) error {
+	l := r.newLongWriter(w, []string{"financial_year", "organisation", "measure", "unit"}, "ci_low", "ci_high")
+	money := r.Res.Money
+	for y, fy := range r.Res.Years {
+		for k, m := range care.AnnualMeasures {
+			l.group([]string{fy, "", m.Name, m.Unit}, SummaryCells(r.Res.Annual[y][k]),
+				func(i int) string { return Cell(r.Res.Reps[i].Annual[y][k]) })
+		}
+		if money == nil {
+			continue
+		}
+		for _, b := range sim.MoneyBodies {
+			for k, m := range finance.Measures {
+				l.group([]string{fy, finance.BodyNames[b], m.Name, m.Unit}, SummaryCells(money.Annual[y][b][k]),
+					func(i int) string { return Cell(money.Reps[i][y].Money[b][k]) })
+			}
+		}
+	}
+	return l.Close()
+}
+
+// SummaryCells are the mean and confidence interval of s, for a "mean"
+// row.
+func SummaryCells(s stats.Summary) []string {
+	return []string{Cell(s.Mean), Cell(s.Lo()), Cell(s.Hi())}
+}

@@ -1,0 +1,236 @@
+package results
+
+import (
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/stats"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+)
+
+// SummaryFormat is the version of summary.json's layout. Raise it when a
+// field changes meaning or goes; adding a field keeps it.
+const SummaryFormat = 1
+
+// Summary is the layout of summary.json, format version 1.
+type Summary struct {
+	FormatVersion  int       `json:"format_version"`
+	Manifest       Manifest  `json:"manifest"`
+	Metrics        []Metric  `json:"metrics"`
+	DailyMeasures  []Measure `json:"daily_measures"`
+	AnnualMeasures []Measure `json:"annual_measures"`
+	// Calibration holds the baseline's calibration checks against this
+	// run, when the scenario is the built-in baseline unchanged
+	// (calibrationOf).
+	Calibration []Check `json:"calibration,omitempty"`
+	// LengthOfStay summarises each bed pool's lengths of stay, whose
+	// histograms are in los.csv.
+	LengthOfStay []LOSSummary `json:"length_of_stay"`
+}
+
+type Measure struct {
+	Name string `json:"name"`
+	Unit string `json:"unit"`
+	Doc  string `json:"doc"`
+}
+
+func MeasuresOf(ms []care.Measure) []Measure {
+	out := make([]Measure, len(ms))
+	for i, m := range ms {
+		out[i] = Measure(m)
+	}
+	return out
+}
+
+type Manifest struct {
+	Version         string   `json:"caresim_version"`
+	GoVersion       string   `json:"go_version"`
+	Scenario        string   `json:"scenario"`
+	Description     string   `json:"description"`
+	Place           string   `json:"place"`
+	Chain           []string `json:"chain"`
+	Sets            []string `json:"sets"`
+	Digest          string   `json:"digest"`
+	Seed            uint64   `json:"seed"`
+	Replications    int      `json:"replications"`
+	Start           string   `json:"start"`
+	Days            int      `json:"days"`
+	FinancialYears  []string `json:"financial_years"`
+	WarmUpDays      Number   `json:"warm_up_days"` // whole days simulated before start
+	WarmUpAuto      bool     `json:"warm_up_auto"`
+	ExcessAfterDays Number   `json:"excess_after_days"`
+	Confidence      Number   `json:"confidence"`
+	Events          int      `json:"events_simulated"`
+	WallTimeSeconds Number   `json:"wall_time_seconds"`
+	Warnings        []string `json:"warnings"`
+	// Interventions are the scenario's interventions, in order, with
+	// their start dates, which caresim plot marks on its charts, and what
+	// they change, which the report lists.
+	Interventions []Intervention `json:"interventions"`
+}
+
+type Intervention struct {
+	Name         string   `json:"name"`
+	Start        string   `json:"start"`
+	Description  string   `json:"description"`
+	From         string   `json:"from"` // the file that defines it
+	RampDays     Number   `json:"ramp_days"`
+	Changes      []Change `json:"changes"`
+	SetupGBP     Number   `json:"setup_gbp"`
+	RecurrentGBP Number   `json:"recurrent_gbp"`
+	Payer        string   `json:"payer"`
+}
+
+// Change is an intervention's change to a parameter: set it to,
+// scale it by or add the effect, in the model's units (days, per day,
+// fractions, pounds).
+type Change struct {
+	Path    string `json:"path"`
+	Op      string `json:"op"` // to, scale or add
+	Low     Number `json:"low"`
+	Central Number `json:"central"`
+	High    Number `json:"high"`
+}
+
+type Metric struct {
+	Name   string `json:"name"`
+	Unit   string `json:"unit"`
+	Mean   Number `json:"mean"`
+	SD     Number `json:"sd"`
+	CILow  Number `json:"ci_low"`
+	CIHigh Number `json:"ci_high"`
+	N      int    `json:"n"`
+	Doc    string `json:"doc"`
+}
+
+// NewManifest describes a finished run of l with overrides sets: what
+// was run, how, and what came of it. wall is the only field that differs
+// between runs with the same seed.
+func NewManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, wall time.Duration) Manifest {
+	m := Manifest{
+		Version:         Version(),
+		GoVersion:       runtime.Version(),
+		Scenario:        l.Name,
+		Description:     l.Description,
+		Place:           l.Place,
+		Chain:           l.Chain,
+		Sets:            append([]string{}, sets...),
+		Digest:          l.Digest,
+		Seed:            o.Seed,
+		Replications:    len(res.Reps),
+		Start:           l.Start.String(),
+		Days:            res.Reps[0].Days,
+		FinancialYears:  append([]string{}, res.Years...),
+		WarmUpDays:      Number(res.Reps[0].WarmUp),
+		WarmUpAuto:      res.WarmUpAuto,
+		ExcessAfterDays: Number(o.ExcessAfter),
+		Confidence:      stats.DefaultConfidence,
+		WallTimeSeconds: Number(math.Round(wall.Seconds()*1000) / 1000),
+		Warnings:        []string{},
+		Interventions:   InterventionsOf(l),
+	}
+	for _, rep := range res.Reps {
+		m.Events += rep.Events
+	}
+	for _, e := range res.Warnings {
+		m.Warnings = append(m.Warnings, e.Error())
+	}
+	return m
+}
+
+// Version returns caresim's version: the module version when built by go
+// install, else "devel", with the commit when the build recorded one.
+func Version() string {
+	v := "devel"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += "+" + rev[:min(12, len(rev))] + dirty
+	}
+	return v
+}
+
+// InterventionsOf describes l's interventions for the manifest: when
+// each starts, which file defines it, and what it changes.
+func InterventionsOf(l *scenarios.Loaded) []Intervention {
+	out := []Intervention{}
+	for i, iv := range l.Interventions {
+		j := Intervention{
+			Name: iv.Name, Start: iv.Start.String(), Description: strings.TrimSpace(iv.Description),
+			From: l.Positions[fmt.Sprintf("interventions[%d]", i)].File, RampDays: Number(iv.Ramp),
+			SetupGBP: Number(iv.Setup), RecurrentGBP: Number(iv.Recurrent), Payer: iv.Payer,
+			Changes: []Change{},
+		}
+		for _, c := range iv.Changes {
+			op, e := "to", c.To
+			switch {
+			case c.Scale != nil:
+				op, e = "scale", c.Scale
+			case c.Add != nil:
+				op, e = "add", c.Add
+			}
+			cj := Change{Path: c.Path, Op: op}
+			if e != nil {
+				cj.Low, cj.Central, cj.High = Number(e.Low), Number(e.Central), Number(e.High)
+			}
+			j.Changes = append(j.Changes, cj)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// Check is a calibration check as summary.json records it.
+type Check struct {
+	Case      string `json:"case"`
+	Measure   string `json:"measure"`
+	Expected  Number `json:"expected"`
+	Simulated Number `json:"simulated"`
+	CILow     Number `json:"ci_low"`
+	CIHigh    Number `json:"ci_high"`
+	N         int    `json:"replications"`
+	Tolerance Number `json:"tolerance"` // relative: pass when |simulated − expected| <= tolerance·expected
+	Pass      bool   `json:"pass"`
+	Source    string `json:"source"`
+}
+
+// ReadSummary reads a run's summary.json in dir.
+func ReadSummary(dir string) (*Summary, error) {
+	path := filepath.Join(dir, "summary.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a run's results folder: %w", dir, err)
+	}
+	var s Summary
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.FormatVersion != SummaryFormat {
+		return nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, SummaryFormat)
+	}
+	return &s, nil
+}
