@@ -22,6 +22,8 @@ type LOSPool struct {
 	Tally           func(*sim.Results) *stats.Tally
 }
 
+// LOSPools are the bed pools whose lengths of stay a run reports, in
+// the order of los.csv and summary.json.
 var LOSPools = []LOSPool{
 	{"acute", "los-acute", "Acute", func(r *sim.Results) *stats.Tally { return &r.AcuteLOS }},
 	{"intermediate_care", "los-intermediate-care", "Intermediate care", func(r *sim.Results) *stats.Tally { return &r.ICLOS }},

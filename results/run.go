@@ -21,6 +21,7 @@ type EventLog struct {
 	N   int // events written
 }
 
+// NewEventLog starts an event log on w, writing its header.
 func NewEventLog(w io.Writer) *EventLog {
 	l := &EventLog{w: csv.NewWriter(w), rec: make([]string, 4)}
 	l.w.Write([]string{"time_days", "patient", "event", "service"})
@@ -57,7 +58,7 @@ type Run struct {
 }
 
 // NewRun is a finished run of l with overrides sets, options o and
-// Run res, with each replication's rows in the CSV files when perRep,
+// results res, with each replication's rows in the CSV files when perRep,
 // and calibration checks calib (nil when the scenario has none).
 func NewRun(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool, calib []Check) *Run {
 	return &Run{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: LOSOf(res), Calibration: calib}
@@ -131,7 +132,7 @@ func MetricMeasures(priced bool) []care.Measure {
 // care.Metrics, in the order of metricMeasures, then the money metrics
 // when the run priced its activity (sim.Options.Money). Commands write
 // their metric columns and rows from it, so a metric added to the
-// Run reaches every output by being added here.
+// results reaches every output by being added here.
 func ResultMetrics(res *sim.Results) []MetricResult {
 	out := make([]MetricResult, care.NumMetrics)
 	for k, m := range care.Metrics {

@@ -36,12 +36,15 @@ type Summary struct {
 	LengthOfStay []LOSSummary `json:"length_of_stay"`
 }
 
+// Measure is a measure as summary.json and sweep.json describe it: its
+// name, unit and meaning (care.Measure).
 type Measure struct {
 	Name string `json:"name"`
 	Unit string `json:"unit"`
 	Doc  string `json:"doc"`
 }
 
+// MeasuresOf is ms as summary.json describes them.
 func MeasuresOf(ms []care.Measure) []Measure {
 	out := make([]Measure, len(ms))
 	for i, m := range ms {
@@ -50,6 +53,8 @@ func MeasuresOf(ms []care.Measure) []Measure {
 	return out
 }
 
+// Manifest says what was run, how, and what came of it: summary.json's
+// manifest, and each scenario's in a comparison's summary.json.
 type Manifest struct {
 	Version         string   `json:"caresim_version"`
 	GoVersion       string   `json:"go_version"`
@@ -77,6 +82,9 @@ type Manifest struct {
 	Interventions []Intervention `json:"interventions"`
 }
 
+// Intervention is one of a scenario's interventions as the manifest
+// records it: when it starts, which file defines it, what it changes and
+// what it costs.
 type Intervention struct {
 	Name         string   `json:"name"`
 	Start        string   `json:"start"`
@@ -100,6 +108,8 @@ type Change struct {
 	High    Number `json:"high"`
 }
 
+// Metric is one metric of a run in summary.json: its mean, standard
+// deviation and confidence interval across its N replications.
 type Metric struct {
 	Name   string `json:"name"`
 	Unit   string `json:"unit"`

@@ -86,12 +86,6 @@ func (p plotFlags) list() (chartOutput, error) {
 	return out, nil
 }
 
-// chart is one figure to be saved as File plus each format's extension.
-type chart struct {
-	File string
-	Fig  *plots.Figure
-}
-
 // bedPool is a bed pool drawn over time: its file name, its name in the
 // title, and the daily measures of its mean occupancy and capacity.
 type bedPool struct {
@@ -117,7 +111,7 @@ var bodyTitles = [finance.NumBodies]string{
 
 // runCharts adapts a finished run of l to the plots package (see
 // drawCharts).
-func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
+func runCharts(l *scenarios.Loaded, res *sim.Results) ([]plots.Chart, error) {
 	return drawCharts(results.RunDataOf(l, res))
 }
 
@@ -127,9 +121,9 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]chart, error) {
 // was priced, the deficit trajectory of the system and of each
 // organisation with money. Pools and organisations with nothing in them
 // are left out.
-func drawCharts(d results.RunData) ([]chart, error) {
+func drawCharts(d results.RunData) ([]plots.Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
-	var out []chart
+	var out []plots.Chart
 	for _, p := range bedPools {
 		mean, capacity := d.Daily[p.mean], d.Daily[p.capacity]
 		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
@@ -144,7 +138,7 @@ func drawCharts(d results.RunData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{p.file, f})
+		out = append(out, plots.Chart{File: p.file, Fig: f})
 	}
 	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
 		f, err := plots.DelayedPatients(plots.Delays{
@@ -157,7 +151,7 @@ func drawCharts(d results.RunData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{"delays", f})
+		out = append(out, plots.Chart{File: "delays", Fig: f})
 	}
 	departures := d.Daily[care.DailyAEDepartures].Mean
 	if anyValue(d.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
@@ -170,9 +164,9 @@ func drawCharts(d results.RunData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{"ae-performance", f})
+		out = append(out, plots.Chart{File: "ae-performance", Fig: f})
 	}
-	for _, draw := range []func(results.RunData) ([]chart, error){losCharts, pathwayChart} {
+	for _, draw := range []func(results.RunData) ([]plots.Chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)
 		if err != nil {
 			return nil, err
@@ -190,8 +184,8 @@ func drawCharts(d results.RunData) ([]chart, error) {
 // organisation with money in m or in other, for the charts of a place:
 // m's alone (deficit-ORG), or, when other is not nil, m's against
 // other's (deficit-ORG-OTHER), each named in the legend.
-func deficitCharts(place string, m *results.Money, name string, other *results.Money, otherName string) ([]chart, error) {
-	var out []chart
+func deficitCharts(place string, m *results.Money, name string, other *results.Money, otherName string) ([]plots.Chart, error) {
+	var out []plots.Chart
 	for _, b := range sim.MoneyBodies {
 		if b != finance.System && !hasMoney(m, b) && (other == nil || !hasMoney(other, b)) {
 			continue
@@ -209,7 +203,7 @@ func deficitCharts(place string, m *results.Money, name string, other *results.M
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{file, f})
+		out = append(out, plots.Chart{File: file, Fig: f})
 	}
 	return out, nil
 }
@@ -275,7 +269,7 @@ func hasMoney(m *results.Money, b int) bool {
 // draw returns, in each of formats (see chartWriters), and returns their
 // names, with a cleanup that removes the scratch folder they are drawn
 // in. With no formats (--no-plots) it draws nothing.
-func addCharts(formats chartOutput, draw func() ([]chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+func addCharts(formats chartOutput, draw func() ([]plots.Chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
 	if !formats.drawn() {
 		return nil, func() {}, nil
 	}
@@ -296,7 +290,7 @@ func addCharts(formats chartOutput, draw func() ([]chart, error), names *[]strin
 // format, for outDir.save, drawn at slide size. The plots package saves
 // to a path, so each chart is drawn into tmp (a scratch folder) and
 // copied into the results folder's atomic file.
-func chartWriters(charts []chart, formats chartOutput, tmp string) ([]string, []func(io.Writer) error) {
+func chartWriters(charts []plots.Chart, formats chartOutput, tmp string) ([]string, []func(io.Writer) error) {
 	var names []string
 	var writers []func(io.Writer) error
 	for _, c := range charts {

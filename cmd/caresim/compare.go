@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"caresim/cmd/caresim/internal/table"
+	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -194,12 +195,12 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	names := []string{"compare.csv", "summary.json"}
 	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
 	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
-	var drawn []chart
+	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error {
 		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.drawn(), *cc.out)
 	})
-	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return drawCompare(compareDataOf(cmp)) }, &drawn), &names, &writers)
+	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return drawCompare(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -353,7 +354,7 @@ func excludesZero(s stats.Summary) bool { return s.Lo() > 0 || s.Hi() < 0 }
 // order the scenarios were given.
 func (c *comparison) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write(compareHeader)
+	cw.Write(results.CompareHeader)
 	for k, m := range c.metrics[0] {
 		for s, r := range c.runs {
 			v := c.metrics[s][k].Summary
@@ -369,39 +370,6 @@ func (c *comparison) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// compareHeader is compare.csv's header.
-var compareHeader = []string{"metric", "unit", "scenario", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high"}
-
-// compareJSON is the layout of compare's summary.json, format version 1.
-type compareJSON struct {
-	FormatVersion int                 `json:"format_version"`
-	First         string              `json:"first"` // differences are each scenario − this one
-	Sets          []string            `json:"sets"`
-	Manifests     []results.Manifest  `json:"manifests"`
-	Metrics       []compareMetricJSON `json:"metrics"`
-}
-
-type compareMetricJSON struct {
-	Name      string              `json:"name"`
-	Unit      string              `json:"unit"`
-	Doc       string              `json:"doc"`
-	Scenarios []compareResultJSON `json:"scenarios"`
-}
-
-type compareResultJSON struct {
-	Scenario   string         `json:"scenario"`
-	Mean       results.Number `json:"mean"`
-	SD         results.Number `json:"sd"`
-	CILow      results.Number `json:"ci_low"`
-	CIHigh     results.Number `json:"ci_high"`
-	N          int            `json:"n"`
-	DiffMean   results.Number `json:"diff_mean"`
-	DiffSD     results.Number `json:"diff_sd"`
-	DiffCILow  results.Number `json:"diff_ci_low"`
-	DiffCIHigh results.Number `json:"diff_ci_high"`
-	DiffN      int            `json:"diff_n"` // replications in which both measured it
-}
-
 // writeSummary writes compare's summary.json; the manifests' wall times
 // are the only fields that differ between runs with the same seed.
 func (c *comparison) writeSummary(w io.Writer, sets []string) error {
@@ -409,17 +377,17 @@ func (c *comparison) writeSummary(w io.Writer, sets []string) error {
 }
 
 // summary is compare's summary.json's content.
-func (c *comparison) summary(sets []string) *compareJSON {
-	s := &compareJSON{FormatVersion: results.SummaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
+func (c *comparison) summary(sets []string) *results.Comparison {
+	s := &results.Comparison{FormatVersion: results.SummaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
 	for _, r := range c.runs {
 		s.Manifests = append(s.Manifests, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
 	nan := results.Number(math.NaN())
 	for k, m := range c.metrics[0] {
-		cm := compareMetricJSON{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
+		cm := results.CompareMetric{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
 		for i, r := range c.runs {
 			v, d := c.metrics[i][k].Summary, c.diffs[i][k]
-			res := compareResultJSON{
+			res := results.CompareResult{
 				Scenario: r.label, Mean: results.Number(v.Mean), SD: results.Number(v.SD), CILow: results.Number(v.Lo()), CIHigh: results.Number(v.Hi()), N: v.N,
 				DiffMean: nan, DiffSD: nan, DiffCILow: nan, DiffCIHigh: nan,
 			}

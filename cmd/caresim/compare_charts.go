@@ -168,8 +168,8 @@ func compareDataOf(c *comparison) compareData {
 // difference measured; and the deficit trajectories of the system and of
 // each organisation with money, the first scenario's against each
 // other's, when both were priced over the same financial years.
-func drawCompare(d compareData) ([]chart, error) {
-	var out []chart
+func drawCompare(d compareData) ([]plots.Chart, error) {
+	var out []plots.Chart
 	base := d.runs[0]
 	same := true
 	for _, r := range d.runs[1:] {
@@ -193,7 +193,7 @@ func drawCompare(d compareData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{o.file, f})
+		out = append(out, plots.Chart{File: o.file, Fig: f})
 	}
 	for _, c := range diffCharts {
 		diffs := plots.Diffs{Base: d.labels[0], Subject: c.subject, Place: placeName(base.Place, base.Name), Interval: deficitInterval()}
@@ -223,7 +223,7 @@ func drawCompare(d compareData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{c.file, f})
+		out = append(out, plots.Chart{File: c.file, Fig: f})
 	}
 	if base.Money == nil {
 		return out, nil
@@ -335,14 +335,14 @@ func plotCompareDir(dir string, formats chartOutput, stderr io.Writer, quiet boo
 // readCompareData reads back what a comparison's charts and report are
 // drawn from out of its folder: summary.json for the scenarios, each
 // scenario's subfolder, and compare.csv for the differences.
-func readCompareData(dir string) (compareData, *compareJSON, error) {
+func readCompareData(dir string) (compareData, *results.Comparison, error) {
 	var d compareData
 	path := filepath.Join(dir, "summary.json")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return d, nil, fmt.Errorf("%s is not a comparison's results folder: %w", dir, err)
 	}
-	s := &compareJSON{}
+	s := &results.Comparison{}
 	if err := json.Unmarshal(b, s); err != nil {
 		return d, nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -381,7 +381,7 @@ func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error)
 	var out []diffRow
 	valued := map[string]bool{}
 	seen := map[[2]string]bool{}
-	err := results.CSVRows(path, compareHeader, func(rec []string) error {
+	err := results.CSVRows(path, results.CompareHeader, func(rec []string) error {
 		if !chartedMetric(rec[0]) {
 			return nil
 		}
@@ -406,10 +406,10 @@ func readDiffs(path string, labels []string) ([]diffRow, map[string]bool, error)
 		x := diffRow{metric: rec[0], unit: rec[1], scenario: rec[2]}
 		for i, v := range []*float64{&x.mean, &x.lo, &x.hi} {
 			if *v, err = results.ParseCell(rec[6+i], 64); err != nil {
-				return fmt.Errorf("%s: %w", compareHeader[6+i], err)
+				return fmt.Errorf("%s: %w", results.CompareHeader[6+i], err)
 			}
 			if math.IsInf(*v, 0) || rec[6+i] != "" && math.IsNaN(*v) {
-				return fmt.Errorf("%s: %q is not a number (an empty cell is one not measured)", compareHeader[6+i], rec[6+i])
+				return fmt.Errorf("%s: %q is not a number (an empty cell is one not measured)", results.CompareHeader[6+i], rec[6+i])
 			}
 		}
 		out = append(out, x)

@@ -89,7 +89,7 @@ func TestCompareFiles(t *testing.T) {
 			}
 		}
 	}
-	var s compareJSON
+	var s results.Comparison
 	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestCompareMoneyFiles(t *testing.T) {
 			}
 		}
 	}
-	var s compareJSON
+	var s results.Comparison
 	if err := json.Unmarshal(files["summary.json"], &s); err != nil {
 		t.Fatal(err)
 	}

@@ -9,8 +9,8 @@ import (
 )
 
 // losCharts draws each pool's length-of-stay distribution.
-func losCharts(d results.RunData) ([]chart, error) {
-	var out []chart
+func losCharts(d results.RunData) ([]plots.Chart, error) {
+	var out []plots.Chart
 	for i, p := range results.LOSPools {
 		l := d.LOS[i]
 		if l == nil || len(l.Counts) == 0 {
@@ -23,7 +23,7 @@ func losCharts(d results.RunData) ([]chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, chart{p.File, f})
+		out = append(out, plots.Chart{File: p.File, Fig: f})
 	}
 	return out, nil
 }
@@ -43,7 +43,7 @@ var pathwayNames = []struct {
 
 // pathwayChart draws the discharge pathway mix by financial year, when
 // the scenario's hospital discharged anyone.
-func pathwayChart(d results.RunData) ([]chart, error) {
+func pathwayChart(d results.RunData) ([]plots.Chart, error) {
 	any := false
 	counts := make([][]float64, len(pathwayNames))
 	names := make([]string, len(pathwayNames))
@@ -65,5 +65,5 @@ func pathwayChart(d results.RunData) ([]chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []chart{{"pathway-mix", f}}, nil
+	return []plots.Chart{{File: "pathway-mix", Fig: f}}, nil
 }

@@ -75,7 +75,7 @@ Examples:
 // shardFiles is one shard's folder, read.
 type shardFiles struct {
 	dir   string
-	man   *sweepJSON
+	man   *results.Sweep
 	shard shard
 }
 
@@ -83,7 +83,7 @@ type shardFiles struct {
 func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) error {
 	var shards []shardFiles
 	for _, dir := range dirs {
-		m, err := readSweepJSON(dir)
+		m, err := results.ReadSweep(dir)
 		if err != nil {
 			return fmt.Errorf("shard %s: %w", dir, err)
 		}
@@ -93,7 +93,7 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		}
 		s := shardFiles{dir: dir, man: m, shard: sh}
 		for _, o := range shards {
-			if f := o.man.differs(m); f != "" {
+			if f := o.man.Differs(m); f != "" {
 				return fmt.Errorf("shard %s holds another sweep than %s: its %s differs", dir, o.dir, f)
 			}
 			if o.shard.n != sh.n {
@@ -110,7 +110,7 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 	}
 
 	first := shards[0].man
-	header := first.header()
+	header := first.Header()
 	reps := first.Replications
 	rows := make([][]string, first.Points*reps) // by point·reps + replication
 	from := make([]int, len(rows))              // the shard each came from
@@ -190,7 +190,7 @@ func (s shardFiles) read(header []string, row func(line, point, rep int, rec []s
 			return fmt.Errorf("shard %s: sweep.csv: %w", s.dir, err)
 		}
 		line, _ := r.FieldPos(0)
-		point, rep, err := rowKey(rec)
+		point, rep, err := results.RowKey(rec)
 		if err != nil {
 			return fmt.Errorf("shard %s: sweep.csv:%d: %v", s.dir, line, err)
 		}
@@ -203,7 +203,7 @@ func (s shardFiles) read(header []string, row func(line, point, rep int, rec []s
 // checkMissing reports, for each shard, the rows that none of the
 // folders holds: by the shard's folder when it was given, else by the
 // shard's number.
-func checkMissing(rows [][]string, shards []shardFiles, m *sweepJSON) error {
+func checkMissing(rows [][]string, shards []shardFiles, m *results.Sweep) error {
 	n := shards[0].shard.n
 	missing := make([]int, n)
 	firstMissing := make([]int, n)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"caresim/plots"
 	"caresim/results"
 	"context"
 	"fmt"
@@ -86,7 +87,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 // saveDrawn writes the charts cs in formats and the report that report
 // writes into dir, all under temporary names renamed together, and notes
 // what it drew unless quiet.
-func saveDrawn(dir string, cs []chart, formats chartOutput, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}

@@ -51,7 +51,7 @@ func FuzzReadLOS(f *testing.F) {
 // must name the file, and the rows it accepts are of the charted metrics,
 // of the scenario compared with the first, and finite where given.
 func FuzzReadDiffs(f *testing.F) {
-	header := strings.Join(compareHeader, ",") + "\n"
+	header := strings.Join(results.CompareHeader, ",") + "\n"
 	for _, s := range []string{
 		header + "nel_admissions_per_year,per year,a,1,0,2,,,\nnel_admissions_per_year,per year,b,2,1,3,1,0.5,1.5\n",
 		header + "acute_occupancy_mean,fraction,b,x,,,,,\n",

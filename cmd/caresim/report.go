@@ -138,8 +138,8 @@ func writeReport(w io.Writer, r *report) error {
 
 // keepCharts returns draw, remembering in *drawn what it drew, so that the
 // report shows the very charts saved to files.
-func keepCharts(draw func() ([]chart, error), drawn *[]chart) func() ([]chart, error) {
-	return func() ([]chart, error) {
+func keepCharts(draw func() ([]plots.Chart, error), drawn *[]plots.Chart) func() ([]plots.Chart, error) {
+	return func() ([]plots.Chart, error) {
 		cs, err := draw()
 		*drawn = cs
 		return cs, err
@@ -151,7 +151,7 @@ const noChartsNote = "No charts: they were not drawn (--no-plots). caresim plot 
 
 // svgCharts renders each chart as SVG for inlining, at the size of the
 // chart files (a slide's), which the page scales to its width.
-func svgCharts(cs []chart) ([]reportChart, error) {
+func svgCharts(cs []plots.Chart) ([]reportChart, error) {
 	out := make([]reportChart, 0, len(cs))
 	for _, c := range cs {
 		var b bytes.Buffer
@@ -209,7 +209,7 @@ func inlineSVG(svg, title string) string {
 // --no-plots). dir is the results folder, where a validation.csv is
 // looked for. caresim run and caresim plot both write it from these, so
 // that plot reproduces run's report byte for byte.
-func runReport(s *results.Summary, d results.RunData, charts []chart, drawn bool, dir string) (*report, error) {
+func runReport(s *results.Summary, d results.RunData, charts []plots.Chart, drawn bool, dir string) (*report, error) {
 	m := &s.Manifest
 	r := &report{Kind: "run", Title: reportTitle(d.Place, m.Scenario), Version: m.Version}
 	if m.Description != "" {
@@ -242,7 +242,7 @@ func reportTitle(place, scenario string) string {
 const wallNote = "The wall time is in summary.json; it is left out here, so that the same seed gives the same report, byte for byte."
 
 // addCharts inlines charts, or says why there are none.
-func (r *report) addCharts(charts []chart, drawn bool) error {
+func (r *report) addCharts(charts []plots.Chart, drawn bool) error {
 	if !drawn {
 		r.NoCharts = noChartsNote
 		return nil
@@ -747,12 +747,12 @@ func orNone(s string) string {
 
 // writeReport writes a finished run's report.html, with the charts drawn
 // when drawn (not with --no-plots); dir is its results folder.
-func writeResultsReport(w io.Writer, r *results.Run, dir string, charts []chart, drawn bool) error {
+func writeResultsReport(w io.Writer, r *results.Run, dir string, charts []plots.Chart, drawn bool) error {
 	return writeRunReport(w, r.Summary(0), results.RunDataOf(r.Loaded, r.Res), charts, drawn, dir)
 }
 
 // writeRunReport writes the report.html of a run (see runReport).
-func writeRunReport(w io.Writer, s *results.Summary, d results.RunData, charts []chart, drawn bool, dir string) error {
+func writeRunReport(w io.Writer, s *results.Summary, d results.RunData, charts []plots.Chart, drawn bool, dir string) error {
 	rep, err := runReport(s, d, charts, drawn, dir)
 	if err != nil {
 		return err
@@ -766,7 +766,7 @@ func writeRunReport(w io.Writer, s *results.Summary, d results.RunData, charts [
 // summary.json holds it), the calibration checks of each scenario that is
 // the baseline unchanged (calibrationOf, by label), and the charts drawn
 // (none with --no-plots). dir is its folder.
-func compareReport(s *compareJSON, calib map[string][]results.Check, charts []chart, drawn bool, dir string) (*report, error) {
+func compareReport(s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) (*report, error) {
 	ms := make([]*results.Manifest, len(s.Manifests))
 	labels := make([]string, len(s.Manifests))
 	for i := range s.Manifests {
@@ -813,14 +813,14 @@ func compareReport(s *compareJSON, calib map[string][]results.Check, charts []ch
 // compareHeadline is a comparison's headline table: for each headline
 // metric some scenario measured, then each money headline metric shown,
 // each scenario's mean and interval and its difference to the first.
-func compareHeadline(s *compareJSON) (reportTable, []string) {
+func compareHeadline(s *results.Comparison) (reportTable, []string) {
 	t := reportTable{Class: "headline compare", Header: []reportCell{{Text: "Metric"}, {Text: "Scenario"},
 		{Text: "Mean", Num: true}, {Text: "95% CI", Num: true}, {Text: "Difference to " + s.First, Num: true}, {Text: "95% CI", Num: true}}}
-	byName := map[string]compareMetricJSON{}
+	byName := map[string]results.CompareMetric{}
 	for _, m := range s.Metrics {
 		byName[m.Name] = m
 	}
-	add := func(m compareMetricJSON, label string) {
+	add := func(m results.CompareMetric, label string) {
 		u, scale := reportUnit(m.Unit)
 		for i, sc := range m.Scenarios {
 			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
@@ -839,8 +839,8 @@ func compareHeadline(s *compareJSON) (reportTable, []string) {
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	measured := func(m compareMetricJSON) bool {
-		return slices.ContainsFunc(m.Scenarios, func(r compareResultJSON) bool { return r.N > 0 })
+	measured := func(m results.CompareMetric) bool {
+		return slices.ContainsFunc(m.Scenarios, func(r results.CompareResult) bool { return r.N > 0 })
 	}
 	for _, k := range headline {
 		if m, ok := byName[care.Metrics[k].Name]; ok && measured(m) {
@@ -880,7 +880,7 @@ func intervalText(lo, hi float64) string {
 
 // writeCompareReport writes a comparison's report.html (see
 // compareReport).
-func writeCompareReport(w io.Writer, s *compareJSON, calib map[string][]results.Check, charts []chart, drawn bool, dir string) error {
+func writeCompareReport(w io.Writer, s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) error {
 	rep, err := compareReport(s, calib, charts, drawn, dir)
 	if err != nil {
 		return err
@@ -904,16 +904,16 @@ func (c *comparison) calibrations(sets []string) map[string][]results.Check {
 
 // writeSweepReport writes report.html into dir, a sweep's folder (see
 // sweepReportWriter), under a temporary name that is renamed.
-func writeSweepReport(dir string, charts []chart, drawn bool) error {
+func writeSweepReport(dir string, charts []plots.Chart, drawn bool) error {
 	return results.WriteFileAtomic(filepath.Join(dir, "report.html"), sweepReportWriter(dir, charts, drawn))
 }
 
 // sweepReportWriter writes the report.html of the sweep in dir, from its
 // sweep.json and sweep.csv (whole or in part: the points the folder
 // holds), with the charts drawn (none with --no-plots, or none drawn).
-func sweepReportWriter(dir string, charts []chart, drawn bool) func(io.Writer) error {
+func sweepReportWriter(dir string, charts []plots.Chart, drawn bool) func(io.Writer) error {
 	return func(w io.Writer) error {
-		m, err := readSweepJSON(dir)
+		m, err := results.ReadSweep(dir)
 		if err != nil {
 			return err
 		}
@@ -936,8 +936,8 @@ func sweepReportWriter(dir string, charts []chart, drawn bool) func(io.Writer) e
 
 // sweepReport is a sweep's report from its manifest m and the rows of
 // sweep.csv, header first.
-func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir string) (*report, error) {
-	r := &report{Kind: "sweep", Title: reportTitle(m.place(), m.Scenario), Version: m.Version}
+func sweepReport(m *results.Sweep, rows [][]string, charts []plots.Chart, drawn bool, dir string) (*report, error) {
+	r := &report{Kind: "sweep", Title: reportTitle(m.Where(), m.Scenario), Version: m.Version}
 	if m.Description != "" {
 		r.Lead = append(r.Lead, m.Description)
 	}
@@ -997,28 +997,28 @@ func sweepReport(m *sweepJSON, rows [][]string, charts []chart, drawn bool, dir 
 // sweepRows is the sweep of m with rows, sweep.csv's (whole or in part,
 // header first), as the charts read it, and its points in order; rows
 // that are not a point's are left out.
-func sweepRows(m *sweepJSON, rows [][]string) (sweepData, []*sweepPoint) {
-	d := sweepData{man: m, header: m.header()}
+func sweepRows(m *results.Sweep, rows [][]string) (results.SweepData, []*results.SweepPoint) {
+	d := results.SweepData{Man: m, Header: m.Header()}
 	if len(rows) > 0 {
-		d.header = rows[0]
+		d.Header = rows[0]
 		for _, r := range rows[1:] {
-			if _, _, err := rowKey(r); err == nil && len(r) == len(d.header) && len(r) >= 2+len(m.Parameters) {
-				d.rows = append(d.rows, r)
+			if _, _, err := results.RowKey(r); err == nil && len(r) == len(d.Header) && len(r) >= 2+len(m.Parameters) {
+				d.Rows = append(d.Rows, r)
 			}
 		}
 	}
-	slices.SortStableFunc(d.rows, func(a, b []string) int {
-		pa, ra, _ := rowKey(a)
-		pb, rb, _ := rowKey(b)
+	slices.SortStableFunc(d.Rows, func(a, b []string) int {
+		pa, ra, _ := results.RowKey(a)
+		pb, rb, _ := results.RowKey(b)
 		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(ra, rb))
 	})
-	return d, d.points()
+	return d, d.Points()
 }
 
 // chartedOf returns the metrics charts show, from their files'
 // names (KIND-METRIC), in order; without charts, the metric sweep charts
 // by default.
-func chartedOf(d sweepData, pts []*sweepPoint, charts []chart) []string {
+func chartedOf(d results.SweepData, pts []*results.SweepPoint, charts []plots.Chart) []string {
 	var out []string
 	for _, c := range charts {
 		if _, name, ok := strings.Cut(c.File, "-"); ok && !slices.Contains(out, name) {
@@ -1042,7 +1042,7 @@ const sweepColumns = 6
 // measured, charted metric and system deficit. Of more, it has a row per
 // point, with its parameters and the charted metrics, and a note that
 // sweep.csv holds the rest.
-func sweepHeadline(d sweepData, pts []*sweepPoint, charted []string) (reportTable, []string) {
+func sweepHeadline(d results.SweepData, pts []*results.SweepPoint, charted []string) (reportTable, []string) {
 	if len(pts) == 0 {
 		return reportTable{Class: "headline sweep"}, []string{"sweep.csv holds no rows yet."}
 	}
@@ -1066,17 +1066,17 @@ func sweepHeadline(d sweepData, pts []*sweepPoint, charted []string) (reportTabl
 // sweepPointColumns is the headline table of a few points: a column per
 // point, a row per parameter, then a row per metric shown (see
 // sweepHeadline).
-func sweepPointColumns(d sweepData, pts []*sweepPoint, charted []string) reportTable {
-	m := d.man
+func sweepPointColumns(d results.SweepData, pts []*results.SweepPoint, charted []string) reportTable {
+	m := d.Man
 	t := reportTable{Class: "headline sweep points", Header: []reportCell{{Text: "Parameter or metric"}, {Text: "Unit"}}}
 	for _, p := range pts {
-		t.Header = append(t.Header, reportCell{Text: "Point " + p.rows[0][0], Num: true})
+		t.Header = append(t.Header, reportCell{Text: "Point " + p.Rows[0][0], Num: true})
 	}
 	for j, par := range m.Parameters {
 		v := paramView(par)
 		row := reportRow{Group: j == 0, Cells: []reportCell{{Text: v.name, Note: v.path}, {Text: v.unit}}}
 		for _, p := range pts {
-			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.cells[j]), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.Cells[j]), Num: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -1092,7 +1092,7 @@ func sweepPointColumns(d sweepData, pts []*sweepPoint, charted []string) reportT
 	first := true
 	for _, name := range names {
 		x, col, ok := sweepColumn(d, name)
-		if !ok || !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return len(p.values(col)) > 0 }) {
+		if !ok || !slices.ContainsFunc(pts, func(p *results.SweepPoint) bool { return len(p.Values(col)) > 0 }) {
 			continue
 		}
 		unit, scale := reportUnit(x.Unit)
@@ -1108,8 +1108,8 @@ func sweepPointColumns(d sweepData, pts []*sweepPoint, charted []string) reportT
 
 // sweepPointRows is the headline table of many points: a row per point,
 // with its parameters and the charted metrics.
-func sweepPointRows(d sweepData, pts []*sweepPoint, charted []string) reportTable {
-	m := d.man
+func sweepPointRows(d results.SweepData, pts []*results.SweepPoint, charted []string) reportTable {
+	m := d.Man
 	t := reportTable{Class: "headline sweep", Header: []reportCell{{Text: "Point", Num: true}}}
 	views := make([]sweepParam, len(m.Parameters))
 	for j, par := range m.Parameters {
@@ -1129,9 +1129,9 @@ func sweepPointRows(d sweepData, pts []*sweepPoint, charted []string) reportTabl
 		}
 	}
 	for _, p := range pts {
-		row := reportRow{Cells: []reportCell{{Text: p.rows[0][0], Num: true}}}
+		row := reportRow{Cells: []reportCell{{Text: p.Rows[0][0], Num: true}}}
 		for j, v := range views {
-			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.cells[j]), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.Cells[j]), Num: true})
 		}
 		for _, c := range cols {
 			row.Cells = append(row.Cells, sweepEstimate(p, c.col, c.scale))
@@ -1143,13 +1143,13 @@ func sweepPointRows(d sweepData, pts []*sweepPoint, charted []string) reportTabl
 
 // sweepColumn returns the metric name of d's sweep, and its column in
 // sweep.csv.
-func sweepColumn(d sweepData, name string) (results.Measure, int, bool) {
-	np := len(d.man.Parameters)
-	col := slices.Index(d.header, name)
-	if col < 2+np || col-2-np >= len(d.man.Metrics) {
+func sweepColumn(d results.SweepData, name string) (results.Measure, int, bool) {
+	np := len(d.Man.Parameters)
+	col := slices.Index(d.Header, name)
+	if col < 2+np || col-2-np >= len(d.Man.Metrics) {
 		return results.Measure{}, 0, false
 	}
-	return d.man.Metrics[col-2-np], col, true
+	return d.Man.Metrics[col-2-np], col, true
 }
 
 // sweepMetricLabel names a metric of a sweep for a board, as a run's
@@ -1164,8 +1164,8 @@ func sweepMetricLabel(x results.Measure) string {
 // sweepEstimate is the cell of point p's mean in column col, times
 // scale, with ± the half-width of its 95% confidence interval beneath,
 // to two significant figures, or 0 below the mean's last digit.
-func sweepEstimate(p *sweepPoint, col int, scale float64) reportCell {
-	xs := p.values(col)
+func sweepEstimate(p *results.SweepPoint, col int, scale float64) reportCell {
+	xs := p.Values(col)
 	for i := range xs {
 		xs[i] *= scale
 	}

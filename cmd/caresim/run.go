@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -315,10 +316,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 
 	rs := results.NewRun(l, *r.sim.sets, o, res, *r.perRep, calibrationOf(l, *r.sim.sets, res))
 	names, writers := rs.Files(wall)
-	var drawn []chart
+	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.drawn()) })
-	charts, done, err := addCharts(formats, keepCharts(func() ([]chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
+	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -611,89 +610,11 @@ func resolveShard(flag string, shards int, getenv func(string) string) (shard, e
 	return shard{k: 1, n: 1}, nil
 }
 
-// sweepFormat is the version of sweep.json's layout.
-const sweepFormat = 1
-
-// sweepJSON is the layout of sweep.json: what a sweep is, so that
-// --resume and merge can tell that files belong together. It holds no
-// times, so a merged sweep's is byte-identical to a one-machine one's.
-type sweepJSON struct {
-	FormatVersion int               `json:"format_version"`
-	Version       string            `json:"caresim_version"`
-	Scenario      string            `json:"scenario"`
-	Description   string            `json:"description,omitempty"` // the base scenario's, for the report; absent before it was recorded
-	Place         string            `json:"place,omitempty"`       // where the care system is, for titles; absent when the scenario names none
-	Chain         []string          `json:"chain"`
-	Digest        string            `json:"digest"` // the scenario's files and the overrides every point shares
-	Sets          []string          `json:"sets"`
-	Ranges        []string          `json:"ranges"`
-	LHS           int               `json:"lhs"`
-	Seed          uint64            `json:"seed"`
-	Replications  int               `json:"replications"`
-	Points        int               `json:"points"`
-	Shard         string            `json:"shard"`
-	Parameters    []results.Measure `json:"parameters"` // sweep.csv's parameter columns
-	Metrics       []results.Measure `json:"metrics"`    // and its metric columns
-}
-
-// header returns sweep.csv's header.
-func (m *sweepJSON) header() []string {
-	h := []string{"point", "replication"}
-	for _, p := range m.Parameters {
-		h = append(h, p.Name)
-	}
-	for _, x := range m.Metrics {
-		h = append(h, x.Name)
-	}
-	return h
-}
-
-// differs returns the first field, other than the shard and the caresim
-// version, in which m and o differ, or "".
-func (m *sweepJSON) differs(o *sweepJSON) string {
-	a, b := *m, *o
-	a.Shard, b.Shard, a.Version, b.Version = "", "", "", ""
-	var ma, mb map[string]json.RawMessage
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
-	json.Unmarshal(ja, &ma)
-	json.Unmarshal(jb, &mb)
-	keys := make([]string, 0, len(ma))
-	for k := range ma {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if !bytes.Equal(ma[k], mb[k]) {
-			return k
-		}
-	}
-	return ""
-}
-
-// readSweepJSON reads dir/sweep.json.
-func readSweepJSON(dir string) (*sweepJSON, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "sweep.json"))
-	if err != nil {
-		return nil, err
-	}
-	var m sweepJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "sweep.json"), err)
-	}
-	if m.FormatVersion != sweepFormat {
-		return nil, fmt.Errorf("%s: format_version %d, want %d", filepath.Join(dir, "sweep.json"), m.FormatVersion, sweepFormat)
-	}
-	return &m, nil
-}
-
 // sweep is a sweep being run.
 type sweep struct {
 	ref    string
 	spec   *sweepSpec
-	man    *sweepJSON
+	man    *results.Sweep
 	shard  shard
 	opts   sim.Options // replications, seed and workers for every point
 	points []point     // the shard's points
@@ -806,8 +727,8 @@ func (sw *sweep) plan(f *simFlags) error {
 			return err
 		}
 	}
-	sw.man = &sweepJSON{
-		FormatVersion: sweepFormat, Version: results.Version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
+	sw.man = &results.Sweep{
+		FormatVersion: results.SweepFormat, Version: results.Version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
 		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
 		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
@@ -819,7 +740,7 @@ func (sw *sweep) plan(f *simFlags) error {
 		}
 		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.path, Unit: unitText(a.path), Doc: a.flag + " " + a.text})
 	}
-	sw.tally = newSweepTally(sw.man.header(), len(s.axes))
+	sw.tally = newSweepTally(sw.man.Header(), len(s.axes))
 	return nil
 }
 
@@ -896,14 +817,14 @@ func (sw *sweep) open(dir string, resume bool, stderr io.Writer) (map[int][]bool
 		return nil, fmt.Errorf("%s already holds a sweep: continue it with --resume, or remove it", sw.csv)
 	}
 	if held {
-		old, err := readSweepJSON(dir)
+		old, err := results.ReadSweep(dir)
 		if err != nil {
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
 		if old.Shard != sw.man.Shard {
 			return nil, fmt.Errorf("--resume: %s holds shard %s, not %s", dir, old.Shard, sw.man.Shard)
 		}
-		if f := old.differs(sw.man); f != "" {
+		if f := old.Differs(sw.man); f != "" {
 			return nil, fmt.Errorf("--resume: %s holds another sweep: its %s differs from this one's", dir, f)
 		}
 		if old.Version != sw.man.Version {
@@ -919,46 +840,13 @@ func (sw *sweep) open(dir string, resume bool, stderr io.Writer) (map[int][]bool
 		}
 		var b bytes.Buffer
 		cw := csv.NewWriter(&b)
-		cw.Write(sw.man.header())
+		cw.Write(sw.man.Header())
 		cw.Flush()
-		if err := writeSynced(sw.csv, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, b.Bytes()); err != nil {
+		if err := results.WriteSynced(sw.csv, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, b.Bytes()); err != nil {
 			return nil, err
 		}
 	}
 	return done, nil
-}
-
-// writeSynced writes b to the file at path, opened with flag, and waits
-// until it is on disk.
-func writeSynced(path string, flag int, b []byte) error {
-	f, err := os.OpenFile(path, flag, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// dropTornRow cuts the file at path after its last newline, so that a
-// row that a stop cut short goes, and returns the number of bytes
-// dropped.
-func dropTornRow(path string) (int64, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0, err
-	}
-	end := bytes.LastIndexByte(b, '\n') + 1
-	if end == len(b) {
-		return 0, nil
-	}
-	return int64(len(b) - end), os.Truncate(path, int64(end))
 }
 
 // readRows reads the rows sweep.csv holds into done and the tally,
@@ -966,7 +854,7 @@ func dropTornRow(path string) (int64, error) {
 // parameter values, and no row twice. It reports whether the file holds
 // a header.
 func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
-	cut, err := dropTornRow(sw.csv)
+	cut, err := results.DropTornRow(sw.csv)
 	if err != nil {
 		return false, err
 	}
@@ -985,7 +873,7 @@ func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
 	} else if err != nil {
 		return false, fmt.Errorf("%s: %w", sw.csv, err)
 	}
-	if !slices.Equal(header, sw.man.header()) {
+	if !slices.Equal(header, sw.man.Header()) {
 		return false, fmt.Errorf("%s:1: the columns are not this sweep's", sw.csv)
 	}
 	byIndex := map[int]point{}
@@ -1001,7 +889,7 @@ func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
 			return false, fmt.Errorf("%s: %w", sw.csv, err)
 		}
 		line, _ := r.FieldPos(0)
-		pi, rep, err := rowKey(rec)
+		pi, rep, err := results.RowKey(rec)
 		p, ok := byIndex[pi]
 		if err != nil || !ok || rep >= sw.opts.Reps {
 			return false, fmt.Errorf("%s:%d: point %s replication %s is not in this sweep's shard %s", sw.csv, line, rec[0], rec[1], sw.shard)
@@ -1018,16 +906,6 @@ func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
 		done[pi][rep] = true
 		sw.tally.add(rec)
 	}
-}
-
-// rowKey returns a row's point and replication.
-func rowKey(rec []string) (point, rep int, err error) {
-	point, err1 := strconv.Atoi(rec[0])
-	rep, err2 := strconv.Atoi(rec[1])
-	if err := errors.Join(err1, err2); err != nil || point < 0 || rep < 0 {
-		return 0, 0, fmt.Errorf("bad point %q or replication %q", rec[0], rec[1])
-	}
-	return point, rep, nil
 }
 
 // countRows counts the rows marked in done.
@@ -1293,7 +1171,7 @@ func (t *sweepTally) column(header []string, nparams int, name string, money boo
 
 // add counts one row of sweep.csv.
 func (t *sweepTally) add(rec []string) {
-	pi, _, err := rowKey(rec)
+	pi, _, err := results.RowKey(rec)
 	if err != nil {
 		return
 	}
@@ -1314,7 +1192,7 @@ func (t *sweepTally) add(rec []string) {
 // mean over its replications of the headline metrics that were measured
 // and differ between points, to four significant figures (the money's in
 // pounds; see table.Pounds); those the same at every point follow the table.
-func (t *sweepTally) write(w io.Writer, m *sweepJSON, sh shard) error {
+func (t *sweepTally) write(w io.Writer, m *results.Sweep, sh shard) error {
 	idx := make([]int, 0, len(t.points))
 	for i := range t.points {
 		idx = append(idx, i)

@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -50,18 +49,9 @@ func addMetricFlag(fs *pflag.FlagSet) *[]string {
 	return fs.StringSlice("metric", nil, "metrics to chart, comma-separated or repeated, as named in sweep.csv (default: the first of the final-year deficit and headline metrics that varies)")
 }
 
-// sweepData is what a sweep's charts are drawn from: its sweep.json, and
-// sweep.csv's header and rows (a row per point and replication, in
-// point order).
-type sweepData struct {
-	man    *sweepJSON
-	header []string
-	rows   [][]string
-}
-
 // checkSweepMetrics returns the metrics named by --metric, each once, or
 // a usage error naming the flag when one is not a metric of the sweep m.
-func checkSweepMetrics(names []string, m *sweepJSON) ([]string, error) {
+func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
 	var out []string
 	for _, n := range names {
 		n = strings.TrimSpace(n)
@@ -86,11 +76,11 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats cha
 	if !formats.drawn() {
 		return nil
 	}
-	d, err := readSweepData(dir)
+	d, err := results.ReadSweepData(dir)
 	if err != nil {
 		return err
 	}
-	if metrics, err = checkSweepMetrics(metrics, d.man); err != nil {
+	if metrics, err = checkSweepMetrics(metrics, d.Man); err != nil {
 		return err
 	}
 	var names []string
@@ -126,8 +116,8 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats cha
 // addSweepCharts appends the files of d's charts of metrics in formats to
 // names and writers, as addCharts does, warning on stderr of a metric not
 // measured.
-func addSweepCharts(d sweepData, metrics []string, formats chartOutput, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
-	return addCharts(formats, func() ([]chart, error) {
+func addSweepCharts(d results.SweepData, metrics []string, formats chartOutput, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+	return addCharts(formats, func() ([]plots.Chart, error) {
 		cs, warns, err := sweepCharts(d, metrics)
 		for _, w := range warns {
 			fmt.Fprintf(stderr, "caresim: warning: %s\n", w)
@@ -148,7 +138,7 @@ func isSweepDir(dir string) bool {
 // dir, before merge joins it with others; merge reports a folder that
 // holds no sweep.
 func checkShardMetrics(metrics []string, dir string) error {
-	m, err := readSweepJSON(dir)
+	m, err := results.ReadSweep(dir)
 	if err != nil {
 		return nil
 	}
@@ -169,7 +159,7 @@ func plotSweepDir(dir string, metrics []string, formats chartOutput, stderr io.W
 		return false, nil
 	}
 	if len(metrics) == 0 {
-		m, err := readSweepJSON(dir)
+		m, err := results.ReadSweep(dir)
 		if err != nil {
 			return true, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
 		}
@@ -182,7 +172,7 @@ func plotSweepDir(dir string, metrics []string, formats chartOutput, stderr io.W
 
 // chartedMetrics returns the metrics of m that dir holds charts of, in
 // sweep.csv's order.
-func chartedMetrics(dir string, m *sweepJSON) ([]string, error) {
+func chartedMetrics(dir string, m *results.Sweep) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -201,110 +191,22 @@ func chartedMetrics(dir string, m *sweepJSON) ([]string, error) {
 	return out, nil
 }
 
-// readSweepData reads dir's sweep.json and sweep.csv, which must hold the
-// whole sweep: every row of every point.
-func readSweepData(dir string) (sweepData, error) {
-	m, err := readSweepJSON(dir)
-	if err != nil {
-		return sweepData{}, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
-	}
-	path := filepath.Join(dir, "sweep.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		return sweepData{}, err
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return sweepData{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(recs) == 0 || !slices.Equal(recs[0], m.header()) {
-		return sweepData{}, fmt.Errorf("%s:1: the columns differ from its sweep.json's", path)
-	}
-	if m.Shard != (shard{k: 1, n: 1}).String() || len(recs)-1 != m.Points*m.Replications {
-		return sweepData{}, fmt.Errorf("%s holds %d of the sweep's %d rows (shard %s): chart a whole sweep, after caresim merge or --resume", path, len(recs)-1, m.Points*m.Replications, m.Shard)
-	}
-	rows := recs[1:]
-	for i, r := range rows {
-		if _, _, err := rowKey(r); err != nil {
-			return sweepData{}, fmt.Errorf("%s:%d: %w", path, i+2, err)
-		}
-	}
-	// A resumed sweep appends a point's missing replications after
-	// other points: put the rows in order, as merge does.
-	slices.SortStableFunc(rows, func(a, b []string) int {
-		pa, ra, _ := rowKey(a)
-		pb, rb, _ := rowKey(b)
-		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(ra, rb))
-	})
-	return sweepData{man: m, header: recs[0], rows: rows}, nil
-}
-
-// sweepPoint is one point of a sweep, read back: its parameters' cells
-// and numbers (NaN where a cell is not a number), and its rows.
-type sweepPoint struct {
-	cells []string
-	nums  []float64
-	rows  [][]string
-}
-
-// values returns the point's replications' values in column col, those
-// measured.
-func (p *sweepPoint) values(col int) []float64 {
-	var out []float64
-	for _, r := range p.rows {
-		if x, err := strconv.ParseFloat(r[col], 64); err == nil && !math.IsNaN(x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// mean returns the mean of the point's values in column col, NaN when
-// none was measured.
-func (p *sweepPoint) mean(col int) float64 {
-	return stats.Summarize(p.values(col), 0).Mean
-}
-
-// points groups d's rows by point, in point order.
-func (d sweepData) points() []*sweepPoint {
-	np := len(d.man.Parameters)
-	var out []*sweepPoint
-	last := ""
-	for _, r := range d.rows {
-		if r[0] != last || len(out) == 0 {
-			p := &sweepPoint{cells: r[2 : 2+np]}
-			for _, c := range p.cells {
-				x, err := strconv.ParseFloat(c, 64)
-				if err != nil {
-					x = math.NaN()
-				}
-				p.nums = append(p.nums, x)
-			}
-			out = append(out, p)
-			last = r[0]
-		}
-		out[len(out)-1].rows = append(out[len(out)-1].rows, r)
-	}
-	return out
-}
-
 // sweepCharts draws the charts of the sweep d for each of metrics, or for
 // the default metric when there are none (see sweepDefaultMetrics): a
 // tornado chart when two or more parameters were swept, a heat map when
 // exactly two were swept on a grid, and a line chart when one was. It
 // returns a warning for each metric not measured at any point, which gets
 // no charts.
-func sweepCharts(d sweepData, metrics []string) ([]chart, []string, error) {
-	pts := d.points()
+func sweepCharts(d results.SweepData, metrics []string) ([]plots.Chart, []string, error) {
+	pts := d.Points()
 	if len(metrics) == 0 {
 		metrics = defaultSweepMetric(d, pts)
 	}
-	var out []chart
+	var out []plots.Chart
 	var warns []string
 	for _, name := range metrics {
-		col := slices.Index(d.header, name)
-		if !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return len(p.values(col)) > 0 }) {
+		col := slices.Index(d.Header, name)
+		if !slices.ContainsFunc(pts, func(p *results.SweepPoint) bool { return len(p.Values(col)) > 0 }) {
 			warns = append(warns, fmt.Sprintf("%s was not measured at any point of the sweep: no charts of it", name))
 			continue
 		}
@@ -320,16 +222,16 @@ func sweepCharts(d sweepData, metrics []string) ([]chart, []string, error) {
 // defaultSweepMetric returns the metric charted without --metric: the
 // first of sweepDefaultMetrics in the sweep that was measured and
 // differs between points, else the first measured, else none.
-func defaultSweepMetric(d sweepData, pts []*sweepPoint) []string {
+func defaultSweepMetric(d results.SweepData, pts []*results.SweepPoint) []string {
 	measured := ""
 	for _, name := range sweepDefaultMetrics {
-		col := slices.Index(d.header, name)
+		col := slices.Index(d.Header, name)
 		if col < 0 {
 			continue
 		}
 		var means []float64
 		for _, p := range pts {
-			if m := p.mean(col); !math.IsNaN(m) {
+			if m := p.Mean(col); !math.IsNaN(m) {
 				means = append(means, m)
 			}
 		}
@@ -350,24 +252,24 @@ func defaultSweepMetric(d sweepData, pts []*sweepPoint) []string {
 }
 
 // sweepMetricCharts draws the charts of the metric in column col.
-func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error) {
-	m := d.man
+func sweepMetricCharts(d results.SweepData, pts []*results.SweepPoint, col int) ([]plots.Chart, error) {
+	m := d.Man
 	metric := m.Metrics[col-2-len(m.Parameters)]
 	what := sweepMetric{
 		name:  metric.Name,
 		title: metricTitle(metric.Name),
 		unit:  metric.Unit,
-		place: m.place(),
+		place: m.Where(),
 		col:   col,
 		scale: 1,
 	}
 	if what.unit == "fraction" { // shares as a board reads them, as the reports give them
 		what.unit, what.scale = "%", 100
 	}
-	var out []chart
+	var out []plots.Chart
 	add := func(kind string, f *plots.Figure, err error) error {
 		if err == nil {
-			out = append(out, chart{kind + "-" + metric.Name, f})
+			out = append(out, plots.Chart{File: kind + "-" + metric.Name, Fig: f})
 		}
 		return err
 	}
@@ -388,13 +290,6 @@ func sweepMetricCharts(d sweepData, pts []*sweepPoint, col int) ([]chart, error)
 	return out, nil
 }
 
-// place says where the sweep's base scenario is, for titles, as a run's
-// charts say it (placeOf); a sweep.json written before the description
-// and place were recorded gives the scenario's name.
-func (m *sweepJSON) place() string {
-	return results.PlaceOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description, Place: m.Place}})
-}
-
 // sweepMetric is the metric a chart shows: its name in sweep.csv, in
 // titles and axes, its unit, the place charted and its column.
 type sweepMetric struct {
@@ -407,11 +302,11 @@ type sweepMetric struct {
 // mean and 95% confidence interval over replications, in order of the
 // parameter's value. Points where the metric was not measured are left
 // out.
-func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
-	numeric := !slices.ContainsFunc(pts, func(p *sweepPoint) bool { return math.IsNaN(p.nums[0]) })
+func (s sweepMetric) line(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
+	numeric := !slices.ContainsFunc(pts, func(p *results.SweepPoint) bool { return math.IsNaN(p.Nums[0]) })
 	order := slices.Clone(pts)
 	if numeric {
-		slices.SortStableFunc(order, func(a, b *sweepPoint) int { return cmp.Compare(a.nums[0], b.nums[0]) })
+		slices.SortStableFunc(order, func(a, b *results.SweepPoint) int { return cmp.Compare(a.Nums[0], b.Nums[0]) })
 	}
 	v := paramView(m.Parameters[0])
 	r := plots.Response{
@@ -420,15 +315,15 @@ func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error
 		Interval: deficitInterval(),
 	}
 	for _, p := range order {
-		sum := stats.Summarize(p.values(s.col), 0)
+		sum := stats.Summarize(p.Values(s.col), 0)
 		if sum.N == 0 {
 			continue
 		}
 		if numeric {
-			r.X = append(r.X, p.nums[0]*v.scale)
+			r.X = append(r.X, p.Nums[0]*v.scale)
 		} else {
 			r.X = append(r.X, float64(len(r.X)))
-			r.Labels = append(r.Labels, p.cells[0])
+			r.Labels = append(r.Labels, p.Cells[0])
 		}
 		r.Y = append(r.Y, estimate(plots.Estimate{Mean: s.scale * sum.Mean, Lo: s.scale * sum.Lo(), Hi: s.scale * sum.Hi()}))
 	}
@@ -444,7 +339,7 @@ func (s sweepMetric) line(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error
 // between the means over the tenth of the points (at least one) with its
 // lowest values and the tenth with its highest, as the chart says.
 // Parameters whose ends were not measured are left out.
-func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
+func (s sweepMetric) tornado(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
 	t := plots.Sensitivity{Metric: s.title, Unit: s.unit, Place: s.place}
 	if m.LHS > 0 {
 		n := max(1, int(math.Ceil(float64(len(pts))/10)))
@@ -453,7 +348,7 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 		t.Note = fmt.Sprintf("Latin hypercube of %d points:\nbar ends are means over the\n%s with each parameter's\nlowest and highest values", len(pts), plural(n, "point"))
 		for j, p := range m.Parameters {
 			order := slices.Clone(pts)
-			slices.SortStableFunc(order, func(a, b *sweepPoint) int { return compareCells(a, b, j) })
+			slices.SortStableFunc(order, func(a, b *results.SweepPoint) int { return compareCells(a, b, j) })
 			low, high := order[:n], order[len(order)-n:]
 			v := paramView(p)
 			t.Swings = append(t.Swings, plots.Swing{
@@ -468,7 +363,7 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 		if base == nil {
 			return nil, fmt.Errorf("the grid has no middle point")
 		}
-		t.Base = base.mean(s.col)
+		t.Base = base.Mean(s.col)
 		t.Note = "Other parameters at\ntheir middle values"
 		for j, p := range m.Parameters {
 			lo, hi := g.middle(), g.middle()
@@ -481,7 +376,7 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 			t.Swings = append(t.Swings, plots.Swing{
 				Parameter: v.label(),
 				LowValue:  v.cell(g.values[j][0]), HighValue: v.cell(g.values[j][len(g.values[j])-1]),
-				Low: pl.mean(s.col), High: ph.mean(s.col),
+				Low: pl.Mean(s.col), High: ph.Mean(s.col),
 			})
 		}
 	}
@@ -499,7 +394,7 @@ func (s sweepMetric) tornado(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 
 // heatMap draws the metric over the grid of the two parameters swept: the
 // first up, the second across.
-func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, error) {
+func (s sweepMetric) heatMap(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
 	g := newSweepGrid(m, pts)
 	h := plots.Grid{Metric: s.title, Unit: s.unit, Place: s.place}
 	axes := []*plots.GridAxis{&h.Y, &h.X}
@@ -515,7 +410,7 @@ func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 		for c := range row {
 			row[c] = math.NaN()
 			if p := g.at([]int{r, c}); p != nil {
-				row[c] = s.scale * p.mean(s.col)
+				row[c] = s.scale * p.Mean(s.col)
 			}
 		}
 		h.Values = append(h.Values, row)
@@ -528,22 +423,22 @@ func (s sweepMetric) heatMap(m *sweepJSON, pts []*sweepPoint) (*plots.Figure, er
 // number), and the point at each combination.
 type sweepGrid struct {
 	values [][]string // by parameter, its values
-	points map[string]*sweepPoint
+	points map[string]*results.SweepPoint
 }
 
-func newSweepGrid(m *sweepJSON, pts []*sweepPoint) *sweepGrid {
-	g := &sweepGrid{values: make([][]string, len(m.Parameters)), points: map[string]*sweepPoint{}}
+func newSweepGrid(m *results.Sweep, pts []*results.SweepPoint) *sweepGrid {
+	g := &sweepGrid{values: make([][]string, len(m.Parameters)), points: map[string]*results.SweepPoint{}}
 	for j := range m.Parameters {
 		order := slices.Clone(pts)
-		slices.SortStableFunc(order, func(a, b *sweepPoint) int { return compareCells(a, b, j) })
+		slices.SortStableFunc(order, func(a, b *results.SweepPoint) int { return compareCells(a, b, j) })
 		for _, p := range order {
-			if !slices.Contains(g.values[j], p.cells[j]) {
-				g.values[j] = append(g.values[j], p.cells[j])
+			if !slices.Contains(g.values[j], p.Cells[j]) {
+				g.values[j] = append(g.values[j], p.Cells[j])
 			}
 		}
 	}
 	for _, p := range pts {
-		g.points[strings.Join(p.cells, "\x00")] = p
+		g.points[strings.Join(p.Cells, "\x00")] = p
 	}
 	return g
 }
@@ -558,7 +453,7 @@ func (g *sweepGrid) middle() []int {
 }
 
 // at returns the point with each parameter j at its value idx[j], or nil.
-func (g *sweepGrid) at(idx []int) *sweepPoint {
+func (g *sweepGrid) at(idx []int) *results.SweepPoint {
 	cells := make([]string, len(idx))
 	for j, k := range idx {
 		cells[j] = g.values[j][k]
@@ -568,27 +463,27 @@ func (g *sweepGrid) at(idx []int) *sweepPoint {
 
 // compareCells orders points by parameter j: by number when both are
 // numbers, else keeping their order.
-func compareCells(a, b *sweepPoint, j int) int {
-	if math.IsNaN(a.nums[j]) || math.IsNaN(b.nums[j]) {
+func compareCells(a, b *results.SweepPoint, j int) int {
+	if math.IsNaN(a.Nums[j]) || math.IsNaN(b.Nums[j]) {
 		return 0
 	}
-	return cmp.Compare(a.nums[j], b.nums[j])
+	return cmp.Compare(a.Nums[j], b.Nums[j])
 }
 
 // meanOver returns the mean of the metric in column col over every
 // replication of pts, NaN when none was measured.
-func meanOver(pts []*sweepPoint, col int) float64 {
+func meanOver(pts []*results.SweepPoint, col int) float64 {
 	var all []float64
 	for _, p := range pts {
-		all = append(all, p.values(col)...)
+		all = append(all, p.Values(col)...)
 	}
 	return stats.Summarize(all, 0).Mean
 }
 
 // cellRange labels the values of parameter j, shown as v, over pts:
 // "18–20", or "18" when they are all one.
-func cellRange(v sweepParam, pts []*sweepPoint, j int) string {
-	lo, hi := v.cell(pts[0].cells[j]), v.cell(pts[len(pts)-1].cells[j])
+func cellRange(v sweepParam, pts []*results.SweepPoint, j int) string {
+	lo, hi := v.cell(pts[0].Cells[j]), v.cell(pts[len(pts)-1].Cells[j])
 	if lo == hi {
 		return lo
 	}

@@ -170,14 +170,14 @@ func TestSweepChartsUsage(t *testing.T) {
 // sweepTestData is a sweep read back from rows "point,replication,
 // params...,metric" with the named parameters and one metric, m, in
 // fractions.
-func sweepTestData(lhs int, params []string, rows ...string) sweepData {
-	man := &sweepJSON{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []results.Measure{{Name: "m", Unit: "fraction"}}}
+func sweepTestData(lhs int, params []string, rows ...string) results.SweepData {
+	man := &results.Sweep{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []results.Measure{{Name: "m", Unit: "fraction"}}}
 	for _, p := range params {
 		man.Parameters = append(man.Parameters, results.Measure{Name: p, Unit: "days"})
 	}
-	d := sweepData{man: man, header: man.header()}
+	d := results.SweepData{Man: man, Header: man.Header()}
 	for _, r := range rows {
-		d.rows = append(d.rows, strings.Split(r, ","))
+		d.Rows = append(d.Rows, strings.Split(r, ","))
 	}
 	return d
 }
@@ -277,14 +277,14 @@ func TestSweepTornadoLHS(t *testing.T) {
 // warning for a metric measured nowhere.
 func TestSweepDefaultMetric(t *testing.T) {
 	t.Parallel()
-	man := &sweepJSON{Scenario: "s", Replications: 1, Parameters: []results.Measure{{Name: "a"}}, Metrics: []results.Measure{
+	man := &results.Sweep{Scenario: "s", Replications: 1, Parameters: []results.Measure{{Name: "a"}}, Metrics: []results.Measure{
 		{Name: "acute_occupancy_mean", Unit: "fraction"}, {Name: "ed_4h_performance", Unit: "fraction"}, {Name: "ic_occupancy_mean", Unit: "fraction"}}}
-	d := sweepData{man: man, header: man.header(), rows: [][]string{{"0", "0", "1", "0.5", "0.9", ""}, {"1", "0", "2", "0.5", "0.8", ""}}}
-	if got := defaultSweepMetric(d, d.points()); !slices.Equal(got, []string{"ed_4h_performance"}) {
+	d := results.SweepData{Man: man, Header: man.Header(), Rows: [][]string{{"0", "0", "1", "0.5", "0.9", ""}, {"1", "0", "2", "0.5", "0.8", ""}}}
+	if got := defaultSweepMetric(d, d.Points()); !slices.Equal(got, []string{"ed_4h_performance"}) {
 		t.Errorf("default %q, want ed_4h_performance, the first that varies", got)
 	}
-	d.rows[1][4] = "0.9"
-	if got := defaultSweepMetric(d, d.points()); !slices.Equal(got, []string{"acute_occupancy_mean"}) {
+	d.Rows[1][4] = "0.9"
+	if got := defaultSweepMetric(d, d.Points()); !slices.Equal(got, []string{"acute_occupancy_mean"}) {
 		t.Errorf("default %q, want acute_occupancy_mean, the first measured, when none varies", got)
 	}
 	cs, warns, err := sweepCharts(d, []string{"ic_occupancy_mean"})
@@ -379,10 +379,10 @@ func TestParamView(t *testing.T) {
 // as in a folder written before it was recorded.
 func TestSweepPlace(t *testing.T) {
 	t.Parallel()
-	if got, want := (&sweepJSON{Scenario: "baseline", Place: "Mid-Nottinghamshire"}).place(), "Mid-Nottinghamshire (baseline)"; got != want {
+	if got, want := (&results.Sweep{Scenario: "baseline", Place: "Mid-Nottinghamshire"}).Where(), "Mid-Nottinghamshire (baseline)"; got != want {
 		t.Errorf("place %q, want %q", got, want)
 	}
-	if got, want := (&sweepJSON{Scenario: "baseline"}).place(), "scenario baseline"; got != want {
+	if got, want := (&results.Sweep{Scenario: "baseline"}).Where(), "scenario baseline"; got != want {
 		t.Errorf("place without one recorded %q, want %q", got, want)
 	}
 }
@@ -399,8 +399,8 @@ func TestSweepHeadlineManyPoints(t *testing.T) {
 		}
 	}
 	d := sweepTestData(0, []string{"services.acute.length_of_stay.mean"}, rows...)
-	d.man.Parameters[0].Doc = "--set services.acute.length_of_stay.mean=0d:6d:1d"
-	tab, notes := sweepHeadline(d, d.points(), []string{"m"})
+	d.Man.Parameters[0].Doc = "--set services.acute.length_of_stay.mean=0d:6d:1d"
+	tab, notes := sweepHeadline(d, d.Points(), []string{"m"})
 	var header []string
 	for _, h := range tab.Header {
 		header = append(header, h.Text)
