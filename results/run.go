@@ -99,7 +99,7 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 			s.AnnualMeasures = append(s.AnnualMeasures, Measure(m))
 		}
 	}
-	for _, m := range ResultMetrics(r.Res) {
+	for _, m := range r.Res.AllMetrics() {
 		sum := m.Summary
 		s.Metrics = append(s.Metrics, Metric{
 			Name: m.Name, Unit: m.Unit, Mean: Number(sum.Mean), SD: Number(sum.SD),
@@ -108,46 +108,6 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 	}
 	s.Calibration = r.Calibration
 	return s
-}
-
-// MetricResult is one metric of a run: its name, unit and meaning, each
-// replication's value in replication order, and their summary.
-type MetricResult struct {
-	care.Measure
-	Values  []float64
-	Summary stats.Summary
-}
-
-// MetricMeasures lists the metrics that resultMetrics returns for a run,
-// priced or not (see moneyOf), in the same order, for headers written
-// before any result exists: the names do not depend on results.
-func MetricMeasures(priced bool) []care.Measure {
-	if !priced {
-		return care.Metrics[:]
-	}
-	return slices.Concat(care.Metrics[:], sim.MoneyMetricMeasures())
-}
-
-// ResultMetrics returns the metrics res carries: every one of
-// care.Metrics, in the order of metricMeasures, then the money metrics
-// when the run priced its activity (sim.Options.Money). Commands write
-// their metric columns and rows from it, so a metric added to the
-// results reaches every output by being added here.
-func ResultMetrics(res *sim.Results) []MetricResult {
-	out := make([]MetricResult, care.NumMetrics)
-	for k, m := range care.Metrics {
-		vals := make([]float64, len(res.Reps))
-		for i, rep := range res.Reps {
-			vals[i] = rep.Metrics[k]
-		}
-		out[k] = MetricResult{Measure: m, Values: vals, Summary: res.Metrics[k]}
-	}
-	if res.Money != nil {
-		for _, m := range res.Money.Metrics {
-			out = append(out, MetricResult(m))
-		}
-	}
-	return out
 }
 
 // longWriter writes one of the long CSV files. Each row is the scenario,
@@ -198,7 +158,7 @@ func (l *longWriter) Close() error {
 // replications with its confidence interval.
 func (r *Run) WriteMetrics(w io.Writer) error {
 	l := r.newLongWriter(w, []string{"metric", "unit"}, "ci_low", "ci_high")
-	for _, m := range ResultMetrics(r.Res) {
+	for _, m := range r.Res.AllMetrics() {
 		s := m.Summary
 		l.group([]string{m.Name, m.Unit}, SummaryCells(s),
 			func(i int) string { return Cell(m.Values[i]) })

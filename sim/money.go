@@ -33,21 +33,11 @@ type MoneyResults struct {
 	// then each organisation's, named with its suffix
 	// (deficit_final_year_gbp_acute, …_social_care). A deficit is cost −
 	// funding − income: positive is a gap, negative a surplus.
-	Metrics []MoneyMetric
-}
-
-// MoneyMetric is one money metric across replications.
-type MoneyMetric struct {
-	care.Measure
-	// Values holds one value per replication, in replication order, for
-	// paired comparisons of scenarios run with common random numbers
-	// (stats.Paired).
-	Values  []float64
-	Summary stats.Summary
+	Metrics []Metric
 }
 
 // Metric returns the money metric with the given name, or nil.
-func (m *MoneyResults) Metric(name string) *MoneyMetric {
+func (m *MoneyResults) Metric(name string) *Metric {
 	for i := range m.Metrics {
 		if m.Metrics[i].Name == name {
 			return &m.Metrics[i]
@@ -208,7 +198,7 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 			line, year = finance.CumulativeDeficit, last
 		}
 		b := MoneyBodies[j%len(MoneyBodies)]
-		mm := MoneyMetric{Measure: ms, Values: make([]float64, n)}
+		mm := Metric{Measure: ms, Values: make([]float64, n)}
 		for i, acc := range m.Reps {
 			mm.Values[i] = acc[year].Money[b][line]
 		}

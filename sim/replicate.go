@@ -9,8 +9,6 @@ package sim
 
 import (
 	"context"
-	"runtime"
-	"sync"
 )
 
 // Replicate runs replications 0 to n−1 of run on the given number of
@@ -26,56 +24,18 @@ import (
 // each replication finishes (for a progress bar), from the finishing
 // goroutine.
 func Replicate[T any](ctx context.Context, n, workers int, run func(rep int) (T, error), done func(rep int)) ([]T, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
 	res := make([]T, n)
-	errs := make([]error, n)
-	var (
-		mu     sync.Mutex
-		next   int
-		failed bool
-		wg     sync.WaitGroup
-	)
-	take := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if failed || next >= n || ctx.Err() != nil {
-			return 0, false
+	err := Ordered(ctx, n, workers, 0, func(_ context.Context, rep int) (T, error) {
+		v, err := run(rep)
+		if done != nil {
+			done(rep)
 		}
-		next++
-		return next - 1, true
-	}
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				rep, ok := take()
-				if !ok {
-					return
-				}
-				r, err := run(rep)
-				res[rep], errs[rep] = r, err
-				if err != nil {
-					mu.Lock()
-					failed = true
-					mu.Unlock()
-				}
-				if done != nil {
-					done(rep)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := ctx.Err(); err != nil && next < n {
+		return v, err
+	}, func(rep int, v T) error {
+		res[rep] = v
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return res, nil

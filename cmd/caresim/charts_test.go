@@ -148,7 +148,7 @@ func TestRunChartsAdapter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := simulate(context.Background(), l, sim.Options{Reps: 2, Seed: 1, Workers: 2})
+	res, err := sim.RunScenario(context.Background(), scenarioOf(l), sim.Options{Reps: 2, Seed: 1, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

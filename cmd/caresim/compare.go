@@ -174,7 +174,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	for _, r := range runs {
 		r.opts.Done = bar.done
 		began := time.Now()
-		r.res, err = simulate(ctx, r.Loaded, r.opts)
+		r.res, err = sim.RunScenario(ctx, scenarioOf(r.Loaded), r.opts)
 		r.wall = time.Since(began)
 		if err != nil {
 			bar.finish()
@@ -274,77 +274,22 @@ func loadAll(refs, sets []string) ([]*compared, error) {
 	return runs, nil
 }
 
-// comparison is each metric of each scenario and its paired difference
-// to the first scenario.
+func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// comparison is the scenarios compared, run, with each metric of each
+// and its paired difference to the first (sim.Compare).
 type comparison struct {
-	runs    []*compared
-	metrics [][]results.MetricResult // [scenario][metric], as resultMetrics
-	diffs   [][]stats.Summary
+	runs []*compared
+	*sim.Comparison
 }
 
 func newComparison(runs []*compared) *comparison {
-	c := &comparison{runs: runs}
-	for _, r := range runs {
-		c.metrics = append(c.metrics, results.ResultMetrics(r.res))
+	res := make([]*sim.Results, len(runs))
+	for i, r := range runs {
+		res[i] = r.res
 	}
-	c.metrics = alignMetrics(c.metrics)
-	for s := range runs {
-		d := make([]stats.Summary, len(c.metrics[s]))
-		for k, m := range c.metrics[s] {
-			d[k] = pairedFinite(c.metrics[0][k].Values, m.Values)
-		}
-		c.diffs = append(c.diffs, d)
-	}
-	return c
+	return &comparison{runs: runs, Comparison: sim.Compare(res)}
 }
-
-// alignMetrics returns each scenario's metrics under the same names in the
-// same order: every name any scenario has, in order of first appearance.
-// A scenario that lacks one (the money metrics of a scenario not priced,
-// compared with one that is) measured it in no replication: its values
-// are NaN, its summary empty.
-func alignMetrics(ms [][]results.MetricResult) [][]results.MetricResult {
-	var all []results.MetricResult
-	for _, m := range ms {
-		for _, x := range m {
-			if !slices.ContainsFunc(all, func(y results.MetricResult) bool { return y.Name == x.Name }) {
-				all = append(all, x)
-			}
-		}
-	}
-	out := make([][]results.MetricResult, len(ms))
-	for s, m := range ms {
-		for _, x := range all {
-			i := slices.IndexFunc(m, func(y results.MetricResult) bool { return y.Name == x.Name })
-			if i >= 0 {
-				out[s] = append(out[s], m[i])
-				continue
-			}
-			nan := make([]float64, len(x.Values))
-			for j := range nan {
-				nan[j] = math.NaN()
-			}
-			out[s] = append(out[s], results.MetricResult{Measure: x.Measure, Values: nan, Summary: stats.Summarize(nil, stats.DefaultConfidence)})
-		}
-	}
-	return out
-}
-
-// pairedFinite returns the summary of b[i] − a[i] over the replications
-// where both are finite: a metric that a replication could not measure
-// (nobody on a pathway) is NaN there and leaves the pair out.
-func pairedFinite(a, b []float64) stats.Summary {
-	var x, y []float64
-	for i := range a {
-		if isFinite(a[i]) && isFinite(b[i]) {
-			x = append(x, a[i])
-			y = append(y, b[i])
-		}
-	}
-	return stats.Paired(x, y, stats.DefaultConfidence)
-}
-
-func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // excludesZero reports whether s's confidence interval lies wholly on one
 // side of zero.
@@ -355,12 +300,12 @@ func excludesZero(s stats.Summary) bool { return s.Lo() > 0 || s.Hi() < 0 }
 func (c *comparison) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(results.CompareHeader)
-	for k, m := range c.metrics[0] {
+	for k, m := range c.Metrics[0] {
 		for s, r := range c.runs {
-			v := c.metrics[s][k].Summary
+			v := c.Metrics[s][k].Summary
 			row := []string{m.Name, m.Unit, r.label, results.Cell(v.Mean), results.Cell(v.Lo()), results.Cell(v.Hi()), "", "", ""}
 			if s > 0 {
-				d := c.diffs[s][k]
+				d := c.Diffs[s][k]
 				row[6], row[7], row[8] = results.Cell(d.Mean), results.Cell(d.Lo()), results.Cell(d.Hi())
 			}
 			cw.Write(row)
@@ -383,10 +328,10 @@ func (c *comparison) summary(sets []string) *results.Comparison {
 		s.Manifests = append(s.Manifests, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
 	nan := results.Number(math.NaN())
-	for k, m := range c.metrics[0] {
+	for k, m := range c.Metrics[0] {
 		cm := results.CompareMetric{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
 		for i, r := range c.runs {
-			v, d := c.metrics[i][k].Summary, c.diffs[i][k]
+			v, d := c.Metrics[i][k].Summary, c.Diffs[i][k]
 			res := results.CompareResult{
 				Scenario: r.label, Mean: results.Number(v.Mean), SD: results.Number(v.SD), CILow: results.Number(v.Lo()), CIHigh: results.Number(v.Hi()), N: v.N,
 				DiffMean: nan, DiffSD: nan, DiffCILow: nan, DiffCIHigh: nan,
@@ -416,18 +361,18 @@ func (c *comparison) writeText(w io.Writer) error {
 	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
 	marked := false
 	measured := func(k int) bool {
-		return slices.ContainsFunc(c.metrics, func(ms []results.MetricResult) bool { return ms[k].Summary.N > 0 })
+		return slices.ContainsFunc(c.Metrics, func(ms []sim.Metric) bool { return ms[k].Summary.N > 0 })
 	}
 	rows := func(k int, format func(xs ...float64) []string, unit func(r *compared) string) {
 		for s, r := range c.runs {
-			m := c.metrics[s][k]
+			m := c.Metrics[s][k]
 			name := m.Name
 			if s > 0 {
 				name = ""
 			}
 			row := append(append([]string{name, r.label}, format(m.Summary.Mean, m.Summary.Lo(), m.Summary.Hi())...), "", "", "", "", unit(r))
 			if s > 0 {
-				d := c.diffs[s][k]
+				d := c.Diffs[s][k]
 				copy(row[5:8], format(d.Mean, d.Lo(), d.Hi()))
 				if excludesZero(d) {
 					row[8], marked = "*", true
@@ -443,12 +388,12 @@ func (c *comparison) writeText(w io.Writer) error {
 	}
 	var money []int // the money headline metrics some scenario measured
 	for _, name := range moneyHeadline() {
-		k := slices.IndexFunc(c.metrics[0], func(m results.MetricResult) bool { return m.Name == name })
+		k := slices.IndexFunc(c.Metrics[0], func(m sim.Metric) bool { return m.Name == name })
 		if k < 0 || !measured(k) {
 			continue
 		}
 		var vals [][]float64
-		for _, ms := range c.metrics {
+		for _, ms := range c.Metrics {
 			vals = append(vals, ms[k].Values)
 		}
 		if shown(name, vals...) {
@@ -459,7 +404,7 @@ func (c *comparison) writeText(w io.Writer) error {
 		t.Rows = append(t.Rows, nil) // a blank line between the care and the money
 	}
 	for _, k := range money {
-		name := c.metrics[0][k].Name
+		name := c.Metrics[0][k].Name
 		rows(k, table.Pounds, func(r *compared) string { return moneyUnit(name, r.res.Money) })
 	}
 	if err := t.WriteText(w); err != nil {

@@ -145,17 +145,17 @@ func compareDataOf(c *comparison) compareData {
 		d.labels = append(d.labels, r.label)
 		d.runs = append(d.runs, results.RunDataOf(r.Loaded, r.res))
 	}
-	for k, m := range c.metrics[0] {
+	for k, m := range c.Metrics[0] {
 		if !chartedMetric(m.Name) {
 			continue
 		}
 		for s := range c.runs {
-			if x := c.metrics[s][k].Summary.Mean; x != 0 && !math.IsNaN(x) {
+			if x := c.Metrics[s][k].Summary.Mean; x != 0 && !math.IsNaN(x) {
 				d.valued[m.Name] = true
 			}
 		}
 		for s, r := range c.runs[1:] {
-			x := c.diffs[s+1][k]
+			x := c.Diffs[s+1][k]
 			d.diffs = append(d.diffs, diffRow{m.Name, m.Unit, r.label, x.Mean, x.Lo(), x.Hi()})
 		}
 	}

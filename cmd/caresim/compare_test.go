@@ -152,28 +152,15 @@ func TestCompareMoneyFiles(t *testing.T) {
 	}
 }
 
-// TestPairedFinite checks that replications where either scenario could
-// not measure a metric leave the pair out, and that the difference is
-// second minus first.
-func TestPairedFinite(t *testing.T) {
+// TestExcludesZero checks that an interval that could not be computed
+// (one replication) is not marked as excluding zero.
+func TestExcludesZero(t *testing.T) {
 	t.Parallel()
-	nan := math.NaN()
-	for _, c := range []struct {
-		a, b []float64
-		n    int
-		mean float64
-	}{
-		{[]float64{1, 2, 3}, []float64{2, 4, 6}, 3, 2},
-		{[]float64{1, nan, 3}, []float64{2, 4, math.Inf(1)}, 1, 1},
-		{[]float64{nan, nan}, []float64{1, 2}, 0, nan},
-	} {
-		s := pairedFinite(c.a, c.b)
-		if s.N != c.n || !(s.Mean == c.mean || math.IsNaN(s.Mean) && math.IsNaN(c.mean)) {
-			t.Errorf("pairedFinite(%v, %v) = %d pairs, mean %v; want %d, %v", c.a, c.b, s.N, s.Mean, c.n, c.mean)
-		}
-	}
 	if excludesZero(stats.Summary{Mean: 1, HalfWidth: math.NaN()}) {
 		t.Error("an interval of one replication excludes zero")
+	}
+	if !excludesZero(stats.Summary{Mean: 1, HalfWidth: 0.5}) || excludesZero(stats.Summary{Mean: 1, HalfWidth: 1.5}) {
+		t.Error("1 ± 0.5 must exclude zero, 1 ± 1.5 must not")
 	}
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -11,56 +9,8 @@ import (
 	"caresim/cmd/caresim/internal/table"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/des"
 	"caresim/sim/finance"
 )
-
-// moneyOf returns the money section that prices l's runs, or nil when l
-// is not priced. A scenario is priced when its money section names at
-// least one organisation: without organisations there is no funding, so
-// the deficits would only restate the costs (or be zero, for the textbook
-// scenarios, whose money section holds only a price year), and the money
-// rows and metrics would say nothing.
-func moneyOf(l *scenarios.Loaded) *finance.Params {
-	if len(l.Money.Organisations) == 0 {
-		return nil
-	}
-	return &l.Money
-}
-
-// errUnpriced is the warning of a scenario with costs but no
-// organisations, which is not priced (see moneyOf).
-var errUnpriced = errors.New("money: the money section has costs but names no organisations, so the run is not priced: add money.organisations to see the deficits")
-
-// pricedBy returns o set to price the run with l's money section when it
-// has organisations (moneyOf), and to count excess bed days from its trim
-// point.
-func pricedBy(o sim.Options, l *scenarios.Loaded) sim.Options {
-	o.Money, o.ExcessAfter = moneyOf(l), des.Time(l.Money.UnitCosts.ExcessAfter)
-	return o
-}
-
-// simulate runs l's replications with o, priced by l (pricedBy). A
-// scenario with costs but no organisations runs unpriced, with a warning.
-func simulate(ctx context.Context, l *scenarios.Loaded, o sim.Options) (*sim.Results, error) {
-	o = pricedBy(o, l)
-	res, err := sim.Run(ctx, &l.Params, o)
-	if err == nil && o.Money == nil && hasCosts(l) {
-		res.Warnings = append(res.Warnings, errUnpriced)
-	}
-	return res, err
-}
-
-// hasCosts reports whether l's money section or interventions cost
-// anything.
-func hasCosts(l *scenarios.Loaded) bool {
-	m := l.Money
-	if m.UnitCosts != (finance.UnitCosts{}) || m.CapacityCosts != (finance.CapacityCosts{}) {
-		return true
-	}
-	return slices.ContainsFunc(l.Interventions, func(iv care.Intervention) bool { return iv.Setup != 0 || iv.Recurrent != 0 })
-}
 
 // moneyHeadline lists the money metrics that run and compare print: the
 // system's deficit in the final year, each organisation's, and the
@@ -122,4 +72,10 @@ func moneyRows(m *sim.MoneyResults) [][]string {
 		rows = append(rows, append(append([]string{name}, table.Pounds(s.Mean, s.Lo(), s.Hi())...), moneyUnit(name, m)))
 	}
 	return rows
+}
+
+// scenarioOf is l as package sim runs it: its care model's parameters and
+// its money section.
+func scenarioOf(l *scenarios.Loaded) sim.Scenario {
+	return sim.Scenario{Params: &l.Params, Money: &l.Money}
 }

@@ -75,9 +75,9 @@ func (f *simFlags) check() error {
 }
 
 // options returns how to run s: the flags where given, else the
-// scenario's own replications and seed; priced by s (pricedBy).
+// scenario's own replications and seed; priced by s (sim.Scenario.Options).
 func (f *simFlags) options(s *scenarios.Loaded) (sim.Options, error) {
-	o := pricedBy(sim.Options{Reps: s.Replications, Seed: s.Seed, Workers: *f.workers}, s)
+	o := scenarioOf(s).Options(sim.Options{Reps: s.Replications, Seed: s.Seed, Workers: *f.workers})
 	if f.fs.Changed("reps") {
 		o.Reps = *f.reps
 	}
@@ -296,7 +296,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	bar := newProgress(stderr, o.Reps, l.Name, *r.quiet)
 	o.Done = bar.done
 	began := time.Now()
-	res, err := simulate(ctx, l, o)
+	res, err := sim.RunScenario(ctx, scenarioOf(l), o)
 	wall := time.Since(began)
 	bar.finish()
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"caresim/cmd/caresim/internal/table"
 	"caresim/results"
@@ -732,7 +731,7 @@ func (sw *sweep) plan(f *simFlags) error {
 		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
 		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
-		Metrics: results.MeasuresOf(results.MetricMeasures(moneyOf(base) != nil)),
+		Metrics: results.MeasuresOf(sim.MetricMeasures(scenarioOf(base).Priced() != nil)),
 	}
 	for _, a := range s.axes {
 		if a.flag == "--range" {
@@ -951,7 +950,7 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 	defer warn.print(stderr)
 	np := len(sw.spec.axes)
 	var buf bytes.Buffer
-	err = runOrdered(ctx, len(todo), par, func(ctx context.Context, k int) (*sim.Results, error) {
+	err = sim.Ordered(ctx, len(todo), par, 2*par, func(ctx context.Context, k int) (*sim.Results, error) {
 		p := todo[k]
 		l, err := sw.load(p)
 		if err != nil {
@@ -959,7 +958,7 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		}
 		o := sw.opts
 		o.Workers, o.Done = each, bar.done
-		res, err := simulate(ctx, l, o) // priced by the point's own money section
+		res, err := sim.RunScenario(ctx, scenarioOf(l), o) // priced by the point's own money section
 		if err != nil && !errors.Is(err, context.Canceled) {
 			err = fmt.Errorf("point %d: %w", p.index, err)
 		}
@@ -968,8 +967,8 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		p := todo[k]
 		buf.Reset()
 		cw := csv.NewWriter(&buf)
-		metrics := results.ResultMetrics(res)
-		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a results.MetricResult, b results.Measure) bool { return a.Name == b.Name }) {
+		metrics := res.AllMetrics()
+		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a sim.Metric, b results.Measure) bool { return a.Name == b.Name }) {
 			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.index)
 		}
 		rec := make([]string, 2+np+len(metrics))
@@ -1001,92 +1000,6 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		return nil
 	})
 	return written, err
-}
-
-// runOrdered runs run(ctx, k) for k from 0 to n−1 on par goroutines, and
-// calls emit(k, result) from the calling goroutine in order of k, each as
-// soon as it and every one before it are done. At most 2·par results are
-// started but not emitted. It stops at the first error in order of k
-// (run's or emit's) and returns it, cancelling the runs under way; if ctx
-// is cancelled, the runs under way are cancelled, what finished in order
-// before them is emitted, and ctx's error is returned.
-func runOrdered[T any](ctx context.Context, n, par int, run func(ctx context.Context, k int) (T, error), emit func(k int, v T) error) error {
-	parent := ctx
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type result struct {
-		k   int
-		v   T
-		err error
-	}
-	results := make(chan result)
-	window := make(chan struct{}, 2*par)
-	var (
-		mu   sync.Mutex
-		next int
-		wg   sync.WaitGroup
-	)
-	for range par {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case window <- struct{}{}:
-				case <-ctx.Done():
-					return
-				}
-				mu.Lock()
-				k := next
-				next++
-				mu.Unlock()
-				if k >= n {
-					return
-				}
-				v, err := run(ctx, k)
-				select {
-				case results <- result{k, v, err}:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-	pending := map[int]result{}
-	emitted := 0
-	var err error
-	for r := range results {
-		pending[r.k] = r
-		for err == nil {
-			x, ok := pending[emitted]
-			if !ok {
-				break
-			}
-			delete(pending, emitted)
-			if err = x.err; err == nil {
-				err = emit(x.k, x.v)
-			}
-			if err == nil {
-				emitted++
-				<-window
-			}
-		}
-		if err != nil {
-			cancel()
-			break
-		}
-	}
-	cancel()
-	for range results { // let the goroutines finish
-	}
-	if err == nil && emitted < n {
-		err = parent.Err()
-	}
-	return err
 }
 
 // warnings gathers the points' warnings, each message once with the

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 
@@ -130,7 +129,7 @@ func TestSweepFiles(t *testing.T) {
 
 func metricNames() []string {
 	var out []string
-	for _, m := range results.MetricMeasures(false) {
+	for _, m := range sim.MetricMeasures(false) {
 		out = append(out, m.Name)
 	}
 	return out
@@ -540,58 +539,5 @@ func TestParseSetAxis(t *testing.T) {
 		case c.want != nil && (a == nil || !slices.Equal(a.values, c.want)):
 			t.Errorf("%s: axis %v, want %q", c.set, a, c.want)
 		}
-	}
-}
-
-// TestRunOrdered checks that results are emitted in order whatever order
-// they finish in, that the first error in order is the one returned, and
-// that a cancelled context stops the runs and returns its error.
-func TestRunOrdered(t *testing.T) {
-	t.Parallel()
-	// Later runs finish first.
-	var got []int
-	err := runOrdered(context.Background(), 20, 4, func(ctx context.Context, k int) (int, error) {
-		time.Sleep(time.Duration(20-k) * 100 * time.Microsecond)
-		return k * k, nil
-	}, func(k, v int) error {
-		got = append(got, v)
-		return nil
-	})
-	if err != nil || len(got) != 20 || !slices.IsSorted(got) {
-		t.Errorf("emitted %v, error %v; want 20 squares in order", got, err)
-	}
-
-	// Runs 5 and 9 fail, 9 first: 5's error, after 0 to 4.
-	got = nil
-	err = runOrdered(context.Background(), 20, 4, func(ctx context.Context, k int) (int, error) {
-		if k == 5 {
-			time.Sleep(2 * time.Millisecond)
-			return 0, fmt.Errorf("run %d failed", k)
-		}
-		if k == 9 {
-			return 0, fmt.Errorf("run %d failed", k)
-		}
-		return k, nil
-	}, func(k, v int) error {
-		got = append(got, v)
-		return nil
-	})
-	if err == nil || err.Error() != "run 5 failed" || !slices.Equal(got, []int{0, 1, 2, 3, 4}) {
-		t.Errorf("emitted %v, error %v; want 0 to 4 and run 5's error", got, err)
-	}
-
-	ctx, cancel := context.WithCancel(context.Background())
-	got = nil
-	err = runOrdered(ctx, 1000, 2, func(ctx context.Context, k int) (int, error) {
-		if k == 3 {
-			cancel()
-		}
-		return k, ctx.Err()
-	}, func(k, v int) error {
-		got = append(got, v)
-		return nil
-	})
-	if !errors.Is(err, context.Canceled) || len(got) > 3 {
-		t.Errorf("emitted %v, error %v; want at most 0 to 2 and context.Canceled", got, err)
 	}
 }

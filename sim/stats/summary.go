@@ -73,19 +73,25 @@ func Summarize(values []float64, confidence float64) Summary {
 // seeds (common random numbers): its interval is the confidence interval
 // for the mean effect of going from A to B. Pairing removes the variation
 // the two scenarios share, so the interval is usually much narrower than
-// one from independent runs. It panics if a and b differ in length or the
-// confidence level is invalid (see [Summarize]). It is O(n) and allocates
-// the differences.
+// one from independent runs. A replication in which either value is NaN
+// or infinite (a metric it could not measure: nobody on a pathway) leaves
+// its pair out, and N counts the pairs kept. It panics if a and b differ
+// in length or the confidence level is invalid (see [Summarize]). It is
+// O(n) and allocates the differences.
 func Paired(a, b []float64, confidence float64) Summary {
 	if len(a) != len(b) {
 		panic("stats: paired samples of different lengths")
 	}
-	d := make([]float64, len(a))
+	d := make([]float64, 0, len(a))
 	for i := range a {
-		d[i] = b[i] - a[i]
+		if finite(a[i]) && finite(b[i]) {
+			d = append(d, b[i]-a[i])
+		}
 	}
 	return Summarize(d, confidence)
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // checkConfidence returns the confidence level to use, panicking if it is
 // invalid.

@@ -73,6 +73,22 @@ func TestPairedHandWorked(t *testing.T) {
 	}
 }
 
+// TestPairedSkipsUnmeasured checks that a replication that could not
+// measure a metric in either scenario (NaN, or an infinity) leaves its
+// pair out: the hand-worked case above with three such pairs added.
+func TestPairedSkipsUnmeasured(t *testing.T) {
+	t.Parallel()
+	a := []float64{10, math.NaN(), 12, 5, 11, math.Inf(1)}
+	b := []float64{12, 4, 15, math.NaN(), 13, 7}
+	s := Paired(a, b, 0.95)
+	if s.N != 3 || !near(s.Mean, 7.0/3, 1e-15) || !near(s.SD, math.Sqrt(1.0/3), 1e-15) {
+		t.Errorf("N, Mean, SD = %d, %v, %v; want the three finite pairs: 3, 7/3, √(1/3)", s.N, s.Mean, s.SD)
+	}
+	if s := Paired([]float64{math.NaN()}, []float64{1}, 0); s.N != 0 || !math.IsNaN(s.Mean) {
+		t.Errorf("no finite pair: %+v, want N 0 and a NaN mean", s)
+	}
+}
+
 // TestPairedIsNarrower shows why compare pairs replications: two scenarios
 // sharing most of their noise (common random numbers) give a much narrower
 // interval for the difference than the two intervals suggest.
