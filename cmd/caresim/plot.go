@@ -65,7 +65,7 @@ Examples:
 
 // plotDir re-draws the charts and report of the run or comparison in
 // dir, in formats.
-func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) error {
+func plotDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
 	if isCompareDir(dir) {
 		return plotCompareDir(dir, formats, stderr, quiet)
 	}
@@ -73,7 +73,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 	if err != nil {
 		return err
 	}
-	cs, err := drawCharts(d)
+	cs, err := plots.RunCharts(d)
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
@@ -87,7 +87,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 // saveDrawn writes the charts cs in formats and the report that report
 // writes into dir, all under temporary names renamed together, and notes
 // what it drew unless quiet.
-func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+func saveDrawn(dir string, cs []plots.Chart, formats plots.Output, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
@@ -96,7 +96,7 @@ func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	names, writers := chartWriters(cs, formats, tmp)
+	names, writers := formats.Writers(cs, tmp)
 	names = append(names, "report.html")
 	writers = append(writers, report)
 	out, err := results.OpenFolder(dir)

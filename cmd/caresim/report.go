@@ -17,12 +17,12 @@ import (
 	"strconv"
 	"strings"
 
+	"caresim/internal/text"
 	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/finance"
 	"caresim/sim/stats"
 	"caresim/validation"
 )
@@ -286,7 +286,7 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		if !ok || m.N == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, estimateRow(metricLabel(m.Name, m.Doc), m.Name, m.Unit, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
+		t.Rows = append(t.Rows, estimateRow(plots.MetricLabel(m.Name, m.Doc), m.Name, m.Unit, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
 	}
 	if d.Money == nil {
 		return t, []string{ciNote}
@@ -297,7 +297,7 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		if !ok || m.N == 0 || !shown(name, []float64{float64(m.Mean), float64(m.SD)}) {
 			continue
 		}
-		row := estimateRow(moneyLabel(name, d.Money.Years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
+		row := estimateRow(plots.MoneyLabel(name, d.Money.Years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
 		row.Group, first = first, false
 		t.Rows = append(t.Rows, row)
 	}
@@ -353,98 +353,6 @@ func reportNumber(x float64) string {
 		sign = ""
 	}
 	return sign + whole
-}
-
-// headlineLabels name the headline metrics as a board would.
-var headlineLabels = map[int]string{
-	care.MetricEDAttendances:         "A&E attendances, all types",
-	care.MetricED4h:                  "A&E: seen within 4 hours",
-	care.MetricNELAdmissions:         "Emergency admissions",
-	care.MetricAcuteOccupancy:        "Acute bed occupancy",
-	care.MetricAcuteLOS:              "Emergency length of stay",
-	care.MetricAcuteDelayed:          "Patients delayed in acute beds (medically fit)",
-	care.MetricDelayP1:               "Delay to discharge: pathway 1, reablement",
-	care.MetricDelayP2:               "Delay to discharge: pathway 2, intermediate-care bed",
-	care.MetricDelayP3:               "Delay to discharge: pathway 3, care home",
-	care.MetricICOccupancy:           "Intermediate-care bed occupancy",
-	care.MetricCareHomeAdmissions:    "Permanent care-home admissions",
-	care.MetricReadmissions:          "Emergency readmissions within 30 days",
-	care.MetricElectiveCancellations: "Elective admissions cancelled for want of a bed",
-}
-
-// metricLabel names a metric for a board: its headline label, else its
-// description up to the first colon or semicolon outside brackets,
-// capitalised.
-func metricLabel(name, doc string) string {
-	if k := care.MetricIndex(name); k >= 0 && headlineLabels[k] != "" {
-		return headlineLabels[k]
-	}
-	depth, end := 0, len(doc)
-loop:
-	for i, r := range doc {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			depth--
-		case ':', ';':
-			if depth == 0 {
-				end = i
-				break loop
-			}
-		}
-	}
-	doc = strings.TrimSpace(doc[:end])
-	if doc == "" {
-		return name
-	}
-	return capitalise(doc)
-}
-
-// capitalise returns s with its first letter in upper case.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// moneyLabel names a money headline metric: whose deficit, over which
-// years (years being the financial years, a final year simulated in part
-// so labelled).
-func moneyLabel(name string, years []string) string {
-	body := bodyTitles[finance.System]
-	for _, b := range sim.MoneyBodies {
-		if b != finance.System && strings.HasSuffix(name, "_"+strings.ReplaceAll(finance.BodyNames[b], "-", "_")) {
-			body = bodyTitles[b]
-		}
-	}
-	final, span := moneyYears(years)
-	if final == "" {
-		final, span = "simulated whole", "over the years simulated"
-	}
-	if strings.HasPrefix(name, "deficit_cumulative_gbp") {
-		return fmt.Sprintf("Deficit, %s, cumulative %s", body, span)
-	}
-	return fmt.Sprintf("Deficit, %s, final year %s", body, final)
-}
-
-// moneyYears returns the final financial year simulated whole and the
-// span of all the years, from partYear's labels.
-func moneyYears(years []string) (final, span string) {
-	if len(years) == 0 {
-		return "", ""
-	}
-	last := len(years) - 1
-	final = years[last]
-	if i := strings.Index(final, " (part)"); i >= 0 && last > 0 {
-		final = years[last-1]
-	}
-	span = years[0]
-	if last > 0 {
-		span += "–" + strings.TrimSuffix(years[last], " (part)")
-	}
-	return final, span
 }
 
 // The changes a scenario makes.
@@ -604,7 +512,7 @@ func calibrationStatus(m *results.Manifest, checks []results.Check) calibrationV
 				met = reportCell{Text: "no", Mark: "fail"}
 			}
 			t.Rows = append(t.Rows, reportRow{Cells: []reportCell{
-				{Text: capitalise(c.Case), Note: c.Measure + ". Source: " + c.Source},
+				{Text: text.Capitalise(c.Case), Note: c.Measure + ". Source: " + c.Source},
 				{Text: reportNumber(float64(c.Expected)*scale) + unit, Num: true},
 				{Text: reportNumber(float64(c.Simulated)*scale) + unit, Num: true},
 				{Text: reportNumber(float64(c.CILow)*scale) + " to " + reportNumber(float64(c.CIHigh)*scale) + unit, Num: true},
@@ -844,7 +752,7 @@ func compareHeadline(s *results.Comparison) (reportTable, []string) {
 	}
 	for _, k := range headline {
 		if m, ok := byName[care.Metrics[k].Name]; ok && measured(m) {
-			add(m, metricLabel(m.Name, m.Doc))
+			add(m, plots.MetricLabel(m.Name, m.Doc))
 		}
 	}
 	money := false
@@ -858,7 +766,7 @@ func compareHeadline(s *results.Comparison) (reportTable, []string) {
 			vals = append(vals, []float64{float64(r.Mean), float64(r.SD)})
 		}
 		if shown(name, vals...) {
-			add(m, moneyLabel(name, nil))
+			add(m, plots.MoneyLabel(name, nil))
 			money = true
 		}
 	}
@@ -962,15 +870,15 @@ func sweepReport(m *results.Sweep, rows [][]string, charts []plots.Chart, drawn 
 	r.Changes = []scenarioChanges{c}
 	swept := &reportTable{Class: "swept", Header: []reportCell{{Text: "Parameter"}, {Text: "Unit"}, {Text: "Values"}}}
 	for _, p := range m.Parameters {
-		v := paramView(p)
-		unit := reportCell{Text: v.unit}
-		if v.unit == "" { // a plain number, such as a count whose name says of what ("Acute beds")
+		v := plots.ParamOf(p)
+		unit := reportCell{Text: v.Unit}
+		if v.Unit == "" { // a plain number, such as a count whose name says of what ("Acute beds")
 			unit.Text = "number"
 		}
-		if v.unit != p.Unit && p.Unit != "" && p.Unit != "as given" {
+		if v.Unit != p.Unit && p.Unit != "" && p.Unit != "as given" {
 			unit.Note = "sweep.csv: " + p.Unit
 		}
-		swept.Rows = append(swept.Rows, reportRow{Cells: []reportCell{{Text: v.name, Note: v.path}, unit, {Text: p.Doc, Code: true}}})
+		swept.Rows = append(swept.Rows, reportRow{Cells: []reportCell{{Text: v.Name, Note: v.Path}, unit, {Text: p.Doc, Code: true}}})
 	}
 	r.Swept = swept
 	r.Calibration = []calibrationView{{Scenario: m.Scenario, Status: "Not checked against the calibration targets: every point of a sweep changes the scenario's parameters, and the targets are the unchanged baseline's. The report of caresim run baseline, and caresim validate, check them."}}
@@ -1026,7 +934,7 @@ func chartedOf(d results.SweepData, pts []*results.SweepPoint, charts []plots.Ch
 		}
 	}
 	if len(out) == 0 {
-		out = defaultSweepMetric(d, pts)
+		out = plots.DefaultSweepMetric(d, pts)
 	}
 	return out
 }
@@ -1073,10 +981,10 @@ func sweepPointColumns(d results.SweepData, pts []*results.SweepPoint, charted [
 		t.Header = append(t.Header, reportCell{Text: "Point " + p.Rows[0][0], Num: true})
 	}
 	for j, par := range m.Parameters {
-		v := paramView(par)
-		row := reportRow{Group: j == 0, Cells: []reportCell{{Text: v.name, Note: v.path}, {Text: v.unit}}}
+		v := plots.ParamOf(par)
+		row := reportRow{Group: j == 0, Cells: []reportCell{{Text: v.Name, Note: v.Path}, {Text: v.Unit}}}
 		for _, p := range pts {
-			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.Cells[j]), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: v.Cell(p.Cells[j]), Num: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -1111,10 +1019,10 @@ func sweepPointColumns(d results.SweepData, pts []*results.SweepPoint, charted [
 func sweepPointRows(d results.SweepData, pts []*results.SweepPoint, charted []string) reportTable {
 	m := d.Man
 	t := reportTable{Class: "headline sweep", Header: []reportCell{{Text: "Point", Num: true}}}
-	views := make([]sweepParam, len(m.Parameters))
+	views := make([]plots.Param, len(m.Parameters))
 	for j, par := range m.Parameters {
-		views[j] = paramView(par)
-		t.Header = append(t.Header, reportCell{Text: views[j].label(), Num: true})
+		views[j] = plots.ParamOf(par)
+		t.Header = append(t.Header, reportCell{Text: views[j].Label(), Num: true})
 	}
 	type metricCol struct {
 		col   int
@@ -1131,7 +1039,7 @@ func sweepPointRows(d results.SweepData, pts []*results.SweepPoint, charted []st
 	for _, p := range pts {
 		row := reportRow{Cells: []reportCell{{Text: p.Rows[0][0], Num: true}}}
 		for j, v := range views {
-			row.Cells = append(row.Cells, reportCell{Text: v.cell(p.Cells[j]), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: v.Cell(p.Cells[j]), Num: true})
 		}
 		for _, c := range cols {
 			row.Cells = append(row.Cells, sweepEstimate(p, c.col, c.scale))
@@ -1156,9 +1064,9 @@ func sweepColumn(d results.SweepData, name string) (results.Measure, int, bool) 
 // report does; a sweep does not record its financial years.
 func sweepMetricLabel(x results.Measure) string {
 	if strings.HasPrefix(x.Name, "deficit_") {
-		return moneyLabel(x.Name, nil)
+		return plots.MoneyLabel(x.Name, nil)
 	}
-	return metricLabel(x.Name, x.Doc)
+	return plots.MetricLabel(x.Name, x.Doc)
 }
 
 // sweepEstimate is the cell of point p's mean in column col, times

@@ -5,16 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"caresim/internal/text"
 	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
@@ -318,7 +317,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	names, writers := rs.Files(wall)
 	var drawn []plots.Chart
 	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.drawn()) })
+	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
 	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
@@ -395,20 +394,9 @@ func warmUpText(res *sim.Results) string {
 	return s
 }
 
-// plural returns "1 replication", "2 replications".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// round4 formats x to four significant figures without an exponent; NaN
-// and infinity are empty.
-func round4(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
-	return strconv.FormatFloat(y, 'f', -1, 64)
-}
+// plural and round4 write counts and numbers as the charts and the board
+// report write them (package text).
+var (
+	plural = text.Plural
+	round4 = text.Round4
+)

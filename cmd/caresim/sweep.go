@@ -672,7 +672,7 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 	// The report; drawSweepDir re-writes it with the charts it draws.
-	if err := writeSweepReport(*sc.out, nil, formats.drawn()); err != nil {
+	if err := writeSweepReport(*sc.out, nil, formats.Drawn()); err != nil {
 		return err
 	}
 	if !*sc.quiet {
