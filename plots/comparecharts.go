@@ -1,13 +1,14 @@
 package plots
 
 import (
+	"math"
+	"slices"
+	"strings"
+
 	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
-	"math"
-	"slices"
-	"strings"
 )
 
 // overlay is a measure drawn with every scenario of a comparison on one

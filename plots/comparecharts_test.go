@@ -1,11 +1,12 @@
 package plots
 
 import (
-	"caresim/results"
-	"caresim/sim/care"
 	"slices"
 	"testing"
 	"time"
+
+	"caresim/results"
+	"caresim/sim/care"
 )
 
 // TestMonthlyShare works the A&E overlay's monthly 4-hour performance

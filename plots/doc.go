@@ -1,6 +1,7 @@
 // Package plots draws caresim's charts with gonum/plot (it is the only
 // importer of gonum.org/v1/plot), and decides which charts a run, a
-// comparison and a sweep get.
+// comparison and a sweep get. The board report that shows them,
+// report.html, is its subpackage, [caresim/plots/report].
 //
 // Each chart takes a small input struct defined here ([Beds], [Deficit]) of
 // plain numbers, dates and labels, not simulation types, and returns a

@@ -1,12 +1,13 @@
 package plots
 
 import (
+	"fmt"
+	"strings"
+
 	"caresim/internal/text"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
-	"fmt"
-	"strings"
 )
 
 // headlineLabels name the headline metrics as a board would.

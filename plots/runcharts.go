@@ -1,14 +1,15 @@
 package plots
 
 import (
+	"fmt"
+	"math"
+	"slices"
+
 	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 	"caresim/sim/finance"
 	"caresim/sim/stats"
-	"fmt"
-	"math"
-	"slices"
 )
 
 // bedPool is a bed pool drawn over time: its file name, its name in the

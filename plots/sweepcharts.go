@@ -1,17 +1,18 @@
 package plots
 
 import (
-	"caresim/internal/text"
-	"caresim/results"
-	"caresim/scenarios"
-	"caresim/sim/care"
-	"caresim/sim/stats"
 	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"caresim/internal/text"
+	"caresim/results"
+	"caresim/scenarios"
+	"caresim/sim/care"
+	"caresim/sim/stats"
 )
 
 // The charts of a sweep, for each metric charted: a tornado chart when it

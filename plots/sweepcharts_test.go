@@ -1,12 +1,13 @@
 package plots
 
 import (
-	"caresim/results"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"caresim/results"
 
 	"gonum.org/v1/plot/plotter"
 )

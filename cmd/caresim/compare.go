@@ -14,6 +14,7 @@ import (
 
 	"caresim/cmd/caresim/internal/table"
 	"caresim/plots"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -198,7 +199,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error {
-		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
+		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
 	})
 	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {

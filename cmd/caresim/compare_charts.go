@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"caresim/plots"
+	"caresim/plots/report"
 	"caresim/results"
 )
 
@@ -71,6 +72,6 @@ func plotCompareDir(dir string, formats plots.Output, stderr io.Writer, quiet bo
 			calib[label] = c
 		}
 	}
-	report := func(w io.Writer) error { return writeCompareReport(w, s, calib, cs, true, dir) }
-	return saveDrawn(dir, cs, formats, report, stderr, quiet)
+	write := func(w io.Writer) error { return report.WriteCompare(w, s, calib, cs, true, dir) }
+	return saveDrawn(dir, cs, formats, write, stderr, quiet)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"caresim/plots"
+	"caresim/plots/report"
 	"caresim/results"
 	"context"
 	"fmt"
@@ -81,7 +82,7 @@ func plotDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) err
 	if err != nil {
 		return err
 	}
-	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return writeRunReport(w, s, d, cs, true, dir) }, stderr, quiet)
+	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, stderr, quiet)
 }
 
 // saveDrawn writes the charts cs in formats and the report that report

@@ -13,34 +13,15 @@ import (
 	"syscall"
 	"time"
 
-	"caresim/internal/text"
 	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
-
-// headline lists the metrics run prints, in order.
-var headline = []int{
-	care.MetricEDAttendances,
-	care.MetricED4h,
-	care.MetricNELAdmissions,
-	care.MetricAcuteOccupancy,
-	care.MetricAcuteLOS,
-	care.MetricAcuteDelayed,
-	care.MetricDelayP1,
-	care.MetricDelayP2,
-	care.MetricDelayP3,
-	care.MetricICOccupancy,
-	care.MetricCareHomeAdmissions,
-	care.MetricReadmissions,
-	care.MetricElectiveCancellations,
-}
 
 // simFlags are the flags of the commands that simulate a scenario: how many
 // replications, from which seed, on how many cores, with which overrides.
@@ -393,10 +374,3 @@ func warmUpText(res *sim.Results) string {
 	}
 	return s
 }
-
-// plural and round4 write counts and numbers as the charts and the board
-// report write them (package text).
-var (
-	plural = text.Plural
-	round4 = text.Round4
-)

@@ -1139,10 +1139,6 @@ type sweepTally struct {
 	points map[int]*pointTally
 }
 
-// sweepMoney are the money metrics in sweep's table, when the sweep is
-// priced: the system's deficit in the final year and cumulatively.
-var sweepMoney = []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"}
-
 type pointTally struct {
 	cells []string
 	sum   []float64

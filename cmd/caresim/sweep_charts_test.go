@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -163,21 +162,6 @@ func TestSweepChartsUsage(t *testing.T) {
 	}
 }
 
-// sweepTestData is a sweep read back from rows "point,replication,
-// params...,metric" with the named parameters and one metric, m, in
-// fractions.
-func sweepTestData(lhs int, params []string, rows ...string) results.SweepData {
-	man := &results.Sweep{LHS: lhs, Scenario: "s", Replications: 2, Metrics: []results.Measure{{Name: "m", Unit: "fraction"}}}
-	for _, p := range params {
-		man.Parameters = append(man.Parameters, results.Measure{Name: p, Unit: "days"})
-	}
-	d := results.SweepData{Man: man, Header: man.Header()}
-	for _, r := range rows {
-		d.Rows = append(d.Rows, strings.Split(r, ","))
-	}
-	return d
-}
-
 // TestSweepPlace checks that a sweep's charts say where its scenario is
 // when sweep.json records a place, and name the scenario when it does not,
 // as in a folder written before it was recorded.
@@ -188,40 +172,5 @@ func TestSweepPlace(t *testing.T) {
 	}
 	if got, want := (&results.Sweep{Scenario: "baseline"}).Where(), "scenario baseline"; got != want {
 		t.Errorf("place without one recorded %q, want %q", got, want)
-	}
-}
-
-// TestSweepHeadlineManyPoints checks the headline table of a sweep of
-// more points than sweepColumns: a row per point, with its parameters
-// and the metric charted only, and a note that sweep.csv holds the rest.
-func TestSweepHeadlineManyPoints(t *testing.T) {
-	t.Parallel()
-	var rows []string
-	for p := range sweepColumns + 1 {
-		for r := range 2 {
-			rows = append(rows, fmt.Sprintf("%d,%d,%d,0.%d", p, r, p, 5+r))
-		}
-	}
-	d := sweepTestData(0, []string{"services.acute.length_of_stay.mean"}, rows...)
-	d.Man.Parameters[0].Doc = "--set services.acute.length_of_stay.mean=0d:6d:1d"
-	tab, notes := sweepHeadline(d, d.Points(), []string{"m"})
-	var header []string
-	for _, h := range tab.Header {
-		header = append(header, h.Text)
-	}
-	if want := []string{"Point", "Acute length of stay, mean (days)", "m (%)"}; !slices.Equal(header, want) {
-		t.Errorf("header %q, want %q", header, want)
-	}
-	if len(tab.Rows) != sweepColumns+1 {
-		t.Fatalf("%d rows, want one per point, %d", len(tab.Rows), sweepColumns+1)
-	}
-	// Replications 0.5 and 0.6: the mean 55%, and the interval's
-	// half-width t(0.975, 1) × 0.0707 / √2 × 100 = 12.706 × 5 = 63.5,
-	// to two figures 64.
-	if c := tab.Rows[3].Cells; c[1].Text != "3" || c[2].Text != "55" || c[2].Note != "± 64" {
-		t.Errorf("point 3: %+v, want 3 days and 55 ± 64 %%", c)
-	}
-	if !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, "The full table is sweep.csv") }) {
-		t.Errorf("notes %q do not say where the full table is", notes)
 	}
 }
