@@ -1,14 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 
 	"caresim/plots"
-	"caresim/plots/report"
 	"caresim/results"
 )
 
@@ -47,31 +44,4 @@ func addScenarioFiles(c *comparison, sets []string, names *[]string, writers *[]
 			*writers = append(*writers, ws[i])
 		}
 	}
-}
-
-// isCompareDir reports whether dir holds a comparison's results.
-func isCompareDir(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, "compare.csv"))
-	return err == nil
-}
-
-// plotCompareDir re-draws the charts and report of the comparison in
-// dir, in formats.
-func plotCompareDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
-	d, s, err := results.ReadCompare(dir, plots.DiffMetric)
-	if err != nil {
-		return err
-	}
-	cs, err := plots.CompareCharts(d)
-	if err != nil {
-		return fmt.Errorf("charts: %w", err)
-	}
-	calib := map[string][]results.Check{}
-	for i, label := range d.Labels {
-		if c := d.Runs[i].Calibration; c != nil {
-			calib[label] = c
-		}
-	}
-	write := func(w io.Writer) error { return report.WriteCompare(w, s, calib, cs, true, dir) }
-	return saveDrawn(dir, cs, formats, write, stderr, quiet)
 }
