@@ -1,5 +1,7 @@
 // Package plots draws caresim's charts with gonum/plot (it is the only
-// importer of gonum.org/v1/plot) and, later, writes the board report.
+// importer of gonum.org/v1/plot), and decides which charts a run, a
+// comparison and a sweep get. The board report that shows them,
+// report.html, is its subpackage, [caresim/plots/report].
 //
 // Each chart takes a small input struct defined here ([Beds], [Deficit]) of
 // plain numbers, dates and labels, not simulation types, and returns a
@@ -32,6 +34,19 @@
 // blindness. A chart saved twice gives the same bytes in every format: PDF
 // charts carry a fixed date, SOURCE_DATE_EPOCH's when it is set.
 //
-// The package does not run simulations, summarise replications or read
-// results folders; callers pass it means and percentiles already computed.
+// # Chart sets
+//
+// [RunCharts], [CompareCharts] and [SweepCharts] draw every chart of a
+// run, a comparison and a sweep from what package results reads back
+// from their folders ([results.RunData], [results.CompareData],
+// [results.SweepData]): a chart for each bed pool, service and
+// organisation that has something to show, and none for one that has
+// not. A folder re-drawn later therefore gets the same charts, byte for
+// byte, as the command that wrote it. [Output] saves them in the formats
+// and at the size asked for.
+//
+// The package does not run simulations or read or write results
+// folders: package sim runs, package results reads and writes the files,
+// and callers pass it the data read. Beyond a sweep point's mean and
+// confidence interval over its replications, it computes no statistics.
 package plots

@@ -11,6 +11,11 @@
 // [ReadRun] reads back what the charts and the report are drawn from, so
 // that a folder re-drawn later gives the same charts, byte for byte.
 //
+// A comparison's folder holds compare.csv, its summary.json
+// ([Comparison]) and a run's folder for each scenario ([ScenarioDir]);
+// [ReadCompare] reads back what its charts are drawn from
+// ([CompareData]).
+//
 // Files are written to a temporary name beside their own and renamed when
 // everything is written ([AtomicFile], [Folder]), so an interrupted
 // command never leaves a half-written file or an empty folder.

@@ -14,6 +14,7 @@ import (
 
 	"caresim/cmd/caresim/internal/table"
 	"caresim/plots"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -198,9 +199,9 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error {
-		return writeCompareReport(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.drawn(), *cc.out)
+		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
 	})
-	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return drawCompare(compareDataOf(cmp)) }, &drawn), &names, &writers)
+	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -223,16 +224,6 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		}
 	}
 	return cmp.writeText(stdout)
-}
-
-// chartName is label made safe as part of a file name: a scenario
-// labelled by its path (two scenarios share a name) loses the path's
-// extension, and its separators become hyphens.
-func chartName(label string) string {
-	if ext := filepath.Ext(label); ext == ".yaml" || ext == ".yml" {
-		label = strings.TrimSuffix(label, ext)
-	}
-	return strings.NewReplacer("/", "-", `\`, "-").Replace(label)
 }
 
 // loadAll loads every scenario of refs with the overrides sets and

@@ -2,6 +2,8 @@ package main
 
 import (
 	"caresim/cmd/caresim/internal/table"
+	"caresim/internal/text"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/sim/care"
 	"fmt"
@@ -37,3 +39,18 @@ func writeHeadline(w io.Writer, r *results.Run) error {
 	_, err := fmt.Fprintf(w, "\n%s\n", deficitNote)
 	return err
 }
+
+// The headline metrics and money rows that run, compare and sweep print
+// are the board report's (package report), and their counts and numbers
+// are written as the charts and the report write them (package text).
+var (
+	headline      = report.Headline
+	moneyHeadline = report.MoneyHeadline
+	shown         = report.Shown
+	sweepMoney    = report.SweepMoney
+	plural        = text.Plural
+	round4        = text.Round4
+)
+
+// deficitNote follows a table with money metrics.
+const deficitNote = report.DeficitNote

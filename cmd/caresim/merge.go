@@ -64,7 +64,7 @@ Examples:
 		if err := merge(*out, args, stdout, stderr, *quiet); err != nil {
 			return err
 		}
-		if err := writeSweepReport(*out, nil, formats.drawn()); err != nil {
+		if err := writeSweepReport(*out, nil, formats.Drawn()); err != nil {
 			return err
 		}
 		return drawSweepDir(context.Background(), *out, *metrics, formats, stderr, *quiet)

@@ -2,23 +2,12 @@ package main
 
 import (
 	"fmt"
-	"math"
-	"slices"
 	"strings"
 
 	"caresim/cmd/caresim/internal/table"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/finance"
 )
-
-// moneyHeadline lists the money metrics that run and compare print: the
-// system's deficit in the final year, each organisation's, and the
-// system's cumulative deficit.
-func moneyHeadline() []string {
-	names := slices.Clone(sim.MoneyMetricNames[:finance.NumBodies]) // the final year's, system first
-	return append(names, sim.MoneyMetricNames[finance.NumBodies])   // the system's cumulative
-}
 
 // moneyUnit is the unit column of money metric name in a table: pounds,
 // and the financial years the metric covers, with the days simulated of a
@@ -39,25 +28,6 @@ func moneyUnit(name string, m *sim.MoneyResults) string {
 	}
 	return "£, " + m.Years[y]
 }
-
-// shown reports whether a table shows a money metric whose values in
-// each scenario are vals: an organisation's deficit that is zero in every
-// replication (a body the scenario neither funds nor charges) says
-// nothing; the system's is always shown.
-func shown(name string, vals ...[]float64) bool {
-	if strings.HasSuffix(name, "_gbp") { // the system's; an organisation's ends in its name
-		return true
-	}
-	for _, v := range vals {
-		if slices.ContainsFunc(v, func(x float64) bool { return x != 0 && !math.IsNaN(x) }) {
-			return true
-		}
-	}
-	return false
-}
-
-// deficitNote follows a table with money metrics.
-const deficitNote = "deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus"
 
 // moneyRows returns run's table rows of the money headline metrics: name,
 // mean, the interval's ends in pounds, and unit.

@@ -1,13 +1,18 @@
 package main
 
 import (
-	"caresim/plots"
-	"caresim/results"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+
+	"caresim/plots"
+	"caresim/plots/report"
+	"caresim/results"
 
 	"github.com/spf13/pflag"
 )
@@ -65,7 +70,7 @@ Examples:
 
 // plotDir re-draws the charts and report of the run or comparison in
 // dir, in formats.
-func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) error {
+func plotDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
 	if isCompareDir(dir) {
 		return plotCompareDir(dir, formats, stderr, quiet)
 	}
@@ -73,7 +78,7 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 	if err != nil {
 		return err
 	}
-	cs, err := drawCharts(d)
+	cs, err := plots.RunCharts(d)
 	if err != nil {
 		return fmt.Errorf("charts: %w", err)
 	}
@@ -81,13 +86,13 @@ func plotDir(dir string, formats chartOutput, stderr io.Writer, quiet bool) erro
 	if err != nil {
 		return err
 	}
-	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return writeRunReport(w, s, d, cs, true, dir) }, stderr, quiet)
+	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, stderr, quiet)
 }
 
 // saveDrawn writes the charts cs in formats and the report that report
 // writes into dir, all under temporary names renamed together, and notes
 // what it drew unless quiet.
-func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+func saveDrawn(dir string, cs []plots.Chart, formats plots.Output, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
@@ -96,7 +101,7 @@ func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	names, writers := chartWriters(cs, formats, tmp)
+	names, writers := formats.Writers(cs, tmp)
 	names = append(names, "report.html")
 	writers = append(writers, report)
 	out, err := results.OpenFolder(dir)
@@ -111,4 +116,82 @@ func saveDrawn(dir string, cs []plots.Chart, formats chartOutput, report func(io
 		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(names, ", "), dir)
 	}
 	return nil
+}
+
+// isCompareDir reports whether dir holds a comparison's results.
+func isCompareDir(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "compare.csv"))
+	return err == nil
+}
+
+// plotCompareDir re-draws the charts and report of the comparison in
+// dir, in formats.
+func plotCompareDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
+	d, s, err := results.ReadCompare(dir, plots.DiffMetric)
+	if err != nil {
+		return err
+	}
+	cs, err := plots.CompareCharts(d)
+	if err != nil {
+		return fmt.Errorf("charts: %w", err)
+	}
+	calib := map[string][]results.Check{}
+	for i, label := range d.Labels {
+		if c := d.Runs[i].Calibration; c != nil {
+			calib[label] = c
+		}
+	}
+	write := func(w io.Writer) error { return report.WriteCompare(w, s, calib, cs, true, dir) }
+	return saveDrawn(dir, cs, formats, write, stderr, quiet)
+}
+
+// isSweepDir reports whether dir holds a sweep rather than a run: a
+// sweep.csv and no summary.json.
+func isSweepDir(dir string) bool {
+	_, errSweep := os.Stat(filepath.Join(dir, "sweep.csv"))
+	_, errRun := os.Stat(filepath.Join(dir, "summary.json"))
+	return errSweep == nil && errors.Is(errRun, os.ErrNotExist)
+}
+
+// plotSweepDir re-draws the charts of the sweep in dir for caresim plot,
+// when dir holds a sweep (see isSweepDir), and reports whether it did:
+// the charts of the metrics named, or else of the metrics that dir holds
+// charts of, or else of the default metric. Metrics named for a run's
+// folder are a usage error.
+func plotSweepDir(dir string, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) (bool, error) {
+	if !isSweepDir(dir) {
+		if len(metrics) > 0 {
+			return true, usageErr("--metric goes with a sweep's folder, and %s holds none", dir)
+		}
+		return false, nil
+	}
+	if len(metrics) == 0 {
+		m, err := results.ReadSweep(dir)
+		if err != nil {
+			return true, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
+		}
+		if metrics, err = chartedMetrics(dir, m); err != nil {
+			return true, err
+		}
+	}
+	return true, drawSweepDir(context.Background(), dir, metrics, formats, stderr, quiet)
+}
+
+// chartedMetrics returns the metrics of m that dir holds charts of, in
+// sweep.csv's order.
+func chartedMetrics(dir string, m *results.Sweep) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, x := range m.Metrics {
+		if slices.ContainsFunc(entries, func(e os.DirEntry) bool {
+			metric, ok := plots.SweepChartMetric(e.Name())
+			return ok && metric == x.Name
+		}) {
+			out = append(out, x.Name)
+		}
+	}
+	return out, nil
 }

@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -19,29 +17,11 @@ import (
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
-
-// headline lists the metrics run prints, in order.
-var headline = []int{
-	care.MetricEDAttendances,
-	care.MetricED4h,
-	care.MetricNELAdmissions,
-	care.MetricAcuteOccupancy,
-	care.MetricAcuteLOS,
-	care.MetricAcuteDelayed,
-	care.MetricDelayP1,
-	care.MetricDelayP2,
-	care.MetricDelayP3,
-	care.MetricICOccupancy,
-	care.MetricCareHomeAdmissions,
-	care.MetricReadmissions,
-	care.MetricElectiveCancellations,
-}
 
 // simFlags are the flags of the commands that simulate a scenario: how many
 // replications, from which seed, on how many cores, with which overrides.
@@ -318,7 +298,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	names, writers := rs.Files(wall)
 	var drawn []plots.Chart
 	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.drawn()) })
+	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
 	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
@@ -393,22 +373,4 @@ func warmUpText(res *sim.Results) string {
 		s += " (MSER-5)"
 	}
 	return s
-}
-
-// plural returns "1 replication", "2 replications".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// round4 formats x to four significant figures without an exponent; NaN
-// and infinity are empty.
-func round4(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
-	return strconv.FormatFloat(y, 'f', -1, 64)
 }

@@ -671,7 +671,7 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 	// The report; drawSweepDir re-writes it with the charts it draws.
-	if err := writeSweepReport(*sc.out, nil, formats.drawn()); err != nil {
+	if err := writeSweepReport(*sc.out, nil, formats.Drawn()); err != nil {
 		return err
 	}
 	if !*sc.quiet {
@@ -1051,10 +1051,6 @@ type sweepTally struct {
 	money  []bool   // and whether each is an amount of money
 	points map[int]*pointTally
 }
-
-// sweepMoney are the money metrics in sweep's table, when the sweep is
-// priced: the system's deficit in the final year and cumulatively.
-var sweepMoney = []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"}
 
 type pointTally struct {
 	cells []string

@@ -1,25 +1,18 @@
-package main
+package plots
 
 import (
 	"cmp"
-	"context"
-	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
-	"caresim/plots"
+	"caresim/internal/text"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim/care"
 	"caresim/sim/stats"
-
-	"github.com/spf13/pflag"
 )
 
 // The charts of a sweep, for each metric charted: a tornado chart when it
@@ -44,165 +37,18 @@ var sweepDefaultMetrics = []string{
 	care.Metrics[care.MetricEDWaitHours].Name,
 }
 
-// addMetricFlag defines --metric, the metrics a sweep's charts show.
-func addMetricFlag(fs *pflag.FlagSet) *[]string {
-	return fs.StringSlice("metric", nil, "metrics to chart, comma-separated or repeated, as named in sweep.csv (default: the first of the final-year deficit and headline metrics that varies)")
-}
-
-// checkSweepMetrics returns the metrics named by --metric, each once, or
-// a usage error naming the flag when one is not a metric of the sweep m.
-func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
-	var out []string
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		if !slices.ContainsFunc(m.Metrics, func(x results.Measure) bool { return x.Name == n }) {
-			known := make([]string, len(m.Metrics))
-			for i, x := range m.Metrics {
-				known[i] = x.Name
-			}
-			return nil, usageErr("--metric %q is not a metric of this sweep; its metrics are %s", n, strings.Join(known, ", "))
-		}
-		if !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return out, nil
-}
-
-// drawSweepDir draws the charts of the complete sweep in dir, from its
-// sweep.json and sweep.csv, for metrics (see sweepCharts), in formats,
-// written atomically into dir.
-func drawSweepDir(ctx context.Context, dir string, metrics []string, formats chartOutput, stderr io.Writer, quiet bool) error {
-	if !formats.drawn() {
-		return nil
-	}
-	d, err := results.ReadSweepData(dir)
-	if err != nil {
-		return err
-	}
-	if metrics, err = checkSweepMetrics(metrics, d.Man); err != nil {
-		return err
-	}
-	var names []string
-	var writers []func(io.Writer) error
-	charts, done, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if len(charts) == 0 {
-		return nil
-	}
-	cs, _, err := sweepCharts(d, metrics) // the same charts, for the report
-	if err != nil {
-		return err
-	}
-	names = append(names, "report.html")
-	writers = append(writers, sweepReportWriter(dir, cs, true))
-	out, err := results.OpenFolder(dir)
-	if err != nil {
-		return err
-	}
-	defer out.Abort()
-	if err := out.Save(ctx, "charts", names, writers); err != nil {
-		return err
-	}
-	if !quiet {
-		fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(names, ", "), dir)
-	}
-	return nil
-}
-
-// addSweepCharts appends the files of d's charts of metrics in formats to
-// names and writers, as addCharts does, warning on stderr of a metric not
-// measured.
-func addSweepCharts(d results.SweepData, metrics []string, formats chartOutput, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
-	return addCharts(formats, func() ([]plots.Chart, error) {
-		cs, warns, err := sweepCharts(d, metrics)
-		for _, w := range warns {
-			fmt.Fprintf(stderr, "caresim: warning: %s\n", w)
-		}
-		return cs, err
-	}, names, writers)
-}
-
-// isSweepDir reports whether dir holds a sweep rather than a run: a
-// sweep.csv and no summary.json.
-func isSweepDir(dir string) bool {
-	_, errSweep := os.Stat(filepath.Join(dir, "sweep.csv"))
-	_, errRun := os.Stat(filepath.Join(dir, "summary.json"))
-	return errSweep == nil && errors.Is(errRun, os.ErrNotExist)
-}
-
-// checkShardMetrics checks --metric against the sweep of the shard in
-// dir, before merge joins it with others; merge reports a folder that
-// holds no sweep.
-func checkShardMetrics(metrics []string, dir string) error {
-	m, err := results.ReadSweep(dir)
-	if err != nil {
-		return nil
-	}
-	_, err = checkSweepMetrics(metrics, m)
-	return err
-}
-
-// plotSweepDir re-draws the charts of the sweep in dir for caresim plot,
-// when dir holds a sweep (see isSweepDir), and reports whether it did:
-// the charts of the metrics named, or else of the metrics that dir holds
-// charts of, or else of the default metric. Metrics named for a run's
-// folder are a usage error.
-func plotSweepDir(dir string, metrics []string, formats chartOutput, stderr io.Writer, quiet bool) (bool, error) {
-	if !isSweepDir(dir) {
-		if len(metrics) > 0 {
-			return true, usageErr("--metric goes with a sweep's folder, and %s holds none", dir)
-		}
-		return false, nil
-	}
-	if len(metrics) == 0 {
-		m, err := results.ReadSweep(dir)
-		if err != nil {
-			return true, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
-		}
-		if metrics, err = chartedMetrics(dir, m); err != nil {
-			return true, err
-		}
-	}
-	return true, drawSweepDir(context.Background(), dir, metrics, formats, stderr, quiet)
-}
-
-// chartedMetrics returns the metrics of m that dir holds charts of, in
-// sweep.csv's order.
-func chartedMetrics(dir string, m *results.Sweep) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, x := range m.Metrics {
-		if slices.ContainsFunc(entries, func(e os.DirEntry) bool {
-			base, ext, _ := strings.Cut(e.Name(), ".")
-			kind, metric, _ := strings.Cut(base, "-")
-			return metric == x.Name && slices.Contains(chartFormats, ext) &&
-				slices.Contains([]string{sweepTornado, sweepHeatMap, sweepLine}, kind)
-		}) {
-			out = append(out, x.Name)
-		}
-	}
-	return out, nil
-}
-
-// sweepCharts draws the charts of the sweep d for each of metrics, or for
+// SweepCharts draws the charts of the sweep d for each of metrics, or for
 // the default metric when there are none (see sweepDefaultMetrics): a
 // tornado chart when two or more parameters were swept, a heat map when
 // exactly two were swept on a grid, and a line chart when one was. It
 // returns a warning for each metric not measured at any point, which gets
 // no charts.
-func sweepCharts(d results.SweepData, metrics []string) ([]plots.Chart, []string, error) {
+func SweepCharts(d results.SweepData, metrics []string) ([]Chart, []string, error) {
 	pts := d.Points()
 	if len(metrics) == 0 {
-		metrics = defaultSweepMetric(d, pts)
+		metrics = DefaultSweepMetric(d, pts)
 	}
-	var out []plots.Chart
+	var out []Chart
 	var warns []string
 	for _, name := range metrics {
 		col := slices.Index(d.Header, name)
@@ -219,10 +65,10 @@ func sweepCharts(d results.SweepData, metrics []string) ([]plots.Chart, []string
 	return out, warns, nil
 }
 
-// defaultSweepMetric returns the metric charted without --metric: the
+// DefaultSweepMetric returns the metric charted without --metric: the
 // first of sweepDefaultMetrics in the sweep that was measured and
 // differs between points, else the first measured, else none.
-func defaultSweepMetric(d results.SweepData, pts []*results.SweepPoint) []string {
+func DefaultSweepMetric(d results.SweepData, pts []*results.SweepPoint) []string {
 	measured := ""
 	for _, name := range sweepDefaultMetrics {
 		col := slices.Index(d.Header, name)
@@ -252,7 +98,7 @@ func defaultSweepMetric(d results.SweepData, pts []*results.SweepPoint) []string
 }
 
 // sweepMetricCharts draws the charts of the metric in column col.
-func sweepMetricCharts(d results.SweepData, pts []*results.SweepPoint, col int) ([]plots.Chart, error) {
+func sweepMetricCharts(d results.SweepData, pts []*results.SweepPoint, col int) ([]Chart, error) {
 	m := d.Man
 	metric := m.Metrics[col-2-len(m.Parameters)]
 	what := sweepMetric{
@@ -266,10 +112,10 @@ func sweepMetricCharts(d results.SweepData, pts []*results.SweepPoint, col int) 
 	if what.unit == "fraction" { // shares as a board reads them, as the reports give them
 		what.unit, what.scale = "%", 100
 	}
-	var out []plots.Chart
-	add := func(kind string, f *plots.Figure, err error) error {
+	var out []Chart
+	add := func(kind string, f *Figure, err error) error {
 		if err == nil {
-			out = append(out, plots.Chart{File: kind + "-" + metric.Name, Fig: f})
+			out = append(out, Chart{File: kind + "-" + metric.Name, Fig: f})
 		}
 		return err
 	}
@@ -302,16 +148,16 @@ type sweepMetric struct {
 // mean and 95% confidence interval over replications, in order of the
 // parameter's value. Points where the metric was not measured are left
 // out.
-func (s sweepMetric) line(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
+func (s sweepMetric) line(m *results.Sweep, pts []*results.SweepPoint) (*Figure, error) {
 	numeric := !slices.ContainsFunc(pts, func(p *results.SweepPoint) bool { return math.IsNaN(p.Nums[0]) })
 	order := slices.Clone(pts)
 	if numeric {
 		slices.SortStableFunc(order, func(a, b *results.SweepPoint) int { return cmp.Compare(a.Nums[0], b.Nums[0]) })
 	}
-	v := paramView(m.Parameters[0])
-	r := plots.Response{
+	v := ParamOf(m.Parameters[0])
+	r := Response{
 		Metric: s.title, Unit: s.unit, Place: s.place,
-		Parameter: v.name, ParameterUnit: v.unit,
+		Parameter: v.Name, ParameterUnit: v.Unit,
 		Interval: deficitInterval(),
 	}
 	for _, p := range order {
@@ -320,14 +166,14 @@ func (s sweepMetric) line(m *results.Sweep, pts []*results.SweepPoint) (*plots.F
 			continue
 		}
 		if numeric {
-			r.X = append(r.X, p.Nums[0]*v.scale)
+			r.X = append(r.X, p.Nums[0]*v.Scale)
 		} else {
 			r.X = append(r.X, float64(len(r.X)))
 			r.Labels = append(r.Labels, p.Cells[0])
 		}
-		r.Y = append(r.Y, estimate(plots.Estimate{Mean: s.scale * sum.Mean, Lo: s.scale * sum.Lo(), Hi: s.scale * sum.Hi()}))
+		r.Y = append(r.Y, estimate(Estimate{Mean: s.scale * sum.Mean, Lo: s.scale * sum.Lo(), Hi: s.scale * sum.Hi()}))
 	}
-	return plots.SweepLine(r)
+	return SweepLine(r)
 }
 
 // tornado draws the effect of each parameter on the metric. On a grid,
@@ -339,20 +185,20 @@ func (s sweepMetric) line(m *results.Sweep, pts []*results.SweepPoint) (*plots.F
 // between the means over the tenth of the points (at least one) with its
 // lowest values and the tenth with its highest, as the chart says.
 // Parameters whose ends were not measured are left out.
-func (s sweepMetric) tornado(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
-	t := plots.Sensitivity{Metric: s.title, Unit: s.unit, Place: s.place}
+func (s sweepMetric) tornado(m *results.Sweep, pts []*results.SweepPoint) (*Figure, error) {
+	t := Sensitivity{Metric: s.title, Unit: s.unit, Place: s.place}
 	if m.LHS > 0 {
 		n := max(1, int(math.Ceil(float64(len(pts))/10)))
 		t.Base = meanOver(pts, s.col)
 		t.BaseLabel = "Mean of all points"
-		t.Note = fmt.Sprintf("Latin hypercube of %d points:\nbar ends are means over the\n%s with each parameter's\nlowest and highest values", len(pts), plural(n, "point"))
+		t.Note = fmt.Sprintf("Latin hypercube of %d points:\nbar ends are means over the\n%s with each parameter's\nlowest and highest values", len(pts), text.Plural(n, "point"))
 		for j, p := range m.Parameters {
 			order := slices.Clone(pts)
 			slices.SortStableFunc(order, func(a, b *results.SweepPoint) int { return compareCells(a, b, j) })
 			low, high := order[:n], order[len(order)-n:]
-			v := paramView(p)
-			t.Swings = append(t.Swings, plots.Swing{
-				Parameter: v.label(),
+			v := ParamOf(p)
+			t.Swings = append(t.Swings, Swing{
+				Parameter: v.Label(),
 				LowValue:  cellRange(v, low, j), HighValue: cellRange(v, high, j),
 				Low: meanOver(low, s.col), High: meanOver(high, s.col),
 			})
@@ -372,10 +218,10 @@ func (s sweepMetric) tornado(m *results.Sweep, pts []*results.SweepPoint) (*plot
 			if pl == nil || ph == nil {
 				continue
 			}
-			v := paramView(p)
-			t.Swings = append(t.Swings, plots.Swing{
-				Parameter: v.label(),
-				LowValue:  v.cell(g.values[j][0]), HighValue: v.cell(g.values[j][len(g.values[j])-1]),
+			v := ParamOf(p)
+			t.Swings = append(t.Swings, Swing{
+				Parameter: v.Label(),
+				LowValue:  v.Cell(g.values[j][0]), HighValue: v.Cell(g.values[j][len(g.values[j])-1]),
 				Low: pl.Mean(s.col), High: ph.Mean(s.col),
 			})
 		}
@@ -388,21 +234,21 @@ func (s sweepMetric) tornado(m *results.Sweep, pts []*results.SweepPoint) (*plot
 		t.Swings[i].Low *= s.scale
 		t.Swings[i].High *= s.scale
 	}
-	t.Swings = slices.DeleteFunc(t.Swings, func(w plots.Swing) bool { return math.IsNaN(w.Low) || math.IsNaN(w.High) })
-	return plots.Tornado(t)
+	t.Swings = slices.DeleteFunc(t.Swings, func(w Swing) bool { return math.IsNaN(w.Low) || math.IsNaN(w.High) })
+	return Tornado(t)
 }
 
 // heatMap draws the metric over the grid of the two parameters swept: the
 // first up, the second across.
-func (s sweepMetric) heatMap(m *results.Sweep, pts []*results.SweepPoint) (*plots.Figure, error) {
+func (s sweepMetric) heatMap(m *results.Sweep, pts []*results.SweepPoint) (*Figure, error) {
 	g := newSweepGrid(m, pts)
-	h := plots.Grid{Metric: s.title, Unit: s.unit, Place: s.place}
-	axes := []*plots.GridAxis{&h.Y, &h.X}
+	h := Grid{Metric: s.title, Unit: s.unit, Place: s.place}
+	axes := []*GridAxis{&h.Y, &h.X}
 	for j, p := range m.Parameters {
-		v := paramView(p)
-		*axes[j] = plots.GridAxis{Parameter: v.name, Unit: v.unit}
+		v := ParamOf(p)
+		*axes[j] = GridAxis{Parameter: v.Name, Unit: v.Unit}
 		for _, c := range g.values[j] {
-			axes[j].Values = append(axes[j].Values, v.cell(c))
+			axes[j].Values = append(axes[j].Values, v.Cell(c))
 		}
 	}
 	for r := range g.values[0] {
@@ -415,7 +261,7 @@ func (s sweepMetric) heatMap(m *results.Sweep, pts []*results.SweepPoint) (*plot
 		}
 		h.Values = append(h.Values, row)
 	}
-	return plots.HeatMap(h)
+	return HeatMap(h)
 }
 
 // sweepGrid is a grid sweep's points by their parameters' values: each
@@ -482,65 +328,64 @@ func meanOver(pts []*results.SweepPoint, col int) float64 {
 
 // cellRange labels the values of parameter j, shown as v, over pts:
 // "18–20", or "18" when they are all one.
-func cellRange(v sweepParam, pts []*results.SweepPoint, j int) string {
-	lo, hi := v.cell(pts[0].Cells[j]), v.cell(pts[len(pts)-1].Cells[j])
+func cellRange(v Param, pts []*results.SweepPoint, j int) string {
+	lo, hi := v.Cell(pts[0].Cells[j]), v.Cell(pts[len(pts)-1].Cells[j])
 	if lo == hi {
 		return lo
 	}
 	return lo + "–" + hi
 }
 
-// sweepParam is a swept parameter as the charts and the report show it:
-// a name a board reads, derived from its path, the unit its values are
-// shown in, and the factor from sweep.csv's cells, in the model's units,
-// to that unit.
-type sweepParam struct {
-	path, name, unit string
-	scale            float64
+// Param is a swept parameter as the charts and the report show it.
+type Param struct {
+	Path  string  // as sweep.json and --set name it: services.acute.beds
+	Name  string  // a name a board reads, derived from Path: "Acute beds"
+	Unit  string  // the unit its values are shown in; "" for a plain number
+	Scale float64 // the factor from sweep.csv's cells, in the model's units, to Unit
 }
 
-// paramView is how p, a parameter of sweep.json, is shown: named after
+// ParamOf is how p, a parameter of sweep.json, is shown: named after
 // its path (see paramName); a duration in the unit the flag gave every
 // value in (50min,60min: minutes), else in days; a fraction as a
 // percentage; money in pounds; a rate per day; a count or a parameter of
 // unknown unit without one.
-func paramView(p results.Measure) sweepParam {
-	v := sweepParam{path: p.Name, name: paramName(p.Name), scale: 1}
+func ParamOf(p results.Measure) Param {
+	v := Param{Path: p.Name, Name: paramName(p.Name), Scale: 1}
 	switch p.Unit {
 	case "days":
-		v.unit, v.scale = typedDuration(p.Doc)
+		v.Unit, v.Scale = typedDuration(p.Doc)
 	case "fraction":
-		v.unit, v.scale = "%", 100
+		v.Unit, v.Scale = "%", 100
 	case "pounds":
-		v.unit = "£"
+		v.Unit = "£"
 	case "as given":
 	default:
-		v.unit = p.Unit
+		v.Unit = p.Unit
 	}
 	return v
 }
 
-// label is the parameter's name with its unit, for an axis or a
+// Label is the parameter's name with its unit, for an axis or a
 // tornado's row: "Acute length of stay, mean (days)".
-func (v sweepParam) label() string {
-	if v.unit == "" {
-		return v.name
+func (v Param) Label() string {
+	if v.Unit == "" {
+		return v.Name
 	}
-	return fmt.Sprintf("%s (%s)", v.name, v.unit)
+	return fmt.Sprintf("%s (%s)", v.Name, v.Unit)
 }
 
-// cell is a cell of sweep.csv as a chart or the report labels it: a
+// Cell is a cell of sweep.csv as a chart or the report labels it: a
 // number in the parameter's unit, money as £250k, to four significant
 // figures; anything else as it is.
-func (v sweepParam) cell(c string) string {
+func (v Param) Cell(c string) string {
 	x, err := strconv.ParseFloat(c, 64)
 	switch {
 	case err != nil:
 		return c
-	case v.unit == "£":
+	case v.Unit == "£":
 		return scenarios.FormatMoney(x)
 	}
-	return round4(x * v.scale)
+	return text.Round4(x * v.Scale)
 }
 
 // durationUnits name the units of time a flag may give a duration in, by
@@ -614,7 +459,7 @@ func paramName(path string) string {
 	if n := len(words); n > 1 && slices.Contains(distKeys, steps[n-1]) {
 		name = strings.Join(words[:n-1], " ") + ", " + words[n-1]
 	}
-	return capitalise(name)
+	return text.Capitalise(name)
 }
 
 // metricTitle names a metric for titles and axes as the reports do: a
@@ -623,10 +468,10 @@ func paramName(path string) string {
 // and any other by its words (metricWords).
 func metricTitle(name string) string {
 	if k := care.MetricIndex(name); k >= 0 {
-		return metricLabel(name, care.Metrics[k].Doc)
+		return MetricLabel(name, care.Metrics[k].Doc)
 	}
 	if strings.HasPrefix(name, "deficit_") {
-		return moneyLabel(name, nil)
+		return MoneyLabel(name, nil)
 	}
 	return metricWords(name)
 }
@@ -651,4 +496,14 @@ func metricWords(name string) string {
 		return name
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// SweepChartMetric returns the metric that the chart file named file
+// shows, and whether file is a sweep's chart: KIND-METRIC.FORMAT, as
+// [SweepCharts] names them, saved in one of [Formats]. caresim plot
+// tells by them which metrics a sweep's folder charts.
+func SweepChartMetric(file string) (string, bool) {
+	base, ext, _ := strings.Cut(file, ".")
+	kind, metric, _ := strings.Cut(base, "-")
+	return metric, slices.Contains(Formats, ext) && slices.Contains([]string{sweepTornado, sweepHeatMap, sweepLine}, kind)
 }

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"caresim/internal/text"
+	"caresim/plots"
+	"caresim/results"
+	"caresim/sim/care"
+)
+
+// compareReport is a comparison's report from its summary (as
+// summary.json holds it), the calibration checks of each scenario that is
+// the baseline unchanged (by label), and the charts drawn
+// (none with --no-plots). dir is its folder.
+func compareReport(s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) (*report, error) {
+	ms := make([]*results.Manifest, len(s.Manifests))
+	labels := make([]string, len(s.Manifests))
+	for i := range s.Manifests {
+		ms[i] = &s.Manifests[i]
+		labels[i] = ms[i].Scenario
+		if len(s.Metrics) > 0 && i < len(s.Metrics[0].Scenarios) {
+			labels[i] = s.Metrics[0].Scenarios[i].Scenario
+		}
+	}
+	first := ms[0]
+	title := strings.Join(labels, " against ")
+	if p := strings.TrimSpace(first.Place); p != "" {
+		title = p + ": " + title
+	}
+	r := &report{Kind: "comparison", Title: title, Version: first.Version}
+	r.Lead = append(r.Lead, fmt.Sprintf("%s compared with common random numbers: %s each from seed %d, so that replication i of each sees the same patients arrive; each difference is to %s, estimated from the pairs of replications.",
+		text.Plural(len(ms), "scenario"), text.Plural(first.Replications, "replication"), first.Seed, s.First))
+	for _, m := range ms {
+		r.Lead = append(r.Lead, runLead(m))
+	}
+	r.Headline, r.Notes = compareHeadline(s)
+	for i, m := range ms {
+		for _, w := range m.Warnings {
+			r.Warnings = append(r.Warnings, labels[i]+": "+w)
+		}
+	}
+	if err := r.addCharts(charts, drawn); err != nil {
+		return nil, err
+	}
+	for i, m := range ms {
+		c := changesOf(m)
+		c.Name = labels[i]
+		r.Changes = append(r.Changes, c)
+		v := calibrationStatus(m, calib[labels[i]])
+		v.Scenario = labels[i]
+		r.Calibration = append(r.Calibration, v)
+	}
+	r.Engine = engineStatus(dir)
+	r.Manifest = manifestTable(ms)
+	r.ManifestNote = wallNote
+	return r, nil
+}
+
+// compareHeadline is a comparison's headline table: for each headline
+// metric some scenario measured, then each money headline metric shown,
+// each scenario's mean and interval and its difference to the first.
+func compareHeadline(s *results.Comparison) (reportTable, []string) {
+	t := reportTable{Class: "headline compare", Header: []reportCell{{Text: "Metric"}, {Text: "Scenario"},
+		{Text: "Mean", Num: true}, {Text: "95% CI", Num: true}, {Text: "Difference to " + s.First, Num: true}, {Text: "95% CI", Num: true}}}
+	byName := map[string]results.CompareMetric{}
+	for _, m := range s.Metrics {
+		byName[m.Name] = m
+	}
+	add := func(m results.CompareMetric, label string) {
+		u, scale := reportUnit(m.Unit)
+		for i, sc := range m.Scenarios {
+			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
+				{Text: reportNumber(float64(sc.Mean) * scale), Num: true},
+				{Text: intervalText(float64(sc.CILow)*scale, float64(sc.CIHigh)*scale), Num: true}, {Num: true}, {Num: true}}}
+			if i == 0 {
+				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u}
+			} else {
+				lo, hi := float64(sc.DiffCILow)*scale, float64(sc.DiffCIHigh)*scale
+				row.Cells[4].Text = reportNumber(float64(sc.DiffMean) * scale)
+				row.Cells[5].Text = intervalText(lo, hi)
+				if lo > 0 || hi < 0 {
+					row.Cells[4].Text += " *"
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	measured := func(m results.CompareMetric) bool {
+		return slices.ContainsFunc(m.Scenarios, func(r results.CompareResult) bool { return r.N > 0 })
+	}
+	for _, k := range Headline {
+		if m, ok := byName[care.Metrics[k].Name]; ok && measured(m) {
+			add(m, plots.MetricLabel(m.Name, m.Doc))
+		}
+	}
+	money := false
+	for _, name := range MoneyHeadline() {
+		m, ok := byName[name]
+		if !ok || !measured(m) {
+			continue
+		}
+		var vals [][]float64
+		for _, r := range m.Scenarios {
+			vals = append(vals, []float64{float64(r.Mean), float64(r.SD)})
+		}
+		if Shown(name, vals...) {
+			add(m, plots.MoneyLabel(name, nil))
+			money = true
+		}
+	}
+	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero."}
+	if money {
+		notes = append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
+	}
+	return t, notes
+}
+
+// intervalText writes an interval "lo to hi", or a dash when it could not
+// be computed.
+func intervalText(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return "–"
+	}
+	return reportNumber(lo) + " to " + reportNumber(hi)
+}
+
+// WriteCompare writes a comparison's report.html to w from its summary
+// (as summary.json holds it), the calibration checks of each scenario
+// that is the built-in baseline unchanged (by label; see [Calibrated]),
+// and the charts drawn: none when drawn is false (--no-plots). dir is
+// the comparison's folder, where a validation.csv is looked for.
+func WriteCompare(w io.Writer, s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) error {
+	rep, err := compareReport(s, calib, charts, drawn, dir)
+	if err != nil {
+		return err
+	}
+	return writeReport(w, rep)
+}

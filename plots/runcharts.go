@@ -1,0 +1,246 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"caresim/results"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/finance"
+	"caresim/sim/stats"
+)
+
+// bedPool is a bed pool drawn over time: its file name, its name in the
+// title, and the daily measures of its mean occupancy and capacity.
+type bedPool struct {
+	file, name     string
+	mean, capacity int
+}
+
+var bedPools = []bedPool{
+	{"beds-acute", "Acute", care.DailyAcuteMean, care.DailyAcuteBeds},
+	{"beds-intermediate-care", "Intermediate care", care.DailyICMean, care.DailyICBeds},
+	{"beds-care-homes", "Care home", care.DailyCareHomeMean, care.DailyCareHomeBeds},
+}
+
+// bodyTitles name the bodies of the accounts in chart titles, indexed
+// as finance.BodyNames.
+var bodyTitles = [finance.NumBodies]string{
+	finance.Acute:         "acute trust",
+	finance.Community:     "community services",
+	finance.SocialCare:    "social care",
+	finance.Commissioners: "commissioners",
+	finance.System:        "whole system",
+}
+
+// RunCharts draws the charts of a run: beds over time for each bed pool
+// the scenario has, the patients delayed in acute beds when it has acute
+// beds, A&E performance when it has A&E attendances, and, when the run
+// was priced, the deficit trajectory of the system and of each
+// organisation with money. Pools and organisations with nothing in them
+// are left out.
+func RunCharts(d results.RunData) ([]Chart, error) {
+	place, start, markers := d.Place, d.Start, d.Markers
+	var out []Chart
+	for _, p := range bedPools {
+		mean, capacity := d.Daily[p.mean], d.Daily[p.capacity]
+		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
+			continue // the scenario has no such beds
+		}
+		f, err := BedsOverTime(Beds{
+			Pool: p.name, Place: place, Start: start,
+			Mean: finite(mean.Mean), P10: finite(mean.P10), P90: finite(mean.P90),
+			Capacity:      finite(capacity.Mean),
+			Interventions: markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: p.file, Fig: f})
+	}
+	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
+		f, err := DelayedPatients(Delays{
+			Place: place, Start: start,
+			Reablement:       finite(d.Daily[care.DailyAcuteDelayedP1].Mean),
+			IntermediateCare: finite(d.Daily[care.DailyAcuteDelayedP2].Mean),
+			CareHome:         finite(d.Daily[care.DailyAcuteDelayedP3].Mean),
+			Interventions:    markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "delays", Fig: f})
+	}
+	departures := d.Daily[care.DailyAEDepartures].Mean
+	if anyValue(d.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {
+		f, err := AEPerformance(AE{
+			Place: place, Start: start,
+			Departures: finite(departures),
+			Breaches:   finite(d.Daily[care.DailyAE4hBreaches].Mean),
+			Waits12h:   finite(d.Daily[care.DailyED12hDTA].Mean),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "ae-performance", Fig: f})
+	}
+	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
+		cs, err := draw(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
+	}
+	if d.Money == nil {
+		return out, nil
+	}
+	cs, err := deficitCharts(place, d.Money, d.Name, nil, "")
+	return append(out, cs...), err
+}
+
+// deficitCharts draws the deficit trajectory of the system and of each
+// organisation with money in m or in other, for the charts of a place:
+// m's alone (deficit-ORG), or, when other is not nil, m's against
+// other's (deficit-ORG-OTHER), each named in the legend.
+func deficitCharts(place string, m *results.Money, name string, other *results.Money, otherName string) ([]Chart, error) {
+	var out []Chart
+	for _, b := range sim.MoneyBodies {
+		if b != finance.System && !hasMoney(m, b) && (other == nil || !hasMoney(other, b)) {
+			continue
+		}
+		d := Deficit{Body: bodyTitles[b], Years: m.Years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
+		if place != "" {
+			d.Body += ", " + place
+		}
+		file := "deficit-" + finance.BodyNames[b]
+		if other != nil {
+			d.Scenario = deficitGap(other, b, otherName)
+			file += "-" + results.FileLabel(otherName)
+		}
+		f, err := DeficitTrajectory(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: file, Fig: f})
+	}
+	return out, nil
+}
+
+// deficitGap is body b's annual and cumulative deficit in m, as plotted,
+// named name in the legend.
+func deficitGap(m *results.Money, b int, name string) Gap {
+	g := Gap{Name: name}
+	for y := range m.Years {
+		g.Annual = append(g.Annual, estimate(m.Annual[y][b][finance.Deficit]))
+		g.Cumulative = append(g.Cumulative, estimate(m.Annual[y][b][finance.CumulativeDeficit]))
+	}
+	return g
+}
+
+// deficitInterval names the intervals of the deficit charts.
+func deficitInterval() string {
+	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
+}
+
+// anyValue reports whether xs holds a number other than zero.
+func anyValue(xs []float64) bool {
+	return slices.ContainsFunc(xs, func(x float64) bool { return x != 0 && !math.IsNaN(x) })
+}
+
+// finite returns xs with NaN and infinities (nothing measured) as zero,
+// which the plotters would refuse.
+func finite(xs []float64) []float64 {
+	out := slices.Clone(xs)
+	for i, x := range out {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// estimate is e as plotted: a mean not measured is zero, and an interval
+// that could not be computed (one replication) collapses onto the mean.
+func estimate(e Estimate) Estimate {
+	if math.IsNaN(e.Mean) {
+		e.Mean = 0
+	}
+	if math.IsNaN(e.Lo) || math.IsNaN(e.Hi) {
+		e.Lo, e.Hi = e.Mean, e.Mean
+	}
+	return e
+}
+
+// hasMoney reports whether body b has any cost, funding or income.
+func hasMoney(m *results.Money, b int) bool {
+	for y := range m.Years {
+		for _, k := range []int{finance.Cost, finance.Funding, finance.Income} {
+			if x := m.Annual[y][b][k].Mean; x != 0 && !math.IsNaN(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// losCharts draws each pool's length-of-stay distribution.
+func losCharts(d results.RunData) ([]Chart, error) {
+	var out []Chart
+	for i, p := range results.LOSPools {
+		l := d.LOS[i]
+		if l == nil || len(l.Counts) == 0 {
+			continue
+		}
+		f, err := LengthOfStay(LOS{
+			Pool: p.Name, Place: d.Place, BinWidth: l.BinWidth, Counts: l.Counts,
+			Mean: float64(l.Summary.MeanDays), Median: float64(l.Summary.MedianDays),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: p.File, Fig: f})
+	}
+	return out, nil
+}
+
+// pathwayNames name the ends of emergency spells in the pathway-mix
+// chart, with their annual measures.
+var pathwayNames = []struct {
+	name    string
+	measure int
+}{
+	{"Home (pathway 0)", care.AnnualPathway0},
+	{"Reablement at home (pathway 1)", care.AnnualPathway1},
+	{"Intermediate-care bed (pathway 2)", care.AnnualPathway2},
+	{"Care home (pathway 3)", care.AnnualPathway3},
+	{"Died in hospital", care.AnnualHospitalDeaths},
+}
+
+// pathwayChart draws the discharge pathway mix by financial year, when
+// the scenario's hospital discharged anyone.
+func pathwayChart(d results.RunData) ([]Chart, error) {
+	any := false
+	counts := make([][]float64, len(pathwayNames))
+	names := make([]string, len(pathwayNames))
+	for i, p := range pathwayNames {
+		names[i] = p.name
+		for y := range d.Years {
+			x := d.Annual[y][p.measure]
+			if math.IsNaN(x) {
+				x = 0
+			}
+			any = any || x > 0
+			counts[i] = append(counts[i], x)
+		}
+	}
+	if !any {
+		return nil, nil
+	}
+	f, err := PathwayMix(Pathways{Place: d.Place, Years: d.Years, Names: names, Counts: counts})
+	if err != nil {
+		return nil, err
+	}
+	return []Chart{{File: "pathway-mix", Fig: f}}, nil
+}

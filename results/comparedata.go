@@ -1,0 +1,138 @@
+package results
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// CompareData is what a comparison's charts are drawn from: each
+// scenario's run data, as its subfolder of the comparison holds it, and
+// the paired differences of the metrics charted to the first scenario,
+// as compare.csv holds them. A comparison just finished and one read
+// back from its folder ([ReadCompare], for caresim plot) draw the same
+// charts, byte for byte.
+type CompareData struct {
+	Labels []string     // the scenarios' labels, the first the base
+	Runs   []RunData    // each scenario's, in order
+	Diffs  []Difference // compare.csv's rows of the charted metrics, after the first scenario's
+	// Valued holds the charted metrics whose mean is a number other than
+	// zero in some scenario: a metric that is zero in all (emergency
+	// admissions in a model of an ED alone) is not charted.
+	Valued map[string]bool
+}
+
+// Difference is one scenario's paired difference to the first in one
+// metric: its mean and confidence interval, NaN when not measured.
+type Difference struct {
+	Metric, Unit, Scenario string
+	Mean, Lo, Hi           float64
+}
+
+// FileLabel is label made safe as part of a file name: a scenario
+// labelled by its path (two scenarios share a name) loses the path's
+// extension, and its separators become hyphens.
+func FileLabel(label string) string {
+	if ext := filepath.Ext(label); ext == ".yaml" || ext == ".yml" {
+		label = strings.TrimSuffix(label, ext)
+	}
+	return strings.NewReplacer("/", "-", `\`, "-").Replace(label)
+}
+
+// ScenarioDir is the subfolder of a comparison's folder that holds the
+// results of the scenario labelled label.
+func ScenarioDir(label string) string { return FileLabel(label) }
+
+// ReadCompare reads back what a comparison's charts and report are
+// drawn from out of its folder: summary.json for the scenarios, each
+// scenario's subfolder, and compare.csv for the differences of the
+// metrics that charted reports true of.
+func ReadCompare(dir string, charted func(metric string) bool) (CompareData, *Comparison, error) {
+	var d CompareData
+	path := filepath.Join(dir, "summary.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return d, nil, fmt.Errorf("%s is not a comparison's results folder: %w", dir, err)
+	}
+	s := &Comparison{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return d, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.FormatVersion != SummaryFormat {
+		return d, nil, fmt.Errorf("%s: format_version %d, want %d", path, s.FormatVersion, SummaryFormat)
+	}
+	for _, m := range s.Metrics {
+		for _, r := range m.Scenarios {
+			if !slices.Contains(d.Labels, r.Scenario) {
+				d.Labels = append(d.Labels, r.Scenario)
+			}
+		}
+		break
+	}
+	if len(d.Labels) < 2 || d.Labels[0] != s.First {
+		return d, nil, fmt.Errorf("%s: its metrics do not list the scenarios compared, %s first", path, s.First)
+	}
+	for _, label := range d.Labels {
+		r, err := ReadRun(filepath.Join(dir, ScenarioDir(label)))
+		if err != nil {
+			return d, nil, err
+		}
+		d.Runs = append(d.Runs, r)
+	}
+	d.Diffs, d.Valued, err = readDiffs(filepath.Join(dir, "compare.csv"), d.Labels, charted)
+	return d, s, err
+}
+
+// readDiffs reads the differences of the charted metrics from
+// compare.csv, skipping the rows of the first of labels, the base, and
+// which of them have a mean other than zero in some scenario (see
+// CompareData.Valued). A row of a scenario not in labels, a second row
+// of a metric and scenario, and a difference that is not a number where
+// its interval is are errors naming the line.
+func readDiffs(path string, labels []string, charted func(string) bool) ([]Difference, map[string]bool, error) {
+	var out []Difference
+	valued := map[string]bool{}
+	seen := map[[2]string]bool{}
+	err := CSVRows(path, CompareHeader, func(rec []string) error {
+		if !charted(rec[0]) {
+			return nil
+		}
+		if !slices.Contains(labels, rec[2]) {
+			return fmt.Errorf("scenario %q is not one compared (%s)", rec[2], strings.Join(labels, ", "))
+		}
+		key := [2]string{rec[0], rec[2]}
+		if seen[key] {
+			return fmt.Errorf("a second row of %s for %s", rec[0], rec[2])
+		}
+		seen[key] = true
+		mean, err := ParseCell(rec[3], 64)
+		if err != nil {
+			return fmt.Errorf("mean: %w", err)
+		}
+		if mean != 0 && !math.IsNaN(mean) {
+			valued[rec[0]] = true
+		}
+		if rec[2] == labels[0] {
+			return nil
+		}
+		x := Difference{Metric: rec[0], Unit: rec[1], Scenario: rec[2]}
+		for i, v := range []*float64{&x.Mean, &x.Lo, &x.Hi} {
+			if *v, err = ParseCell(rec[6+i], 64); err != nil {
+				return fmt.Errorf("%s: %w", CompareHeader[6+i], err)
+			}
+			if math.IsInf(*v, 0) || rec[6+i] != "" && math.IsNaN(*v) {
+				return fmt.Errorf("%s: %q is not a number (an empty cell is one not measured)", CompareHeader[6+i], rec[6+i])
+			}
+		}
+		out = append(out, x)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, valued, nil
+}
