@@ -33,22 +33,20 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-# fuzz runs each fuzz target for FUZZTIME (default 1m): the event calendar,
-# the unit parsers, the scenario decoder and loader, the sweep's
-# --set/--range and --shard parsers, and caresim plot's readers of
-# los.csv and compare.csv.
+# fuzz runs each fuzz target for FUZZTIME (default 1m), each given as
+# package:target: the event calendar, the unit parsers, the scenario
+# decoder and loader, the sweep's --set/--range and --shard parsers, and
+# the readers of los.csv and compare.csv that caresim plot uses.
 FUZZTIME ?= 1m
-FUZZ_SCENARIOS := FuzzParseDuration FuzzParseMoney FuzzParseRate FuzzDecode FuzzLoad
-FUZZ_CLI := FuzzSweepSpec FuzzParseShard FuzzReadLOS FuzzReadDiffs
+FUZZ := ./sim/des:FuzzCalendar \
+	./scenarios:FuzzParseDuration ./scenarios:FuzzParseMoney ./scenarios:FuzzParseRate \
+	./scenarios:FuzzDecode ./scenarios:FuzzLoad ./scenarios:FuzzUnitPatterns ./scenarios:FuzzSweepSpec \
+	./sim:FuzzParseShard ./results:FuzzReadLOS ./results:FuzzReadDiffs
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzCalendar$$' -fuzztime $(FUZZTIME) ./sim/des
-	@for f in $(FUZZ_SCENARIOS); do \
-		echo "fuzz $$f"; \
-		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./scenarios || exit 1; \
-	done
-	@for f in $(FUZZ_CLI); do \
-		echo "fuzz $$f"; \
-		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./cmd/caresim || exit 1; \
+	@for pf in $(FUZZ); do \
+		p=$${pf%%:*}; f=$${pf##*:}; \
+		echo "fuzz $$f ($$p)"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
 	done
 
 clean:

@@ -7,11 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,10 +20,6 @@ import (
 	"caresim/sim/care"
 
 	"github.com/spf13/pflag"
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/spatial/r1"
-	"gonum.org/v1/gonum/stat/distmv"
-	"gonum.org/v1/gonum/stat/samplemv"
 )
 
 func newSweep() *command {
@@ -145,399 +138,11 @@ func newSweepCmd(fs *pflag.FlagSet) *sweepCmd {
 	}
 }
 
-// axis is one swept parameter: a --set with several values, or a --range
-// of a Latin hypercube.
-type axis struct {
-	flag    string   // "--set" or "--range"
-	pos     int      // its position among that flag's values, from 1
-	path    string   // the parameter path
-	text    string   // the flag's value as given: path=v1,v2
-	prefix  string   // its text up to and including '='
-	values  []string // a grid's values, as the scenario loader reads them
-	offsets []int    // where each value starts after the '='; nil for a range lo:hi:step
-	lo, hi  float64  // a --range, in the model's units
-}
-
-// sweepSpec is what to sweep: the user's --set flags, and the axes that
-// vary between points.
-type sweepSpec struct {
-	sets    []string
-	axes    []*axis
-	setAxis []int // for each --set, the index of its axis, or −1 for an override
-	lhs     int
-}
-
-// parseSpec reads the --set, --range and --lhs flags. Its errors are
-// positioned like the scenario loader's: --set:2:22: path: message.
-func parseSpec(sets, ranges []string, lhs int) (*sweepSpec, error) {
-	s := &sweepSpec{sets: sets, lhs: lhs}
-	var errs scenarios.ErrorList
-	for i, set := range sets {
-		s.setAxis = append(s.setAxis, -1)
-		a, err := parseSetAxis(set, i+1)
-		if err != nil {
-			errs = append(errs, err)
-		} else if a != nil {
-			s.setAxis[i] = len(s.axes)
-			s.axes = append(s.axes, a)
-		}
-	}
-	for i, r := range ranges {
-		a, err := parseRange(r, i+1)
-		if err != nil {
-			errs = append(errs, err)
-		} else {
-			s.axes = append(s.axes, a)
-		}
-	}
-	var msg string
-	switch {
-	case lhs < 0:
-		msg = "--lhs must be >= 1"
-	case lhs > 0 && len(ranges) == 0:
-		msg = "--lhs needs a --range path=lo:hi for each parameter it varies"
-	case lhs == 0 && len(ranges) > 0:
-		msg = "--range goes with --lhs N, the number of points"
-	case lhs > 0 && len(s.axes) > len(ranges):
-		msg = "--lhs varies only the --range parameters: give each --set one value"
-	}
-	switch {
-	case len(errs) > 0 && msg != "":
-		return nil, fmt.Errorf("%w: %w\n%s", errUsage, errs.Err(), msg)
-	case len(errs) > 0:
-		return nil, fmt.Errorf("%w: %w", errUsage, errs.Err())
-	case msg != "":
-		return nil, usageErr("%s", msg)
-	}
-	if len(s.axes) == 0 {
-		return nil, usageErr("nothing to sweep: give a --set with several values (path=a,b or path=lo:hi:step), or --lhs N with --range path=lo:hi")
-	}
-	for i, a := range s.axes {
-		for _, b := range s.axes[:i] {
-			if a.path == b.path {
-				return nil, usageErr("%s %s and %s %s both sweep %s", b.flag, b.prefix, a.flag, a.prefix, a.path)
-			}
-		}
-	}
-	return s, nil
-}
-
-// sweepErr is a problem with the sweep flag at position pos of flag,
-// column col.
-func sweepErr(flag string, pos, col int, path, format string, args ...any) *scenarios.Error {
-	return &scenarios.Error{File: flag, Line: pos, Col: col, Field: path, Msg: fmt.Sprintf(format, args...)}
-}
-
-// parseSetAxis returns the axis that the k-th --set makes, or nil for an
-// override of one value. The scenario loader reports malformed overrides.
-func parseSetAxis(set string, k int) (*axis, *scenarios.Error) {
-	rawPath, value, ok := strings.Cut(set, "=")
-	if !ok || strings.TrimSpace(value) == "" || strings.ContainsAny(strings.TrimSpace(value)[:1], `{["'`) {
-		return nil, nil
-	}
-	a := &axis{flag: "--set", pos: k, path: strings.TrimSpace(rawPath), text: set, prefix: set[:len(rawPath)+1]}
-	col := len(a.prefix) + 1 // where the value starts, from 1
-	if first, _, _ := strings.Cut(a.path, "."); first == "seed" || first == "replications" {
-		if strings.ContainsAny(value, ",:") {
-			return nil, sweepErr("--set", k, 1, a.path, "every point of a sweep has the same seed and replications: use --seed and --reps")
-		}
-		return nil, nil
-	}
-	switch {
-	case strings.Contains(value, ","):
-		off := 0
-		for _, v := range strings.Split(value, ",") {
-			lead := len(v) - len(strings.TrimLeft(v, " "))
-			if strings.TrimSpace(v) == "" {
-				return nil, sweepErr("--set", k, col+off, a.path, "empty value in the list %q", value)
-			}
-			a.values = append(a.values, strings.TrimSpace(v))
-			a.offsets = append(a.offsets, off+lead)
-			off += len(v) + 1
-		}
-		return a, nil
-	case strings.Count(value, ":") == 2:
-		parts := strings.Split(value, ":")
-		vals, err := parseNumbers(a.path, parts)
-		if err != nil {
-			return nil, sweepErr("--set", k, col, a.path, "%v", err)
-		}
-		lo, hi, step := vals[0], vals[1], vals[2]
-		if !(step > 0) || hi < lo {
-			return nil, sweepErr("--set", k, col, a.path, "range %q: want lo:hi:step with lo <= hi and step > 0", value)
-		}
-		n := math.Floor((hi-lo)/step*(1+1e-12)) + 1
-		if n > maxPoints {
-			return nil, sweepErr("--set", k, col, a.path, "range %q has %g values, more than %d", value, n, maxPoints)
-		}
-		a.values = rangeValues(parts, vals, int(n))
-		return a, nil
-	case strings.Count(value, ":") == 1:
-		return nil, sweepErr("--set", k, col, a.path, "range %q has no step: want lo:hi:step", value)
-	}
-	return nil, nil
-}
-
-// rangeValues returns the n values of the range lo:hi:step, whose texts
-// are parts and whose values in the model's units are vals. Where lo, hi
-// and step are written alike (50min:70min:10min, £1m:£2m:£0.5m) the
-// values are too, computed in the numbers as written and rounded to 12
-// significant figures, so that 0.1:0.3:0.1 ends at 0.3 rather than
-// 0.30000000000000004 and 50min stays exactly 50 minutes. Otherwise
-// (1h:3h:30min) they are plain numbers in the model's units.
-func rangeValues(parts []string, vals []float64, n int) []string {
-	out := make([]string, n)
-	var x [3]float64
-	var pre, post [3]string
-	alike := true
-	for i, t := range parts {
-		loc := numberRE.FindStringIndex(t)
-		if loc == nil {
-			alike = false
-			break
-		}
-		pre[i], post[i] = strings.TrimSpace(t[:loc[0]]), t[loc[1]:]
-		x[i], _ = strconv.ParseFloat(t[loc[0]:loc[1]], 64)
-		alike = alike && pre[i] == pre[0] && strings.TrimSpace(post[i]) == strings.TrimSpace(post[0])
-	}
-	for i := range out {
-		if alike {
-			v, _ := strconv.ParseFloat(strconv.FormatFloat(x[0]+float64(i)*x[2], 'g', 12, 64), 64)
-			out[i] = pre[0] + results.Cell(v) + strings.TrimRight(post[0], " ")
-		} else {
-			out[i] = results.Cell(vals[0] + float64(i)*vals[2])
-		}
-	}
-	return out
-}
-
-// numberRE matches a decimal number without thousands separators.
-var numberRE = regexp.MustCompile(`[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`)
-
-// maxPoints bounds a sweep's points, far beyond what anyone runs.
-const maxPoints = 1_000_000
-
-// parseRange reads the k-th --range, path=lo:hi.
-func parseRange(r string, k int) (*axis, *scenarios.Error) {
-	rawPath, value, ok := strings.Cut(r, "=")
-	if !ok || strings.Count(value, ":") != 1 {
-		return nil, sweepErr("--range", k, 1, "", "want path=lo:hi, such as services.acute.beds=600:700, not %q", r)
-	}
-	a := &axis{flag: "--range", pos: k, path: strings.TrimSpace(rawPath), text: r, prefix: r[:len(rawPath)+1]}
-	if _, err := care.ParsePath(a.path); err != nil {
-		return nil, sweepErr("--range", k, 1, a.path, "%v", err)
-	}
-	vals, err := parseNumbers(a.path, strings.Split(value, ":"))
-	if err != nil {
-		return nil, sweepErr("--range", k, len(a.prefix)+1, a.path, "%v", err)
-	}
-	a.lo, a.hi = vals[0], vals[1]
-	if !(a.hi > a.lo) {
-		return nil, sweepErr("--range", k, len(a.prefix)+1, a.path, "range %q: want lo:hi with lo < hi", value)
-	}
-	return a, nil
-}
-
-// parseNumbers reads numbers in the units of the parameter at path
-// (4h, 12 per day, 15%), in the model's units: days, per day, fractions,
-// pounds. Outside the care model's parameters (money.*), whose units
-// package care does not know, the first reading that works is taken: a
-// plain number, money, a duration, a percentage, a rate.
-func parseNumbers(path string, texts []string) ([]float64, error) {
-	parsers := []func(string) (float64, error){plainNumber, scenarios.ParseMoney, parseDays, scenarios.ParsePercent, scenarios.ParseRate}
-	if unit, err := care.UnitOf(path); err == nil {
-		parsers = map[string][]func(string) (float64, error){
-			"duration": {parseDays}, "money": {scenarios.ParseMoney}, "fraction": {scenarios.ParsePercent},
-			"rate": {scenarios.ParseRate}, "per-head": {scenarios.ParsePopulationRate}, "": {plainNumber},
-		}[unit]
-	}
-	out := make([]float64, len(texts))
-	for i, s := range texts {
-		var err error
-		for _, parse := range parsers {
-			var e error
-			if out[i], e = parse(s); e == nil {
-				err = nil
-				break
-			} else if err == nil {
-				err = e
-			}
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-func parseDays(s string) (float64, error) {
-	d, err := scenarios.ParseDuration(s)
-	return float64(d), err
-}
-
-func plainNumber(s string) (float64, error) {
-	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || !isFinite(x) {
-		return 0, fmt.Errorf("want a number, not %q", s)
-	}
-	return x, nil
-}
-
-// unitText is the unit of sweep.csv's column for the parameter at path.
-func unitText(path string) string {
-	u, err := care.UnitOf(path)
-	if err != nil {
-		return "as given"
-	}
-	return map[string]string{"duration": "days", "money": "pounds", "fraction": "fraction", "rate": "per day", "per-head": "per person per day"}[u]
-}
-
-// point is one point of a sweep: a value for each axis.
-type point struct {
-	index int
-	vals  []string // each axis's value, as the scenario loader reads it
-	idx   []int    // on a grid, the index of each value in its axis
-	cells []string // each axis's column in sweep.csv, once loaded
-}
-
-// points returns every point of the sweep, in order. A Latin hypercube
-// is drawn from seed; integer tells which of its parameters are whole
-// numbers, to be rounded.
-func (s *sweepSpec) points(seed uint64, integer []bool) []point {
-	var out []point
-	if s.lhs > 0 {
-		// Stream "LHS" of the seed: the sample is the same on every
-		// machine and shard, and apart from the replications' streams.
-		src := rand.NewPCG(seed, 0x4c4853)
-		bounds := make([]r1.Interval, len(s.axes))
-		for j, a := range s.axes {
-			bounds[j] = r1.Interval{Min: a.lo, Max: a.hi}
-		}
-		batch := mat.NewDense(s.lhs, len(s.axes), nil)
-		samplemv.LatinHypercube{Q: distmv.NewUniform(bounds, nil), Src: src}.Sample(batch)
-		for i := range s.lhs {
-			p := point{index: i}
-			for j := range s.axes {
-				v := batch.At(i, j)
-				if integer[j] {
-					v = math.Round(v)
-				}
-				p.vals = append(p.vals, results.Cell(v))
-			}
-			out = append(out, p)
-		}
-		return out
-	}
-	n := 1
-	for _, a := range s.axes {
-		n *= len(a.values)
-	}
-	for i := range n {
-		p := point{index: i, vals: make([]string, len(s.axes)), idx: make([]int, len(s.axes))}
-		rest := i
-		for j := len(s.axes) - 1; j >= 0; j-- { // the last axis varies fastest
-			a := s.axes[j]
-			p.idx[j] = rest % len(a.values)
-			p.vals[j] = a.values[p.idx[j]]
-			rest /= len(a.values)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// size returns the number of points without listing them.
-func (s *sweepSpec) size() int {
-	if s.lhs > 0 {
-		return s.lhs
-	}
-	n := 1
-	for _, a := range s.axes {
-		n *= len(a.values)
-		if n > maxPoints {
-			return n
-		}
-	}
-	return n
-}
-
-// pointSets returns the overrides of point p: the user's --set flags in
-// order, each swept one given p's value, then the --range values.
-func (s *sweepSpec) pointSets(p point) []string {
-	out := slices.Clone(s.sets)
-	for j, a := range s.axes {
-		if a.flag == "--set" {
-			out[a.pos-1] = a.prefix + p.vals[j]
-		} else {
-			out = append(out, a.prefix+p.vals[j])
-		}
-	}
-	return out
-}
-
-// fixedSets returns the overrides every point shares.
-func (s *sweepSpec) fixedSets() []string {
-	var out []string
-	for i, set := range s.sets {
-		if s.setAxis[i] < 0 {
-			out = append(out, set)
-		}
-	}
-	return out
-}
-
-// reposition points the loader's errors about point p's overrides at the
-// flags the user wrote: a value from a list at its place in the list, a
-// value from a range or a hypercube at the start of the range.
-func (s *sweepSpec) reposition(err error, p point) {
-	var list scenarios.ErrorList
-	if !errors.As(err, &list) {
-		return
-	}
-	for _, e := range list {
-		if e.File != "--set" || e.Line < 1 {
-			continue
-		}
-		j := -1
-		if e.Line <= len(s.sets) {
-			j = s.setAxis[e.Line-1]
-		} else if s.lhs > 0 { // the --range values follow the --set flags
-			j = e.Line - len(s.sets) - 1
-			e.File, e.Line = "--range", s.axes[j].pos
-		}
-		if j < 0 || e.Col <= len(s.axes[j].prefix) {
-			continue
-		}
-		if a := s.axes[j]; a.offsets != nil {
-			e.Col += a.offsets[p.idx[j]]
-		} else {
-			e.Col = len(a.prefix) + 1
-			e.Msg += fmt.Sprintf(" (point %d: %s)", p.index, p.vals[j])
-		}
-	}
-}
-
 // shard is the share of a sweep's points that one machine runs: the
 // points i with i mod N = K−1.
 type shard struct {
-	k, n int
+	sim.Shard
 	from string // where K came from, for the note on stderr; "" for the flag
-}
-
-func (s shard) String() string { return fmt.Sprintf("%d/%d", s.k, s.n) }
-
-// has reports whether point i is in the shard.
-func (s shard) has(i int) bool { return i%s.n == s.k-1 }
-
-// parseShard reads K/N.
-func parseShard(text string) (shard, error) {
-	k, n, ok := strings.Cut(text, "/")
-	ki, err1 := strconv.Atoi(k)
-	ni, err2 := strconv.Atoi(n)
-	if !ok || err1 != nil || err2 != nil || ni < 1 || ki < 1 || ki > ni {
-		return shard{}, fmt.Errorf("want K/N with 1 <= K <= N, such as 2/8, not %q", text)
-	}
-	return shard{k: ki, n: ni}, nil
 }
 
 // resolveShard returns the shard to run: --shard K/N; else a Slurm array
@@ -550,11 +155,12 @@ func resolveShard(flag string, shards int, getenv func(string) string) (shard, e
 		return shard{}, usageErr("--shards must be >= 1")
 	}
 	if flag != "" {
-		s, err := parseShard(flag)
+		ps, err := sim.ParseShard(flag)
+		s := shard{Shard: ps}
 		if err != nil {
 			return s, usageErr("--shard: %v", err)
 		}
-		if shards != 0 && shards != s.n {
+		if shards != 0 && shards != s.N {
 			return s, usageErr("--shard %s and --shards %d disagree", flag, shards)
 		}
 		return s, nil
@@ -588,7 +194,7 @@ func resolveShard(flag string, shards int, getenv func(string) string) (shard, e
 		if step < 1 || (id-lo)%step != 0 || (id-lo)/step >= n || id < lo {
 			return shard{}, usageErr("SLURM_ARRAY_TASK_ID=%d is not one of %d tasks from %d in steps of %d: give --shard K/N", id, n, lo, step)
 		}
-		return shard{k: (id-lo)/step + 1, n: n, from: fmt.Sprintf("SLURM_ARRAY_TASK_ID=%d", id)}, nil
+		return shard{Shard: sim.Shard{K: (id-lo)/step + 1, N: n}, from: fmt.Sprintf("SLURM_ARRAY_TASK_ID=%d", id)}, nil
 	}
 	if getenv("JOB_COMPLETION_INDEX") != "" {
 		idx, err := envInt("JOB_COMPLETION_INDEX", 0)
@@ -601,23 +207,23 @@ func resolveShard(flag string, shards int, getenv func(string) string) (shard, e
 		if idx < 0 || idx >= shards {
 			return shard{}, usageErr("JOB_COMPLETION_INDEX=%d is not below --shards %d", idx, shards)
 		}
-		return shard{k: idx + 1, n: shards, from: fmt.Sprintf("JOB_COMPLETION_INDEX=%d", idx)}, nil
+		return shard{Shard: sim.Shard{K: idx + 1, N: shards}, from: fmt.Sprintf("JOB_COMPLETION_INDEX=%d", idx)}, nil
 	}
 	if shards != 0 {
 		return shard{}, usageErr("--shards goes with SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; on the command line, give --shard K/N")
 	}
-	return shard{k: 1, n: 1}, nil
+	return shard{Shard: sim.Shard{K: 1, N: 1}}, nil
 }
 
 // sweep is a sweep being run.
 type sweep struct {
 	ref    string
-	spec   *sweepSpec
+	spec   *scenarios.SweepSpec
 	man    *results.Sweep
 	shard  shard
-	opts   sim.Options // replications, seed and workers for every point
-	points []point     // the shard's points
-	csv    string      // the path of sweep.csv
+	opts   sim.Options            // replications, seed and workers for every point
+	points []scenarios.SweepPoint // the shard's points
+	csv    string                 // the path of sweep.csv
 	tally  *sweepTally
 }
 
@@ -638,12 +244,12 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	spec, err := parseSpec(*sc.sim.sets, *sc.ranges, *sc.lhs)
+	spec, err := scenarios.ParseSweep(*sc.sim.sets, *sc.ranges, *sc.lhs)
 	if err != nil {
-		return err
+		return usageErr("%w", err)
 	}
-	if n := spec.size(); n > maxPoints {
-		return usageErr("the sweep has %d points, more than %d", n, maxPoints)
+	if n := spec.Size(); n > scenarios.MaxSweepPoints {
+		return usageErr("the sweep has %d points, more than %d", n, scenarios.MaxSweepPoints)
 	}
 	sw := &sweep{ref: args[0], spec: spec, shard: sh, csv: filepath.Join(*sc.out, "sweep.csv")}
 	if err := sw.plan(sc.sim); err != nil {
@@ -677,12 +283,12 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	if !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", plural(written, "row"), sw.csv)
 	}
-	if sh.n == 1 { // a shard's charts are drawn by merge, from the whole sweep
+	if sh.N == 1 { // a shard's charts are drawn by merge, from the whole sweep
 		if err := drawSweepDir(ctx, *sc.out, metrics, formats, stderr, *sc.quiet); err != nil {
 			return err
 		}
 	}
-	return sw.tally.write(stdout, sw.man, sh)
+	return sw.tally.write(stdout, sw.man, sh.Shard)
 }
 
 // plan loads the scenario, draws or lists the points, and loads every
@@ -691,7 +297,7 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 func (sw *sweep) plan(f *simFlags) error {
 	s := sw.spec
 	var base *scenarios.Loaded
-	var all []point
+	var all []scenarios.SweepPoint
 	load := func(sets []string) (err error) {
 		if base, err = scenarios.Load(sw.ref, scenarios.Options{Sets: sets}); err != nil {
 			return err
@@ -699,57 +305,57 @@ func (sw *sweep) plan(f *simFlags) error {
 		sw.opts, err = f.options(base)
 		return err
 	}
-	if s.lhs > 0 {
+	if s.LHS > 0 {
 		// The hypercube is drawn from the seed, and rounds the
 		// parameters that are whole numbers.
-		if err := load(s.sets); err != nil {
+		if err := load(s.Sets); err != nil {
 			return err
 		}
-		integer := make([]bool, len(s.axes))
-		for j, a := range s.axes {
-			if nums, err := base.Params.Numbers(a.path); err == nil && len(nums) > 0 {
+		integer := make([]bool, len(s.Axes))
+		for j, a := range s.Axes {
+			if nums, err := base.Params.Numbers(a.Path); err == nil && len(nums) > 0 {
 				integer[j] = nums[0].Integer()
 			}
 		}
-		all = s.points(sw.opts.Seed, integer)
+		all = s.Points(sw.opts.Seed, integer)
 	} else {
-		all = s.points(0, nil)
+		all = s.Points(0, nil)
 	}
 	if err := sw.loadPoints(all); err != nil {
 		return err
 	}
-	if s.lhs == 0 {
+	if s.LHS == 0 {
 		// What every point shares, for the digest. The grid's --set flags
 		// are not overrides as written: the points said what is wrong
 		// with them.
-		if err := load(s.fixedSets()); err != nil {
+		if err := load(s.FixedSets()); err != nil {
 			return err
 		}
 	}
 	sw.man = &results.Sweep{
 		FormatVersion: results.SweepFormat, Version: results.Version(), Scenario: base.Name, Chain: base.Chain, Digest: base.Digest,
 		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
-		Sets: append([]string{}, s.sets...), Ranges: []string{}, LHS: s.lhs,
+		Sets: append([]string{}, s.Sets...), Ranges: []string{}, LHS: s.LHS,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
 		Metrics: results.MeasuresOf(sim.MetricMeasures(scenarioOf(base).Priced() != nil)),
 	}
-	for _, a := range s.axes {
-		if a.flag == "--range" {
-			sw.man.Ranges = append(sw.man.Ranges, a.text)
+	for _, a := range s.Axes {
+		if a.Flag == "--range" {
+			sw.man.Ranges = append(sw.man.Ranges, a.Text)
 		}
-		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.path, Unit: unitText(a.path), Doc: a.flag + " " + a.text})
+		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.Path, Unit: scenarios.SweepUnit(a.Path), Doc: a.Flag + " " + a.Text})
 	}
-	sw.tally = newSweepTally(sw.man.Header(), len(s.axes))
+	sw.tally = newSweepTally(sw.man.Header(), len(s.Axes))
 	return nil
 }
 
 // loadPoints loads each point of the shard, to find its parameter cells
 // and every problem with its values before anything runs.
-func (sw *sweep) loadPoints(all []point) error {
+func (sw *sweep) loadPoints(all []scenarios.SweepPoint) error {
 	var errs scenarios.ErrorList
 	var other []string
 	for _, p := range all {
-		if !sw.shard.has(p.index) {
+		if !sw.shard.Has(p.Index) {
 			continue
 		}
 		l, err := sw.load(p)
@@ -762,7 +368,7 @@ func (sw *sweep) loadPoints(all []point) error {
 			}
 			continue
 		}
-		p.cells = pointCells(sw.spec, p, l)
+		p.Cells = pointCells(sw.spec, p, l)
 		sw.points = append(sw.points, p)
 	}
 	if len(errs) == 0 && len(other) == 0 {
@@ -779,10 +385,10 @@ func (sw *sweep) loadPoints(all []point) error {
 }
 
 // load loads the scenario with point p's overrides.
-func (sw *sweep) load(p point) (*scenarios.Loaded, error) {
-	l, err := scenarios.Load(sw.ref, scenarios.Options{Sets: sw.spec.pointSets(p)})
+func (sw *sweep) load(p scenarios.SweepPoint) (*scenarios.Loaded, error) {
+	l, err := scenarios.Load(sw.ref, scenarios.Options{Sets: sw.spec.PointSets(p)})
 	if err != nil {
-		sw.spec.reposition(err, p)
+		sw.spec.Reposition(err, p)
 	}
 	return l, err
 }
@@ -790,11 +396,11 @@ func (sw *sweep) load(p point) (*scenarios.Loaded, error) {
 // pointCells returns the parameter cells of point p, loaded as l: the
 // number the model holds, in its units, or the value as given where the
 // path is not a number of the care model.
-func pointCells(s *sweepSpec, p point, l *scenarios.Loaded) []string {
-	cells := make([]string, len(s.axes))
-	for j, a := range s.axes {
-		cells[j] = p.vals[j]
-		if nums, err := l.Params.Numbers(a.path); err == nil && len(nums) > 0 {
+func pointCells(s *scenarios.SweepSpec, p scenarios.SweepPoint, l *scenarios.Loaded) []string {
+	cells := make([]string, len(s.Axes))
+	for j, a := range s.Axes {
+		cells[j] = p.Vals[j]
+		if nums, err := l.Params.Numbers(a.Path); err == nil && len(nums) > 0 {
 			cells[j] = results.Cell(nums[0].Get())
 		}
 	}
@@ -875,11 +481,11 @@ func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
 	if !slices.Equal(header, sw.man.Header()) {
 		return false, fmt.Errorf("%s:1: the columns are not this sweep's", sw.csv)
 	}
-	byIndex := map[int]point{}
+	byIndex := map[int]scenarios.SweepPoint{}
 	for _, p := range sw.points {
-		byIndex[p.index] = p
+		byIndex[p.Index] = p
 	}
-	np := len(sw.spec.axes)
+	np := len(sw.spec.Axes)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -893,8 +499,8 @@ func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
 		if err != nil || !ok || rep >= sw.opts.Reps {
 			return false, fmt.Errorf("%s:%d: point %s replication %s is not in this sweep's shard %s", sw.csv, line, rec[0], rec[1], sw.shard)
 		}
-		if got := rec[2 : 2+np]; !slices.Equal(got, p.cells) {
-			return false, fmt.Errorf("%s:%d: point %d has %s = %s here, but %s in this sweep", sw.csv, line, pi, strings.Join(header[2:2+np], ", "), strings.Join(got, ", "), strings.Join(p.cells, ", "))
+		if got := rec[2 : 2+np]; !slices.Equal(got, p.Cells) {
+			return false, fmt.Errorf("%s:%d: point %d has %s = %s here, but %s in this sweep", sw.csv, line, pi, strings.Join(header[2:2+np], ", "), strings.Join(got, ", "), strings.Join(p.Cells, ", "))
 		}
 		if done[pi] == nil {
 			done[pi] = make([]bool, sw.opts.Reps)
@@ -926,9 +532,9 @@ func countRows(done map[int][]bool) int {
 // it are done, flushed to disk. It returns the number of rows written.
 func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer, quiet bool) (written int, err error) {
 	reps := sw.opts.Reps
-	var todo []point
+	var todo []scenarios.SweepPoint
 	for _, p := range sw.points {
-		if n := len(slices.DeleteFunc(slices.Clone(done[p.index]), func(d bool) bool { return !d })); n < reps {
+		if n := len(slices.DeleteFunc(slices.Clone(done[p.Index]), func(d bool) bool { return !d })); n < reps {
 			todo = append(todo, p)
 		}
 	}
@@ -948,19 +554,19 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 	defer bar.finish()
 	var warn warnings
 	defer warn.print(stderr)
-	np := len(sw.spec.axes)
+	np := len(sw.spec.Axes)
 	var buf bytes.Buffer
 	err = sim.Ordered(ctx, len(todo), par, 2*par, func(ctx context.Context, k int) (*sim.Results, error) {
 		p := todo[k]
 		l, err := sw.load(p)
 		if err != nil {
-			return nil, fmt.Errorf("point %d: %w", p.index, err)
+			return nil, fmt.Errorf("point %d: %w", p.Index, err)
 		}
 		o := sw.opts
 		o.Workers, o.Done = each, bar.done
 		res, err := sim.RunScenario(ctx, scenarioOf(l), o) // priced by the point's own money section
 		if err != nil && !errors.Is(err, context.Canceled) {
-			err = fmt.Errorf("point %d: %w", p.index, err)
+			err = fmt.Errorf("point %d: %w", p.Index, err)
 		}
 		return res, err
 	}, func(k int, res *sim.Results) error {
@@ -969,16 +575,16 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		cw := csv.NewWriter(&buf)
 		metrics := res.AllMetrics()
 		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a sim.Metric, b results.Measure) bool { return a.Name == b.Name }) {
-			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.index)
+			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.Index)
 		}
 		rec := make([]string, 2+np+len(metrics))
 		n := 0
 		for rep := range reps {
-			if d := done[p.index]; d != nil && d[rep] {
+			if d := done[p.Index]; d != nil && d[rep] {
 				continue
 			}
-			rec[0], rec[1] = strconv.Itoa(p.index), strconv.Itoa(rep)
-			copy(rec[2:], p.cells)
+			rec[0], rec[1] = strconv.Itoa(p.Index), strconv.Itoa(rep)
+			copy(rec[2:], p.Cells)
 			for m, x := range metrics {
 				rec[2+np+m] = results.Cell(x.Values[rep])
 			}
@@ -996,7 +602,7 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 			return err
 		}
 		written += n
-		warn.add(p.index, res.Warnings)
+		warn.add(p.Index, res.Warnings)
 		return nil
 	})
 	return written, err
@@ -1101,14 +707,14 @@ func (t *sweepTally) add(rec []string) {
 // mean over its replications of the headline metrics that were measured
 // and differ between points, to four significant figures (the money's in
 // pounds; see table.Pounds); those the same at every point follow the table.
-func (t *sweepTally) write(w io.Writer, m *results.Sweep, sh shard) error {
+func (t *sweepTally) write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
 	idx := make([]int, 0, len(t.points))
 	for i := range t.points {
 		idx = append(idx, i)
 	}
 	slices.Sort(idx)
 	fmt.Fprintf(w, "%s: %s, %s each from seed %d (common random numbers)", m.Scenario, plural(m.Points, "point"), plural(m.Replications, "replication"), m.Seed)
-	if sh.n > 1 {
+	if sh.N > 1 {
 		fmt.Fprintf(w, "; shard %s has %d of them", sh, len(idx))
 	}
 	fmt.Fprintf(w, "\n\n")

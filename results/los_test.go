@@ -1,7 +1,6 @@
-package main
+package results
 
 import (
-	"caresim/results"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,7 @@ import (
 // holds, for each pool in summary.json, bins that follow one another
 // from day 0.
 func FuzzReadLOS(f *testing.F) {
-	header := strings.Join(results.LOSHeader, ",") + "\n"
+	header := strings.Join(LOSHeader, ",") + "\n"
 	for _, s := range []string{
 		header + "b,acute,0,0.25,3,0.5,0.5\nb,acute,0.25,0.5,3,0.5,1\n",
 		header + "b,acute,0.5,0.75,3,1,1\n",
@@ -24,13 +23,13 @@ func FuzzReadLOS(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	summaries := []results.LOSSummary{{Pool: "acute", BinDays: 0.25}, {Pool: "intermediate_care", BinDays: 0.25}}
+	summaries := []LOSSummary{{Pool: "acute", BinDays: 0.25}, {Pool: "intermediate_care", BinDays: 0.25}}
 	f.Fuzz(func(t *testing.T, text string) {
 		path := filepath.Join(t.TempDir(), "los.csv")
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		los, err := results.ReadLOS(path, summaries)
+		los, err := ReadLOS(path, summaries)
 		if err != nil {
 			if !strings.Contains(err.Error(), path) {
 				t.Fatalf("error does not name the file: %v", err)
