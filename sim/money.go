@@ -118,7 +118,7 @@ func Activity(r *care.Result) []finance.Activity {
 		from := r.Start
 		if y > 0 {
 			// Every year after the first starts on 1 April.
-			from = des.Date{Year: fyStart(from) + y, Month: 4, Day: 1}
+			from = des.Date{Year: from.FinancialYear() + y, Month: 4, Day: 1}
 		}
 		out[y] = finance.Activity{
 			From:                    from,
@@ -143,14 +143,6 @@ func Activity(r *care.Result) []finance.Activity {
 		}
 	}
 	return out
-}
-
-// fyStart returns the calendar year in which d's financial year starts.
-func fyStart(d des.Date) int {
-	if d.Month >= 4 {
-		return d.Year
-	}
-	return d.Year - 1
 }
 
 // InterventionCosts returns what p's interventions cost and who pays, for

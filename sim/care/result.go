@@ -1,12 +1,12 @@
 package care
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
 	"gonum.org/v1/gonum/stat"
 
+	"caresim/sim/des"
 	"caresim/sim/stats"
 )
 
@@ -71,18 +71,11 @@ func (m *model) result() *Result {
 	}
 
 	// Financial years, April to March.
-	fyOf := func(d int) int {
-		date := m.p.Start.AddDays(d)
-		if date.Month >= 4 {
-			return date.Year
-		}
-		return date.Year - 1
-	}
 	lastFY := math.MinInt
 	for d := 0; d < days; d++ {
-		if fy := fyOf(d); fy != lastFY {
+		if fy := m.p.Start.AddDays(d).FinancialYear(); fy != lastFY {
 			lastFY = fy
-			res.Years = append(res.Years, fyLabel(fy))
+			res.Years = append(res.Years, des.FinancialYearLabel(fy))
 			res.Annual = append(res.Annual, [NumAnnual]float64{})
 		}
 		a := &res.Annual[len(res.Annual)-1]
@@ -185,6 +178,3 @@ func (m *model) result() *Result {
 	res.ICLOS.Merge(m.icLOS)
 	return res
 }
-
-// fyLabel names the financial year starting in April of year y: "2014/15".
-func fyLabel(y int) string { return fmt.Sprintf("%d/%02d", y, (y+1)%100) }
