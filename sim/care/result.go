@@ -31,43 +31,43 @@ func (m *model) result() *Result {
 		return t
 	}
 	D := &res.Daily
-	D[DailyAcuteMidnight] = slices.Clone(m.acuteBusy.Midnights()[w:e])
-	D[DailyAcuteMean] = lvl(&m.acuteBusy)
-	D[DailyAcuteBeds] = lvl(&m.capAcute)
-	D[DailyAcuteDelayed] = lvl(&m.delayed)
-	D[DailyAcuteDelayedP1] = lvl(&m.delayedP1)
-	D[DailyAcuteDelayedP2] = lvl(&m.delayedP2)
-	D[DailyAcuteDelayedP3] = lvl(&m.delayedP3)
-	D[DailyWaitingForBed] = lvl(&m.waitBed)
-	D[DailyEDOccupancy] = lvl(&m.edIn)
-	D[DailyEDCubicles] = lvl(&m.capED)
-	D[DailyICMidnight] = slices.Clone(m.icBusy.Midnights()[w:e])
-	D[DailyICMean] = lvl(&m.icBusy)
-	D[DailyICBeds] = lvl(&m.capIC)
-	D[DailyReablementMean] = lvl(&m.reabBusy)
-	D[DailyReablementPlaces] = lvl(&m.capReab)
-	D[DailyCareHomeMidnight] = slices.Clone(m.chBusy.Midnights()[w:e])
-	D[DailyCareHomeMean] = lvl(&m.chBusy)
-	D[DailyCareHomeBeds] = lvl(&m.capCH)
-	D[DailyCommunityMean] = lvl(&m.commBusy)
-	D[DailyCommunityPlaces] = lvl(&m.capComm)
+	D[DailyAcuteMidnight] = slices.Clone(m.busy(svcAcute).Midnights()[w:e])
+	D[DailyAcuteMean] = lvl(m.busy(svcAcute))
+	D[DailyAcuteBeds] = lvl(&m.lv[svcAcute.capLv])
+	D[DailyAcuteDelayed] = lvl(&m.lv[lvDelayed])
+	D[DailyAcuteDelayedP1] = lvl(&m.lv[lvDelayedP1])
+	D[DailyAcuteDelayedP2] = lvl(&m.lv[lvDelayedP2])
+	D[DailyAcuteDelayedP3] = lvl(&m.lv[lvDelayedP3])
+	D[DailyWaitingForBed] = lvl(&m.lv[lvWaitBed])
+	D[DailyEDOccupancy] = lvl(m.busy(svcED))
+	D[DailyEDCubicles] = lvl(&m.lv[svcED.capLv])
+	D[DailyICMidnight] = slices.Clone(m.busy(svcIC).Midnights()[w:e])
+	D[DailyICMean] = lvl(m.busy(svcIC))
+	D[DailyICBeds] = lvl(&m.lv[svcIC.capLv])
+	D[DailyReablementMean] = lvl(m.busy(svcReablement))
+	D[DailyReablementPlaces] = lvl(&m.lv[svcReablement.capLv])
+	D[DailyCareHomeMidnight] = slices.Clone(m.busy(svcCareHomes).Midnights()[w:e])
+	D[DailyCareHomeMean] = lvl(m.busy(svcCareHomes))
+	D[DailyCareHomeBeds] = lvl(&m.lv[svcCareHomes.capLv])
+	D[DailyCommunityMean] = lvl(m.busy(svcCommunity))
+	D[DailyCommunityPlaces] = lvl(&m.lv[svcCommunity.capLv])
 	D[DailyArrivalsWalkIn] = cnt(cArrivals + routeWalkIn)
 	D[DailyArrivalsAmbulance] = cnt(cArrivals + routeAmbulance)
 	D[DailyArrivalsGP] = cnt(cArrivals + routeGP)
 	D[DailyArrivalsCareHome] = cnt(cArrivals + routeCareHome)
-	D[DailyEDAttendances] = cnt(cED)
-	D[DailyUTCAttendances] = cnt(cUTC)
-	D[DailySDECAttendances] = cnt(cSDEC)
+	D[DailyEDAttendances] = cnt(svcED.entries)
+	D[DailyUTCAttendances] = cnt(svcUTC.entries)
+	D[DailySDECAttendances] = cnt(svcSDEC.entries)
 	D[DailyAEDepartures] = cnt(cAEDepartures)
 	D[DailyAE4hBreaches] = cnt(cAEBreaches)
 	D[DailyED12hDTA] = cnt(cED12h)
-	D[DailyNELAdmissions] = cnt(cNEL)
+	D[DailyNELAdmissions] = cnt(svcAcute.entries)
 	D[DailyElectiveAdmissions] = cnt(cElective)
 	D[DailyElectiveCancellations] = cnt(cCancelled)
 	D[DailyDischarges] = cnt(cDischarges)
-	D[DailyCareHomeAdmissions] = cnt(cCareHomeAdmissions)
+	D[DailyCareHomeAdmissions] = cnt(svcCareHomes.entries)
 	if m.cfg.Pilot {
-		res.Pilot = slices.Clone(m.acuteBusy.DayMeans()[:e])
+		res.Pilot = slices.Clone(m.busy(svcAcute).DayMeans()[:e])
 	}
 
 	// Financial years, April to March.
@@ -81,13 +81,13 @@ func (m *model) result() *Result {
 		a := &res.Annual[len(res.Annual)-1]
 		c := func(k int) float64 { return m.counts[k].At(w + d) }
 		a[AnnualDays]++
-		a[AnnualEDAttendances] += c(cED)
-		a[AnnualUTCAttendances] += c(cUTC)
-		a[AnnualSDECAttendances] += c(cSDEC)
+		a[AnnualEDAttendances] += c(svcED.entries)
+		a[AnnualUTCAttendances] += c(svcUTC.entries)
+		a[AnnualSDECAttendances] += c(svcSDEC.entries)
 		a[AnnualStreamedToCommunity] += c(cCommunityStreamed)
 		a[AnnualCallForCareContacts] += c(cCFCContacts)
 		a[AnnualCallForCareNavigated] += c(cCFCNavigated)
-		a[AnnualNELAdmissions] += c(cNEL)
+		a[AnnualNELAdmissions] += c(svcAcute.entries)
 		a[AnnualReadmissions] += c(cReadmissions)
 		a[AnnualDiverted] += c(cDiverted)
 		a[AnnualElectiveReferrals] += c(cElectiveReferrals)
@@ -103,13 +103,13 @@ func (m *model) result() *Result {
 		}
 		a[AnnualAE4hBreaches] += c(cAEBreaches)
 		a[AnnualED12hDTA] += c(cED12h)
-		a[AnnualICAdmissions] += c(cICAdmissions)
+		a[AnnualICAdmissions] += c(svcIC.entries)
 		a[AnnualICBedDays] += D[DailyICMean][d]
-		a[AnnualReablementStarts] += c(cReablementStarts)
+		a[AnnualReablementStarts] += c(svcReablement.entries)
 		a[AnnualReablementDays] += D[DailyReablementMean][d]
-		a[AnnualCareHomeAdmissions] += c(cCareHomeAdmissions)
+		a[AnnualCareHomeAdmissions] += c(svcCareHomes.entries)
 		a[AnnualCareHomeBedDays] += D[DailyCareHomeMean][d]
-		a[AnnualEnrolments] += c(cEnrolments)
+		a[AnnualEnrolments] += c(svcCommunity.entries)
 		a[AnnualCommunityCaseloadDays] += D[DailyCommunityMean][d]
 		a[AnnualAcuteBeds] += D[DailyAcuteBeds][d]
 		a[AnnualEDCubicles] += D[DailyEDCubicles][d]
@@ -135,18 +135,18 @@ func (m *model) result() *Result {
 		return a / b
 	}
 	M := &res.Metrics
-	M[MetricEDAttendances] = (sum(cED) + sum(cUTC)) / years
-	M[MetricEDType1Attendances] = sum(cED) / years
+	M[MetricEDAttendances] = (sum(svcED.entries) + sum(svcUTC.entries)) / years
+	M[MetricEDType1Attendances] = sum(svcED.entries) / years
 	M[MetricED4h] = 1 - ratio(sum(cAEBreaches), sum(cAEDepartures))
 	M[MetricED12hDTA] = sum(cED12h) / years
-	M[MetricEDWaitHours] = m.edWait.Mean()
-	M[MetricEDTimeInDeptHours] = m.edDept.Mean()
-	M[MetricWaitForBedDays] = m.bedWait.Mean()
-	M[MetricNELAdmissions] = sum(cNEL) / years
+	M[MetricEDWaitHours] = m.tallies[tEDWait].Mean()
+	M[MetricEDTimeInDeptHours] = m.tallies[tEDDept].Mean()
+	M[MetricWaitForBedDays] = m.tallies[tBedWait].Mean()
+	M[MetricNELAdmissions] = sum(svcAcute.entries) / years
 	M[MetricElectiveAdmissions] = sum(cElective) / years
 	M[MetricElectiveCancellations] = sum(cCancelled) / years
-	M[MetricAcuteBedsOccupied] = m.acuteBusy.Mean(end)
-	M[MetricAcuteOccupancy] = ratio(m.acuteBusy.Mean(end), m.capAcute.Mean(end))
+	M[MetricAcuteBedsOccupied] = m.busy(svcAcute).Mean(end)
+	M[MetricAcuteOccupancy] = ratio(m.busy(svcAcute).Mean(end), m.lv[svcAcute.capLv].Mean(end))
 	occ := make([]float64, 0, days)
 	for d := range days {
 		if D[DailyAcuteBeds][d] > 0 {
@@ -158,23 +158,23 @@ func (m *model) result() *Result {
 		slices.Sort(occ)
 		M[MetricAcuteOccupancyP95] = stat.Quantile(0.95, stat.Empirical, occ, nil)
 	}
-	M[MetricAcuteLOS] = m.acuteLOS.Mean()
-	M[MetricAcuteDelayed] = m.delayed.Mean(end)
-	M[MetricDelayP1] = m.delay[1].Mean()
-	M[MetricDelayP2] = m.delay[2].Mean()
-	M[MetricDelayP3] = m.delay[3].Mean()
-	M[MetricDiverted] = ratio(sum(cDiverted), sum(cDiverted)+sum(cNEL))
-	M[MetricICOccupancy] = ratio(m.icBusy.Mean(end), m.capIC.Mean(end))
-	M[MetricICBedsOccupied] = m.icBusy.Mean(end)
-	M[MetricICLOS] = m.icLOS.Mean()
-	M[MetricReablementCaseload] = m.reabBusy.Mean(end)
-	M[MetricCareHomeAdmissions] = sum(cCareHomeAdmissions) / years
-	M[MetricCareHomeResidents] = m.chBusy.Mean(end)
-	M[MetricCommunityCaseload] = m.commBusy.Mean(end)
+	M[MetricAcuteLOS] = m.stays(svcAcute).Mean()
+	M[MetricAcuteDelayed] = m.lv[lvDelayed].Mean(end)
+	M[MetricDelayP1] = m.tallies[tDelayP1].Mean()
+	M[MetricDelayP2] = m.tallies[tDelayP2].Mean()
+	M[MetricDelayP3] = m.tallies[tDelayP3].Mean()
+	M[MetricDiverted] = ratio(sum(cDiverted), sum(cDiverted)+sum(svcAcute.entries))
+	M[MetricICOccupancy] = ratio(m.busy(svcIC).Mean(end), m.lv[svcIC.capLv].Mean(end))
+	M[MetricICBedsOccupied] = m.busy(svcIC).Mean(end)
+	M[MetricICLOS] = m.stays(svcIC).Mean()
+	M[MetricReablementCaseload] = m.busy(svcReablement).Mean(end)
+	M[MetricCareHomeAdmissions] = sum(svcCareHomes.entries) / years
+	M[MetricCareHomeResidents] = m.busy(svcCareHomes).Mean(end)
+	M[MetricCommunityCaseload] = m.busy(svcCommunity).Mean(end)
 	M[MetricReadmissions] = ratio(float64(m.readmit30), float64(m.dischargedAlive))
 	M[MetricNavigated] = sum(cCFCNavigated) / years
 	M[MetricHospitalDeaths] = sum(cDeaths) / years
-	res.AcuteLOS.Merge(m.acuteLOS) // copies, so the model's storage is not shared
-	res.ICLOS.Merge(m.icLOS)
+	res.AcuteLOS.Merge(*m.stays(svcAcute)) // copies, so the model's storage is not shared
+	res.ICLOS.Merge(*m.stays(svcIC))
 	return res
 }
