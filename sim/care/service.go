@@ -52,6 +52,9 @@ type service struct {
 	// los says that its flows tally the lengths of stay, in days, of stays
 	// ending in the measured period, in a tally of [LOSPools].
 	los bool
+	// measures are the measures of the service's values, each with its
+	// position (see [DailyMeasures]).
+	measures []measureDef
 
 	// Set by package initialisation (initServices), from the table:
 	id      int // its index in services, which is its pool's des.PoolID
@@ -170,4 +173,7 @@ func (m *model) unitsNow(s *service) int {
 	return *s.units(&m.p.Services)
 }
 
-func init() { initServices() }
+func init() {
+	initServices()
+	initMeasures()
+}

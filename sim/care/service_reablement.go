@@ -12,4 +12,18 @@ var svcReablement = &service{
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.Reablement.Duration }}},
 	busy:     true,
 	capacity: true,
+	measures: []measureDef{
+		daily(DailyReablementMean, "reablement_caseload_mean", "packages", dayMean(busy),
+			"reablement packages in progress (time-weighted mean)"),
+		daily(DailyReablementPlaces, "reablement_places", "packages", dayMean(capacity),
+			"reablement caseload capacity"),
+		annual(AnnualReablementStarts, "reablement_starts", "packages", total(entries),
+			"reablement packages started"),
+		annual(AnnualReablementDays, "reablement_days", "package days", levelDays(busy),
+			"days of reablement delivered"),
+		annual(AnnualReablementPlaces, "reablement_places", "packages", yearMean(capacity),
+			"reablement caseload capacity, mean over the year"),
+		metric(MetricReablementCaseload, "reablement_caseload_mean", "packages", timeMean(busy),
+			"reablement packages in progress, time-weighted mean"),
+	},
 }
