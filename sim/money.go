@@ -114,7 +114,7 @@ func bodySuffix(b int) string {
 func Activity(r *care.Result) []finance.Activity {
 	out := make([]finance.Activity, len(r.Annual))
 	for y := range r.Annual {
-		a := &r.Annual[y]
+		a := r.Annual[y]
 		from := r.Start
 		if y > 0 {
 			// Every year after the first starts on 1 April.

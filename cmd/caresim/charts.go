@@ -124,11 +124,11 @@ type runData struct {
 	name, place string
 	start       time.Time
 	markers     []plots.Marker
-	daily       [care.NumDaily]sim.Band
+	daily       []sim.Band // indexed as care.DailyMeasures; see newRunData
 	// years are the financial years, a final year simulated in part so
 	// labelled, and annual each year's mean of each annual measure.
 	years  []string
-	annual [][care.NumAnnual]float64
+	annual [][]float64
 	los    [2]*losData // as losPools; nil for a pool without stays
 	money  *moneyData  // nil when the run was not priced
 	// calibration is summary.json's calibration checks, when read back
@@ -144,9 +144,13 @@ type moneyData struct {
 	annual [][finance.NumBodies][finance.NumMeasures]plots.Estimate
 }
 
+// newRunData returns an empty runData with a series for each daily measure.
+func newRunData() runData { return runData{daily: make([]sim.Band, care.NumDaily)} }
+
 // runDataOf is what the charts of a finished run of l are drawn from.
 func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
-	d := runData{name: l.Name, place: placeOf(l), start: dateTime(res.Reps[0].Start)}
+	d := newRunData()
+	d.name, d.place, d.start = l.Name, placeOf(l), dateTime(res.Reps[0].Start)
 	for _, iv := range l.Interventions {
 		d.markers = append(d.markers, plots.Marker{Label: iv.Name, At: dateTime(iv.Start)})
 	}
@@ -154,7 +158,7 @@ func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
 		d.daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
 	}
 	for _, a := range res.Annual {
-		var means [care.NumAnnual]float64
+		means := make([]float64, care.NumAnnual)
 		for k, s := range a {
 			means[k] = s.Mean
 		}
@@ -183,7 +187,7 @@ func runDataOf(l *scenarios.Loaded, res *sim.Results) runData {
 // wholeYears returns the index of the last of the financial years
 // simulated whole (its days in annual those of the year from 1 April),
 // or the last year when none was.
-func wholeYears(years []string, annual [][care.NumAnnual]float64) int {
+func wholeYears(years []string, annual [][]float64) int {
 	for y := len(annual) - 1; y >= 0; y-- {
 		if annual[y][care.AnnualDays] == float64(fyLength(years[y])) {
 			return y

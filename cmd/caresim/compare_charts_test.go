@@ -80,7 +80,7 @@ func TestCompareChartsUneven(t *testing.T) {
 // its month's share; a month with no departures shows 0.
 func TestMonthlyShare(t *testing.T) {
 	t.Parallel()
-	var r runData
+	r := newRunData()
 	r.start = time.Date(2014, time.April, 29, 0, 0, 0, 0, time.UTC)
 	r.daily[care.DailyAEDepartures].Mean = []float64{10, 10, 20, 0}
 	r.daily[care.DailyAE4hBreaches].Mean = []float64{1, 1, 4, 0}

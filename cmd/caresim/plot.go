@@ -127,7 +127,7 @@ func saveDrawn(dir string, cs []chart, formats chartOutput, report func(io.Write
 // results folder dir: summary.json, daily.csv and annual.csv. Each
 // problem names the file.
 func readRunData(dir string) (runData, error) {
-	var d runData
+	d := newRunData()
 	s, err := readSummary(dir)
 	if err != nil {
 		return d, err
@@ -309,8 +309,9 @@ func readAnnual(path string, years []string, d *runData) error {
 	for k, m := range care.AnnualMeasures {
 		careMeasure[m.Name] = k
 	}
-	d.annual = make([][care.NumAnnual]float64, len(years))
+	d.annual = make([][]float64, len(years))
 	for y := range d.annual {
+		d.annual[y] = make([]float64, care.NumAnnual)
 		for k := range d.annual[y] {
 			d.annual[y][k] = math.NaN() // not in the file: not measured
 		}

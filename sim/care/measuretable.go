@@ -25,12 +25,8 @@ var (
 )
 
 // NumDaily, NumAnnual and NumMetrics are the lengths of DailyMeasures,
-// AnnualMeasures and Metrics.
-const (
-	NumDaily   = numBaseDaily
-	NumAnnual  = numBaseAnnual
-	NumMetrics = numBaseMetrics
-)
+// AnnualMeasures and Metrics, set with them.
+var NumDaily, NumAnnual, NumMetrics int
 
 // MetricIndex returns the index of the metric with the given name, or −1.
 func MetricIndex(name string) int { return measureIndex(Metrics, name) }
@@ -306,6 +302,7 @@ func initMeasures() {
 	}
 	DailyMeasures, AnnualMeasures, Metrics = ms[kindDaily], ms[kindAnnual], ms[kindMetric]
 	dailySrc, annualSrc, metricSrc = cs[kindDaily], cs[kindAnnual], cs[kindMetric]
+	NumDaily, NumAnnual, NumMetrics = len(DailyMeasures), len(AnnualMeasures), len(Metrics)
 }
 
 // dailyValues returns the daily measure c's values over days [w, e) from

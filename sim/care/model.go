@@ -45,15 +45,17 @@ type Result struct {
 	Start  des.Date // first measured day: Params.Start
 	Days   int      // measured days: the horizon rounded up to a whole day
 	WarmUp des.Time // days simulated before Start
-	// Daily holds the daily measures (DailyMeasures), each with one value
-	// per measured day.
-	Daily [NumDaily][]float64
+	// Daily holds the daily measures, indexed as DailyMeasures, each with
+	// one value per measured day.
+	Daily [][]float64
 	// Years names the financial years of Annual ("2014/15"); a part year
-	// at either end is included, with its days in AnnualDays.
+	// at either end is included, with its days in AnnualDays. Annual[y]
+	// holds year y's annual measures, indexed as AnnualMeasures.
 	Years  []string
-	Annual [][NumAnnual]float64
-	// Metrics holds the metrics (Metrics) of the measured period.
-	Metrics [NumMetrics]float64
+	Annual [][]float64
+	// Metrics holds the metrics of the measured period, indexed as
+	// Metrics.
+	Metrics []float64
 	// Drawn is the effect drawn for each intervention change.
 	Drawn []Drawn
 	// Events is the number of events simulated, warm-up included.

@@ -13,6 +13,7 @@ func (m *model) result() *Result {
 	w, e := int(m.warm), int(m.end)
 	days := e - w
 	res := &Result{Start: m.p.Start, Days: days, WarmUp: m.warm, Events: m.events, Drawn: m.sched.Drawn()}
+	res.Daily = make([][]float64, len(dailySrc))
 	for k, c := range dailySrc {
 		res.Daily[k] = m.dailyValues(c, w, e)
 	}
@@ -27,11 +28,11 @@ func (m *model) result() *Result {
 		if fy := m.p.Start.AddDays(d).FinancialYear(); fy != lastFY {
 			lastFY = fy
 			res.Years = append(res.Years, des.FinancialYearLabel(fy))
-			res.Annual = append(res.Annual, [NumAnnual]float64{})
+			res.Annual = append(res.Annual, make([]float64, len(annualSrc)))
 			yearDays = append(yearDays, 0)
 		}
 		y := len(res.Annual) - 1
-		a := &res.Annual[y]
+		a := res.Annual[y]
 		yearDays[y]++
 		for k, c := range annualSrc {
 			a[k] += m.annualDay(c, w+d)
@@ -45,6 +46,7 @@ func (m *model) result() *Result {
 		}
 	}
 
+	res.Metrics = make([]float64, len(metricSrc))
 	for k, c := range metricSrc {
 		res.Metrics[k] = m.metricValue(c, w, e)
 	}
