@@ -66,10 +66,11 @@ type Results struct {
 	// Annual summarises each annual measure across replications:
 	// Annual[y][k] for year Years[y] and measure care.AnnualMeasures[k].
 	Annual [][]stats.Summary
-	// AcuteLOS and ICLOS pool the replications' lengths of stay (see
-	// care.Result.AcuteLOS), in replication order: their histograms
-	// count the stays of all replications together.
-	AcuteLOS, ICLOS stats.Tally
+	// LOS pools the replications' lengths of stay of each service of
+	// care.LOSPools, in its order (see care.Result.LOS), in replication
+	// order: their histograms count the stays of all replications
+	// together.
+	LOS []stats.Tally
 	// Money holds the accounts when Options.Money was set, else nil.
 	Money *MoneyResults
 	// Warnings are things the reader should know that do not stop the run.
@@ -169,9 +170,11 @@ func (r *Results) summarise(daily [][]float32) {
 		}
 		r.Daily[k] = b
 	}
+	r.LOS = make([]stats.Tally, len(care.LOSPools))
 	for _, rep := range r.Reps {
-		r.AcuteLOS.Merge(rep.AcuteLOS)
-		r.ICLOS.Merge(rep.ICLOS)
+		for i := range r.LOS {
+			r.LOS[i].Merge(rep.LOS[i])
+		}
 	}
 	r.Years = r.Reps[0].Years
 	r.Annual = make([][]stats.Summary, len(r.Years))

@@ -129,8 +129,8 @@ type runData struct {
 	// labelled, and annual each year's mean of each annual measure.
 	years  []string
 	annual [][]float64
-	los    [2]*losData // as losPools; nil for a pool without stays
-	money  *moneyData  // nil when the run was not priced
+	los    []*losData // as losPools; nil for a pool without stays
+	money  *moneyData // nil when the run was not priced
 	// calibration is summary.json's calibration checks, when read back
 	// from a folder (the report's; not charted).
 	calibration []checkJSON

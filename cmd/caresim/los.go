@@ -13,21 +13,23 @@ import (
 	"caresim/plots"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/stats"
 )
 
 // losPool is a bed pool whose lengths of stay a run reports: its key in
-// los.csv and summary.json, its chart's file name and title, and its
-// pooled tally in the results.
+// los.csv and summary.json, and its chart's file name and title.
 type losPool struct {
 	key, file, name string
-	tally           func(*sim.Results) *stats.Tally
 }
 
-var losPools = []losPool{
-	{"acute", "los-acute", "Acute", func(r *sim.Results) *stats.Tally { return &r.AcuteLOS }},
-	{"intermediate_care", "los-intermediate-care", "Intermediate care", func(r *sim.Results) *stats.Tally { return &r.ICLOS }},
-}
+// losPools are the pools of care.LOSPools, in its order, which is that
+// of their pooled tallies in sim.Results.LOS.
+var losPools = func() []losPool {
+	var out []losPool
+	for _, p := range care.LOSPools {
+		out = append(out, losPool{p.Key, "los-" + p.Name, p.Title})
+	}
+	return out
+}()
 
 // losData is one pool's length-of-stay distribution as reported and
 // charted: stays per replication in each bin of binWidth days from day
@@ -52,11 +54,11 @@ type losJSON struct {
 
 // losOf returns each pool's distribution in res, nil for a pool with no
 // stays.
-func losOf(res *sim.Results) [2]*losData {
-	var out [2]*losData
+func losOf(res *sim.Results) []*losData {
+	out := make([]*losData, len(losPools))
 	n := float64(len(res.Reps))
 	for i, p := range losPools {
-		t := p.tally(res)
+		t := &res.LOS[i]
 		first, bins := t.Histogram()
 		if t.Count() == 0 || first < 0 {
 			continue // no stays (or, impossibly, a negative one)
@@ -76,7 +78,7 @@ func losOf(res *sim.Results) [2]*losData {
 }
 
 // losSummaries are the summaries of los for summary.json.
-func losSummaries(los [2]*losData) []losJSON {
+func losSummaries(los []*losData) []losJSON {
 	out := []losJSON{}
 	for _, d := range los {
 		if d != nil {
@@ -91,7 +93,7 @@ func losSummaries(los [2]*losData) []losJSON {
 // replication that ended in the measured period with a length in
 // [from_days, to_days), their share of the pool's stays and the
 // cumulative share.
-func writeLOS(w io.Writer, scenario string, los [2]*losData) error {
+func writeLOS(w io.Writer, scenario string, los []*losData) error {
 	cw := csv.NewWriter(w)
 	cw.Write(losHeader)
 	for _, d := range los {
@@ -114,8 +116,8 @@ var losHeader = []string{"scenario", "pool", "from_days", "to_days", "stays_per_
 
 // readLOS reads the distributions back from los.csv, with their
 // summaries from summary.json. A folder from before los.csv has none.
-func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
-	var out [2]*losData
+func readLOS(path string, summaries []losJSON) ([]*losData, error) {
+	out := make([]*losData, len(losPools))
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return out, nil
 	}
@@ -165,8 +167,8 @@ func readLOS(path string, summaries []losJSON) ([2]*losData, error) {
 // losCharts draws each pool's length-of-stay distribution.
 func losCharts(d runData) ([]chart, error) {
 	var out []chart
-	for i, p := range losPools {
-		l := d.los[i]
+	for i, l := range d.los {
+		p := losPools[i]
 		if l == nil || len(l.counts) == 0 {
 			continue
 		}

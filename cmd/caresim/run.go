@@ -527,8 +527,8 @@ type results struct {
 	Sets   []string // the --set overrides, in order
 	Opts   sim.Options
 	Res    *sim.Results
-	PerRep bool        // add each replication's rows to the CSV files
-	LOS    [2]*losData // the lengths of stay, as losOf(Res)
+	PerRep bool       // add each replication's rows to the CSV files
+	LOS    []*losData // the lengths of stay, as losOf(Res)
 }
 
 func newResults(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool) *results {

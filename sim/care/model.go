@@ -63,11 +63,12 @@ type Result struct {
 	// Pilot is the daily mean acute occupancy from the start of the
 	// warm-up, when Config.Pilot was set.
 	Pilot []float64
-	// AcuteLOS and ICLOS summarise the lengths of stay, in days, of the
-	// emergency spells and intermediate-care bed stays that ended in the
-	// measured period (those behind the metrics acute_los_mean_days and
-	// ic_los_mean_days), with a histogram in bins of LOSBinWidth days.
-	AcuteLOS, ICLOS stats.Tally
+	// LOS holds, for each service of LOSPools (in its order), the lengths
+	// of stay, in days, of the stays that ended in the measured period
+	// (for acute beds, emergency spells only): those behind the metrics
+	// acute_los_mean_days and ic_los_mean_days, with a histogram in bins
+	// of LOSBinWidth days.
+	LOS []stats.Tally
 }
 
 // Routes of arrival, the order of the model's own tables.

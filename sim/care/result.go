@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"caresim/sim/des"
+	"caresim/sim/stats"
 )
 
 // result gathers the measured period's outputs after a run: each measure
@@ -50,7 +51,9 @@ func (m *model) result() *Result {
 	for k, c := range metricSrc {
 		res.Metrics[k] = m.metricValue(c, w, e)
 	}
-	res.AcuteLOS.Merge(*m.stays(svcAcute)) // copies, so the model's storage is not shared
-	res.ICLOS.Merge(*m.stays(svcIC))
+	res.LOS = make([]stats.Tally, len(LOSPools))
+	for i := range res.LOS {
+		res.LOS[i].Merge(m.tallies[numOwnTallies+i]) // copies, so the model's storage is not shared
+	}
 	return res
 }
