@@ -233,7 +233,11 @@ func (r ref) index(owner *service) int {
 		}
 	}
 	if i < 0 {
-		panic(fmt.Sprintf("care: a measure reads a value that service %v does not keep", s))
+		name := "the flows"
+		if s != nil {
+			name = "service " + s.name
+		}
+		panic(fmt.Sprintf("care: a measure of %s reads a value it does not keep", name))
 	}
 	return i
 }
