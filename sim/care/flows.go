@@ -102,7 +102,7 @@ func (m *model) onSource(si int) error {
 			return nil
 		}
 		m.cohorts[pk.cohort].enrolled++
-		m.startCommunity(id)
+		m.startStay(svcCommunity, id)
 	}
 	return nil
 }
@@ -121,15 +121,6 @@ func weekday(t des.Time, start des.Date, warm des.Time) des.Time {
 		d += float64(7 - wd)
 	}
 	return des.Time(d + 8.0/24)
-}
-
-func (m *model) startCommunity(id int32) {
-	pt := m.pts.At(id)
-	pt.admitted = m.cal.Now()
-	m.count(svcCommunity.entries)
-	m.busy(svcCommunity).Add(m.cal.Now(), 1)
-	m.trace(id, "enrol", svcCommunity.name)
-	m.cal.Schedule(m.cal.Now()+max(0, m.sample(pt, slotCommunity, &m.p.Services.Community.Duration)), evCommunityEnd, id)
 }
 
 // admitProb is the probability that a patient of the route seen in ED
@@ -177,7 +168,7 @@ func (m *model) arrive(id int32) error {
 				m.count(cCFCNavigated)
 				m.pts.At(id).kind = kindStepUp
 				if pool == svcCommunity.pool() { // an intermediate-care bed starts on its grant
-					m.startCommunity(id)
+					m.startStay(svcCommunity, id)
 				}
 				return nil
 			}
@@ -331,7 +322,7 @@ func (m *model) onGrant(g des.Grant) {
 		m.trace(id, "start", serviceName[pt.at])
 		m.cal.Schedule(now+max(0, m.sample(pt, slotTreat, d)), evTreated, id)
 	case svcAcute.pool():
-		if m.census1(pt, id, m.busy(svcAcute), evFit) {
+		if m.census1(pt, id, svcAcute) {
 			return
 		}
 		if g.From != des.NoPool {
@@ -351,58 +342,17 @@ func (m *model) onGrant(g des.Grant) {
 		}
 		pt.admitted = now
 		m.trace(id, "admit", svcAcute.name)
-		m.cal.Schedule(now+max(0, m.sample(pt, slotLOS, &m.p.Services.Acute.LengthOfStay)), evFit, id)
-	case svcIC.pool():
-		if m.census1(pt, id, m.busy(svcIC), evICEnd) {
+		m.cal.Schedule(now+max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id])), svcAcute.end, id)
+	case svcIC.pool(), svcReablement.pool(), svcCareHomes.pool():
+		s := services[g.Pool]
+		if s.occupied != nil && m.census1(pt, id, s) {
 			return
 		}
-		m.leaveFrom(id, g.From)
-		m.startIC(id)
-	case svcReablement.pool():
-		m.leaveFrom(id, g.From)
-		pt = m.pts.At(id) // leaveFrom may add a readmission, moving the slab
-		m.count(svcReablement.entries)
-		m.busy(svcReablement).Add(now, 1)
-		pt.admitted = now
-		m.trace(id, "start", svcReablement.name)
-		m.cal.Schedule(now+max(0, m.sample(pt, slotReablement, &m.p.Services.Reablement.Duration)), evReablementEnd, id)
-	case svcCareHomes.pool():
-		if m.census1(pt, id, m.busy(svcCareHomes), evCareHomeEnd) {
-			return
-		}
-		m.leaveFrom(id, g.From)
-		pt = m.pts.At(id)
-		m.count(svcCareHomes.entries)
-		m.busy(svcCareHomes).Add(now, 1)
-		pt.admitted = now
-		m.trace(id, "admit", svcCareHomes.name)
-		m.cal.Schedule(now+max(0, m.sample(pt, slotCareHomeLOS, &m.p.Services.CareHomes.LengthOfStay)), evCareHomeEnd, id)
+		m.leaveFrom(id, g.From) // may add a readmission, moving the slab: startStay looks pt up again
+		m.startStay(s, id)
 	case svcCommunity.pool():
 		// Community places are taken only when free (TryRequest).
 	}
-}
-
-// census1 starts the stay of a census patient granted its bed at time 0:
-// it counts the bed and schedules the end of the remaining stay, which
-// census drew into pt.fit. It reports whether pt is a census patient.
-func (m *model) census1(pt *patient, id int32, busy *stats.DailyLevel, end des.Kind) bool {
-	if pt.flags&fCensus == 0 {
-		return false
-	}
-	busy.Add(m.cal.Now(), 1)
-	m.cal.Schedule(m.cal.Now()+pt.fit, end, id)
-	return true
-}
-
-// startIC starts an intermediate-care bed stay.
-func (m *model) startIC(id int32) {
-	pt := m.pts.At(id)
-	now := m.cal.Now()
-	m.count(svcIC.entries)
-	m.busy(svcIC).Add(now, 1)
-	pt.admitted = now
-	m.trace(id, "admit", svcIC.name)
-	m.cal.Schedule(now+max(0, m.sample(pt, slotICLOS, &m.p.Services.IntermediateCare.LengthOfStay)), evICEnd, id)
 }
 
 // leaveFrom records that patient id gave up a unit of pool from on moving
@@ -411,10 +361,8 @@ func (m *model) leaveFrom(id int32, from des.PoolID) {
 	switch from {
 	case svcAcute.pool():
 		m.leaveAcute(id)
-	case svcIC.pool():
-		m.leaveIC(id)
-	case svcReablement.pool():
-		m.leaveReablement(id)
+	case svcIC.pool(), svcReablement.pool():
+		m.leaveStay(services[from], id)
 	}
 }
 
@@ -485,17 +433,6 @@ func (m *model) readmit(pt *patient, t des.Time, within30 bool) {
 		np.flags |= fWithin30
 	}
 	m.cal.Schedule(t, evReadmit, id)
-}
-
-// leaveIC records a patient leaving an intermediate-care bed.
-func (m *model) leaveIC(id int32) {
-	pt := m.pts.At(id)
-	now := m.cal.Now()
-	m.busy(svcIC).Add(now, -1)
-	if m.measured {
-		m.stays(svcIC).Add(float64(now - pt.admitted))
-	}
-	m.trace(id, "leave", svcIC.name)
 }
 
 // onFit ends a clinical stay: the patient goes home, dies, or (pathways
@@ -584,41 +521,27 @@ func outcome(o *Outcomes, x float64) int {
 	return 3
 }
 
-func (m *model) onICEnd(id int32) error {
-	return m.endStay(id, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome, svcIC.name, m.leaveIC)
-}
-
-func (m *model) onReablementEnd(id int32) error {
-	return m.endStay(id, &m.p.Services.Reablement.Outcomes, slotReablementOutcome, svcReablement.name, m.leaveReablement)
-}
-
-// endStay ends an intermediate-care stay or a reablement package with the
-// outcome drawn from o (patient slot slot): a care home, keeping the place
-// until one is free; a readmission, giving the place up first; or home or
-// death. leave records giving the place up.
-func (m *model) endStay(id int32, o *Outcomes, slot uint64, service string, leave func(int32)) error {
+// endStay ends patient id's intermediate-care stay or reablement package
+// (service s) with the outcome drawn from o (patient slot slot): a care
+// home, keeping the place until one is free; a readmission, giving the
+// place up first; or home or death.
+func (m *model) endStay(id int32, s *service, o *Outcomes, slot uint64) error {
 	switch outcome(o, m.u(m.pts.At(id), slot)) {
 	case 1:
 		if m.p.Services.CareHomes.Enabled {
-			m.trace(id, "ready", service)
+			m.trace(id, "ready", s.name)
 			return m.do(m.net.Request(id, svcCareHomes.pool(), 0, m.gr[:0]))
 		}
 	case 2:
-		leave(id)
+		m.leaveStay(s, id)
 		if err := m.releaseKeep(id); err != nil {
 			return err
 		}
 		m.readmitNow(id)
 		return nil
 	}
-	leave(id)
+	m.leaveStay(s, id)
 	return m.release(id)
-}
-
-// leaveReablement records a patient's reablement package ending.
-func (m *model) leaveReablement(id int32) {
-	m.busy(svcReablement).Add(m.cal.Now(), -1)
-	m.trace(id, "leave", svcReablement.name)
 }
 
 // readmitNow turns patient id, who has left intermediate care or

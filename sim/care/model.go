@@ -254,6 +254,7 @@ type model struct {
 	// measured period: the model's own (the lv…, c… and t… constants),
 	// then the services' (see initServices). The services' pools are the
 	// network's, in the order of the service table.
+	stayDist                   []*des.Dist // each service's stay distribution in p, by id
 	lv                         []stats.DailyLevel
 	counts                     []stats.Series
 	tallies                    []stats.Tally
@@ -343,6 +344,13 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	for _, s := range services {
 		if m.net.AddPool(s.name, m.unitsNow(s), des.FIFO) != s.pool() {
 			panic("care: the network's pools are not in the order of the service table")
+		}
+	}
+
+	m.stayDist = make([]*des.Dist, len(services))
+	for _, s := range services {
+		if s.stay != nil {
+			m.stayDist[s.id] = s.stay(&m.p.Services)
 		}
 	}
 
@@ -779,20 +787,18 @@ func (m *model) handle(e des.Event) error {
 	case evAssessed:
 		return m.requestDownstream(e.ID)
 	case evICEnd:
-		return m.onICEnd(e.ID)
+		return m.endStay(e.ID, svcIC, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome)
 	case evReablementEnd:
-		return m.onReablementEnd(e.ID)
+		return m.endStay(e.ID, svcReablement, &m.p.Services.Reablement.Outcomes, slotReablementOutcome)
 	case evCareHomeEnd:
-		m.busy(svcCareHomes).Add(m.cal.Now(), -1)
-		m.trace(e.ID, "die", svcCareHomes.name)
+		m.leaveStay(svcCareHomes, e.ID)
 		return m.release(e.ID)
 	case evCommunityEnd:
 		pt := m.pts.At(e.ID)
 		if pt.kind == kindEnrolled {
 			m.cohorts[pt.cohort].enrolled--
 		}
-		m.busy(svcCommunity).Add(m.cal.Now(), -1)
-		m.trace(e.ID, "leave", svcCommunity.name)
+		m.leaveStay(svcCommunity, e.ID)
 		return m.release(e.ID)
 	case evElectiveDue:
 		return m.onElectiveDue(e.ID)

@@ -17,8 +17,11 @@ import (
 // the levels and tallies and their restart after warm-up, the census, the
 // measures and their outputs) loops over [services].
 //
-// What a patient does in the service (who is sent there, what happens when
-// a unit is granted and when the stay ends) is flow logic, in flows.go.
+// A service whose stays need nothing more than a length drawn from a
+// distribution (intermediate care, reablement, care homes, community
+// teams) starts and ends them with startStay and leaveStay, which read its
+// description. Who is sent to a service, and what happens after a stay
+// (outcomes, the next service), is flow logic, in flows.go.
 //
 // Descriptions are package-level values read at set-up; the hot path sees
 // only the indices that package initialisation gives each one (id, the
@@ -38,12 +41,20 @@ type service struct {
 	units   func(p *Services) *int
 	// dists are its distributions, with their keys in its section.
 	dists []serviceDist
+	// stay, if not nil, returns the distribution of the length of a
+	// stay, drawn from the patient's random slot slot, which the event end
+	// ends; admit and leave are the events traced at its start and end.
+	// startStay and leaveStay use them for the services whose stays need
+	// nothing more.
+	stay         func(p *Services) *des.Dist
+	slot         uint64
+	end          des.Kind
+	admit, leave string
 	// occupied, if not nil, returns the field giving the units occupied at
 	// the start of warm-up, which census fills with stays part-way through
 	// stay; residents says that those patients are care-home residents
 	// rather than patients admitted urgently.
 	occupied  func(p *Services) *int
-	stay      func(p *Services) *des.Dist
 	residents bool
 	// busy says that its flows keep a level of the patients it holds (its
 	// occupancy; for ED, patients in the department), and capacity that
@@ -176,4 +187,42 @@ func (m *model) unitsNow(s *service) int {
 func init() {
 	initServices()
 	initMeasures()
+}
+
+// startStay starts patient id's stay in service s now: it counts the
+// entry, adds the patient to s's busy level and schedules s's end event
+// after a stay drawn from s's stay distribution with the patient's slot.
+func (m *model) startStay(s *service, id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	m.count(s.entries)
+	m.busy(s).Add(now, 1)
+	pt.admitted = now
+	m.trace(id, s.admit, s.name)
+	m.cal.Schedule(now+max(0, m.sample(pt, s.slot, m.stayDist[s.id])), s.end, id)
+}
+
+// leaveStay records patient id leaving service s (the network has freed
+// or is freeing the unit): s's busy level, and the length of stay when s
+// tallies them.
+func (m *model) leaveStay(s *service, id int32) {
+	now := m.cal.Now()
+	m.busy(s).Add(now, -1)
+	if s.losIx >= 0 && m.measured {
+		m.stays(s).Add(float64(now - m.pts.At(id).admitted))
+	}
+	m.trace(id, s.leave, s.name)
+}
+
+// census1 starts the stay of a census patient granted its unit of s at
+// time 0: it counts the unit and schedules s's end event after the
+// remaining stay, which census drew into pt.fit. It reports whether pt is
+// a census patient.
+func (m *model) census1(pt *patient, id int32, s *service) bool {
+	if pt.flags&fCensus == 0 {
+		return false
+	}
+	m.busy(s).Add(m.cal.Now(), 1)
+	m.cal.Schedule(m.cal.Now()+pt.fit, s.end, id)
+	return true
 }

@@ -11,6 +11,11 @@ var svcCommunity = &service{
 	enabled:  func(p *Services) *bool { return &p.Community.Enabled },
 	units:    func(p *Services) *int { return &p.Community.Caseload },
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.Community.Duration }}},
+	stay:     func(p *Services) *des.Dist { return &p.Community.Duration },
+	slot:     slotCommunity,
+	end:      evCommunityEnd,
+	admit:    "enrol",
+	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	measures: []measureDef{

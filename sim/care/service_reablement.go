@@ -10,6 +10,11 @@ var svcReablement = &service{
 	enabled:  func(p *Services) *bool { return &p.Reablement.Enabled },
 	units:    func(p *Services) *int { return &p.Reablement.Caseload },
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.Reablement.Duration }}},
+	stay:     func(p *Services) *des.Dist { return &p.Reablement.Duration },
+	slot:     slotReablement,
+	end:      evReablementEnd,
+	admit:    "start",
+	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	measures: []measureDef{

@@ -84,11 +84,14 @@ func TestServiceTableReadsItsSection(t *testing.T) {
 		if !isField(sec, s.units(&p.Services)) {
 			t.Errorf("%s: units is not a field of services.%s", s.name, s.key)
 		}
-		if (s.occupied == nil) != (s.stay == nil) {
-			t.Errorf("%s: a census needs both occupied and stay", s.name)
+		if s.occupied != nil && s.stay == nil {
+			t.Errorf("%s: a census needs a stay distribution", s.name)
 		}
-		if s.occupied != nil && (s.occupied(&p.Services) != field(sec, "occupied") || !isField(sec, s.stay(&p.Services))) {
-			t.Errorf("%s: occupied or stay is not a field of services.%s", s.name, s.key)
+		if s.occupied != nil && s.occupied(&p.Services) != field(sec, "occupied") {
+			t.Errorf("%s: occupied is not services.%s.occupied", s.name, s.key)
+		}
+		if s.stay != nil && (!isField(sec, s.stay(&p.Services)) || s.slot == 0 || s.end == 0 || s.admit == "" || s.leave == "") {
+			t.Errorf("%s: a stay needs a distribution in services.%s, a patient slot, an end event and the events traced", s.name, s.key)
 		}
 		for _, d := range s.dists {
 			if got, want := any(d.get(&p.Services)), field(sec, d.key); got != want || want == nil {
