@@ -394,3 +394,30 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 	}
 	panic("care: not a metric op")
 }
+
+// bedMeasures returns the usual measures of a new bed service, each
+// following the base model's: beds occupied at midnight and as a daily
+// mean, and the beds, each day; admissions, occupied bed days and the mean
+// beds, each financial year; and occupancy, mean beds occupied and (when
+// los is set) the mean length of stay over the measured period. Their
+// names start with prefix ("virtual_ward_beds") and their docs name the
+// beds as noun does ("virtual-ward beds"). The base model's bed services
+// list theirs by hand, as their names and positions are fixed by existing
+// outputs.
+func bedMeasures(prefix, noun string, los bool) []measureDef {
+	out := []measureDef{
+		daily(follows, prefix+"_occupied_midnight", "beds", midnight(busy), noun+" occupied at midnight"),
+		daily(follows, prefix+"_occupied_mean", "beds", dayMean(busy), noun+" occupied, time-weighted mean"),
+		daily(follows, prefix+"_beds", "beds", dayMean(capacity), noun+" (capacity)"),
+		annual(follows, prefix+"_admissions", "patients", total(entries), "admissions to "+noun),
+		annual(follows, prefix+"_bed_days", "bed days", levelDays(busy), "occupied bed days of "+noun),
+		annual(follows, prefix+"_beds", "beds", yearMean(capacity), noun+", mean over the year"),
+		metric(follows, prefix+"_occupancy_mean", "fraction", occupancy(busy, capacity), "occupied "+noun+" over beds, time-weighted"),
+		metric(follows, prefix+"_beds_occupied_mean", "beds", timeMean(busy), "occupied "+noun+", time-weighted mean"),
+	}
+	if los {
+		out = append(out, metric(follows, prefix+"_los_mean_days", "days", tallyMean(stays),
+			"stays in "+noun+", admission to leaving, over stays ending after warm-up"))
+	}
+	return out
+}

@@ -212,11 +212,11 @@ func TestMeasureTables(t *testing.T) {
 
 // TestNewService adds a service to the table as a new service's file
 // would (here a virtual ward reading the intermediate-care section, so as
-// to need no new parameters) and checks what follows from its description
-// alone: its pool, its capacity level, its measures after the base
-// model's in every table, and its length-of-stay tally in LOSPools and
-// Result.LOS. It changes the package's tables, so it does not run in
-// parallel, and puts them back.
+// to need no new parameters, with the usual bed measures) and checks what
+// follows from its description alone: its pool, its capacity level, its
+// measures after the base model's in every table, and its length-of-stay
+// tally in LOSPools and Result.LOS. It changes the package's tables, so
+// it does not run in parallel, and puts them back.
 func TestNewService(t *testing.T) {
 	vw := &service{
 		name: "virtual-ward", key: "intermediate_care", title: "Virtual ward",
@@ -225,11 +225,7 @@ func TestNewService(t *testing.T) {
 		busy:     true,
 		capacity: true,
 		los:      true,
-		measures: []measureDef{
-			daily(follows, "virtual_ward_beds", "beds", dayMean(capacity), "virtual-ward beds (capacity)"),
-			annual(follows, "virtual_ward_bed_days", "bed days", levelDays(busy), "occupied virtual-ward bed days"),
-			metric(follows, "virtual_ward_los_mean_days", "days", tallyMean(stays), "virtual-ward stays, admission to leaving"),
-		},
+		measures: bedMeasures("virtual_ward", "virtual-ward beds", true),
 	}
 	defer func() {
 		services = services[:len(services)-1]
@@ -240,10 +236,26 @@ func TestNewService(t *testing.T) {
 	initServices()
 	initMeasures()
 
-	if NumDaily != numBaseDaily+1 || DailyMeasures[numBaseDaily].Name != "virtual_ward_beds" ||
-		NumAnnual != numBaseAnnual+1 || AnnualMeasures[numBaseAnnual].Name != "virtual_ward_bed_days" ||
-		NumMetrics != numBaseMetrics+1 || Metrics[numBaseMetrics].Name != "virtual_ward_los_mean_days" {
-		t.Fatalf("the virtual ward's measures do not follow the base model's: %d, %d, %d measures", NumDaily, NumAnnual, NumMetrics)
+	for _, c := range []struct {
+		table string
+		ms    []Measure
+		base  int
+		want  []string
+	}{
+		{"daily", DailyMeasures, numBaseDaily, []string{"virtual_ward_occupied_midnight", "virtual_ward_occupied_mean", "virtual_ward_beds"}},
+		{"annual", AnnualMeasures, numBaseAnnual, []string{"virtual_ward_admissions", "virtual_ward_bed_days", "virtual_ward_beds"}},
+		{"metric", Metrics, numBaseMetrics, []string{"virtual_ward_occupancy_mean", "virtual_ward_beds_occupied_mean", "virtual_ward_los_mean_days"}},
+	} {
+		var got []string
+		for _, m := range c.ms[c.base:] {
+			got = append(got, m.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s measures after the base model's: %v, want %v", c.table, got, c.want)
+		}
+	}
+	if NumDaily != len(DailyMeasures) || NumAnnual != len(AnnualMeasures) || NumMetrics != len(Metrics) {
+		t.Errorf("NumDaily, NumAnnual, NumMetrics = %d, %d, %d, want the tables' lengths", NumDaily, NumAnnual, NumMetrics)
 	}
 	if i := slices.IndexFunc(LOSPools, func(p LOSPool) bool { return p.Name == "virtual-ward" }); i != len(LOSPools)-1 {
 		t.Fatalf("LOSPools = %+v, want the virtual ward last", LOSPools)
@@ -257,10 +269,17 @@ func TestNewService(t *testing.T) {
 		t.Fatalf("the result has %d daily, %d annual, %d metrics and %d tallies, want %d, %d, %d and %d",
 			len(r.Daily), len(r.Annual[0]), len(r.Metrics), len(r.LOS), NumDaily, NumAnnual, NumMetrics, len(LOSPools))
 	}
+	beds := float64(p.Services.IntermediateCare.Beds)
 	for d, got := range r.Daily[DailyIndex("virtual_ward_beds")] {
-		if got != float64(p.Services.IntermediateCare.Beds) {
-			t.Errorf("virtual_ward_beds on day %d = %v, want %d", d, got, p.Services.IntermediateCare.Beds)
+		if got != beds {
+			t.Errorf("virtual_ward_beds on day %d = %v, want %v", d, got, beds)
 		}
+	}
+	if got := r.Annual[0][AnnualIndex("virtual_ward_beds")]; got != beds {
+		t.Errorf("virtual_ward_beds in %s = %v, want %v", r.Years[0], got, beds)
+	}
+	if got := r.Metrics[MetricIndex("virtual_ward_occupancy_mean")]; got != 0 {
+		t.Errorf("virtual_ward_occupancy_mean = %v, want 0: no flow sends anyone there", got)
 	}
 	if got, want := r.Daily[DailyICBeds], r.Daily[DailyIndex("virtual_ward_beds")]; !slices.Equal(got, want) {
 		t.Errorf("ic_beds = %v changed when a service was added after it; want %v", got, want)
