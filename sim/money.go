@@ -118,7 +118,7 @@ func Activity(r *care.Result) []finance.Activity {
 		from := r.Start
 		if y > 0 {
 			// Every year after the first starts on 1 April.
-			from = des.Date{Year: from.FinancialYear() + y, Month: 4, Day: 1}
+			from = des.FinancialYearStart(from.FinancialYear() + y)
 		}
 		out[y] = finance.Activity{
 			From:                    from,

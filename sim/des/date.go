@@ -102,10 +102,14 @@ func (d Date) FinancialYear() int {
 	return d.Year - 1
 }
 
+// FinancialYearStart returns the first day of the financial year
+// starting in April of y: 1 April y.
+func FinancialYearStart(y int) Date { return Date{Year: y, Month: 4, Day: 1} }
+
 // FinancialYearDays returns the number of days of the financial year
 // starting in April of y: 366 when it holds a 29 February, else 365.
 func FinancialYearDays(y int) int {
-	return int(Date{Year: y + 1, Month: 4, Day: 1}.Sub(Date{Year: y, Month: 4, Day: 1}))
+	return int(FinancialYearStart(y + 1).Sub(FinancialYearStart(y)))
 }
 
 // FinancialYearLabel names the financial year starting in April of y as

@@ -57,6 +57,9 @@ func TestFinancialYear(t *testing.T) {
 		if fy != c.fy {
 			t.Errorf("%v.FinancialYear() = %d, want %d", c.d, fy, c.fy)
 		}
+		if got := FinancialYearStart(fy); got.FinancialYear() != fy || got.AddDays(-1).FinancialYear() != fy-1 {
+			t.Errorf("FinancialYearStart(%d) = %v, not the first day of the year", fy, got)
+		}
 		if got := FinancialYearDays(fy); got != c.days {
 			t.Errorf("FinancialYearDays(%d) = %d, want %d", fy, got, c.days)
 		}

@@ -208,7 +208,7 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	for i, a := range years {
 		fy := a.From.FinancialYear()
 		length := des.FinancialYearDays(fy)
-		if fy <= prev || a.Days < 1 || a.From.AddDays(a.Days-1).Sub(des.Date{Year: fy, Month: 4, Day: 1}) >= des.Time(length) {
+		if fy <= prev || a.Days < 1 || a.From.AddDays(a.Days-1).Sub(des.FinancialYearStart(fy)) >= des.Time(length) {
 			return nil, fmt.Errorf("finance: year %d: %d days from %v are not in one financial year after the one before", i, a.Days, a.From)
 		}
 		prev = fy
