@@ -101,7 +101,7 @@ const (
 	evAssessed
 	evICEnd
 	evReablementEnd
-	evCareHomeEnd
+	evStayEnd // the end of a stay that needs nothing more (care homes): leaveStay of the pool held
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
@@ -790,8 +790,8 @@ func (m *model) handle(e des.Event) error {
 		return m.endStay(e.ID, svcIC, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome)
 	case evReablementEnd:
 		return m.endStay(e.ID, svcReablement, &m.p.Services.Reablement.Outcomes, slotReablementOutcome)
-	case evCareHomeEnd:
-		m.leaveStay(svcCareHomes, e.ID)
+	case evStayEnd:
+		m.leaveStay(services[m.net.Holds(e.ID)], e.ID)
 		return m.release(e.ID)
 	case evCommunityEnd:
 		pt := m.pts.At(e.ID)

@@ -43,7 +43,9 @@ type service struct {
 	dists []serviceDist
 	// stay, if not nil, returns the distribution of the length of a
 	// stay, drawn from the patient's random slot slot, which the event end
-	// ends; admit and leave are the events traced at its start and end.
+	// ends (evStayEnd for a stay after which the patient leaves the
+	// system: care homes); admit and leave are the events traced at its
+	// start and end.
 	// startStay and leaveStay use them for the services whose stays need
 	// nothing more.
 	stay         func(p *Services) *des.Dist

@@ -13,7 +13,7 @@ var svcCareHomes = &service{
 	occupied:  func(p *Services) *int { return &p.CareHomes.Occupied },
 	stay:      func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay },
 	slot:      slotCareHomeLOS,
-	end:       evCareHomeEnd,
+	end:       evStayEnd,
 	admit:     "admit",
 	leave:     "die",
 	residents: true,
