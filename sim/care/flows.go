@@ -343,15 +343,17 @@ func (m *model) onGrant(g des.Grant) {
 		pt.admitted = now
 		m.trace(id, "admit", svcAcute.name)
 		m.cal.Schedule(now+max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id])), svcAcute.end, id)
-	case svcIC.pool(), svcReablement.pool(), svcCareHomes.pool():
+	case svcCommunity.pool():
+		// Community places are taken only when free (TryRequest).
+	default:
+		// Intermediate care, reablement, care homes: a stay of a length
+		// drawn from the service's description.
 		s := services[g.Pool]
 		if s.occupied != nil && m.census1(pt, id, s) {
 			return
 		}
 		m.leaveFrom(id, g.From) // may add a readmission, moving the slab: startStay looks pt up again
 		m.startStay(s, id)
-	case svcCommunity.pool():
-		// Community places are taken only when free (TryRequest).
 	}
 }
 
@@ -359,9 +361,12 @@ func (m *model) onGrant(g des.Grant) {
 // on (blocking after service).
 func (m *model) leaveFrom(id int32, from des.PoolID) {
 	switch from {
+	case des.NoPool:
 	case svcAcute.pool():
 		m.leaveAcute(id)
-	case svcIC.pool(), svcReablement.pool():
+	default:
+		// Intermediate care or reablement, waiting for a care home: the
+		// other services' patients never move on holding their unit.
 		m.leaveStay(services[from], id)
 	}
 }
