@@ -68,6 +68,9 @@ type measureDef struct {
 	src formula
 }
 
+// daily, annual and metric define a measure of their table at position at
+// (a constant of the table, or follows) with its name, unit, formula and
+// doc.
 func daily(at int, name, unit string, src formula, doc string) measureDef {
 	return measureDef{kindDaily, at, Measure{name, unit, doc}, src}
 }
@@ -111,7 +114,7 @@ const (
 	firstMetricOp = opPerYear
 )
 
-// opKind is the table each op's measures belong to.
+// kind returns the table that the measures computed by o belong to.
 func (o op) kind() measureKind {
 	switch {
 	case o < firstAnnualOp:
