@@ -45,7 +45,7 @@ type service struct {
 	// stay, drawn from the patient's random slot slot, which the event end
 	// ends (evStayEnd for a stay after which the patient leaves the
 	// system: care homes); admit and leave are the events traced at its
-	// start and end.
+	// start and end, "admit" and "leave" when not set.
 	// startStay and leaveStay use them for the services whose stays need
 	// nothing more.
 	stay         func(p *Services) *des.Dist
@@ -148,6 +148,12 @@ func initServices() {
 	LOSPools = nil
 	for i, s := range services {
 		s.id = i
+		if s.admit == "" {
+			s.admit = "admit"
+		}
+		if s.leave == "" {
+			s.leave = "leave"
+		}
 		s.busyLv, s.capLv, s.losIx = -1, -1, -1
 		if s.busy {
 			s.busyLv = numLevels

@@ -18,8 +18,6 @@ var svcAcute = &service{
 	stay:     func(p *Services) *des.Dist { return &p.Acute.LengthOfStay },
 	slot:     slotLOS,
 	end:      evFit,
-	admit:    "admit",
-	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	los:      true,

@@ -14,7 +14,6 @@ var svcCareHomes = &service{
 	stay:      func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay },
 	slot:      slotCareHomeLOS,
 	end:       evStayEnd,
-	admit:     "admit",
 	leave:     "die",
 	residents: true,
 	busy:      true,

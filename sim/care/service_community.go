@@ -15,7 +15,6 @@ var svcCommunity = &service{
 	slot:     slotCommunity,
 	end:      evCommunityEnd,
 	admit:    "enrol",
-	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	measures: []measureDef{

@@ -14,8 +14,6 @@ var svcIC = &service{
 	stay:     func(p *Services) *des.Dist { return &p.IntermediateCare.LengthOfStay },
 	slot:     slotICLOS,
 	end:      evICEnd,
-	admit:    "admit",
-	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	los:      true,

@@ -14,7 +14,6 @@ var svcReablement = &service{
 	slot:     slotReablement,
 	end:      evReablementEnd,
 	admit:    "start",
-	leave:    "leave",
 	busy:     true,
 	capacity: true,
 	measures: []measureDef{
