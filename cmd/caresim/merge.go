@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"caresim/results"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -12,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"caresim/results"
 
 	"github.com/spf13/pflag"
 )
