@@ -1,12 +1,13 @@
 package plots
 
 import (
-	"caresim/results"
 	"fmt"
 	"image/color"
 	"math"
 	"strings"
 	"time"
+
+	"caresim/results"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"

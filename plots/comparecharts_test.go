@@ -16,7 +16,7 @@ import (
 // its month's share; a month with no departures shows 0.
 func TestMonthlyShare(t *testing.T) {
 	t.Parallel()
-	var r results.RunData
+	r := results.NewRunData()
 	r.Start = time.Date(2014, time.April, 29, 0, 0, 0, 0, time.UTC)
 	r.Daily[care.DailyAEDepartures].Mean = []float64{10, 10, 20, 0}
 	r.Daily[care.DailyAE4hBreaches].Mean = []float64{1, 1, 4, 0}

@@ -1,9 +1,10 @@
 package plots
 
 import (
-	"caresim/results"
 	"fmt"
 	"image/color"
+
+	"caresim/results"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"

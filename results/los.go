@@ -1,9 +1,6 @@
 package results
 
 import (
-	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/stats"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,22 +9,26 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"caresim/sim"
+	"caresim/sim/care"
 )
 
 // LOSPool is a bed pool whose lengths of stay a run reports: its key in
-// los.csv and summary.json, its chart's file name and title, and its
-// pooled tally in the results.
+// los.csv and summary.json, and its chart's file name and title.
 type LOSPool struct {
 	Key, File, Name string
-	Tally           func(*sim.Results) *stats.Tally
 }
 
-// LOSPools are the bed pools whose lengths of stay a run reports, in
-// the order of los.csv and summary.json.
-var LOSPools = []LOSPool{
-	{"acute", "los-acute", "Acute", func(r *sim.Results) *stats.Tally { return &r.AcuteLOS }},
-	{"intermediate_care", "los-intermediate-care", "Intermediate care", func(r *sim.Results) *stats.Tally { return &r.ICLOS }},
-}
+// LOSPools are the pools of care.LOSPools, in its order, which is that of
+// their pooled tallies in sim.Results.LOS and of los.csv and summary.json.
+var LOSPools = func() []LOSPool {
+	var out []LOSPool
+	for _, p := range care.LOSPools {
+		out = append(out, LOSPool{Key: p.Key, File: "los-" + p.Name, Name: p.Title})
+	}
+	return out
+}()
 
 // LOS is one pool's length-of-stay distribution as reported and
 // charted: stays per replication in each bin of BinWidth days from day
@@ -52,11 +53,11 @@ type LOSSummary struct {
 
 // LOSOf returns each pool's distribution in res, nil for a pool with no
 // stays.
-func LOSOf(res *sim.Results) [2]*LOS {
-	var out [2]*LOS
+func LOSOf(res *sim.Results) []*LOS {
+	out := make([]*LOS, len(LOSPools))
 	n := float64(len(res.Reps))
 	for i, p := range LOSPools {
-		t := p.Tally(res)
+		t := &res.LOS[i]
 		first, bins := t.Histogram()
 		if t.Count() == 0 || first < 0 {
 			continue // no stays (or, impossibly, a negative one)
@@ -76,7 +77,7 @@ func LOSOf(res *sim.Results) [2]*LOS {
 }
 
 // LOSSummaries are the summaries of los for summary.json.
-func LOSSummaries(los [2]*LOS) []LOSSummary {
+func LOSSummaries(los []*LOS) []LOSSummary {
 	out := []LOSSummary{}
 	for _, d := range los {
 		if d != nil {
@@ -91,7 +92,7 @@ func LOSSummaries(los [2]*LOS) []LOSSummary {
 // replication that ended in the measured period with a length in
 // [from_days, to_days), their share of the pool's stays and the
 // cumulative share.
-func WriteLOS(w io.Writer, scenario string, los [2]*LOS) error {
+func WriteLOS(w io.Writer, scenario string, los []*LOS) error {
 	cw := csv.NewWriter(w)
 	cw.Write(LOSHeader)
 	for _, d := range los {
@@ -114,8 +115,8 @@ var LOSHeader = []string{"scenario", "pool", "from_days", "to_days", "stays_per_
 
 // ReadLOS reads the distributions back from los.csv, with their
 // summaries from summary.json. A folder from before los.csv has none.
-func ReadLOS(path string, summaries []LOSSummary) ([2]*LOS, error) {
-	var out [2]*LOS
+func ReadLOS(path string, summaries []LOSSummary) ([]*LOS, error) {
+	out := make([]*LOS, len(LOSPools))
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return out, nil
 	}

@@ -1,11 +1,6 @@
 package results
 
 import (
-	"caresim/scenarios"
-	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/des"
-	"caresim/sim/finance"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,13 +12,19 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/des"
+	"caresim/sim/finance"
 )
 
 // ReadRun reads back what a run's charts are drawn from out of its
 // results folder dir: summary.json, daily.csv and annual.csv. Each
 // problem names the file.
 func ReadRun(dir string) (RunData, error) {
-	var d RunData
+	d := NewRunData()
 	s, err := ReadSummary(dir)
 	if err != nil {
 		return d, err
@@ -196,8 +197,9 @@ func readAnnual(path string, years []string, d *RunData) error {
 	for k, m := range care.AnnualMeasures {
 		careMeasure[m.Name] = k
 	}
-	d.Annual = make([][care.NumAnnual]float64, len(years))
+	d.Annual = make([][]float64, len(years))
 	for y := range d.Annual {
+		d.Annual[y] = make([]float64, care.NumAnnual)
 		for k := range d.Annual[y] {
 			d.Annual[y][k] = math.NaN() // not in the file: not measured
 		}
@@ -265,13 +267,13 @@ type RunData struct {
 	Name, Place string
 	Start       time.Time
 	Markers     []Marker
-	Daily       [care.NumDaily]sim.Band
+	Daily       []sim.Band // indexed as care.DailyMeasures; see NewRunData
 	// years are the financial years, a final year simulated in part so
 	// labelled, and annual each year's mean of each annual measure.
 	Years  []string
-	Annual [][care.NumAnnual]float64
-	LOS    [2]*LOS // as LOSPools; nil for a pool without stays
-	Money  *Money  // nil when the run was not priced
+	Annual [][]float64
+	LOS    []*LOS // as LOSPools; nil for a pool without stays
+	Money  *Money // nil when the run was not priced
 	// calibration is summary.json's calibration checks, when read back
 	// from a folder (the report's; not charted).
 	Calibration []Check
@@ -285,9 +287,14 @@ type Money struct {
 	Annual [][finance.NumBodies][finance.NumMeasures]Estimate
 }
 
+// NewRunData returns an empty RunData with a series for each daily
+// measure.
+func NewRunData() RunData { return RunData{Daily: make([]sim.Band, care.NumDaily)} }
+
 // RunDataOf is what the charts of a finished run of l are drawn from.
 func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
-	d := RunData{Name: l.Name, Place: PlaceOf(l), Start: DateTime(res.Reps[0].Start)}
+	d := NewRunData()
+	d.Name, d.Place, d.Start = l.Name, PlaceOf(l), DateTime(res.Reps[0].Start)
 	for _, iv := range l.Interventions {
 		d.Markers = append(d.Markers, Marker{Label: iv.Name, At: DateTime(iv.Start)})
 	}
@@ -295,7 +302,7 @@ func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
 		d.Daily[k] = sim.Band{Mean: single(b.Mean), P10: single(b.P10), P90: single(b.P90)}
 	}
 	for _, a := range res.Annual {
-		var means [care.NumAnnual]float64
+		means := make([]float64, care.NumAnnual)
 		for k, s := range a {
 			means[k] = s.Mean
 		}
@@ -324,7 +331,7 @@ func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
 // WholeYears returns the index of the last of the financial years
 // simulated whole (its days in annual those of the year from 1 April),
 // or the last year when none was.
-func WholeYears(years []string, annual [][care.NumAnnual]float64) int {
+func WholeYears(years []string, annual [][]float64) int {
 	for y := len(annual) - 1; y >= 0; y-- {
 		if annual[y][care.AnnualDays] == float64(FYLength(years[y])) {
 			return y

@@ -1,16 +1,17 @@
 package results
 
 import (
-	"caresim/scenarios"
-	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/finance"
-	"caresim/sim/stats"
 	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
 	"time"
+
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/finance"
+	"caresim/sim/stats"
 )
 
 // EventLog writes replication 0's patient events as CSV while it runs.
@@ -49,8 +50,8 @@ type Run struct {
 	Sets   []string // the --set overrides, in order
 	Opts   sim.Options
 	Res    *sim.Results
-	PerRep bool    // add each replication's rows to the CSV files
-	LOS    [2]*LOS // the lengths of stay, as LOSOf(Res)
+	PerRep bool   // add each replication's rows to the CSV files
+	LOS    []*LOS // the lengths of stay, as LOSOf(Res)
 	// Calibration holds the calibration checks of the run, for
 	// summary.json: the caller evaluates them (package validation), when
 	// the scenario has targets.

@@ -1,10 +1,6 @@
 package results
 
 import (
-	"caresim/scenarios"
-	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/stats"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -14,6 +10,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"caresim/scenarios"
+	"caresim/sim"
+	"caresim/sim/care"
+	"caresim/sim/stats"
 )
 
 // SummaryFormat is the version of summary.json's layout. Raise it when a

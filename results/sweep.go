@@ -2,8 +2,6 @@ package results
 
 import (
 	"bytes"
-	"caresim/scenarios"
-	"caresim/sim/stats"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
@@ -14,6 +12,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+
+	"caresim/scenarios"
+	"caresim/sim/stats"
 )
 
 // SweepFormat is the version of sweep.json's layout.

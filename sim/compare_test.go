@@ -13,7 +13,7 @@ import (
 func fakeRun(vals map[int][3]float64, money []float64) *Results {
 	r := &Results{}
 	for i := range 3 {
-		rep := &care.Result{}
+		rep := &care.Result{Metrics: make([]float64, care.NumMetrics)}
 		for k := range rep.Metrics {
 			rep.Metrics[k] = math.NaN()
 		}
@@ -22,6 +22,7 @@ func fakeRun(vals map[int][3]float64, money []float64) *Results {
 		}
 		r.Reps = append(r.Reps, rep)
 	}
+	r.Metrics = make([]stats.Summary, care.NumMetrics)
 	for k := range r.Metrics {
 		var xs []float64
 		for _, rep := range r.Reps {

@@ -104,11 +104,11 @@ func bodySuffix(b int) string {
 func Activity(r *care.Result) []finance.Activity {
 	out := make([]finance.Activity, len(r.Annual))
 	for y := range r.Annual {
-		a := &r.Annual[y]
+		a := r.Annual[y]
 		from := r.Start
 		if y > 0 {
 			// Every year after the first starts on 1 April.
-			from = des.Date{Year: fyStart(from) + y, Month: 4, Day: 1}
+			from = des.FinancialYearStart(from.FinancialYear() + y)
 		}
 		out[y] = finance.Activity{
 			From:                    from,
@@ -133,14 +133,6 @@ func Activity(r *care.Result) []finance.Activity {
 		}
 	}
 	return out
-}
-
-// fyStart returns the calendar year in which d's financial year starts.
-func fyStart(d des.Date) int {
-	if d.Month >= 4 {
-		return d.Year
-	}
-	return d.Year - 1
 }
 
 // InterventionCosts returns what p's interventions cost and who pays, for

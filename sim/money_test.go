@@ -140,8 +140,9 @@ func TestBetterTogetherClosesGap(t *testing.T) {
 func TestActivity(t *testing.T) {
 	t.Parallel()
 	r := &care.Result{Start: des.Date{Year: 2014, Month: 7, Day: 1}, Years: []string{"2014/15", "2015/16"}}
-	r.Annual = make([][care.NumAnnual]float64, 2)
+	r.Annual = make([][]float64, 2)
 	for y := range r.Annual {
+		r.Annual[y] = make([]float64, care.NumAnnual)
 		for k := range care.NumAnnual {
 			r.Annual[y][k] = float64(1000*y + k + 1) // distinct, so a field given the wrong measure shows
 		}

@@ -57,19 +57,20 @@ type Results struct {
 	Reps []*care.Result
 	// Metrics summarises each metric across replications (mean and
 	// Student-t 95% confidence interval), indexed as care.Metrics.
-	Metrics [care.NumMetrics]stats.Summary
+	Metrics []stats.Summary
 	// Daily summarises each daily measure across replications, indexed as
 	// care.DailyMeasures.
-	Daily [care.NumDaily]Band
+	Daily []Band
 	// Years names the financial years of Annual.
 	Years []string
 	// Annual summarises each annual measure across replications:
 	// Annual[y][k] for year Years[y] and measure care.AnnualMeasures[k].
-	Annual [][care.NumAnnual]stats.Summary
-	// AcuteLOS and ICLOS pool the replications' lengths of stay (see
-	// care.Result.AcuteLOS), in replication order: their histograms
-	// count the stays of all replications together.
-	AcuteLOS, ICLOS stats.Tally
+	Annual [][]stats.Summary
+	// LOS pools the replications' lengths of stay of each service of
+	// care.LOSPools, in its order (see care.Result.LOS), in replication
+	// order: their histograms count the stays of all replications
+	// together.
+	LOS []stats.Tally
 	// Money holds the accounts when Options.Money was set, else nil.
 	Money *MoneyResults
 	// Warnings are things the reader should know that do not stop the run.
@@ -103,7 +104,7 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	}
 	// daily[k][d*Reps+rep] is replication rep's value of daily measure k
 	// on day d, filled as replications end (each writes its own cells).
-	var daily [care.NumDaily][]float32
+	daily := make([][]float32, care.NumDaily)
 	for k := range daily {
 		daily[k] = make([]float32, days*o.Reps)
 	}
@@ -130,7 +131,7 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 		return nil, err
 	}
 	res.Reps = reps
-	res.summarise(&daily)
+	res.summarise(daily)
 	if o.Money != nil {
 		if err := res.addMoney(p, o); err != nil {
 			return nil, err
@@ -144,9 +145,10 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 
 // summarise fills Metrics and Annual from Reps, and Daily from daily (see
 // Run).
-func (r *Results) summarise(daily *[care.NumDaily][]float32) {
+func (r *Results) summarise(daily [][]float32) {
 	n := len(r.Reps)
 	vals := make([]float64, n)
+	r.Metrics = make([]stats.Summary, care.NumMetrics)
 	for k := range care.NumMetrics {
 		for i, rep := range r.Reps {
 			vals[i] = rep.Metrics[k]
@@ -154,6 +156,7 @@ func (r *Results) summarise(daily *[care.NumDaily][]float32) {
 		r.Metrics[k] = summarizeFinite(vals)
 	}
 	days := r.Reps[0].Days
+	r.Daily = make([]Band, care.NumDaily)
 	for k := range care.NumDaily {
 		b := Band{Mean: make([]float64, days), P10: make([]float64, days), P90: make([]float64, days)}
 		for d := range days {
@@ -167,13 +170,16 @@ func (r *Results) summarise(daily *[care.NumDaily][]float32) {
 		}
 		r.Daily[k] = b
 	}
+	r.LOS = make([]stats.Tally, len(care.LOSPools))
 	for _, rep := range r.Reps {
-		r.AcuteLOS.Merge(rep.AcuteLOS)
-		r.ICLOS.Merge(rep.ICLOS)
+		for i := range r.LOS {
+			r.LOS[i].Merge(rep.LOS[i])
+		}
 	}
 	r.Years = r.Reps[0].Years
-	r.Annual = make([][care.NumAnnual]stats.Summary, len(r.Years))
+	r.Annual = make([][]stats.Summary, len(r.Years))
 	for y := range r.Years {
+		r.Annual[y] = make([]stats.Summary, care.NumAnnual)
 		for k := range care.NumAnnual {
 			for i, rep := range r.Reps {
 				vals[i] = rep.Annual[y][k]

@@ -96,7 +96,7 @@ var BaselineTargets = []Target{
 		Case: "delayed patients' share of occupied acute beds", Measure: "acute_delayed_patients_mean / acute_beds_occupied_mean", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
 		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
-			m := &res.Reps[rep].Metrics
+			m := res.Reps[rep].Metrics
 			return m[care.MetricAcuteDelayed] / m[care.MetricAcuteBedsOccupied]
 		},
 	},

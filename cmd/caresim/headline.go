@@ -1,13 +1,14 @@
 package main
 
 import (
+	"fmt"
+	"io"
+
 	"caresim/cmd/caresim/internal/table"
 	"caresim/internal/text"
 	"caresim/plots/report"
 	"caresim/results"
 	"caresim/sim/care"
-	"fmt"
-	"io"
 )
 
 // writeHeadline prints the headline metrics, rounded to four significant

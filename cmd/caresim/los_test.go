@@ -1,12 +1,13 @@
 package main
 
 import (
-	"caresim/results"
 	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
 	"testing"
+
+	"caresim/results"
 )
 
 // losHeaderCSV is los.csv's header.

@@ -1,12 +1,13 @@
 package main
 
 import (
-	"caresim/results"
-	"caresim/sim"
 	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
+
+	"caresim/results"
+	"caresim/sim"
 
 	"github.com/spf13/pflag"
 )

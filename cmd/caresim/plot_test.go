@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	"caresim/results"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"caresim/results"
 )
 
 // TestPlotReproducesRun runs PRISM (two interventions, priced, its final

@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	"caresim/results"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
 	"testing"
+
+	"caresim/results"
 )
 
 // reportArgs runs testdata/report-mmc.yaml (the priced M/M/c ED with an

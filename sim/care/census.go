@@ -7,8 +7,9 @@ import (
 	"caresim/sim/des"
 )
 
-// census fills the beds occupied at the start of the warm-up
-// (Acute.Occupied, IntermediateCare.Occupied, CareHomes.Occupied) with
+// census fills the beds occupied at the start of the warm-up (the
+// occupied field of each service that has one, in the order of the
+// service table: Acute, IntermediateCare, CareHomes) with
 // patients part-way through their stays. In a system in steady state a
 // patient found in a bed has a stay drawn length-biased (a long stay is
 // more likely to be found in progress) and is a uniform fraction of the
@@ -20,12 +21,14 @@ import (
 // given S > a (Cox, Renewal Theory, 1962, §5.2). Acute census patients
 // then follow the usual pathways when medically fit.
 func (m *model) census() error {
-	s := &m.p.Services
 	r := des.NewStream(m.cfg.Seed, m.cfg.Rep, "census")
-	fill := func(on bool, n int, pool des.PoolID, d *des.Dist) error {
-		if !on || n <= 0 {
-			return nil
+	for _, sv := range services {
+		if sv.occupied == nil || !m.isOn(sv) {
+			continue
 		}
+		p := &m.p.Services
+		n := min(*sv.occupied(p), *sv.units(p))
+		d := sv.stay(p)
 		for range n {
 			id := m.newPatient(r.Uint64(), kindUrgent, -1, routeAmbulance)
 			pt := m.pts.At(id)
@@ -33,23 +36,16 @@ func (m *model) census() error {
 			pt.flags |= fCensus | fWouldAdmit
 			pt.admitted = -elapsed
 			pt.fit = remaining
-			if pool == m.ch {
+			if sv.residents {
 				pt.kind = kindResident
 			}
-			if err := m.do(m.net.Request(id, pool, 0, m.gr[:0])); err != nil {
+			if err := m.do(m.net.Request(id, sv.pool(), 0, m.gr[:0])); err != nil {
 				return err
 			}
 			m.pts.At(id).flags &^= fCensus
 		}
-		return nil
 	}
-	if err := fill(s.Acute.Enabled, min(s.Acute.Occupied, s.Acute.Beds), m.acute, &s.Acute.LengthOfStay); err != nil {
-		return err
-	}
-	if err := fill(s.IntermediateCare.Enabled, min(s.IntermediateCare.Occupied, s.IntermediateCare.Beds), m.ic, &s.IntermediateCare.LengthOfStay); err != nil {
-		return err
-	}
-	return fill(s.CareHomes.Enabled, min(s.CareHomes.Occupied, s.CareHomes.Beds), m.ch, &s.CareHomes.LengthOfStay)
+	return nil
 }
 
 // lengthBiased draws the elapsed and remaining parts of a stay from d found

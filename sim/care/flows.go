@@ -61,7 +61,7 @@ func (m *model) onSource(si int) error {
 	case srcCalls:
 		// Candidates come at the highest call rate × the most beds; a
 		// call is kept with probability (rate now × residents now) / that.
-		if thin >= keep*float64(m.net.Busy(m.ch))/m.callBeds {
+		if thin >= keep*float64(m.net.Busy(svcCareHomes.pool()))/m.callBeds {
 			return nil
 		}
 		return m.arrive(m.newPatient(seed, kindUrgent, -1, routeCareHome))
@@ -86,14 +86,14 @@ func (m *model) onSource(si int) error {
 			return nil
 		}
 		id := m.newPatient(seed, kindResident, pk.cohort, 0)
-		m.trace(id, "refer", "care-homes")
-		return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
+		m.trace(id, "refer", svcCareHomes.name)
+		return m.do(m.net.Request(id, svcCareHomes.pool(), 0, m.gr[:0]))
 	case srcReferral:
 		if thin >= keep {
 			return nil
 		}
 		id := m.newPatient(seed, kindEnrolled, pk.cohort, 0)
-		gr, ok, err := m.net.TryRequest(id, m.comm, m.gr[:0])
+		gr, ok, err := m.net.TryRequest(id, svcCommunity.pool(), m.gr[:0])
 		if err := m.do(gr, err); err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (m *model) onSource(si int) error {
 			return nil
 		}
 		m.cohorts[pk.cohort].enrolled++
-		m.startCommunity(id)
+		m.startStay(svcCommunity, id)
 	}
 	return nil
 }
@@ -121,15 +121,6 @@ func weekday(t des.Time, start des.Date, warm des.Time) des.Time {
 		d += float64(7 - wd)
 	}
 	return des.Time(d + 8.0/24)
-}
-
-func (m *model) startCommunity(id int32) {
-	pt := m.pts.At(id)
-	pt.admitted = m.cal.Now()
-	m.count(cEnrolments)
-	m.commBusy.Add(m.cal.Now(), 1)
-	m.trace(id, "enrol", "community")
-	m.cal.Schedule(m.cal.Now()+max(0, m.sample(pt, slotCommunity, &m.p.Services.Community.Duration)), evCommunityEnd, id)
 }
 
 // admitProb is the probability that a patient of the route seen in ED
@@ -161,9 +152,9 @@ func (m *model) arrive(id int32) error {
 	would := pt.flags&fWouldAdmit != 0
 	if s.CallForCare.Enabled && m.cfRoute[pt.route] && would && m.u(pt, slotSuitable) < s.CallForCare.Suitable {
 		m.count(cCFCContacts)
-		first, second := m.ic, m.comm
+		first, second := svcIC.pool(), svcCommunity.pool()
 		if m.u(pt, slotStepUp) >= s.CallForCare.StepUp {
-			first, second = m.comm, m.ic
+			first, second = svcCommunity.pool(), svcIC.pool()
 		}
 		for _, pool := range [2]des.PoolID{first, second} {
 			if m.net.Capacity(pool) == 0 {
@@ -176,8 +167,8 @@ func (m *model) arrive(id int32) error {
 			if ok {
 				m.count(cCFCNavigated)
 				m.pts.At(id).kind = kindStepUp
-				if pool == m.comm { // an intermediate-care bed starts on its grant
-					m.startCommunity(id)
+				if pool == svcCommunity.pool() { // an intermediate-care bed starts on its grant
+					m.startStay(svcCommunity, id)
 				}
 				return nil
 			}
@@ -219,23 +210,23 @@ func (m *model) arrive(id int32) error {
 		return nil
 	}
 	pt.at = uint8(to)
-	pool := m.ed
+	pool := svcED.pool()
 	switch to {
 	case atED:
-		m.count(cED)
-		m.edIn.Add(m.cal.Now(), 1)
+		m.count(svcED.entries)
+		m.busy(svcED).Add(m.cal.Now(), 1)
 	case atUTC:
-		m.count(cUTC)
-		pool = m.utc
+		m.count(svcUTC.entries)
+		pool = svcUTC.pool()
 	case atSDEC:
-		m.count(cSDEC)
-		pool = m.sdec
+		m.count(svcSDEC.entries)
+		pool = svcSDEC.pool()
 	}
 	return m.do(m.net.Request(id, pool, 0, m.gr[:0]))
 }
 
 // serviceName names the place a patient is treated.
-var serviceName = [...]string{atED: "ed", atUTC: "urgent-treatment", atSDEC: "sdec"}
+var serviceName = [...]string{atED: svcED.name, atUTC: svcUTC.name, atSDEC: svcSDEC.name}
 
 // onTreated ends treatment in ED, urgent treatment or SDEC: home, or a
 // decision to admit.
@@ -263,9 +254,9 @@ func (m *model) leaveAE(pt *patient) {
 	now := m.cal.Now()
 	switch pt.at {
 	case atED:
-		m.edIn.Add(now, -1)
+		m.busy(svcED).Add(now, -1)
 		if m.measured {
-			m.edDept.Add(float64(now-pt.arrived) * 24)
+			m.tallies[tEDDept].Add(float64(now-pt.arrived) * 24)
 		}
 		if pt.dta > 0 && now-pt.dta > 0.5 {
 			m.count(cED12h)
@@ -291,14 +282,14 @@ func (m *model) admitDirect(id int32) error {
 // cubicle or chair while waiting, or is diverted when the scenario says so.
 func (m *model) requestBed(id int32) error {
 	if m.p.Services.Acute.Divert {
-		gr, ok, err := m.net.TryRequest(id, m.acute, m.gr[:0])
+		gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
 		if err := m.do(gr, err); err != nil {
 			return err
 		}
 		if !ok {
 			m.count(cDiverted)
 			pt := m.pts.At(id)
-			m.trace(id, "divert", "acute")
+			m.trace(id, "divert", svcAcute.name)
 			if m.net.Holds(id) != des.NoPool {
 				m.leaveAE(pt)
 				return m.release(id)
@@ -307,8 +298,8 @@ func (m *model) requestBed(id int32) error {
 		}
 		return nil
 	}
-	m.waitBed.Add(m.cal.Now(), 1)
-	return m.do(m.net.Request(id, m.acute, 0, m.gr[:0]))
+	m.lv[lvWaitBed].Add(m.cal.Now(), 1)
+	return m.do(m.net.Request(id, svcAcute.pool(), 0, m.gr[:0]))
 }
 
 // onGrant starts patient g.Entity's service in pool g.Pool.
@@ -317,21 +308,21 @@ func (m *model) onGrant(g des.Grant) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	switch g.Pool {
-	case m.ed, m.utc, m.sdec:
-		if g.Pool == m.ed && m.measured {
-			m.edWait.Add(float64(now-pt.arrived) * 24)
+	case svcED.pool(), svcUTC.pool(), svcSDEC.pool():
+		if g.Pool == svcED.pool() && m.measured {
+			m.tallies[tEDWait].Add(float64(now-pt.arrived) * 24)
 		}
 		d := &m.p.Services.ED.Treatment
 		switch g.Pool {
-		case m.utc:
+		case svcUTC.pool():
 			d = &m.p.Services.UrgentTreatment.Treatment
-		case m.sdec:
+		case svcSDEC.pool():
 			d = &m.p.Services.SDEC.Treatment
 		}
 		m.trace(id, "start", serviceName[pt.at])
 		m.cal.Schedule(now+max(0, m.sample(pt, slotTreat, d)), evTreated, id)
-	case m.acute:
-		if m.census1(pt, id, &m.acuteBusy, evFit) {
+	case svcAcute.pool():
+		if m.census1(pt, id, svcAcute) {
 			return
 		}
 		if g.From != des.NoPool {
@@ -342,79 +333,41 @@ func (m *model) onGrant(g des.Grant) {
 			return
 		}
 		if !m.p.Services.Acute.Divert {
-			m.waitBed.Add(now, -1)
+			m.lv[lvWaitBed].Add(now, -1)
 		}
-		m.acuteBusy.Add(now, 1)
-		m.count(cNEL)
+		m.busy(svcAcute).Add(now, 1)
+		m.count(svcAcute.entries)
 		if m.measured {
-			m.bedWait.Add(float64(now - pt.dta))
+			m.tallies[tBedWait].Add(float64(now - pt.dta))
 		}
 		pt.admitted = now
-		m.trace(id, "admit", "acute")
-		m.cal.Schedule(now+max(0, m.sample(pt, slotLOS, &m.p.Services.Acute.LengthOfStay)), evFit, id)
-	case m.ic:
-		if m.census1(pt, id, &m.icBusy, evICEnd) {
-			return
-		}
-		m.leaveFrom(id, g.From)
-		m.startIC(id)
-	case m.reab:
-		m.leaveFrom(id, g.From)
-		pt = m.pts.At(id) // leaveFrom may add a readmission, moving the slab
-		m.count(cReablementStarts)
-		m.reabBusy.Add(now, 1)
-		pt.admitted = now
-		m.trace(id, "start", "reablement")
-		m.cal.Schedule(now+max(0, m.sample(pt, slotReablement, &m.p.Services.Reablement.Duration)), evReablementEnd, id)
-	case m.ch:
-		if m.census1(pt, id, &m.chBusy, evCareHomeEnd) {
-			return
-		}
-		m.leaveFrom(id, g.From)
-		pt = m.pts.At(id)
-		m.count(cCareHomeAdmissions)
-		m.chBusy.Add(now, 1)
-		pt.admitted = now
-		m.trace(id, "admit", "care-homes")
-		m.cal.Schedule(now+max(0, m.sample(pt, slotCareHomeLOS, &m.p.Services.CareHomes.LengthOfStay)), evCareHomeEnd, id)
-	case m.comm:
+		m.trace(id, "admit", svcAcute.name)
+		m.cal.Schedule(now+max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id])), svcAcute.end, id)
+	case svcCommunity.pool():
 		// Community places are taken only when free (TryRequest).
+	default:
+		// Intermediate care, reablement, care homes: a stay of a length
+		// drawn from the service's description.
+		s := services[g.Pool]
+		if s.occupied != nil && m.census1(pt, id, s) {
+			return
+		}
+		m.leaveFrom(id, g.From) // may add a readmission, moving the slab: startStay looks pt up again
+		m.startStay(s, id)
 	}
-}
-
-// census1 starts the stay of a census patient granted its bed at time 0:
-// it counts the bed and schedules the end of the remaining stay, which
-// census drew into pt.fit. It reports whether pt is a census patient.
-func (m *model) census1(pt *patient, id int32, busy *stats.DailyLevel, end des.Kind) bool {
-	if pt.flags&fCensus == 0 {
-		return false
-	}
-	busy.Add(m.cal.Now(), 1)
-	m.cal.Schedule(m.cal.Now()+pt.fit, end, id)
-	return true
-}
-
-// startIC starts an intermediate-care bed stay.
-func (m *model) startIC(id int32) {
-	pt := m.pts.At(id)
-	now := m.cal.Now()
-	m.count(cICAdmissions)
-	m.icBusy.Add(now, 1)
-	pt.admitted = now
-	m.trace(id, "admit", "intermediate-care")
-	m.cal.Schedule(now+max(0, m.sample(pt, slotICLOS, &m.p.Services.IntermediateCare.LengthOfStay)), evICEnd, id)
 }
 
 // leaveFrom records that patient id gave up a unit of pool from on moving
 // on (blocking after service).
 func (m *model) leaveFrom(id int32, from des.PoolID) {
 	switch from {
-	case m.acute:
+	case des.NoPool:
+	case svcAcute.pool():
 		m.leaveAcute(id)
-	case m.ic:
-		m.leaveIC(id)
-	case m.reab:
-		m.leaveReablement(id)
+	default:
+		// Intermediate care or reablement, waiting for a care home: the
+		// other services' patients never move on holding their unit.
+		m.leaveStay(services[from], id)
 	}
 }
 
@@ -423,18 +376,18 @@ func (m *model) leaveFrom(id int32, from des.PoolID) {
 func (m *model) leaveAcute(id int32) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
-	m.acuteBusy.Add(now, -1)
+	m.busy(svcAcute).Add(now, -1)
 	m.count(cDischarges)
-	m.trace(id, "leave", "acute")
+	m.trace(id, "leave", svcAcute.name)
 	if pt.kind != kindElective {
 		if m.measured {
-			m.acuteLOS.Add(float64(now - pt.admitted))
+			m.stays(svcAcute).Add(float64(now - pt.admitted))
 		}
 		if pt.pathway >= 1 && pt.pathway <= 3 {
-			m.delayed.Add(now, -1)
+			m.lv[lvDelayed].Add(now, -1)
 			m.delayedOf(pt.pathway).Add(now, -1)
 			if m.measured {
-				m.delay[pt.pathway].Add(float64(now - pt.fit))
+				m.tallies[tDelayP1+int(pt.pathway)-1].Add(float64(now - pt.fit))
 			}
 		}
 	}
@@ -462,16 +415,10 @@ func (m *model) leaveAcute(id int32) {
 	}
 }
 
-func (m *model) delayedOf(pathway int8) interface {
-	Add(des.Time, int)
-} {
-	switch pathway {
-	case 1:
-		return &m.delayedP1
-	case 2:
-		return &m.delayedP2
-	}
-	return &m.delayedP3
+// delayedOf returns the level of the patients delayed in acute beds
+// waiting for pathway 1, 2 or 3.
+func (m *model) delayedOf(pathway int8) *stats.DailyLevel {
+	return &m.lv[lvDelayedP1+int(pathway)-1]
 }
 
 // readmit schedules the patient's next emergency spell at t, as a new
@@ -491,17 +438,6 @@ func (m *model) readmit(pt *patient, t des.Time, within30 bool) {
 		np.flags |= fWithin30
 	}
 	m.cal.Schedule(t, evReadmit, id)
-}
-
-// leaveIC records a patient leaving an intermediate-care bed.
-func (m *model) leaveIC(id int32) {
-	pt := m.pts.At(id)
-	now := m.cal.Now()
-	m.icBusy.Add(now, -1)
-	if m.measured {
-		m.icLOS.Add(float64(now - pt.admitted))
-	}
-	m.trace(id, "leave", "intermediate-care")
 }
 
 // onFit ends a clinical stay: the patient goes home, dies, or (pathways
@@ -548,12 +484,12 @@ func (m *model) onFit(id int32) error {
 		path = 0
 	}
 	pt.pathway = path
-	m.trace(id, "fit", "acute")
+	m.trace(id, "fit", svcAcute.name)
 	if path == 0 || path == pathDied {
 		m.leaveAcute(id)
 		return m.release(id)
 	}
-	m.delayed.Add(now, 1)
+	m.lv[lvDelayed].Add(now, 1)
 	m.delayedOf(path).Add(now, 1)
 	if !t2a.Enabled && s.Acute.Assessment.Kind != 0 {
 		m.cal.Schedule(now+max(0, m.sample(pt, slotAssess, &s.Acute.Assessment)), evAssessed, id)
@@ -566,14 +502,14 @@ func (m *model) onFit(id int32) error {
 // the acute bed until it is granted.
 func (m *model) requestDownstream(id int32) error {
 	pt := m.pts.At(id)
-	pool := m.reab
+	pool := svcReablement.pool()
 	switch pt.pathway {
 	case 2:
-		pool = m.ic
+		pool = svcIC.pool()
 	case 3:
-		pool = m.ch
+		pool = svcCareHomes.pool()
 	}
-	m.trace(id, "ready", "acute")
+	m.trace(id, "ready", svcAcute.name)
 	return m.do(m.net.Request(id, pool, 0, m.gr[:0]))
 }
 
@@ -590,41 +526,27 @@ func outcome(o *Outcomes, x float64) int {
 	return 3
 }
 
-func (m *model) onICEnd(id int32) error {
-	return m.endStay(id, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome, "intermediate-care", m.leaveIC)
-}
-
-func (m *model) onReablementEnd(id int32) error {
-	return m.endStay(id, &m.p.Services.Reablement.Outcomes, slotReablementOutcome, "reablement", m.leaveReablement)
-}
-
-// endStay ends an intermediate-care stay or a reablement package with the
-// outcome drawn from o (patient slot slot): a care home, keeping the place
-// until one is free; a readmission, giving the place up first; or home or
-// death. leave records giving the place up.
-func (m *model) endStay(id int32, o *Outcomes, slot uint64, service string, leave func(int32)) error {
+// endStay ends patient id's intermediate-care stay or reablement package
+// (service s) with the outcome drawn from o (patient slot slot): a care
+// home, keeping the place until one is free; a readmission, giving the
+// place up first; or home or death.
+func (m *model) endStay(id int32, s *service, o *Outcomes, slot uint64) error {
 	switch outcome(o, m.u(m.pts.At(id), slot)) {
 	case 1:
 		if m.p.Services.CareHomes.Enabled {
-			m.trace(id, "ready", service)
-			return m.do(m.net.Request(id, m.ch, 0, m.gr[:0]))
+			m.trace(id, "ready", s.name)
+			return m.do(m.net.Request(id, svcCareHomes.pool(), 0, m.gr[:0]))
 		}
 	case 2:
-		leave(id)
+		m.leaveStay(s, id)
 		if err := m.releaseKeep(id); err != nil {
 			return err
 		}
 		m.readmitNow(id)
 		return nil
 	}
-	leave(id)
+	m.leaveStay(s, id)
 	return m.release(id)
-}
-
-// leaveReablement records a patient's reablement package ending.
-func (m *model) leaveReablement(id int32) {
-	m.reabBusy.Add(m.cal.Now(), -1)
-	m.trace(id, "leave", "reablement")
 }
 
 // readmitNow turns patient id, who has left intermediate care or
@@ -640,7 +562,7 @@ func (m *model) readmitNow(id int32) {
 // onElectiveDue admits an elective patient on the booked day if a bed is
 // free, or cancels and rebooks.
 func (m *model) onElectiveDue(id int32) error {
-	gr, ok, err := m.net.TryRequest(id, m.acute, m.gr[:0])
+	gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
 	if err := m.do(gr, err); err != nil {
 		return err
 	}
@@ -648,15 +570,15 @@ func (m *model) onElectiveDue(id int32) error {
 	now := m.cal.Now()
 	if !ok {
 		m.count(cCancelled)
-		m.trace(id, "cancel", "acute")
+		m.trace(id, "cancel", svcAcute.name)
 		m.cal.Schedule(weekday(now+m.p.Services.Elective.Rebook, m.p.Start, m.warm), evElectiveDue, id)
 		return nil
 	}
 	m.count(cElective)
-	m.acuteBusy.Add(now, 1)
+	m.busy(svcAcute).Add(now, 1)
 	pt.admitted = now
 	pt.dta = now
-	m.trace(id, "admit", "acute")
+	m.trace(id, "admit", svcAcute.name)
 	m.cal.Schedule(now+max(0, m.sample(pt, slotElectiveLOS, &m.p.Services.Elective.LengthOfStay)), evFit, id)
 	return nil
 }

@@ -45,15 +45,17 @@ type Result struct {
 	Start  des.Date // first measured day: Params.Start
 	Days   int      // measured days: the horizon rounded up to a whole day
 	WarmUp des.Time // days simulated before Start
-	// Daily holds the daily measures (DailyMeasures), each with one value
-	// per measured day.
-	Daily [NumDaily][]float64
+	// Daily holds the daily measures, indexed as DailyMeasures, each with
+	// one value per measured day.
+	Daily [][]float64
 	// Years names the financial years of Annual ("2014/15"); a part year
-	// at either end is included, with its days in AnnualDays.
+	// at either end is included, with its days in AnnualDays. Annual[y]
+	// holds year y's annual measures, indexed as AnnualMeasures.
 	Years  []string
-	Annual [][NumAnnual]float64
-	// Metrics holds the metrics (Metrics) of the measured period.
-	Metrics [NumMetrics]float64
+	Annual [][]float64
+	// Metrics holds the metrics of the measured period, indexed as
+	// Metrics.
+	Metrics []float64
 	// Drawn is the effect drawn for each intervention change.
 	Drawn []Drawn
 	// Events is the number of events simulated, warm-up included.
@@ -61,16 +63,13 @@ type Result struct {
 	// Pilot is the daily mean acute occupancy from the start of the
 	// warm-up, when Config.Pilot was set.
 	Pilot []float64
-	// AcuteLOS and ICLOS summarise the lengths of stay, in days, of the
-	// emergency spells and intermediate-care bed stays that ended in the
-	// measured period (those behind the metrics acute_los_mean_days and
-	// ic_los_mean_days), with a histogram in bins of LOSBinWidth days.
-	AcuteLOS, ICLOS stats.Tally
+	// LOS holds, for each service of LOSPools (in its order), the lengths
+	// of stay, in days, of the stays that ended in the measured period
+	// (for acute beds, emergency spells only): those behind the metrics
+	// acute_los_mean_days and ic_los_mean_days, with a histogram in bins
+	// of LOSBinWidth days.
+	LOS []stats.Tally
 }
-
-// LOSBinWidth is the width, in days, of the histogram bins of
-// Result.AcuteLOS and Result.ICLOS: six hours.
-const LOSBinWidth = 0.25
 
 // Routes of arrival, the order of the model's own tables.
 const (
@@ -102,7 +101,7 @@ const (
 	evAssessed
 	evICEnd
 	evReablementEnd
-	evCareHomeEnd
+	evStayEnd // the end of a stay that needs nothing more (care homes): leaveStay of the pool held
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
@@ -250,36 +249,29 @@ type model struct {
 	cfRoute  [numRoutes]bool
 	callBeds float64 // the most care-home beds over the run, for thinning calls
 
-	ed, utc, sdec, acute, ic, reab, ch, comm des.PoolID
-
-	// Levels, indexed by time from the start of warm-up.
-	acuteBusy, delayed, delayedP1, delayedP2, delayedP3, waitBed, edIn stats.DailyLevel
-	icBusy, reabBusy, chBusy, commBusy                                 stats.DailyLevel
-	capAcute, capED, capIC, capReab, capCH, capComm                    stats.DailyLevel
-
-	// Daily counts, indexed by day from the start of warm-up.
-	counts [numCounts]stats.Series
-
-	// Tallies of the measured period.
-	edWait, edDept, bedWait, acuteLOS, icLOS stats.Tally
-	delay                                    [4]stats.Tally
-	dischargedAlive, readmit30               int
-	events                                   int
+	// The levels (indexed by time from the start of warm-up), daily
+	// counts (by day from the start of warm-up) and tallies of the
+	// measured period: the model's own (the lv…, c… and t… constants),
+	// then the services' (see initServices). The services' pools are the
+	// network's, in the order of the service table.
+	stayDist                   []*des.Dist // each service's stay distribution in p, by id
+	lv                         []stats.DailyLevel
+	counts                     []stats.Series
+	tallies                    []stats.Tally
+	dischargedAlive, readmit30 int
+	events                     int
 }
 
-// Counts kept per day.
+// Counts kept per day by the flows; each service's count of patients
+// starting there (service.entries) follows them in model.counts.
 const (
 	cArrivals = iota // + route
 	_
 	_
 	_
-	cED
-	cUTC
-	cSDEC
 	cCommunityStreamed
 	cCFCContacts
 	cCFCNavigated
-	cNEL
 	cReadmissions
 	cDiverted
 	cElectiveReferrals
@@ -295,10 +287,6 @@ const (
 	cAEDepartures
 	cAEBreaches
 	cED12h
-	cICAdmissions
-	cReablementStarts
-	cCareHomeAdmissions
-	cEnrolments
 	cExcessBedDays
 	numCounts
 )
@@ -353,32 +341,33 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 			m.cfRoute[c] = true
 		}
 	}
-	s := &p.Services
-	capOf := func(on bool, c int) int {
-		if on {
-			return c
+	for _, s := range services {
+		if m.net.AddPool(s.name, m.unitsNow(s), des.FIFO) != s.pool() {
+			panic("care: the network's pools are not in the order of the service table")
 		}
-		return 0
 	}
-	m.ed = m.net.AddPool("ed", capOf(s.ED.Enabled, s.ED.Cubicles), des.FIFO)
-	m.utc = m.net.AddPool("urgent-treatment", capOf(s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians), des.FIFO)
-	m.sdec = m.net.AddPool("sdec", capOf(s.SDEC.Enabled, s.SDEC.Chairs), des.FIFO)
-	m.acute = m.net.AddPool("acute", capOf(s.Acute.Enabled, s.Acute.Beds), des.FIFO)
-	m.ic = m.net.AddPool("intermediate-care", capOf(s.IntermediateCare.Enabled, s.IntermediateCare.Beds), des.FIFO)
-	m.reab = m.net.AddPool("reablement", capOf(s.Reablement.Enabled, s.Reablement.Caseload), des.FIFO)
-	m.ch = m.net.AddPool("care-homes", capOf(s.CareHomes.Enabled, s.CareHomes.Beds), des.FIFO)
-	m.comm = m.net.AddPool("community", capOf(s.Community.Enabled, s.Community.Caseload), des.FIFO)
+
+	m.stayDist = make([]*des.Dist, len(services))
+	for _, s := range services {
+		if s.stay != nil {
+			m.stayDist[s.id] = s.stay(&m.p.Services)
+		}
+	}
 
 	days := int(m.end) + 1
-	for _, l := range m.levels() {
-		l.Grow(days)
+	m.lv = make([]stats.DailyLevel, numLevels)
+	for i := range m.lv {
+		m.lv[i].Grow(days)
 	}
+	m.counts = make([]stats.Series, numCountsAll)
 	for i := range m.counts {
 		m.counts[i].Grow(days)
 	}
-	m.edWait.BinWidth = 0.25 // hours
-	m.acuteLOS.BinWidth = LOSBinWidth
-	m.icLOS.BinWidth = LOSBinWidth
+	m.tallies = make([]stats.Tally, numTallies)
+	m.tallies[tEDWait].BinWidth = 0.25 // hours
+	for i := numOwnTallies; i < numTallies; i++ {
+		m.tallies[i].BinWidth = LOSBinWidth
+	}
 	m.cal.Grow(4096)
 	if err := m.initSources(); err != nil {
 		return nil, err
@@ -386,14 +375,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	return m, nil
 }
 
-func (m *model) levels() []*stats.DailyLevel {
-	return []*stats.DailyLevel{&m.acuteBusy, &m.delayed, &m.delayedP1, &m.delayedP2, &m.delayedP3,
-		&m.waitBed, &m.edIn, &m.icBusy, &m.reabBusy, &m.chBusy, &m.commBusy,
-		&m.capAcute, &m.capED, &m.capIC, &m.capReab, &m.capCH, &m.capComm}
-}
-
 // dists returns the distributions of the enabled services, with their
-// parameter paths.
+// parameter paths: those of the service table's, then elective care's.
 func (m *model) dists() []struct {
 	d    *des.Dist
 	path string
@@ -413,15 +396,12 @@ func (m *model) dists() []struct {
 			out = append(out, nd{d, path})
 		}
 	}
-	add(s.ED.Enabled, &s.ED.Treatment, "services.ed.treatment")
-	add(s.UrgentTreatment.Enabled, &s.UrgentTreatment.Treatment, "services.urgent_treatment.treatment")
-	add(s.SDEC.Enabled, &s.SDEC.Treatment, "services.sdec.treatment")
-	add(s.Acute.Enabled, &s.Acute.LengthOfStay, "services.acute.length_of_stay")
-	add(s.Acute.Enabled, &s.Acute.Assessment, "services.acute.assessment")
-	add(s.IntermediateCare.Enabled, &s.IntermediateCare.LengthOfStay, "services.intermediate_care.length_of_stay")
-	add(s.Reablement.Enabled, &s.Reablement.Duration, "services.reablement.duration")
-	add(s.CareHomes.Enabled, &s.CareHomes.LengthOfStay, "services.care_homes.length_of_stay")
-	add(s.Community.Enabled, &s.Community.Duration, "services.community.duration")
+	for _, sv := range services {
+		on := m.isOn(sv)
+		for _, d := range sv.dists {
+			add(on, d.get(s), sv.path(d.key))
+		}
+	}
 	add(s.Elective.Enabled, &s.Elective.Lead, "services.elective.lead")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
 	return out
@@ -670,40 +650,21 @@ func (m *model) refreshKeep() {
 	}
 }
 
-// syncCapacity sets each pool's capacity from the parameters and records
-// it.
+// syncCapacity sets each pool's capacity from the parameters, in the
+// order of the service table, records it, and starts the service of the
+// patients it lets in.
 func (m *model) syncCapacity() error {
-	s := &m.p.Services
-	set := func(pool des.PoolID, on bool, c int, lvl *stats.DailyLevel) error {
-		if !on {
-			c = 0
-		}
+	for _, s := range services {
+		c := m.unitsNow(s)
 		var err error
-		m.gr, err = m.net.SetCapacity(pool, c, m.gr[:0])
+		m.gr, err = m.net.SetCapacity(s.pool(), c, m.gr[:0])
 		if err != nil {
 			return err
 		}
-		if lvl != nil {
-			lvl.Set(m.cal.Now(), c)
+		if s.capLv >= 0 {
+			m.lv[s.capLv].Set(m.cal.Now(), c)
 		}
-		return m.granted()
-	}
-	for _, x := range []struct {
-		pool des.PoolID
-		on   bool
-		c    int
-		lvl  *stats.DailyLevel
-	}{
-		{m.ed, s.ED.Enabled, s.ED.Cubicles, &m.capED},
-		{m.utc, s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians, nil},
-		{m.sdec, s.SDEC.Enabled, s.SDEC.Chairs, nil},
-		{m.acute, s.Acute.Enabled, s.Acute.Beds, &m.capAcute},
-		{m.ic, s.IntermediateCare.Enabled, s.IntermediateCare.Beds, &m.capIC},
-		{m.reab, s.Reablement.Enabled, s.Reablement.Caseload, &m.capReab},
-		{m.ch, s.CareHomes.Enabled, s.CareHomes.Beds, &m.capCH},
-		{m.comm, s.Community.Enabled, s.Community.Caseload, &m.capComm},
-	} {
-		if err := set(x.pool, x.on, x.c, x.lvl); err != nil {
+		if err := m.granted(); err != nil {
 			return err
 		}
 	}
@@ -750,8 +711,8 @@ func (m *model) trace(id int32, event, service string) {
 
 func (m *model) run() error {
 	now := des.Time(0)
-	for _, l := range m.levels() {
-		l.Reset(0, 0)
+	for i := range m.lv {
+		m.lv[i].Reset(0, 0)
 	}
 	m.sched.Apply(-m.warm - 1)
 	if err := m.initDists(); err != nil {
@@ -765,8 +726,8 @@ func (m *model) run() error {
 	}
 	// The census is the level at time 0, not a change at it, so that day
 	// 0's midnight census counts it.
-	for _, l := range m.levels() {
-		l.Reset(0, l.Value())
+	for i := range m.lv {
+		m.lv[i].Reset(0, m.lv[i].Value())
 	}
 	for i := range m.src {
 		s := &m.src[i]
@@ -792,8 +753,8 @@ func (m *model) run() error {
 			return fmt.Errorf("day %.2f: %w", float64(e.At-m.warm), err)
 		}
 	}
-	for _, l := range m.levels() {
-		l.AdvanceTo(m.end)
+	for i := range m.lv {
+		m.lv[i].AdvanceTo(m.end)
 	}
 	return nil
 }
@@ -811,11 +772,11 @@ func (m *model) handle(e des.Event) error {
 	case evWarmEnd:
 		m.measured = true
 		t := m.cal.Now()
-		for _, l := range m.levels() {
-			l.Restart(t)
+		for i := range m.lv {
+			m.lv[i].Restart(t)
 		}
-		for _, tl := range []*stats.Tally{&m.edWait, &m.edDept, &m.bedWait, &m.acuteLOS, &m.icLOS, &m.delay[1], &m.delay[2], &m.delay[3]} {
-			tl.Reset()
+		for i := range m.tallies {
+			m.tallies[i].Reset()
 		}
 		m.dischargedAlive, m.readmit30 = 0, 0
 		return nil
@@ -826,20 +787,18 @@ func (m *model) handle(e des.Event) error {
 	case evAssessed:
 		return m.requestDownstream(e.ID)
 	case evICEnd:
-		return m.onICEnd(e.ID)
+		return m.endStay(e.ID, svcIC, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome)
 	case evReablementEnd:
-		return m.onReablementEnd(e.ID)
-	case evCareHomeEnd:
-		m.chBusy.Add(m.cal.Now(), -1)
-		m.trace(e.ID, "die", "care-homes")
+		return m.endStay(e.ID, svcReablement, &m.p.Services.Reablement.Outcomes, slotReablementOutcome)
+	case evStayEnd:
+		m.leaveStay(services[m.net.Holds(e.ID)], e.ID)
 		return m.release(e.ID)
 	case evCommunityEnd:
 		pt := m.pts.At(e.ID)
 		if pt.kind == kindEnrolled {
 			m.cohorts[pt.cohort].enrolled--
 		}
-		m.commBusy.Add(m.cal.Now(), -1)
-		m.trace(e.ID, "leave", "community")
+		m.leaveStay(svcCommunity, e.ID)
 		return m.release(e.ID)
 	case evElectiveDue:
 		return m.onElectiveDue(e.ID)

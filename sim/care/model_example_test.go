@@ -43,7 +43,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	m := &r.Metrics
+	m := r.Metrics
 	fmt.Printf("arrivals a day: %.1f (λ = 48)\n", m[care.MetricEDType1Attendances]/365.25)
 	fmt.Printf("mean wait for a cubicle: %.2f h (Erlang C: 0.44 h)\n", m[care.MetricEDWaitHours])
 	fmt.Printf("mean time in the department: %.2f h (1.44 h)\n", m[care.MetricEDTimeInDeptHours])

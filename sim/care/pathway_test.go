@@ -47,7 +47,7 @@ func TestPathwayMixAndLOS(t *testing.T) {
 	for _, c := range paths {
 		n += c
 	}
-	if got, want := n, float64(r.AcuteLOS.Count()); got != want {
+	if got, want := n, float64(r.LOS[losIndex(t, "acute")].Count()); got != want {
 		t.Errorf("pathways 0–3 and deaths = %g spells, the length-of-stay tally %g; every spell ends on one", got, want)
 	}
 	pw := p.Services.Acute.Pathways
@@ -72,8 +72,8 @@ func TestPathwayMixAndLOS(t *testing.T) {
 		tally  interface{ Mean() float64 }
 		metric int
 	}{
-		{"acute", &r.AcuteLOS, care.MetricAcuteLOS},
-		{"intermediate care", &r.ICLOS, care.MetricICLOS},
+		{"acute", &r.LOS[losIndex(t, "acute")], care.MetricAcuteLOS},
+		{"intermediate care", &r.LOS[losIndex(t, "intermediate-care")], care.MetricICLOS},
 	} {
 		if got, want := c.tally.Mean(), r.Metrics[c.metric]; got != want {
 			t.Errorf("%s: mean length of stay %g, metric %g", c.name, got, want)
@@ -82,7 +82,7 @@ func TestPathwayMixAndLOS(t *testing.T) {
 	for name, tl := range map[string]interface {
 		Count() int
 		Histogram() (int, []int64)
-	}{"acute": &r.AcuteLOS, "intermediate care": &r.ICLOS} {
+	}{"acute": &r.LOS[losIndex(t, "acute")], "intermediate care": &r.LOS[losIndex(t, "intermediate-care")]} {
 		_, counts := tl.Histogram()
 		var sum int64
 		for _, c := range counts {
@@ -92,4 +92,16 @@ func TestPathwayMixAndLOS(t *testing.T) {
 			t.Errorf("%s: histogram holds %d stays, tally %d", name, sum, tl.Count())
 		}
 	}
+}
+
+// losIndex returns the index in Result.LOS of the service named name.
+func losIndex(t *testing.T, name string) int {
+	t.Helper()
+	for i, p := range care.LOSPools {
+		if p.Name == name {
+			return i
+		}
+	}
+	t.Fatalf("no length-of-stay tally for %s in care.LOSPools", name)
+	return -1
 }

@@ -91,3 +91,27 @@ func (d Date) Weekday() int {
 	}
 	return w
 }
+
+// FinancialYear returns the financial year (1 April to 31 March) that d
+// falls in, named by the calendar year of its April: 2014 for both
+// 2014-04-01 and 2015-03-31.
+func (d Date) FinancialYear() int {
+	if d.Month >= 4 {
+		return d.Year
+	}
+	return d.Year - 1
+}
+
+// FinancialYearStart returns the first day of the financial year
+// starting in April of y: 1 April y.
+func FinancialYearStart(y int) Date { return Date{Year: y, Month: 4, Day: 1} }
+
+// FinancialYearDays returns the number of days of the financial year
+// starting in April of y: 366 when it holds a 29 February, else 365.
+func FinancialYearDays(y int) int {
+	return int(FinancialYearStart(y + 1).Sub(FinancialYearStart(y)))
+}
+
+// FinancialYearLabel names the financial year starting in April of y as
+// the NHS writes it: "2014/15".
+func FinancialYearLabel(y int) string { return fmt.Sprintf("%d/%02d", y, (y+1)%100) }

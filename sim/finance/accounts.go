@@ -182,7 +182,7 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	if len(years) == 0 {
 		return nil, nil
 	}
-	first := fyOf(years[0].From)
+	first := years[0].From.FinancialYear()
 	base := first
 	if p.PriceYear != "" {
 		if !financialYear(p.PriceYear) {
@@ -206,9 +206,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	out := make([]Year, len(years))
 	prev := first - 1
 	for i, a := range years {
-		fy := fyOf(a.From)
-		length := fyLength(fy)
-		if fy <= prev || a.Days < 1 || a.From.AddDays(a.Days-1).Sub(des.Date{Year: fy, Month: 4, Day: 1}) >= des.Time(length) {
+		fy := a.From.FinancialYear()
+		length := des.FinancialYearDays(fy)
+		if fy <= prev || a.Days < 1 || a.From.AddDays(a.Days-1).Sub(des.FinancialYearStart(fy)) >= des.Time(length) {
 			return nil, fmt.Errorf("finance: year %d: %d days from %v are not in one financial year after the one before", i, a.Days, a.From)
 		}
 		prev = fy
@@ -216,7 +216,7 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		n := float64(fy - first)
 		frac := float64(a.Days) / float64(length)
 		y := &out[i]
-		y.Name, y.Days, y.Length = fyLabel(fy), a.Days, length
+		y.Name, y.Days, y.Length = des.FinancialYearLabel(fy), a.Days, length
 		m := &y.Money
 
 		// Activity, by the body each unit cost names. tariffed is the
@@ -311,21 +311,3 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	}
 	return out, nil
 }
-
-// fyOf returns the financial year that d falls in, by the calendar year of
-// its April.
-func fyOf(d des.Date) int {
-	if d.Month >= 4 {
-		return d.Year
-	}
-	return d.Year - 1
-}
-
-// fyLength returns the number of days of the financial year starting in
-// April of y: 366 when it holds a 29 February.
-func fyLength(y int) int {
-	return int(des.Date{Year: y + 1, Month: 4, Day: 1}.Sub(des.Date{Year: y, Month: 4, Day: 1}))
-}
-
-// fyLabel names the financial year starting in April of y: "2014/15".
-func fyLabel(y int) string { return fmt.Sprintf("%d/%02d", y, (y+1)%100) }

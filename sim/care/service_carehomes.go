@@ -1,0 +1,41 @@
+package care
+
+import "caresim/sim/des"
+
+// svcCareHomes is the care-home beds; a stay ends in death.
+var svcCareHomes = &service{
+	name:      "care-homes",
+	key:       "care_homes",
+	title:     "Care homes",
+	enabled:   func(p *Services) *bool { return &p.CareHomes.Enabled },
+	units:     func(p *Services) *int { return &p.CareHomes.Beds },
+	dists:     []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay }}},
+	occupied:  func(p *Services) *int { return &p.CareHomes.Occupied },
+	stay:      func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay },
+	slot:      slotCareHomeLOS,
+	end:       evStayEnd,
+	leave:     "die",
+	residents: true,
+	busy:      true,
+	capacity:  true,
+	measures: []measureDef{
+		daily(DailyCareHomeMidnight, "care_home_residents_midnight", "residents", midnight(busy),
+			"care-home residents at midnight"),
+		daily(DailyCareHomeMean, "care_home_residents_mean", "residents", dayMean(busy),
+			"care-home residents (time-weighted mean)"),
+		daily(DailyCareHomeBeds, "care_home_beds", "beds", dayMean(capacity),
+			"care-home beds (capacity)"),
+		daily(DailyCareHomeAdmissions, "care_home_admissions", "patients", dayCount(entries),
+			"permanent admissions to a care home, from hospital, intermediate care and the community"),
+		annual(AnnualCareHomeAdmissions, "care_home_admissions", "residents", total(entries),
+			"permanent care-home admissions"),
+		annual(AnnualCareHomeBedDays, "care_home_bed_days", "bed days", levelDays(busy),
+			"occupied care-home bed days"),
+		annual(AnnualCareHomeBeds, "care_home_beds", "beds", yearMean(capacity),
+			"care-home beds, mean over the year"),
+		metric(MetricCareHomeAdmissions, "care_home_admissions_per_year", "per year", perYear(entries),
+			"permanent care-home admissions, from hospital and the community"),
+		metric(MetricCareHomeResidents, "care_home_residents_mean", "residents", timeMean(busy),
+			"care-home residents, time-weighted mean"),
+	},
+}
