@@ -91,14 +91,12 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 	s := &Summary{
 		FormatVersion:  SummaryFormat,
 		Manifest:       NewManifest(r.Loaded, r.Sets, r.Opts, r.Res, wall),
-		DailyMeasures:  MeasuresOf(care.DailyMeasures[:]),
-		AnnualMeasures: MeasuresOf(care.AnnualMeasures[:]),
+		DailyMeasures:  slices.Clone(care.DailyMeasures),
+		AnnualMeasures: slices.Clone(care.AnnualMeasures),
 		LengthOfStay:   LOSSummaries(r.LOS),
 	}
 	if r.Res.Money != nil {
-		for _, m := range finance.Measures {
-			s.AnnualMeasures = append(s.AnnualMeasures, Measure(m))
-		}
+		s.AnnualMeasures = append(s.AnnualMeasures, finance.Measures[:]...)
 	}
 	for _, m := range r.Res.AllMetrics() {
 		sum := m.Summary

@@ -13,7 +13,6 @@ import (
 
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
 	"caresim/sim/stats"
 )
 
@@ -38,21 +37,8 @@ type Summary struct {
 }
 
 // Measure is a measure as summary.json and sweep.json describe it: its
-// name, unit and meaning (care.Measure).
-type Measure struct {
-	Name string `json:"name"`
-	Unit string `json:"unit"`
-	Doc  string `json:"doc"`
-}
-
-// MeasuresOf is ms as summary.json describes them.
-func MeasuresOf(ms []care.Measure) []Measure {
-	out := make([]Measure, len(ms))
-	for i, m := range ms {
-		out[i] = Measure(m)
-	}
-	return out
-}
+// name, unit and meaning.
+type Measure = stats.Measure
 
 // Manifest says what was run, how, and what came of it: summary.json's
 // manifest, and each scenario's in a comparison's summary.json.

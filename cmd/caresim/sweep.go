@@ -337,7 +337,7 @@ func (sw *sweep) plan(f *simFlags) error {
 		Description: strings.TrimSpace(base.Description), Place: strings.TrimSpace(base.Place),
 		Sets: append([]string{}, s.Sets...), Ranges: []string{}, LHS: s.LHS,
 		Seed: sw.opts.Seed, Replications: sw.opts.Reps, Points: len(all), Shard: sw.shard.String(),
-		Metrics: results.MeasuresOf(sim.MetricMeasures(scenarioOf(base).Priced() != nil)),
+		Metrics: sim.MetricMeasures(scenarioOf(base).Priced() != nil),
 	}
 	for _, a := range s.Axes {
 		if a.Flag == "--range" {

@@ -1,11 +1,10 @@
 package care
 
-// Measure names one output of the model, with its unit and what it counts.
-type Measure struct {
-	Name string // snake_case, with the unit in the name where it is not a count
-	Unit string // "patients", "beds", "days", "hours", "fraction", "per year", ...
-	Doc  string // one sentence: what is counted and how
-}
+import "caresim/sim/stats"
+
+// Measure names one output of the model, with its unit and what it
+// counts.
+type Measure = stats.Measure
 
 // Daily measures: one value per simulated day after warm-up, in
 // [Result.Daily]. Levels ("…_mean") are time-weighted means over the day;

@@ -72,15 +72,15 @@ type measureDef struct {
 // (a constant of the table, or follows) with its name, unit, formula and
 // doc.
 func daily(at int, name, unit string, src formula, doc string) measureDef {
-	return measureDef{kindDaily, at, Measure{name, unit, doc}, src}
+	return measureDef{kindDaily, at, Measure{Name: name, Unit: unit, Doc: doc}, src}
 }
 
 func annual(at int, name, unit string, src formula, doc string) measureDef {
-	return measureDef{kindAnnual, at, Measure{name, unit, doc}, src}
+	return measureDef{kindAnnual, at, Measure{Name: name, Unit: unit, Doc: doc}, src}
 }
 
 func metric(at int, name, unit string, src formula, doc string) measureDef {
-	return measureDef{kindMetric, at, Measure{name, unit, doc}, src}
+	return measureDef{kindMetric, at, Measure{Name: name, Unit: unit, Doc: doc}, src}
 }
 
 // op is how a measure is computed from one or two of the model's values.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"caresim/sim/des"
+	"caresim/sim/stats"
 )
 
 // Bodies whose accounts are kept: the four organisations, in the order of
@@ -26,11 +27,7 @@ var BodyNames = [NumBodies]string{"acute", "community", "social-care", "commissi
 
 // Measure names one line of the accounts, with its unit and what it
 // counts.
-type Measure struct {
-	Name string // snake_case, with the unit in the name
-	Unit string
-	Doc  string // one sentence
-}
+type Measure = stats.Measure
 
 // Lines of a body's accounts for one financial year, in [Year.Money].
 // Every amount is in pounds of that year (cash, inflated from the price
@@ -50,15 +47,15 @@ const (
 
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
-	ActivityCost:      {"activity_cost_gbp", "£", "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
-	CapacityCost:      {"capacity_cost_gbp", "£", "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year"},
-	InterventionCost:  {"intervention_cost_gbp", "£", "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
-	OtherCost:         {"other_cost_gbp", "£", "costs outside the model (organisations[].other), growing with inflation"},
-	Cost:              {"cost_gbp", "£", "all costs: activity, capacity, interventions and other"},
-	Funding:           {"funding_gbp", "£", "income from outside the system (organisations[].funding), growing yearly"},
-	Income:            {"income_gbp", "£", "net payments from other bodies of the system under the payment rule; negative for the payer, zero for the system"},
-	Deficit:           {"deficit_gbp", "£", "the gap: cost − funding − income; positive is a deficit, negative a surplus"},
-	CumulativeDeficit: {"cumulative_deficit_gbp", "£", "the deficit summed from the first year to this one"},
+	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year"},
+	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
+	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation"},
+	Cost:              {Name: "cost_gbp", Unit: "£", Doc: "all costs: activity, capacity, interventions and other"},
+	Funding:           {Name: "funding_gbp", Unit: "£", Doc: "income from outside the system (organisations[].funding), growing yearly"},
+	Income:            {Name: "income_gbp", Unit: "£", Doc: "net payments from other bodies of the system under the payment rule; negative for the payer, zero for the system"},
+	Deficit:           {Name: "deficit_gbp", Unit: "£", Doc: "the gap: cost − funding − income; positive is a deficit, negative a surplus"},
+	CumulativeDeficit: {Name: "cumulative_deficit_gbp", Unit: "£", Doc: "the deficit summed from the first year to this one"},
 }
 
 // Activity is what one financial year of a replication did and held: the
