@@ -262,17 +262,22 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	if sh.from != "" && !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: shard %s (from %s): %d of the %d points\n", sh, sh.from, len(sw.points), sw.man.Points)
 	}
-	done, err := sw.open(*sc.out, *sc.resume, stderr)
+	cells := map[int][]string{}
+	for _, p := range sw.points {
+		cells[p.Index] = p.Cells
+	}
+	warn := func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) }
+	done, err := results.OpenSweep(*sc.out, sw.man, cells, *sc.resume, warn, sw.tally.add)
 	if err != nil {
 		return err
 	}
-	if n := countRows(done); n > 0 && !*sc.quiet {
+	if n := results.CountRows(done); n > 0 && !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: resuming: %d of %d rows already in %s\n", n, len(sw.points)*sw.opts.Reps, sw.csv)
 	}
 	written, err := sw.run(ctx, done, stderr, *sc.quiet)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return fmt.Errorf("sweep: interrupted; %s, %d rows in all: run it again with --resume to continue", plural(written, "new row"), countRows(done)+written)
+			return fmt.Errorf("sweep: interrupted; %s, %d rows in all: run it again with --resume to continue", plural(written, "new row"), results.CountRows(done)+written)
 		}
 		return err
 	}
@@ -407,125 +412,6 @@ func pointCells(s *scenarios.SweepSpec, p scenarios.SweepPoint, l *scenarios.Loa
 	return cells
 }
 
-// open makes the folder and sweep.csv ready for rows: a new sweep writes
-// sweep.json and the header; --resume checks that the folder holds this
-// sweep, drops a row cut short, and returns the replications of each
-// point that the file already holds.
-func (sw *sweep) open(dir string, resume bool, stderr io.Writer) (map[int][]bool, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	done := map[int][]bool{}
-	info, err := os.Stat(sw.csv)
-	held := err == nil && info.Size() > 0
-	if held && !resume {
-		return nil, fmt.Errorf("%s already holds a sweep: continue it with --resume, or remove it", sw.csv)
-	}
-	if held {
-		old, err := results.ReadSweep(dir)
-		if err != nil {
-			return nil, fmt.Errorf("--resume: %w", err)
-		}
-		if old.Shard != sw.man.Shard {
-			return nil, fmt.Errorf("--resume: %s holds shard %s, not %s", dir, old.Shard, sw.man.Shard)
-		}
-		if f := old.Differs(sw.man); f != "" {
-			return nil, fmt.Errorf("--resume: %s holds another sweep: its %s differs from this one's", dir, f)
-		}
-		if old.Version != sw.man.Version {
-			fmt.Fprintf(stderr, "caresim: warning: %s was begun by caresim %s; this is %s\n", dir, old.Version, sw.man.Version)
-		}
-		if held, err = sw.readRows(done, stderr); err != nil {
-			return nil, err
-		}
-	}
-	if !held {
-		if err := results.WriteFileAtomic(filepath.Join(dir, "sweep.json"), func(w io.Writer) error { return results.WriteJSON(w, sw.man) }); err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		cw := csv.NewWriter(&b)
-		cw.Write(sw.man.Header())
-		cw.Flush()
-		if err := results.WriteSynced(sw.csv, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, b.Bytes()); err != nil {
-			return nil, err
-		}
-	}
-	return done, nil
-}
-
-// readRows reads the rows sweep.csv holds into done and the tally,
-// checking that each is a row of this sweep's shard, with this sweep's
-// parameter values, and no row twice. It reports whether the file holds
-// a header.
-func (sw *sweep) readRows(done map[int][]bool, stderr io.Writer) (bool, error) {
-	cut, err := results.DropTornRow(sw.csv)
-	if err != nil {
-		return false, err
-	}
-	if cut > 0 {
-		fmt.Fprintf(stderr, "caresim: warning: %s: dropped a last row cut short (%d bytes)\n", sw.csv, cut)
-	}
-	f, err := os.Open(sw.csv)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err == io.EOF {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("%s: %w", sw.csv, err)
-	}
-	if !slices.Equal(header, sw.man.Header()) {
-		return false, fmt.Errorf("%s:1: the columns are not this sweep's", sw.csv)
-	}
-	byIndex := map[int]scenarios.SweepPoint{}
-	for _, p := range sw.points {
-		byIndex[p.Index] = p
-	}
-	np := len(sw.spec.Axes)
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return true, nil
-		} else if err != nil {
-			return false, fmt.Errorf("%s: %w", sw.csv, err)
-		}
-		line, _ := r.FieldPos(0)
-		pi, rep, err := results.RowKey(rec)
-		p, ok := byIndex[pi]
-		if err != nil || !ok || rep >= sw.opts.Reps {
-			return false, fmt.Errorf("%s:%d: point %s replication %s is not in this sweep's shard %s", sw.csv, line, rec[0], rec[1], sw.shard)
-		}
-		if got := rec[2 : 2+np]; !slices.Equal(got, p.Cells) {
-			return false, fmt.Errorf("%s:%d: point %d has %s = %s here, but %s in this sweep", sw.csv, line, pi, strings.Join(header[2:2+np], ", "), strings.Join(got, ", "), strings.Join(p.Cells, ", "))
-		}
-		if done[pi] == nil {
-			done[pi] = make([]bool, sw.opts.Reps)
-		}
-		if done[pi][rep] {
-			return false, fmt.Errorf("%s:%d: point %d replication %d is there twice", sw.csv, line, pi, rep)
-		}
-		done[pi][rep] = true
-		sw.tally.add(rec)
-	}
-}
-
-// countRows counts the rows marked in done.
-func countRows(done map[int][]bool) int {
-	n := 0
-	for _, reps := range done {
-		for _, d := range reps {
-			if d {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // run runs the shard's points that lack rows, several at once when there
 // are more workers than replications, and appends each point's missing
 // rows to sweep.csv in point order as soon as it and the points before
@@ -547,30 +433,27 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 			err = cerr
 		}
 	}()
-	// Points at once, and replications at once within each.
-	par := max(1, min(len(todo), sw.opts.Workers/reps))
-	each := max(1, sw.opts.Workers/par)
 	bar := newProgress(stderr, len(todo)*reps, sw.man.Scenario, quiet || len(todo) == 0)
 	defer bar.finish()
 	var warn warnings
 	defer warn.print(stderr)
 	np := len(sw.spec.Axes)
 	var buf bytes.Buffer
-	err = sim.Ordered(ctx, len(todo), par, 2*par, func(ctx context.Context, k int) (*sim.Results, error) {
-		p := todo[k]
-		l, err := sw.load(p)
+	byIndex := map[int]scenarios.SweepPoint{}
+	indices := make([]int, len(todo))
+	for i, p := range todo {
+		byIndex[p.Index], indices[i] = p, p.Index
+	}
+	o := sw.opts
+	o.Done = bar.done
+	err = sim.Sweep(ctx, indices, o, func(i int) (sim.Scenario, error) {
+		l, err := sw.load(byIndex[i])
 		if err != nil {
-			return nil, fmt.Errorf("point %d: %w", p.Index, err)
+			return sim.Scenario{}, err
 		}
-		o := sw.opts
-		o.Workers, o.Done = each, bar.done
-		res, err := sim.RunScenario(ctx, scenarioOf(l), o) // priced by the point's own money section
-		if err != nil && !errors.Is(err, context.Canceled) {
-			err = fmt.Errorf("point %d: %w", p.Index, err)
-		}
-		return res, err
-	}, func(k int, res *sim.Results) error {
-		p := todo[k]
+		return scenarioOf(l), nil // priced by the point's own money section
+	}, func(i int, res *sim.Results) error {
+		p := byIndex[i]
 		buf.Reset()
 		cw := csv.NewWriter(&buf)
 		metrics := res.AllMetrics()
