@@ -1,10 +1,3 @@
-// Package sim runs replications of a model in parallel and gathers their
-// results in replication order, so that what comes out never depends on
-// the number of workers or on scheduling.
-//
-// It runs replications, never the events within one: each replication is
-// one goroutine's work from start to end. It knows nothing about files,
-// flags or charts.
 package sim
 
 import (
