@@ -12,14 +12,11 @@ import (
 	"strings"
 	"time"
 
-	"caresim/cmd/caresim/internal/table"
 	"caresim/plots"
 	"caresim/plots/report"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
-	"caresim/sim/stats"
 
 	"github.com/spf13/pflag"
 )
@@ -223,7 +220,11 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(charts, ", "), *cc.out)
 		}
 	}
-	return cmp.writeText(stdout)
+	printed := make([]report.CompareRun, len(cmp.runs))
+	for i, r := range cmp.runs {
+		printed[i] = report.CompareRun{Label: r.label, Start: r.Start, Res: r.res}
+	}
+	return report.WriteCompareText(stdout, first.Seed, printed, cmp.Comparison)
 }
 
 // loadAll loads every scenario of refs with the overrides sets and
@@ -282,10 +283,6 @@ func newComparison(runs []*compared) *comparison {
 	return &comparison{runs: runs, Comparison: sim.Compare(res)}
 }
 
-// excludesZero reports whether s's confidence interval lies wholly on one
-// side of zero.
-func excludesZero(s stats.Summary) bool { return s.Lo() > 0 || s.Hi() < 0 }
-
 // writeCSV writes compare.csv, metric by metric and, within one, in the
 // order the scenarios were given.
 func (c *comparison) writeCSV(w io.Writer) error {
@@ -335,91 +332,4 @@ func (c *comparison) summary(sets []string) *results.Comparison {
 		s.Metrics = append(s.Metrics, cm)
 	}
 	return s
-}
-
-// writeText prints the headline metrics of each scenario and the
-// differences to the first, to four significant figures, then the money
-// headline metrics (as run prints them) of the scenarios that were
-// priced, in pounds. Metrics that no scenario measures are left out.
-func (c *comparison) writeText(w io.Writer) error {
-	r0 := c.runs[0]
-	fmt.Fprintf(w, "compare: %d scenarios, %s each from seed %d (common random numbers); differences are to %s\n",
-		len(c.runs), plural(r0.opts.Reps, "replication"), r0.opts.Seed, r0.label)
-	for _, r := range c.runs {
-		fmt.Fprintf(w, "  %s: %d days from %s after %s warm-up\n", r.label, r.res.Reps[0].Days, r.Start, warmUpText(r.res))
-	}
-	fmt.Fprintln(w)
-	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
-	marked := false
-	measured := func(k int) bool {
-		return slices.ContainsFunc(c.Metrics, func(ms []sim.Metric) bool { return ms[k].Summary.N > 0 })
-	}
-	rows := func(k int, format func(xs ...float64) []string, unit func(r *compared) string) {
-		for s, r := range c.runs {
-			m := c.Metrics[s][k]
-			name := m.Name
-			if s > 0 {
-				name = ""
-			}
-			row := append(append([]string{name, r.label}, format(m.Summary.Mean, m.Summary.Lo(), m.Summary.Hi())...), "", "", "", "", unit(r))
-			if s > 0 {
-				d := c.Diffs[s][k]
-				copy(row[5:8], format(d.Mean, d.Lo(), d.Hi()))
-				if excludesZero(d) {
-					row[8], marked = "*", true
-				}
-			}
-			t.Rows = append(t.Rows, row)
-		}
-	}
-	for _, k := range headline {
-		if measured(k) {
-			rows(k, round4s, func(*compared) string { return care.Metrics[k].Unit })
-		}
-	}
-	var money []int // the money headline metrics some scenario measured
-	for _, name := range moneyHeadline() {
-		k := slices.IndexFunc(c.Metrics[0], func(m sim.Metric) bool { return m.Name == name })
-		if k < 0 || !measured(k) {
-			continue
-		}
-		var vals [][]float64
-		for _, ms := range c.Metrics {
-			vals = append(vals, ms[k].Values)
-		}
-		if shown(name, vals...) {
-			money = append(money, k)
-		}
-	}
-	if len(money) > 0 {
-		t.Rows = append(t.Rows, nil) // a blank line between the care and the money
-	}
-	for _, k := range money {
-		name := c.Metrics[0][k].Name
-		rows(k, table.Pounds, func(r *compared) string { return moneyUnit(name, r.res.Money) })
-	}
-	if err := t.WriteText(w); err != nil {
-		return err
-	}
-	var notes []string
-	if marked {
-		notes = append(notes, "* the difference's 95% confidence interval excludes zero")
-	}
-	if len(money) > 0 {
-		notes = append(notes, deficitNote)
-	}
-	if len(notes) > 0 {
-		_, err := fmt.Fprintf(w, "\n%s\n", strings.Join(notes, "\n"))
-		return err
-	}
-	return nil
-}
-
-// round4s is round4 of each of xs.
-func round4s(xs ...float64) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = round4(x)
-	}
-	return out
 }

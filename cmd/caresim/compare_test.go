@@ -14,7 +14,6 @@ import (
 	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
-	"caresim/sim/stats"
 )
 
 // TestCompareGolden pins compare's report and messages on the textbook
@@ -149,18 +148,6 @@ func TestCompareMoneyFiles(t *testing.T) {
 	if !bytes.Contains(files["summary.json"], []byte(`"scenario": "textbook-mmc",
           "mean": null`)) {
 		t.Errorf("summary.json: no null mean for textbook-mmc's money")
-	}
-}
-
-// TestExcludesZero checks that an interval that could not be computed
-// (one replication) is not marked as excluding zero.
-func TestExcludesZero(t *testing.T) {
-	t.Parallel()
-	if excludesZero(stats.Summary{Mean: 1, HalfWidth: math.NaN()}) {
-		t.Error("an interval of one replication excludes zero")
-	}
-	if !excludesZero(stats.Summary{Mean: 1, HalfWidth: 0.5}) || excludesZero(stats.Summary{Mean: 1, HalfWidth: 1.5}) {
-		t.Error("1 ± 0.5 must exclude zero, 1 ± 1.5 must not")
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"caresim/internal/text"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/sim"
 
@@ -80,13 +82,13 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		return err
 	}
 	defer d.Abort()
-	tally := newSweepTally(header, len(merged.Parameters))
+	tally := report.NewSweepTable(header, len(merged.Parameters))
 	writeCSV := func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		cw.Write(header)
 		for _, rec := range rows {
 			cw.Write(rec)
-			tally.add(rec)
+			tally.Add(rec)
 		}
 		cw.Flush()
 		return cw.Error()
@@ -96,7 +98,7 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s and sweep.json to %s, from %s\n", plural(len(rows), "row"), out, plural(len(dirs), "shard"))
+		fmt.Fprintf(stderr, "caresim: wrote %s and sweep.json to %s, from %s\n", text.Plural(len(rows), "row"), out, text.Plural(len(dirs), "shard"))
 	}
-	return tally.write(stdout, merged, sim.Shard{K: 1, N: 1})
+	return tally.Write(stdout, merged, sim.Shard{K: 1, N: 1})
 }

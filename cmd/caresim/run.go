@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"caresim/plots"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -316,7 +317,7 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.N, *r.events)
 		}
 	}
-	return writeHeadline(stdout, rs)
+	return report.WriteRunText(stdout, rs)
 }
 
 // progress is a progress bar of replications on stderr; its zero value
@@ -359,18 +360,4 @@ func (p progress) finish() {
 	if p.bar != nil {
 		p.bar.Clear()
 	}
-}
-
-// warmUpText says how long the warm-up was, in the whole days the model
-// simulates, and how it was chosen.
-func warmUpText(res *sim.Results) string {
-	w := res.Reps[0].WarmUp
-	if w == 0 {
-		return "no"
-	}
-	s := fmt.Sprintf("a %s-day", results.Cell(float64(w)))
-	if res.WarmUpAuto {
-		s += " (MSER-5)"
-	}
-	return s
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
@@ -325,7 +326,7 @@ func TestRunBaselinePriced(t *testing.T) {
 			t.Errorf("stdout has no line %s with a mean, a CI and the year in pounds:\n%s", name, stdout.String())
 		}
 	}
-	if !strings.Contains(stdout.String(), deficitNote) {
+	if !strings.Contains(stdout.String(), report.DeficitNote) {
 		t.Errorf("stdout does not say what a deficit is")
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "metrics.csv"))

@@ -13,11 +13,11 @@ import (
 	"strconv"
 	"strings"
 
-	"caresim/cmd/caresim/internal/table"
+	"caresim/internal/text"
+	"caresim/plots/report"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
-	"caresim/sim/care"
 
 	"github.com/spf13/pflag"
 )
@@ -224,7 +224,7 @@ type sweep struct {
 	opts   sim.Options            // replications, seed and workers for every point
 	points []scenarios.SweepPoint // the shard's points
 	csv    string                 // the path of sweep.csv
-	tally  *sweepTally
+	tally  *report.SweepTable
 }
 
 // exec runs the command; cancelling ctx stops it after the points under
@@ -267,7 +267,7 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		cells[p.Index] = p.Cells
 	}
 	warn := func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) }
-	done, err := results.OpenSweep(*sc.out, sw.man, cells, *sc.resume, warn, sw.tally.add)
+	done, err := results.OpenSweep(*sc.out, sw.man, cells, *sc.resume, warn, sw.tally.Add)
 	if err != nil {
 		return err
 	}
@@ -277,7 +277,7 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	written, err := sw.run(ctx, done, stderr, *sc.quiet)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return fmt.Errorf("sweep: interrupted; %s, %d rows in all: run it again with --resume to continue", plural(written, "new row"), results.CountRows(done)+written)
+			return fmt.Errorf("sweep: interrupted; %s, %d rows in all: run it again with --resume to continue", text.Plural(written, "new row"), results.CountRows(done)+written)
 		}
 		return err
 	}
@@ -286,14 +286,14 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 	if !*sc.quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", plural(written, "row"), sw.csv)
+		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", text.Plural(written, "row"), sw.csv)
 	}
 	if sh.N == 1 { // a shard's charts are drawn by merge, from the whole sweep
 		if err := drawSweepDir(ctx, *sc.out, metrics, formats, stderr, *sc.quiet); err != nil {
 			return err
 		}
 	}
-	return sw.tally.write(stdout, sw.man, sh.Shard)
+	return sw.tally.Write(stdout, sw.man, sh.Shard)
 }
 
 // plan loads the scenario, draws or lists the points, and loads every
@@ -350,7 +350,7 @@ func (sw *sweep) plan(f *simFlags) error {
 		}
 		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.Path, Unit: scenarios.SweepUnit(a.Path), Doc: a.Flag + " " + a.Text})
 	}
-	sw.tally = newSweepTally(sw.man.Header(), len(s.Axes))
+	sw.tally = report.NewSweepTable(sw.man.Header(), len(s.Axes))
 	return nil
 }
 
@@ -472,7 +472,7 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 				rec[2+np+m] = results.Cell(x.Values[rep])
 			}
 			cw.Write(rec)
-			sw.tally.add(rec)
+			sw.tally.Add(rec)
 			n++
 		}
 		cw.Flush()
@@ -529,118 +529,4 @@ func (w *warnings) print(stderr io.Writer) {
 		}
 		fmt.Fprintf(stderr, "caresim: warning: %s: %s\n", at, m)
 	}
-}
-
-// sweepTally is the mean over replications of each point's headline
-// metrics, from sweep.csv's rows, for the table sweep and merge print.
-type sweepTally struct {
-	params []string // the parameter columns' names
-	names  []string // the headline metrics in the header
-	cols   []int    // and their columns
-	money  []bool   // and whether each is an amount of money
-	points map[int]*pointTally
-}
-
-type pointTally struct {
-	cells []string
-	sum   []float64
-	n     []int
-}
-
-func newSweepTally(header []string, nparams int) *sweepTally {
-	t := &sweepTally{params: header[2 : 2+nparams], points: map[int]*pointTally{}}
-	for _, k := range headline {
-		t.column(header, nparams, care.Metrics[k].Name, false)
-	}
-	for _, name := range sweepMoney {
-		t.column(header, nparams, name, true)
-	}
-	return t
-}
-
-// column adds the metric name to the table if the header has it.
-func (t *sweepTally) column(header []string, nparams int, name string, money bool) {
-	if c := slices.Index(header, name); c >= 2+nparams {
-		t.names = append(t.names, name)
-		t.cols = append(t.cols, c)
-		t.money = append(t.money, money)
-	}
-}
-
-// add counts one row of sweep.csv.
-func (t *sweepTally) add(rec []string) {
-	pi, _, err := results.RowKey(rec)
-	if err != nil {
-		return
-	}
-	p := t.points[pi]
-	if p == nil {
-		p = &pointTally{cells: slices.Clone(rec[2 : 2+len(t.params)]), sum: make([]float64, len(t.cols)), n: make([]int, len(t.cols))}
-		t.points[pi] = p
-	}
-	for i, c := range t.cols {
-		if x, err := strconv.ParseFloat(rec[c], 64); err == nil {
-			p.sum[i] += x
-			p.n[i]++
-		}
-	}
-}
-
-// write prints a line on the sweep, then each point's parameters and the
-// mean over its replications of the headline metrics that were measured
-// and differ between points, to four significant figures (the money's in
-// pounds; see table.Pounds); those the same at every point follow the table.
-func (t *sweepTally) write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
-	idx := make([]int, 0, len(t.points))
-	for i := range t.points {
-		idx = append(idx, i)
-	}
-	slices.Sort(idx)
-	fmt.Fprintf(w, "%s: %s, %s each from seed %d (common random numbers)", m.Scenario, plural(m.Points, "point"), plural(m.Replications, "replication"), m.Seed)
-	if sh.N > 1 {
-		fmt.Fprintf(w, "; shard %s has %d of them", sh, len(idx))
-	}
-	fmt.Fprintf(w, "\n\n")
-	means := make([][]string, len(idx))
-	for r, i := range idx {
-		p := t.points[i]
-		for c := range t.cols {
-			format := round4s
-			if t.money[c] {
-				format = table.Pounds
-			}
-			means[r] = append(means[r], format(p.sum[c]/float64(p.n[c]))...)
-		}
-	}
-	tb := &table.Table{Header: append([]string{"point"}, t.params...)}
-	var same []string
-	var show []int
-	for c, name := range t.names {
-		measured, varies := false, false
-		for r := range idx {
-			measured = measured || means[r][c] != ""
-			varies = varies || means[r][c] != means[0][c]
-		}
-		switch {
-		case varies || (measured && len(idx) == 1):
-			show = append(show, c)
-			tb.Header = append(tb.Header, name)
-		case measured:
-			same = append(same, name+" "+means[0][c])
-		}
-	}
-	for r, i := range idx {
-		row := append([]string{strconv.Itoa(i)}, t.points[i].cells...)
-		for _, c := range show {
-			row = append(row, means[r][c])
-		}
-		tb.Rows = append(tb.Rows, row)
-	}
-	if err := tb.WriteText(w); err != nil {
-		return err
-	}
-	if len(same) > 0 {
-		fmt.Fprintf(w, "\nthe same at every point: %s\n", strings.Join(same, ", "))
-	}
-	return nil
 }

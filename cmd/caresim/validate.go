@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"caresim/cmd/caresim/internal/table"
+	"caresim/internal/table"
 	"caresim/results"
 	"caresim/validation"
 
