@@ -43,3 +43,4 @@ func FuzzReadLOS(f *testing.F) {
 		}
 	})
 }
+

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -248,19 +247,18 @@ func readAnnual(path string, years []string, d *RunData) error {
 	return nil
 }
 
-// FYLength is the number of days of the financial year fy ("2014/15"),
-// from 1 April, or 0 when fy is not such a label.
-func FYLength(fy string) int {
-	y, err := strconv.Atoi(fy[:min(4, len(fy))])
+// fyDays is the number of days of the financial year labelled fy
+// ("2014/15"), or 0 when fy is not such a label.
+func fyDays(fy string) int {
+	d, err := scenarios.ParseFinancialYear(fy)
 	if err != nil {
 		return 0
 	}
-	from := time.Date(y, time.April, 1, 0, 0, 0, 0, time.UTC)
-	return int(from.AddDate(1, 0, 0).Sub(from).Hours() / 24)
+	return des.FinancialYearDays(d.Year)
 }
 
 // RunData is what a run's charts are drawn from: a run just finished
-// (RunDataOf) or one read back from its results folder (readRunData, for
+// (RunDataOf) or one read back from its results folder (ReadRun, for
 // caresim plot). Daily series are held to float32 precision, as daily.csv
 // writes them, so that both draw the same charts, byte for byte.
 type RunData struct {
@@ -333,7 +331,7 @@ func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
 // or the last year when none was.
 func WholeYears(years []string, annual [][]float64) int {
 	for y := len(annual) - 1; y >= 0; y-- {
-		if annual[y][care.AnnualDays] == float64(FYLength(years[y])) {
+		if annual[y][care.AnnualDays] == float64(fyDays(years[y])) {
 			return y
 		}
 	}
