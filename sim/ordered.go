@@ -82,11 +82,11 @@ func Ordered[T any](ctx context.Context, n, workers, window int, run func(ctx co
 					failed = true
 					mu.Unlock()
 				}
-				select {
-				case results <- result{k, v, err}:
-				case <-ctx.Done():
-					return
-				}
+				// Always sent, even once ctx is done: the caller reads
+				// every result until the workers end, and a run that
+				// failed for a reason of its own while ctx was cancelled
+				// must report that reason, not the cancellation.
+				results <- result{k, v, err}
 			}
 		}()
 	}

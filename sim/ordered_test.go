@@ -28,14 +28,17 @@ func TestOrdered(t *testing.T) {
 		t.Errorf("emitted %v, error %v; want 20 squares in order", got, err)
 	}
 
-	// Runs 5 and 9 fail, 9 first: 5's error, after 0 to 4.
+	// Runs 5 and 9 fail, 9 first (5 waits until 9 has failed): 5's
+	// error, after 0 to 4.
 	got = nil
+	nine := make(chan struct{})
 	err = Ordered(context.Background(), 20, 4, 8, func(ctx context.Context, k int) (int, error) {
 		if k == 5 {
-			time.Sleep(2 * time.Millisecond)
+			<-nine
 			return 0, fmt.Errorf("run %d failed", k)
 		}
 		if k == 9 {
+			defer close(nine)
 			return 0, fmt.Errorf("run %d failed", k)
 		}
 		return k, nil
@@ -95,5 +98,26 @@ func TestOrderedWindow(t *testing.T) {
 		if c.window == 0 && most < 10 {
 			t.Errorf("no window: at most %d results outstanding while run 0 was slow; the workers did not run ahead", most)
 		}
+	}
+}
+
+// TestOrderedFailureWhileCancelled checks that a run that fails for a
+// reason of its own while the context is being cancelled reports that
+// reason: the replications before it finished, so its error comes first.
+func TestOrderedFailureWhileCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan struct{})
+	_, err := Replicate(ctx, 2, 2, func(rep int) (int, error) {
+		if rep == 1 {
+			close(started)
+			return rep, nil
+		}
+		<-started
+		cancel() // Ctrl-C while replication 0 is failing
+		return 0, errors.New("replication 0: a distribution went wrong")
+	}, nil)
+	if err == nil || err.Error() != "replication 0: a distribution went wrong" {
+		t.Errorf("error %v, want replication 0's own", err)
 	}
 }
