@@ -43,4 +43,3 @@ func FuzzReadLOS(f *testing.F) {
 		}
 	})
 }
-
