@@ -24,6 +24,11 @@
 //     comparison, overlaid on one date axis.
 //   - [Differences]: each scenario's paired difference from a base scenario
 //     with its interval, one small panel per metric (a forest plot).
+//   - [Tornado]: how far each swept parameter, from its lowest to its
+//     highest value, moves a metric from the base case.
+//   - [HeatMap]: a metric over a grid of two swept parameters.
+//   - [SweepLine]: a metric's mean and its interval against one swept
+//     parameter.
 //
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, and wrap onto two lines rather than run off the page;

@@ -77,7 +77,7 @@ func MoneyLabel(name string, years []string) string {
 }
 
 // moneyYears returns the final financial year simulated whole and the
-// span of all the years, from partYear's labels.
+// span of all the years, from [results.PartYear]'s labels.
 func moneyYears(years []string) (final, span string) {
 	if len(years) == 0 {
 		return "", ""

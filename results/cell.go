@@ -16,6 +16,9 @@ func Cell(x float64) string { return CellBits(x, 64) }
 // daily series across replications: more digits would be noise.
 func DailyCell(x float64) string { return CellBits(x, 32) }
 
+// CellBits formats x for CSV at the precision of a float of bits bits
+// (64 or 32): the shortest decimal that reads back as x at that precision,
+// with no exponent, and an empty cell for NaN or infinity.
 func CellBits(x float64, bits int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return ""
@@ -27,6 +30,8 @@ func CellBits(x float64, bits int) string {
 // infinite, which JSON cannot hold.
 type Number float64
 
+// MarshalJSON writes x as a JSON number, or null when it is NaN or
+// infinite.
 func (x Number) MarshalJSON() ([]byte, error) {
 	f := float64(x)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -52,7 +57,7 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// ParseCell reads a value as written by cellBits at bits; an empty cell
+// ParseCell reads a value as written by [CellBits] at bits; an empty cell
 // is NaN (nothing measured).
 func ParseCell(s string, bits int) (float64, error) {
 	if s == "" {

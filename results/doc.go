@@ -16,6 +16,15 @@
 // [ReadCompare] reads back what its charts are drawn from
 // ([CompareData]).
 //
+// A sweep's folder holds sweep.json ([Sweep]: what was swept, from which
+// seed, which shard) and sweep.csv, a row per point and replication with
+// its parameters and metrics. [OpenSweep] starts a sweep's folder, or
+// checks and reads one that a stop left part-written so that --resume
+// runs only what it lacks; [AppendSweepRows] adds a point's rows as it
+// finishes, flushed to disk; [MergeShards] joins the folders of a sweep's
+// shards into the sweep one machine would have written; [ReadSweepData]
+// reads a whole sweep back for its charts and report.
+//
 // Files are written to a temporary name beside their own and renamed when
 // everything is written ([AtomicFile], [Folder]), so an interrupted
 // command never leaves a half-written file or an empty folder.

@@ -11,8 +11,9 @@ import (
 )
 
 // Folder is a results folder being written. Its files go to temporary
-// names and are renamed together by commit, or discarded by abort; a
-// folder that openOutDir made, or a subfolder that write made, is
+// names and are renamed together by [Folder.Commit], or discarded by
+// [Folder.Abort]; a folder that [OpenFolder] made, or a subfolder that
+// [Folder.Write] made, is
 // removed again unless something was committed, so a command that fails
 // leaves no empty folder behind.
 type Folder struct {

@@ -111,6 +111,7 @@ func WriteLOS(w io.Writer, scenario string, los []*LOS) error {
 	return cw.Error()
 }
 
+// LOSHeader is los.csv's header.
 var LOSHeader = []string{"scenario", "pool", "from_days", "to_days", "stays_per_replication", "share", "cumulative_share"}
 
 // ReadLOS reads the distributions back from los.csv, with their

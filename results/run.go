@@ -29,6 +29,9 @@ func NewEventLog(w io.Writer) *EventLog {
 	return l
 }
 
+// Add writes the event e as a row: its time in days from the start
+// (negative in the warm-up), the patient, the event and the service. It
+// is care.Config.Trace.
 func (l *EventLog) Add(e care.TraceEvent) {
 	l.rec[0] = Cell(float64(e.Time))
 	l.rec[1] = strconv.FormatInt(e.Patient, 10)

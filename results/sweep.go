@@ -147,6 +147,22 @@ type SweepData struct {
 	Rows   [][]string
 }
 
+// ReadSweepCSV reads every record of dir/sweep.csv, its header first,
+// whole or in part (a shard's, or a sweep stopped early).
+func ReadSweepCSV(dir string) ([][]string, error) {
+	path := filepath.Join(dir, "sweep.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return recs, nil
+}
+
 // ReadSweepData reads dir's sweep.json and sweep.csv, which must hold the
 // whole sweep: every row of every point.
 func ReadSweepData(dir string) (SweepData, error) {
@@ -155,14 +171,9 @@ func ReadSweepData(dir string) (SweepData, error) {
 		return SweepData{}, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
 	}
 	path := filepath.Join(dir, "sweep.csv")
-	f, err := os.Open(path)
+	recs, err := ReadSweepCSV(dir)
 	if err != nil {
 		return SweepData{}, err
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return SweepData{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(recs) == 0 || !slices.Equal(recs[0], m.Header()) {
 		return SweepData{}, fmt.Errorf("%s:1: the columns differ from its sweep.json's", path)

@@ -8,7 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+
+	"caresim/sim"
 )
 
 // OpenSweep makes the folder dir and its sweep.csv ready for the rows of
@@ -131,4 +134,42 @@ func CountRows(done map[int][]bool) int {
 		}
 	}
 	return n
+}
+
+// AppendSweepRows appends to f, sweep m's sweep.csv, the rows of point
+// (numbered in the sweep, with its parameter cells) from its results res:
+// one per replication, but those done marks as already in the file (done
+// may be nil), calling row with each. The rows go in one write, then to
+// disk, so that a stop leaves whole points or at worst one row cut short,
+// which [OpenSweep] drops on --resume. It returns the number of rows
+// written, and refuses results whose metrics are not m's columns (a
+// sweep's points are all priced or none).
+func AppendSweepRows(f *os.File, m *Sweep, point int, cells []string, res *sim.Results, done []bool, row func(rec []string)) (int, error) {
+	metrics := res.AllMetrics()
+	if !slices.EqualFunc(metrics, m.Metrics, func(a sim.Metric, b Measure) bool { return a.Name == b.Name }) {
+		return 0, fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", point)
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	np := len(cells)
+	rec := make([]string, 2+np+len(metrics))
+	n := 0
+	for rep := range m.Replications {
+		if done != nil && done[rep] {
+			continue
+		}
+		rec[0], rec[1] = strconv.Itoa(point), strconv.Itoa(rep)
+		copy(rec[2:], cells)
+		for k, x := range metrics {
+			rec[2+np+k] = Cell(x.Values[rep])
+		}
+		cw.Write(rec)
+		row(rec)
+		n++
+	}
+	cw.Flush()
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		return 0, err
+	}
+	return n, f.Sync()
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -191,7 +189,10 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 
 	cmp := newComparison(runs)
 	names := []string{"compare.csv", "summary.json"}
-	writers := []func(io.Writer) error{cmp.writeCSV, func(w io.Writer) error { return cmp.writeSummary(w, *cc.sim.sets) }}
+	writers := []func(io.Writer) error{
+		func(w io.Writer) error { return results.WriteCompareCSV(w, cmp.labels(), cmp.Comparison) },
+		func(w io.Writer) error { return results.WriteJSON(w, cmp.summary(*cc.sim.sets)) },
+	}
 	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
 	var drawn []plots.Chart
 	names = append(names, "report.html")
@@ -266,8 +267,6 @@ func loadAll(refs, sets []string) ([]*compared, error) {
 	return runs, nil
 }
 
-func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
 // comparison is the scenarios compared, run, with each metric of each
 // and its paired difference to the first (sim.Compare).
 type comparison struct {
@@ -283,53 +282,20 @@ func newComparison(runs []*compared) *comparison {
 	return &comparison{runs: runs, Comparison: sim.Compare(res)}
 }
 
-// writeCSV writes compare.csv, metric by metric and, within one, in the
-// order the scenarios were given.
-func (c *comparison) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Write(results.CompareHeader)
-	for k, m := range c.Metrics[0] {
-		for s, r := range c.runs {
-			v := c.Metrics[s][k].Summary
-			row := []string{m.Name, m.Unit, r.label, results.Cell(v.Mean), results.Cell(v.Lo()), results.Cell(v.Hi()), "", "", ""}
-			if s > 0 {
-				d := c.Diffs[s][k]
-				row[6], row[7], row[8] = results.Cell(d.Mean), results.Cell(d.Lo()), results.Cell(d.Hi())
-			}
-			cw.Write(row)
-		}
+// labels returns the scenarios' labels, in the order given.
+func (c *comparison) labels() []string {
+	out := make([]string, len(c.runs))
+	for i, r := range c.runs {
+		out[i] = r.label
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// writeSummary writes compare's summary.json; the manifests' wall times
-// are the only fields that differ between runs with the same seed.
-func (c *comparison) writeSummary(w io.Writer, sets []string) error {
-	return results.WriteJSON(w, c.summary(sets))
+	return out
 }
 
 // summary is compare's summary.json's content.
 func (c *comparison) summary(sets []string) *results.Comparison {
-	s := &results.Comparison{FormatVersion: results.SummaryFormat, First: c.runs[0].label, Sets: append([]string{}, sets...)}
+	var ms []results.Manifest
 	for _, r := range c.runs {
-		s.Manifests = append(s.Manifests, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
+		ms = append(ms, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
-	nan := results.Number(math.NaN())
-	for k, m := range c.Metrics[0] {
-		cm := results.CompareMetric{Name: m.Name, Unit: m.Unit, Doc: m.Doc}
-		for i, r := range c.runs {
-			v, d := c.Metrics[i][k].Summary, c.Diffs[i][k]
-			res := results.CompareResult{
-				Scenario: r.label, Mean: results.Number(v.Mean), SD: results.Number(v.SD), CILow: results.Number(v.Lo()), CIHigh: results.Number(v.Hi()), N: v.N,
-				DiffMean: nan, DiffSD: nan, DiffCILow: nan, DiffCIHigh: nan,
-			}
-			if i > 0 {
-				res.DiffMean, res.DiffSD, res.DiffCILow, res.DiffCIHigh, res.DiffN = results.Number(d.Mean), results.Number(d.SD), results.Number(d.Lo()), results.Number(d.Hi()), d.N
-			}
-			cm.Scenarios = append(cm.Scenarios, res)
-		}
-		s.Metrics = append(s.Metrics, cm)
-	}
-	return s
+	return results.NewComparison(c.labels(), ms, sets, c.Comparison)
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -437,8 +435,6 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 	defer bar.finish()
 	var warn warnings
 	defer warn.print(stderr)
-	np := len(sw.spec.Axes)
-	var buf bytes.Buffer
 	byIndex := map[int]scenarios.SweepPoint{}
 	indices := make([]int, len(todo))
 	for i, p := range todo {
@@ -454,34 +450,8 @@ func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer,
 		return scenarioOf(l), nil // priced by the point's own money section
 	}, func(i int, res *sim.Results) error {
 		p := byIndex[i]
-		buf.Reset()
-		cw := csv.NewWriter(&buf)
-		metrics := res.AllMetrics()
-		if !slices.EqualFunc(metrics, sw.man.Metrics, func(a sim.Metric, b results.Measure) bool { return a.Name == b.Name }) {
-			return fmt.Errorf("point %d: its metrics are not sweep.csv's columns: a sweep's points are all priced or none (money.organisations)", p.Index)
-		}
-		rec := make([]string, 2+np+len(metrics))
-		n := 0
-		for rep := range reps {
-			if d := done[p.Index]; d != nil && d[rep] {
-				continue
-			}
-			rec[0], rec[1] = strconv.Itoa(p.Index), strconv.Itoa(rep)
-			copy(rec[2:], p.Cells)
-			for m, x := range metrics {
-				rec[2+np+m] = results.Cell(x.Values[rep])
-			}
-			cw.Write(rec)
-			sw.tally.Add(rec)
-			n++
-		}
-		cw.Flush()
-		// One write per point, then to disk: a stop leaves whole points,
-		// or at worst one row cut short, which --resume drops.
-		if _, err := f.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		if err := f.Sync(); err != nil {
+		n, err := results.AppendSweepRows(f, sw.man, p.Index, p.Cells, res, done[p.Index], sw.tally.Add)
+		if err != nil {
 			return err
 		}
 		written += n

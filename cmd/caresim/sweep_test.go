@@ -464,3 +464,27 @@ func TestResolveShard(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepUsage checks that what is wrong with the sweep's own flags
+// (scenarios.ParseSweep) is a usage error, exit status 2, with the flag
+// and its position, before any scenario is loaded.
+func TestSweepUsage(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--set", "services.acute.beds=600,,640"}, "caresim: --set:1:25: services.acute.beds: empty value"},
+		{[]string{"--set", "services.acute.beds=600:640"}, "has no step"},
+		{[]string{"--lhs", "3"}, "--lhs needs a --range"},
+		{[]string{"--range", "services.acute.beds=1:2"}, "--range goes with --lhs"},
+		{[]string{"--set", "services.acute.beds=1"}, "nothing to sweep"},
+		{[]string{"--set", "services.acute.beds=1,2", "--set", "services.acute.beds=3,4"}, "both sweep services.acute.beds"},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append(append([]string{"sweep", "--quiet", "--out", t.TempDir()}, c.args...), "no-such-scenario")
+		if code := run(args, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, code, stderr.String(), c.want)
+		}
+	}
+}

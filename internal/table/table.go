@@ -1,5 +1,5 @@
-// Package table writes the CLI's tables as aligned text or CSV, formats
-// amounts of money for them, and writes files atomically.
+// Package table writes text and CSV tables for caresim's command line and
+// the text tables of its reports, and formats amounts of money for them.
 package table
 
 import (

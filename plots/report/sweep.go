@@ -2,12 +2,9 @@ package report
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -292,14 +289,9 @@ func WriteSweep(w io.Writer, dir string, charts []plots.Chart, drawn bool) error
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(filepath.Join(dir, "sweep.csv"))
+	rows, err := results.ReadSweepCSV(dir)
 	if err != nil {
 		return err
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(dir, "sweep.csv"), err)
 	}
 	r, err := sweepReport(m, rows, charts, drawn, dir)
 	if err != nil {

@@ -212,6 +212,8 @@ type sweepRow struct {
 	n     []int
 }
 
+// NewSweepTable is an empty table of the sweep whose sweep.csv has header
+// and nparams parameter columns.
 func NewSweepTable(header []string, nparams int) *SweepTable {
 	t := &SweepTable{params: header[2 : 2+nparams], points: map[int]*sweepRow{}}
 	for _, k := range Headline {
