@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"caresim/internal/golden"
+)
 
 // TestMain runs the test binary as caresim itself when CARESIM_TEST_ARGS
 // is set (the arguments, separated by newlines), so that a test can run
@@ -87,26 +86,11 @@ func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
 	compareGolden(t, name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
 }
 
+// compareGolden compares got with the golden file testdata/NAME (see
+// golden.Check: NAME.stdout's mismatch goes to NAME.got-stdout).
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	gotPath := filepath.Join("testdata", strings.Replace(name, ".", ".got-", 1))
-	if got != string(want) {
-		os.WriteFile(gotPath, []byte(got), 0o644)
-		t.Errorf("%s differs from the golden file; got written to %s\n--- want\n%s\n--- got\n%s", name, gotPath, want, got)
-	} else {
-		os.Remove(gotPath)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // TestValidateWritesCSV checks that validate writes validation.csv with a
