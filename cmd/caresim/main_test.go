@@ -19,7 +19,9 @@ func TestMain(m *testing.M) {
 	if args, ok := os.LookupEnv("CARESIM_TEST_ARGS"); ok {
 		os.Exit(run(strings.Split(args, "\n"), os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeShared()
+	os.Exit(code)
 }
 
 // clearShardEnv unsets the variables of job-array schedulers, so that a
@@ -43,7 +45,7 @@ func TestGolden(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"validate-quick", []string{"validate", "--quick", "--reps", "4", "--out", "OUT"}, 0},
+		{"validate-quick", validateQuick, 0},
 		{"validate-csv", []string{"validate", "--quick", "--reps", "3", "--format", "csv", "--out", ""}, 0},
 		{"validate-bad-reps", []string{"validate", "--reps", "1"}, 2},
 		{"validate-bad-flag", []string{"validate", "--replications", "4"}, 2},
@@ -59,19 +61,32 @@ func TestGolden(t *testing.T) {
 		{"no-command", nil, 2},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+		t.Run(c.name, func(t *testing.T) {
+			if testing.Short() && c.name == "validate-csv" {
+				t.Skip("runs the quick validation again (5 s of CPU), in CSV: validate-quick runs it under -short")
+			}
+			checkGolden(t, c.name, c.args, c.code)
+		})
 	}
 }
 
+// validateQuick is the quick validation that TestGolden pins, the package
+// comment's example runs and TestValidateWritesCSV reads: one run, shared
+// (sharedRun), for about 5 s of CPU.
+var validateQuick = []string{"validate", "--quick", "--reps", "4", "--out", "OUT"}
+
 // checkGolden runs a command line and compares its exit status, stdout and
 // stderr with the golden files NAME.stdout and NAME.stderr. The token OUT
-// in args and in the goldens stands for a temporary folder.
+// in args and in the goldens stands for a temporary folder. The run is
+// shared with any other test that runs the same command line (see
+// sharedRun).
 func checkGolden(t *testing.T, name string, args []string, code int) {
 	t.Helper()
-	checkGoldenIn(t, t.TempDir(), name, args, code)
+	checkResult(t, name, sharedRun(t, args...), code)
 }
 
-// checkGoldenIn is checkGolden with OUT standing for the folder out.
+// checkGoldenIn is checkGolden with OUT standing for the folder out, and
+// a run of its own.
 func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
 	t.Helper()
 	args = slices.Clone(args)
@@ -79,11 +94,21 @@ func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
 		args[i] = strings.ReplaceAll(a, "OUT", out)
 	}
 	var stdout, stderr bytes.Buffer
-	if got := run(args, &stdout, &stderr); got != code {
-		t.Errorf("exit status %d, want %d; stderr:\n%s", got, code, stderr.String())
+	r := &sharedResult{code: run(args, &stdout, &stderr), out: out}
+	r.stdout = strings.ReplaceAll(stdout.String(), out, "OUT")
+	r.stderr = strings.ReplaceAll(stderr.String(), out, "OUT")
+	checkResult(t, name, r, code)
+}
+
+// checkResult compares a run's exit status with code, and its stdout and
+// stderr with the golden files NAME.stdout and NAME.stderr.
+func checkResult(t *testing.T, name string, r *sharedResult, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit status %d, want %d; stderr:\n%s", r.code, code, r.stderr)
 	}
-	compareGolden(t, name+".stdout", strings.ReplaceAll(stdout.String(), out, "OUT"))
-	compareGolden(t, name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
+	compareGolden(t, name+".stdout", r.stdout)
+	compareGolden(t, name+".stderr", r.stderr)
 }
 
 // compareGolden compares got with the golden file testdata/NAME (see
@@ -94,14 +119,14 @@ func compareGolden(t *testing.T, name, got string) {
 }
 
 // TestValidateWritesCSV checks that validate writes validation.csv with a
-// row per check, and leaves no temporary file behind.
+// row per check, and leaves no temporary file behind. It reads the quick
+// validation TestGolden pins.
 func TestValidateWritesCSV(t *testing.T) {
-	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"validate", "--quick", "--reps", "3", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	r := sharedRun(t, validateQuick...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "validation.csv"))
+	b, err := os.ReadFile(filepath.Join(r.out, "validation.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,36 +134,163 @@ func TestValidateWritesCSV(t *testing.T) {
 	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,test,pass,source" || len(lines) < 30 {
 		t.Errorf("validation.csv: %d lines, header %q", len(lines), lines[0])
 	}
-	entries, _ := os.ReadDir(out)
+	entries, _ := os.ReadDir(r.out)
 	if len(entries) != 1 {
 		t.Errorf("out holds %d entries, want only validation.csv", len(entries))
 	}
 }
 
-// TestDocExamples runs the "$ caresim ..." lines of the package comment,
-// so that the manual's examples keep working.
+// TestDocExamples runs the "$ caresim ..." examples of the package
+// comment, the command's manual, and compares each one's stdout with the
+// lines that follow it there (see matchOutput), as benchstat's tests do,
+// so that the manual's examples and what they show keep working. An
+// argument under /tmp/ stands for a temporary folder; the quick
+// validation is the run TestGolden pins (sharedRun). Under -short an
+// example that runs the full validation is skipped.
 func TestDocExamples(t *testing.T) {
 	clearShardEnv(t)
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`(?m)^//\s+\$ caresim (.+)$`)
-	ms := re.FindAllStringSubmatch(string(src), -1)
-	if len(ms) == 0 {
+	examples := docExamples(string(src))
+	if len(examples) == 0 {
 		t.Fatal("no examples in the package comment")
 	}
-	for _, m := range ms {
-		args := strings.Fields(m[1])
+	for _, ex := range examples {
+		args := strings.Fields(ex.args)
 		for i, a := range args {
 			if strings.HasPrefix(a, "/tmp/") {
-				args[i] = filepath.Join(t.TempDir(), filepath.Base(a))
+				args[i] = "OUT"
 			}
 		}
-		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+		if testing.Short() && args[0] == "validate" && !slices.Contains(args, "--quick") {
+			t.Logf("caresim %s: skipped under -short: it runs the full validation", ex.args)
+			continue
 		}
+		if len(ex.want) == 0 {
+			t.Errorf("caresim %s: no output follows the example", ex.args)
+		}
+		r := sharedRun(t, args...)
+		if r.code != 0 {
+			t.Errorf("caresim %s: exit %d\n%s", ex.args, r.code, r.stderr)
+			continue
+		}
+		got := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+		if !matchOutput(ex.want, got) {
+			t.Errorf("caresim %s: stdout does not match the package comment's (a line ... matches any lines, ... in a line any text):\n%s",
+				ex.args, golden.Diff("main.go", "stdout", strings.Join(ex.want, "\n")+"\n", strings.Join(got, "\n")+"\n"))
+		}
+	}
+}
+
+// A docExample is a "$ caresim ..." line of the package comment and the
+// output shown below it.
+type docExample struct {
+	args string   // the arguments, after "$ caresim "
+	want []string // the lines that follow, up to the next example or the end of the code block
+}
+
+// docExamples returns the examples of the package comment in src, a Go
+// file: each "$ caresim" line of a code block, and the lines under it in
+// the block (blank lines inside it included) up to the next example.
+func docExamples(src string) []docExample {
+	var examples []docExample
+	var cur *docExample
+	for _, line := range strings.Split(src, "\n") {
+		switch {
+		case strings.HasPrefix(line, "//\t$ caresim "):
+			examples = append(examples, docExample{args: strings.TrimPrefix(line, "//\t$ caresim ")})
+			cur = &examples[len(examples)-1]
+		case cur != nil && strings.HasPrefix(line, "//\t"):
+			cur.want = append(cur.want, strings.TrimPrefix(line, "//\t"))
+		case cur != nil && strings.TrimSpace(line) == "//":
+			cur.want = append(cur.want, "")
+		default:
+			cur = nil
+		}
+	}
+	for i := range examples {
+		w := examples[i].want
+		for len(w) > 0 && w[len(w)-1] == "" {
+			w = w[:len(w)-1]
+		}
+		examples[i].want = w
+	}
+	return examples
+}
+
+// matchOutput reports whether the lines got match the lines want, where a
+// line "..." matches any number of lines, none included, and "..." within
+// a line matches any text; spaces at the ends of lines do not count.
+// Examples elide so what depends on the machine or is too long for the
+// manual.
+func matchOutput(want, got []string) bool {
+	if len(want) == 0 {
+		return len(got) == 0
+	}
+	if strings.TrimSpace(want[0]) == "..." {
+		for i := range len(got) + 1 {
+			if matchOutput(want[1:], got[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(got) > 0 && matchLine(strings.TrimRight(want[0], " "), strings.TrimRight(got[0], " ")) && matchOutput(want[1:], got[1:])
+}
+
+// matchLine reports whether s matches pattern, in which each "..."
+// matches any text.
+func matchLine(pattern, s string) bool {
+	parts := strings.Split(pattern, "...")
+	if len(parts) == 1 {
+		return s == pattern
+	}
+	first, last := parts[0], parts[len(parts)-1]
+	if len(s) < len(first)+len(last) || !strings.HasPrefix(s, first) || !strings.HasSuffix(s, last) {
+		return false
+	}
+	s = s[len(first) : len(s)-len(last)]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return true
+}
+
+// TestMatchOutput checks the matcher of the package comment's examples.
+func TestMatchOutput(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		want, got string
+		match     bool
+	}{
+		{"same", "a\nb", "a\nb", true},
+		{"line differs", "a\nb", "a\nc", false},
+		{"fewer lines", "a\nb", "a", false},
+		{"more lines", "a", "a\nb", false},
+		{"trailing spaces", "a  ", "a", true},
+		{"elided lines", "a\n...\nd", "a\nb\nc\nd", true},
+		{"elided nothing", "a\n...\nd", "a\nd", true},
+		{"elided tail", "a\n...", "a\nb\nc", true},
+		{"elision needs its ends", "a\n...\nd", "a\nb\nc", false},
+		{"elided text", "case ... pass", "case    measure   pass", true},
+		{"elided text, end differs", "case ... pass", "case    measure   fail", false},
+		{"two elisions in order", "x ... 0.66 ... yes", "x  wait  0.66  0.67  yes", true},
+		{"two elisions out of order", "x ... yes ... 0.66", "x  wait  0.66  0.67  yes", false},
+		{"ends overlap", "ab...ba", "aba", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := matchOutput(strings.Split(tt.want, "\n"), strings.Split(tt.got, "\n")); got != tt.match {
+				t.Errorf("matchOutput(%q, %q) = %v, want %v", tt.want, tt.got, got, tt.match)
+			}
+		})
 	}
 }
 
@@ -156,7 +308,9 @@ func TestCommandExamples(t *testing.T) {
 			if args[0] != c.name {
 				t.Errorf("%s --help: example %q runs another command", c.name, m[1])
 			}
-			if testing.Short() && c.name == "validate" && !strings.Contains(m[1], "--quick") {
+			if testing.Short() && c.name == "validate" {
+				// The full validation is for the full suite; the quick one
+				// runs once under -short, in TestGolden.
 				continue
 			}
 			var stdout, stderr bytes.Buffer

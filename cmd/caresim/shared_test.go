@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// A sharedResult is what one run of a command line gave: its exit status,
+// and its stdout and stderr with the folder that stood for OUT written as
+// OUT again.
+type sharedResult struct {
+	code           int
+	stdout, stderr string
+	out            string // the folder that stood for OUT, "" if args had none
+}
+
+var (
+	sharedMu   sync.Mutex
+	sharedRoot string                                       // the folder of the shared runs' OUT folders, made by the first
+	sharedRuns = map[string]func() (*sharedResult, error){} // by args joined by NUL
+)
+
+// sharedRun runs a command line once for the whole test binary and
+// returns what it gave to every test that asks for the same arguments:
+// several tests read one run of an expensive command (caresim validate
+// --quick) rather than each running it again. The token OUT in args
+// stands for a folder of the run's own, which the tests must only read;
+// TestMain removes it at the end. The run's tests get the same result,
+// so none may depend on running first.
+func sharedRun(t *testing.T, args ...string) *sharedResult {
+	t.Helper()
+	key := strings.Join(args, "\x00")
+	sharedMu.Lock()
+	once, ok := sharedRuns[key]
+	if !ok {
+		once = sync.OnceValues(func() (*sharedResult, error) { return runShared(args) })
+		sharedRuns[key] = once
+	}
+	sharedMu.Unlock()
+	r, err := once()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// runShared runs args with OUT standing for a new folder under
+// sharedRoot.
+func runShared(args []string) (*sharedResult, error) {
+	r := &sharedResult{}
+	if strings.Contains(strings.Join(args, "\x00"), "OUT") {
+		sharedMu.Lock()
+		var err error
+		if sharedRoot == "" {
+			sharedRoot, err = os.MkdirTemp("", "caresim-test-")
+		}
+		sharedMu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+		r.out, err = os.MkdirTemp(sharedRoot, "run-")
+		if err != nil {
+			return nil, err
+		}
+	}
+	args = append([]string(nil), args...)
+	for i, a := range args {
+		if r.out != "" {
+			args[i] = strings.ReplaceAll(a, "OUT", r.out)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	r.code = run(args, &stdout, &stderr)
+	r.stdout, r.stderr = stdout.String(), stderr.String()
+	if r.out != "" {
+		r.stdout = strings.ReplaceAll(r.stdout, r.out, "OUT")
+		r.stderr = strings.ReplaceAll(r.stderr, r.out, "OUT")
+	}
+	return r, nil
+}
+
+// removeShared removes the shared runs' folders; TestMain calls it after
+// the tests.
+func removeShared() {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if sharedRoot != "" {
+		os.RemoveAll(sharedRoot)
+	}
+}
