@@ -49,8 +49,13 @@ func chromium(t *testing.T) string {
 // temporary folder and nothing that reaches for the network (the
 // background updates stall the browser on a machine without one), and
 // returns a context that drives one tab of it, with a limit of a minute.
+// Under -short it skips the test, CI or not: the full suite opens the
+// reports.
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("opens reports in headless Chromium (about 10 s of CPU): go test without -short does")
+	}
 	path := chromium(t)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -90,4 +91,37 @@ func removeShared() {
 	if sharedRoot != "" {
 		os.RemoveAll(sharedRoot)
 	}
+}
+
+// sharedSweep returns the stdout, sweep.csv and sweep.json of the sweep
+// of sweepArgs (12 points on the M/M/c queue), run once for the tests that
+// read it (see sharedRun). The caller clears the shard variables first
+// (clearShardEnv), as for any sweep.
+func sharedSweep(t *testing.T) (string, map[string][]byte) {
+	t.Helper()
+	r := sharedRun(t, sweepArgs("OUT")...)
+	if r.code != 0 {
+		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(sweepArgs("OUT"), " "), r.code, r.stderr)
+	}
+	files := map[string][]byte{}
+	for _, name := range []string{"sweep.csv", "sweep.json"} {
+		b, err := os.ReadFile(filepath.Join(r.out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = b
+	}
+	return r.stdout, files
+}
+
+// sharedFiles is runFiles for a command line run once (sharedRun), with
+// OUT for its folder: the files in the folder, for tests that only read
+// them.
+func sharedFiles(t *testing.T, args ...string) map[string][]byte {
+	t.Helper()
+	r := sharedRun(t, args...)
+	if r.code != 0 {
+		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return readFiles(t, r.out)
 }
