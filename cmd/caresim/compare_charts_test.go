@@ -25,7 +25,7 @@ var prismCompare = []string{"compare", "--quiet", "--reps", "2", "--set", "horiz
 func TestCompareChartsAndPlot(t *testing.T) {
 	t.Parallel()
 	bare := t.TempDir()
-	want := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
+	_, want := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
 	before := runFiles(t, bare, append(prismCompare, "--no-plots", "--out", bare, "baseline", "prism")...)
 	for _, label := range []string{"baseline", "prism"} {
 		for _, name := range resultFiles {

@@ -186,7 +186,7 @@ func TestPairedFinite(t *testing.T) {
 // PRISM, which starts in October, allows.
 func TestCompareCharts(t *testing.T) {
 	t.Parallel()
-	files := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
+	_, files := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
 	const name = "deficit-system-prism.png"
 	if b, ok := files[name]; !ok {
 		t.Errorf("%s is missing", name)

@@ -296,6 +296,13 @@ func TestMatchOutput(t *testing.T) {
 
 // TestCommandExamples runs the examples in every command's --help text, in
 // a temporary folder, and expects each to succeed.
+//
+// It leaves out "caresim validate" with its defaults: that is
+// validation.KernelChecks and validation.ModelChecks with their default
+// options, whose every check package validation's TestKernelAgainstTheory
+// and TestModelChecks make and require to pass (about 15 s of CPU
+// again). Under -short it leaves out the quick validation too, which
+// TestGolden runs (validate-quick).
 func TestCommandExamples(t *testing.T) {
 	t.Chdir(t.TempDir())
 	clearShardEnv(t)
@@ -308,9 +315,7 @@ func TestCommandExamples(t *testing.T) {
 			if args[0] != c.name {
 				t.Errorf("%s --help: example %q runs another command", c.name, m[1])
 			}
-			if testing.Short() && c.name == "validate" {
-				// The full validation is for the full suite; the quick one
-				// runs once under -short, in TestGolden.
+			if c.name == "validate" && (testing.Short() || !slices.Contains(args, "--quick")) {
 				continue
 			}
 			var stdout, stderr bytes.Buffer

@@ -349,9 +349,9 @@ func TestReportInBrowser(t *testing.T) {
 	}
 
 	// PRISM over 400 days: two interventions, priced, a final year in
-	// part, and every kind of run chart.
-	run := t.TempDir()
-	files := runFiles(t, run, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--out", run, "prism")
+	// part, and every kind of run chart; the run TestPlotReproducesRun
+	// re-draws (prismRun).
+	run, files := sharedFiles(t, append(prismRun, "--out", "OUT", "prism")...)
 	openReport(t, ctx, events, "run", filepath.Join(run, "report.html"), countSuffix(files, ".png"))
 
 	// A priced comparison, which draws the deficit against the first,

@@ -115,13 +115,13 @@ func sharedSweep(t *testing.T) (string, map[string][]byte) {
 }
 
 // sharedFiles is runFiles for a command line run once (sharedRun), with
-// OUT for its folder: the files in the folder, for tests that only read
-// them.
-func sharedFiles(t *testing.T, args ...string) map[string][]byte {
+// OUT for its folder: it returns the folder and the files in it, for
+// tests that only read them.
+func sharedFiles(t *testing.T, args ...string) (string, map[string][]byte) {
 	t.Helper()
 	r := sharedRun(t, args...)
 	if r.code != 0 {
 		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
 	}
-	return readFiles(t, r.out)
+	return r.out, readFiles(t, r.out)
 }
