@@ -39,10 +39,11 @@
 //	...
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
-// difference of every metric and its 95% confidence interval (a line
-// "..." stands for lines left out here, and "..." in a line for columns):
+// difference of every metric and its 95% confidence interval, writing to
+// out/compare (a line "..." stands for lines left out here, and "..." in
+// a line for columns):
 //
-//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d --out /tmp/caresim-compare baseline prism
+//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
 //	compare: 2 scenarios, 2 replications each from seed 20140401 (common random numbers); differences are to baseline
 //	  baseline: 366 days from 2014-04-01 after a 30-day warm-up
 //	  prism: 366 days from 2014-04-01 after a 30-day warm-up

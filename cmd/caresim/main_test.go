@@ -143,16 +143,19 @@ func TestValidateWritesCSV(t *testing.T) {
 // TestDocExamples runs the "$ caresim ..." examples of the package
 // comment, the command's manual, and compares each one's stdout with the
 // lines that follow it there (see matchOutput), as benchstat's tests do,
-// so that the manual's examples and what they show keep working. An
-// argument under /tmp/ stands for a temporary folder; the quick
-// validation is the run TestGolden pins (sharedRun). Under -short an
-// example that runs the full validation is skipped.
+// so that the manual's examples and what they show keep working. They run
+// in a temporary folder, and an argument under /tmp/ stands for one too.
+// The runs are shared (sharedRun): the quick validation is the one
+// TestGolden pins, and the comparison is also an example of compare's
+// --help, which TestCommandExamples runs. Under -short an example that
+// runs the full validation is skipped.
 func TestDocExamples(t *testing.T) {
 	clearShardEnv(t)
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Chdir(t.TempDir())
 	examples := docExamples(string(src))
 	if len(examples) == 0 {
 		t.Fatal("no examples in the package comment")
@@ -295,7 +298,8 @@ func TestMatchOutput(t *testing.T) {
 }
 
 // TestCommandExamples runs the examples in every command's --help text, in
-// a temporary folder, and expects each to succeed.
+// a temporary folder, and expects each to succeed. The runs are shared
+// (sharedRun) with the tests that run the same command lines.
 //
 // It leaves out "caresim validate" with its defaults: that is
 // validation.KernelChecks and validation.ModelChecks with their default
@@ -318,9 +322,8 @@ func TestCommandExamples(t *testing.T) {
 			if c.name == "validate" && (testing.Short() || !slices.Contains(args, "--quick")) {
 				continue
 			}
-			var stdout, stderr bytes.Buffer
-			if code := run(args, &stdout, &stderr); code != 0 {
-				t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+			if r := sharedRun(t, args...); r.code != 0 {
+				t.Errorf("caresim %s: exit %d\n%s", m[1], r.code, r.stderr)
 			}
 		}
 	}

@@ -29,8 +29,9 @@ var (
 // several tests read one run of an expensive command (caresim validate
 // --quick) rather than each running it again. The token OUT in args
 // stands for a folder of the run's own, which the tests must only read;
-// TestMain removes it at the end. The run's tests get the same result,
-// so none may depend on running first.
+// TestMain removes it at the end. A run without OUT writes where its
+// arguments say, from the working folder of the test that runs it first.
+// The tests get the same result, so none may depend on running first.
 func sharedRun(t *testing.T, args ...string) *sharedResult {
 	t.Helper()
 	key := strings.Join(args, "\x00")
