@@ -19,6 +19,11 @@ run: build
 	./bin/caresim validate --quick --out $(OUT)/validation >/dev/null
 	./bin/caresim run --out $(OUT)/baseline
 
+# test is the full suite: every test, the statistical ones at full length,
+# and the reports opened in headless Chromium when it is installed (with
+# CI set, a missing chromium fails). test-short is the everyday tier: the
+# quick validation once, no browser, no multi-year statistical runs.
+# A package's golden files: go test ./PKG -update rewrites them (internal/golden).
 test: lint
 	$(GO) test -count=1 $(PKGS)
 

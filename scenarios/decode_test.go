@@ -2,16 +2,14 @@ package scenarios
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"caresim/internal/golden"
 	"caresim/sim/des"
 )
-
-var update = flag.Bool("update", false, "rewrite the .errors golden files in testdata/decode")
 
 // ward and system stand in for the model's parameter types: plain Go
 // structs with yaml and unit tags, no YAML code.
@@ -98,24 +96,11 @@ func TestDecodeErrors(t *testing.T) {
 			}
 			var s system
 			_, derr := Decode(filepath.Base(f), src, &s)
-			golden := strings.TrimSuffix(f, ".yaml") + ".errors"
 			got := ""
 			if derr != nil {
 				got = derr.Error() + "\n"
 			}
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("errors differ\n--- want\n%s--- got\n%s", want, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".yaml")+".errors", got)
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"caresim/internal/golden"
 	"caresim/sim/des"
 )
 
@@ -39,20 +40,7 @@ func TestLoadGolden(t *testing.T) {
 				}
 				got = err.Error() + "\n"
 			}
-			golden := strings.TrimSuffix(file, ".yaml") + ".errors"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("problems differ from %s:\n got:\n%s\nwant:\n%s", golden, got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".yaml")+".errors", got)
 		})
 	}
 }

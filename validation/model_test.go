@@ -11,14 +11,15 @@ import (
 // against queueing theory, and the baseline against its calibration
 // targets. The textbook intervals hold together at 99% (Bonferroni), so a
 // correct model fails for about one seed in a hundred; the seeds are the
-// scenarios' own, fixed. The baseline runs 4 replications here (10 in
-// caresim validate): its targets are ±10% bands, far wider than its
-// run-to-run spread (under 1% for every target).
+// scenarios' own, fixed. It runs with caresim validate's options (20
+// replications of each textbook scenario, 10 of the baseline), so that
+// with TestKernelAgainstTheory it makes every check of caresim validate
+// and the CLI's tests need not run the full validation again.
 func TestModelChecks(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the baseline: about 3 s")
+		t.Skip("runs the baseline for ten years, ten times: about 10 s of CPU")
 	}
-	checks, err := validation.ModelChecks(context.Background(), validation.ModelOptions{BaselineReps: 4})
+	checks, err := validation.ModelChecks(context.Background(), validation.ModelOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

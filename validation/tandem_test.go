@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"testing"
-	"time"
 )
 
 // referenceTandem is the tandem network the simulator is tested against: 20
@@ -343,19 +342,18 @@ func TestTandemNoBlocking(t *testing.T) {
 	}
 }
 
+// TestTandemReference solves the reference case and checks it against
+// the brute-force chain. How long Solve takes is not a test's business,
+// whose time depends on the machine and its load:
+// BenchmarkTandemSolve/reference measures it, in solves/s.
 func TestTandemReference(t *testing.T) {
 	t.Parallel()
-	start := time.Now()
 	r, err := referenceTandem.Solve()
-	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkConsistent(t, referenceTandem, r)
-	if elapsed > time.Second {
-		t.Errorf("Solve took %v, want well under a second", elapsed)
-	}
-	t.Logf("reference case %+v solved in %v:", referenceTandem, elapsed)
+	t.Logf("reference case %+v:", referenceTandem)
 	t.Logf("  Occupancy1  %.10f beds", r.Occupancy1)
 	t.Logf("  Queue1      %.10f patients", r.Queue1)
 	t.Logf("  Wait1       %.10f days", r.Wait1)

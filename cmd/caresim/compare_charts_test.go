@@ -10,6 +10,11 @@ import (
 	"caresim/results"
 )
 
+// prismCompare compares the baseline with PRISM over 200 days, drawing
+// PNG and SVG charts; TestCompareChartsAndPlot and TestCompareCharts
+// read one run of it into OUT (sharedFiles).
+var prismCompare = []string{"compare", "--quiet", "--reps", "2", "--set", "horizon=200d", "--set", "warm_up.length=0d", "--format", "png,svg"}
+
 // TestCompareChartsAndPlot compares the baseline with PRISM (both
 // priced, over the same days) with charts and with --no-plots, then
 // re-draws the second folder with caresim plot: it must draw the very
@@ -18,10 +23,9 @@ import (
 // subfolder is itself a run's folder that plot can draw.
 func TestCompareChartsAndPlot(t *testing.T) {
 	t.Parallel()
-	drawn, bare := t.TempDir(), t.TempDir()
-	args := []string{"compare", "--quiet", "--reps", "2", "--set", "horizon=200d", "--set", "warm_up.length=0d", "--format", "png,svg"}
-	want := runFiles(t, drawn, append(args, "--out", drawn, "baseline", "prism")...)
-	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "baseline", "prism")...)
+	bare := t.TempDir()
+	_, want := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
+	before := runFiles(t, bare, append(prismCompare, "--no-plots", "--out", bare, "baseline", "prism")...)
 	for _, label := range []string{"baseline", "prism"} {
 		for _, name := range results.RunFiles {
 			if _, ok := want[filepath.Join(label, name)]; !ok {

@@ -116,7 +116,7 @@ func TestCompareFiles(t *testing.T) {
 func TestCompareMoneyFiles(t *testing.T) {
 	dir := t.TempDir()
 	files := runFiles(t, dir, "compare", "--quiet", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d",
-		"--out", dir, "testdata/mmc-money.yaml", "testdata/mmc-money-11.yaml", "textbook-mmc")
+		"--no-plots", "--out", dir, "testdata/mmc-money.yaml", "testdata/mmc-money-11.yaml", "textbook-mmc")
 	recs, err := csv.NewReader(bytes.NewReader(files["compare.csv"])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -151,17 +151,17 @@ func TestCompareMoneyFiles(t *testing.T) {
 	}
 }
 
-// TestCompareCharts compares the baseline with prism, both priced, and
-// expects the system's deficit trajectory of one against the other as a
-// valid PNG; two M/M/c scenarios (no beds, not priced) draw only the
-// difference in 4-hour performance and its monthly overlay, and
-// --no-plots draws nothing: the
-// folder then holds the comparison's files and each scenario's run files.
+// TestCompareCharts expects, of the comparison of the baseline with prism
+// (prismCompare), both priced, the system's deficit trajectory of one
+// against the other as a valid PNG; two M/M/c scenarios (no beds, not
+// priced) draw only the difference in 4-hour performance and its monthly
+// overlay, and with --no-plots two priced ones draw nothing, not even
+// their deficits: the folder then holds the comparison's files and each
+// scenario's run files. Which charts are drawn does not depend on the
+// horizon, so those runs are two months.
 func TestCompareCharts(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	files := runFiles(t, dir, "compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d",
-		"--out", dir, "baseline", "prism")
+	_, files := sharedFiles(t, append(prismCompare, "--out", "OUT", "baseline", "prism")...)
 	const name = "deficit-system-prism.png"
 	if b, ok := files[name]; !ok {
 		t.Errorf("%s is missing", name)
@@ -173,10 +173,10 @@ func TestCompareCharts(t *testing.T) {
 		charts []string
 	}{
 		{[]string{"textbook-mmc", "testdata/mmc-11.yaml"}, []string{"differences-services.png", "overlay-ae-4h-performance.png"}},
-		{[]string{"--no-plots", "baseline", "prism"}, nil},
+		{[]string{"--no-plots", "testdata/mmc-money.yaml", "testdata/mmc-money-11.yaml"}, nil},
 	} {
 		dir := t.TempDir()
-		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=10d", "--out", dir}, c.args...)
+		args := append([]string{"compare", "--quiet", "--reps", "2", "--set", "horizon=60d", "--set", "warm_up.length=10d", "--out", dir}, c.args...)
 		files := runFiles(t, dir, args...)
 		var charts []string
 		for n := range files {

@@ -26,25 +26,59 @@
 // replications, writing summary.json, metrics.csv, daily.csv and
 // annual.csv (with each organisation's accounts and deficits) to
 // out/baseline, with "caresim run". A textbook queue for two months, three
-// replications, into a folder of your choice:
+// replications, into a folder of your choice; the report gives each
+// headline metric's mean and 95% confidence interval across the
+// replications:
 //
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
+//	textbook-mmc: 3 replications, seed 1; 60 days from 2014-04-01 after a 30-day warm-up
+//
+//	metric                             mean  95% CI low   high  unit
+//	ed_attendances_per_year           79280       77580  80980  per year
+//	ed_4h_performance                0.9205      0.8281  1.013  fraction
+//	...
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
-// difference of every metric and its 95% confidence interval:
+// difference of every metric and its 95% confidence interval, writing to
+// out/compare (a line "..." stands for lines left out here, and "..." in
+// a line for columns):
 //
-//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d --out /tmp/caresim-compare baseline prism
+//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
+//	compare: 2 scenarios, 2 replications each from seed 20140401 (common random numbers); differences are to baseline
+//	  baseline: 366 days from 2014-04-01 after a 30-day warm-up
+//	  prism: 366 days from 2014-04-01 after a 30-day warm-up
+//
+//	metric ... scenario     mean  95% CI low     high    difference    95% CI low        high     unit
+//	ed_attendances_per_year ... baseline   153000 ... per year
+//	                                      prism      153000 ... -20.96 ... per year
+//	...
+//	* the difference's 95% confidence interval excludes zero
+//	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
 //
 // Sweep the ED's cubicles over a grid, one row per point and replication
 // in sweep.csv; --shard K/N splits a sweep between machines and "caresim
 // merge" joins the parts:
 //
 //	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --out /tmp/caresim-sweep textbook-mmc
+//	textbook-mmc: 3 points, 2 replications each from seed 1 (common random numbers)
+//
+//	point  services.ed.cubicles  ed_4h_performance
+//	    0                     9             0.1045
+//	    1                    10             0.9375
+//	    2                    11             0.9729
+//
+//	the same at every point: ed_attendances_per_year 79280, nel_admissions_per_year 0, ...
 //
 // Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
-// tandem, with short runs:
+// tandem, and the baseline against its calibration targets, with short
+// runs; each check passes when the exact value lies in the simulated
+// confidence interval, or the target within its tolerance:
 //
 //	$ caresim validate --quick --reps 4 --out /tmp/caresim-validation
+//	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
+//	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
+//	...
+//	baseline: system funding gap, 2023/24 (year ten) ... 1.4e+08 ... within 10%   yes
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage

@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"caresim/internal/golden"
+)
 
 // TestMain runs the test binary as caresim itself when CARESIM_TEST_ARGS
 // is set (the arguments, separated by newlines), so that a test can run
@@ -20,7 +19,9 @@ func TestMain(m *testing.M) {
 	if args, ok := os.LookupEnv("CARESIM_TEST_ARGS"); ok {
 		os.Exit(run(strings.Split(args, "\n"), os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeShared()
+	os.Exit(code)
 }
 
 // clearShardEnv unsets the variables of job-array schedulers, so that a
@@ -44,7 +45,7 @@ func TestGolden(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"validate-quick", []string{"validate", "--quick", "--reps", "4", "--out", "OUT"}, 0},
+		{"validate-quick", validateQuick, 0},
 		{"validate-csv", []string{"validate", "--quick", "--reps", "3", "--format", "csv", "--out", ""}, 0},
 		{"validate-bad-reps", []string{"validate", "--reps", "1"}, 2},
 		{"validate-bad-flag", []string{"validate", "--replications", "4"}, 2},
@@ -60,19 +61,32 @@ func TestGolden(t *testing.T) {
 		{"no-command", nil, 2},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+		t.Run(c.name, func(t *testing.T) {
+			if testing.Short() && c.name == "validate-csv" {
+				t.Skip("runs the quick validation again (5 s of CPU), in CSV: validate-quick runs it under -short")
+			}
+			checkGolden(t, c.name, c.args, c.code)
+		})
 	}
 }
 
+// validateQuick is the quick validation that TestGolden pins, the package
+// comment's example runs and TestValidateWritesCSV reads: one run, shared
+// (sharedRun), for about 5 s of CPU.
+var validateQuick = []string{"validate", "--quick", "--reps", "4", "--out", "OUT"}
+
 // checkGolden runs a command line and compares its exit status, stdout and
 // stderr with the golden files NAME.stdout and NAME.stderr. The token OUT
-// in args and in the goldens stands for a temporary folder.
+// in args and in the goldens stands for a temporary folder. The run is
+// shared with any other test that runs the same command line (see
+// sharedRun).
 func checkGolden(t *testing.T, name string, args []string, code int) {
 	t.Helper()
-	checkGoldenIn(t, t.TempDir(), name, args, code)
+	checkResult(t, name, sharedRun(t, args...), code)
 }
 
-// checkGoldenIn is checkGolden with OUT standing for the folder out.
+// checkGoldenIn is checkGolden with OUT standing for the folder out, and
+// a run of its own.
 func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
 	t.Helper()
 	args = slices.Clone(args)
@@ -80,44 +94,39 @@ func checkGoldenIn(t *testing.T, out, name string, args []string, code int) {
 		args[i] = strings.ReplaceAll(a, "OUT", out)
 	}
 	var stdout, stderr bytes.Buffer
-	if got := run(args, &stdout, &stderr); got != code {
-		t.Errorf("exit status %d, want %d; stderr:\n%s", got, code, stderr.String())
-	}
-	compareGolden(t, name+".stdout", strings.ReplaceAll(stdout.String(), out, "OUT"))
-	compareGolden(t, name+".stderr", strings.ReplaceAll(stderr.String(), out, "OUT"))
+	r := &sharedResult{code: run(args, &stdout, &stderr), out: out}
+	r.stdout = strings.ReplaceAll(stdout.String(), out, "OUT")
+	r.stderr = strings.ReplaceAll(stderr.String(), out, "OUT")
+	checkResult(t, name, r, code)
 }
 
+// checkResult compares a run's exit status with code, and its stdout and
+// stderr with the golden files NAME.stdout and NAME.stderr.
+func checkResult(t *testing.T, name string, r *sharedResult, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit status %d, want %d; stderr:\n%s", r.code, code, r.stderr)
+	}
+	compareGolden(t, name+".stdout", r.stdout)
+	compareGolden(t, name+".stderr", r.stderr)
+}
+
+// compareGolden compares got with the golden file testdata/NAME (see
+// golden.Check: NAME.stdout's mismatch goes to NAME.got-stdout).
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	gotPath := filepath.Join("testdata", strings.Replace(name, ".", ".got-", 1))
-	if got != string(want) {
-		os.WriteFile(gotPath, []byte(got), 0o644)
-		t.Errorf("%s differs from the golden file; got written to %s\n--- want\n%s\n--- got\n%s", name, gotPath, want, got)
-	} else {
-		os.Remove(gotPath)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // TestValidateWritesCSV checks that validate writes validation.csv with a
-// row per check, and leaves no temporary file behind.
+// row per check, and leaves no temporary file behind. It reads the quick
+// validation TestGolden pins.
 func TestValidateWritesCSV(t *testing.T) {
-	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"validate", "--quick", "--reps", "3", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	r := sharedRun(t, validateQuick...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "validation.csv"))
+	b, err := os.ReadFile(filepath.Join(r.out, "validation.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,41 +134,69 @@ func TestValidateWritesCSV(t *testing.T) {
 	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,test,pass,source" || len(lines) < 30 {
 		t.Errorf("validation.csv: %d lines, header %q", len(lines), lines[0])
 	}
-	entries, _ := os.ReadDir(out)
+	entries, _ := os.ReadDir(r.out)
 	if len(entries) != 1 {
 		t.Errorf("out holds %d entries, want only validation.csv", len(entries))
 	}
 }
 
-// TestDocExamples runs the "$ caresim ..." lines of the package comment,
-// so that the manual's examples keep working.
+// TestDocExamples runs the "$ caresim ..." examples of the package
+// comment, the command's manual, and compares each one's stdout with the
+// lines that follow it there (see matchOutput), as benchstat's tests do,
+// so that the manual's examples and what they show keep working. They run
+// in a temporary folder, and an argument under /tmp/ stands for one too.
+// The runs are shared (sharedRun): the quick validation is the one
+// TestGolden pins, and the comparison is also an example of compare's
+// --help, which TestCommandExamples runs. Under -short an example that
+// runs the full validation is skipped.
 func TestDocExamples(t *testing.T) {
 	clearShardEnv(t)
 	src, err := os.ReadFile("main.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`(?m)^//\s+\$ caresim (.+)$`)
-	ms := re.FindAllStringSubmatch(string(src), -1)
-	if len(ms) == 0 {
+	t.Chdir(t.TempDir())
+	examples := docExamples(string(src))
+	if len(examples) == 0 {
 		t.Fatal("no examples in the package comment")
 	}
-	for _, m := range ms {
-		args := strings.Fields(m[1])
+	for _, ex := range examples {
+		args := strings.Fields(ex.args)
 		for i, a := range args {
 			if strings.HasPrefix(a, "/tmp/") {
-				args[i] = filepath.Join(t.TempDir(), filepath.Base(a))
+				args[i] = "OUT"
 			}
 		}
-		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code != 0 {
-			t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+		if testing.Short() && args[0] == "validate" && !slices.Contains(args, "--quick") {
+			t.Logf("caresim %s: skipped under -short: it runs the full validation", ex.args)
+			continue
+		}
+		if len(ex.want) == 0 {
+			t.Errorf("caresim %s: no output follows the example", ex.args)
+		}
+		r := sharedRun(t, args...)
+		if r.code != 0 {
+			t.Errorf("caresim %s: exit %d\n%s", ex.args, r.code, r.stderr)
+			continue
+		}
+		got := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+		if !matchOutput(ex.want, got) {
+			t.Errorf("caresim %s: stdout does not match the package comment's (a line ... matches any lines, ... in a line any text):\n%s",
+				ex.args, golden.Diff("main.go", "stdout", strings.Join(ex.want, "\n")+"\n", strings.Join(got, "\n")+"\n"))
 		}
 	}
 }
 
 // TestCommandExamples runs the examples in every command's --help text, in
-// a temporary folder, and expects each to succeed.
+// a temporary folder, and expects each to succeed. The runs are shared
+// (sharedRun) with the tests that run the same command lines.
+//
+// It leaves out "caresim validate" with its defaults: that is
+// validation.KernelChecks and validation.ModelChecks with their default
+// options, whose every check package validation's TestKernelAgainstTheory
+// and TestModelChecks make and require to pass (about 15 s of CPU
+// again). Under -short it leaves out the quick validation too, which
+// TestGolden runs (validate-quick).
 func TestCommandExamples(t *testing.T) {
 	t.Chdir(t.TempDir())
 	clearShardEnv(t)
@@ -172,12 +209,11 @@ func TestCommandExamples(t *testing.T) {
 			if args[0] != c.name {
 				t.Errorf("%s --help: example %q runs another command", c.name, m[1])
 			}
-			if testing.Short() && c.name == "validate" && !strings.Contains(m[1], "--quick") {
+			if c.name == "validate" && (testing.Short() || !slices.Contains(args, "--quick")) {
 				continue
 			}
-			var stdout, stderr bytes.Buffer
-			if code := run(args, &stdout, &stderr); code != 0 {
-				t.Errorf("caresim %s: exit %d\n%s", m[1], code, stderr.String())
+			if r := sharedRun(t, args...); r.code != 0 {
+				t.Errorf("caresim %s: exit %d\n%s", m[1], r.code, r.stderr)
 			}
 		}
 	}

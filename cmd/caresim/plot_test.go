@@ -12,16 +12,21 @@ import (
 	"caresim/results"
 )
 
-// TestPlotReproducesRun runs PRISM (two interventions, priced, its final
-// financial year simulated in part) with --no-plots and with charts, then
-// re-draws the first folder with caresim plot and expects the very charts
-// run drew, byte for byte, in PNG and SVG, and no other file changed.
+// prismRun runs PRISM (two interventions, priced, its final financial
+// year simulated in part) for 400 days, drawing PNG and SVG charts;
+// TestPlotReproducesRun and TestReportInBrowser read one run of it into
+// OUT (sharedFiles).
+var prismRun = []string{"run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--format", "png,svg"}
+
+// TestPlotReproducesRun runs PRISM (prismRun) with --no-plots and with
+// charts, then re-draws the first folder with caresim plot and expects
+// the very charts run drew, byte for byte, in PNG and SVG, and no other
+// file changed.
 func TestPlotReproducesRun(t *testing.T) {
 	t.Parallel()
-	drawn, bare := t.TempDir(), t.TempDir()
-	args := []string{"run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--format", "png,svg"}
-	want := runFiles(t, drawn, append(args, "--out", drawn, "prism")...)
-	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "prism")...)
+	bare := t.TempDir()
+	_, want := sharedFiles(t, append(prismRun, "--out", "OUT", "prism")...)
+	before := runFiles(t, bare, append(prismRun, "--no-plots", "--out", bare, "prism")...)
 	got := runFiles(t, bare, "plot", "--quiet", "--format", "svg,png", bare)
 
 	var s results.Summary

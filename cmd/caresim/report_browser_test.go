@@ -49,8 +49,13 @@ func chromium(t *testing.T) string {
 // temporary folder and nothing that reaches for the network (the
 // background updates stall the browser on a machine without one), and
 // returns a context that drives one tab of it, with a limit of a minute.
+// Under -short it skips the test, CI or not: the full suite opens the
+// reports.
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("opens reports in headless Chromium (about 10 s of CPU): go test without -short does")
+	}
 	path := chromium(t)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),
@@ -344,9 +349,9 @@ func TestReportInBrowser(t *testing.T) {
 	}
 
 	// PRISM over 400 days: two interventions, priced, a final year in
-	// part, and every kind of run chart.
-	run := t.TempDir()
-	files := runFiles(t, run, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--out", run, "prism")
+	// part, and every kind of run chart; the run TestPlotReproducesRun
+	// re-draws (prismRun).
+	run, files := sharedFiles(t, append(prismRun, "--out", "OUT", "prism")...)
 	openReport(t, ctx, events, "run", filepath.Join(run, "report.html"), countSuffix(files, ".png"))
 
 	// A priced comparison, which draws the deficit against the first,

@@ -61,6 +61,13 @@ func runFiles(t *testing.T, dir string, args ...string) map[string][]byte {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
 	}
+	return readFiles(t, dir)
+}
+
+// readFiles returns the contents of the files in dir and its
+// subfolders, by path relative to dir.
+func readFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -89,15 +96,25 @@ var wallTime = regexp.MustCompile(`"wall_time_seconds": [0-9.e+-]+`)
 // order, whatever finishes first. The charts are compared too, in PNG,
 // SVG and PDF: package plots gives PDF charts a fixed /CreationDate and
 // /ModDate rather than the time they were drawn.
+//
+// Under -short it compares the results without the charts, which take
+// most of the time: the charts are drawn from those results, and
+// TestPlotReproducesRun checks that drawing them again gives the same
+// bytes.
 func TestRunWorkersInvariant(t *testing.T) {
 	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"}
-	for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "delays", "ae-performance", "deficit-system", "deficit-acute"} {
-		names = append(names, chart+".png", chart+".svg", chart+".pdf")
+	charts := []string{"--format", "png,svg,pdf"}
+	if testing.Short() {
+		charts = []string{"--no-plots"}
+	} else {
+		for _, chart := range []string{"beds-acute", "beds-intermediate-care", "beds-care-homes", "delays", "ae-performance", "deficit-system", "deficit-acute"} {
+			names = append(names, chart+".png", chart+".svg", chart+".pdf")
+		}
 	}
 	workersInvariant(t, names, func(dir, workers string) []string {
-		return []string{"run", "--quiet", "--workers", workers, "--reps", "5", "--format", "png,svg,pdf",
+		return append([]string{"run", "--quiet", "--workers", workers, "--reps", "5"}, append(charts,
 			"--set", "horizon=30d", "--set", "warm_up.length=0d",
-			"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "baseline"}
+			"--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "baseline")...)
 	})
 }
 
@@ -235,7 +252,7 @@ func TestRunMoneyFiles(t *testing.T) {
 	dir := t.TempDir()
 	const reps, years = 2, 2
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=1d",
-		"--per-replication", "--out", dir, "testdata/mmc-money.yaml")
+		"--per-replication", "--no-plots", "--out", dir, "testdata/mmc-money.yaml")
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, (care.NumMetrics+len(sim.MoneyMetricNames))*(1+reps))
 	annual := readCSV(t, files, "annual.csv", annualHeader, years*(care.NumAnnual+finance.NumBodies*finance.NumMeasures)*(1+reps))
 
@@ -316,7 +333,7 @@ func TestRunMoneyFiles(t *testing.T) {
 func TestRunBaselinePriced(t *testing.T) {
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=1y", "--out", dir, "baseline"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=1y", "--no-plots", "--out", dir, "baseline"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	for _, name := range []string{"deficit_final_year_gbp", "deficit_final_year_gbp_acute", "deficit_final_year_gbp_community",

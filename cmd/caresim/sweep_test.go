@@ -96,8 +96,7 @@ func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
 // numbers).
 func TestSweepFiles(t *testing.T) {
 	clearShardEnv(t)
-	dir := t.TempDir()
-	_, files := runSweep(t, dir, sweepArgs(dir)...)
+	_, files := sharedSweep(t)
 	recs, err := csv.NewReader(bytes.NewReader(files["sweep.csv"])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +142,7 @@ func metricNames() []string {
 func TestSweepMoneyHeader(t *testing.T) {
 	clearShardEnv(t)
 	dir := t.TempDir()
-	stdout, files := runSweep(t, dir, "sweep", "--quiet", "--reps", "2", "--set", "horizon=1y", "--set", "services.acute.beds=660,720", "--out", dir, "baseline")
+	stdout, files := runSweep(t, dir, "sweep", "--quiet", "--reps", "2", "--set", "horizon=1y", "--set", "services.acute.beds=660,720", "--no-plots", "--out", dir, "baseline")
 	recs, err := csv.NewReader(bytes.NewReader(files["sweep.csv"])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -229,8 +228,7 @@ func TestSweepWorkersInvariant(t *testing.T) {
 func TestShardMerge(t *testing.T) {
 	clearShardEnv(t)
 	base := t.TempDir()
-	whole := filepath.Join(base, "whole")
-	wantOut, want := runSweep(t, whole, sweepArgs(whole)...)
+	wantOut, want := sharedSweep(t)
 
 	var dirs []string
 	for k := 1; k <= 3; k++ {
@@ -309,10 +307,11 @@ func TestSweepResumeAfterKill(t *testing.T) {
 }
 
 // longSweep is a sweep of 40 points of two replications, about a second
-// on one core.
+// on one core, without charts: the tests of resuming read only sweep.csv
+// and sweep.json.
 func longSweep(out string, extra ...string) []string {
 	return append([]string{"sweep", "--quiet", "--reps", "2", "--set", "horizon=30d", "--set", "warm_up.length=1d",
-		"--set", "services.ed.cubicles=11:20:1", "--set", "demand.urgent.routes.walk-in.per_day=200,210,220,230", "--out", out}, append(extra, "textbook-mmc")...)
+		"--set", "services.ed.cubicles=11:20:1", "--set", "demand.urgent.routes.walk-in.per_day=200,210,220,230", "--no-plots", "--out", out}, append(extra, "textbook-mmc")...)
 }
 
 // TestSweepResumeTorn cuts a finished sweep.csv short at several places
@@ -322,8 +321,7 @@ func longSweep(out string, extra ...string) []string {
 func TestSweepResumeTorn(t *testing.T) {
 	clearShardEnv(t)
 	base := t.TempDir()
-	whole := filepath.Join(base, "whole")
-	_, want := runSweep(t, whole, sweepArgs(whole)...)
+	_, want := sharedSweep(t)
 	full := want["sweep.csv"]
 	lines := bytes.SplitAfter(full, []byte("\n"))
 	at := func(line int) int { return len(bytes.Join(lines[:line], nil)) }
@@ -355,8 +353,7 @@ func TestSweepResumeTorn(t *testing.T) {
 func TestSweepInterrupted(t *testing.T) {
 	clearShardEnv(t)
 	base := t.TempDir()
-	whole := filepath.Join(base, "whole")
-	_, want := runSweep(t, whole, sweepArgs(whole)...)
+	_, want := sharedSweep(t)
 
 	dir := filepath.Join(base, "stopped")
 	fs := pflag.NewFlagSet("sweep", pflag.ContinueOnError)

@@ -1,18 +1,15 @@
 package care_test
 
 import (
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
+	"caresim/internal/golden"
 	"caresim/scenarios"
 	"caresim/sim/care"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/regress.golden")
 
 // regressEvents is how many patient events the golden file keeps: the
 // first few days of testdata/regress.yaml, through the warm-up into the
@@ -67,7 +64,7 @@ func TestRegress(t *testing.T) {
 	for k, m := range care.AnnualMeasures {
 		fmt.Fprintf(&b, "%-34s %s\n", m.Name, round(r.Annual[0][k]))
 	}
-	compareGolden(t, "testdata/regress.golden", b.String())
+	golden.Check(t, "testdata/regress.golden", b.String())
 }
 
 // round formats x to 6 significant digits, with NaN as such.
@@ -76,42 +73,4 @@ func round(x float64) string {
 		return "NaN"
 	}
 	return fmt.Sprintf("%.6g", x)
-}
-
-// compareGolden compares got with the file at path, or rewrites the file
-// with -update. On a difference it shows the first lines that differ.
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Regress -update to create it)", err)
-	}
-	want := string(b)
-	if got == want {
-		return
-	}
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	var diff strings.Builder
-	shown := 0
-	for i := 0; i < max(len(g), len(w)) && shown < 10; i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			fmt.Fprintf(&diff, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	t.Errorf("the run differs from %s (if the change is intended, run go test -run Regress -update and say why in the commit):\n%s",
-		path, diff.String())
 }
