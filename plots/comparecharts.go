@@ -23,10 +23,7 @@ type overlay struct {
 }
 
 // overlays are the measures a comparison overlays.
-var overlays = []overlay{
-	dailyOverlay("overlay-beds-acute", "Acute beds occupied", "beds", care.DailyAcuteMean),
-	dailyOverlay("overlay-beds-intermediate-care", "Intermediate-care beds occupied", "beds", care.DailyICMean),
-	dailyOverlay("overlay-care-home-residents", "Care-home residents", "residents", care.DailyCareHomeMean),
+var overlays = append(serviceOverlays(), []overlay{
 	dailyOverlay("overlay-delayed-patients", "Patients delayed in acute beds", "patients", care.DailyAcuteDelayed),
 	{
 		file: "overlay-acute-beds-open", measure: "Acute beds open", unit: "beds",
@@ -49,6 +46,16 @@ var overlays = []overlay{
 			return !slices.ContainsFunc(runs, func(r results.RunData) bool { return !anyValue(r.Daily[care.DailyAEDepartures].Mean) })
 		},
 	},
+}...)
+
+// serviceOverlays overlays each charted service's occupied units
+// (care.ChartedServices), in the order of the service table.
+func serviceOverlays() []overlay {
+	var out []overlay
+	for _, c := range care.ChartedServices {
+		out = append(out, dailyOverlay(c.Overlay, c.OverlayTitle, c.Unit, c.Mean))
+	}
+	return out
 }
 
 // dailyOverlay overlays daily measure k's mean and 10th–90th percentile

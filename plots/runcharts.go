@@ -12,19 +12,6 @@ import (
 	"caresim/sim/stats"
 )
 
-// bedPool is a bed pool drawn over time: its file name, its name in the
-// title, and the daily measures of its mean occupancy and capacity.
-type bedPool struct {
-	file, name     string
-	mean, capacity int
-}
-
-var bedPools = []bedPool{
-	{"beds-acute", "Acute", care.DailyAcuteMean, care.DailyAcuteBeds},
-	{"beds-intermediate-care", "Intermediate care", care.DailyICMean, care.DailyICBeds},
-	{"beds-care-homes", "Care home", care.DailyCareHomeMean, care.DailyCareHomeBeds},
-}
-
 // bodyTitles name the bodies of the accounts in chart titles, indexed
 // as finance.BodyNames.
 var bodyTitles = [finance.NumBodies]string{
@@ -44,13 +31,13 @@ var bodyTitles = [finance.NumBodies]string{
 func RunCharts(d results.RunData) ([]Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
 	var out []Chart
-	for _, p := range bedPools {
-		mean, capacity := d.Daily[p.mean], d.Daily[p.capacity]
+	for _, p := range care.ChartedServices {
+		mean, capacity := d.Daily[p.Mean], d.Daily[p.Capacity]
 		if !anyValue(mean.Mean) && !anyValue(capacity.Mean) {
 			continue // the scenario has no such beds
 		}
 		f, err := BedsOverTime(Beds{
-			Pool: p.name, Place: place, Start: start,
+			Pool: p.Title, Place: place, Start: start,
 			Mean: finite(mean.Mean), P10: finite(mean.P10), P90: finite(mean.P90),
 			Capacity:      finite(capacity.Mean),
 			Interventions: markers,
@@ -58,7 +45,7 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{File: p.file, Fig: f})
+		out = append(out, Chart{File: "beds-" + p.Name, Fig: f})
 	}
 	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
 		f, err := DelayedPatients(Delays{

@@ -1,6 +1,8 @@
 package care
 
 import (
+	"fmt"
+
 	"caresim/sim/des"
 	"caresim/sim/stats"
 )
@@ -68,6 +70,10 @@ type service struct {
 	// measures are the measures of the service's values, each with its
 	// position (see [DailyMeasures]).
 	measures []measureDef
+	// chart, if not nil, charts the service's occupied units over time:
+	// against its capacity in a run's charts, and every scenario's on one
+	// axis in a comparison's (see [ChartedServices]).
+	chart *serviceChart
 
 	// Set by package initialisation (initServices), from the table:
 	id      int // its index in services, which is its pool's des.PoolID
@@ -96,6 +102,31 @@ func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
 // path returns the parameter path of the field key of the service's
 // section.
 func (s *service) path(key string) string { return "services." + s.key + "." + key }
+
+// serviceChart says how a service is charted over time: the title of its
+// beds chart ("Care home", as in "Care home beds occupied"), the file,
+// title and unit of its comparison overlay, and the names of the daily
+// measures of its mean occupancy and its capacity.
+type serviceChart struct {
+	title                  string
+	overlay, measure, unit string
+	mean, capacity         string
+}
+
+// ChartedService is a service that a run's and a comparison's charts draw
+// over time: its name (the beds chart is beds-NAME), the title of its
+// beds chart, its comparison overlay's file, title and unit, and the
+// indices in [DailyMeasures] of its mean occupancy and its capacity.
+type ChartedService struct {
+	Name, Title                 string
+	Overlay, OverlayTitle, Unit string
+	Mean, Capacity              int
+}
+
+// ChartedServices lists the services that charts draw over time, in the
+// order of the service table. It is set when the package is initialised
+// and must not be changed.
+var ChartedServices []ChartedService
 
 // LOSPool is a service whose lengths of stay a [Result] keeps in LOS.
 type LOSPool struct {
@@ -195,6 +226,25 @@ func (m *model) unitsNow(s *service) int {
 func init() {
 	initServices()
 	initMeasures()
+	initCharts()
+}
+
+// initCharts lists the charted services, with the indices of the daily
+// measures their descriptions name.
+func initCharts() {
+	ChartedServices = nil
+	for _, s := range services {
+		c := s.chart
+		if c == nil {
+			continue
+		}
+		mean, capacity := DailyIndex(c.mean), DailyIndex(c.capacity)
+		if mean < 0 || capacity < 0 {
+			panic(fmt.Sprintf("care: service %s charts daily measures %q and %q, which it does not have", s.name, c.mean, c.capacity))
+		}
+		ChartedServices = append(ChartedServices, ChartedService{Name: s.name, Title: c.title,
+			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity})
+	}
 }
 
 // startStay starts patient id's stay in service s now: it counts the

@@ -5,9 +5,11 @@ import "caresim/sim/des"
 // svcAcute is the general and acute beds, emergency and elective. Its
 // length-of-stay tally counts emergency spells only, delays included.
 var svcAcute = &service{
-	name:    "acute",
-	key:     "acute",
-	title:   "Acute",
+	name:  "acute",
+	key:   "acute",
+	title: "Acute",
+	chart: &serviceChart{title: "Acute", overlay: "overlay-beds-acute", measure: "Acute beds occupied", unit: "beds",
+		mean: "acute_occupied_mean", capacity: "acute_beds"},
 	enabled: func(p *Services) *bool { return &p.Acute.Enabled },
 	units:   func(p *Services) *int { return &p.Acute.Beds },
 	dists: []serviceDist{

@@ -4,9 +4,11 @@ import "caresim/sim/des"
 
 // svcCareHomes is the care-home beds; a stay ends in death.
 var svcCareHomes = &service{
-	name:      "care-homes",
-	key:       "care_homes",
-	title:     "Care homes",
+	name:  "care-homes",
+	key:   "care_homes",
+	title: "Care homes",
+	chart: &serviceChart{title: "Care home", overlay: "overlay-care-home-residents", measure: "Care-home residents", unit: "residents",
+		mean: "care_home_residents_mean", capacity: "care_home_beds"},
 	enabled:   func(p *Services) *bool { return &p.CareHomes.Enabled },
 	units:     func(p *Services) *int { return &p.CareHomes.Beds },
 	dists:     []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay }}},

@@ -4,9 +4,11 @@ import "caresim/sim/des"
 
 // svcIC is the intermediate-care beds, step-down and step-up.
 var svcIC = &service{
-	name:     "intermediate-care",
-	key:      "intermediate_care",
-	title:    "Intermediate care",
+	name:  "intermediate-care",
+	key:   "intermediate_care",
+	title: "Intermediate care",
+	chart: &serviceChart{title: "Intermediate care", overlay: "overlay-beds-intermediate-care", measure: "Intermediate-care beds occupied", unit: "beds",
+		mean: "ic_occupied_mean", capacity: "ic_beds"},
 	enabled:  func(p *Services) *bool { return &p.IntermediateCare.Enabled },
 	units:    func(p *Services) *int { return &p.IntermediateCare.Beds },
 	dists:    []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.IntermediateCare.LengthOfStay }}},

@@ -226,15 +226,19 @@ func TestNewService(t *testing.T) {
 		capacity: true,
 		los:      true,
 		measures: bedMeasures("virtual_ward", "virtual-ward beds", true),
+		chart: &serviceChart{title: "Virtual ward", overlay: "overlay-beds-virtual-ward", measure: "Virtual-ward beds occupied", unit: "beds",
+			mean: "virtual_ward_occupied_mean", capacity: "virtual_ward_beds"},
 	}
 	defer func() {
 		services = services[:len(services)-1]
 		initServices()
 		initMeasures()
+		initCharts()
 	}()
 	services = append(services[:len(services):len(services)], vw)
 	initServices()
 	initMeasures()
+	initCharts()
 
 	for _, c := range []struct {
 		table string
@@ -259,6 +263,9 @@ func TestNewService(t *testing.T) {
 	}
 	if i := slices.IndexFunc(LOSPools, func(p LOSPool) bool { return p.Name == "virtual-ward" }); i != len(LOSPools)-1 {
 		t.Fatalf("LOSPools = %+v, want the virtual ward last", LOSPools)
+	}
+	if c := ChartedServices[len(ChartedServices)-1]; c.Name != "virtual-ward" || c.Mean != DailyIndex("virtual_ward_occupied_mean") || c.Capacity != DailyIndex("virtual_ward_beds") {
+		t.Errorf("the last charted service is %+v, want the virtual ward with its occupancy and capacity measures", c)
 	}
 	p := censusParams(0)
 	r, err := Run(p, Config{Seed: 1})
