@@ -1,9 +1,7 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -93,37 +91,19 @@ func engineStatus(dir string) engineView {
 	var v engineView
 	for _, rel := range []string{"validation.csv", filepath.Join("..", "validation", "validation.csv")} {
 		v.Looked = append(v.Looked, filepath.ToSlash(rel))
-		f, err := os.Open(filepath.Join(dir, rel))
-		if err != nil {
-			continue
-		}
-		rows, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil || len(rows) < 2 {
-			continue
-		}
-		col := map[string]int{}
-		for i, h := range rows[0] {
-			col[h] = i
-		}
-		if _, ok := col["pass"]; !ok {
+		checks, err := results.ReadValidation(filepath.Join(dir, rel))
+		if err != nil || len(checks) == 0 {
 			continue
 		}
 		v.Found = filepath.ToSlash(rel)
 		t := &reportTable{Class: "checks", Header: []reportCell{{Text: "Case"}, {Text: "Measure"}, {Text: "Expected", Num: true}, {Text: "Simulated", Num: true}}}
-		get := func(row []string, name string) string {
-			if i, ok := col[name]; ok && i < len(row) {
-				return row[i]
-			}
-			return ""
-		}
-		for _, row := range rows[1:] {
-			if get(row, "pass") != "yes" {
-				t.Rows = append(t.Rows, reportRow{Cells: []reportCell{{Text: get(row, "case")}, {Text: get(row, "measure")},
-					{Text: get(row, "expected"), Num: true}, {Text: get(row, "simulated"), Num: true}}})
+		for _, c := range checks {
+			if !c.Pass {
+				t.Rows = append(t.Rows, reportRow{Cells: []reportCell{{Text: c.Case}, {Text: c.Measure},
+					{Text: c.Expected, Num: true}, {Text: c.Simulated, Num: true}}})
 			}
 		}
-		n := len(rows) - 1
+		n := len(checks)
 		v.Status = fmt.Sprintf("%d of the %d checks recorded in %s pass.", n-len(t.Rows), n, v.Found)
 		if len(t.Rows) > 0 {
 			v.Status += " These fail:"
