@@ -25,6 +25,9 @@
 // shards into the sweep one machine would have written; [ReadSweepData]
 // reads a whole sweep back for its charts and report.
 //
+// [ReadValidation] reads the validation.csv that caresim validate writes,
+// whose status the board report shows.
+//
 // Files are written to a temporary name beside their own and renamed when
 // everything is written ([AtomicFile], [Folder]), so an interrupted
 // command never leaves a half-written file or an empty folder.
