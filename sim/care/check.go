@@ -470,12 +470,20 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 		c.add(at+".path", "missing: which parameter the change moves, such as services.acute.beds")
 		return
 	}
-	if _, err := p.Numbers(ch.Path); err != nil {
+	nums, err := p.Numbers(ch.Path)
+	if err != nil {
 		msg := err.Error()
 		var pe *PathError
 		if errors.As(err, &pe) && len(pe.Known) > 0 && len(pe.Known) <= 16 {
 			msg += "; known there: " + strings.Join(pe.Known, ", ")
 		}
 		c.add(at+".path", "%s", msg)
+		return
+	}
+	for _, n := range nums {
+		if why := fixedReason(n.Path); why != "" {
+			c.add(at+".path", "%s cannot be changed from a date: %s", n.Path, why)
+			return
+		}
 	}
 }

@@ -398,6 +398,11 @@ type Change struct {
 	// Path names a number parameter, as services.acute.beds or
 	// population.age_bands[*].urgent ([*] is every element; quote such a
 	// path inside a {...} mapping, where YAML reads [ and ] as a list).
+	// Parameters the model reads only when a run starts (its dates and
+	// warm-up, the population's make-up and growth, urgent demand's trend
+	// and profiles, the beds occupied at the start, the interventions
+	// themselves) cannot change from a date and are refused with the
+	// reason.
 	Path  string  `yaml:"path"`
 	To    *Effect `yaml:"to" unit:"@path"`
 	Scale *Effect `yaml:"scale"`

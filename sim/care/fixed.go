@@ -1,0 +1,76 @@
+package care
+
+import (
+	"regexp"
+	"strings"
+)
+
+// fixedAtStart lists the parameters the model reads only when a run
+// starts (its dates, the population's cohorts, the arrival processes'
+// profiles and trend, the census), which an intervention therefore cannot
+// move from a date: a change to one would be silently ignored, so
+// [Params.Validate] refuses it with the reason and, where there is one,
+// what to change instead. Patterns name list elements [*] and any service
+// *.
+var fixedAtStart = []struct {
+	pattern, why string
+}{
+	{"start.*", "the run's start date is fixed before it starts"},
+	{"horizon", "the run's length is fixed before it starts"},
+	{"warm_up.*", "the warm-up is run before the start date"},
+	{"population.localities[*].*", populationFixed},
+	{"population.age_bands[*].share", populationFixed},
+	{"population.age_bands[*].risk_shares[*]", populationFixed},
+	{"population.age_bands[*].growth", "population growth runs from the start of the run at one yearly rate; to change demand from a date, scale population.age_bands[*].urgent, .elective or .care_home"},
+	{"demand.urgent.trend", "the yearly trend in urgent demand runs from the start of the run; to change demand from a date, scale population.age_bands[*].urgent"},
+	{"demand.urgent.hour_of_week[*]", "the hour-of-week and monthly profiles of urgent arrivals are fixed when the arrival processes are built"},
+	{"demand.urgent.month[*]", "the hour-of-week and monthly profiles of urgent arrivals are fixed when the arrival processes are built"},
+	{"services.*.occupied", "the beds occupied at the start (the census) are filled before the first event; to change capacity from a date, change the beds"},
+	{"interventions[*].*", "an intervention cannot change an intervention: give the change its own values, or write another intervention"},
+}
+
+// populationFixed is why the population's make-up cannot change from a
+// date.
+const populationFixed = "the population's cohorts (locality × age band × risk stratum) are built when the run starts; to change demand from a date, scale population.age_bands[*].urgent, .elective or .care_home"
+
+// indexRE matches a list index in a concrete parameter path.
+var indexRE = regexp.MustCompile(`\[[0-9]+\]`)
+
+// fixedReason returns why the parameter at the concrete path (with list
+// indexes, as [Number].Path) cannot be changed by an intervention, or ""
+// when it can.
+func fixedReason(path string) string {
+	general := indexRE.ReplaceAllString(path, "[*]")
+	for _, f := range fixedAtStart {
+		if matchPattern(f.pattern, general) {
+			return f.why
+		}
+	}
+	return ""
+}
+
+// matchPattern reports whether path matches pattern, whose "*" step
+// matches any one step and whose trailing ".*" matches any rest.
+func matchPattern(pattern, path string) bool {
+	if rest, ok := strings.CutSuffix(pattern, ".*"); ok {
+		if matchPattern(rest, path) {
+			return true
+		}
+		for i := len(path) - 1; i > 0; i-- {
+			if path[i] == '.' && matchPattern(rest, path[:i]) {
+				return true
+			}
+		}
+		return false
+	}
+	ps, xs := strings.Split(pattern, "."), strings.Split(path, ".")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i := range ps {
+		if ps[i] != "*" && ps[i] != xs[i] {
+			return false
+		}
+	}
+	return true
+}
