@@ -33,20 +33,102 @@ const shareTol = 1e-3
 // The model assumes Params that passed.
 func (p *Params) Validate() []error {
 	c := checker{}
+	p.checkBase(&c)
+	p.checkInterventions(&c)
+	if len(c.errs) == 0 {
+		p.checkEffects(&c)
+	}
+	return c.errs
+}
+
+// checkBase checks everything but the interventions.
+func (p *Params) checkBase(c *checker) {
 	if !p.Start.Valid() {
 		c.add("start", "missing or not a real date: want the first day, such as 2014-04-01")
 	}
 	c.positive("horizon", float64(p.Horizon))
 	c.nonNegative("warm_up.length", float64(p.WarmUp.Length))
 	c.nonNegative("warm_up.max", float64(p.WarmUp.Max))
-	p.Population.check(&c)
-	p.Demand.check(&c, &p.Population)
-	p.Services.check(&c, p)
-	p.checkInterventions(&c)
-	return c.errs
+	p.Population.check(c)
+	p.Demand.check(c, &p.Population)
+	p.Services.check(c, p)
 }
 
-type checker struct{ errs []error }
+// effectEnds are the values of an effect that checkEffects tries: its
+// range's ends and its central value.
+var effectEnds = []struct {
+	name string
+	pick func(e *Effect) float64
+}{
+	{"low", func(e *Effect) float64 { return e.Low }},
+	{"central", func(e *Effect) float64 { return e.Central }},
+	{"high", func(e *Effect) float64 { return e.High }},
+}
+
+// checkEffects applies p's interventions with every effect at its low,
+// its central and then its high value, and checks the parameters at each
+// date a change starts or finishes its ramp, as the model will meet them:
+// a file that passes must not fail in the middle of a run, and an effect
+// that takes a parameter out of its range (to: 15 on a fraction, meant as
+// 15%) is refused as the same value in the base file would be. A ramp
+// moves a parameter in a straight line, so its ends are enough. Each
+// problem is reported once, at the first change that starts or ends on
+// the date it first appears.
+func (p *Params) checkEffects(c *checker) {
+	seen := map[string]bool{}
+	for _, end := range effectEnds {
+		q := p.Clone()
+		s, err := buildSchedule(q, func(e *Effect) float64 {
+			if e == nil {
+				return 0
+			}
+			return end.pick(e)
+		})
+		if err != nil {
+			continue
+		}
+		before := map[string]bool{} // the problems at the date before
+		for _, t := range s.Times(des.Time(math.MaxFloat64)) {
+			s.Apply(t)
+			base := checker{later: true}
+			q.checkBase(&base)
+			now := map[string]bool{}
+			for _, e := range base.errs {
+				now[e.Error()] = true
+			}
+			if len(base.errs) == 0 {
+				before = now
+				continue
+			}
+			at := ""
+			for _, ch := range s.changes {
+				if ch.start == t || ch.start+ch.ramp == t {
+					at = "interventions[" + strconv.Itoa(ch.iv) + "].changes[" + strconv.Itoa(ch.change) + "]"
+					break
+				}
+			}
+			for _, e := range base.errs {
+				// A problem is the change's that first makes it, not
+				// every later one's.
+				key := at + "\x00" + e.Error()
+				if before[e.Error()] || seen[key] {
+					continue
+				}
+				seen[key] = true
+				c.add(at, "from %v, with each effect at its %s value: %v", p.Start.AddDays(int(math.Floor(float64(t)))), end.name, e)
+			}
+			before = now
+		}
+	}
+}
+
+type checker struct {
+	errs []error
+	// later says that the parameters are checked as interventions leave
+	// them after the start, when what holds only at the start (the
+	// census fits the beds) no longer applies.
+	later bool
+}
 
 func (c *checker) add(path, format string, args ...any) {
 	c.errs = append(c.errs, &des.FieldError{Field: path, Msg: fmt.Sprintf(format, args...)})
@@ -76,7 +158,7 @@ func (c *checker) count(path string, n int) {
 func (c *checker) beds(path string, beds, occupied int) {
 	c.count(path+".beds", beds)
 	c.count(path+".occupied", occupied)
-	if beds >= 0 && occupied > beds {
+	if beds >= 0 && occupied > beds && !c.later {
 		c.add(path+".occupied", "%d beds occupied at the start, but only %d beds", occupied, beds)
 	}
 }
@@ -483,6 +565,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 	for _, n := range nums {
 		if why := fixedReason(n.Path); why != "" {
 			c.add(at+".path", "%s cannot be changed from a date: %s", n.Path, why)
+			return
+		}
+		if why := p.switchedOff(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}
 	}

@@ -1,6 +1,8 @@
 package care
 
 import (
+	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 )
@@ -73,4 +75,26 @@ func matchPattern(pattern, path string) bool {
 		}
 	}
 	return true
+}
+
+// switchedOff returns why the parameter at the concrete path does
+// nothing in p's runs because its section of services is switched off
+// (enabled: false), which no intervention can change, or "" when it is
+// read.
+func (p *Params) switchedOff(path string) string {
+	rest, ok := strings.CutPrefix(path, "services.")
+	if !ok {
+		return ""
+	}
+	key, _, _ := strings.Cut(rest, ".")
+	v := reflect.ValueOf(&p.Services).Elem()
+	f, ok := fieldByKey(v.Type(), key)
+	if !ok {
+		return ""
+	}
+	on := v.FieldByIndex(f.Index).FieldByName("Enabled")
+	if !on.IsValid() || on.Kind() != reflect.Bool || on.Bool() {
+		return ""
+	}
+	return fmt.Sprintf("services.%s is switched off in this scenario (enabled: false) and an intervention cannot switch it on, so nothing reads its parameters; switch it on (services.%s.enabled: true) to change them", key, key)
 }

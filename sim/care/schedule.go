@@ -39,6 +39,7 @@ type scheduled struct {
 	amount      float64  // the drawn effect
 	start, ramp des.Time // days from Params.Start
 	name        string   // intervention name, for messages
+	iv, change  int      // the intervention's index in Params.Interventions, and the change's in it
 }
 
 // NewSchedule draws the effect of every change of p's interventions from
@@ -48,12 +49,28 @@ type scheduled struct {
 // [Params.Validate]. Effects with a range are drawn from the triangular
 // distribution on (Low, Central, High).
 func NewSchedule(p *Params, r *rand.Rand) (*Schedule, error) {
+	return buildSchedule(p, func(e *Effect) float64 {
+		u := r.Float64()
+		if e == nil || !(e.Low < e.High) {
+			if e == nil {
+				return 0
+			}
+			return e.Central
+		}
+		tri := des.Triangular(e.Low, e.Central, e.High)
+		return tri.Quantile(u)
+	})
+}
+
+// buildSchedule returns the schedule of p's interventions with each
+// change's effect amount(e), called once per change in the order written
+// (with e nil for a change without an effect, which is an error).
+func buildSchedule(p *Params, amount func(e *Effect) float64) (*Schedule, error) {
 	s := &Schedule{}
 	index := map[string]int{}
-	for _, iv := range p.Interventions {
+	for i, iv := range p.Interventions {
 		start := iv.Start.Sub(p.Start)
 		for j, ch := range iv.Changes {
-			u := r.Float64()
 			op, e := byte('t'), ch.To
 			switch {
 			case ch.Scale != nil:
@@ -61,13 +78,9 @@ func NewSchedule(p *Params, r *rand.Rand) (*Schedule, error) {
 			case ch.Add != nil:
 				op, e = 'a', ch.Add
 			}
+			amount := amount(e)
 			if e == nil {
 				return nil, fmt.Errorf("care: intervention %s change %d has no effect", iv.Name, j)
-			}
-			amount := e.Central
-			if e.Low < e.High {
-				tri := des.Triangular(e.Low, e.Central, e.High)
-				amount = tri.Quantile(u)
 			}
 			nums, err := p.Numbers(ch.Path)
 			if err != nil {
@@ -82,7 +95,7 @@ func NewSchedule(p *Params, r *rand.Rand) (*Schedule, error) {
 					s.base = append(s.base, n.Get())
 				}
 				s.changes = append(s.changes, scheduled{param: k, op: op, amount: amount,
-					start: start, ramp: iv.Ramp, name: iv.Name})
+					start: start, ramp: iv.Ramp, name: iv.Name, iv: i, change: j})
 			}
 		}
 	}

@@ -1,0 +1,152 @@
+package care_test
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"caresim/scenarios"
+	"caresim/sim/care"
+)
+
+// numberPaths appends the path of every number in v (a Params, or part of
+// one at path at) to out, with indexes for list elements:
+// services.acute.beds, population.age_bands[2].growth.
+func numberPaths(v reflect.Value, at string, out *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			numberPaths(v.Elem(), at, out)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			switch {
+			case !f.IsExported() || key == "-":
+				continue
+			case opts == "inline":
+				numberPaths(v.Field(i), at, out)
+				continue
+			}
+			if key == "" {
+				key = strings.ToLower(f.Name) // a date's year, month and day
+			}
+			if at != "" {
+				key = at + "." + key
+			}
+			numberPaths(v.Field(i), key, out)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			numberPaths(v.Index(i), at+"["+strconv.Itoa(i)+"]", out)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
+		*out = append(*out, at)
+	}
+}
+
+// probe returns p with an intervention from its eleventh day that halves
+// the number at path, or raises it from zero by a step of its unit.
+func probe(p *care.Params, path string) (*care.Params, error) {
+	q := p.Clone()
+	nums, err := q.Numbers(path)
+	if err != nil {
+		return nil, err
+	}
+	ch := care.Change{Path: path, Scale: &care.Effect{Low: 0.5, Central: 0.5, High: 0.5}}
+	if nums[0].Get() == 0 {
+		step := 1.0
+		if u := nums[0].Unit; u == "fraction" || u == "per-head" {
+			step = 0.01
+		}
+		ch = care.Change{Path: path, Add: &care.Effect{Low: step, Central: step, High: step}}
+	}
+	q.Interventions = append(q.Interventions, care.Intervention{Name: "probe", Start: q.Start.AddDays(10), Changes: []care.Change{ch}})
+	return q, nil
+}
+
+// outputs runs one replication of p and returns everything it measured,
+// as text.
+func outputs(t *testing.T, p *care.Params) string {
+	t.Helper()
+	r, err := care.Run(p, care.Config{Seed: 1, WarmUp: 10})
+	if err != nil {
+		t.Fatalf("a run that check passed failed: %v", err)
+	}
+	return fmt.Sprint(r.Daily, r.Annual, r.Metrics, r.LOS)
+}
+
+// TestEveryPathOfTheBaseline changes every number of the baseline, one at
+// a time, through an intervention from the run's eleventh day, as a
+// planner's scenario would, and asserts that check refuses the change or
+// the run differs from the baseline's with the same seed: no intervention
+// may pass check and silently do nothing, and none that check passes may
+// fail in the run. Runs are 60 days; two parameters act only on stays
+// that end later, so they are tried over three years, and one acts only
+// when another is not zero (Call for Care's step-up share of the patients
+// it finds suitable, none in the baseline), so it is tried with that one
+// raised.
+func TestEveryPathOfTheBaseline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs about fifty 60-day replications of the baseline")
+	}
+	load := func(horizon string) *care.Params {
+		l, err := scenarios.Load("baseline", scenarios.Options{Sets: []string{"horizon=" + horizon, "warm_up.length=10d"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &l.Params
+	}
+	base := load("60d")
+	var paths []string
+	numberPaths(reflect.ValueOf(base).Elem(), "", &paths)
+	if len(paths) < 300 {
+		t.Fatalf("found %d number paths in the baseline, want every one (over 300)", len(paths))
+	}
+	later := map[string]bool{"services.elective.rebook": true, "services.care_homes.length_of_stay.p90": true}
+	dependsOn := map[string][]string{"services.call_for_care.step_up": {"services.call_for_care.suitable=10%"}}
+	want := outputs(t, base)
+	refused, moved := 0, 0
+	for _, path := range paths {
+		p := base
+		switch {
+		case later[path]:
+			p = load("3y")
+		case dependsOn[path] != nil:
+			l, err := scenarios.Load("baseline", scenarios.Options{Sets: append([]string{"horizon=60d", "warm_up.length=10d"}, dependsOn[path]...)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p = &l.Params
+		}
+		q, err := probe(p, path)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		if errs := q.Validate(); len(errs) > 0 {
+			refused++
+			continue
+		}
+		before := want
+		if p != base {
+			before = outputs(t, p)
+		}
+		if outputs(t, q) == before {
+			t.Errorf("an intervention on %s passes check and changes nothing", path)
+			continue
+		}
+		moved++
+	}
+	t.Logf("%d number paths: %d refused by check, %d change the run", len(paths), refused, moved)
+	for _, path := range []string{"population.age_bands[0].growth", "demand.urgent.trend"} {
+		q, _ := probe(base, path)
+		if len(q.Validate()) == 0 {
+			t.Errorf("an intervention on %s passes check: the issue's silent no-op", path)
+		}
+	}
+}
