@@ -54,19 +54,20 @@ func (p *Params) checkBase(c *checker) {
 	p.Services.check(c, p)
 }
 
-// effectEnds are the values of an effect that checkEffects tries: its
-// range's ends and its central value.
+// effectEnds are the values of the effects that checkEffects tries, in
+// order: central first, so that a problem with no range to blame is told
+// at the values a planner wrote, then each end of the ranges.
 var effectEnds = []struct {
 	name string
 	pick func(e *Effect) float64
 }{
-	{"low", func(e *Effect) float64 { return e.Low }},
-	{"central", func(e *Effect) float64 { return e.Central }},
-	{"high", func(e *Effect) float64 { return e.High }},
+	{"with the effects at their central values", func(e *Effect) float64 { return e.Central }},
+	{"with the effects at the low ends of their ranges", func(e *Effect) float64 { return e.Low }},
+	{"with the effects at the high ends of their ranges", func(e *Effect) float64 { return e.High }},
 }
 
-// checkEffects applies p's interventions with every effect at its low,
-// its central and then its high value, and checks the parameters at each
+// checkEffects applies p's interventions with every effect at its
+// central, its low and then its high value, and checks the parameters at each
 // date a change starts or finishes its ramp, as the model will meet them:
 // a file that passes must not fail in the middle of a run, and an effect
 // that takes a parameter out of its range (to: 15 on a fraction, meant as
@@ -115,7 +116,7 @@ func (p *Params) checkEffects(c *checker) {
 					continue
 				}
 				seen[key] = true
-				c.add(at, "from %v, with each effect at its %s value: %v", p.Start.AddDays(int(math.Floor(float64(t)))), end.name, e)
+				c.add(at, "from %v, %s: %v", p.Start.AddDays(int(math.Floor(float64(t)))), end.name, e)
 			}
 			before = now
 		}
