@@ -31,7 +31,7 @@ func ReadRun(dir string) (RunData, error) {
 	m := s.Manifest
 	d.Calibration = s.Calibration
 	d.Name = m.Scenario
-	d.Place = PlaceOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Place: m.Place}})
+	d.Place = PlaceOf(m.Place, m.Scenario)
 	for _, iv := range m.Interventions {
 		at, err := time.Parse(time.DateOnly, iv.Start)
 		if err != nil {
@@ -53,21 +53,31 @@ func ReadRun(dir string) (RunData, error) {
 
 // LongRows reads the header and the "mean" rows of a long CSV file at
 // path, calling row with each row's cells by column name.
-func LongRows(path string, row func(Cell func(string) string) error) error {
+func LongRows(path string, row func(cell func(string) string) error) error {
+	return NamedRows(path, "replication", func(cell func(string) string) error {
+		if cell("replication") != "mean" {
+			return nil
+		}
+		return row(cell)
+	})
+}
+
+// NamedRows reads the CSV file at path, whose header must have the column
+// need, and calls row with each record after it, its cells by column name
+// (a column the file lacks is empty); an error from row is given with the
+// file and line.
+func NamedRows(path, need string, row func(cell func(string) string) error) error {
 	col := map[string]int{}
 	head := func(header []string) error {
 		for i, h := range header {
 			col[h] = i
 		}
-		if _, ok := col["replication"]; !ok {
-			return errors.New("no replication column")
+		if _, ok := col[need]; !ok {
+			return fmt.Errorf("no %s column", need)
 		}
 		return nil
 	}
 	return EachRecord(path, head, func(rec []string) error {
-		if rec[col["replication"]] != "mean" {
-			return nil
-		}
 		return row(func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return rec[i]
@@ -127,12 +137,12 @@ func readDaily(path string, d *RunData) error {
 		index[m.Name] = k
 	}
 	var dates []string
-	err := LongRows(path, func(Cell func(string) string) error {
-		date := Cell("date")
+	err := LongRows(path, func(cell func(string) string) error {
+		date := cell("date")
 		if len(dates) == 0 || dates[len(dates)-1] != date {
 			dates = append(dates, date)
 		}
-		k, ok := index[Cell("measure")]
+		k, ok := index[cell("measure")]
 		if !ok {
 			return nil // a measure of another version: not charted
 		}
@@ -142,12 +152,12 @@ func readDaily(path string, d *RunData) error {
 			name   string
 			series *[]float64
 		}{{"value", &b.Mean}, {"p10", &b.P10}, {"p90", &b.P90}} {
-			x, err := ParseCell(Cell(c.name), 32)
+			x, err := ParseCell(cell(c.name), 32)
 			if err != nil {
 				return err
 			}
 			if len(*c.series) != day {
-				return fmt.Errorf("%s on %s is not the next day's", Cell("measure"), date)
+				return fmt.Errorf("%s on %s is not the next day's", cell("measure"), date)
 			}
 			*c.series = append(*c.series, x)
 		}
@@ -205,30 +215,30 @@ func readAnnual(path string, years []string, d *RunData) error {
 	}
 	annual := make([][finance.NumBodies][finance.NumMeasures]Estimate, len(years))
 	priced := false
-	err := LongRows(path, func(Cell func(string) string) error {
-		y, ok := year[Cell("financial_year")]
+	err := LongRows(path, func(cell func(string) string) error {
+		y, ok := year[cell("financial_year")]
 		if !ok {
-			return fmt.Errorf("financial year %q is not in summary.json", Cell("financial_year"))
+			return fmt.Errorf("financial year %q is not in summary.json", cell("financial_year"))
 		}
-		org := Cell("organisation")
+		org := cell("organisation")
 		if org == "" {
-			k, ok := careMeasure[Cell("measure")]
+			k, ok := careMeasure[cell("measure")]
 			if !ok {
 				return nil // a measure of another version: not charted
 			}
-			x, err := ParseCell(Cell("value"), 64)
+			x, err := ParseCell(cell("value"), 64)
 			d.Annual[y][k] = x
 			return err
 		}
 		b, ok := body[org]
-		k, known := measure[Cell("measure")]
+		k, known := measure[cell("measure")]
 		if !ok || !known {
 			return nil // not charted
 		}
 		priced = true
 		var e [3]float64
 		for i, c := range []string{"value", "ci_low", "ci_high"} {
-			x, err := ParseCell(Cell(c), 64)
+			x, err := ParseCell(cell(c), 64)
 			if err != nil {
 				return err
 			}
@@ -292,7 +302,7 @@ func NewRunData() RunData { return RunData{Daily: make([]sim.Band, care.NumDaily
 // RunDataOf is what the charts of a finished run of l are drawn from.
 func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
 	d := NewRunData()
-	d.Name, d.Place, d.Start = l.Name, PlaceOf(l), DateTime(res.Reps[0].Start)
+	d.Name, d.Place, d.Start = l.Name, PlaceOf(l.Place, l.Name), DateTime(res.Reps[0].Start)
 	for _, iv := range l.Interventions {
 		d.Markers = append(d.Markers, Marker{Label: iv.Name, At: DateTime(iv.Start)})
 	}
@@ -358,15 +368,15 @@ func single(xs []float64) []float64 {
 	return out
 }
 
-// PlaceOf says where a scenario is, for titles: its place (which it may
-// inherit from the scenario it extends) with its name, "Mid-
+// PlaceOf says where the scenario name is, for titles: its place (which
+// it may inherit from the scenario it extends) with its name, "Mid-
 // Nottinghamshire (prism)", or the scenario's name alone when it has no
 // place, as the textbook queues have none.
-func PlaceOf(l *scenarios.Loaded) string {
-	if p := strings.TrimSpace(l.Place); p != "" {
-		return fmt.Sprintf("%s (%s)", p, l.Name)
+func PlaceOf(place, name string) string {
+	if p := strings.TrimSpace(place); p != "" {
+		return fmt.Sprintf("%s (%s)", p, name)
 	}
-	return "scenario " + l.Name
+	return "scenario " + name
 }
 
 // DateTime is d at UTC midnight.

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 
-	"caresim/scenarios"
 	"caresim/sim/stats"
 )
 
@@ -250,5 +249,5 @@ func (d SweepData) Points() []*SweepPoint {
 // charts say it ([PlaceOf]); a sweep.json written before the description
 // and place were recorded gives the scenario's name.
 func (m *Sweep) Where() string {
-	return PlaceOf(&scenarios.Loaded{Scenario: scenarios.Scenario{Name: m.Scenario, Description: m.Description, Place: m.Place}})
+	return PlaceOf(m.Place, m.Scenario)
 }

@@ -209,7 +209,7 @@ func TestPlaceOf(t *testing.T) {
 		{"", "scenario x"},
 	} {
 		l := &scenarios.Loaded{Scenario: scenarios.Scenario{Name: "x", Place: c.place, Description: "Somewhere else: not the place"}}
-		if got := results.PlaceOf(l); got != c.want {
+		if got := results.PlaceOf(l.Place, l.Name); got != c.want {
 			t.Errorf("results.placeOf(%q) = %q, want %q", c.place, got, c.want)
 		}
 	}
@@ -219,7 +219,7 @@ func TestPlaceOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := results.PlaceOf(l), "Mid-Nottinghamshire ("+name+")"; got != want {
+		if got, want := results.PlaceOf(l.Place, l.Name), "Mid-Nottinghamshire ("+name+")"; got != want {
 			t.Errorf("results.PlaceOf(%s) = %q, want %q", name, got, want)
 		}
 	}
