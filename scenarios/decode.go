@@ -276,7 +276,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 			msg := fmt.Sprintf("unknown key %q", key)
 			if s, ok := closest(key, fields.names); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else if len(fields.names) <= 12 {
+			} else if len(fields.names) <= 16 {
 				msg += "; known keys: " + strings.Join(fields.names, ", ")
 			}
 			d.errorf(k, sub, "%s", msg)

@@ -130,6 +130,7 @@ func Activity(r *care.Result) []finance.Activity {
 			IntermediateCareBeds:    a[care.AnnualICBeds],
 			ReablementPlaces:        a[care.AnnualReablementPlaces],
 			CommunityPlaces:         a[care.AnnualCommunityPlaces],
+			UCRPlaces:               a[care.AnnualUCRPlaces],
 		}
 	}
 	return out

@@ -180,6 +180,7 @@ func TestActivity(t *testing.T) {
 			{"IntermediateCareBeds", a.IntermediateCareBeds, care.AnnualICBeds},
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
 			{"CommunityPlaces", a.CommunityPlaces, care.AnnualCommunityPlaces},
+			{"UCRPlaces", a.UCRPlaces, care.AnnualUCRPlaces},
 		} {
 			if c.got != want(y, c.k) {
 				t.Errorf("year %d: %s = %g, want %s's %g", y, c.field, c.got, care.AnnualMeasures[c.k].Name, want(y, c.k))
@@ -188,8 +189,8 @@ func TestActivity(t *testing.T) {
 	}
 	// Every number of Activity (all fields but From and Days) is one of
 	// the cases above.
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 17 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 17", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 18 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 18", n)
 	}
 }
 

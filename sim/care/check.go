@@ -425,8 +425,19 @@ func (s *Services) check(c *checker, p *Params) {
 
 	cfc := &s.CallForCare
 	c.oneOf("services.call_for_care.routes", cfc.Routes, CallRouteNames, "route")
+	c.fraction("services.call_for_care.calls", cfc.Calls)
+	c.count("services.call_for_care.handlers", cfc.Handlers)
+	c.dist("services.call_for_care.handling", &cfc.Handling, cfc.Enabled && cfc.Calls > 0)
 	c.fraction("services.call_for_care.suitable", cfc.Suitable)
 	c.fraction("services.call_for_care.step_up", cfc.StepUp)
+	if cfc.Enabled && cfc.Calls > 0 && cfc.Handlers == 0 {
+		c.add("services.call_for_care.handlers", "must be > 0 when calls is above 0: every call would go unanswered (set calls: 0 for no calls)")
+	}
+
+	ucr := &s.UrgentResponse
+	c.count("services.urgent_community_response.places", ucr.Places)
+	c.dist("services.urgent_community_response.duration", &ucr.Duration, ucr.Enabled)
+	c.fraction("services.urgent_community_response.admit", ucr.Admit)
 
 	a := &s.Acute
 	c.beds("services.acute", a.Beds, a.Occupied)

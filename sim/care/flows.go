@@ -135,8 +135,8 @@ func (m *model) admitProb(route uint8) float64 {
 	return 0
 }
 
-// arrive sends an urgent arrival on its way: Call for Care, the front
-// door, then ED or straight to a bed.
+// arrive sends an urgent arrival on its way: Call for Care when the
+// professional rings it, or straight on to hospital (attend).
 func (m *model) arrive(id int32) error {
 	pt := m.pts.At(id)
 	s := &m.p.Services
@@ -149,12 +149,45 @@ func (m *model) arrive(id int32) error {
 	if m.u(pt, slotAdmit) < admit {
 		pt.flags |= fWouldAdmit
 	}
-	would := pt.flags&fWouldAdmit != 0
-	if s.CallForCare.Enabled && m.cfRoute[pt.route] && would && m.u(pt, slotSuitable) < s.CallForCare.Suitable {
-		m.count(cCFCContacts)
-		first, second := svcIC.pool(), svcCommunity.pool()
-		if m.u(pt, slotStepUp) >= s.CallForCare.StepUp {
-			first, second = svcCommunity.pool(), svcIC.pool()
+	if s.CallForCare.Enabled && m.cfRoute[pt.route] && m.u(pt, slotCalls) < s.CallForCare.Calls {
+		return m.call(id)
+	}
+	return m.attend(id)
+}
+
+// call rings Call for Care about patient id. A free handler takes the
+// call and the patient waits for its end (onCallEnd); with every handler
+// busy the call goes unanswered and the patient goes to hospital now.
+func (m *model) call(id int32) error {
+	gr, ok, err := m.net.TryRequest(id, svcCallHub.pool(), m.gr[:0])
+	if err := m.do(gr, err); err != nil {
+		return err
+	}
+	if !ok {
+		m.count(cCFCUnanswered)
+		m.trace(id, "unanswered", svcCallHub.name)
+		return m.attend(id)
+	}
+	return nil // the grant started the call
+}
+
+// onCallEnd ends patient id's call to Call for Care. A patient who would
+// be admitted and is suitable for care out of hospital is navigated to
+// the service offered first (an urgent community response or a step-up
+// intermediate-care bed) or, without room there, the other; everyone
+// else, and a suitable patient for whom neither has room, goes on to
+// hospital, whose clock starts now.
+func (m *model) onCallEnd(id int32) error {
+	m.leaveStay(svcCallHub, id)
+	if err := m.releaseKeep(id); err != nil {
+		return err
+	}
+	pt := m.pts.At(id)
+	cfc := &m.p.Services.CallForCare
+	if pt.flags&fWouldAdmit != 0 && m.u(pt, slotSuitable) < cfc.Suitable {
+		first, second := svcIC.pool(), svcUCR.pool()
+		if m.u(pt, slotStepUp) >= cfc.StepUp {
+			first, second = second, first
 		}
 		for _, pool := range [2]des.PoolID{first, second} {
 			if m.net.Capacity(pool) == 0 {
@@ -164,16 +197,41 @@ func (m *model) arrive(id int32) error {
 			if err := m.do(gr, err); err != nil {
 				return err
 			}
-			if ok {
+			if ok { // the grant started the stay
 				m.count(cCFCNavigated)
 				m.pts.At(id).kind = kindStepUp
-				if pool == svcCommunity.pool() { // an intermediate-care bed starts on its grant
-					m.startStay(svcCommunity, id)
-				}
 				return nil
 			}
 		}
 	}
+	pt = m.pts.At(id)
+	pt.arrived = m.cal.Now()
+	return m.attend(id)
+}
+
+// onUCREnd ends patient id's urgent community response episode: the
+// patient stays at home, or for the service's Admit share needs an
+// emergency admission after all, and asks for an acute bed.
+func (m *model) onUCREnd(id int32) error {
+	m.leaveStay(svcUCR, id)
+	if m.u(m.pts.At(id), slotUCROutcome) >= m.p.Services.UrgentResponse.Admit || !m.p.Services.Acute.Enabled {
+		return m.release(id)
+	}
+	if err := m.releaseKeep(id); err != nil {
+		return err
+	}
+	m.count(cUCRAdmitted)
+	m.trace(id, "escalate", svcUCR.name)
+	m.pts.At(id).kind = kindUrgent
+	return m.admitDirect(id)
+}
+
+// attend sends urgent arrival id to hospital: the front door, then ED,
+// urgent treatment or same-day emergency care, or straight to a bed.
+func (m *model) attend(id int32) error {
+	pt := m.pts.At(id)
+	s := &m.p.Services
+	would := pt.flags&fWouldAdmit != 0
 	to := atED
 	if s.FrontDoor.Enabled && m.fdRoute[pt.route] {
 		fd := &s.FrontDoor

@@ -100,6 +100,11 @@ const (
 	AnnualReablementPlaces
 	AnnualCareHomeBeds
 	AnnualCommunityPlaces
+	AnnualCallForCareUnanswered
+	AnnualUCREpisodes
+	AnnualUCRAdmitted
+	AnnualUCRDays
+	AnnualUCRPlaces
 	numBaseAnnual
 )
 
@@ -167,10 +172,8 @@ var flowMeasures = []measureDef{
 		"days of the financial year simulated (fewer than 365 in a part year)"),
 	annual(AnnualStreamedToCommunity, "streamed_to_community", "patients", total(count(cCommunityStreamed)),
 		"walk-ins the single front door sent to community services"),
-	annual(AnnualCallForCareContacts, "call_for_care_contacts", "calls", total(count(cCFCContacts)),
-		"professional referrals Call for Care assessed as suitable for care out of hospital"),
 	annual(AnnualCallForCareNavigated, "call_for_care_navigated", "patients", total(count(cCFCNavigated)),
-		"of those, patients navigated to a step-up bed or a community team instead of admission"),
+		"patients Call for Care navigated to an urgent community response or a step-up bed instead of hospital"),
 	annual(AnnualReadmissions, "readmissions", "spells", total(count(cReadmissions)),
 		"emergency readmissions (within 30 days of discharge, or from intermediate care)"),
 	annual(AnnualElectiveReferrals, "elective_referrals", "referrals", total(count(cElectiveReferrals)),

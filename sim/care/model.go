@@ -105,6 +105,8 @@ const (
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
+	evCallEnd // end of a Call for Care call
+	evUCREnd  // end of an urgent community response episode
 )
 
 // Patient kinds.
@@ -113,7 +115,7 @@ const (
 	kindElective        // an elective referral
 	kindResident        // a care-home resident from the community
 	kindEnrolled        // a person on the community caseload
-	kindStepUp          // a Call for Care patient cared for out of hospital
+	kindStepUp          // a Call for Care patient navigated to care out of hospital
 )
 
 // Where a patient is treated, for evTreated.
@@ -158,6 +160,10 @@ const (
 	slotLead
 	slotElectiveLOS
 	slotReadmitSeed
+	slotCalls
+	slotHandling
+	slotUCR
+	slotUCROutcome
 )
 
 type patient struct {
@@ -270,8 +276,9 @@ const (
 	_
 	_
 	cCommunityStreamed
-	cCFCContacts
+	cCFCUnanswered
 	cCFCNavigated
+	cUCRAdmitted
 	cReadmissions
 	cDiverted
 	cElectiveReferrals
@@ -802,6 +809,10 @@ func (m *model) handle(e des.Event) error {
 		return m.release(e.ID)
 	case evElectiveDue:
 		return m.onElectiveDue(e.ID)
+	case evCallEnd:
+		return m.onCallEnd(e.ID)
+	case evUCREnd:
+		return m.onUCREnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -161,6 +161,7 @@ type Services struct {
 	UrgentTreatment  UrgentTreatment  `yaml:"urgent_treatment"`
 	SDEC             SDEC             `yaml:"sdec"`
 	CallForCare      CallForCare      `yaml:"call_for_care"`
+	UrgentResponse   UrgentResponse   `yaml:"urgent_community_response"`
 	Acute            Acute            `yaml:"acute"`
 	TransferToAssess TransferToAssess `yaml:"transfer_to_assess"`
 	IntermediateCare IntermediateCare `yaml:"intermediate_care"`
@@ -219,20 +220,50 @@ type SDEC struct {
 	Admit float64 `yaml:"admit" unit:"fraction"`
 }
 
-// CallForCare is the single number professionals ring before sending a
-// patient to hospital. Of referrals by its Routes that would be admitted,
-// the Suitable share is navigated to a step-up intermediate-care bed or a
-// community team when either has room, and admitted otherwise.
+// CallForCare is Call for Care, the single number professionals ring
+// before sending a patient to hospital ("111 for professionals"): a hub of
+// Handlers who take calls for the Calls share of referrals by its Routes,
+// each call holding a handler for a Handling time before the patient goes
+// on. A call that finds every handler busy is not answered, and the
+// patient goes to hospital as without the hub. Of the answered calls for
+// patients who would be admitted, the Suitable share is navigated to an
+// urgent community response or a step-up intermediate-care bed (StepUp
+// says which is offered first) when either has room; the rest, and those
+// for whom neither has room, go to hospital after the call.
 type CallForCare struct {
 	Enabled bool `yaml:"enabled"`
 	// Routes navigated: gp-referral, ambulance, care-home.
 	Routes []string `yaml:"routes"`
-	// Suitable is the share of those admissions that could be cared for
-	// in the community.
+	// Calls is the share of referrals by Routes whose professional rings
+	// the hub before sending the patient.
+	Calls float64 `yaml:"calls" unit:"fraction"`
+	// Handlers is the clinicians taking calls at once (on duty).
+	Handlers int `yaml:"handlers"`
+	// Handling is the length of a call, in days.
+	Handling des.Dist `yaml:"handling" unit:"duration"`
+	// Suitable is the share of answered calls for patients who would be
+	// admitted who could be cared for out of hospital.
 	Suitable float64 `yaml:"suitable" unit:"fraction"`
 	// StepUp is the share of navigated patients offered a step-up bed
-	// first; the rest are offered the community team first.
+	// first; the rest are offered the urgent community response first.
 	StepUp float64 `yaml:"step_up" unit:"fraction"`
+}
+
+// UrgentResponse is the urgent community response: community nurses and
+// therapists who reach a person at home (or in their care home) within
+// hours and care for them there for a short episode, here for patients
+// Call for Care navigates. Places is the episodes the teams hold at once;
+// an episode lasts Duration and ends with the person staying at home,
+// or, for the Admit share, with an emergency admission after all.
+type UrgentResponse struct {
+	Enabled bool `yaml:"enabled"`
+	// Places is the episodes in progress at once, over all localities.
+	Places int `yaml:"places"`
+	// Duration is an episode's length, in days.
+	Duration des.Dist `yaml:"duration" unit:"duration"`
+	// Admit is the share of episodes that end in an emergency admission
+	// (the person's condition was not managed at home).
+	Admit float64 `yaml:"admit" unit:"fraction"`
 }
 
 // Acute is the general and acute beds. Emergency patients take a free bed
@@ -336,7 +367,6 @@ type CareHomes struct {
 // people enrolled from the risk strata named in Enrol while there is room.
 // While enrolled, a person's urgent demand is multiplied by UrgentRatio,
 // and their admission probability by 1 − AdmitReduction.
-// Step-up patients from Call for Care take places too.
 type Community struct {
 	Enabled bool `yaml:"enabled"`
 	// Caseload is the people the teams hold at once, over all localities.

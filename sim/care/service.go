@@ -94,7 +94,7 @@ type serviceDist struct {
 // pools. The order is part of the model: capacities are set, and units
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
-var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity}
+var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }

@@ -27,6 +27,8 @@ func allServicesParams() *Params {
 			Reablement:       Reablement{Enabled: true, Caseload: 8, Duration: stay, Outcomes: Outcomes{Home: 1}},
 			CareHomes:        CareHomes{Enabled: true, Beds: 9, LengthOfStay: stay},
 			Community:        Community{Enabled: true, Caseload: 10, Duration: stay},
+			CallForCare:      CallForCare{Enabled: true, Handlers: 11, Handling: stay},
+			UrgentResponse:   UrgentResponse{Enabled: true, Places: 12, Duration: stay},
 		},
 	}
 }
@@ -229,6 +231,16 @@ func TestNewService(t *testing.T) {
 		chart: &serviceChart{title: "Virtual ward", overlay: "overlay-beds-virtual-ward", measure: "Virtual-ward beds occupied", unit: "beds",
 			mean: "virtual_ward_occupied_mean", capacity: "virtual_ward_beds"},
 	}
+	// The measures of the table's services without a position come
+	// after the base model's, in table order: the new service's last.
+	names := func(ms []Measure) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Name)
+		}
+		return out
+	}
+	before := [][]string{names(DailyMeasures[numBaseDaily:]), names(AnnualMeasures[numBaseAnnual:]), names(Metrics[numBaseMetrics:])}
 	defer func() {
 		services = services[:len(services)-1]
 		initServices()
@@ -246,15 +258,11 @@ func TestNewService(t *testing.T) {
 		base  int
 		want  []string
 	}{
-		{"daily", DailyMeasures, numBaseDaily, []string{"virtual_ward_occupied_midnight", "virtual_ward_occupied_mean", "virtual_ward_beds"}},
-		{"annual", AnnualMeasures, numBaseAnnual, []string{"virtual_ward_admissions", "virtual_ward_bed_days", "virtual_ward_beds"}},
-		{"metric", Metrics, numBaseMetrics, []string{"virtual_ward_occupancy_mean", "virtual_ward_beds_occupied_mean", "virtual_ward_los_mean_days"}},
+		{"daily", DailyMeasures, numBaseDaily, append(before[0], "virtual_ward_occupied_midnight", "virtual_ward_occupied_mean", "virtual_ward_beds")},
+		{"annual", AnnualMeasures, numBaseAnnual, append(before[1], "virtual_ward_admissions", "virtual_ward_bed_days", "virtual_ward_beds")},
+		{"metric", Metrics, numBaseMetrics, append(before[2], "virtual_ward_occupancy_mean", "virtual_ward_beds_occupied_mean", "virtual_ward_los_mean_days")},
 	} {
-		var got []string
-		for _, m := range c.ms[c.base:] {
-			got = append(got, m.Name)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := names(c.ms[c.base:]); !slices.Equal(got, c.want) {
 			t.Errorf("%s measures after the base model's: %v, want %v", c.table, got, c.want)
 		}
 	}

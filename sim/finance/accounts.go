@@ -71,7 +71,7 @@ type Activity struct {
 	EDAttendances       float64 // type 1 attendances
 	UTCAttendances      float64 // urgent treatment (type 3) attendances
 	SDECAttendances     float64 // same-day emergency care attendances
-	CallForCareContacts float64 // professional referrals Call for Care assessed
+	CallForCareContacts float64 // professionals' calls Call for Care answered
 	NonElectiveSpells   float64 // emergency admissions, readmissions included
 	ElectiveSpells      float64 // elective admissions
 	ExcessBedDays       float64 // bed days beyond UnitCosts.ExcessAfter
@@ -88,6 +88,7 @@ type Activity struct {
 	IntermediateCareBeds float64
 	ReablementPlaces     float64
 	CommunityPlaces      float64
+	UCRPlaces            float64 // urgent community response places
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -227,7 +228,8 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		m[SocialCare][ActivityCost] = infl * (a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek)
 
 		m[Acute][CapacityCost] = infl * frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
-		m[Community][CapacityCost] = infl * frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace)
+		m[Community][CapacityCost] = infl * frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
+			a.UCRPlaces*cc.UCRPlace)
 		m[SocialCare][CapacityCost] = infl * frac * a.ReablementPlaces * cc.ReablementPlace
 
 		end := a.From.AddDays(a.Days) // the day after the last counted

@@ -49,7 +49,7 @@ type UnitCosts struct {
 
 	IntermediateCareBedDay float64 `yaml:"intermediate_care_bed_day" unit:"money"` // community provider
 	CommunityCaseloadDay   float64 `yaml:"community_caseload_day" unit:"money"`    // community provider: per person enrolled per day
-	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per referral assessed as suitable, navigated or not
+	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per call Call for Care answers
 	ReablementDay          float64 `yaml:"reablement_day" unit:"money"`            // social care: per package per day
 	CareHomeWeek           float64 `yaml:"care_home_week" unit:"money"`            // social care: per resident per week
 }
@@ -58,11 +58,12 @@ type UnitCosts struct {
 // or not, in pounds at PriceYear prices: closing a bed saves it, an empty
 // bed costs it.
 type CapacityCosts struct {
-	AcuteBed            float64 `yaml:"acute_bed" unit:"money"`             // acute trust: per staffed bed per year
-	EDCubicle           float64 `yaml:"ed_cubicle" unit:"money"`            // acute trust: per cubicle per year
-	IntermediateCareBed float64 `yaml:"intermediate_care_bed" unit:"money"` // community provider: per bed per year
-	CommunityPlace      float64 `yaml:"community_place" unit:"money"`       // community provider: per caseload place per year
-	ReablementPlace     float64 `yaml:"reablement_place" unit:"money"`      // social care: per caseload place per year
+	AcuteBed            float64 `yaml:"acute_bed" unit:"money"`                       // acute trust: per staffed bed per year
+	EDCubicle           float64 `yaml:"ed_cubicle" unit:"money"`                      // acute trust: per cubicle per year
+	IntermediateCareBed float64 `yaml:"intermediate_care_bed" unit:"money"`           // community provider: per bed per year
+	CommunityPlace      float64 `yaml:"community_place" unit:"money"`                 // community provider: per caseload place per year
+	UCRPlace            float64 `yaml:"urgent_community_response_place" unit:"money"` // community provider: per urgent community response place per year
+	ReablementPlace     float64 `yaml:"reablement_place" unit:"money"`                // social care: per caseload place per year
 }
 
 // Organisation is one body whose deficit is reported: the acute trust, the
