@@ -488,6 +488,17 @@ func (s *Services) check(c *checker, p *Params) {
 	c.nonNegative("services.community.referrals", cm.Referrals)
 	c.dist("services.community.duration", &cm.Duration, cm.Enabled)
 	c.nonNegative("services.community.urgent_ratio", cm.UrgentRatio)
+	c.fraction("services.community.ppv", cm.PPV)
+	if cm.Enabled && cm.PPV <= 0 {
+		c.add("services.community.ppv", "must be above 0 when the community teams are enabled: the share of the people case-finding finds "+
+			"who are in the strata named in enrol (1 if the tool were always right)")
+	}
+	c.nonNegative("services.community.early_period", float64(cm.EarlyPeriod))
+	c.nonNegative("services.community.early_ratio", cm.EarlyRatio)
+	if cm.Enabled && cm.EarlyPeriod > 0 && cm.EarlyRatio <= 0 {
+		c.add("services.community.early_ratio", "must be above 0 when early_period is: an enrolled person's urgent demand in the "+
+			"first early_period, relative to what it would be (1 for no change)")
+	}
 	c.fraction("services.community.admit_reduction", cm.AdmitReduction)
 
 	el := &s.Elective

@@ -80,7 +80,7 @@ func validParams() *care.Params {
 			CareHomes: care.CareHomes{Enabled: true, Beds: 3000, LengthOfStay: des.Exponential(800),
 				UrgentCalls: 1.5, Admit: 0.5, Occupied: 2800},
 			Community: care.Community{Enabled: true, Caseload: 2000, Enrol: []string{"high"},
-				Referrals: 0.2, Duration: des.Exponential(180), UrgentRatio: 0.8},
+				Referrals: 0.2, Duration: des.Exponential(180), UrgentRatio: 0.8, PPV: 0.6},
 			Elective: care.Elective{Enabled: true, Gateway: 0.1, Lead: des.Uniform(14, 126),
 				LengthOfStay: des.LogNormal(3, 2), Rebook: 7},
 		},
@@ -235,6 +235,18 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"services.elective.rebook", "must be > 0 when elective care is enabled"}}},
 		{"unknown enrolled stratum", func(p *care.Params) { p.Services.Community.Enrol = []string{"high", "very-high"} },
 			[]fieldErr{{"services.community.enrol[1]", `unknown risk stratum "very-high"; known: low, moderate, high`}}},
+		{"case-finding without a PPV", func(p *care.Params) { p.Services.Community.PPV = 0 },
+			[]fieldErr{{"services.community.ppv", "must be above 0 when the community teams are enabled"}}},
+		{"an early period without its ratio", func(p *care.Params) { p.Services.Community.EarlyPeriod = 90 },
+			[]fieldErr{{"services.community.early_ratio", "must be above 0 when early_period is"}}},
+		{"calls without handlers", func(p *care.Params) {
+			p.Services.CallForCare.Calls, p.Services.CallForCare.Handling = 0.5, des.Exponential(0.01)
+		}, []fieldErr{{"services.call_for_care.handlers", "must be > 0 when calls is above 0"}}},
+		{"calls without a handling time", func(p *care.Params) {
+			p.Services.CallForCare.Calls, p.Services.CallForCare.Handlers = 0.5, 2
+		}, []fieldErr{{"services.call_for_care.handling", "missing"}}},
+		{"response admit above 1", func(p *care.Params) { p.Services.UrgentResponse.Admit = 2 },
+			[]fieldErr{{"services.urgent_community_response.admit", "not 2"}}},
 
 		// Interventions.
 		{"duplicate intervention", func(p *care.Params) {

@@ -1,6 +1,7 @@
 package care_test
 
 import (
+	"math"
 	"testing"
 
 	"caresim/scenarios"
@@ -9,7 +10,8 @@ import (
 
 // TestAdmitReduction runs one year of the baseline with and without an
 // admission reduction for people on the community caseload (PRISM's
-// enrolled, high-risk people), on the same seed. The reduction decides
+// enrolled, high-risk people), on the same seed, with a case-finding tool
+// that is always right and no early rise. The reduction decides
 // nothing about who arrives, so arrivals by every route must be equal to
 // the patient; it lowers only the admissions of enrolled arrivals, so
 // emergency admissions must fall. The 500 enrolled high-risk people make
@@ -21,7 +23,8 @@ func TestAdmitReduction(t *testing.T) {
 	run := func(reduction string) *care.Result {
 		t.Helper()
 		l, err := scenarios.Load("baseline", scenarios.Options{Sets: []string{
-			"horizon=1y", "warm_up.length=60d", "services.community.admit_reduction=" + reduction}})
+			"horizon=1y", "warm_up.length=60d", "services.community.admit_reduction=" + reduction,
+			"services.community.ppv=1", "services.community.early_period=0d"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,4 +54,93 @@ func sum(xs []float64) float64 {
 		t += x
 	}
 	return t
+}
+
+// runBaseline runs one year of the baseline (after 60 days of warm-up) on
+// the given seed with the given settings.
+func runBaseline(t *testing.T, seed uint64, sets ...string) *care.Result {
+	t.Helper()
+	l, err := scenarios.Load("baseline", scenarios.Options{Sets: append([]string{"horizon=1y", "warm_up.length=60d"}, sets...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := care.Run(&l.Scenario.Params, care.Config{Seed: seed, WarmUp: l.Scenario.Params.WarmUp.Length})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func urgentArrivals(r *care.Result) float64 {
+	return sum(r.Daily[care.DailyArrivalsWalkIn]) + sum(r.Daily[care.DailyArrivalsAmbulance]) + sum(r.Daily[care.DailyArrivalsGP])
+}
+
+// TestCaseFindingPPV checks case-finding's accuracy. With a PPV of 1
+// every person enrolled is in the high stratum; with 0.5, about half are
+// not, within four binomial standard errors. Those are people from the
+// low and moderate strata, who come at their own strata's rates, so
+// keeping the enrolled away altogether (urgent_ratio 0) removes fewer
+// arrivals than with a tool that is always right: in the 65–84 band, a
+// wrongly flagged person comes from the low stratum (ratio 1) or the
+// moderate (2.5) in proportion to their demand, 0.55 × 1 : 0.33 × 2.5, so
+// at 1.9 times the low rate on average against the high stratum's 6, and
+// half right, half wrong removes (6 + 1.9) / 2 / 6 ≈ 0.66 of what an
+// always-right tool does; the other bands are alike (0.55–0.75).
+func TestCaseFindingPPV(t *testing.T) {
+	t.Parallel()
+	for _, seed := range []uint64{1, 2} {
+		base := runBaseline(t, seed, "services.community.urgent_ratio=1", "services.community.early_period=0d")
+		right := runBaseline(t, seed, "services.community.urgent_ratio=0", "services.community.early_period=0d", "services.community.ppv=1")
+		half := runBaseline(t, seed, "services.community.urgent_ratio=0", "services.community.early_period=0d", "services.community.ppv=0.5")
+		wrongIx := care.AnnualIndex("community_enrolments_flagged_wrongly")
+		var n, wrong float64
+		for y := range right.Annual {
+			if w := right.Annual[y][wrongIx]; w != 0 {
+				t.Errorf("seed %d: %v people flagged wrongly with a PPV of 1", seed, w)
+			}
+			n += half.Annual[y][care.AnnualEnrolments]
+			wrong += half.Annual[y][wrongIx]
+		}
+		if se := math.Sqrt(n * 0.25); math.Abs(wrong-n/2) > 4*se {
+			t.Errorf("seed %d: %v of %v enrolments flagged wrongly with a PPV of 0.5, want %v ± %.0f", seed, wrong, n, n/2, 4*se)
+		}
+		fallRight := urgentArrivals(base) - urgentArrivals(right)
+		fallHalf := urgentArrivals(base) - urgentArrivals(half)
+		t.Logf("seed %d: enrolled kept away removes %.0f arrivals a year with a PPV of 1, %.0f with 0.5 (%.2f)", seed, fallRight, fallHalf, fallHalf/fallRight)
+		if r := fallHalf / fallRight; fallRight < 300 || r < 0.5 || r > 0.8 {
+			t.Errorf("seed %d: the fall with a PPV of 0.5 is %.2f of the fall with 1 (%.0f), want 0.5–0.8 of over 300", seed, r, fallRight)
+		}
+	}
+}
+
+// TestEarlyRise checks the first part of an enrolment. With EarlyRatio
+// equal to UrgentRatio (both 1) it must change nothing, to the patient:
+// the bookkeeping of who is early draws nothing and thins nothing. With
+// EarlyRatio 2 for 90 days and a case-finding tool that is always right,
+// the newly enrolled come twice as often as they would: with the caseload
+// of 500 full and enrolments of ≈175 days on average, ≈ 2.9 people a day
+// start, and ≈ 2.9 × 79 (the mean of the first 90 days an enrolment
+// lasts, median 120 d, p90 365 d) ≈ 230 are early at any time, each
+// making 1.2–1.7 urgent arrivals a year in the high stratum (by band) and
+// as many again: ≈ 300 more a year (the test asks for 150–500).
+func TestEarlyRise(t *testing.T) {
+	t.Parallel()
+	none := runBaseline(t, 3, "services.community.urgent_ratio=1", "services.community.early_period=0d", "services.community.ppv=1")
+	same := runBaseline(t, 3, "services.community.urgent_ratio=1", "services.community.early_period=90d", "services.community.early_ratio=1",
+		"services.community.ppv=1")
+	for _, k := range []int{care.DailyArrivalsWalkIn, care.DailyArrivalsAmbulance, care.DailyArrivalsGP} {
+		if a, b := sum(none.Daily[k]), sum(same.Daily[k]); a != b {
+			t.Errorf("%s: %v without an early period, %v with one at the same ratio; want equal", care.DailyMeasures[k].Name, a, b)
+		}
+	}
+	if a, b := none.Metrics[care.MetricNELAdmissions], same.Metrics[care.MetricNELAdmissions]; a != b {
+		t.Errorf("emergency admissions %v without an early period, %v with one at the same ratio; want equal", a, b)
+	}
+	rise := runBaseline(t, 3, "services.community.urgent_ratio=1", "services.community.early_period=90d", "services.community.early_ratio=2",
+		"services.community.ppv=1")
+	more := urgentArrivals(rise) - urgentArrivals(none)
+	t.Logf("%.0f more urgent arrivals a year when the newly enrolled come twice as often for 90 days", more)
+	if more < 150 || more > 500 {
+		t.Errorf("%.0f more urgent arrivals a year, want 150–500", more)
+	}
 }

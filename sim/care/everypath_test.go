@@ -85,11 +85,14 @@ func outputs(t *testing.T, p *care.Params) string {
 // planner's scenario would, and asserts that check refuses the change or
 // the run differs from the baseline's with the same seed: no intervention
 // may pass check and silently do nothing, and none that check passes may
-// fail in the run. Runs are 60 days; two parameters act only on stays
-// that end later, so they are tried over three years, and one acts only
-// when another is not zero (Call for Care's step-up share of the patients
-// it finds suitable, none in the baseline), so it is tried with that one
-// raised.
+// fail in the run. Runs are 60 days; three parameters act only on stays
+// that end later, so they are tried over three years. Some act only when
+// others are not zero: Call for Care's and the urgent community
+// response's, when professionals call (none do in the baseline), so they
+// are tried with calls, suitable patients and places; and the enrolled's
+// urgent ratio and admission reduction, after an enrolment's first three
+// months, so they are tried without that early period (the admission
+// reduction, 0 in the baseline, is halved from 10%).
 func TestEveryPathOfTheBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs about fifty 60-day replications of the baseline")
@@ -107,8 +110,21 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	if len(paths) < 300 {
 		t.Fatalf("found %d number paths in the baseline, want every one (over 300)", len(paths))
 	}
-	later := map[string]bool{"services.elective.rebook": true, "services.care_homes.length_of_stay.p90": true}
-	dependsOn := map[string][]string{"services.call_for_care.step_up": {"services.call_for_care.suitable=10%"}}
+	later := map[string]bool{"services.elective.rebook": true, "services.care_homes.length_of_stay.p90": true,
+		"services.community.early_period": true}
+	calls := []string{"services.call_for_care.calls=50%", "services.call_for_care.suitable=20%",
+		"services.urgent_community_response.places=5"}
+	noEarly := []string{"services.community.early_period=0d"}
+	dependsOn := map[string][]string{
+		"services.call_for_care.handling.median":             calls,
+		"services.call_for_care.suitable":                    calls,
+		"services.call_for_care.step_up":                     calls,
+		"services.urgent_community_response.duration.median": calls,
+		"services.urgent_community_response.duration.p90":    calls,
+		"services.urgent_community_response.admit":           calls,
+		"services.community.urgent_ratio":                    noEarly,
+		"services.community.admit_reduction":                 {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
+	}
 	want := outputs(t, base)
 	refused, moved := 0, 0
 	for _, path := range paths {

@@ -37,13 +37,21 @@ func (m *model) onSource(si int) error {
 		// of the cohort's candidates, a share e·(1−ratio) stays away.
 		// Of those kept, the enrolled are the first e·ratio·keep of the
 		// patient's uniform, so that one draw decides both.
+		// Those in the first part of their enrolment (early) come at
+		// EarlyRatio instead.
 		c := &m.cohorts[pk.cohort]
 		enrolled := 0.0
 		if c.enrolled > 0 {
-			e := min(1, float64(c.enrolled)/(c.People*m.growth(c.Growth, now)))
-			ratio := m.p.Services.Community.UrgentRatio
-			enrolled = keep * e * ratio
-			keep *= 1 - e*(1-ratio)
+			cm := &m.p.Services.Community
+			n := c.People * m.growth(c.Growth, now)
+			e := min(1, float64(c.enrolled)/n)
+			early := 0.0
+			if c.early > 0 {
+				early = min(e, float64(c.early)/n)
+			}
+			later := e - early
+			enrolled = keep*later*cm.UrgentRatio + keep*early*cm.EarlyRatio
+			keep *= 1 - later*(1-cm.UrgentRatio) - early*(1-cm.EarlyRatio)
 		}
 		if thin >= keep {
 			return nil
@@ -92,7 +100,18 @@ func (m *model) onSource(si int) error {
 		if thin >= keep {
 			return nil
 		}
-		id := m.newPatient(seed, kindEnrolled, pk.cohort, 0)
+		cm := &m.p.Services.Community
+		ci := pk.cohort
+		wrong := false
+		if ws := m.cohorts[ci].wrong; len(ws) > 0 && m.u(&probe, slotFlag) >= cm.PPV {
+			x := m.u(&probe, slotFlagCohort)
+			k := 0
+			for k < len(ws)-1 && ws[k].cum <= x {
+				k++
+			}
+			ci, wrong = ws[k].cohort, true
+		}
+		id := m.newPatient(seed, kindEnrolled, ci, 0)
 		gr, ok, err := m.net.TryRequest(id, svcCommunity.pool(), m.gr[:0])
 		if err := m.do(gr, err); err != nil {
 			return err
@@ -101,7 +120,21 @@ func (m *model) onSource(si int) error {
 			m.pts.Free(id)
 			return nil
 		}
-		m.cohorts[pk.cohort].enrolled++
+		c := &m.cohorts[ci]
+		c.enrolled++
+		if wrong {
+			m.count(cWrongEnrolled)
+		}
+		if cm.EarlyPeriod > 0 {
+			// The first part ends before the enrolment does, or with it
+			// (the enrolment's end then counts it out).
+			pt := m.pts.At(id)
+			pt.flags |= fEarly
+			c.early++
+			if max(0, m.sample(pt, svcCommunity.slot, m.stayDist[svcCommunity.id])) > cm.EarlyPeriod {
+				m.cal.Schedule(now+cm.EarlyPeriod, evEarlyEnd, id)
+			}
+		}
 		m.startStay(svcCommunity, id)
 	}
 	return nil

@@ -105,8 +105,9 @@ const (
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
-	evCallEnd // end of a Call for Care call
-	evUCREnd  // end of an urgent community response episode
+	evCallEnd  // end of a Call for Care call
+	evUCREnd   // end of an urgent community response episode
+	evEarlyEnd // end of the first part of an enrolment
 )
 
 // Patient kinds.
@@ -131,6 +132,7 @@ const (
 	fEnrolled   // an arrival from a person on the community caseload
 	fCensus
 	fWithin30 // a readmission within 30 days of an acute discharge
+	fEarly    // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -164,6 +166,8 @@ const (
 	slotHandling
 	slotUCR
 	slotUCROutcome
+	slotFlag       // whether case-finding is right about a person (Community.PPV)
+	slotFlagCohort // the cohort of a person it is wrong about
 )
 
 type patient struct {
@@ -220,7 +224,18 @@ type pick struct {
 type cohortInfo struct {
 	Cohort
 	enrolled int  // people of the cohort on the community caseload now
+	early    int  // of them, those in the first part of their enrolment
 	enrol    bool // in a stratum the community teams case-find
+	// wrong are the cohorts of the people case-finding finds for this
+	// cohort when it is wrong (Community.PPV): the same locality and band
+	// in strata not case-found, with cumulative weights to 1 by urgent
+	// demand.
+	wrong []wrongPick
+}
+
+type wrongPick struct {
+	cum    float64
+	cohort int16
 }
 
 // model is one replication. It is not safe for concurrent use.
@@ -279,6 +294,7 @@ const (
 	cCFCUnanswered
 	cCFCNavigated
 	cUCRAdmitted
+	cWrongEnrolled
 	cReadmissions
 	cDiverted
 	cElectiveReferrals
@@ -460,6 +476,33 @@ func (m *model) growth(g float64, tau des.Time) float64 {
 	return math.Pow(1+g, float64(tau-m.warm)/float64(des.Year))
 }
 
+// wrongPicks lists, for each cohort case-found, the cohorts in the same
+// locality and age band that are not, weighted by their urgent demand
+// (head count × rate per head): a person flagged by a passing rise in
+// use is more likely to come from a stratum that uses more.
+func (m *model) wrongPicks() {
+	for i := range m.cohorts {
+		c := &m.cohorts[i]
+		if !c.enrol {
+			continue
+		}
+		total := 0.0
+		for j := range m.cohorts {
+			o := &m.cohorts[j]
+			if w := o.People * o.Urgent; !o.enrol && o.Locality == c.Locality && o.Band == c.Band && w > 0 {
+				total += w
+				c.wrong = append(c.wrong, wrongPick{cum: total, cohort: int16(j)})
+			}
+		}
+		for k := range c.wrong {
+			c.wrong[k].cum /= total
+		}
+		if n := len(c.wrong); n > 0 {
+			c.wrong[n-1].cum = 1
+		}
+	}
+}
+
 // initSources builds the arrival processes: per age band, urgent demand,
 // elective referrals, care-home admissions and community case-finding;
 // per route, the fixed arrivals; and the care-home residents' calls.
@@ -476,6 +519,7 @@ func (m *model) initSources() error {
 				}
 			}
 		}
+		m.wrongPicks()
 	}
 	// Highest rates over the run, from the schedule's times.
 	nb := len(p.Population.AgeBands)
@@ -484,7 +528,15 @@ func (m *model) initSources() error {
 	fixedMax := make([]float64, nr)
 	bandMax := make([][3]float64, nb) // elective, care home, referrals: per head
 	callMax, callBeds := 0.0, 0.0
+	// headroom is the most by which enrolment can raise a cohort's urgent
+	// rate: candidates come at that many times the highest rate, so that
+	// thinning can keep more of them while people are in the first part
+	// of an enrolment (Community.EarlyRatio above 1).
+	headroom := 1.0
 	observe := func() {
+		if cm := &p.Services.Community; cm.Enabled && cm.EarlyPeriod > 0 {
+			headroom = max(headroom, cm.EarlyRatio)
+		}
 		for i := range m.cohorts {
 			for r := range nr {
 				urgentMax[i*nr+r] = max(urgentMax[i*nr+r], m.urgentRate(i, r))
@@ -546,8 +598,12 @@ func (m *model) initSources() error {
 				continue
 			}
 			for r := range nr {
-				if w := c.People * urgentMax[i*nr+r]; w > 0 {
-					picks = append(picks, pick{cum: w, cohort: int16(i), route: int8(r), base: urgentMax[i*nr+r]})
+				base := urgentMax[i*nr+r]
+				if headroom > 1 {
+					base *= headroom
+				}
+				if w := c.People * base; w > 0 {
+					picks = append(picks, pick{cum: w, cohort: int16(i), route: int8(r), base: base})
 					per += w
 				}
 			}
@@ -804,6 +860,9 @@ func (m *model) handle(e des.Event) error {
 		pt := m.pts.At(e.ID)
 		if pt.kind == kindEnrolled {
 			m.cohorts[pt.cohort].enrolled--
+			if pt.flags&fEarly != 0 {
+				m.cohorts[pt.cohort].early--
+			}
 		}
 		m.leaveStay(svcCommunity, e.ID)
 		return m.release(e.ID)
@@ -813,6 +872,11 @@ func (m *model) handle(e des.Event) error {
 		return m.onCallEnd(e.ID)
 	case evUCREnd:
 		return m.onUCREnd(e.ID)
+	case evEarlyEnd:
+		pt := m.pts.At(e.ID)
+		pt.flags &^= fEarly
+		m.cohorts[pt.cohort].early--
+		return nil
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -364,9 +364,12 @@ type CareHomes struct {
 }
 
 // Community is the integrated community teams (PRISM): a caseload of
-// people enrolled from the risk strata named in Enrol while there is room.
-// While enrolled, a person's urgent demand is multiplied by UrgentRatio,
-// and their admission probability by 1 − AdmitReduction.
+// people case-found for the risk strata named in Enrol while there is
+// room. The case-finding tool is right for the PPV share of the people it
+// finds; the rest are from the other strata. While enrolled, a person's
+// urgent demand is multiplied by EarlyRatio for the first EarlyPeriod of
+// the enrolment and by UrgentRatio after it, and their admission
+// probability by 1 − AdmitReduction.
 type Community struct {
 	Enabled bool `yaml:"enabled"`
 	// Caseload is the people the teams hold at once, over all localities.
@@ -375,11 +378,26 @@ type Community struct {
 	Enrol []string `yaml:"enrol"`
 	// Referrals is case-finding per person of those strata.
 	Referrals float64 `yaml:"referrals" unit:"per-head"`
+	// PPV is the case-finding tool's positive predictive value: the share
+	// of the people it finds who are in the strata named in Enrol. The
+	// rest were flagged by a passing rise in their use: they are drawn
+	// from the other strata of the same locality and age band, in
+	// proportion to those strata's urgent demand, and once enrolled come
+	// at their own stratum's rate (regression to the mean).
+	PPV float64 `yaml:"ppv" unit:"fraction"`
 	// Duration is an enrolment's length, in days.
 	Duration des.Dist `yaml:"duration" unit:"duration"`
 	// UrgentRatio is an enrolled person's urgent demand relative to what
 	// it would be (0.8 is 20% fewer).
 	UrgentRatio float64 `yaml:"urgent_ratio"`
+	// EarlyRatio is an enrolled person's urgent demand relative to what it
+	// would be in the first EarlyPeriod of an enrolment: above 1 for the
+	// short-term rise in activity as proactive care finds unmet need.
+	// Read only when EarlyPeriod is above zero.
+	EarlyRatio float64 `yaml:"early_ratio"`
+	// EarlyPeriod is the length of that first part of an enrolment, in
+	// days; zero for none.
+	EarlyPeriod des.Time `yaml:"early_period"`
 	// AdmitReduction is how much less often an enrolled person who still
 	// arrives needs admission, as a share of their route's admission
 	// probability (0.1 is 10% fewer; zero, no change): case management

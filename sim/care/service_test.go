@@ -26,7 +26,7 @@ func allServicesParams() *Params {
 			IntermediateCare: IntermediateCare{Enabled: true, Beds: 7, LengthOfStay: stay, Outcomes: Outcomes{Home: 1}},
 			Reablement:       Reablement{Enabled: true, Caseload: 8, Duration: stay, Outcomes: Outcomes{Home: 1}},
 			CareHomes:        CareHomes{Enabled: true, Beds: 9, LengthOfStay: stay},
-			Community:        Community{Enabled: true, Caseload: 10, Duration: stay},
+			Community:        Community{Enabled: true, Caseload: 10, Duration: stay, PPV: 1},
 			CallForCare:      CallForCare{Enabled: true, Handlers: 11, Handling: stay},
 			UrgentResponse:   UrgentResponse{Enabled: true, Places: 12, Duration: stay},
 		},
