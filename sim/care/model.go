@@ -807,7 +807,9 @@ func (m *model) run() error {
 	}
 	for {
 		t, ok := m.cal.PeekTime()
-		if !ok || t > m.end {
+		// The measured days end at m.end: an event then (a capacity
+		// change on the last midnight) belongs to the day after.
+		if !ok || t >= m.end {
 			break
 		}
 		e, _ := m.cal.Pop()
