@@ -94,6 +94,7 @@ var schemaDocs = map[string]string{
 	"care.Route.Admit":                           "Admit is the probability that a patient of this route needs admission. It is decided on arrival: such patients are streamed only to ED or same-day emergency care, never to urgent treatment or the community.",
 	"care.Route.Name":                            "Name is one of walk-in, ambulance, gp-referral.",
 	"care.Route.PerDay":                          "PerDay is arrivals by this route on top of population demand, per day: patients from outside the registered population, or a textbook arrival stream when there is no population.",
+	"care.Route.SelfCare":                        "SelfCare is the share of this route's patients who would not need admission who care for themselves instead of coming (self-care support and campaigns on the use of A&E); patients who need admission still come.",
 	"care.Route.Share":                           "Share is the route's share of population urgent demand.",
 	"care.SDEC":                                  "SDEC is same-day emergency care: chairs for patients who would otherwise be admitted, most going home the same day. Switched off, its patients go to ED.",
 	"care.SDEC.Admit":                            "Admit is the share admitted to an acute bed after SDEC.",

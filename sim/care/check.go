@@ -363,6 +363,7 @@ func (d *Demand) check(c *checker, pop *Population) {
 		sum += r.Share
 		c.nonNegative(at+".per_day", r.PerDay)
 		c.fraction(at+".admit", r.Admit)
+		c.fraction(at+".self_care", r.SelfCare)
 	}
 	urgent := false
 	for _, a := range pop.AgeBands {

@@ -144,3 +144,37 @@ func TestEarlyRise(t *testing.T) {
 		t.Errorf("%.0f more urgent arrivals a year, want 150–500", more)
 	}
 }
+
+// TestSelfCare checks that self-care keeps away only patients who would
+// not need admission, of the routes it is set for: with half of the
+// walk-ins who would not need admission caring for themselves, walk-in
+// arrivals fall by about half of 94% (the baseline's walk-ins need
+// admission 6.2% of the time), the patients kept away are counted,
+// arrivals by ambulance and GP are unchanged to the patient, and
+// emergency admissions are unchanged but for the knock-on effects of a
+// less crowded ED on the same random numbers (under 0.5%).
+func TestSelfCare(t *testing.T) {
+	t.Parallel()
+	none := runBaseline(t, 4)
+	half := runBaseline(t, 4, "demand.urgent.routes[walk-in].self_care=50%")
+	a, b := sum(none.Daily[care.DailyArrivalsWalkIn]), sum(half.Daily[care.DailyArrivalsWalkIn])
+	kept := 0.0
+	for _, y := range half.Annual {
+		kept += y[care.AnnualIndex("self_care")]
+	}
+	t.Logf("walk-ins %.0f without self-care, %.0f with half of those who need no admission caring for themselves (%.0f counted)", a, b, kept)
+	if got, want := (a-b)/a, 0.5*(1-0.062); math.Abs(got-want) > 0.01 {
+		t.Errorf("walk-ins fell by %.3f, want %.3f ± 0.01", got, want)
+	}
+	if a-b != kept {
+		t.Errorf("walk-ins fell by %.0f but self_care counts %.0f; every patient kept away must be counted", a-b, kept)
+	}
+	for _, k := range []int{care.DailyArrivalsAmbulance, care.DailyArrivalsGP} {
+		if x, y := sum(none.Daily[k]), sum(half.Daily[k]); x != y {
+			t.Errorf("%s: %v without self-care, %v with it; want equal", care.DailyMeasures[k].Name, x, y)
+		}
+	}
+	if x, y := none.Metrics[care.MetricNELAdmissions], half.Metrics[care.MetricNELAdmissions]; math.Abs(x-y)/x > 0.005 {
+		t.Errorf("emergency admissions %.0f without self-care, %.0f with it; self-care must not keep away patients who need admission", x, y)
+	}
+}

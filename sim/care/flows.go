@@ -168,20 +168,28 @@ func (m *model) admitProb(route uint8) float64 {
 	return 0
 }
 
-// arrive sends an urgent arrival on its way: Call for Care when the
-// professional rings it, or straight on to hospital (attend).
+// arrive sends an urgent arrival on its way: home, for the route's
+// self-care share of those who would not need admission; Call for Care
+// when the professional rings it; or straight on to hospital (attend).
 func (m *model) arrive(id int32) error {
 	pt := m.pts.At(id)
 	s := &m.p.Services
-	m.count(cArrivals + int(pt.route))
-	m.trace(id, "arrive", routeNames[pt.route])
 	admit := m.admitProb(pt.route)
 	if pt.flags&fEnrolled != 0 {
 		admit *= 1 - s.Community.AdmitReduction
 	}
 	if m.u(pt, slotAdmit) < admit {
 		pt.flags |= fWouldAdmit
+	} else if i := m.routeIx[pt.route]; i >= 0 {
+		if sc := m.p.Demand.Urgent.Routes[i].SelfCare; sc > 0 && m.u(pt, slotSelfCare) < sc {
+			m.count(cSelfCare)
+			m.trace(id, "self-care", routeNames[pt.route])
+			m.pts.Free(id)
+			return nil
+		}
 	}
+	m.count(cArrivals + int(pt.route))
+	m.trace(id, "arrive", routeNames[pt.route])
 	if s.CallForCare.Enabled && m.cfRoute[pt.route] && m.u(pt, slotCalls) < s.CallForCare.Calls {
 		return m.call(id)
 	}

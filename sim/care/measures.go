@@ -172,6 +172,8 @@ var flowMeasures = []measureDef{
 		"days of the financial year simulated (fewer than 365 in a part year)"),
 	annual(AnnualStreamedToCommunity, "streamed_to_community", "patients", total(count(cCommunityStreamed)),
 		"walk-ins the single front door sent to community services"),
+	annual(follows, "self_care", "patients", total(count(cSelfCare)),
+		"patients who would have come without needing admission and cared for themselves instead (demand.urgent.routes[*].self_care)"),
 	annual(AnnualCallForCareNavigated, "call_for_care_navigated", "patients", total(count(cCFCNavigated)),
 		"patients Call for Care navigated to an urgent community response or a step-up bed instead of hospital"),
 	annual(AnnualReadmissions, "readmissions", "spells", total(count(cReadmissions)),

@@ -168,6 +168,7 @@ const (
 	slotUCROutcome
 	slotFlag       // whether case-finding is right about a person (Community.PPV)
 	slotFlagCohort // the cohort of a person it is wrong about
+	slotSelfCare
 )
 
 type patient struct {
@@ -295,6 +296,7 @@ const (
 	cCFCNavigated
 	cUCRAdmitted
 	cWrongEnrolled
+	cSelfCare
 	cReadmissions
 	cDiverted
 	cElectiveReferrals

@@ -151,6 +151,11 @@ type Route struct {
 	// only to ED or same-day emergency care, never to urgent treatment
 	// or the community.
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// SelfCare is the share of this route's patients who would not need
+	// admission who care for themselves instead of coming (self-care
+	// support and campaigns on the use of A&E); patients who need
+	// admission still come.
+	SelfCare float64 `yaml:"self_care" unit:"fraction"`
 }
 
 // Services are the system's services. A service whose Enabled is false is
