@@ -178,3 +178,23 @@ func TestSelfCare(t *testing.T) {
 		t.Errorf("emergency admissions %.0f without self-care, %.0f with it; self-care must not keep away patients who need admission", x, y)
 	}
 }
+
+// TestUrgentRatioAboveOne checks that enrolment can raise demand as well
+// as lower it: with urgent_ratio 2 the enrolled come twice as often, so
+// there must be more urgent arrivals than at 1 (an urgent_ratio above 1
+// was once treated as 1, to the patient), by about as many as
+// TestEarlyRise's rise lasting the whole enrolment: 500 enrolled × 1.2–1.7
+// arrivals a year in the high stratum, 600–850, and more as the enrolled
+// who do come are the ones case-finding has not yet replaced (the test
+// asks for 500–1,500).
+func TestUrgentRatioAboveOne(t *testing.T) {
+	t.Parallel()
+	sets := []string{"services.community.early_period=0d", "services.community.ppv=1"}
+	one := runBaseline(t, 5, append(sets, "services.community.urgent_ratio=1")...)
+	two := runBaseline(t, 5, append(sets, "services.community.urgent_ratio=2")...)
+	more := urgentArrivals(two) - urgentArrivals(one)
+	t.Logf("%.0f more urgent arrivals a year when the enrolled come twice as often", more)
+	if more < 500 || more > 1500 {
+		t.Errorf("%.0f more urgent arrivals a year with urgent_ratio 2 than 1, want 500–1,500", more)
+	}
+}

@@ -532,12 +532,16 @@ func (m *model) initSources() error {
 	callMax, callBeds := 0.0, 0.0
 	// headroom is the most by which enrolment can raise a cohort's urgent
 	// rate: candidates come at that many times the highest rate, so that
-	// thinning can keep more of them while people are in the first part
-	// of an enrolment (Community.EarlyRatio above 1).
+	// thinning can keep more of them when enrolled people come more often
+	// than they would (Community.UrgentRatio, or EarlyRatio in the first
+	// part of an enrolment, above 1).
 	headroom := 1.0
 	observe := func() {
-		if cm := &p.Services.Community; cm.Enabled && cm.EarlyPeriod > 0 {
-			headroom = max(headroom, cm.EarlyRatio)
+		if cm := &p.Services.Community; cm.Enabled {
+			headroom = max(headroom, cm.UrgentRatio)
+			if cm.EarlyPeriod > 0 {
+				headroom = max(headroom, cm.EarlyRatio)
+			}
 		}
 		for i := range m.cohorts {
 			for r := range nr {
