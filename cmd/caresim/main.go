@@ -50,7 +50,7 @@
 //
 //	metric ... scenario     mean  95% CI low     high    difference    95% CI low        high     unit
 //	ed_attendances_per_year ... baseline   153000 ... per year
-//	                                      prism      153000 ... -20.96 ... per year
+//	                                      prism      153000 ... -16.97 ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
