@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,7 +53,7 @@ func ScenarioDir(label string) string { return FileLabel(label) }
 func ReadCompare(dir string, charted func(metric string) bool) (CompareData, *Comparison, error) {
 	var d CompareData
 	path := filepath.Join(dir, "summary.json")
-	b, err := os.ReadFile(path)
+	b, err := readJSONFile(path)
 	if err != nil {
 		return d, nil, fmt.Errorf("%s is not a comparison's results folder: %w", dir, err)
 	}

@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"caresim/internal/input"
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/stats"
@@ -215,10 +215,21 @@ type Check struct {
 	Source    string `json:"source"`
 }
 
+// MaxJSONSize is the most a results folder's summary.json or sweep.json
+// may hold when read back, in bytes: 16 MiB, hundreds of times what a run
+// writes (a ten-year baseline's summary.json is about 30 kB).
+const MaxJSONSize = 16 << 20
+
+// readJSONFile reads a results folder's JSON file at path: a regular file
+// of at most MaxJSONSize bytes.
+func readJSONFile(path string) ([]byte, error) {
+	return input.ReadFile(path, MaxJSONSize, "a results folder's "+filepath.Base(path))
+}
+
 // ReadSummary reads a run's summary.json in dir.
 func ReadSummary(dir string) (*Summary, error) {
 	path := filepath.Join(dir, "summary.json")
-	b, err := os.ReadFile(path)
+	b, err := readJSONFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s is not a run's results folder: %w", dir, err)
 	}

@@ -78,7 +78,7 @@ func (m *Sweep) Differs(o *Sweep) string {
 
 // ReadSweep reads dir/sweep.json.
 func ReadSweep(dir string) (*Sweep, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "sweep.json"))
+	b, err := readJSONFile(filepath.Join(dir, "sweep.json"))
 	if err != nil {
 		return nil, err
 	}

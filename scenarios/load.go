@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"caresim/internal/input"
 	"caresim/sim/care"
 	"caresim/sim/des"
 
@@ -25,8 +25,20 @@ type Options struct {
 	// interventions.prism.changes[0].scale=0.85. A value is YAML, so a
 	// whole mapping may be given: services.ed.treatment={kind: exponential, mean: 1h}.
 	Sets []string
-	// ReadFile reads scenario files; nil means os.ReadFile.
+	// ReadFile reads scenario files; nil means [ReadFile].
 	ReadFile func(name string) ([]byte, error)
+}
+
+// MaxFileSize is the most a scenario file may hold, in bytes: 1 MiB, over
+// twenty-five times the largest built-in (baseline, 37 kB). A scenario is
+// written by a person; a larger file is a mistake, such as a data file
+// named by accident.
+const MaxFileSize = 1 << 20
+
+// ReadFile reads a scenario file: a regular file (not a device, a named
+// pipe or a directory) of at most [MaxFileSize] bytes.
+func ReadFile(name string) ([]byte, error) {
+	return input.ReadFile(name, MaxFileSize, "a scenario file")
 }
 
 // Loaded is a scenario read, merged, overridden and checked.
@@ -92,7 +104,7 @@ func IsBuiltin(ref string) bool {
 // one is appended); any other value replaces the base's.
 func Load(ref string, opt Options) (*Loaded, error) {
 	if opt.ReadFile == nil {
-		opt.ReadFile = os.ReadFile
+		opt.ReadFile = ReadFile
 	}
 	l := loader{opt: opt, files: map[*yaml.Node]string{}}
 	root := l.chain(ref, "", nil, nil)
