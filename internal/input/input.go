@@ -39,6 +39,10 @@ var ErrNotRegular = errors.New("not a regular file")
 func ReadFile(path string, limit int64, what string) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // as os.ReadFile says of a file that is not there
+		}
 		return nil, err
 	}
 	if err := regular(path, fi, limit, what); err != nil {
