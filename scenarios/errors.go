@@ -60,7 +60,13 @@ func (l ErrorList) Sort() {
 	})
 }
 
-// Error lists the problems one per line.
+// MaxShown is the most problems [ErrorList.Error] lists; a count stands
+// for the rest. A file with more has one mistake repeated (a list pasted
+// at the wrong level), and the first hundred show it.
+const MaxShown = 100
+
+// Error lists the problems one per line, the first [MaxShown] of them and
+// then how many more there are.
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:
@@ -68,11 +74,17 @@ func (l ErrorList) Error() string {
 	case 1:
 		return l[0].Error()
 	}
-	msgs := make([]string, len(l))
-	for i, e := range l {
-		msgs[i] = e.Error()
+	var b strings.Builder
+	for i, e := range l[:min(len(l), MaxShown)] {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
 	}
-	return strings.Join(msgs, "\n")
+	if n := len(l) - MaxShown; n > 0 {
+		fmt.Fprintf(&b, "\nand %d more problems (%d in all)", n, len(l))
+	}
+	return b.String()
 }
 
 // Err returns the list sorted as an error, or nil if it is empty.

@@ -2,10 +2,13 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // loadErrors loads ref with opt and returns its problems one a line, or
@@ -51,5 +54,71 @@ func TestLoadNotRegular(t *testing.T) {
 		if got := loadErrors(t, tc.ref, Options{}); got != tc.want {
 			t.Errorf("Load(%s):\n got %s\nwant %s", tc.ref, got, tc.want)
 		}
+	}
+}
+
+// unknownKeys returns a scenario extending base.yaml with n unknown keys
+// at the top level and n in the acute beds' mapping.
+func unknownKeys(n int) []byte {
+	var b strings.Builder
+	b.WriteString("name: keys\nextends: base.yaml\n")
+	for i := range n {
+		fmt.Fprintf(&b, "unknown_%d: 1\n", i)
+	}
+	b.WriteString("services:\n  acute:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    unknown_%d: 1\n", i)
+	}
+	return []byte(b.String())
+}
+
+// TestLoadManyProblems checks that a file with tens of thousands of
+// problems is checked in time linear in them (merging and naming each
+// problem's path once scanned the whole merged file, so 40,000 unknown
+// keys took 11 s), and that only the first MaxShown are listed, with a
+// count of the rest.
+func TestLoadManyProblems(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times loads of tens of thousands of problems")
+	}
+	t.Parallel()
+	base, err := os.ReadFile("testdata/load/base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(n int) (time.Duration, error) {
+		src := unknownKeys(n)
+		read := func(name string) ([]byte, error) {
+			if filepath.Base(name) == "base.yaml" {
+				return base, nil
+			}
+			return src, nil
+		}
+		best := time.Duration(math.MaxInt64)
+		var err error
+		for range 2 { // the faster of two, against a loaded machine
+			began := time.Now()
+			_, err = Load("keys.yaml", Options{ReadFile: read})
+			best = min(best, time.Since(began))
+		}
+		return best, err
+	}
+	small, _ := load(500)
+	large, err := load(24000)
+	// 48 times the problems: linear is about 48 times the time (more
+	// with the garbage collector's work), quadratic 2304 times; 192
+	// leaves room for a noisy machine.
+	ratio := float64(large) / float64(small)
+	t.Logf("%v for 1000 problems, %v for 48000: %.1f times", small, large, ratio)
+	if ratio > 192 {
+		t.Errorf("48 times the problems took %.0f times as long (%v against %v): not linear", ratio, large, small)
+	}
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 48000 {
+		t.Fatalf("want 48000 problems, got %d", len(list))
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != MaxShown+1 || lines[MaxShown] != "and 47900 more problems (48000 in all)" {
+		t.Errorf("want %d problems listed and a count of the rest, got %d lines ending %q", MaxShown, len(lines), lines[len(lines)-1])
 	}
 }

@@ -119,8 +119,9 @@ func Load(ref string, opt Options) (*Loaded, error) {
 	out.Positions = decodeNode(root, &out.Scenario, &d)
 	l.check(out)
 	l.errs = l.errs.dedupe()
+	nm := newNamer(root)
 	for _, e := range l.errs {
-		e.Field = namedPath(root, e.Field)
+		e.Field = nm.path(e.Field)
 	}
 	h := sha256.New()
 	for _, b := range l.sources {
@@ -301,10 +302,15 @@ func (l *loader) merge(base, overlay *yaml.Node) *yaml.Node {
 		out := &yaml.Node{Kind: yaml.MappingNode, Tag: overlay.Tag, Line: overlay.Line, Column: overlay.Column}
 		l.files[out] = l.files[overlay]
 		out.Content = append(out.Content, base.Content...)
+		index := make(map[string]int, len(out.Content)/2) // key → its index in out, the first of each
+		for i := len(out.Content) - 2; i >= 0; i -= 2 {
+			index[out.Content[i].Value] = i
+		}
 		for i := 0; i+1 < len(overlay.Content); i += 2 {
 			k, v := overlay.Content[i], overlay.Content[i+1]
-			j := keyIndex(out, k.Value)
-			if j < 0 {
+			j, ok := index[k.Value]
+			if !ok {
+				index[k.Value] = len(out.Content)
 				out.Content = append(out.Content, k, v)
 				continue
 			}
@@ -316,10 +322,15 @@ func (l *loader) merge(base, overlay *yaml.Node) *yaml.Node {
 		out := &yaml.Node{Kind: yaml.SequenceNode, Tag: overlay.Tag, Line: overlay.Line, Column: overlay.Column}
 		l.files[out] = l.files[overlay]
 		out.Content = append(out.Content, base.Content...)
+		index := make(map[string]int, len(out.Content)) // name → its index in out, the first of each
+		for i := len(out.Content) - 1; i >= 0; i-- {
+			index[mapValue(out.Content[i], "name").Value] = i
+		}
 		for _, e := range overlay.Content {
 			name := mapValue(e, "name").Value
-			j := slices.IndexFunc(out.Content, func(b *yaml.Node) bool { return mapValue(b, "name").Value == name })
-			if j < 0 {
+			j, ok := index[name]
+			if !ok {
+				index[name] = len(out.Content)
 				out.Content = append(out.Content, e)
 				continue
 			}
@@ -546,10 +557,16 @@ func (l *loader) check(s *Loaded) {
 	}
 	// A value that failed to decode is zero; checking it again would
 	// only repeat the problem in other words.
-	var bad []string
+	// bad holds the fields of those problems, and near every path that
+	// encloses one, so that a check's field is looked up by its own
+	// prefixes only: linear in the problems, however many.
+	bad, near := map[string]bool{}, map[string]bool{}
 	for _, e := range l.errs {
 		if e.Field != "" {
-			bad = append(bad, e.Field)
+			bad[e.Field] = true
+			for _, p := range enclosing(e.Field) {
+				near[p] = true
+			}
 		}
 	}
 	for _, p := range problems {
@@ -557,7 +574,7 @@ func (l *loader) check(s *Loaded) {
 		if !errors.As(p, &fe) {
 			fe = &des.FieldError{Msg: p.Error()}
 		}
-		if slices.ContainsFunc(bad, func(b string) bool { return related(b, fe.Field) }) {
+		if fe.Field != "" && (bad[fe.Field] || near[fe.Field] || slices.ContainsFunc(enclosing(fe.Field), func(e string) bool { return bad[e] })) {
 			continue
 		}
 		pos := s.Positions.Find(fe.Field)
@@ -587,26 +604,76 @@ func (ps Positions) Find(path string) Pos {
 	return ps[""]
 }
 
-// related reports whether one parameter path is the other or inside it.
-func related(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
+// enclosing returns the parameter paths that enclose path, outermost
+// first: services.acute.beds gives services and services.acute, and
+// interventions[2].start gives interventions and interventions[2].
+func enclosing(path string) []string {
+	var out []string
+	for i := 1; i < len(path); i++ {
+		if path[i] == '.' || path[i] == '[' {
+			out = append(out, path[:i])
+		}
 	}
-	return b == a || (strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '['))
+	return out
 }
 
-// namedPath rewrites the list indexes of path that pick an entry of a list
-// of named things into the entry's name, as the tree root holds them:
+// namer rewrites parameter paths as [namer.path] says, remembering each
+// mapping's keys and each list's names as it meets them, so that naming
+// every problem's path is linear in their number rather than in their
+// number times the size of the file.
+type namer struct {
+	root  *yaml.Node
+	keys  map[*yaml.Node]map[string]*yaml.Node // mapping → key → value, the first of each
+	names map[*yaml.Node]map[string]int        // list → name → how many entries have it
+}
+
+func newNamer(root *yaml.Node) *namer {
+	return &namer{root: root, keys: map[*yaml.Node]map[string]*yaml.Node{}, names: map[*yaml.Node]map[string]int{}}
+}
+
+// value returns the value of key in mapping n, or nil, as mapValue does.
+func (nm *namer) value(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	m, ok := nm.keys[n]
+	if !ok {
+		m = make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := len(n.Content) - 2; i >= 0; i -= 2 {
+			m[n.Content[i].Value] = n.Content[i+1]
+		}
+		nm.keys[n] = m
+	}
+	return m[key]
+}
+
+// unique reports whether exactly one entry of list seq has the name.
+func (nm *namer) unique(seq *yaml.Node, name string) bool {
+	m, ok := nm.names[seq]
+	if !ok {
+		m = map[string]int{}
+		for _, e := range seq.Content {
+			if v := mapValue(e, "name"); v != nil {
+				m[v.Value]++
+			}
+		}
+		nm.names[seq] = m
+	}
+	return m[name] == 1
+}
+
+// path rewrites the list indexes of path that pick an entry of a list of
+// named things into the entry's name, as the tree root holds them:
 // interventions[3].changes[0].path becomes interventions.prism.changes[0].path.
 // After extends merges lists, an index counts the base's entries too, so a
 // name is what the planner can find in the file.
-func namedPath(root *yaml.Node, path string) string {
+func (nm *namer) path(path string) string {
 	steps, err := care.ParsePath(path)
 	if err != nil {
 		return path
 	}
 	var b strings.Builder
-	n := root
+	n := nm.root
 	for _, s := range steps {
 		if n != nil && n.Kind == yaml.AliasNode {
 			n = n.Alias
@@ -618,13 +685,13 @@ func namedPath(root *yaml.Node, path string) string {
 			}
 			b.WriteString(s.Key)
 			if n != nil {
-				n = mapValue(n, s.Key)
+				n = nm.value(n, s.Key)
 			}
 			continue
 		case s.IsIndex && n != nil && n.Kind == yaml.SequenceNode && s.Index < len(n.Content):
 			seq := n
 			n = n.Content[s.Index]
-			if v := mapValue(n, "name"); v != nil && v.Kind == yaml.ScalarNode && plainName(v.Value) && uniqueName(seq, v.Value) {
+			if v := mapValue(n, "name"); v != nil && v.Kind == yaml.ScalarNode && plainName(v.Value) && nm.unique(seq, v.Value) {
 				b.WriteString("." + v.Value)
 				continue
 			}
@@ -639,15 +706,4 @@ func namedPath(root *yaml.Node, path string) string {
 // plainName reports whether a name can stand in a path after a dot.
 func plainName(s string) bool {
 	return s != "" && !strings.ContainsAny(s, ".[]= \t") && !(s[0] >= '0' && s[0] <= '9')
-}
-
-// uniqueName reports whether exactly one entry of seq has the name.
-func uniqueName(seq *yaml.Node, name string) bool {
-	k := 0
-	for _, e := range seq.Content {
-		if v := mapValue(e, "name"); v != nil && v.Value == name {
-			k++
-		}
-	}
-	return k == 1
 }

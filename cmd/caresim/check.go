@@ -43,9 +43,7 @@ Examples:
 				if !errors.As(err, &list) {
 					return err
 				}
-				for _, e := range list {
-					fmt.Fprintln(stderr, e)
-				}
+				fmt.Fprintln(stderr, list.Error())
 				continue
 			}
 			fmt.Fprintf(stdout, "ok  %s (%s)\n", ref, l.Name)

@@ -89,6 +89,7 @@ func (p *Params) checkEffects(c *checker) {
 			continue
 		}
 		before := map[string]bool{} // the problems at the date before
+		first := s.firstAt()
 		for _, t := range s.Times(des.Time(math.MaxFloat64)) {
 			s.Apply(t)
 			base := checker{later: true}
@@ -102,11 +103,8 @@ func (p *Params) checkEffects(c *checker) {
 				continue
 			}
 			at := ""
-			for _, ch := range s.changes {
-				if ch.start == t || ch.start+ch.ramp == t {
-					at = "interventions[" + strconv.Itoa(ch.iv) + "].changes[" + strconv.Itoa(ch.change) + "]"
-					break
-				}
+			if ch, ok := first[t]; ok {
+				at = "interventions[" + strconv.Itoa(ch.iv) + "].changes[" + strconv.Itoa(ch.change) + "]"
 			}
 			for _, e := range base.errs {
 				// A problem is the change's that first makes it, not
