@@ -111,18 +111,21 @@ func Load(ref string, opt Options) (*Loaded, error) {
 	if root == nil {
 		return nil, l.errs.Err()
 	}
+	// The problems found so far are each in one file, with that file's
+	// own paths; what follows is found in the merged tree.
+	inFiles := len(l.errs)
 	for i, set := range opt.Sets {
 		l.set(root, set, i+1)
 	}
 	out := &Loaded{Chain: l.chainNames, merged: root}
 	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: unitOfPath}
 	out.Positions = decodeNode(root, &out.Scenario, &d)
-	l.check(out)
-	l.errs = l.errs.dedupe()
+	l.check(out, inFiles)
 	nm := newNamer(root)
-	for _, e := range l.errs {
+	for _, e := range l.errs[inFiles:] {
 		e.Field = nm.path(e.Field)
 	}
+	l.errs = l.errs.dedupe()
 	h := sha256.New()
 	for _, b := range l.sources {
 		fmt.Fprintf(h, "%d\n", len(b))
@@ -262,8 +265,13 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// checkDuplicates reports keys given twice in one mapping of one file:
-// merging would otherwise hide them.
+// checkDuplicates reports keys given twice in one mapping of one file, and
+// names given twice in one list of named things: merging would otherwise
+// hide them, a second key's value or a second entry of a name merging into
+// the first (so that, in a file that extends another, the first of two
+// interventions of one name lost its changes). path is n's parameter path
+// in the file, with the names of entries of named lists where they are
+// unique, as Load names the paths of other problems.
 func checkDuplicates(n *yaml.Node, file, path string, errs *ErrorList) {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -282,8 +290,33 @@ func checkDuplicates(n *yaml.Node, file, path string, errs *ErrorList) {
 			checkDuplicates(n.Content[i+1], file, sub, errs)
 		}
 	case yaml.SequenceNode:
+		var names map[string]int // name → how many entries have it; nil for a list of other things
+		if named(n) {
+			names = map[string]int{}
+			for _, c := range n.Content {
+				names[mapValue(c, "name").Value]++
+			}
+		}
+		first := map[string]int{} // name → the index of its first entry
 		for i, c := range n.Content {
-			checkDuplicates(c, file, path+"["+strconv.Itoa(i)+"]", errs)
+			sub := path + "[" + strconv.Itoa(i) + "]"
+			if names != nil {
+				v := mapValue(c, "name")
+				switch j, dup := first[v.Value]; {
+				case v.Value == "" || v.Tag == "!!null":
+					// The model's checks say it is missing.
+				case dup:
+					// As the model's check says it (the same problem from
+					// a file without extends is reported once).
+					errs.Add(file, v.Line, v.Column, sub+".name", "duplicate name %q; also %s[%d]", v.Value, path, j)
+				default:
+					first[v.Value] = i
+				}
+				if names[v.Value] == 1 && plainName(v.Value) {
+					sub = path + "." + v.Value
+				}
+			}
+			checkDuplicates(c, file, sub, errs)
 		}
 	}
 }
@@ -531,7 +564,7 @@ func orTop(at string) string {
 
 // check runs the model's and the money's checks and the scenario's own,
 // positioning each problem at the parameter it names.
-func (l *loader) check(s *Loaded) {
+func (l *loader) check(s *Loaded, inFiles int) {
 	var problems []error
 	if s.Name == "" {
 		problems = append(problems, &des.FieldError{Field: "name", Msg: "missing: a short name for the scenario"})
@@ -556,12 +589,13 @@ func (l *loader) check(s *Loaded) {
 		}
 	}
 	// A value that failed to decode is zero; checking it again would
-	// only repeat the problem in other words.
-	// bad holds the fields of those problems, and near every path that
-	// encloses one, so that a check's field is looked up by its own
-	// prefixes only: linear in the problems, however many.
+	// only repeat the problem in other words. bad holds the fields of
+	// those problems (the decoder's and the overrides', whose paths are
+	// the merged tree's, not a file's), and near every path that encloses
+	// one, so that a check's field is looked up by its own prefixes only:
+	// linear in the problems, however many.
 	bad, near := map[string]bool{}, map[string]bool{}
-	for _, e := range l.errs {
+	for _, e := range l.errs[inFiles:] {
 		if e.Field != "" {
 			bad[e.Field] = true
 			for _, p := range enclosing(e.Field) {
