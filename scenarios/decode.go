@@ -403,8 +403,8 @@ func parse(file string, src []byte, errs *ErrorList) *yaml.Node {
 		errs.Add(file, 1, 1, "", "empty file: want a scenario")
 		return nil
 	case err != nil:
-		line, msg := yamlErrorLine(err)
-		errs.Add(file, line, 1, "", "not valid YAML: %s", msg)
+		line, col, msg := yamlErrorAt(src, err)
+		errs.Add(file, line, col, "", "not valid YAML: %s", msg)
 		return nil
 	}
 	var extra yaml.Node

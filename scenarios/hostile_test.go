@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,5 +121,55 @@ func TestLoadManyProblems(t *testing.T) {
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != MaxShown+1 || lines[MaxShown] != "and 47900 more problems (48000 in all)" {
 		t.Errorf("want %d problems listed and a count of the rest, got %d lines ending %q", MaxShown, len(lines), lines[len(lines)-1])
+	}
+}
+
+// TestYAMLErrorLines checks that a syntax error is reported on the line
+// where the problem is. yaml.v3 named the line before the enclosing
+// mapping for a parser error (an unterminated string at line 76 of the
+// baseline was reported at line 75, or further down where the string
+// ended), and line 1 for an undefined alias, a NUL, a BEL or bad UTF-8.
+func TestYAMLErrorLines(t *testing.T) {
+	t.Parallel()
+	baseline, ok := BuiltinSource("baseline")
+	if !ok {
+		t.Fatal("no built-in baseline")
+	}
+	lines := strings.Split(string(baseline), "\n")
+	if !strings.HasPrefix(lines[75], "name: ") || !strings.Contains(lines[85], `"in 10 years' time"`) {
+		t.Fatalf("the baseline's lines 76 and 86 moved: %q, %q", lines[75], lines[85])
+	}
+	// A quote left open on line 76 closes at the first quote of line 86.
+	open := slices.Clone(lines)
+	open[75] = strings.Replace(open[75], ": ", `: "`, 1)
+	cases := []struct{ name, src, want string }{
+		{"baseline-76", strings.Join(open, "\n"),
+			`f.yaml:76:1: not valid YAML: did not find expected key on line 86, after a quoted string that starts on this line and runs on to it: is its closing quote missing?`},
+		{"never-closed", "name: x\nhorizon: 1y\ndescription: \"abc\nstart: 2014-04-01\n",
+			`f.yaml:3:1: not valid YAML: found unexpected end of stream: a quoted string that starts on this line is never closed`},
+		{"never-closed-1", "name: 'x\nhorizon: 1y\n",
+			`f.yaml:1:1: not valid YAML: found unexpected end of stream: a quoted string that starts on this line is never closed`},
+		{"alias", "name: x\nhorizon: 1y\nwarm_up: {length: *w}\n",
+			`f.yaml:3:19: not valid YAML: alias *w refers to no anchor &w above it`},
+		{"nul", "name: x\nhorizon: 1y\nplace: a\x00b\n",
+			`f.yaml:3:9: not valid YAML: control characters are not allowed: U+0000 here`},
+		{"bel", "name: x\n\nhorizon: 1y\nplace: \x07\n",
+			`f.yaml:4:8: not valid YAML: control characters are not allowed: U+0007 here`},
+		{"latin-1", "name: x\nplace: Mansfield\ndescription: caf\xe9\n",
+			`f.yaml:3:17: not valid YAML: incomplete UTF-8 octet sequence: the file is not UTF-8 text`},
+		{"indentation", "name: x\nservices:\n  acute:\n    beds: 3\n   ed: 4\nhorizon: 1y\n",
+			`f.yaml:5:1: not valid YAML: did not find expected key`},
+		{"no-colon", "name: x\nhorizon 1y\nstart: 2014-04-01\nplace: y\n",
+			`f.yaml:2:1: not valid YAML: could not find expected ':'`},
+		{"open-list", "name: x\nseed: [1, 2\nhorizon: 1y\nstart: 2014-04-01\n",
+			`f.yaml:2:1: not valid YAML: did not find expected ',' or ']'`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := loadErrors(t, "f.yaml", Options{ReadFile: func(string) ([]byte, error) { return []byte(c.src), nil }})
+			if got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
 	}
 }
