@@ -38,6 +38,8 @@ func (p *Params) Validate() []error {
 	} {
 		if !(f.x > -1) || math.IsInf(f.x, 0) {
 			add(f.name, "must be a yearly rate above -100%%, not %v", f.x)
+		} else if msg := yearly(f.x); msg != "" {
+			add(f.name, "%s", msg)
 		}
 	}
 	if !(p.Inflation.PayShare >= 0 && p.Inflation.PayShare <= 1) {
@@ -64,6 +66,8 @@ func (p *Params) Validate() []error {
 		}
 		if !(o.Growth > -1) || math.IsInf(o.Growth, 0) {
 			add(at+".growth", "must be a yearly growth above -100%%, not %v", o.Growth)
+		} else if msg := yearly(o.Growth); msg != "" {
+			add(at+".growth", "%s", msg)
 		}
 		if !(o.Other >= 0) || math.IsInf(o.Other, 0) {
 			add(at+".other", "must be >= 0, not %v", o.Other)
@@ -137,4 +141,24 @@ func financialYear(s string) bool {
 	y, err1 := strconv.Atoi(s[:4])
 	z, err2 := strconv.Atoi(s[5:])
 	return err1 == nil && err2 == nil && (y+1)%100 == z
+}
+
+// MaxRate bounds the yearly rates of money (inflation, funding growth)
+// either way: 50% a year, as the care model bounds growth and trend
+// (care.MaxGrowth). 150% is most likely 1.50% mistyped.
+const MaxRate = 0.5
+
+// yearly returns what is wrong with the yearly rate x beyond ±MaxRate,
+// suggesting the value meant when a percentage was written as a fraction
+// (1.5 for 1.5%), or "".
+func yearly(x float64) string {
+	if math.Abs(x) <= MaxRate {
+		return ""
+	}
+	pct := func(x float64) string { return strconv.FormatFloat(x*100, 'g', 6, 64) + "%" }
+	msg := "a yearly rate must be between -50% and +50%, not " + pct(x)
+	if math.Abs(x/100) <= MaxRate {
+		msg += ": did you mean " + pct(x/100) + "?"
+	}
+	return msg
 }
