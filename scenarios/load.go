@@ -569,8 +569,12 @@ func (l *loader) check(s *Loaded, inFiles int) {
 	if s.Name == "" {
 		problems = append(problems, &des.FieldError{Field: "name", Msg: "missing: a short name for the scenario"})
 	}
-	if s.Replications < 0 {
-		problems = append(problems, &des.FieldError{Field: "replications", Msg: fmt.Sprintf("must be >= 1, not %d", s.Replications)})
+	// Without replications a run needs --reps; written, they must be
+	// runnable.
+	if _, set := s.Positions["replications"]; set || s.Replications != 0 {
+		if err := s.Params.CheckReplications(s.Replications); err != nil {
+			problems = append(problems, &des.FieldError{Field: "replications", Msg: err.Error()})
+		}
 	}
 	problems = append(problems, s.Params.Validate()...)
 	problems = append(problems, s.Money.Validate()...)

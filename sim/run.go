@@ -86,8 +86,8 @@ type Band struct {
 // Run simulates p's replications in parallel and summarises them. p must
 // have passed Params.Validate; it is not modified.
 func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
-	if o.Reps < 1 {
-		return nil, fmt.Errorf("sim: replications must be >= 1, not %d", o.Reps)
+	if err := p.CheckReplications(o.Reps); err != nil {
+		return nil, fmt.Errorf("sim: replications: %w", err)
 	}
 	// The model rounds the warm-up up to whole days; report what it ran.
 	res := &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length)))}

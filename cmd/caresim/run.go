@@ -18,6 +18,7 @@ import (
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
+	"caresim/sim/care"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
@@ -49,6 +50,9 @@ func (f *simFlags) check() error {
 	if f.fs.Changed("reps") && *f.reps < 1 {
 		return usageErr("--reps must be >= 1")
 	}
+	if f.fs.Changed("reps") && *f.reps > care.MaxReplications {
+		return usageErr("--reps must be at most %d, not %d", care.MaxReplications, *f.reps)
+	}
 	if *f.workers < 1 {
 		return usageErr("--workers must be >= 1")
 	}
@@ -61,6 +65,10 @@ func (f *simFlags) options(s *scenarios.Loaded) (sim.Options, error) {
 	o := scenarioOf(s).Options(sim.Options{Reps: s.Replications, Seed: s.Seed, Workers: *f.workers})
 	if f.fs.Changed("reps") {
 		o.Reps = *f.reps
+		// The scenario's own replications were checked with it.
+		if err := s.Params.CheckReplications(o.Reps); err != nil {
+			return o, usageErr("--reps: %v", err)
+		}
 	}
 	if f.fs.Changed("seed") {
 		o.Seed = *f.seed

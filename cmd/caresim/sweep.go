@@ -357,6 +357,7 @@ func (sw *sweep) plan(f *simFlags) error {
 func (sw *sweep) loadPoints(all []scenarios.SweepPoint) error {
 	var errs scenarios.ErrorList
 	var other []string
+	seen := map[string]bool{} // each problem once, however many points have it
 	for _, p := range all {
 		if !sw.shard.Has(p.Index) {
 			continue
@@ -366,7 +367,8 @@ func (sw *sweep) loadPoints(all []scenarios.SweepPoint) error {
 			var list scenarios.ErrorList
 			if errors.As(err, &list) {
 				errs = append(errs, list...)
-			} else if !slices.Contains(other, err.Error()) {
+			} else if !seen[err.Error()] {
+				seen[err.Error()] = true
 				other = append(other, err.Error())
 			}
 			continue
@@ -380,9 +382,13 @@ func (sw *sweep) loadPoints(all []scenarios.SweepPoint) error {
 	msgs := other
 	errs.Sort()
 	for _, e := range errs {
-		if m := e.Error(); !slices.Contains(msgs, m) {
+		if m := e.Error(); !seen[m] {
+			seen[m] = true
 			msgs = append(msgs, m)
 		}
+	}
+	if n := len(msgs) - scenarios.MaxShown; n > 0 {
+		msgs = append(msgs[:scenarios.MaxShown], fmt.Sprintf("and %d more problems (%d in all)", n, len(msgs)))
 	}
 	return errors.New(strings.Join(msgs, "\n"))
 }

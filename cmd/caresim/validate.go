@@ -10,6 +10,7 @@ import (
 
 	"caresim/internal/table"
 	"caresim/results"
+	"caresim/sim/care"
 	"caresim/validation"
 
 	"github.com/spf13/pflag"
@@ -58,6 +59,9 @@ Examples:
 		}
 		if *reps < 2 {
 			return usageErr("--reps must be >= 2")
+		}
+		if *reps > care.MaxReplications {
+			return usageErr("--reps must be at most %d, not %d", care.MaxReplications, *reps)
 		}
 		if *workers < 1 {
 			return usageErr("--workers must be >= 1")

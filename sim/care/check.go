@@ -52,6 +52,7 @@ func (p *Params) checkBase(c *checker) {
 	p.Population.check(c)
 	p.Demand.check(c, &p.Population)
 	p.Services.check(c, p)
+	p.checkLimits(c)
 }
 
 // effectEnds are the values of the effects that checkEffects tries, in
@@ -147,9 +148,14 @@ func (c *checker) positive(path string, x float64) {
 	}
 }
 
+// count checks a capacity or a count of beds occupied: from 0 to
+// MaxUnits.
 func (c *checker) count(path string, n int) {
 	if n < 0 {
 		c.add(path, "must be >= 0, not %d", n)
+	}
+	if n > MaxUnits {
+		c.add(path, "must be at most %d, not %d (the baseline's largest is 2650 care-home beds)", MaxUnits, n)
 	}
 }
 
@@ -171,7 +177,9 @@ func (c *checker) fraction(path string, x float64) {
 func (c *checker) growth(path string, x float64) {
 	if !(x > -1) || !finite(x) {
 		c.add(path, "must be a yearly growth above -100%%, not %v", x)
+		return
 	}
+	c.yearly(path, x)
 }
 
 // shares checks a set of fractions that must sum to 1; names label them in
@@ -544,6 +552,7 @@ func (p *Params) checkInterventions(c *checker) {
 			p.checkChange(c, &iv.Changes[j], at+".changes["+strconv.Itoa(j)+"]")
 		}
 	}
+	p.checkInterventionLimits(c)
 }
 
 func (p *Params) checkChange(c *checker, ch *Change, at string) {

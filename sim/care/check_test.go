@@ -9,6 +9,9 @@ import (
 	"caresim/sim/des"
 )
 
+// yr is a year in days: rates per person are per day.
+const yr = float64(des.Year)
+
 // validParams returns a small but complete care system that passes
 // Validate: two localities, three age bands, three risk strata, every
 // service enabled, and one intervention with two changes. Each call
@@ -28,9 +31,9 @@ func validParams() *care.Params {
 				{Name: "Ashfield", People: 120_000}, // uses the bands' own shares
 			},
 			AgeBands: []care.AgeBand{
-				{Name: "0-64", Share: 0.8, Growth: 0.002, RiskShares: []float64{0.9, 0.08, 0.02}, Urgent: 0.3, Elective: 0.05},
-				{Name: "65-84", Share: 0.17, Growth: 0.02, RiskShares: []float64{0.6, 0.3, 0.1}, Urgent: 0.5, Elective: 0.12, CareHome: 0.003},
-				{Name: "85+", Share: 0.03, Growth: 0.04, RiskShares: []float64{0.3, 0.4, 0.3}, Urgent: 0.9, Elective: 0.1, CareHome: 0.04},
+				{Name: "0-64", Share: 0.8, Growth: 0.002, RiskShares: []float64{0.9, 0.08, 0.02}, Urgent: 0.3 / yr, Elective: 0.05 / yr},
+				{Name: "65-84", Share: 0.17, Growth: 0.02, RiskShares: []float64{0.6, 0.3, 0.1}, Urgent: 0.5 / yr, Elective: 0.12 / yr, CareHome: 0.003 / yr},
+				{Name: "85+", Share: 0.03, Growth: 0.04, RiskShares: []float64{0.3, 0.4, 0.3}, Urgent: 0.9 / yr, Elective: 0.1 / yr, CareHome: 0.04 / yr},
 			},
 			Risk: []care.RiskStratum{
 				{Name: "low", UrgentRatio: 0.5},
@@ -78,9 +81,9 @@ func validParams() *care.Params {
 				Outcomes: care.Outcomes{Home: 0.8, CareHome: 0.05, Readmit: 0.1, Died: 0.05},
 			},
 			CareHomes: care.CareHomes{Enabled: true, Beds: 3000, LengthOfStay: des.Exponential(800),
-				UrgentCalls: 1.5, Admit: 0.5, Occupied: 2800},
+				UrgentCalls: 1.5 / yr, Admit: 0.5, Occupied: 2800},
 			Community: care.Community{Enabled: true, Caseload: 2000, Enrol: []string{"high"},
-				Referrals: 0.2, Duration: des.Exponential(180), UrgentRatio: 0.8, PPV: 0.6},
+				Referrals: 0.2 / yr, Duration: des.Exponential(180), UrgentRatio: 0.8, PPV: 0.6},
 			Elective: care.Elective{Enabled: true, Gateway: 0.1, Lead: des.Uniform(14, 126),
 				LengthOfStay: des.LogNormal(3, 2), Rebook: 7},
 		},

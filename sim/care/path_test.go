@@ -142,11 +142,11 @@ func TestNumbers(t *testing.T) {
 		{"services.acute.beds", []number{{"services.acute.beds", "", true, 600}}},
 		{"services.acute.readmit", []number{{"services.acute.readmit", "fraction", false, 0.08}}},
 		{"services.acute.pathways.reablement", []number{{"services.acute.pathways.reablement", "fraction", false, 0.12}}},
-		{"population.age_bands[2].urgent", []number{{"population.age_bands[2].urgent", "per-head", false, 0.9}}},
+		{"population.age_bands[2].urgent", []number{{"population.age_bands[2].urgent", "per-head", false, 0.9 / yr}}},
 		{"population.age_bands[*].urgent", []number{
-			{"population.age_bands[0].urgent", "per-head", false, 0.3},
-			{"population.age_bands[1].urgent", "per-head", false, 0.5},
-			{"population.age_bands[2].urgent", "per-head", false, 0.9},
+			{"population.age_bands[0].urgent", "per-head", false, 0.3 / yr},
+			{"population.age_bands[1].urgent", "per-head", false, 0.5 / yr},
+			{"population.age_bands[2].urgent", "per-head", false, 0.9 / yr},
 		}},
 		// A list element by name gets its index in the concrete path.
 		{"population.localities.Ashfield.people", []number{{"population.localities[1].people", "", false, 120_000}}},
