@@ -17,9 +17,16 @@ import (
 // each replication finishes (for a progress bar), from the finishing
 // goroutine.
 func Replicate[T any](ctx context.Context, n, workers int, run func(rep int) (T, error), done func(rep int)) ([]T, error) {
+	return replicate(ctx, n, workers, func(_ context.Context, rep int) (T, error) { return run(rep) }, done)
+}
+
+// replicate is Replicate with run given a context that is cancelled when
+// ctx is, or once a replication has failed, so that a replication under
+// way can stop early.
+func replicate[T any](ctx context.Context, n, workers int, run func(ctx context.Context, rep int) (T, error), done func(rep int)) ([]T, error) {
 	res := make([]T, n)
-	err := Ordered(ctx, n, workers, 0, func(_ context.Context, rep int) (T, error) {
-		v, err := run(rep)
+	err := Ordered(ctx, n, workers, 0, func(ctx context.Context, rep int) (T, error) {
+		v, err := run(ctx, rep)
 		if done != nil {
 			done(rep)
 		}

@@ -84,7 +84,9 @@ type Band struct {
 }
 
 // Run simulates p's replications in parallel and summarises them. p must
-// have passed Params.Validate; it is not modified.
+// have passed Params.Validate; it is not modified. Cancelling ctx stops
+// the replications under way at their next simulated day, and Run returns
+// an error that wraps ctx's.
 func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	if err := p.CheckReplications(o.Reps); err != nil {
 		return nil, fmt.Errorf("sim: replications: %w", err)
@@ -108,8 +110,8 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	for k := range daily {
 		daily[k] = make([]float32, days*o.Reps)
 	}
-	reps, err := Replicate(ctx, o.Reps, o.Workers, func(rep int) (*care.Result, error) {
-		cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: res.WarmUp, ExcessAfter: o.ExcessAfter}
+	reps, err := replicate(ctx, o.Reps, o.Workers, func(ctx context.Context, rep int) (*care.Result, error) {
+		cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: res.WarmUp, ExcessAfter: o.ExcessAfter, Context: ctx}
 		if rep == 0 {
 			cfg.Trace = o.Trace
 		}
@@ -220,8 +222,8 @@ func ChooseWarmUp(ctx context.Context, p *care.Params, o Options) (des.Time, boo
 	maxW = des.Time(math.Ceil(float64(maxW)))
 	pilot := p.Clone()
 	pilot.Horizon = min(p.Horizon, maxW)
-	reps, err := Replicate(ctx, pilotReps, o.Workers, func(rep int) ([]float64, error) {
-		r, err := care.Run(pilot, care.Config{Seed: o.Seed, Rep: 1000 + rep, WarmUp: maxW, Pilot: true})
+	reps, err := replicate(ctx, pilotReps, o.Workers, func(ctx context.Context, rep int) ([]float64, error) {
+		r, err := care.Run(pilot, care.Config{Seed: o.Seed, Rep: 1000 + rep, WarmUp: maxW, Pilot: true, Context: ctx})
 		if err != nil {
 			return nil, fmt.Errorf("warm-up pilot %d: %w", rep, err)
 		}

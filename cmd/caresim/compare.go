@@ -96,7 +96,8 @@ Empty cells (JSON null) are values that could not be measured. A
 difference uses the replications where both scenarios measured the
 metric. As for run, the same seed gives the same files whatever
 --workers is, the files appear together or not at all, and Ctrl-C stops
-after the replications under way with nothing written.
+the replications under way at their next simulated day with nothing
+written.
 
 Examples:
 
@@ -104,7 +105,7 @@ Examples:
 	$ caresim compare --reps 3 --set horizon=60d --out cmp textbook-mmc textbook-loss`,
 		flags: fs,
 	}
-	c.run = onInterrupt("stopping after the replications under way", cc.exec)
+	c.run = onInterrupt("stopping the replications under way", cc.exec)
 	return c
 }
 

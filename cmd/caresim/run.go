@@ -156,8 +156,9 @@ cumulative deficit, in £m (£k below a million). The same seed gives the
 same files, byte for byte, whatever --workers is; only summary.json's
 wall_time_seconds differs (PDF charts carry a fixed date,
 SOURCE_DATE_EPOCH's when it is set). Files are written under temporary names and
-renamed when all are complete: Ctrl-C stops the run after the
-replications under way, leaves the folder as it was, and exits 1.
+renamed when all are complete: Ctrl-C (or SIGTERM) stops the
+replications under way at their next simulated day, leaves the folder as
+it was, and exits 1.
 
 Examples:
 
@@ -166,7 +167,7 @@ Examples:
 	$ caresim run --reps 2 --set horizon=30d --set warm_up.length=0d baseline`,
 		flags: fs,
 	}
-	c.run = onInterrupt("stopping after the replications under way", r.exec)
+	c.run = onInterrupt("stopping the replications under way", r.exec)
 	return c
 }
 

@@ -1,10 +1,12 @@
 package care
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"caresim/sim/des"
 	"caresim/sim/stats"
@@ -30,6 +32,14 @@ type Config struct {
 	// Trace, when not nil, is called for every patient event, in time
 	// order, for a patient-level event log. It slows the run.
 	Trace func(TraceEvent)
+	// Context, when not nil, stops the run at the start of the next
+	// simulated day once it is done: Run returns its error, wrapped with
+	// the day. nil runs to the end.
+	Context context.Context
+	// MaxPatients, when above 0 and below the package's [MaxPatients],
+	// lowers the bound on the patients in the model at once (so that a
+	// test can reach it cheaply).
+	MaxPatients int
 }
 
 // TraceEvent is one patient event of the event log.
@@ -262,6 +272,11 @@ type model struct {
 	warm     des.Time // warm-up, whole days
 	end      des.Time // warm + horizon, whole days
 	measured bool
+	// checkAt is when the next checks between events are due (see
+	// dayChecks): the next midnight, or 0 at once when more than
+	// maxPatients are in the model.
+	checkAt     des.Time
+	maxPatients int
 
 	src      []source
 	cohorts  []cohortInfo
@@ -332,7 +347,10 @@ func Run(p *Params, cfg Config) (*Result, error) {
 
 func newModel(p0 *Params, cfg Config) (*model, error) {
 	p := p0.Clone()
-	m := &model{p: p, cfg: cfg}
+	m := &model{p: p, cfg: cfg, maxPatients: MaxPatients}
+	if cfg.MaxPatients > 0 {
+		m.maxPatients = min(cfg.MaxPatients, MaxPatients)
+	}
 	m.prng = rand.New(&m.pcg)
 	m.warm = des.Time(math.Ceil(float64(max(cfg.WarmUp, 0))))
 	m.end = m.warm + des.Time(math.Ceil(float64(p.Horizon)))
@@ -765,6 +783,9 @@ func (m *model) count(c int) { m.counts[c].Inc(m.day(), 1) }
 
 func (m *model) newPatient(seed uint64, kind uint8, cohort int16, route uint8) int32 {
 	id := m.pts.Alloc()
+	if m.pts.Live() > m.maxPatients {
+		m.checkAt = 0 // stop before the next event
+	}
 	pt := m.pts.At(id)
 	m.ids++
 	*pt = patient{seed: seed, id: m.ids, arrived: m.cal.Now(), discharged: -1, cohort: cohort, route: route, kind: kind}
@@ -818,6 +839,11 @@ func (m *model) run() error {
 		if !ok || t >= m.end {
 			break
 		}
+		if t >= m.checkAt {
+			if err := m.dayChecks(t); err != nil {
+				return err
+			}
+		}
 		e, _ := m.cal.Pop()
 		m.events++
 		if err := m.handle(e); err != nil {
@@ -828,6 +854,55 @@ func (m *model) run() error {
 		m.lv[i].AdvanceTo(m.end)
 	}
 	return nil
+}
+
+// dayChecks runs the checks due before an event at t, at most once a
+// simulated day unless too many patients call it sooner: that the run has
+// not been cancelled, and that the patients in the model number at most
+// MaxPatients. A float comparison per event is all the run pays for them.
+func (m *model) dayChecks(t des.Time) error {
+	m.checkAt = des.Time(math.Floor(float64(t))) + 1
+	day := math.Floor(float64(t - m.warm))
+	date := m.p.Start.AddDays(int(day))
+	if ctx := m.cfg.Context; ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("stopped on day %.0f (%v): %w", day, date, err)
+		}
+	}
+	if n := m.pts.Live(); n > m.maxPatients {
+		return fmt.Errorf("day %.0f (%v): more than %d patients in the model at once (%s): demand has far outgrown capacity; "+
+			"check the yearly growth and trend, the rates per person and the capacities", day, date, m.maxPatients, m.whereAre(n))
+	}
+	return nil
+}
+
+// whereAre says where the n patients in the model are, by service, most
+// first: those holding a place there and those waiting for one.
+func (m *model) whereAre(n int) string {
+	type at struct {
+		name          string
+		busy, waiting int
+	}
+	var pools []at
+	inPools := 0
+	for p := range des.PoolID(m.net.Len()) {
+		a := at{m.net.Name(p), m.net.Busy(p), m.net.Queued(p)}
+		// A patient blocked here holds this place while waiting for
+		// another's: counted in both, once in all.
+		inPools += a.busy + a.waiting - m.net.Blocked(p)
+		if a.busy+a.waiting > 0 {
+			pools = append(pools, a)
+		}
+	}
+	slices.SortStableFunc(pools, func(a, b at) int { return (b.busy + b.waiting) - (a.busy + a.waiting) })
+	var parts []string
+	for _, a := range pools {
+		parts = append(parts, fmt.Sprintf("%s %d in place and %d waiting", a.name, a.busy, a.waiting))
+	}
+	if rest := n - inPools; rest > 0 {
+		parts = append(parts, fmt.Sprintf("%d elsewhere (booked, or waiting at home)", rest))
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (m *model) handle(e des.Event) error {
