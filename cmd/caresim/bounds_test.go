@@ -35,6 +35,9 @@ func TestRefusedBeforeRunning(t *testing.T) {
 		{[]string{"sweep", "--reps", "2", "--lhs", "2147483648", "--range", "services.ed.cubicles=9:11", "textbook-mmc"}, 2,
 			"caresim: the sweep has 2147483648 points, more than 1000000"},
 		{[]string{"validate", "--reps", "5000"}, 2, "caresim: --reps must be at most 1000, not 5000"},
+		// Each point's horizon times --reps: the longest point's is too many.
+		{[]string{"sweep", "--reps", "300", "--set", "horizon=1y,40y", "textbook-mmc"}, 2,
+			"caresim: --reps: 300 replications of 14610 days are 4.383e+06 replication-days, more than 4000000"},
 	}
 	for _, c := range cases {
 		args := append(c.args[:1:1], append([]string{"--out", out}, c.args[1:]...)...)

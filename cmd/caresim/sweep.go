@@ -16,6 +16,7 @@ import (
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
+	"caresim/sim/care"
 
 	"github.com/spf13/pflag"
 )
@@ -223,6 +224,9 @@ type sweep struct {
 	points []scenarios.SweepPoint // the shard's points
 	csv    string                 // the path of sweep.csv
 	tally  *report.SweepTable
+	// longest is the point of the longest horizon, whose days times the
+	// replications are bounded (care.Params.CheckReplications).
+	longest *care.Params
 }
 
 // exec runs the command; cancelling ctx stops it after the points under
@@ -349,6 +353,13 @@ func (sw *sweep) plan(f *simFlags) error {
 		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.Path, Unit: scenarios.SweepUnit(a.Path), Doc: a.Flag + " " + a.Text})
 	}
 	sw.tally = report.NewSweepTable(sw.man.Header(), len(s.Axes))
+	// A point's own replications were checked with it; --reps is checked
+	// here, against the longest point, before any runs.
+	if sw.longest != nil {
+		if err := sw.longest.CheckReplications(sw.opts.Reps); err != nil {
+			return usageErr("--reps: %v", err)
+		}
+	}
 	return nil
 }
 
@@ -375,6 +386,9 @@ func (sw *sweep) loadPoints(all []scenarios.SweepPoint) error {
 		}
 		p.Cells = pointCells(sw.spec, p, l)
 		sw.points = append(sw.points, p)
+		if sw.longest == nil || l.Horizon > sw.longest.Horizon {
+			sw.longest = &l.Params
+		}
 	}
 	if len(errs) == 0 && len(other) == 0 {
 		return nil
