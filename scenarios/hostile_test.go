@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"caresim/sim/care"
 )
 
 // loadErrors loads ref with opt and returns its problems one a line, or
@@ -172,4 +174,57 @@ func TestYAMLErrorLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sizePaths are the parameters that size a run, as --set names them.
+var sizePaths = []string{
+	"horizon", "warm_up.length", "warm_up.max", "replications", "interventions[0].ramp",
+	"services.acute.beds", "services.acute.occupied", "services.care_homes.occupied", "services.community.caseload",
+	"population.localities[0].people", "population.age_bands[0].urgent", "population.age_bands[2].growth",
+	"demand.urgent.trend", "demand.urgent.routes[0].per_day", "services.community.urgent_ratio",
+}
+
+// FuzzSizeBounds checks that whatever value a --set gives a parameter
+// that sizes a run, the baseline either fails to load or loads within
+// every bound (sim/care/limits.go), so that nothing a run allocates
+// comes from an unchecked number; nothing here runs the model.
+func FuzzSizeBounds(f *testing.F) {
+	for i, v := range []string{"1e300y", "999999999999", "-1", "NaN", "150%", "0", "2147483648", "1e-300", "0x10", "50y"} {
+		f.Add(uint8(i), v)
+	}
+	f.Fuzz(func(t *testing.T, which uint8, value string) {
+		path := sizePaths[int(which)%len(sizePaths)]
+		l, err := Load("baseline", Options{Sets: []string{path + "=" + value}})
+		if err != nil {
+			return
+		}
+		p := &l.Params
+		s := &p.Services
+		bad := func(what string, ok bool) {
+			if !ok {
+				t.Fatalf("--set %s=%s loaded with %s out of bounds", path, value, what)
+			}
+		}
+		bad("horizon", p.Horizon > 0 && p.Horizon <= care.MaxHorizon)
+		bad("warm-up", p.WarmUp.Length >= 0 && p.WarmUp.Length <= care.MaxWarmUp && p.WarmUp.Max >= 0 && p.WarmUp.Max <= care.MaxWarmUp)
+		bad("replications", p.CheckReplications(l.Replications) == nil)
+		for _, iv := range p.Interventions {
+			bad("a ramp", iv.Ramp >= 0 && iv.Ramp <= care.MaxRamp)
+		}
+		for _, n := range []int{s.Acute.Beds, s.Acute.Occupied, s.CareHomes.Beds, s.CareHomes.Occupied, s.Community.Caseload} {
+			bad("a capacity", n >= 0 && n <= care.MaxUnits)
+		}
+		for _, loc := range p.Population.Localities {
+			bad("people", loc.People >= 0 && loc.People <= care.MaxPeople)
+		}
+		for _, a := range p.Population.AgeBands {
+			bad("a rate per person", a.Urgent >= 0 && a.Urgent <= care.MaxPerHead)
+			bad("growth", math.Abs(a.Growth) <= care.MaxGrowth)
+		}
+		bad("trend", math.Abs(p.Demand.Urgent.Trend) <= care.MaxGrowth)
+		for _, r := range p.Demand.Urgent.Routes {
+			bad("per day", r.PerDay >= 0 && r.PerDay <= care.MaxPerDay)
+		}
+		bad("a ratio", s.Community.UrgentRatio >= 0 && s.Community.UrgentRatio <= care.MaxRatio)
+	})
 }
