@@ -91,6 +91,7 @@ const (
 	AnnualReablementStarts
 	AnnualReablementDays
 	AnnualCareHomeAdmissions
+	AnnualCareHomeReturns
 	AnnualCareHomeBedDays
 	AnnualEnrolments
 	AnnualCommunityCaseloadDays
@@ -133,6 +134,7 @@ const (
 	MetricICLOS
 	MetricReablementCaseload
 	MetricCareHomeAdmissions
+	MetricCareHomeReturns
 	MetricCareHomeResidents
 	MetricCommunityCaseload
 	MetricReadmissions

@@ -288,6 +288,7 @@ const (
 	cAEBreaches
 	cED12h
 	cExcessBedDays
+	cCareHomeReturns // care-home residents going back to their own care home
 	numCounts
 )
 
