@@ -593,7 +593,17 @@ func (m *model) onElectiveDue(id int32) error {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	if !ok {
+		// Every cancelled booking counts; the patient counts once, at
+		// their first cancellation, and once more at their second.
 		m.count(cCancelled)
+		switch {
+		case pt.flags&fCancelled == 0:
+			pt.flags |= fCancelled
+			m.count(cElectiveCancelledOnce)
+		case pt.flags&fCancelledTwice == 0:
+			pt.flags |= fCancelledTwice
+			m.count(cElectiveCancelledTwice)
+		}
 		m.trace(id, "cancel", svcAcute.name)
 		m.cal.Schedule(weekday(now+m.p.Services.Elective.Rebook, m.p.Start, m.warm), evElectiveDue, id)
 		return nil
