@@ -48,7 +48,7 @@
 //	  baseline: 366 days from 2014-04-01 after a 30-day warm-up
 //	  prism: 366 days from 2014-04-01 after a 30-day warm-up
 //
-//	metric ... scenario     mean  95% CI low     high    difference    95% CI low        high     unit
+//	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline   153000 ... per year
 //	                                      prism      153000 ... -20.96 ... per year
 //	...
