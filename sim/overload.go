@@ -47,6 +47,12 @@ const (
 	// elective admissions).
 	OverloadCancellations      = 5
 	OverloadCancellationsShare = 0.1
+	// OverloadYearDays is the least number of simulated days of a
+	// financial year that the checks read, unless the run is shorter:
+	// half a year. A part year shorter than that beside longer ones (the
+	// one day of 2015/16 in a run of 366 days from 2014-04-01) is too
+	// short to say anything about a year.
+	OverloadYearDays = 183
 )
 
 // Overload is the warning of a run whose system is overloaded: one of
@@ -81,20 +87,37 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //     times the first year's, and more than [OverloadCancellationsShare]
 //     of its elective admissions.
 //
-// Each reads the mean over replications, day by day or year by year. A
-// run with no replications has no overloads.
+// Each reads the mean over replications, day by day or year by year, of
+// the financial years with at least [OverloadYearDays] days simulated
+// (or of the run's one year, if shorter), the first of them being the
+// first year. A run with no replications has
+// no overloads.
 func Overloads(r *Results) []error {
 	if len(r.Reps) == 0 || len(r.Years) == 0 {
 		return nil
 	}
+	yearOf := yearOfDay(r)
+	days := make([]int, len(r.Years))
+	for _, y := range yearOf {
+		days[y]++
+	}
+	var years []int // the years checked, indices into r.Years
+	for y, n := range days {
+		if n >= OverloadYearDays || n == len(yearOf) {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
 	var out []error
-	if o := fullBeds(r); o != nil {
+	if o := fullBeds(r, yearOf, years); o != nil {
 		out = append(out, o)
 	}
-	if o := growingQueue(r); o != nil {
+	if o := growingQueue(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
-	if o := manyCancellations(r); o != nil {
+	if o := manyCancellations(r, years); o != nil {
 		out = append(out, o)
 	}
 	return out
@@ -115,12 +138,13 @@ func yearOfDay(r *Results) []int {
 	return out
 }
 
-// fullBeds is the acute occupancy check.
-func fullBeds(r *Results) *Overload {
+// fullBeds is the acute occupancy check of the years years; yearOf is
+// yearOfDay(r).
+func fullBeds(r *Results, yearOf, years []int) *Overload {
 	busy, beds := r.Daily[care.DailyAcuteMean].Mean, r.Daily[care.DailyAcuteBeds].Mean
 	n := len(r.Years)
 	full, counted := make([]int, n), make([]int, n)
-	for d, y := range yearOfDay(r) {
+	for d, y := range yearOf {
 		if beds[d] <= 0 {
 			continue
 		}
@@ -131,7 +155,7 @@ func fullBeds(r *Results) *Overload {
 	}
 	o := &Overload{Measure: care.DailyMeasures[care.DailyAcuteMean].Name + " / " + care.DailyMeasures[care.DailyAcuteBeds].Name}
 	var each []string
-	for y := range n {
+	for _, y := range years {
 		if counted[y] > 0 && float64(full[y]) > OverloadOccupancyDays*float64(counted[y]) {
 			o.Years = append(o.Years, r.Years[y])
 			each = append(each, fmt.Sprintf("%s (%d of %d days)", r.Years[y], full[y], counted[y]))
@@ -145,24 +169,25 @@ func fullBeds(r *Results) *Overload {
 	return o
 }
 
-// growingQueue is the check of the queue for acute beds.
-func growingQueue(r *Results) *Overload {
-	n := len(r.Years)
+// growingQueue is the check of the queue for acute beds over the years
+// years; yearOf is yearOfDay(r) and days[y] the days of year y.
+func growingQueue(r *Results, yearOf, days, years []int) *Overload {
+	n := len(years)
 	if n < 2 {
 		return nil
 	}
 	wait := r.Daily[care.DailyWaitingForBed].Mean
-	mean, days := make([]float64, n), make([]float64, n)
-	for d, y := range yearOfDay(r) {
-		mean[y] += wait[d]
-		days[y]++
+	sum := make([]float64, len(r.Years))
+	for d, y := range yearOf {
+		sum[y] += wait[d]
 	}
-	for y := range mean {
-		mean[y] /= days[y]
+	mean := make([]float64, n) // of years[i]
+	for i, y := range years {
+		mean[i] = sum[y] / float64(days[y])
 	}
 	k := min(OverloadQueueYears, n-1) // the year-on-year rises needed
-	for y := n - k; y < n; y++ {
-		if mean[y] <= mean[y-1] {
+	for i := n - k; i < n; i++ {
+		if mean[i] <= mean[i-1] {
 			return nil
 		}
 	}
@@ -170,18 +195,23 @@ func growingQueue(r *Results) *Overload {
 	if last < OverloadQueueFloor || last < OverloadQueueMultiple*mean[0] {
 		return nil
 	}
-	o := &Overload{Measure: care.DailyMeasures[care.DailyWaitingForBed].Name, Years: append([]string{}, r.Years[n-k-1:]...)}
-	was := fmt.Sprintf("%s times %s's %.3g", round3(last/mean[0]), r.Years[0], mean[0])
+	name := func(i int) string { return r.Years[years[i]] }
+	o := &Overload{Measure: care.DailyMeasures[care.DailyWaitingForBed].Name}
+	for i := n - k - 1; i < n; i++ {
+		o.Years = append(o.Years, name(i))
+	}
+	was := fmt.Sprintf("%s times %s's %.3g", round3(last/mean[0]), name(0), mean[0])
 	if mean[0] == 0 {
-		was = "none in " + r.Years[0]
+		was = "none in " + name(0)
 	}
 	o.Msg = fmt.Sprintf("the queue for acute beds grows without bound: the mean number of emergency patients waiting for a bed (%s) rose every year from %s to %s, to %s in %s (%s)",
-		o.Measure, r.Years[n-k-1], r.Years[n-1], round3(last), r.Years[n-1], was)
+		o.Measure, name(n-k-1), name(n-1), round3(last), name(n-1), was)
 	return o
 }
 
-// manyCancellations is the check of cancelled elective bookings.
-func manyCancellations(r *Results) *Overload {
+// manyCancellations is the check of cancelled elective bookings over the
+// years years.
+func manyCancellations(r *Results, years []int) *Overload {
 	perDay := func(y, k int) float64 {
 		days := r.Annual[y][care.AnnualDays].Mean
 		if days <= 0 {
@@ -189,10 +219,11 @@ func manyCancellations(r *Results) *Overload {
 		}
 		return r.Annual[y][k].Mean / days
 	}
-	first := perDay(0, care.AnnualElectiveCancellations)
+	y0 := years[0]
+	first := perDay(y0, care.AnnualElectiveCancellations)
 	o := &Overload{Measure: care.AnnualMeasures[care.AnnualElectiveCancellations].Name}
 	var each []string
-	for y := 1; y < len(r.Years); y++ {
+	for _, y := range years[1:] {
 		c, admitted := perDay(y, care.AnnualElectiveCancellations), perDay(y, care.AnnualElectiveAdmissions)
 		if c > OverloadCancellations*first && c > OverloadCancellationsShare*admitted {
 			times, share := "from none", "with no admissions"
@@ -210,7 +241,7 @@ func manyCancellations(r *Results) *Overload {
 		return nil
 	}
 	o.Msg = fmt.Sprintf("elective bookings cancelled for want of a bed (%s) were more than %g times %s's rate (%.0f a year) and more than %g%% of the year's elective admissions in %s",
-		o.Measure, float64(OverloadCancellations), r.Years[0], 365*first, 100*OverloadCancellationsShare, strings.Join(each, ", "))
+		o.Measure, float64(OverloadCancellations), r.Years[y0], 365*first, 100*OverloadCancellationsShare, strings.Join(each, ", "))
 	return o
 }
 

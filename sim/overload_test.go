@@ -13,18 +13,25 @@ import (
 	"caresim/sim/stats"
 )
 
-// overloadResults returns results with the given years from 2014/15, one
-// replication's worth of days (365 or 366 each) and every measure zero,
-// for a test to set the measures a check reads.
+// overloadResults returns results with the given whole financial years
+// from 2014/15, one replication's worth of days (365 or 366 each) and
+// every measure zero, for a test to set the measures a check reads.
 func overloadResults(years int) *sim.Results {
 	start := des.Date{Year: 2014, Month: 4, Day: 1}
-	days := int(des.FinancialYearStart(2014 + years).Sub(start))
+	return overloadResultsFrom(start, int(des.FinancialYearStart(2014+years).Sub(start)))
+}
+
+// overloadResultsFrom returns results of days days from start, as
+// overloadResults, with a part year at either end where they fall.
+func overloadResultsFrom(start des.Date, days int) *sim.Results {
 	r := &sim.Results{Reps: []*care.Result{{Start: start, Days: days}}}
-	for y := range years {
-		r.Years = append(r.Years, des.FinancialYearLabel(2014+y))
-		a := make([]stats.Summary, care.NumAnnual)
-		a[care.AnnualDays].Mean = float64(des.FinancialYearDays(2014 + y))
-		r.Annual = append(r.Annual, a)
+	for d := range days {
+		fy := start.AddDays(d).FinancialYear()
+		if label := des.FinancialYearLabel(fy); len(r.Years) == 0 || r.Years[len(r.Years)-1] != label {
+			r.Years = append(r.Years, label)
+			r.Annual = append(r.Annual, make([]stats.Summary, care.NumAnnual))
+		}
+		r.Annual[len(r.Annual)-1][care.AnnualDays].Mean++
 	}
 	r.Daily = make([]sim.Band, care.NumDaily)
 	for k := range r.Daily {
@@ -166,6 +173,77 @@ func TestOverloadsCancellations(t *testing.T) {
 				t.Errorf("years %v, want %v (%v)", o.Years, tc.want, o)
 			}
 		})
+	}
+}
+
+// TestOverloadsPartYears checks that a financial year with fewer than
+// 183 days simulated is left out of every check, unless it is the whole
+// run:
+//
+//   - 366 days from 2014-04-01 end with one day of 2015/16, full and with
+//     100 cancelled bookings: no warning, though that day is above 95%
+//     and its cancellations many times 2014/15's rate;
+//   - 913 days from 2014-10-01 start with 182 days of 2014/15, full and
+//     with no cancellations and no queue: 2015/16 is the first year, so
+//     that 2016/17's cancellations (600 against 100) and its queue (3
+//     against 1) are overloads and 2014/15's full days are not;
+//   - 60 days from 2014-04-01, 31 of them full: the one year is checked.
+func TestOverloadsPartYears(t *testing.T) {
+	t.Parallel()
+	r := overloadResultsFrom(des.Date{Year: 2014, Month: 4, Day: 1}, 60)
+	for d := range 60 {
+		r.Daily[care.DailyAcuteBeds].Mean[d] = 100
+		if d < 31 {
+			r.Daily[care.DailyAcuteMean].Mean[d] = 100
+		}
+	}
+	if o := overloadOf(sim.Overloads(r), occupancyMeasure); o == nil || !slices.Equal(o.Years, []string{"2014/15"}) {
+		t.Errorf("60 days from 2014-04-01: warned %v, want 2014/15 full", o)
+	}
+
+	r = overloadResultsFrom(des.Date{Year: 2014, Month: 4, Day: 1}, 366)
+	r.Daily[care.DailyAcuteBeds].Mean[365], r.Daily[care.DailyAcuteMean].Mean[365] = 100, 100
+	r.Annual[0][care.AnnualElectiveCancellations].Mean = 100
+	r.Annual[1][care.AnnualElectiveCancellations].Mean = 100
+	if got := sim.Overloads(r); len(got) > 0 {
+		t.Errorf("366 days from 2014-04-01: warned %v, want nothing", got)
+	}
+
+	r = overloadResultsFrom(des.Date{Year: 2014, Month: 10, Day: 1}, 913)
+	if len(r.Years) != 3 || r.Annual[0][care.AnnualDays].Mean != 182 {
+		t.Fatalf("years %v, the first of %g days; want three, the first of 182", r.Years, r.Annual[0][care.AnnualDays].Mean)
+	}
+	busy, beds, wait := r.Daily[care.DailyAcuteMean].Mean, r.Daily[care.DailyAcuteBeds].Mean, r.Daily[care.DailyWaitingForBed].Mean
+	for d := range beds {
+		beds[d] = 100
+		switch {
+		case d < 182:
+			busy[d] = 100
+		case d < 182+366:
+			wait[d] = 1
+		default:
+			wait[d] = 3
+		}
+	}
+	for y, c := range []float64{0, 100, 600} {
+		r.Annual[y][care.AnnualElectiveCancellations].Mean = c
+		r.Annual[y][care.AnnualElectiveAdmissions].Mean = 1000
+	}
+	got := sim.Overloads(r)
+	if o := overloadOf(got, occupancyMeasure); o != nil {
+		t.Errorf("warned of 2014/15's 182 days: %v", o)
+	}
+	for _, c := range []struct {
+		measure string
+		years   []string
+	}{
+		{queueMeasure, []string{"2015/16", "2016/17"}},
+		{cancelMeasure, []string{"2016/17"}},
+	} {
+		o := overloadOf(got, c.measure)
+		if o == nil || !slices.Equal(o.Years, c.years) {
+			t.Errorf("%s: warned %v, want the years %v", c.measure, o, c.years)
+		}
 	}
 }
 
