@@ -52,6 +52,20 @@ func overloadOf(errs []error, measure string) *sim.Overload {
 	return nil
 }
 
+// checkYears checks that o warns of the years want, or that there is no
+// warning when want is nil.
+func checkYears(t *testing.T, o *sim.Overload, want []string) {
+	t.Helper()
+	switch {
+	case want == nil && o != nil:
+		t.Errorf("warned: %v", o)
+	case want != nil && o == nil:
+		t.Errorf("no warning, want one for %v", want)
+	case o != nil && !slices.Equal(o.Years, want):
+		t.Errorf("years %v, want %v (%v)", o.Years, want, o)
+	}
+}
+
 const (
 	occupancyMeasure = "acute_occupied_mean / acute_beds"
 	queueMeasure     = "waiting_for_bed_mean"
@@ -124,15 +138,7 @@ func TestOverloadsQueue(t *testing.T) {
 					d++
 				}
 			}
-			o := overloadOf(sim.Overloads(r), queueMeasure)
-			switch {
-			case tc.want == nil && o != nil:
-				t.Errorf("warned: %v", o)
-			case tc.want != nil && o == nil:
-				t.Errorf("no warning, want one for %v", tc.want)
-			case o != nil && !slices.Equal(o.Years, tc.want):
-				t.Errorf("years %v, want %v (%v)", o.Years, tc.want, o)
-			}
+			checkYears(t, overloadOf(sim.Overloads(r), queueMeasure), tc.want)
 		})
 	}
 }
@@ -163,15 +169,7 @@ func TestOverloadsCancellations(t *testing.T) {
 				r.Annual[y][care.AnnualElectiveCancellations].Mean = c
 				r.Annual[y][care.AnnualElectiveAdmissions].Mean = 1000
 			}
-			o := overloadOf(sim.Overloads(r), cancelMeasure)
-			switch {
-			case tc.want == nil && o != nil:
-				t.Errorf("warned: %v", o)
-			case tc.want != nil && o == nil:
-				t.Errorf("no warning, want one for %v", tc.want)
-			case o != nil && !slices.Equal(o.Years, tc.want):
-				t.Errorf("years %v, want %v (%v)", o.Years, tc.want, o)
-			}
+			checkYears(t, overloadOf(sim.Overloads(r), cancelMeasure), tc.want)
 		})
 	}
 }
