@@ -131,8 +131,10 @@ const (
 	fWouldAdmit = 1 << iota
 	fEnrolled   // an arrival from a person on the community caseload
 	fCensus
-	fWithin30 // a readmission within 30 days of an acute discharge
-	fEarly    // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
+	fWithin30       // a readmission within 30 days of an acute discharge
+	fEarly          // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
+	fCancelled      // an elective patient whose booking has been cancelled
+	fCancelledTwice // cancelled twice or more
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -313,6 +315,9 @@ const (
 	cAEBreaches
 	cED12h
 	cExcessBedDays
+	cCareHomeReturns        // care-home residents going back to their own care home
+	cElectiveCancelledOnce  // elective patients cancelled for the first time
+	cElectiveCancelledTwice // elective patients cancelled for the second time
 	numCounts
 )
 
