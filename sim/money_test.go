@@ -175,7 +175,7 @@ func TestActivity(t *testing.T) {
 			{"ReablementDays", a.ReablementDays, care.AnnualReablementDays},
 			{"CareHomeBedDays", a.CareHomeBedDays, care.AnnualCareHomeBedDays},
 			{"CommunityCaseloadDays", a.CommunityCaseloadDays, care.AnnualCommunityCaseloadDays},
-			{"AcuteBeds", a.AcuteBeds, care.AnnualAcuteBeds},
+			{"EscalationBedDays", a.EscalationBedDays, care.AnnualEscalationBedDays},
 			{"EDCubicles", a.EDCubicles, care.AnnualEDCubicles},
 			{"IntermediateCareBeds", a.IntermediateCareBeds, care.AnnualICBeds},
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
@@ -187,9 +187,14 @@ func TestActivity(t *testing.T) {
 		}
 	}
 	// Every number of Activity (all fields but From and Days) is one of
-	// the cases above.
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 17 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 17", n)
+	// the cases above, or AcuteBeds: the staffed beds but escalation beds.
+	for y, a := range got {
+		if want := want(y, care.AnnualAcuteBeds) - want(y, care.AnnualEscalationBeds); a.AcuteBeds != want {
+			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
+		}
+	}
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 18 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 18", n)
 	}
 }
 

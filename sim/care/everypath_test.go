@@ -86,10 +86,16 @@ func outputs(t *testing.T, p *care.Params) string {
 // the run differs from the baseline's with the same seed: no intervention
 // may pass check and silently do nothing, and none that check passes may
 // fail in the run. Runs are 60 days; two parameters act only on stays
-// that end later, so they are tried over three years, and one acts only
+// that end later, so they are tried over three years, and some act only
 // when another is not zero (Call for Care's step-up share of the patients
-// it finds suitable, none in the baseline), so it is tried with that one
-// raised.
+// it finds suitable, none in the baseline; the acute bed-management
+// rule's parameters, off in the baseline, where check refuses them), so
+// they are tried with that one raised as well. The rule is switched on
+// with a closing part that closes 5 beds every 14 days (the baseline runs
+// at ≈ 92%, under its 98%) down to a floor it reaches within the run, or
+// with an escalation part that opens and closes beds as occupancy
+// crosses 93% and 90%, which it does as it rises through the first year
+// (these are tried over a year).
 func TestEveryPathOfTheBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs about fifty 60-day replications of the baseline")
@@ -109,10 +115,24 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	}
 	later := map[string]bool{"services.elective.rebook": true, "services.care_homes.length_of_stay.p90": true}
 	dependsOn := map[string][]string{"services.call_for_care.step_up": {"services.call_for_care.suitable=10%"}}
+	closing := []string{"services.acute.management.meeting=8h", "services.acute.management.close.step=5",
+		"services.acute.management.close.every=1d", "services.acute.management.close.window=14d",
+		"services.acute.management.close.below=98%", "services.acute.management.close.above=99.5%",
+		"services.acute.management.close.floor=675"}
+	escalation := []string{"services.acute.management.meeting=8h", "services.acute.management.escalation.limit=10",
+		"services.acute.management.escalation.step=2", "services.acute.management.escalation.above=93%",
+		"services.acute.management.escalation.below=90%", "horizon=1y"}
 	want := outputs(t, base)
 	refused, moved := 0, 0
 	for _, path := range paths {
 		p := base
+		switch rest, _ := strings.CutPrefix(path, "services.acute.management."); {
+		case rest == path:
+		case strings.HasPrefix(rest, "escalation."):
+			dependsOn[path] = escalation
+		default:
+			dependsOn[path] = closing
+		}
 		switch {
 		case later[path]:
 			p = load("3y")

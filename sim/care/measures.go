@@ -54,6 +54,9 @@ const (
 	DailyElectiveCancellations
 	DailyDischarges
 	DailyCareHomeAdmissions
+	DailyAcuteBedsPlanned
+	DailyAcuteBedsClosed
+	DailyEscalationBeds
 	numBaseDaily
 )
 
@@ -100,6 +103,10 @@ const (
 	AnnualReablementPlaces
 	AnnualCareHomeBeds
 	AnnualCommunityPlaces
+	AnnualAcuteBedsPlanned
+	AnnualAcuteBedsClosed
+	AnnualEscalationBeds
+	AnnualEscalationBedDays
 	numBaseAnnual
 )
 
@@ -138,6 +145,8 @@ const (
 	MetricReadmissions
 	MetricNavigated
 	MetricHospitalDeaths
+	MetricAcuteBedsClosed
+	MetricEscalationBeds
 	numBaseMetrics
 )
 
