@@ -117,8 +117,8 @@ func TestBaselineGap(t *testing.T) {
 // smaller than the baseline's: the paired 95% interval of the difference
 // lies wholly below zero. The saving comes only from the flows (fewer
 // admissions and bed days, fewer care-home placements), the acute beds
-// they free (better-together's bed-reconfiguration, sized from its own
-// occupancy) and the interventions' own costs, not from a typed-in
+// they free (closed by better-together's bed-management rule as its
+// occupancy falls) and the interventions' own costs, not from a typed-in
 // figure. See docs/money.md for the figures.
 func TestBetterTogetherClosesGap(t *testing.T) {
 	t.Parallel()
