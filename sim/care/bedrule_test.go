@@ -101,21 +101,8 @@ func TestBedRuleClosesInStepsToTheFloor(t *testing.T) {
 	p.Interventions = []Intervention{off}
 	m := runRule(t, p)
 	closed := func(d int) float64 {
-		switch {
-		case d < 14:
-			return 0
-		case d == 14:
-			return stepMean(0, 5, 8)
-		case d < 28:
-			return 5
-		case d == 28:
-			return stepMean(5, 10, 8)
-		case d < 42:
-			return 10
-		case d == 42:
-			return stepMean(10, 12, 8)
-		case d < 70:
-			return 12
+		if d < 70 {
+			return closedToFloor(d)
 		}
 		return 0
 	}
@@ -124,6 +111,27 @@ func TestBedRuleClosesInStepsToTheFloor(t *testing.T) {
 	checkDays(t, "beds planned", m.lv[lvAcutePlanned].DayMeans()[:84], func(int) float64 { return 20 })
 	checkDays(t, "patients", m.busy(svcAcute).DayMeans()[:84], func(int) float64 { return 6 })
 	checkDays(t, "escalation beds", m.lv[lvEscalation].DayMeans()[:84], func(int) float64 { return 0 })
+}
+
+// closedToFloor is the daily mean of the beds closed on day d (before day
+// 70) by the rule of TestBedRuleClosesInStepsToTheFloor: 5 at day 14's
+// meeting, 5 more at day 28's and the last 2 to the floor at day 42's.
+func closedToFloor(d int) float64 {
+	switch {
+	case d < 14:
+		return 0
+	case d == 14:
+		return stepMean(0, 5, 8)
+	case d < 28:
+		return 5
+	case d == 28:
+		return stepMean(5, 10, 8)
+	case d < 42:
+		return 10
+	case d == 42:
+		return stepMean(10, 12, 8)
+	}
+	return 12
 }
 
 // TestBedRuleReopens closes beds as TestBedRuleClosesInStepsToTheFloor
@@ -148,20 +156,8 @@ func TestBedRuleReopens(t *testing.T) {
 	m := runRule(t, p)
 	closed := func(d int) float64 {
 		switch {
-		case d < 14:
-			return 0
-		case d == 14:
-			return stepMean(0, 5, 8)
-		case d < 28:
-			return 5
-		case d == 28:
-			return stepMean(5, 10, 8)
-		case d < 42:
-			return 10
-		case d == 42:
-			return stepMean(10, 12, 8)
 		case d < 70:
-			return 12
+			return closedToFloor(d)
 		case d == 70:
 			return stepMean(12, 7, 8)
 		case d < 84:
