@@ -125,12 +125,13 @@ func Activity(r *care.Result) []finance.Activity {
 			ReablementDays:          a[care.AnnualReablementDays],
 			CareHomeBedDays:         a[care.AnnualCareHomeBedDays],
 			CommunityCaseloadDays:   a[care.AnnualCommunityCaseloadDays],
-			AcuteBeds:               a[care.AnnualAcuteBeds],
+			AcuteBeds:               a[care.AnnualAcuteBeds] - a[care.AnnualEscalationBeds],
 			EDCubicles:              a[care.AnnualEDCubicles],
 			IntermediateCareBeds:    a[care.AnnualICBeds],
 			ReablementPlaces:        a[care.AnnualReablementPlaces],
 			CommunityPlaces:         a[care.AnnualCommunityPlaces],
 			UCRPlaces:               a[care.AnnualUCRPlaces],
+			EscalationBedDays:       a[care.AnnualEscalationBedDays],
 		}
 	}
 	return out

@@ -117,8 +117,8 @@ func TestBaselineGap(t *testing.T) {
 // smaller than the baseline's: the paired 95% interval of the difference
 // lies wholly below zero. The saving comes only from the flows (fewer
 // admissions and bed days, fewer care-home placements), the acute beds
-// they free (better-together's bed-reconfiguration, sized from its own
-// occupancy) and the interventions' own costs, not from a typed-in
+// they free (closed by better-together's bed-management rule as its
+// occupancy falls) and the interventions' own costs, not from a typed-in
 // figure. See docs/money.md for the figures.
 func TestBetterTogetherClosesGap(t *testing.T) {
 	t.Parallel()
@@ -175,7 +175,7 @@ func TestActivity(t *testing.T) {
 			{"ReablementDays", a.ReablementDays, care.AnnualReablementDays},
 			{"CareHomeBedDays", a.CareHomeBedDays, care.AnnualCareHomeBedDays},
 			{"CommunityCaseloadDays", a.CommunityCaseloadDays, care.AnnualCommunityCaseloadDays},
-			{"AcuteBeds", a.AcuteBeds, care.AnnualAcuteBeds},
+			{"EscalationBedDays", a.EscalationBedDays, care.AnnualEscalationBedDays},
 			{"EDCubicles", a.EDCubicles, care.AnnualEDCubicles},
 			{"IntermediateCareBeds", a.IntermediateCareBeds, care.AnnualICBeds},
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
@@ -188,7 +188,12 @@ func TestActivity(t *testing.T) {
 		}
 	}
 	// Every number of Activity (all fields but From and Days) is one of
-	// the cases above.
+	// the cases above, or AcuteBeds: the staffed beds but escalation beds.
+	for y, a := range got {
+		if want := want(y, care.AnnualAcuteBeds) - want(y, care.AnnualEscalationBeds); a.AcuteBeds != want {
+			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
+		}
+	}
 	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 18 {
 		t.Errorf("finance.Activity has %d measures; TestActivity checks 18", n)
 	}

@@ -30,12 +30,13 @@ func newPlot() *command {
 Plot re-draws every chart of a folder that caresim run wrote, from its
 summary.json, daily.csv, annual.csv and los.csv, without simulating
 again: the same charts, byte for byte, that run drew in the same format
-(beds over time for each bed pool, delays, ae-performance, lengths of
-stay, the pathway mix and, for a priced run, the deficit trajectories;
-see caresim run --help). Use it to draw a run in another --format, or
-after --no-plots. It re-writes report.html too, as run wrote it when it
-drew charts. The files are written under temporary names and renamed
-when all are complete.
+(beds over time for each bed pool, the acute bed base when a
+bed-management rule closed or opened beds, delays, ae-performance,
+lengths of stay, the pathway mix and, for a priced run, the deficit
+trajectories; see caresim run --help). Use it to draw a run in another
+--format, or after --no-plots. It re-writes report.html too, as run
+wrote it when it drew charts. The files are written under temporary
+names and renamed when all are complete.
 
 A comparison's folder (compare.csv, summary.json and a subfolder for
 each scenario; see caresim compare --help) gets the charts and report

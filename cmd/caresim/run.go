@@ -101,7 +101,9 @@ at --size slide (10 × 5.63 in, the default) or a4 (7.5 × 4.5 in),
 unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 (each pool the scenario has: mean occupied beds, the 10th–90th
 percentile band across replications, the capacity and the interventions'
-start dates), delays (patients delayed in acute beds by discharge
+start dates), bed-base-acute (the acute beds planned, open, in
+escalation and occupied, when the scenario's bed-management rule closes
+or opens any), delays (patients delayed in acute beds by discharge
 pathway, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
 has A&E attendances), los-acute and los-intermediate-care (the

@@ -445,6 +445,10 @@ func (s *Services) check(c *checker, p *Params) {
 	c.dist("services.acute.length_of_stay", &a.LengthOfStay, a.Enabled)
 	c.dist("services.acute.assessment", &a.Assessment, false)
 	c.fraction("services.acute.readmit", a.Readmit)
+	a.Management.check(c, "services.acute.management", a.Beds)
+	if !c.later {
+		p.checkSwitches(c)
+	}
 	if a.Enabled {
 		pw := &a.Pathways
 		c.shares("services.acute.pathways", []string{"home", "reablement", "bed", "care_home", "died"},
@@ -592,6 +596,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.switchedOff(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.bedRuleUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

@@ -272,7 +272,7 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"interventions[0].changes[0].path", "missing"}}},
 		{"change of an unknown key", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.bedz" },
 			[]fieldErr{{"interventions[0].changes[0].path",
-				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied`}}},
+				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management`}}},
 		{"change of an unknown locality", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "population.localities.Newark.people"
 		}, []fieldErr{{"interventions[0].changes[0].path", `no element named "Newark"`}}},
@@ -289,6 +289,17 @@ func TestValidate(t *testing.T) {
 		{"scale < 0", func(p *care.Params) {
 			p.Interventions[0].Changes[1].Scale = &care.Effect{Low: -0.1, Central: 0.97, High: 1}
 		}, []fieldErr{{"interventions[0].changes[1].scale", "must be >= 0, not -0.1"}}},
+		{"bed rule switched on from a date", func(p *care.Params) {
+			// Every parameter of the closing part from a date, the rule off
+			// before it: accepted.
+			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.9})
+		}, nil},
+		{"bed rule part off", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.acute.management.escalation.above"
+		}, []fieldErr{{"interventions[0].changes[0].path", "escalation.limit is 0 throughout the run"}}},
+		{"bed rule thresholds crossing at a range's end", func(p *care.Params) {
+			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.95})
+		}, []fieldErr{{"interventions[0].changes[0]", "with the effects at the high ends of their ranges: services.acute.management.close.above: must be above close.below (0.95), not 0.92"}}},
 		{"to and add may be negative", func(p *care.Params) {
 			p.Interventions[0].Changes[0].To = nil
 			p.Interventions[0].Changes[0].Add = &care.Effect{Low: -500, Central: -200, High: 0}
@@ -301,6 +312,20 @@ func TestValidate(t *testing.T) {
 			c.edit(p)
 			checkErrors(t, p.Validate(), c.want)
 		})
+	}
+}
+
+// closingFromADate returns the changes that switch the bed-management
+// rule's closing part on, closing below below and reopening above 92%.
+func closingFromADate(below *care.Effect) []care.Change {
+	one := func(x float64) *care.Effect { return &care.Effect{Low: x, Central: x, High: x} }
+	return []care.Change{
+		{Path: "services.acute.management.close.step", To: one(6)},
+		{Path: "services.acute.management.close.every", To: one(7)},
+		{Path: "services.acute.management.close.window", To: one(28)},
+		{Path: "services.acute.management.close.below", To: below},
+		{Path: "services.acute.management.close.above", To: one(0.92)},
+		{Path: "services.acute.management.close.floor", To: one(500)},
 	}
 }
 

@@ -476,6 +476,7 @@ func (m *model) leaveAcute(id int32) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	m.busy(svcAcute).Add(now, -1)
+	m.acuteBedLeft()
 	m.count(cDischarges)
 	m.trace(id, "leave", svcAcute.name)
 	if pt.kind != kindElective {

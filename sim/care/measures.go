@@ -54,6 +54,9 @@ const (
 	DailyElectiveCancellations
 	DailyDischarges
 	DailyCareHomeAdmissions
+	DailyAcuteBedsPlanned
+	DailyAcuteBedsClosed
+	DailyEscalationBeds
 	numBaseDaily
 )
 
@@ -108,6 +111,10 @@ const (
 	AnnualUCRAdmitted
 	AnnualUCRDays
 	AnnualUCRPlaces
+	AnnualAcuteBedsPlanned
+	AnnualAcuteBedsClosed
+	AnnualEscalationBeds
+	AnnualEscalationBedDays
 	numBaseAnnual
 )
 
@@ -149,6 +156,8 @@ const (
 	MetricReadmissions
 	MetricNavigated
 	MetricHospitalDeaths
+	MetricAcuteBedsClosed
+	MetricEscalationBeds
 	numBaseMetrics
 )
 

@@ -105,9 +105,10 @@ const (
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
-	evCallEnd  // end of a Call for Care call
-	evUCREnd   // end of an urgent community response episode
-	evEarlyEnd // end of the first part of an enrolment
+	evCallEnd    // end of a Call for Care call
+	evUCREnd     // end of an urgent community response episode
+	evEarlyEnd   // end of the first part of an enrolment
+	evBedMeeting // the daily bed meeting of the acute bed-management rule
 )
 
 // Patient kinds.
@@ -284,6 +285,8 @@ type model struct {
 	tallies                    []stats.Tally
 	dischargedAlive, readmit30 int
 	events                     int
+
+	beds bedRule // the acute bed-management rule's state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -399,6 +402,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.tallies[i].BinWidth = LOSBinWidth
 	}
 	m.cal.Grow(4096)
+	m.beds.on = m.bedRuleOn()
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
@@ -726,10 +730,17 @@ func (m *model) refreshKeep() {
 
 // syncCapacity sets each pool's capacity from the parameters, in the
 // order of the service table, records it, and starts the service of the
-// patients it lets in.
+// patients it lets in. The acute pool's is the planned beds as the
+// bed-management rule leaves them (syncAcute).
 func (m *model) syncCapacity() error {
 	for _, s := range services {
 		c := m.unitsNow(s)
+		if s == svcAcute {
+			if err := m.syncAcute(c); err != nil {
+				return err
+			}
+			continue
+		}
 		var err error
 		m.gr, err = m.net.SetCapacity(s.pool(), c, m.gr[:0])
 		if err != nil {
@@ -813,6 +824,9 @@ func (m *model) run() error {
 		m.cal.Schedule(max(t+m.warm, 0), evSchedule, int32(i))
 	}
 	m.cal.Schedule(m.warm, evWarmEnd, 0)
+	if m.beds.on {
+		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
+	}
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -890,6 +904,8 @@ func (m *model) handle(e des.Event) error {
 		pt.flags &^= fEarly
 		m.cohorts[pt.cohort].early--
 		return nil
+	case evBedMeeting:
+		return m.onBedMeeting()
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -151,6 +151,42 @@ func TestAccountsByHand(t *testing.T) {
 	}
 }
 
+// TestAccountsEscalationBeds prices escalation beds by the day open, in
+// place of the yearly cost of a staffed bed, by hand: handYears with 40
+// escalation bed days in 2014/15 (AcuteBeds, the other staffed beds,
+// unchanged at 3) and 10 in the half of 2015/16 counted, at £30 a day,
+// add 40×30 = 1200 to the acute trust's capacity cost in 2014/15 and
+// 1.1×10×30 = 330 in 2015/16: whole days priced at the day's cost, not
+// pro rata of a year.
+func TestAccountsEscalationBeds(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.CapacityCosts.EscalationBedDay = 30
+	years[0].EscalationBedDays, years[1].EscalationBedDays = 40, 10
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []float64{1200, 330} {
+		for _, b := range []int{finance.Acute, finance.System} {
+			for _, k := range []int{finance.CapacityCost, finance.Cost, finance.Deficit} {
+				// Exact in decimal; 1e-9 allows for binary rounding near 1e4.
+				if g, w := got[y].Money[b][k], base[y].Money[b][k]+add; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s %s %s = %.10g, want %g", got[y].Name, finance.BodyNames[b], finance.Measures[k].Name, g, w)
+				}
+			}
+		}
+		if g, w := got[y].Money[finance.Community][finance.Cost], base[y].Money[finance.Community][finance.Cost]; g != w {
+			t.Errorf("%s community cost = %g, want %g: escalation beds are the acute trust's", got[y].Name, g, w)
+		}
+	}
+}
+
 // TestAccountsRulesMoveTheDeficit checks that the payment rule changes who
 // carries the deficit but not the system's accounts, on the money of
 // validParams (a county-sized system) over three years of activity.
