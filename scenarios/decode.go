@@ -70,8 +70,10 @@ type decoder struct {
 	// the override to write.
 	sets map[*yaml.Node]string
 	// change is the path of the change being decoded, whose to and add
-	// take its unit; "" outside a change.
+	// take its unit; "" outside a change. step says that the value is
+	// its add, a step rather than a value of the parameter.
 	change string
+	step   bool
 }
 
 // Limits on what one file may make the decoder visit: nesting deeper than
@@ -255,7 +257,11 @@ func (d *decoder) unitError(n *yaml.Node, path string, err error) {
 	if d.change != "" {
 		param = d.change
 	}
-	nu.Hints = UnitHints(nu.Kind, nu.Text, nu.Value, param)
+	size := 1.0
+	if d.step {
+		size = stepSize
+	}
+	nu.Hints = unitHints(nu.Kind, nu.Text, nu.Value, param, size)
 	if set, ok := d.sets[n]; ok {
 		for i, h := range nu.Hints {
 			nu.Hints[i] = "--set " + set + "=" + h
@@ -331,14 +337,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 			fu = unit
 		case "@path":
 			fu = ""
-			outer := d.change
-			d.change = siblingPath(n)
+			outer, step := d.change, d.step
+			d.change, d.step = siblingPath(n), key == "add"
 			if d.pathUnit != nil && d.change != "" {
 				u, _ := d.pathUnit(d.change)
 				fu = changeUnit(u)
 			}
 			d.decode(val, v.FieldByIndex(f.index), sub, fu)
-			d.change = outer
+			d.change, d.step = outer, step
 			continue
 		}
 		d.decode(val, v.FieldByIndex(f.index), sub, fu)

@@ -270,7 +270,7 @@ type unitSize struct {
 // built-in scenarios; a path not listed gets defaultDuration.
 var durationSizes = []unitSize{
 	{"horizon", 10 * float64(des.Year), 1, 100 * float64(des.Year), []timeUnit{yearUnit, dayUnit}},
-	{"warm_up", float64(des.Year), 1, 10 * float64(des.Year), []timeUnit{dayUnit, yearUnit}},
+	{"warm_up", float64(des.Year), 1, 3 * float64(des.Year), []timeUnit{dayUnit, yearUnit}},
 	{"services.ed.treatment", 2.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
 	{"services.urgent_treatment.treatment", 1.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
 	{"services.sdec.treatment", 6.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
@@ -319,7 +319,17 @@ var perHeadReadings = []struct {
 // or else the one reading nearest that size. For a treatment time of 110
 // they are 110min and 110h; for a horizon of 10, 10y and 10d.
 func UnitHints(kind, text string, x float64, path string) []string {
-	x = math.Abs(x)
+	return unitHints(kind, text, x, path, 1)
+}
+
+// stepSize is the size of an intervention's add relative to the
+// parameter it changes, for hints: a tenth (half a day off five).
+const stepSize = 0.1
+
+// unitHints is UnitHints for a number whose usual size is scale times
+// the parameter's: 1 for the parameter, stepSize for a step added to it.
+func unitHints(kind, text string, x float64, path string, scale float64) []string {
+	x = math.Abs(x) / scale
 	type reading struct {
 		text string
 		v    float64 // in the size's unit

@@ -45,6 +45,8 @@ func TestRunGolden(t *testing.T) {
 		// Costs without organisations: not priced, with a warning.
 		{"run-costs-only", []string{"run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--out", "OUT", "testdata/mmc-costs-only.yaml"}, 0},
 		{"run-bad-set", []string{"run", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
+		// Numbers without their units are refused, with the overrides to give.
+		{"run-no-unit", []string{"run", "--set", "horizon=10", "--set", "warm_up.length=5", "--set", "services.ed.treatment.mean=50", "--out", "OUT", "textbook-mmc"}, 1},
 		{"run-bad-reps", []string{"run", "--reps", "0", "textbook-mmc"}, 2},
 		{"run-two-scenarios", []string{"run", "textbook-mmc", "textbook-loss"}, 2},
 	}
