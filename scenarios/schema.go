@@ -35,17 +35,25 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // The schema accepts what [Decode] accepts, except quoted plain numbers
 // ("12" where a count is wanted), and rejects most of what it rejects:
 // unknown keys, lists for mappings, unknown distribution kinds, text that
-// no unit parser reads ("6x", "10 dayz"). It does not check what the
-// decoder leaves to later checks (ranges, shares summing to 1, which
-// distribution parameters go with which kind, parameter paths), and its
-// unit patterns accept a little more than the parsers (thousands
-// separators are not checked). Text fields take any scalar, as the decoder
-// reads a number there as its text. Nothing is required, so a file that
-// extends another may give only what it changes.
+// no unit parser reads ("6x", "10 dayz"), and numbers without the unit a
+// duration or a rate per head needs (horizon: 10; 0 needs none). It does
+// not check what the decoder leaves to later checks (ranges, shares
+// summing to 1, which distribution parameters go with which kind, whether
+// a parameter path names anything), and its unit patterns accept a little
+// more than the parsers: they check neither the order of a duration's
+// units, nor thousands separators, nor one point in a number, nor numbers
+// too large, nor a zero population, nor that a date's day exists.
+// FuzzUnitPatterns and FuzzSchemaDecode check that this is all. Text
+// fields take any scalar, as the decoder reads a number there as its
+// text. Nothing is required, so a file that extends another may give
+// only what it changes.
 //
-// Units are described under $defs: duration, money, fraction, rate,
-// per-head, date, and quantity for an intervention's to and add, whose
-// unit is that of the parameter they change.
+// Units are described under $defs: duration, signed-duration (a change
+// to one), money, fraction, factor (a scale), rate, per-head and date. An
+// intervention's to and add take the unit of the parameter its path
+// names: the change's schema has a rule for each unit, whose "if" matches
+// the paths of the parameters in it; a path that names none leaves them
+// any quantity.
 func Schema() ([]byte, error) {
 	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}}
 	root, err := b.fields(reflect.TypeFor[Scenario](), "")
@@ -446,7 +454,7 @@ func (b *schemaBuilder) unitDef(unit string) (*jsonSchema, error) {
 			Type:        []string{"number", "string"},
 			Minimum:     &zero,
 			Maximum:     &zero,
-			Pattern:     `^` + reSp + `\+?` + reSp + `(?:` + terms + `|` + reZero + `)` + reSp + `$`,
+			Pattern:     `^` + reSp + `(?:\+?` + reSp + terms + `|` + reSign + reZero + `)` + reSp + `$`,
 		}
 		if unit == "signed-duration" {
 			s.Description = "A change to a duration in days, written with its unit and an optional sign, as in -0.5d or +2h: " + durationHelp + ". A number without a unit is refused, except 0."

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"caresim/scenarios/internal/docgen"
 
@@ -36,7 +38,7 @@ func TestSchemaDocsCurrent(t *testing.T) {
 
 // compileSchema compiles Schema's output, which checks it against the
 // draft 2020-12 meta-schema.
-func compileSchema(t *testing.T) *jsonschema.Schema {
+func compileSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	src, err := Schema()
 	if err != nil {
@@ -457,7 +459,7 @@ var unitParsers = map[string]func(string) error{
 var unitSamples = map[string][]string{
 	"duration": {"4h", "6d", "18mo", "10y", "1.5d", "4 h", "10 days", "1d12h", "2y6mo", "1e3d", "1,000d", ".5d", "+4h", "4H", "10 Days", "30 min", "0\v", "4\u00a0h\u3000",
 		"0", "0.0", ".0", "+0", "0e3", "00",
-		"6x", "10 dayz", "-4h", "4h-", "d", "1d2", "4 m o", "NaN", "inf", "", "1 fortnight", "£4", "7", "-0", "0.", "1e-400", "-0.5d"},
+		"6x", "10 dayz", "-4h", "4h-", "d", "1d2", "4 m o", "NaN", "inf", "", "1 fortnight", "£4", "7", "-0", "-0d", "0.", "1e-400", "-0.5d"},
 	"signed-duration": {"-0.5d", "- 12h", "−1d12h", "+2h", "3w", "-0", "0", "-1d 12h",
 		"-5", "--5d", "-+5d", "+-5d", "-", "5d-", "-NaN", "", "7", "- 0.5"},
 	"factor": {"50%", "0.85", "150%", "85 %", "-10%", "2",
@@ -533,6 +535,83 @@ func FuzzUnitPatterns(f *testing.F) {
 				t.Errorf("%s: %q parses but does not match", unit, s)
 			case err != nil && matched && !loose(err):
 				t.Errorf("%s: %q matches but does not parse: %v", unit, s, err)
+			}
+		}
+	})
+}
+
+// FuzzSchemaDecode checks on any value that the schema and the decoder
+// agree on it in each place a unit is wanted: a duration, an
+// intervention's add to a duration (with a sign), a scale (a factor,
+// which may be a percentage), an add to a share (a signed percentage), a
+// rate per head, a rate, money and a date. What the decoder reads, the
+// schema accepts; what the schema accepts, the decoder reads or refuses
+// for one of the reasons the schema leaves to it (looseness). The value
+// is given as text and, when it is a plain decimal number, as a number.
+func FuzzSchemaDecode(f *testing.F) {
+	for _, samples := range unitSamples {
+		for _, s := range samples {
+			f.Add(s)
+		}
+	}
+	f.Add("\n0")
+	f.Add("-0.")
+	sch := compileSchema(f)
+	change := func(path, key string) func(v any) any {
+		return func(v any) any {
+			return map[string]any{"interventions": []any{map[string]any{"changes": []any{map[string]any{"path": path, key: v}}}}}
+		}
+	}
+	places := map[string]func(v any) any{
+		"horizon":        func(v any) any { return map[string]any{"horizon": v} },
+		"add to a time":  change("services.acute.length_of_stay.mean", "add"),
+		"scale":          change("services.acute.length_of_stay.mean", "scale"),
+		"add to a share": change("services.acute.readmit", "add"),
+		"rate per head": func(v any) any {
+			return map[string]any{"population": map[string]any{"age_bands": []any{map[string]any{"urgent": v}}}}
+		},
+		"rate": func(v any) any {
+			return map[string]any{"demand": map[string]any{"urgent": map[string]any{"routes": []any{map[string]any{"per_day": v}}}}}
+		},
+		"money": func(v any) any {
+			return map[string]any{"money": map[string]any{"unit_costs": map[string]any{"ed_attendance": v}}}
+		},
+		"date":             func(v any) any { return map[string]any{"start": v} },
+		"add in a range":   change("services.acute.length_of_stay.sd", "add"),
+		"scale in a range": change("services.ed.treatment.median", "scale"),
+	}
+	plainDecimal := regexp.MustCompile(`^-?[0-9]{1,15}(\.[0-9]{1,15})?$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // YAML writes it as !!binary
+		}
+		values := []any{s}
+		if plainDecimal.MatchString(s) {
+			x, _ := strconv.ParseFloat(s, 64)
+			values = append(values, x)
+		}
+		for name, place := range places {
+			for _, v := range values {
+				if strings.HasSuffix(name, "in a range") {
+					v = map[string]any{"low": v, "central": v, "high": v}
+				}
+				src, err := yaml.Marshal(place(v))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var back any
+				if yaml.Unmarshal(src, &back) != nil {
+					return // yaml.v3 writes some text ("\n0") that it cannot read
+				}
+				schErr := sch.Validate(yamlToJSON(t, string(src)))
+				var sc Scenario
+				_, decErr := Decode("f.yaml", src, &sc)
+				switch {
+				case decErr == nil && schErr != nil:
+					t.Errorf("%s: %#v: the decoder reads it, the schema refuses it: %v", name, v, schErr)
+				case decErr != nil && schErr == nil && !loose(decErr):
+					t.Errorf("%s: %#v: the schema accepts it, the decoder refuses it: %v", name, v, decErr)
+				}
 			}
 		}
 	})

@@ -101,8 +101,8 @@ var moneyScaleNames = []string{"k", "m", "bn", "b"}
 // A duration is a non-negative number and a unit, as in 4h, 6d, 1.5d, 4 h or
 // 10 days, or several such terms from the largest unit to the smallest, each
 // unit at most once, as in 1d12h or 2y6mo. A number without a unit is a
-// [*NoUnitError] (10 days, or 10 years?), except 0, which is zero in any
-// unit. The units, in any case, are
+// [*NoUnitError] (10 days, or 10 years?), except 0 (or -0), which is zero
+// in any unit. The units, in any case, are
 //
 //	m, min, minute, minutes   1/1440 day
 //	h, hour, hours            1/24 day
@@ -136,6 +136,12 @@ func ParseDuration(s string) (des.Time, error) {
 		return 0, quotef(in, "%v; %s", err, durationHelp)
 	}
 	if len(toks) > 0 && toks[0].is(tSym, "-") {
+		if len(toks) == 2 && toks[1].kind == tNum && zero(toks[1].text) {
+			if _, err := parseNumber(toks[1].text, 0); err != nil {
+				return 0, quotef(in, "%v; %s", err, durationHelp)
+			}
+			return 0, nil // -0, as YAML and JSON may write zero
+		}
 		return 0, quotef(in, "negative duration; a duration must be zero or more")
 	}
 	return parseDurationTerms(in, toks)

@@ -73,6 +73,8 @@ func TestParseDuration(t *testing.T) {
 		{"0", 0}, // zero needs no unit
 		{"0.0", 0},
 		{"+0", 0},
+		{"-0", 0}, // as YAML and JSON may write zero
+		{"−0", 0},
 		{"0e3", 0},
 		{"0d", 0},
 		{"+3d", 3},
@@ -114,7 +116,7 @@ func TestParseDurationErrors(t *testing.T) {
 		{"6 mnths", `did you mean "months"?`},
 		{"5 mins", `did you mean "min"?`},
 		{"-3d", `"-3d": negative duration`},
-		{"-0", "negative duration"},
+		{"-0d", "negative duration"},
 		{"−3d", "negative duration"}, // U+2212 minus sign
 		{"NaN", `"NaN": not a finite number`},
 		{"Inf", "not a finite number"},
