@@ -94,7 +94,7 @@ func Load(ref string, opt Options) (*Loaded, error) {
 	if opt.ReadFile == nil {
 		opt.ReadFile = os.ReadFile
 	}
-	l := loader{opt: opt, files: map[*yaml.Node]string{}}
+	l := loader{opt: opt, files: map[*yaml.Node]string{}, sets: map[*yaml.Node]string{}}
 	root := l.chain(ref, "", nil, nil)
 	if root == nil {
 		return nil, l.errs.Err()
@@ -103,7 +103,7 @@ func Load(ref string, opt Options) (*Loaded, error) {
 		l.set(root, set, i+1)
 	}
 	out := &Loaded{Chain: l.chainNames, merged: root}
-	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: unitOfPath}
+	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, sets: l.sets, pathUnit: unitOfPath}
 	out.Positions = decodeNode(root, &out.Scenario, &d)
 	l.check(out)
 	l.errs = l.errs.dedupe()
@@ -129,6 +129,7 @@ type loader struct {
 	opt        Options
 	errs       ErrorList
 	files      map[*yaml.Node]string
+	sets       map[*yaml.Node]string // each override's value, as placed, to its path
 	chainNames []string
 	sources    [][]byte
 }
@@ -371,11 +372,13 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 	}
 	used := false
 	take := func() *yaml.Node { // each place val goes gets its own copy
+		n := val
 		if used {
-			return l.copyNode(val)
+			n = l.copyNode(val)
 		}
 		used = true
-		return val
+		l.sets[n] = path
+		return n
 	}
 	l.place(root, steps, take, "", path, k)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"caresim/internal/golden"
+	"caresim/sim/care"
 	"caresim/sim/des"
 )
 
@@ -16,7 +17,8 @@ import (
 // problems reported with NAME.errors (empty for a good file); -update
 // rewrites the goldens. Each broken file breaks one kind of thing, most by
 // extending base.yaml, so the positions show that problems are found in
-// the file that made them, not in the base.
+// the file that made them, not in the base. A scenario with a NAME.sets
+// file is loaded with its lines as --set overrides.
 func TestLoadGolden(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("testdata/load/*.yaml")
@@ -26,7 +28,11 @@ func TestLoadGolden(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
 		t.Run(name, func(t *testing.T) {
-			_, err := Load(file, Options{})
+			var sets []string
+			if b, err := os.ReadFile(strings.TrimSuffix(file, ".yaml") + ".sets"); err == nil {
+				sets = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+			}
+			_, err := Load(file, Options{Sets: sets})
 			got := ""
 			if err != nil {
 				var list ErrorList
@@ -42,6 +48,33 @@ func TestLoadGolden(t *testing.T) {
 			}
 			golden.Check(t, strings.TrimSuffix(file, ".yaml")+".errors", got)
 		})
+	}
+}
+
+// TestLoadChangeUnits checks what change-units.yaml's changes mean in
+// the model's units, days and factors: add: -0.5d is half a day off,
+// -12h too, scale: 50% halves, and add: -1% takes 0.01 off a share.
+func TestLoadChangeUnits(t *testing.T) {
+	t.Parallel()
+	l, err := Load("testdata/load/change-units.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := l.Interventions[1].Changes
+	for _, c := range []struct {
+		name string
+		got  *care.Effect
+		want care.Effect
+	}{
+		{"add: -0.5d", ch[0].Add, care.Effect{Low: -0.5, Central: -0.5, High: -0.5}},
+		{"add: {low: -1d, central: -12h, high: 0}", ch[1].Add, care.Effect{Low: -1, Central: -0.5, High: 0}},
+		{"scale: 50%", ch[2].Scale, care.Effect{Low: 0.5, Central: 0.5, High: 0.5}},
+		{"scale: {low: 80%, central: 0.9, high: 100%}", ch[3].Scale, care.Effect{Low: 0.8, Central: 0.9, High: 1}},
+		{"add: -1%", ch[4].Add, care.Effect{Low: -0.01, Central: -0.01, High: -0.01}},
+	} {
+		if c.got == nil || *c.got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, c.got, c.want)
+		}
 	}
 }
 

@@ -49,6 +49,8 @@ func TestRunGolden(t *testing.T) {
 		// Too few beds: overload warnings, with the measure and the years.
 		{"run-overloaded", overloadedRun, 0},
 		{"run-bad-set", []string{"run", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
+		// Numbers without their units are refused, with the overrides to give.
+		{"run-no-unit", []string{"run", "--set", "horizon=10", "--set", "warm_up.length=5", "--set", "services.ed.treatment.mean=50", "--out", "OUT", "textbook-mmc"}, 1},
 		{"run-bad-reps", []string{"run", "--reps", "0", "textbook-mmc"}, 2},
 		{"run-two-scenarios", []string{"run", "textbook-mmc", "textbook-loss"}, 2},
 	}

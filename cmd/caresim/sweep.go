@@ -34,8 +34,9 @@ writes one row per point and replication to --out/sweep.csv.
 
 A grid is made of --set flags with several values: path=v1,v2,v3, or
 path=lo:hi:step (lo, lo+step, ... up to hi, in the parameter's units,
-such as 2h:4h:30min). Several make a product, the first --set varying
-slowest. A --set with one value is an override applied at every point.
+such as 2h:4h:30min; a duration needs its unit, as everywhere). Several
+make a product, the first --set varying slowest. A --set with one value
+is an override applied at every point.
 A Latin hypercube takes --lhs N points with one --range path=lo:hi per
 parameter, drawn uniformly over the ranges (gonum's samplemv) from the
 seed; whole-number parameters are rounded. Each point's values go

@@ -473,6 +473,9 @@ func TestSweepUsage(t *testing.T) {
 	}{
 		{[]string{"--set", "services.acute.beds=600,,640"}, "caresim: --set:1:25: services.acute.beds: empty value"},
 		{[]string{"--set", "services.acute.beds=600:640"}, "has no step"},
+		{[]string{"--set", "services.ed.treatment.mean=50:70:10"}, `caresim: --set:1:28: services.ed.treatment.mean: range "50:70:10" has no units: 50min:70min:10min? 50h:70h:10h?`},
+		{[]string{"--set", "services.ed.treatment.mean=50min,70"}, `caresim: --set:1:34: services.ed.treatment.mean: 70 has no unit: 70min? 70h?`},
+		{[]string{"--lhs", "3", "--range", "services.acute.length_of_stay.mean=4:6"}, `caresim: --range:1:36: services.acute.length_of_stay.mean: range "4:6" has no units: 4d:6d? 4h:6h?`},
 		{[]string{"--lhs", "3"}, "--lhs needs a --range"},
 		{[]string{"--range", "services.acute.beds=1:2"}, "--range goes with --lhs"},
 		{[]string{"--set", "services.acute.beds=1"}, "nothing to sweep"},

@@ -258,6 +258,24 @@ func (c *checker) dist(path string, d *des.Dist, required bool) {
 				c.add(path, "%v", e)
 			}
 		}
+		return
+	}
+	// Every distribution of Params draws times, which cannot be
+	// negative: a scenario file cannot write a negative one, but an
+	// intervention's add can make one (add: -1d on a minimum of 12h).
+	for _, p := range []struct {
+		key string
+		x   float64
+	}{{"value", d.Value}, {"mean", d.Mean}, {"sd", d.SD}, {"median", d.Median}, {"p90", d.P90},
+		{"scale", d.Scale}, {"min", d.Min}, {"mode", d.Mode}, {"max", d.Max}} {
+		if p.x < 0 {
+			c.add(path+"."+p.key, "must be >= 0 (a time), not %v", p.x)
+		}
+	}
+	for i, x := range d.Values {
+		if x < 0 {
+			c.add(path+".values["+strconv.Itoa(i)+"]", "must be >= 0 (a time), not %v", x)
+		}
 	}
 }
 

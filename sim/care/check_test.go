@@ -227,6 +227,12 @@ func TestValidate(t *testing.T) {
 		{"parameter the kind does not use", func(p *care.Params) {
 			p.Services.Acute.Assessment = des.Dist{Kind: des.DistExponential, Mean: 2, SD: 1}
 		}, []fieldErr{{"services.acute.assessment.sd", "not used by exponential"}}},
+		{"negative time", func(p *care.Params) {
+			p.Services.Acute.Assessment = des.Dist{Kind: des.DistUniform, Min: -0.5, Max: 2}
+		}, []fieldErr{{"services.acute.assessment.min", "must be >= 0 (a time), not -0.5"}}},
+		{"negative empirical time", func(p *care.Params) {
+			p.Services.Acute.Assessment = des.Dist{Kind: des.DistEmpirical, Values: []float64{1, -1}, Weights: []float64{1, 1}}
+		}, []fieldErr{{"services.acute.assessment.values[1]", "must be >= 0 (a time), not -1"}}},
 		{"missing distribution", func(p *care.Params) { p.Services.Reablement.Duration = des.Dist{} },
 			[]fieldErr{{"services.reablement.duration", "missing: an enabled service needs this distribution"}}},
 		{"missing elective lead", func(p *care.Params) { p.Services.Elective.Lead = des.Dist{} },

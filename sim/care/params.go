@@ -530,7 +530,9 @@ type Intervention struct {
 }
 
 // Change is one parameter change: exactly one of To, Scale and Add.
-// To and Add are in the unit of the parameter at Path; Scale is a factor.
+// To and Add are in the unit of the parameter at Path (a duration there
+// may be negative: "add: -0.5d"); Scale is a factor ("0.85" or "85%").
+// What is checked is the parameter each makes, not the step.
 type Change struct {
 	// Path names a number parameter, as services.acute.beds or
 	// population.age_bands[*].urgent ([*] is every element; quote such a
@@ -542,7 +544,7 @@ type Change struct {
 	// reason.
 	Path  string  `yaml:"path"`
 	To    *Effect `yaml:"to" unit:"@path"`
-	Scale *Effect `yaml:"scale"`
+	Scale *Effect `yaml:"scale" unit:"factor"`
 	Add   *Effect `yaml:"add" unit:"@path"`
 }
 
@@ -551,8 +553,8 @@ type Change struct {
 // (Low, Central, High). Written as one number, or as {low, central, high}.
 //
 // Low, Central and High are in the unit of the change's parameter for to
-// and add ("to: {low: 10%, central: 15%, high: 20%}"), and factors for
-// scale.
+// and add ("to: {low: 10%, central: 15%, high: 20%}", "add: {low: -1d,
+// central: -0.5d, high: 0d}"), and factors for scale ("scale: 50%").
 type Effect struct {
 	Low     float64 `yaml:"low" unit:"@"`
 	Central float64 `yaml:"central" unit:"@"`

@@ -350,7 +350,7 @@ func TestUnitOf(t *testing.T) {
 		{"services.acute.length_of_stay.median", "duration"},
 		{"services.elective.lead.min", "duration"},
 		{"services.acute.length_of_stay.shape", ""},
-		{"interventions[0].changes[0].scale.central", ""},
+		{"interventions[0].changes[0].scale.central", "factor"}, // a factor, which may be written as a percentage
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
