@@ -142,7 +142,7 @@ func Activity(r *care.Result) []finance.Activity {
 func InterventionCosts(p *care.Params) []finance.Intervention {
 	out := make([]finance.Intervention, len(p.Interventions))
 	for i, iv := range p.Interventions {
-		out[i] = finance.Intervention{Name: iv.Name, Start: iv.Start, Setup: iv.Setup, Recurrent: iv.Recurrent, Payer: iv.Payer}
+		out[i] = finance.Intervention{Name: iv.Name, Start: iv.Start, End: iv.End, Setup: iv.Setup, Recurrent: iv.Recurrent, Payer: iv.Payer}
 	}
 	return out
 }

@@ -66,25 +66,29 @@ var effectEnds = []struct {
 	{"with the effects at the high ends of their ranges", func(e *Effect) float64 { return e.High }},
 }
 
-// checkEffects applies p's interventions with every effect at its
-// central, its low and then its high value, and checks the parameters at each
-// date a change starts or finishes its ramp, as the model will meet them:
+// checkEffects applies p's interventions with every effect (and lag) at
+// its central, its low and then its high value, and checks the parameters
+// at each date a change starts or finishes its ramp or its ramp down, as
+// the model will meet them:
 // a file that passes must not fail in the middle of a run, and an effect
 // that takes a parameter out of its range (to: 15 on a fraction, meant as
 // 15%) is refused as the same value in the base file would be. A ramp
-// moves a parameter in a straight line, so its ends are enough. Each
+// moves a parameter in a straight line, so its ends are enough (where a
+// ramp and a ramp down overlap, which only a lag can make, the change
+// stays between its ends too). Each
 // problem is reported once, at the first change that starts or ends on
 // the date it first appears.
 func (p *Params) checkEffects(c *checker) {
 	seen := map[string]bool{}
 	for _, end := range effectEnds {
 		q := p.Clone()
-		s, err := buildSchedule(q, func(e *Effect) float64 {
+		pick := func(e *Effect) float64 {
 			if e == nil {
 				return 0
 			}
 			return end.pick(e)
-		})
+		}
+		s, err := buildSchedule(q, pick, pick)
 		if err != nil {
 			continue
 		}
@@ -103,7 +107,7 @@ func (p *Params) checkEffects(c *checker) {
 			}
 			at := ""
 			for _, ch := range s.changes {
-				if ch.start == t || ch.start+ch.ramp == t {
+				if ch.start == t || ch.start+ch.ramp == t || ch.end-ch.down == t || ch.end == t {
 					at = "interventions[" + strconv.Itoa(ch.iv) + "].changes[" + strconv.Itoa(ch.change) + "]"
 					break
 				}
@@ -559,6 +563,7 @@ func (p *Params) checkInterventions(c *checker) {
 			}
 		}
 		c.nonNegative(at+".ramp", float64(iv.Ramp))
+		p.checkEnd(c, iv, at)
 		c.nonNegative(at+".setup", iv.Setup)
 		c.nonNegative(at+".recurrent", iv.Recurrent)
 		if len(iv.Changes) == 0 && iv.Setup == 0 && iv.Recurrent == 0 {
@@ -567,6 +572,38 @@ func (p *Params) checkInterventions(c *checker) {
 		for j := range iv.Changes {
 			p.checkChange(c, &iv.Changes[j], at+".changes["+strconv.Itoa(j)+"]")
 		}
+	}
+}
+
+// checkEnd checks an intervention's end and ramp down: an end on or
+// after its start, and ramps that fit between them.
+func (p *Params) checkEnd(c *checker, iv *Intervention, at string) {
+	c.nonNegative(at+".ramp_down", float64(iv.RampDown))
+	if iv.End == (des.Date{}) {
+		if iv.RampDown != 0 {
+			c.add(at+".ramp_down", "an intervention without an end has nothing to ramp down: give its last day as end")
+		}
+		return
+	}
+	if !iv.End.Valid() {
+		c.add(at+".end", "not a real date")
+		return
+	}
+	if !iv.Start.Valid() {
+		return // reported at start
+	}
+	days := iv.End.Sub(iv.Start) + 1 // in place from the start of Start to the end of End
+	switch {
+	case days < 1:
+		c.add(at+".end", "%v is before the start %v: end is the last day the intervention is in place", iv.End, iv.Start)
+	case iv.RampDown > days:
+		c.add(at+".ramp_down", "%.4g days is longer than the %v days the intervention is in place (%v to %v)", float64(iv.RampDown), float64(days), iv.Start, iv.End)
+	case iv.RampDown == 0 && iv.Ramp > days:
+		c.add(at+".ramp", "%.4g days is longer than the %v days the intervention is in place (%v to %v), so its changes would never reach their full effect: shorten the ramp or move the end",
+			float64(iv.Ramp), float64(days), iv.Start, iv.End)
+	case iv.Ramp+iv.RampDown > days:
+		c.add(at+".ramp_down", "the ramp (%.4g days) and the ramp down (%.4g days) together are longer than the %v days the intervention is in place (%v to %v), so its changes would never reach their full effect: shorten one of them",
+			float64(iv.Ramp), float64(iv.RampDown), float64(days), iv.Start, iv.End)
 	}
 }
 
@@ -594,6 +631,7 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 	check("to", ch.To, math.Inf(-1))
 	check("scale", ch.Scale, 0)
 	check("add", ch.Add, math.Inf(-1))
+	check("lag", ch.Lag, 0)
 	if ch.Path == "" {
 		c.add(at+".path", "missing: which parameter the change moves, such as services.acute.beds")
 		return

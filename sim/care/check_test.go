@@ -306,6 +306,42 @@ func TestValidate(t *testing.T) {
 		{"bed rule thresholds crossing at a range's end", func(p *care.Params) {
 			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.95})
 		}, []fieldErr{{"interventions[0].changes[0]", "with the effects at the high ends of their ranges: services.acute.management.close.above: must be above close.below (0.95), not 0.92"}}},
+		// Ends (prism runs from 2014-10-01 with a 90-day ramp) and lags.
+		{"end before start", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2014, Month: 9, Day: 30} },
+			[]fieldErr{{"interventions[0].end", "2014-09-30 is before the start 2014-10-01"}}},
+		{"end not a date", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2015, Month: 2, Day: 29} },
+			[]fieldErr{{"interventions[0].end", "not a real date"}}},
+		{"ramp down without an end", func(p *care.Params) { p.Interventions[0].RampDown = 30 },
+			[]fieldErr{{"interventions[0].ramp_down", "an intervention without an end has nothing to ramp down"}}},
+		{"ramp down negative", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2015, Month: 3, Day: 31}
+			p.Interventions[0].RampDown = -1
+		}, []fieldErr{{"interventions[0].ramp_down", "must be >= 0, not -1"}}},
+		{"ramp down longer than the intervention", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31} // 92 days in place
+			p.Interventions[0].RampDown = 93
+		}, []fieldErr{{"interventions[0].ramp_down", "93 days is longer than the 92 days the intervention is in place (2014-10-01 to 2014-12-31)"}}},
+		{"ramps overlap", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31}
+			p.Interventions[0].RampDown = 10 // 90 + 10 > 92
+		}, []fieldErr{{"interventions[0].ramp_down", "the ramp (90 days) and the ramp down (10 days) together are longer than the 92 days"}}},
+		{"ramp longer than the intervention", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 1} },
+			[]fieldErr{{"interventions[0].ramp", "90 days is longer than the 62 days the intervention is in place"}}},
+		{"ramps fill the time in place", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31}
+			p.Interventions[0].RampDown = 2
+		}, nil},
+		{"end after the horizon", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2030, Month: 3, Day: 31} }, nil},
+		{"lag negative", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: -30, Central: 0, High: 30}
+		}, []fieldErr{{"interventions[0].changes[1].lag", "must be >= 0, not -30"}}},
+		{"lag out of order", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: 365, Central: 30, High: 730}
+		}, []fieldErr{{"interventions[0].changes[1].lag", "want low <= central <= high, not 365, 30, 730"}}},
+		{"lag past the horizon", func(p *care.Params) {
+			// The effect would begin after the run: nothing to check.
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: 30, Central: 365, High: 1000}
+		}, nil},
 		{"to and add may be negative", func(p *care.Params) {
 			p.Interventions[0].Changes[0].To = nil
 			p.Interventions[0].Changes[0].Add = &care.Effect{Low: -500, Central: -200, High: 0}

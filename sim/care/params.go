@@ -510,20 +510,36 @@ type Elective struct {
 }
 
 // Intervention is a change to the system from a date: each Change moves a
-// parameter linearly from its value before Start to its new value over
-// Ramp. Its costs are counted by package finance.
+// parameter linearly from its value before Start (plus the change's Lag)
+// to its new value over Ramp and, when the intervention has an End, back
+// over RampDown to the value it would have had without the intervention.
+// Its costs are counted by package finance.
 type Intervention struct {
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
 	// Basis says where the effect sizes come from.
-	Basis   string   `yaml:"basis"`
-	Start   des.Date `yaml:"start"`
+	Basis string `yaml:"basis"`
+	// Start is the first day the intervention is in place.
+	Start des.Date `yaml:"start"`
+	// Ramp is how long each change takes to reach its full effect, from
+	// Start (plus the change's Lag), in days; zero is at once.
 	Ramp    des.Time `yaml:"ramp"`
 	Changes []Change `yaml:"changes"`
+	// End, if given, is the last day the intervention is in place ("a
+	// winter ward from 2015-11-01 to 2016-03-31"): its changes are
+	// withdrawn by the end of that day and its recurrent cost stops. The
+	// zero Date, when the key is left out, means that it never ends.
+	End des.Date `yaml:"end"`
+	// RampDown is how long before the end of End the changes start to be
+	// withdrawn, moving linearly back to the values they would have
+	// without the intervention, in days; zero withdraws them at once.
+	RampDown des.Time `yaml:"ramp_down"`
 	// Setup is the one-off cost, spent in the year of Start.
 	Setup float64 `yaml:"setup" unit:"money"`
-	// Recurrent is the cost per year from Start, at the price year of the
-	// money section.
+	// Recurrent is the cost per year from Start to End, pro rata by day,
+	// at the price year of the money section: in full during the ramps,
+	// the lags and the ramp down, as the staff are paid while effects
+	// build up and wind down.
 	Recurrent float64 `yaml:"recurrent" unit:"money"`
 	// Payer is the organisation that pays, by name.
 	Payer string `yaml:"payer"`
@@ -546,6 +562,13 @@ type Change struct {
 	To    *Effect `yaml:"to" unit:"@path"`
 	Scale *Effect `yaml:"scale" unit:"factor"`
 	Add   *Effect `yaml:"add" unit:"@path"`
+	// Lag, if given, is how long after the intervention's Start the
+	// change begins its ramp, in days: for effects that evaluations find
+	// emerging over years while the service (and its cost) is in place
+	// from Start. A range ({low: 1y, central: 2y, high: 4y}) is drawn once
+	// per replication from the triangular distribution, as effects are.
+	// The withdrawal at End is not delayed.
+	Lag *Effect `yaml:"lag" unit:"duration"`
 }
 
 // Effect is an effect size with its uncertainty: a central value and a
@@ -554,7 +577,8 @@ type Change struct {
 //
 // Low, Central and High are in the unit of the change's parameter for to
 // and add ("to: {low: 10%, central: 15%, high: 20%}", "add: {low: -1d,
-// central: -0.5d, high: 0d}"), and factors for scale ("scale: 50%").
+// central: -0.5d, high: 0d}"), factors for scale ("scale: 50%"), and
+// durations for a lag ("lag: {low: 1y, central: 2y, high: 4y}").
 type Effect struct {
 	Low     float64 `yaml:"low" unit:"@"`
 	Central float64 `yaml:"central" unit:"@"`

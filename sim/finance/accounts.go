@@ -94,12 +94,14 @@ type Activity struct {
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
-// the financial year of Start, and Recurrent a year from Start, pro rata by
-// day, both in pounds at the price year. Payer is an organisation name;
-// empty means the commissioners.
+// the financial year of Start, and Recurrent a year from Start to End
+// (the last day it is in place; the zero Date for none), pro rata by day,
+// both in pounds at the price year. Payer is an organisation name; empty
+// means the commissioners.
 type Intervention struct {
 	Name      string
 	Start     des.Date
+	End       des.Date
 	Setup     float64
 	Recurrent float64
 	Payer     string
@@ -142,8 +144,9 @@ func (in Inflation) Rate() float64 {
 //     times Days / (days in the financial year), and the acute trust's
 //     escalation bed days times EscalationBedDay;
 //   - interventions: Setup in the year of Start (if that day is counted) and
-//     Recurrent × (counted days on or after Start) / (days in the year),
-//     borne by the Payer;
+//     Recurrent × (counted days from Start to End, both included) / (days
+//     in the year), borne by the Payer: a winter ward in place from
+//     1 November to 31 March costs 151/365 of its yearly cost;
 //   - other: Organisation.Other × Days / (days in the year).
 //
 // # Funding
@@ -242,11 +245,14 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			if iv.Start.Sub(a.From) >= 0 && iv.Start.Sub(end) < 0 {
 				c += iv.Setup
 			}
-			from := a.From
+			from, to := a.From, end
 			if iv.Start.Sub(from) > 0 {
 				from = iv.Start
 			}
-			if d := end.Sub(from); d > 0 {
+			if last := iv.End.AddDays(1); iv.End.Valid() && last.Sub(to) < 0 {
+				to = last
+			}
+			if d := to.Sub(from); d > 0 {
 				c += iv.Recurrent * float64(d) / float64(length)
 			}
 			m[payer[j]][InterventionCost] += infl * c

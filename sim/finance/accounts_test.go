@@ -311,3 +311,44 @@ func TestAccountsPriceYear(t *testing.T) {
 		t.Errorf("commissioners' intervention cost %g, want 464 × 1.21", g)
 	}
 }
+
+// TestAccountsInterventionEnds checks that a recurrent cost of 365 a
+// year stops at the intervention's end, pro rata by day, counting its last
+// day. The years are handYears's: 2014/15 whole (365 days) and 2015/16's
+// first 183 days (of 366, prices ×1.1).
+//
+//	winter ward, 1 Nov 2014 to 31 Mar 2015: 30+31+31+28+31 = 151 days, 151 in 2014/15; nothing after
+//	1 Oct 2014 to 30 Jun 2015: 182 days, 182; then 30+31+30 = 91 days, 1.1 × 365 × 91/366
+//	one day, 1 Jan 2015: 1
+//	1 Apr 2014 to 31 Mar 2016, after the run: 365; 1.1 × 365 × 183/366, as with no end
+func TestAccountsInterventionEnds(t *testing.T) {
+	t.Parallel()
+	day := func(y, m, d int) des.Date { return des.Date{Year: y, Month: m, Day: d} }
+	cases := []struct {
+		name       string
+		start, end des.Date
+		want       [2]float64
+	}{
+		{"winter ward", day(2014, 11, 1), day(2015, 3, 31), [2]float64{151, 0}},
+		{"ended in the second year", day(2014, 10, 1), day(2015, 6, 30), [2]float64{182, 1.1 * 365 * 91 / 366}},
+		{"one day", day(2015, 1, 1), day(2015, 1, 1), [2]float64{1, 0}},
+		{"ends after the run", day(2014, 4, 1), day(2016, 3, 31), [2]float64{365, 1.1 * 365 * 183 / 366}},
+		{"no end", day(2014, 4, 1), des.Date{}, [2]float64{365, 1.1 * 365 * 183 / 366}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			iv := finance.Intervention{Name: "x", Start: c.start, End: c.end, Recurrent: 365, Payer: "acute"}
+			got, err := finance.Accounts(handParams(), handYears(), []finance.Intervention{iv})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for y, w := range c.want {
+				// 1e-9: binary rounding of sums near 400.
+				if g := got[y].Money[finance.Acute][finance.InterventionCost]; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s: intervention cost %.10g, want %.10g", got[y].Name, g, w)
+				}
+			}
+		})
+	}
+}
