@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -69,5 +70,23 @@ func TestWinterWard(t *testing.T) {
 				t.Errorf("replication %d, %s: acute %s £%.2f, want £%.2f", r, m.Years[c.year], finance.Measures[c.line].Name, g, c.want)
 			}
 		}
+	}
+}
+
+// TestRunScenarioWarnings checks that a scenario's own warnings (what
+// loading it changed) come first among its run's.
+func TestRunScenarioWarnings(t *testing.T) {
+	t.Parallel()
+	l, err := scenarios.Load("textbook-mmc", scenarios.Options{Sets: []string{"horizon=7d", "warm_up.length=0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := errors.New("the census was cut")
+	res, err := sim.RunScenario(context.Background(), sim.Scenario{Params: &l.Params, Warnings: []error{w}}, sim.Options{Reps: 1, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 || res.Warnings[0] != w {
+		t.Errorf("warnings %v, want the scenario's, then one replication's", res.Warnings)
 	}
 }

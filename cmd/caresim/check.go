@@ -49,6 +49,9 @@ Examples:
 				continue
 			}
 			fmt.Fprintf(stdout, "ok  %s (%s)\n", ref, l.Name)
+			for _, w := range l.Warnings {
+				fmt.Fprintf(stderr, "caresim: warning: %v\n", w)
+			}
 		}
 		if bad > 0 {
 			return fmt.Errorf("check: %d of %d scenarios have problems", bad, len(args))

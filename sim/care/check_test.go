@@ -387,3 +387,21 @@ func TestValidateAll(t *testing.T) {
 		{"interventions[0].changes[0].path", `unknown key "bedz"`},
 	})
 }
+
+// TestCensuses checks that each bed pool with a census names number
+// parameters that exist: the beds and the beds occupied at the start.
+func TestCensuses(t *testing.T) {
+	t.Parallel()
+	cs := care.Censuses()
+	if len(cs) != 3 || cs[0].Beds != "services.acute.beds" || cs[0].Occupied != "services.acute.occupied" {
+		t.Fatalf("Censuses() = %v, want acute, intermediate care and care homes", cs)
+	}
+	p := validParams()
+	for _, c := range cs {
+		for _, path := range []string{c.Beds, c.Occupied} {
+			if n, err := p.Numbers(path); err != nil || len(n) != 1 || !n[0].Integer() {
+				t.Errorf("%s: %v, %v; want one whole-number parameter", path, n, err)
+			}
+		}
+	}
+}
