@@ -187,7 +187,7 @@ func TestInterventions(t *testing.T) {
 }
 
 // runCentral loads the built-in scenario name with interventionSets, pins
-// its interventions' effects at their central values, checks it and runs
+// its interventions' effects (and lags) at their central values, checks it and runs
 // interventionReps replications with the given seed (0: the scenario's
 // own), returning the results and the seed used.
 func runCentral(t *testing.T, name string, seed uint64) (*sim.Results, uint64) {
@@ -200,7 +200,7 @@ func runCentral(t *testing.T, name string, seed uint64) (*sim.Results, uint64) {
 	for i := range p.Interventions {
 		for j := range p.Interventions[i].Changes {
 			c := &p.Interventions[i].Changes[j]
-			for _, e := range []*care.Effect{c.To, c.Scale, c.Add} {
+			for _, e := range []*care.Effect{c.To, c.Scale, c.Add, c.Lag} {
 				if e != nil {
 					e.Low, e.High = e.Central, e.Central
 				}
