@@ -599,8 +599,8 @@ func (p *Params) checkEnd(c *checker, iv *Intervention, at string) {
 	case iv.RampDown > days:
 		c.add(at+".ramp_down", "%.4g days is longer than the %v days the intervention is in place (%v to %v)", float64(iv.RampDown), float64(days), iv.Start, iv.End)
 	case iv.RampDown == 0 && iv.Ramp > days:
-		c.add(at+".ramp", "%.4g days is longer than the %v days the intervention is in place (%v to %v), so its changes would never reach their full effect: shorten the ramp or move the end",
-			float64(iv.Ramp), float64(days), iv.Start, iv.End)
+		c.add(at+".end", "%v leaves the intervention %v days in place from %v, fewer than its ramp of %.4g days, so its changes would never reach their full effect: move the end or shorten the ramp",
+			iv.End, float64(days), iv.Start, float64(iv.Ramp))
 	case iv.Ramp+iv.RampDown > days:
 		c.add(at+".ramp_down", "the ramp (%.4g days) and the ramp down (%.4g days) together are longer than the %v days the intervention is in place (%v to %v), so its changes would never reach their full effect: shorten one of them",
 			float64(iv.Ramp), float64(iv.RampDown), float64(days), iv.Start, iv.End)

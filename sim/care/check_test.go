@@ -326,7 +326,7 @@ func TestValidate(t *testing.T) {
 			p.Interventions[0].RampDown = 10 // 90 + 10 > 92
 		}, []fieldErr{{"interventions[0].ramp_down", "the ramp (90 days) and the ramp down (10 days) together are longer than the 92 days"}}},
 		{"ramp longer than the intervention", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 1} },
-			[]fieldErr{{"interventions[0].ramp", "90 days is longer than the 62 days the intervention is in place"}}},
+			[]fieldErr{{"interventions[0].end", "2014-12-01 leaves the intervention 62 days in place from 2014-10-01, fewer than its ramp of 90 days"}}},
 		{"ramps fill the time in place", func(p *care.Params) {
 			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31}
 			p.Interventions[0].RampDown = 2
