@@ -50,7 +50,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline   153000 ... per year
-//	                                      prism      153100 ... 22.45 ... per year
+//	                                      prism      153100 ... 22.95 ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
