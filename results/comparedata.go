@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"caresim/scenarios"
 )
 
 // CompareData is what a comparison's charts are drawn from: each
@@ -33,18 +37,50 @@ type Difference struct {
 	Mean, Lo, Hi           float64
 }
 
-// FileLabel is label made safe as part of a file name: a scenario
-// labelled by its path (two scenarios share a name) loses the path's
-// extension, and its separators become hyphens.
+// FileLabel is label made safe as one file or folder name, inside a
+// results folder: a scenario labelled by its path (two scenarios share a
+// name) loses the path's extension; path separators, control characters
+// and the characters Windows refuses become hyphens; leading dots (a
+// hidden name, or . and ..) become underscores, as do a trailing dot or
+// space, which Windows drops; a device name of Windows (CON, NUL, ...)
+// gains an underscore; an empty label is "_"; and a label longer than
+// [scenarios.MaxNameBytes] is cut there. A label that is already safe,
+// as every scenario's name is (scenarios checks it), is unchanged.
 func FileLabel(label string) string {
 	if ext := filepath.Ext(label); ext == ".yaml" || ext == ".yml" {
 		label = strings.TrimSuffix(label, ext)
 	}
-	return strings.NewReplacer("/", "-", `\`, "-").Replace(label)
+	label = strings.ToValidUTF8(label, "-")
+	label = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || strings.ContainsRune(`/\<>:"|?*`, r) {
+			return '-'
+		}
+		return r
+	}, label)
+	if len(label) > scenarios.MaxNameBytes {
+		cut := scenarios.MaxNameBytes
+		for cut > 0 && !utf8.RuneStart(label[cut]) {
+			cut--
+		}
+		label = label[:cut]
+	}
+	if trimmed := strings.TrimLeft(label, "."); trimmed != label {
+		label = strings.Repeat("_", len(label)-len(trimmed)) + trimmed
+	}
+	if trimmed := strings.TrimRight(label, ". "); trimmed != label {
+		label = trimmed + strings.Repeat("_", len(label)-len(trimmed))
+	}
+	if label == "" {
+		return "_"
+	}
+	if scenarios.ReservedName(label) {
+		label += "_"
+	}
+	return label
 }
 
 // ScenarioDir is the subfolder of a comparison's folder that holds the
-// results of the scenario labelled label.
+// results of the scenario labelled label: its [FileLabel].
 func ScenarioDir(label string) string { return FileLabel(label) }
 
 // ReadCompare reads back what a comparison's charts and report are

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // Folder is a results folder being written. Its files go to temporary
@@ -49,6 +51,9 @@ func (d *Folder) Create(path string) (*AtomicFile, error) {
 // and closes every file so far; nothing is renamed yet.
 func (d *Folder) Write(names []string, writers []func(io.Writer) error) error {
 	for i, name := range names {
+		if err := d.inside(name); err != nil {
+			return err
+		}
 		if sub := filepath.Dir(name); sub != "." && !slices.Contains(d.subdirs, sub) {
 			path := filepath.Join(d.dir, sub)
 			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -111,4 +116,26 @@ func (d *Folder) Abort() {
 	if d.made && !d.committed {
 		os.Remove(d.dir)
 	}
+}
+
+// inside checks that name is a file's name inside the folder: a local
+// path (not absolute, no .. that climbs out, no empty name), whose
+// folders in d are not symbolic links, which could lead anywhere. Every
+// name the folder writes passes here, so that nothing a scenario or a
+// results folder says writes outside the folder the user named.
+func (d *Folder) inside(name string) error {
+	if !filepath.IsLocal(name) || filepath.Base(name) == "." {
+		return fmt.Errorf("results: %q is not a file's name inside %s", name, d.dir)
+	}
+	at := d.dir
+	for _, part := range strings.Split(filepath.Dir(name), string(filepath.Separator)) {
+		if part == "." {
+			break
+		}
+		at = filepath.Join(at, part)
+		if fi, err := os.Lstat(at); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("results: %s is a symbolic link: caresim writes only into folders of its own", at)
+		}
+	}
+	return nil
 }

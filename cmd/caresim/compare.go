@@ -262,6 +262,11 @@ func loadAll(refs, sets []string) ([]*compared, error) {
 			if o.label == r.label {
 				return nil, usageErr("compare: scenario %s is given twice", r.label)
 			}
+			// Each scenario's results go to a subfolder of its own, which
+			// may be told apart from the others by case alone.
+			if a, b := results.ScenarioDir(o.label), results.ScenarioDir(r.label); strings.EqualFold(a, b) {
+				return nil, usageErr("compare: scenarios %s and %s would share the folder %s: give them different names", o.label, r.label, b)
+			}
 		}
 	}
 	return runs, nil
