@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -76,23 +75,18 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]plots.Chart, error) {
 
 // addCharts appends to names and writers the files of the charts that
 // draw returns, in each of formats (see plots.Output.Writers), and
-// returns their names, with a cleanup that removes the scratch folder
-// they are drawn in. With no formats (--no-plots) it draws nothing.
-func addCharts(formats plots.Output, draw func() ([]plots.Chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+// returns their names. With no formats (--no-plots) it draws nothing.
+func addCharts(formats plots.Output, draw func() ([]plots.Chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, error) {
 	if !formats.Drawn() {
-		return nil, func() {}, nil
+		return nil, nil
 	}
 	cs, err := draw()
 	if err != nil {
-		return nil, nil, fmt.Errorf("charts: %w", err)
+		return nil, fmt.Errorf("charts: %w", err)
 	}
-	tmp, err := os.MkdirTemp("", "caresim-charts-")
-	if err != nil {
-		return nil, nil, err
-	}
-	charts, cw := formats.Writers(cs, tmp)
+	charts, cw := formats.Writers(cs)
 	*names, *writers = append(*names, charts...), append(*writers, cw...)
-	return charts, func() { os.RemoveAll(tmp) }, nil
+	return charts, nil
 }
 
 // addMetricFlag defines --metric, the metrics a sweep's charts show.
@@ -136,11 +130,10 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 	}
 	var names []string
 	var writers []func(io.Writer) error
-	charts, done, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
+	charts, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
 	if len(charts) == 0 {
 		return nil
 	}
@@ -167,7 +160,7 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 // addSweepCharts appends the files of d's charts of metrics in formats to
 // names and writers, as addCharts does, warning on stderr of a metric not
 // measured.
-func addSweepCharts(d results.SweepData, metrics []string, formats plots.Output, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+func addSweepCharts(d results.SweepData, metrics []string, formats plots.Output, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, error) {
 	return addCharts(formats, func() ([]plots.Chart, error) {
 		cs, warns, err := plots.SweepCharts(d, metrics)
 		for _, w := range warns {

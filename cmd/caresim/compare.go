@@ -199,11 +199,10 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	writers = append(writers, func(w io.Writer) error {
 		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
 	})
-	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
 	if err := out.Save(ctx, "compare", names, writers); err != nil {
 		return err
 	}

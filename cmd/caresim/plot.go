@@ -97,12 +97,7 @@ func saveDrawn(dir string, cs []plots.Chart, formats plots.Output, report func(i
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
-	tmp, err := os.MkdirTemp("", "caresim-charts-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	names, writers := formats.Writers(cs, tmp)
+	names, writers := formats.Writers(cs)
 	names = append(names, "report.html")
 	writers = append(writers, report)
 	out, err := results.OpenFolder(dir)

@@ -302,11 +302,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
-	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
 	if err := out.Save(ctx, "run", names, writers); err != nil {
 		return err
 	}
