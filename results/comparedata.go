@@ -89,6 +89,9 @@ func ScenarioDir(label string) string { return FileLabel(label) }
 // metrics that charted reports true of.
 func ReadCompare(dir string, charted func(metric string) bool) (CompareData, *Comparison, error) {
 	var d CompareData
+	if err := CheckFolder(dir); err != nil {
+		return d, nil, err
+	}
 	path := filepath.Join(dir, "summary.json")
 	b, err := os.ReadFile(path)
 	if err != nil {

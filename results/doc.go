@@ -30,7 +30,12 @@
 //
 // Files are written to a temporary name beside their own and renamed when
 // everything is written ([AtomicFile], [Folder]), so an interrupted
-// command never leaves a half-written file or an empty folder.
+// command never leaves a half-written file or an empty folder. A folder
+// is written by one command at a time ([Lock]), which first removes the
+// temporary files a killed command left; run, compare and merge replace
+// the folder's files as a whole ([Folder.Replace]), listed in its
+// [ManifestName], which says while they are being put in place, so that
+// readers refuse a folder of old and new files ([CheckFolder]).
 //
 // Numbers are written as the shortest decimal that reads back exactly
 // ([Cell]); NaN and infinities (nothing measured) are empty cells in CSV

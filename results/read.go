@@ -20,10 +20,13 @@ import (
 )
 
 // ReadRun reads back what a run's charts are drawn from out of its
-// results folder dir: summary.json, daily.csv and annual.csv. Each
-// problem names the file.
+// results folder dir, which must be whole ([CheckFolder]): summary.json,
+// daily.csv, annual.csv and los.csv. Each problem names the file.
 func ReadRun(dir string) (RunData, error) {
 	d := NewRunData()
+	if err := CheckFolder(dir); err != nil {
+		return d, err
+	}
 	s, err := ReadSummary(dir)
 	if err != nil {
 		return d, err

@@ -165,6 +165,9 @@ func ReadSweepCSV(dir string) ([][]string, error) {
 // ReadSweepData reads dir's sweep.json and sweep.csv, which must hold the
 // whole sweep: every row of every point.
 func ReadSweepData(dir string) (SweepData, error) {
+	if err := CheckFolder(dir); err != nil {
+		return SweepData{}, err
+	}
 	m, err := ReadSweep(dir)
 	if err != nil {
 		return SweepData{}, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)

@@ -114,13 +114,14 @@ func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
 	return out, nil
 }
 
-// drawSweepDir draws the charts of the complete sweep in dir, from its
-// sweep.json and sweep.csv, for metrics (see plots.SweepCharts), in formats,
-// written atomically into dir.
-func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) error {
+// drawSweepDir draws the charts of the complete sweep in the folder out,
+// from its sweep.json and sweep.csv, for metrics (see plots.SweepCharts),
+// in formats, written atomically into out.
+func drawSweepDir(ctx context.Context, out *results.Folder, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) error {
 	if !formats.Drawn() {
 		return nil
 	}
+	dir := out.Dir()
 	d, err := results.ReadSweepData(dir)
 	if err != nil {
 		return err
@@ -143,11 +144,6 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 	}
 	names = append(names, "report.html")
 	writers = append(writers, sweepReportWriter(dir, cs, true))
-	out, err := results.OpenFolder(dir)
-	if err != nil {
-		return err
-	}
-	defer out.Abort()
 	if err := out.Save(ctx, "charts", names, writers); err != nil {
 		return err
 	}

@@ -203,7 +203,7 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	if err := out.Save(ctx, "compare", names, writers); err != nil {
+	if err := out.Replace(ctx, "compare", names, writers); err != nil {
 		return err
 	}
 	if !*cc.quiet {

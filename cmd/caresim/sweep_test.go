@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -268,24 +269,8 @@ func TestSweepResumeAfterKill(t *testing.T) {
 	wantOut, want := runSweep(t, whole, longSweep(whole)...)
 
 	dir := filepath.Join(base, "killed")
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "CARESIM_TEST_ARGS="+strings.Join(longSweep(dir, "--workers", "1"), "\n"))
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	csvPath := filepath.Join(dir, "sweep.csv")
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		b, _ := os.ReadFile(csvPath)
-		if bytes.Count(b, []byte("\n")) >= 1+5 {
-			break
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the sweep wrote no rows in 20 s")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	cmd := startSweep(t, longSweep(dir, "--workers", "1"), csvPath, 5, nil)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -303,6 +288,30 @@ func TestSweepResumeAfterKill(t *testing.T) {
 	sameFiles(t, "resumed after SIGKILL", got, want)
 	if gotOut != wantOut {
 		t.Errorf("resumed sweep printed\n%s\nwant\n%s", gotOut, wantOut)
+	}
+}
+
+// startSweep starts the sweep of args in a child process, its stderr
+// to stderr (when not nil), and returns it once csvPath holds rows rows.
+func startSweep(t *testing.T, args []string, csvPath string, rows int, stderr io.Writer) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "CARESIM_TEST_ARGS="+strings.Join(args, "\n"))
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		b, _ := os.ReadFile(csvPath)
+		if bytes.Count(b, []byte("\n")) >= 1+rows {
+			return cmd
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the sweep wrote no rows in 20 s")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
