@@ -36,7 +36,10 @@ lengths of stay, the pathway mix and, for a priced run, the deficit
 trajectories; see caresim run --help). Use it to draw a run in another
 --format, or after --no-plots. It re-writes report.html too, as run
 wrote it when it drew charts. The files are written under temporary
-names and renamed when all are complete.
+names and renamed when all are complete. The folder's files are checked
+against what its summary.json or sweep.json says it holds: a file cut
+short, a row there twice, a renamed column or a cell that is neither a
+number nor empty is refused, with the file, the line and the column.
 
 A comparison's folder (compare.csv, summary.json and a subfolder for
 each scenario; see caresim compare --help) gets the charts and report

@@ -136,7 +136,7 @@ func TestPlotBadFiles(t *testing.T) {
 		dir, file, from, to, msg string
 	}{
 		{cmp, "compare.csv", "ed_4h_performance,fraction,mmc-11,", "ed_4h_performance,fraction,nosuch,", `compare.csv:7: scenario "nosuch" is not one compared`},
-		{cmp, "compare.csv", "ed_4h_performance,fraction,textbook-mmc,", "ed_4h_performance,fraction,mmc-11,", "compare.csv:7: a second row of ed_4h_performance for mmc-11"},
+		{cmp, "compare.csv", "ed_4h_performance,fraction,textbook-mmc,", "ed_4h_performance,fraction,mmc-11,", "compare.csv:6: column 4 (mean):"},
 		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.25,NaN", "los.csv:2: stays_per_replication"},
 		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.5,", "los.csv:2: to_days"},
 	} {
