@@ -268,3 +268,31 @@ func TestSweepResumedTwiceAtOnce(t *testing.T) {
 		t.Errorf("sweep.csv has %d lines, want %d, as the uninterrupted sweep's", bytes.Count(got, []byte("\n")), bytes.Count(want["sweep.csv"], []byte("\n")))
 	}
 }
+
+// TestSweepResumeRepairsTwice gives --resume a sweep.csv whose rows are
+// there twice, as two sweeps of one folder at once wrote them before the
+// folder was locked (their rows are the same, from the same seed): it
+// must drop the second of each, saying so, and finish with the files of
+// an uninterrupted sweep.
+func TestSweepResumeRepairsTwice(t *testing.T) {
+	clearShardEnv(t)
+	_, want := sharedSweep(t)
+	dir := t.TempDir()
+	full := want["sweep.csv"]
+	lines := bytes.SplitAfter(full, []byte("\n"))
+	// Rows 1 to 8 of 36, then rows 3 to 8 again and row 9, as a second
+	// sweep begun after the first had written two rows would write them;
+	// the rest is left to --resume.
+	twice := slices.Concat(lines[:9], lines[3:10])
+	runSweep(t, dir, sweepArgs(dir)...)
+	if err := os.WriteFile(filepath.Join(dir, "sweep.csv"), bytes.Join(twice, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := runCode(sweepArgs(dir, "--resume")...)
+	if code != 0 || !strings.Contains(stderr, "sweep.csv: dropped 6 rows repeated identically, the first at line 10 (as line 4)") {
+		t.Errorf("exit %d, stderr %q; want 0 and the rows dropped", code, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "sweep.csv")); !bytes.Equal(got, full) {
+		t.Errorf("sweep.csv after --resume differs from the uninterrupted sweep's:\n%.600s", got)
+	}
+}

@@ -57,8 +57,10 @@ describes the sweep: scenario, digest, flags, seed, replications, points,
 shard, and the columns' units.
 
 Ctrl-C (or SIGTERM) keeps every finished point; --resume runs only the
-rows the file does not hold yet, after dropping a row cut short. Without
---resume, sweep will not touch a folder that already holds a sweep.
+rows the file does not hold yet, after dropping a row cut short, and
+rows there twice, identical (a row there twice with other values is
+refused). Without --resume, sweep will not touch a folder that already
+holds a sweep. A second sweep of a folder while one runs is refused.
 
 --shard K/N runs the points i with i mod N = K−1, so N machines can
 share a sweep; caresim merge joins their folders into the sweep.csv one

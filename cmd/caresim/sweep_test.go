@@ -404,7 +404,13 @@ func TestSweepRefuses(t *testing.T) {
 		{"another shard", sweepArgs(dir, "--resume", "--shard", "1/2"), nil, "holds shard 1/1, not 1/2"},
 		{"a changed value", sweepArgs(dir, "--resume"), func(b []byte) []byte { return bytes.Replace(b, []byte("\n3,0,10,230,"), []byte("\n3,0,10,231,"), 1) },
 			"sweep.csv:11: point 3 has services.ed.cubicles, demand.urgent.routes.walk-in.per_day = 10, 231 here, but 10, 230 in this sweep"},
-		{"a row twice", sweepArgs(dir, "--resume"), func(b []byte) []byte { return append(b, b[bytes.IndexByte(b, '\n')+1:]...) }, "sweep.csv:38: point 0 replication 0 is there twice"},
+		{"a row twice, unlike", sweepArgs(dir, "--resume"), func(b []byte) []byte {
+			row := b[bytes.IndexByte(b, '\n')+1:]
+			row = row[:bytes.IndexByte(row, '\n')+1]
+			return append(b, bytes.Replace(row, []byte("0,0,10,200,"), []byte("0,0,10,200,1"), 1)...)
+		}, "sweep.csv:38: point 0 replication 0 is there twice, with other values than at line 2"},
+		{"a cell not a number", sweepArgs(dir, "--resume"), func(b []byte) []byte { return bytes.Replace(b, []byte("\n3,0,10,230,"), []byte("\n3,0,10,230,NaN"), 1) },
+			`sweep.csv:11: column 5 (ed_attendances_per_year): "NaN`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, "sweep.csv")
