@@ -588,8 +588,8 @@ func nodeAt(root *yaml.Node, path string) *yaml.Node {
 // positioning each problem at the parameter it names.
 func (l *loader) check(s *Loaded) {
 	var problems []error
-	if s.Name == "" {
-		problems = append(problems, &des.FieldError{Field: "name", Msg: "missing: a short name for the scenario"})
+	if msg := nameProblem(s.Name); msg != "" {
+		problems = append(problems, &des.FieldError{Field: "name", Msg: msg})
 	}
 	if s.Replications < 0 {
 		problems = append(problems, &des.FieldError{Field: "replications", Msg: fmt.Sprintf("must be >= 1, not %d", s.Replications)})

@@ -192,7 +192,7 @@ var schemaDocs = map[string]string{
 	"scenarios.Scenario":                         "Scenario is one scenario file: its name and run settings, the care system (care.Params, whose keys sit at the top level of the file) and its money (finance.Params, under money:).",
 	"scenarios.Scenario.Description":             "Description is one line saying what the scenario is.",
 	"scenarios.Scenario.Extends":                 "Extends names the scenario this one starts from: a file (relative to this one) or a built-in name. Its values are merged under this file's: mappings key by key, lists of named things by name.",
-	"scenarios.Scenario.Name":                    "Name is the scenario's short name, used for output folders.",
+	"scenarios.Scenario.Name":                    "Name is the scenario's short name, used for output folders: one folder's name, without a path separator, a leading dot or control characters, at most 100 bytes.",
 	"scenarios.Scenario.Place":                   "Place is where the care system is, as chart titles and reports name it (\"Mid-Nottinghamshire\"); a scenario that extends another inherits it. Without one, titles name the scenario.",
 	"scenarios.Scenario.Replications":            "Replications is the default number of replications.",
 	"scenarios.Scenario.Seed":                    "Seed is the default seed of the random streams.",

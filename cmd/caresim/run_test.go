@@ -204,12 +204,32 @@ func TestRunFiles(t *testing.T) {
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
 		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
-	if len(files) != 7 {
+	if len(files) != 8 {
 		names := []string{}
 		for n := range files {
 			names = append(names, n)
 		}
-		t.Errorf("folder holds %q, want the five results, the report and the event log", names)
+		t.Errorf("folder holds %q, want the five results, the report, the event log and the list of them", names)
+	}
+	// The folder's manifest lists what run wrote, the event log too, in
+	// the order written, and says that all of it is in place.
+	wantList := `{
+  "format_version": 1,
+  "command": "run",
+  "complete": true,
+  "files": [
+    "events.csv",
+    "summary.json",
+    "metrics.csv",
+    "daily.csv",
+    "annual.csv",
+    "los.csv",
+    "report.html"
+  ]
+}
+`
+	if got := string(files[results.ManifestName]); got != wantList {
+		t.Errorf("%s:\n%s\nwant\n%s", results.ManifestName, got, wantList)
 	}
 
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, care.NumMetrics*(1+reps))

@@ -57,8 +57,10 @@ describes the sweep: scenario, digest, flags, seed, replications, points,
 shard, and the columns' units.
 
 Ctrl-C (or SIGTERM) keeps every finished point; --resume runs only the
-rows the file does not hold yet, after dropping a row cut short. Without
---resume, sweep will not touch a folder that already holds a sweep.
+rows the file does not hold yet, after dropping a row cut short, and
+rows there twice, identical (a row there twice with other values is
+refused). Without --resume, sweep will not touch a folder that already
+holds a sweep. A second sweep of a folder while one runs is refused.
 
 --shard K/N runs the points i with i mod N = K−1, so N machines can
 share a sweep; caresim merge joins their folders into the sweep.csv one
@@ -265,6 +267,14 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	for _, p := range sw.points {
 		cells[p.Index] = p.Cells
 	}
+	// The folder is held until the sweep ends: a second sweep of it at
+	// once (a requeued job array task, a retried pod) would append the
+	// same rows again.
+	out, err := results.OpenFolder(*sc.out)
+	if err != nil {
+		return err
+	}
+	defer out.Abort()
 	warn := func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) }
 	done, err := results.OpenSweep(*sc.out, sw.man, cells, *sc.resume, warn, sw.tally.Add)
 	if err != nil {
@@ -281,14 +291,14 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 	// The report; drawSweepDir re-writes it with the charts it draws.
-	if err := writeSweepReport(*sc.out, nil, formats.Drawn()); err != nil {
+	if err := writeSweepReport(context.Background(), out, nil, formats.Drawn()); err != nil {
 		return err
 	}
 	if !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", text.Plural(written, "row"), sw.csv)
 	}
 	if sh.N == 1 { // a shard's charts are drawn by merge, from the whole sweep
-		if err := drawSweepDir(ctx, *sc.out, metrics, formats, stderr, *sc.quiet); err != nil {
+		if err := drawSweepDir(ctx, out, metrics, formats, stderr, *sc.quiet); err != nil {
 			return err
 		}
 	}
