@@ -40,12 +40,13 @@ lint:
 
 # fuzz runs each fuzz target for FUZZTIME (default 1m), each given as
 # package:target: the event calendar, the unit parsers, the scenario
-# decoder and loader (and the bounds on what loads), the sweep's --set/--range and --shard parsers, and
-# the readers of los.csv and compare.csv that caresim plot uses.
+# decoder and loader (and the bounds on what loads), the unit patterns and the JSON Schema against the
+# parsers and the decoder, the sweep's --set/--range and --shard parsers,
+# and the readers of los.csv and compare.csv that caresim plot uses.
 FUZZTIME ?= 1m
 FUZZ := ./sim/des:FuzzCalendar \
 	./scenarios:FuzzParseDuration ./scenarios:FuzzParseMoney ./scenarios:FuzzParseRate \
-	./scenarios:FuzzDecode ./scenarios:FuzzLoad ./scenarios:FuzzSizeBounds ./scenarios:FuzzUnitPatterns ./scenarios:FuzzSweepSpec \
+	./scenarios:FuzzDecode ./scenarios:FuzzLoad ./scenarios:FuzzSizeBounds ./scenarios:FuzzUnitPatterns ./scenarios:FuzzSchemaDecode ./scenarios:FuzzSweepSpec \
 	./sim:FuzzParseShard ./results:FuzzReadLOS ./results:FuzzReadDiffs
 fuzz:
 	@for pf in $(FUZZ); do \

@@ -29,6 +29,7 @@ func TestGolden(t *testing.T) {
 		{"beds_slide.png", bedsAtSlideSize},
 		{"deficit.png", ExampleDeficitTrajectory},
 		{"delays.png", ExampleDelayedPatients},
+		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},

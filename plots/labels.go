@@ -22,9 +22,11 @@ var headlineLabels = map[int]string{
 	care.MetricDelayP2:               "Delay to discharge: pathway 2, intermediate-care bed",
 	care.MetricDelayP3:               "Delay to discharge: pathway 3, care home",
 	care.MetricICOccupancy:           "Intermediate-care bed occupancy",
-	care.MetricCareHomeAdmissions:    "Permanent care-home admissions",
+	care.MetricCareHomeAdmissions:    "Permanent care-home admissions (each person once)",
 	care.MetricReadmissions:          "Emergency readmissions within 30 days",
-	care.MetricElectiveCancellations: "Elective admissions cancelled for want of a bed",
+	care.MetricElectiveCancellations: "Elective bookings cancelled for want of a bed (every cancellation)",
+
+	care.MetricElectiveCancelledPatients: "Elective patients cancelled for want of a bed (each once)",
 }
 
 // MetricLabel names a metric for a board: its headline label, else its

@@ -1,9 +1,8 @@
 package plots
 
 import (
+	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 )
 
 // Formats are the file formats charts can be saved in, by extension.
@@ -21,32 +20,25 @@ type Output struct {
 func (o Output) Drawn() bool { return len(o.Formats) > 0 }
 
 // Writers returns the file names and writers of each chart in each
-// format, for a results folder's atomic save, drawn at o's size. A
-// Figure saves to a path, so each chart is drawn into tmp (a scratch
-// folder) and copied into the file being written.
-func (o Output) Writers(charts []Chart, tmp string) ([]string, []func(io.Writer) error) {
+// format, for a results folder's atomic save, drawn at o's size straight
+// into the file being written (no scratch file, which a killed process
+// would leave behind).
+func (o Output) Writers(charts []Chart) ([]string, []func(io.Writer) error) {
 	var names []string
 	var writers []func(io.Writer) error
+	width, height := SlideWidth, SlideHeight
+	if o.A4 {
+		width, height = A4Width, A4Height
+	}
 	for _, c := range charts {
 		for _, format := range o.Formats {
 			name := c.File + "." + format
 			names = append(names, name)
 			writers = append(writers, func(w io.Writer) error {
-				path := filepath.Join(tmp, name)
-				width, height := SlideWidth, SlideHeight
-				if o.A4 {
-					width, height = A4Width, A4Height
+				if err := c.Fig.Render(w, width, height, format); err != nil {
+					return fmt.Errorf("%s: %w", name, err)
 				}
-				if err := c.Fig.Save(path, width, height); err != nil {
-					return err
-				}
-				f, err := os.Open(path)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				_, err = io.Copy(w, f)
-				return err
+				return nil
 			})
 		}
 	}

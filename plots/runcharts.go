@@ -23,8 +23,9 @@ var bodyTitles = [finance.NumBodies]string{
 }
 
 // RunCharts draws the charts of a run: beds over time for each bed pool
-// the scenario has, the patients delayed in acute beds when it has acute
-// beds, A&E performance when it has A&E attendances, and, when the run
+// the scenario has, the acute beds planned, open and occupied when its
+// bed-management rule closed or opened any, the patients delayed in acute
+// beds when it has acute beds, A&E performance when it has A&E attendances, and, when the run
 // was priced, the deficit trajectory of the system and of each
 // organisation with money. Pools and organisations with nothing in them
 // are left out.
@@ -46,6 +47,21 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, Chart{File: "beds-" + p.Name, Fig: f})
+	}
+	if closed, esc := d.Daily[care.DailyAcuteBedsClosed].Mean, d.Daily[care.DailyEscalationBeds].Mean; anyValue(closed) || anyValue(esc) {
+		// The acute bed-management rule closed or opened beds.
+		f, err := BedBaseOverTime(BedBase{
+			Pool: "Acute", Place: place, Start: start,
+			Planned:       finite(d.Daily[care.DailyAcuteBedsPlanned].Mean),
+			Open:          finite(d.Daily[care.DailyAcuteBeds].Mean),
+			Escalation:    finite(esc),
+			Occupied:      finite(d.Daily[care.DailyAcuteMean].Mean),
+			Interventions: markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "bed-base-acute", Fig: f})
 	}
 	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
 		f, err := DelayedPatients(Delays{

@@ -35,9 +35,11 @@ type AtomicFile struct {
 	done   bool // committed or aborted
 }
 
-// CreateAtomic starts writing path, under a temporary name beside it.
+// CreateAtomic starts writing path, under a temporary name beside it,
+// .NAME.caresim-tmpDIGITS, which [OpenFolder] removes when a stopped
+// command left it.
 func CreateAtomic(path string) (*AtomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".caresim-tmp*")
 	if pe, ok := err.(*os.PathError); ok {
 		// Name the file asked for, not the temporary one.
 		return nil, &os.PathError{Op: "create", Path: path, Err: pe.Err}

@@ -2,9 +2,12 @@ package results
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Cell formats x for CSV: the shortest decimal that reads back as x, with
@@ -57,11 +60,29 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// ParseCell reads a value as written by [CellBits] at bits; an empty cell
-// is NaN (nothing measured).
+// ParseCell reads a value as written by [CellBits] at bits: an empty
+// cell is NaN (not measured); anything else must be a finite decimal
+// number. Text that no writer writes, NaN, Inf or a hexadecimal float, is
+// an error, not a value not measured.
 func ParseCell(s string, bits int) (float64, error) {
 	if s == "" {
 		return math.NaN(), nil
 	}
-	return strconv.ParseFloat(s, bits)
+	if strings.Trim(s, "0123456789.eE+-") != "" {
+		return 0, fmt.Errorf("%q is not a number (an empty cell is one not measured)", s)
+	}
+	x, err := strconv.ParseFloat(s, bits)
+	if err != nil || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("%q is not a number (an empty cell is one not measured)", s)
+	}
+	return x, nil
+}
+
+// ParseNumber reads a cell that must hold a number: as [ParseCell], but
+// an empty cell is an error too.
+func ParseNumber(s string) (float64, error) {
+	if s == "" {
+		return 0, errors.New("empty, where a number must be")
+	}
+	return ParseCell(s, 64)
 }

@@ -17,6 +17,14 @@ func FuzzReadDiffs(f *testing.F) {
 	charted := func(metric string) bool {
 		return metric == "nel_admissions_per_year" || metric == "acute_occupancy_mean"
 	}
+	// summary.json's metrics, as the seeds' first file gives them.
+	nan := Number(math.NaN())
+	summary := &Comparison{First: "a", Metrics: []CompareMetric{
+		{Name: "nel_admissions_per_year", Unit: "per year", Scenarios: []CompareResult{
+			{Scenario: "a", Mean: 1, CILow: 0, CIHigh: 2, DiffMean: nan, DiffCILow: nan, DiffCIHigh: nan},
+			{Scenario: "b", Mean: 2, CILow: 1, CIHigh: 3, DiffMean: 1, DiffCILow: 0.5, DiffCIHigh: 1.5},
+		}},
+	}}
 	header := strings.Join(CompareHeader, ",") + "\n"
 	for _, s := range []string{
 		header + "nel_admissions_per_year,per year,a,1,0,2,,,\nnel_admissions_per_year,per year,b,2,1,3,1,0.5,1.5\n",
@@ -32,7 +40,7 @@ func FuzzReadDiffs(f *testing.F) {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		rows, _, err := readDiffs(path, []string{"a", "b"}, charted)
+		rows, _, err := readDiffs(path, summary, []string{"a", "b"}, charted)
 		if err != nil {
 			if !strings.Contains(err.Error(), path) {
 				t.Fatalf("error does not name the file: %v", err)

@@ -30,11 +30,31 @@
 //
 // Files are written to a temporary name beside their own and renamed when
 // everything is written ([AtomicFile], [Folder]), so an interrupted
-// command never leaves a half-written file or an empty folder.
+// command never leaves a half-written file or an empty folder. A folder
+// is written by one command at a time ([Lock]), which first removes the
+// temporary files a killed command left; run, compare and merge replace
+// the folder's files as a whole ([Folder.Replace]), listed in its
+// [ManifestName], which says while they are being put in place, so that
+// readers refuse a folder of old and new files ([CheckFolder]).
 //
 // Numbers are written as the shortest decimal that reads back exactly
 // ([Cell]); NaN and infinities (nothing measured) are empty cells in CSV
-// and null in JSON ([Number]).
+// and null in JSON ([Number]). The cells that may be empty are the values
+// and intervals of metrics.csv, daily.csv (value, p10, p90), annual.csv
+// and compare.csv (the differences always on the first scenario's rows),
+// and sweep.csv's metrics; los.csv's and the keys (dates, years, points,
+// replications) never are. [ParseCell] reads them back, and refuses text
+// no writer writes (NaN, Inf, words) rather than take it for a value not
+// measured.
+//
+// The readers check what they read against what summary.json or
+// sweep.json says the folder holds: daily.csv's days from the start,
+// annual.csv's row of each measure (and each body's accounts) in each
+// financial year, los.csv's bins up to each pool's longest stay,
+// compare.csv's row of each metric for each scenario with summary.json's
+// numbers, sweep.csv's row of each point and replication; a file cut
+// short, a row twice or missing, a renamed column or a cell that is not
+// a number is refused with the file, the line and the column.
 //
 // It does not simulate, draw charts or print tables: package sim runs
 // the experiments, package plots draws, and the command line prints.

@@ -115,12 +115,16 @@ func WriteLOS(w io.Writer, scenario string, los []*LOS) error {
 var LOSHeader = []string{"scenario", "pool", "from_days", "to_days", "stays_per_replication", "share", "cumulative_share"}
 
 // ReadLOS reads the distributions back from los.csv, with their
-// summaries from summary.json. A folder from before los.csv has none.
+// summaries from summary.json: the file must hold, for each pool that
+// summary.json lists, its bins from day 0 to the bin of its longest stay,
+// and no rows of a pool it does not list. A folder from before los.csv
+// has none.
 func ReadLOS(path string, summaries []LOSSummary) ([]*LOS, error) {
 	out := make([]*LOS, len(LOSPools))
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && len(summaries) == 0 {
 		return out, nil
 	}
+	summary := filepath.Join(filepath.Dir(path), "summary.json")
 	index := map[string]int{}
 	for i, p := range LOSPools {
 		index[p.Key] = i
@@ -131,16 +135,22 @@ func ReadLOS(path string, summaries []LOSSummary) ([]*LOS, error) {
 			continue // a pool of another version: not charted
 		}
 		if !(s.BinDays > 0) || math.IsInf(float64(s.BinDays), 0) {
-			return out, fmt.Errorf("%s: length_of_stay %s: bin_days %v, want more than 0", filepath.Join(filepath.Dir(path), "summary.json"), s.Pool, float64(s.BinDays))
+			return out, fmt.Errorf("%s: length_of_stay %s: bin_days %v, want more than 0", summary, s.Pool, float64(s.BinDays))
+		}
+		if !(s.MaxDays >= 0) || math.IsInf(float64(s.MaxDays), 0) {
+			return out, fmt.Errorf("%s: length_of_stay %s: max_days %v, want a length of stay", summary, s.Pool, float64(s.MaxDays))
 		}
 		out[i] = &LOS{BinWidth: float64(s.BinDays), Summary: s}
 	}
 	err := CSVRows(path, LOSHeader, func(rec []string) error {
 		i, ok := index[rec[1]]
-		if !ok || out[i] == nil {
-			return nil
+		if !ok {
+			return nil // a pool of another version
 		}
 		d := out[i]
+		if d == nil {
+			return fmt.Errorf("pool %s has no length_of_stay in summary.json", rec[1])
+		}
 		from, err := strconv.ParseFloat(rec[2], 64)
 		if err != nil {
 			return fmt.Errorf("from_days: %w", err)
@@ -151,6 +161,9 @@ func ReadLOS(path string, summaries []LOSSummary) ([]*LOS, error) {
 		if to, err := strconv.ParseFloat(rec[3], 64); err != nil || to != float64(len(d.Counts)+1)*d.BinWidth {
 			return fmt.Errorf("to_days %q, want %g: each bin is %g days", rec[3], float64(len(d.Counts)+1)*d.BinWidth, d.BinWidth)
 		}
+		if float64(len(d.Counts)) > bins(d.Summary) {
+			return fmt.Errorf("from_days %g: a bin of %s beyond its longest stay, %g days in summary.json", from, rec[1], float64(d.Summary.MaxDays))
+		}
 		x, err := strconv.ParseFloat(rec[4], 64)
 		if err != nil {
 			return fmt.Errorf("stays_per_replication: %w", err)
@@ -158,8 +171,27 @@ func ReadLOS(path string, summaries []LOSSummary) ([]*LOS, error) {
 		if !(x >= 0) || math.IsInf(x, 0) {
 			return fmt.Errorf("stays_per_replication %q, want a number of stays, 0 or more", rec[4])
 		}
+		for c := 5; c <= 6; c++ {
+			if y, err := ParseNumber(rec[c]); err != nil || y < 0 || y > 1 {
+				return fmt.Errorf("column %d (%s): %q, want a share, from 0 to 1", c+1, LOSHeader[c], rec[c])
+			}
+		}
 		d.Counts = append(d.Counts, x)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	for _, d := range out {
+		if d != nil && float64(len(d.Counts)) != bins(d.Summary) {
+			return out, fmt.Errorf("%s holds %d bins of %s, but summary.json's longest stay, %g days, makes %g: the file is cut short or not this run's", path, len(d.Counts), d.Summary.Pool, float64(d.Summary.MaxDays), bins(d.Summary))
+		}
+	}
+	return out, nil
+}
+
+// bins is the number of bins of a pool's histogram: from day 0 to the
+// bin of its longest stay.
+func bins(s LOSSummary) float64 {
+	return math.Floor(float64(s.MaxDays)/float64(s.BinDays)) + 1
 }

@@ -140,11 +140,20 @@ func MergeShards(dirs []string, warn func(msg string)) (*Sweep, [][]string, erro
 	reps := first.Replications
 	rows := make([][]string, first.Points*reps) // by point·reps + replication
 	from := make([]int, len(rows))              // the shard each came from
+	np := len(first.Parameters)
+	params := map[int][]string{} // each point's parameter cells
 	for si, s := range shards {
 		if err := s.read(header, func(line, point, rep int, rec []string) error {
 			if point >= first.Points || rep >= reps || !s.shard.Has(point) {
 				return fmt.Errorf("shard %s (%s): sweep.csv:%d: point %d replication %d does not belong to it", s.dir, s.shard, line, point, rep)
 			}
+			if err := first.CheckMetrics(rec); err != nil {
+				return fmt.Errorf("shard %s: sweep.csv:%d: %w", s.dir, line, err)
+			}
+			if p, ok := params[point]; ok && !slices.Equal(p, rec[2:2+np]) {
+				return fmt.Errorf("shard %s: sweep.csv:%d: point %d has %s here, but %s in its other rows", s.dir, line, point, strings.Join(rec[2:2+np], ", "), strings.Join(p, ", "))
+			}
+			params[point] = rec[2 : 2+np]
 			i := point*reps + rep
 			if rows[i] != nil {
 				return fmt.Errorf("shard %s: sweep.csv:%d: point %d replication %d is also in %s", s.dir, line, point, rep, shards[from[i]].dir)

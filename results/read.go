@@ -20,10 +20,13 @@ import (
 )
 
 // ReadRun reads back what a run's charts are drawn from out of its
-// results folder dir: summary.json, daily.csv and annual.csv. Each
-// problem names the file.
+// results folder dir, which must be whole ([CheckFolder]): summary.json,
+// daily.csv, annual.csv and los.csv. Each problem names the file.
 func ReadRun(dir string) (RunData, error) {
 	d := NewRunData()
+	if err := CheckFolder(dir); err != nil {
+		return d, err
+	}
 	s, err := ReadSummary(dir)
 	if err != nil {
 		return d, err
@@ -39,10 +42,10 @@ func ReadRun(dir string) (RunData, error) {
 		}
 		d.Markers = append(d.Markers, Marker{Label: iv.Name, At: at})
 	}
-	if err := readDaily(filepath.Join(dir, "daily.csv"), &d); err != nil {
+	if err := readDaily(filepath.Join(dir, "daily.csv"), &m, &d); err != nil {
 		return d, err
 	}
-	if err := readAnnual(filepath.Join(dir, "annual.csv"), m.FinancialYears, &d); err != nil {
+	if err := readAnnual(filepath.Join(dir, "annual.csv"), s, &d); err != nil {
 		return d, err
 	}
 	if d.LOS, err = ReadLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
@@ -52,9 +55,10 @@ func ReadRun(dir string) (RunData, error) {
 }
 
 // LongRows reads the header and the "mean" rows of a long CSV file at
-// path, calling row with each row's cells by column name.
-func LongRows(path string, row func(cell func(string) string) error) error {
-	return NamedRows(path, "replication", func(cell func(string) string) error {
+// path, whose header must have the columns need (and replication),
+// calling row with each row's cells by column name.
+func LongRows(path string, need []string, row func(cell func(string) string) error) error {
+	return namedRows(path, append([]string{"replication"}, need...), func(cell func(string) string) error {
 		if cell("replication") != "mean" {
 			return nil
 		}
@@ -65,25 +69,53 @@ func LongRows(path string, row func(cell func(string) string) error) error {
 // NamedRows reads the CSV file at path, whose header must have the column
 // need, and calls row with each record after it, its cells by column name
 // (a column the file lacks is empty); an error from row is given with the
-// file and line.
+// file and line, and a [CellError] with the column too.
 func NamedRows(path, need string, row func(cell func(string) string) error) error {
+	return namedRows(path, []string{need}, row)
+}
+
+// CellError is a problem with a row's cell in the column Col, which the
+// readers of CSV files give with the column's number and name.
+type CellError struct {
+	Col string
+	Err error
+}
+
+func (e *CellError) Error() string { return e.Col + ": " + e.Err.Error() }
+
+func (e *CellError) Unwrap() error { return e.Err }
+
+// namedRows is [NamedRows] with the columns need.
+func namedRows(path string, need []string, row func(cell func(string) string) error) error {
 	col := map[string]int{}
 	head := func(header []string) error {
 		for i, h := range header {
+			if _, ok := col[h]; ok {
+				return fmt.Errorf("column %s twice", h)
+			}
 			col[h] = i
 		}
-		if _, ok := col[need]; !ok {
-			return fmt.Errorf("no %s column", need)
+		for _, n := range need {
+			if _, ok := col[n]; !ok {
+				return fmt.Errorf("no %s column", n)
+			}
 		}
 		return nil
 	}
 	return EachRecord(path, head, func(rec []string) error {
-		return row(func(name string) string {
+		err := row(func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return rec[i]
 			}
 			return ""
 		})
+		var ce *CellError
+		if errors.As(err, &ce) {
+			if i, ok := col[ce.Col]; ok {
+				return fmt.Errorf("column %d (%s): %w", i+1, ce.Col, ce.Err)
+			}
+		}
+		return err
 	})
 }
 
@@ -130,16 +162,26 @@ func EachRecord(path string, head, row func(rec []string) error) error {
 	}
 }
 
-// readDaily fills d's start date and daily series from daily.csv.
-func readDaily(path string, d *RunData) error {
+// readDaily fills d's start date and daily series from daily.csv, which
+// must hold the days that summary.json's manifest m says were measured,
+// from its start, each with a row of every daily measure.
+func readDaily(path string, m *Manifest, d *RunData) error {
 	index := map[string]int{}
 	for k, m := range care.DailyMeasures {
 		index[m.Name] = k
 	}
+	start, err := time.Parse(time.DateOnly, m.Start)
+	if err != nil {
+		return fmt.Errorf("%s: manifest: start: %w", filepath.Join(filepath.Dir(path), "summary.json"), err)
+	}
 	var dates []string
-	err := LongRows(path, func(cell func(string) string) error {
+	err = LongRows(path, []string{"date", "measure", "value", "p10", "p90"}, func(cell func(string) string) error {
 		date := cell("date")
 		if len(dates) == 0 || dates[len(dates)-1] != date {
+			want := start.AddDate(0, 0, len(dates)).Format(time.DateOnly)
+			if date != want {
+				return &CellError{"date", fmt.Errorf("%q, want %s, the next day measured (summary.json: %d days from %s)", date, want, m.Days, m.Start)}
+			}
 			dates = append(dates, date)
 		}
 		k, ok := index[cell("measure")]
@@ -154,7 +196,7 @@ func readDaily(path string, d *RunData) error {
 		}{{"value", &b.Mean}, {"p10", &b.P10}, {"p90", &b.P90}} {
 			x, err := ParseCell(cell(c.name), 32)
 			if err != nil {
-				return err
+				return &CellError{c.name, err}
 			}
 			if len(*c.series) != day {
 				return fmt.Errorf("%s on %s is not the next day's", cell("measure"), date)
@@ -166,12 +208,8 @@ func readDaily(path string, d *RunData) error {
 	if err != nil {
 		return err
 	}
-	if len(dates) == 0 {
-		return fmt.Errorf("%s: no days", path)
-	}
-	start, err := time.Parse(time.DateOnly, dates[0])
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	if len(dates) != m.Days {
+		return fmt.Errorf("%s holds %d days, but summary.json says %d were measured: the file is cut short or not this run's", path, len(dates), m.Days)
 	}
 	d.Start = start
 	for k := range d.Daily {
@@ -186,10 +224,14 @@ func readDaily(path string, d *RunData) error {
 
 // readAnnual fills d's years and annual means of the care model's
 // measures from annual.csv (rows with no organisation), and its money
-// when the run was priced (rows with an organisation), years being the
-// financial years in summary.json; a final year simulated in part (its
-// days fewer than the year's) is labelled so, as run labels it.
-func readAnnual(path string, years []string, d *RunData) error {
+// when the run was priced (rows with an organisation), as summary.json s
+// describes them: its financial years, and its annual measures, of which
+// the file must hold one row of each (and, when they include the
+// accounts' lines, of each line of each body's accounts) in each year. A
+// final year simulated in part (its days fewer than the year's) is
+// labelled so, as run labels it.
+func readAnnual(path string, s *Summary, d *RunData) error {
+	years := s.Manifest.FinancialYears
 	year := map[string]int{}
 	for y, fy := range years {
 		year[fy] = y
@@ -206,6 +248,24 @@ func readAnnual(path string, years []string, d *RunData) error {
 	for k, m := range care.AnnualMeasures {
 		careMeasure[m.Name] = k
 	}
+	// The rows summary.json says the file holds, by year, organisation
+	// and measure, of the measures this caresim knows.
+	want := map[[3]string]bool{}
+	priced := false
+	for _, fy := range years {
+		for _, m := range s.AnnualMeasures {
+			if _, ok := careMeasure[m.Name]; ok {
+				want[[3]string{fy, "", m.Name}] = true
+			}
+			if _, ok := measure[m.Name]; ok {
+				priced = true
+				for _, b := range sim.MoneyBodies {
+					want[[3]string{fy, finance.BodyNames[b], m.Name}] = true
+				}
+			}
+		}
+	}
+	seen := map[[3]string]bool{}
 	d.Annual = make([][]float64, len(years))
 	for y := range d.Annual {
 		d.Annual[y] = make([]float64, care.NumAnnual)
@@ -214,35 +274,35 @@ func readAnnual(path string, years []string, d *RunData) error {
 		}
 	}
 	annual := make([][finance.NumBodies][finance.NumMeasures]Estimate, len(years))
-	priced := false
-	err := LongRows(path, func(cell func(string) string) error {
+	err := LongRows(path, []string{"financial_year", "organisation", "measure", "value", "ci_low", "ci_high"}, func(cell func(string) string) error {
 		y, ok := year[cell("financial_year")]
 		if !ok {
 			return fmt.Errorf("financial year %q is not in summary.json", cell("financial_year"))
 		}
 		org := cell("organisation")
-		if org == "" {
-			k, ok := careMeasure[cell("measure")]
-			if !ok {
-				return nil // a measure of another version: not charted
+		key := [3]string{cell("financial_year"), org, cell("measure")}
+		if seen[key] {
+			return fmt.Errorf("a second row of %s %s %s", key[0], orgName(org), key[2])
+		}
+		seen[key] = true
+		var e [3]float64
+		for i, c := range []string{"value", "ci_low", "ci_high"} {
+			x, err := ParseCell(cell(c), 64)
+			if err != nil {
+				return &CellError{c, err}
 			}
-			x, err := ParseCell(cell("value"), 64)
-			d.Annual[y][k] = x
-			return err
+			e[i] = x
+		}
+		if org == "" {
+			if k, ok := careMeasure[cell("measure")]; ok {
+				d.Annual[y][k] = e[0]
+			}
+			return nil // else a measure of another version: not charted
 		}
 		b, ok := body[org]
 		k, known := measure[cell("measure")]
 		if !ok || !known {
 			return nil // not charted
-		}
-		priced = true
-		var e [3]float64
-		for i, c := range []string{"value", "ci_low", "ci_high"} {
-			x, err := ParseCell(cell(c), 64)
-			if err != nil {
-				return err
-			}
-			e[i] = x
 		}
 		annual[y][b][k] = Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}
 		return nil
@@ -250,11 +310,37 @@ func readAnnual(path string, years []string, d *RunData) error {
 	if err != nil {
 		return err
 	}
+	missing := 0
+	var first [3]string
+	for _, fy := range years {
+		for _, org := range append([]string{""}, finance.BodyNames[:]...) {
+			for _, m := range s.AnnualMeasures {
+				if k := [3]string{fy, org, m.Name}; want[k] && !seen[k] {
+					if missing == 0 {
+						first = k
+					}
+					missing++
+				}
+			}
+		}
+	}
+	if missing > 0 {
+		return fmt.Errorf("%s lacks %d of the rows summary.json says it holds, the first of %s %s %s: the file is cut short or not this run's", path, missing, first[0], orgName(first[1]), first[2])
+	}
 	d.Years = PartYear(years, WholeYears(years, d.Annual))
 	if priced {
 		d.Money = &Money{Years: d.Years, Annual: annual}
 	}
 	return nil
+}
+
+// orgName names an organisation of annual.csv, "the care model" for its
+// rows with none.
+func orgName(org string) string {
+	if org == "" {
+		return "(the care model)"
+	}
+	return org
 }
 
 // fyDays is the number of days of the financial year labelled fy

@@ -78,6 +78,8 @@ type Intervention struct {
 	Description  string   `json:"description"`
 	From         string   `json:"from"` // the file that defines it
 	RampDays     Number   `json:"ramp_days"`
+	End          string   `json:"end,omitempty"`            // the last day in place; left out when it never ends
+	RampDownDays Number   `json:"ramp_down_days,omitempty"` // left out when zero
 	Changes      []Change `json:"changes"`
 	SetupGBP     Number   `json:"setup_gbp"`
 	RecurrentGBP Number   `json:"recurrent_gbp"`
@@ -90,6 +92,16 @@ type Intervention struct {
 type Change struct {
 	Path    string `json:"path"`
 	Op      string `json:"op"` // to, scale or add
+	Low     Number `json:"low"`
+	Central Number `json:"central"`
+	High    Number `json:"high"`
+	// Lag is the change's lag after the intervention's start, in days:
+	// left out for a change without one.
+	Lag *Lag `json:"lag_days,omitempty"`
+}
+
+// Lag is a change's lag in days, with its range.
+type Lag struct {
 	Low     Number `json:"low"`
 	Central Number `json:"central"`
 	High    Number `json:"high"`
@@ -182,6 +194,9 @@ func InterventionsOf(l *scenarios.Loaded) []Intervention {
 			SetupGBP: Number(iv.Setup), RecurrentGBP: Number(iv.Recurrent), Payer: iv.Payer,
 			Changes: []Change{},
 		}
+		if iv.End.Valid() {
+			j.End, j.RampDownDays = iv.End.String(), Number(iv.RampDown)
+		}
 		for _, c := range iv.Changes {
 			op, e := "to", c.To
 			switch {
@@ -193,6 +208,9 @@ func InterventionsOf(l *scenarios.Loaded) []Intervention {
 			cj := Change{Path: c.Path, Op: op}
 			if e != nil {
 				cj.Low, cj.Central, cj.High = Number(e.Low), Number(e.Central), Number(e.High)
+			}
+			if l := c.Lag; l != nil {
+				cj.Lag = &Lag{Low: Number(l.Low), Central: Number(l.Central), High: Number(l.High)}
 			}
 			j.Changes = append(j.Changes, cj)
 		}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"caresim/sim/stats"
 )
@@ -127,6 +128,36 @@ func DropTornRow(path string) (int64, error) {
 	return int64(len(b) - end), os.Truncate(path, int64(end))
 }
 
+// CheckRow checks a record of sweep m's sweep.csv, whose header has
+// been checked: its point and replication are of the sweep, and each
+// metric's cell is empty (a replication that measured nothing) or a
+// number. The parameters' cells may be text (as given, for a parameter
+// outside the care model). It returns the point and replication, or an
+// error that names the column.
+func (m *Sweep) CheckRow(rec []string) (point, rep int, err error) {
+	point, rep, err = RowKey(rec)
+	if err != nil {
+		return 0, 0, err
+	}
+	if point >= m.Points || rep >= m.Replications {
+		return 0, 0, fmt.Errorf("point %d replication %d is not in this sweep of %d points of %d replications (sweep.json)", point, rep, m.Points, m.Replications)
+	}
+	return point, rep, m.CheckMetrics(rec)
+}
+
+// CheckMetrics checks that each metric's cell of a record of sweep m's
+// sweep.csv is empty (a replication that measured nothing) or a number,
+// and names the column of the first that is not.
+func (m *Sweep) CheckMetrics(rec []string) error {
+	first := 2 + len(m.Parameters)
+	for i, x := range m.Metrics {
+		if _, err := ParseCell(rec[first+i], 64); err != nil {
+			return fmt.Errorf("column %d (%s): %w", first+i+1, x.Name, err)
+		}
+	}
+	return nil
+}
+
 // RowKey returns a row's point and replication.
 func RowKey(rec []string) (point, rep int, err error) {
 	point, err1 := strconv.Atoi(rec[0])
@@ -163,8 +194,12 @@ func ReadSweepCSV(dir string) ([][]string, error) {
 }
 
 // ReadSweepData reads dir's sweep.json and sweep.csv, which must hold the
-// whole sweep: every row of every point.
+// whole sweep: every row of every point, each once ([Sweep.CheckRow]),
+// with the same parameters in each row of a point.
 func ReadSweepData(dir string) (SweepData, error) {
+	if err := CheckFolder(dir); err != nil {
+		return SweepData{}, err
+	}
 	m, err := ReadSweep(dir)
 	if err != nil {
 		return SweepData{}, fmt.Errorf("%s is not a sweep's folder: %w", dir, err)
@@ -181,10 +216,23 @@ func ReadSweepData(dir string) (SweepData, error) {
 		return SweepData{}, fmt.Errorf("%s holds %d of the sweep's %d rows (shard %s): chart a whole sweep, after caresim merge or --resume", path, len(recs)-1, m.Points*m.Replications, m.Shard)
 	}
 	rows := recs[1:]
+	at := map[[2]int]int{}       // the line of each point and replication
+	params := map[int][]string{} // each point's parameter cells
+	np := len(m.Parameters)
 	for i, r := range rows {
-		if _, _, err := RowKey(r); err != nil {
-			return SweepData{}, fmt.Errorf("%s:%d: %w", path, i+2, err)
+		line := i + 2
+		point, rep, err := m.CheckRow(r)
+		if err != nil {
+			return SweepData{}, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
+		if first, ok := at[[2]int{point, rep}]; ok {
+			return SweepData{}, fmt.Errorf("%s:%d: point %d replication %d is there twice, at line %d too: caresim sweep --resume repairs a sweep whose rows are there twice", path, line, point, rep, first)
+		}
+		at[[2]int{point, rep}] = line
+		if p, ok := params[point]; ok && !slices.Equal(p, r[2:2+np]) {
+			return SweepData{}, fmt.Errorf("%s:%d: point %d has %s = %s here, but %s in its other rows", path, line, point, strings.Join(m.Header()[2:2+np], ", "), strings.Join(r[2:2+np], ", "), strings.Join(p, ", "))
+		}
+		params[point] = r[2 : 2+np]
 	}
 	// A resumed sweep appends a point's missing replications after
 	// other points: put the rows in order, as merge does.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"caresim/internal/text"
 	"caresim/sim"
 )
 
@@ -70,8 +71,11 @@ func OpenSweep(dir string, m *Sweep, cells map[int][]string, resume bool, warn f
 
 // readSweepRows reads the rows the sweep.csv at path holds into done,
 // calling row with each, and checking that each is a row of sweep m's
-// shard, with its parameter values (cells), and no row twice. It reports
-// whether the file holds a header.
+// shard ([Sweep.CheckRow]), with its parameter values (cells). A row there
+// twice, identical, as two sweeps of the folder at once by an earlier
+// caresim wrote them, is dropped from the file, and warn told; a point's
+// replication there twice with different values is an error naming both
+// lines. It reports whether the file holds a header.
 func readSweepRows(path string, m *Sweep, cells map[int][]string, done map[int][]bool, warn func(string), row func(rec []string)) (bool, error) {
 	cut, err := DropTornRow(path)
 	if err != nil {
@@ -96,10 +100,17 @@ func readSweepRows(path string, m *Sweep, cells map[int][]string, done map[int][
 		return false, fmt.Errorf("%s:1: the columns are not this sweep's", path)
 	}
 	np := len(m.Parameters)
+	var kept [][]string
+	type held struct {
+		line int
+		rec  []string
+	}
+	first := map[[2]int]held{}
+	var twice []string // the lines dropped, as "L (as line F)"
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return true, nil
+			break
 		} else if err != nil {
 			return false, fmt.Errorf("%s: %w", path, err)
 		}
@@ -109,18 +120,42 @@ func readSweepRows(path string, m *Sweep, cells map[int][]string, done map[int][
 		if err != nil || !ok || rep >= m.Replications {
 			return false, fmt.Errorf("%s:%d: point %s replication %s is not in this sweep's shard %s", path, line, rec[0], rec[1], m.Shard)
 		}
+		if _, _, err := m.CheckRow(rec); err != nil {
+			return false, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
 		if got := rec[2 : 2+np]; !slices.Equal(got, want) {
 			return false, fmt.Errorf("%s:%d: point %d has %s = %s here, but %s in this sweep", path, line, pi, strings.Join(header[2:2+np], ", "), strings.Join(got, ", "), strings.Join(want, ", "))
 		}
+		if h, ok := first[[2]int{pi, rep}]; ok {
+			if !slices.Equal(h.rec, rec) {
+				return false, fmt.Errorf("%s:%d: point %d replication %d is there twice, with other values than at line %d: remove the row that is wrong, or the sweep, and resume", path, line, pi, rep, h.line)
+			}
+			twice = append(twice, fmt.Sprintf("%d (as line %d)", line, h.line))
+			continue
+		}
+		first[[2]int{pi, rep}] = held{line, rec}
 		if done[pi] == nil {
 			done[pi] = make([]bool, m.Replications)
 		}
-		if done[pi][rep] {
-			return false, fmt.Errorf("%s:%d: point %d replication %d is there twice", path, line, pi, rep)
-		}
 		done[pi][rep] = true
+		kept = append(kept, rec)
+	}
+	if len(twice) > 0 {
+		f.Close()
+		if err := WriteFileAtomic(path, func(w io.Writer) error {
+			cw := csv.NewWriter(w)
+			cw.Write(header)
+			cw.WriteAll(kept)
+			return cw.Error()
+		}); err != nil {
+			return false, err
+		}
+		warn(fmt.Sprintf("%s: dropped %s repeated identically, the first at line %s: two sweeps of the folder ran at once", path, text.Plural(len(twice), "row"), twice[0]))
+	}
+	for _, rec := range kept {
 		row(rec)
 	}
+	return true, nil
 }
 
 // CountRows counts the rows marked in done, as [OpenSweep] returns it.

@@ -36,15 +36,22 @@ type Pos struct {
 // own parameter types, which carry no YAML code: struct tags say the key
 // (`yaml:"name"`) and, for numbers, the planner's unit (`unit:"..."`):
 //
-//	duration  days, from "4h", "6d", "18mo", "10y" or a bare number of days
-//	money     pounds, from "£1.2m", "250k", "£395"
+//	duration  days, from "4h", "6d", "18mo", "10y"
+//	money     pounds, from "£1.2m", "250k", "£395" or a number of pounds
 //	fraction  a fraction, from "15%" or a bare fraction such as 0.15
-//	rate      per day, from "12 per day", "3.5 per hour", "200 a year"
+//	factor    a factor, from "85%" or a bare factor such as 0.85
+//	rate      per day, from "12 per day", "3.5 per hour", "200 a year" or
+//	          a number per day (the field's key, per_day, says so)
 //	per-head  per person per day, from "120 per 1000 per year"
 //
-// A des.Time field is a duration and a des.Date field a date without a
-// tag. Types implementing encoding.TextUnmarshaler (such as des.DistKind)
-// decode from a scalar's text.
+// A number without a unit where a duration or a rate per head is wanted
+// (other than 0) is refused with a [*NoUnitError] suggesting units that
+// fit the parameter: never read as days. A des.Time field is a duration
+// and a des.Date field a date without a tag. Fields tagged unit:"@path"
+// (an intervention's to and add) take the unit of the parameter named by
+// the sibling key path, a duration there with a sign (add: -0.5d). Types
+// implementing encoding.TextUnmarshaler (such as des.DistKind) decode from
+// a scalar's text.
 type decoder struct {
 	file   string
 	errs   *ErrorList
@@ -58,6 +65,15 @@ type decoder struct {
 	// files maps the nodes of a merged tree to the file each came from;
 	// nodes not in it are from file.
 	files map[*yaml.Node]string
+	// sets maps the value of each --set override, as placed in the tree,
+	// to the path the override names, so that a message can suggest
+	// the override to write.
+	sets map[*yaml.Node]string
+	// change is the path of the change being decoded, whose to and add
+	// take its unit; "" outside a change. step says that the value is
+	// its add, a step rather than a value of the parameter.
+	change string
+	step   bool
 }
 
 // Limits on what one file may make the decoder visit: nesting deeper than
@@ -154,7 +170,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		}
 		x, err := parseUnit(n.Value, unit)
 		if err != nil {
-			d.errorf(n, path, "%v", err)
+			d.unitError(n, path, err)
 			return
 		}
 		v.Set(reflect.ValueOf(care.Effect{Low: x, Central: x, High: x}))
@@ -179,7 +195,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		}
 		x, err := parseUnit(n.Value, unit)
 		if err != nil {
-			d.errorf(n, path, "%v", err)
+			d.unitError(n, path, err)
 			return
 		}
 		v.SetFloat(x)
@@ -227,20 +243,53 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 	}
 }
 
-// siblingPathUnit returns the unit of the parameter named by the "path"
-// key of mapping n (an intervention's change), or "" when there is none or
-// it names no parameter; the path itself is checked after decoding.
-func (d *decoder) siblingPathUnit(n *yaml.Node) string {
-	if d.pathUnit == nil {
-		return ""
+// unitError reports err, a number's failure to parse at n. A number
+// without a unit gets hints fitted to its parameter (the changed one, in a
+// change) and, when it is the whole value of a --set, hints written as
+// the override to give.
+func (d *decoder) unitError(n *yaml.Node, path string, err error) {
+	var nu *NoUnitError
+	if !errors.As(err, &nu) {
+		d.errorf(n, path, "%v", err)
+		return
 	}
+	param := path
+	if d.change != "" {
+		param = d.change
+	}
+	size := 1.0
+	if d.step {
+		size = stepSize
+	}
+	nu.Hints = unitHints(nu.Kind, nu.Text, nu.Value, param, size)
+	if set, ok := d.sets[n]; ok {
+		for i, h := range nu.Hints {
+			nu.Hints[i] = "--set " + set + "=" + h
+		}
+	}
+	d.errorf(n, path, "%v", nu)
+}
+
+// siblingPath returns the value of the "path" key of mapping n (an
+// intervention's change), or "" when there is none; the path itself is
+// checked after decoding.
+func siblingPath(n *yaml.Node) string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k, v := n.Content[i], n.Content[i+1]; k.Value == "path" && v.Kind == yaml.ScalarNode {
-			u, _ := d.pathUnit(v.Value)
-			return u
+			return v.Value
 		}
 	}
 	return ""
+}
+
+// changeUnit returns the unit of an intervention change's to and add
+// for a parameter of unit u: u, except that a duration there may be
+// negative, as a change to it may be (the result is checked).
+func changeUnit(u string) string {
+	if u == "duration" {
+		return "signed-duration"
+	}
+	return u
 }
 
 // scalar reports whether n is a scalar, and reports an error if not.
@@ -287,7 +336,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 		case "@":
 			fu = unit
 		case "@path":
-			fu = d.siblingPathUnit(n)
+			fu = ""
+			outer, step := d.change, d.step
+			d.change, d.step = siblingPath(n), key == "add"
+			if d.pathUnit != nil && d.change != "" {
+				u, _ := d.pathUnit(d.change)
+				fu = changeUnit(u)
+			}
+			d.decode(val, v.FieldByIndex(f.index), sub, fu)
+			d.change, d.step = outer, step
+			continue
 		}
 		d.decode(val, v.FieldByIndex(f.index), sub, fu)
 	}
@@ -341,6 +399,11 @@ func parseUnit(s, unit string) (float64, error) {
 	case "duration":
 		t, err := ParseDuration(s)
 		return float64(t), err
+	case "signed-duration":
+		t, err := ParseSignedDuration(s)
+		return float64(t), err
+	case "factor":
+		return ParseFactor(s)
 	case "money":
 		return ParseMoney(s)
 	case "fraction":

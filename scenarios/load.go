@@ -52,6 +52,11 @@ type Loaded struct {
 	Digest string
 	// Positions maps parameter paths to where they were set.
 	Positions Positions
+	// Warnings are what Load changed of what the files say, each an
+	// *Error at the setting that made it: beds set (by --set, or by a
+	// file extending another) below the beds occupied at the start that a
+	// base file set start full (see [Load]). A run reports them.
+	Warnings []error
 
 	merged *yaml.Node // the tree after extends and overrides
 }
@@ -102,11 +107,19 @@ func IsBuiltin(ref string) bool {
 // Merging: mappings merge key by key; a list whose entries all have a name
 // merges by name (an entry of the same name merges into the base's, a new
 // one is appended); any other value replaces the base's.
+//
+// The census: a bed pool's beds occupied at the start (occupied) is set
+// for the beds of the file that sets it. When a later setting (a --set,
+// or a file extending that one) cuts the beds below it, the run starts
+// with every bed occupied, as a planner cutting beds from the start
+// expects, and Loaded.Warnings says so; both set in one file, or the
+// census set after the beds, must agree, and a census above the beds is
+// an error.
 func Load(ref string, opt Options) (*Loaded, error) {
 	if opt.ReadFile == nil {
 		opt.ReadFile = ReadFile
 	}
-	l := loader{opt: opt, files: map[*yaml.Node]string{}}
+	l := loader{opt: opt, files: map[*yaml.Node]string{}, sets: map[*yaml.Node]string{}}
 	root := l.chain(ref, "", nil, nil)
 	if root == nil {
 		return nil, l.errs.Err()
@@ -118,8 +131,9 @@ func Load(ref string, opt Options) (*Loaded, error) {
 		l.set(root, set, i+1)
 	}
 	out := &Loaded{Chain: l.chainNames, merged: root}
-	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, pathUnit: unitOfPath}
+	d := decoder{file: l.chainNames[0], errs: &l.errs, files: l.files, sets: l.sets, pathUnit: unitOfPath}
 	out.Positions = decodeNode(root, &out.Scenario, &d)
+	l.fitCensus(out)
 	l.check(out, inFiles)
 	nm := newNamer(root)
 	for _, e := range l.errs[inFiles:] {
@@ -145,6 +159,7 @@ type loader struct {
 	opt        Options
 	errs       ErrorList
 	files      map[*yaml.Node]string
+	sets       map[*yaml.Node]string // each override's value, as placed, to its path
 	chainNames []string
 	sources    [][]byte
 }
@@ -427,11 +442,13 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 	}
 	used := false
 	take := func() *yaml.Node { // each place val goes gets its own copy
+		n := val
 		if used {
-			return l.copyNode(val)
+			n = l.copyNode(val)
 		}
 		used = true
-		return val
+		l.sets[n] = path
+		return n
 	}
 	l.place(root, steps, take, "", path, k)
 }
@@ -562,12 +579,73 @@ func orTop(at string) string {
 	return at
 }
 
+// fitCensus cuts each bed pool's census to its beds where the beds were
+// set later than the census (see [Load]), in the decoded scenario and in
+// its merged tree (so that a resolved file says what runs), with a
+// warning at the beds' setting.
+func (l *loader) fitCensus(s *Loaded) {
+	// layer orders the settings: the overrides, then the chain's files
+	// from the scenario's own to the last it extends.
+	layer := func(file string) int {
+		if file == "--set" {
+			return 0
+		}
+		if i := slices.Index(l.chainNames, file); i >= 0 {
+			return i + 1
+		}
+		return -1
+	}
+	for _, c := range care.Censuses() {
+		pb, okb := s.Positions[c.Beds]
+		po, oko := s.Positions[c.Occupied]
+		if lb, lo := layer(pb.File), layer(po.File); !okb || !oko || lb < 0 || lb >= lo {
+			continue
+		}
+		beds, err1 := s.Params.Numbers(c.Beds)
+		occ, err2 := s.Params.Numbers(c.Occupied)
+		if err1 != nil || err2 != nil || len(beds) != 1 || len(occ) != 1 {
+			continue
+		}
+		b, o := beds[0].Get(), occ[0].Get()
+		if !(b >= 0 && o > b) {
+			continue
+		}
+		occ[0].Set(b)
+		if n := nodeAt(s.merged, c.Occupied); n != nil {
+			n.Value, n.Tag, n.Style = strconv.Itoa(int(b)), "!!int", 0
+			n.LineComment = fmt.Sprintf("# %g in %s, cut to the beds set at %s:%d:%d", o, po.File, pb.File, pb.Line, pb.Col)
+		}
+		s.Warnings = append(s.Warnings, &Error{File: pb.File, Line: pb.Line, Col: pb.Col, Field: c.Occupied,
+			Msg: fmt.Sprintf("%g beds occupied at the start (%s:%d:%d) are more than the %g beds set here, so the run starts with all %g occupied and the warm-up settles the census from there; set %s as well to start from another",
+				o, po.File, po.Line, po.Col, b, b, c.Occupied)})
+	}
+}
+
+// nodeAt returns the value node at a dotted path of mapping keys under
+// root, or nil.
+func nodeAt(root *yaml.Node, path string) *yaml.Node {
+	n := root
+	for _, key := range strings.Split(path, ".") {
+		if n == nil {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		n = mapValue(n, key)
+	}
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return nil
+	}
+	return n
+}
+
 // check runs the model's and the money's checks and the scenario's own,
 // positioning each problem at the parameter it names.
 func (l *loader) check(s *Loaded, inFiles int) {
 	var problems []error
-	if s.Name == "" {
-		problems = append(problems, &des.FieldError{Field: "name", Msg: "missing: a short name for the scenario"})
+	if msg := nameProblem(s.Name); msg != "" {
+		problems = append(problems, &des.FieldError{Field: "name", Msg: msg})
 	}
 	// Without replications a run needs --reps; written, they must be
 	// runnable.

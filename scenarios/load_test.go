@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"caresim/internal/golden"
+	"caresim/sim/care"
 	"caresim/sim/des"
 )
 
@@ -16,7 +18,8 @@ import (
 // problems reported with NAME.errors (empty for a good file); -update
 // rewrites the goldens. Each broken file breaks one kind of thing, most by
 // extending base.yaml, so the positions show that problems are found in
-// the file that made them, not in the base.
+// the file that made them, not in the base. A scenario with a NAME.sets
+// file is loaded with its lines as --set overrides.
 func TestLoadGolden(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("testdata/load/*.yaml")
@@ -26,7 +29,11 @@ func TestLoadGolden(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
 		t.Run(name, func(t *testing.T) {
-			_, err := Load(file, Options{})
+			var sets []string
+			if b, err := os.ReadFile(strings.TrimSuffix(file, ".yaml") + ".sets"); err == nil {
+				sets = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+			}
+			_, err := Load(file, Options{Sets: sets})
 			got := ""
 			if err != nil {
 				var list ErrorList
@@ -42,6 +49,33 @@ func TestLoadGolden(t *testing.T) {
 			}
 			golden.Check(t, strings.TrimSuffix(file, ".yaml")+".errors", got)
 		})
+	}
+}
+
+// TestLoadChangeUnits checks what change-units.yaml's changes mean in
+// the model's units, days and factors: add: -0.5d is half a day off,
+// -12h too, scale: 50% halves, and add: -1% takes 0.01 off a share.
+func TestLoadChangeUnits(t *testing.T) {
+	t.Parallel()
+	l, err := Load("testdata/load/change-units.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := l.Interventions[1].Changes
+	for _, c := range []struct {
+		name string
+		got  *care.Effect
+		want care.Effect
+	}{
+		{"add: -0.5d", ch[0].Add, care.Effect{Low: -0.5, Central: -0.5, High: -0.5}},
+		{"add: {low: -1d, central: -12h, high: 0}", ch[1].Add, care.Effect{Low: -1, Central: -0.5, High: 0}},
+		{"scale: 50%", ch[2].Scale, care.Effect{Low: 0.5, Central: 0.5, High: 0.5}},
+		{"scale: {low: 80%, central: 0.9, high: 100%}", ch[3].Scale, care.Effect{Low: 0.8, Central: 0.9, High: 1}},
+		{"add: -1%", ch[4].Add, care.Effect{Low: -0.01, Central: -0.01, High: -0.01}},
+	} {
+		if c.got == nil || *c.got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, c.got, c.want)
+		}
 	}
 }
 
@@ -300,5 +334,79 @@ func TestLoadSetCopies(t *testing.T) {
 	_, err = Load("textbook-mmc", Options{Sets: []string{"services.ed.cubicles = abc"}})
 	if want := `--set:1:24: services.ed.cubicles: want a whole number, not "abc"`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestLoadCensusFits checks what Load makes of beds cut below the beds
+// occupied at the start (the census) that a base file set for its own
+// beds: cut by --set or by a file extending it, the census is cut to the
+// beds with a warning at the setting that cut them, in the decoded
+// scenario and in the resolved file; set in one layer (one file, or both
+// by --set), the two must agree.
+func TestLoadCensusFits(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"base.yaml": "name: small\nstart: 2014-04-01\nhorizon: 1y\nservices:\n  acute:\n    enabled: true\n    beds: 400\n" +
+			"    length_of_stay: {kind: exponential, mean: 5d}\n    pathways: {home: 1}\n    occupied: 380\n",
+		"fewer.yaml":  "extends: base.yaml\nname: fewer\nservices:\n  acute:\n    beds: 300\n",
+		"both.yaml":   "extends: base.yaml\nname: both\nservices:\n  acute:\n    beds: 300\n    occupied: 310\n",
+		"census.yaml": "extends: base.yaml\nname: census\nservices:\n  acute:\n    occupied: 410\n",
+	}
+	read := func(name string) ([]byte, error) {
+		if s, ok := files[name]; ok {
+			return []byte(s), nil
+		}
+		return nil, os.ErrNotExist
+	}
+	cases := []struct {
+		name     string
+		ref      string
+		sets     []string
+		occupied int
+		warning  string // "" for none
+		err      string // "" for none
+	}{
+		{"beds above the census", "base.yaml", []string{"services.acute.beds=390"}, 380, "", ""},
+		{"cut by --set", "base.yaml", []string{"services.acute.beds=350"}, 350,
+			"--set:1:21: services.acute.occupied: 380 beds occupied at the start (base.yaml:10:15) are more than the 350 beds set here, so the run starts with all 350 occupied", ""},
+		{"cut by an extending file", "fewer.yaml", nil, 300,
+			"fewer.yaml:5:11: services.acute.occupied: 380 beds occupied at the start (base.yaml:10:15) are more than the 300 beds set here", ""},
+		{"both by --set", "base.yaml", []string{"services.acute.beds=350", "services.acute.occupied=360"}, 0, "",
+			"--set:2:25: services.acute.occupied: 360 beds occupied at the start, but only 350 beds"},
+		{"both in one file", "both.yaml", nil, 0, "",
+			"both.yaml:6:15: services.acute.occupied: 310 beds occupied at the start, but only 300 beds"},
+		{"census raised above the beds", "census.yaml", nil, 0, "",
+			"census.yaml:5:15: services.acute.occupied: 410 beds occupied at the start, but only 400 beds"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			l, err := Load(c.ref, Options{Sets: c.sets, ReadFile: read})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error %v, want one containing %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Services.Acute.Occupied != c.occupied {
+				t.Errorf("occupied %d, want %d", l.Services.Acute.Occupied, c.occupied)
+			}
+			switch {
+			case c.warning == "" && len(l.Warnings) > 0:
+				t.Errorf("warnings %v, want none", l.Warnings)
+			case c.warning != "" && (len(l.Warnings) != 1 || !strings.HasPrefix(l.Warnings[0].Error(), c.warning)):
+				t.Errorf("warnings %v, want one starting %q", l.Warnings, c.warning)
+			}
+			src, err := l.Resolved()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("occupied: %d", c.occupied); !strings.Contains(string(src), want) {
+				t.Errorf("resolved file lacks %q:\n%s", want, src)
+			}
+		})
 	}
 }

@@ -9,7 +9,9 @@ import (
 // system ([care.Params], whose keys sit at the top level of the file) and
 // its money ([finance.Params], under money:).
 type Scenario struct {
-	// Name is the scenario's short name, used for output folders.
+	// Name is the scenario's short name, used for output folders: one
+	// folder's name, without a path separator, a leading dot or control
+	// characters, at most 100 bytes.
 	Name string `yaml:"name"`
 	// Description is one line saying what the scenario is.
 	Description string `yaml:"description"`

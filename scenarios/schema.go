@@ -8,9 +8,12 @@ import (
 	"maps"
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"caresim/sim/care"
 )
 
 //go:generate go run gen_schema_docs.go
@@ -32,17 +35,25 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // The schema accepts what [Decode] accepts, except quoted plain numbers
 // ("12" where a count is wanted), and rejects most of what it rejects:
 // unknown keys, lists for mappings, unknown distribution kinds, text that
-// no unit parser reads ("6x", "10 dayz"). It does not check what the
-// decoder leaves to later checks (ranges, shares summing to 1, which
-// distribution parameters go with which kind, parameter paths), and its
-// unit patterns accept a little more than the parsers (thousands
-// separators are not checked). Text fields take any scalar, as the decoder
-// reads a number there as its text. Nothing is required, so a file that
-// extends another may give only what it changes.
+// no unit parser reads ("6x", "10 dayz"), and numbers without the unit a
+// duration or a rate per head needs (horizon: 10; 0 needs none). It does
+// not check what the decoder leaves to later checks (ranges, shares
+// summing to 1, which distribution parameters go with which kind, whether
+// a parameter path names anything), and its unit patterns accept a little
+// more than the parsers: they check neither the order of a duration's
+// units, nor thousands separators, nor one point in a number, nor numbers
+// too large, nor a zero population, nor that a date's day exists.
+// FuzzUnitPatterns and FuzzSchemaDecode check that this is all. Text
+// fields take any scalar, as the decoder reads a number there as its
+// text. Nothing is required, so a file that extends another may give
+// only what it changes.
 //
-// Units are described under $defs: duration, money, fraction, rate,
-// per-head, date, and quantity for an intervention's to and add, whose
-// unit is that of the parameter they change.
+// Units are described under $defs: duration, signed-duration (a change
+// to one), money, fraction, factor (a scale), rate, per-head and date. An
+// intervention's to and add take the unit of the parameter its path
+// names: the change's schema has a rule for each unit, whose "if" matches
+// the paths of the parameters in it; a path that names none leaves them
+// any quantity.
 func Schema() ([]byte, error) {
 	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}}
 	root, err := b.fields(reflect.TypeFor[Scenario](), "")
@@ -77,8 +88,13 @@ type jsonSchema struct {
 	Enum                 []string      `json:"enum,omitempty"`
 	Pattern              string        `json:"pattern,omitempty"`
 	Minimum              *float64      `json:"minimum,omitempty"`
+	Maximum              *float64      `json:"maximum,omitempty"`
 	Items                *jsonSchema   `json:"items,omitempty"`
 	AnyOf                []*jsonSchema `json:"anyOf,omitempty"`
+	AllOf                []*jsonSchema `json:"allOf,omitempty"`
+	If                   *jsonSchema   `json:"if,omitempty"`
+	Then                 *jsonSchema   `json:"then,omitempty"`
+	Required             []string      `json:"required,omitempty"`
 	Properties           members       `json:"properties,omitempty"`
 	AdditionalProperties *bool         `json:"additionalProperties,omitempty"`
 	Defs                 members       `json:"$defs,omitempty"`
@@ -259,8 +275,97 @@ func (b *schemaBuilder) fields(t reflect.Type, unit string) (*jsonSchema, error)
 		}
 		p.Description = b.docs[typeKey(owner(t, f.index))+"."+sf.Name]
 		s.Properties = append(s.Properties, member{name, p})
+		if f.unit == "@path" && s.AllOf == nil {
+			if s.AllOf, err = b.changeRules(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return s, nil
+}
+
+// changeRules returns the rules that give an intervention change's to and
+// add the unit of the parameter its path names, as the decoder reads
+// them: for each unit, if path is text naming a parameter of that unit,
+// to and add are in it, a duration with a sign. A path that names no
+// parameter leaves them any quantity; the decoder reads them as plain
+// numbers and the loader refuses the path.
+func (b *schemaBuilder) changeRules() ([]*jsonSchema, error) {
+	paths := paramPaths(reflect.TypeFor[care.Params](), "", "")
+	var rules []*jsonSchema
+	for _, u := range slices.Sorted(maps.Keys(paths)) {
+		e, err := b.forType(reflect.TypeFor[*care.Effect](), changeUnit(u))
+		if err != nil {
+			return nil, err
+		}
+		path := &jsonSchema{Type: "string", Pattern: "^" + paths[u] + "$"}
+		rules = append(rules, &jsonSchema{
+			If:   &jsonSchema{Properties: members{{"path", path}}, Required: []string{"path"}},
+			Then: &jsonSchema{Properties: members{{"to", e}, {"add", e}}},
+		})
+	}
+	return rules, nil
+}
+
+// paramPaths returns, for each unit tag, a pattern matching the parameter
+// paths below a value of type t (whose own unit is unit) that name a
+// number in that unit, as [care.UnitOf] resolves them from the types: a
+// key after a dot (none at the top, where dot is ""), a list element by
+// [index] or [*], or by name (.name or [name]) in a list of named things.
+func paramPaths(t reflect.Type, unit, dot string) map[string]string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	alts := map[string][]string{}
+	switch t.Kind() {
+	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int32, reflect.Int64:
+		return map[string]string{unit: ""}
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if key == "" {
+				key = strings.ToLower(f.Name)
+			}
+			if key == "-" {
+				continue
+			}
+			fu := f.Tag.Get("unit")
+			switch {
+			case fu == "@":
+				fu = unit
+			case fu == "@path":
+				fu = "" // known only from the change's own path
+			case fu == "" && f.Type == timeType:
+				fu = "duration"
+			}
+			for u, sub := range paramPaths(f.Type, fu, `\.`) {
+				alts[u] = append(alts[u], dot+regexp.QuoteMeta(key)+sub)
+			}
+		}
+	case reflect.Slice:
+		step := `\[(?:\*|\+?[0-9]+)\]`
+		if e := t.Elem(); e.Kind() == reflect.Struct {
+			if f, ok := e.FieldByName("Name"); ok && f.Type.Kind() == reflect.String {
+				step = `(?:\[[^\]]+\]|\.[^.\[\] \t]+)`
+			}
+		}
+		for u, sub := range paramPaths(t.Elem(), unit, `\.`) {
+			alts[u] = append(alts[u], step+sub)
+		}
+	}
+	out := map[string]string{}
+	for u, a := range alts {
+		if len(a) == 1 {
+			out[u] = a[0]
+		} else {
+			out[u] = "(?:" + strings.Join(a, "|") + ")"
+		}
+	}
+	return out
 }
 
 // typeKey names a type as schemaDocs does: care.Acute.
@@ -311,7 +416,10 @@ func (b *schemaBuilder) unit(unit string) (*jsonSchema, error) {
 var (
 	reNum  = `(?:[0-9]|\.[0-9])[0-9.,]*(?:[eE][+-]?[0-9]+)?`
 	reSp   = spaceClass() + `*`
+	reSp1  = spaceClass() + `+`
 	reSign = `(?:[-+−]` + reSp + `)?` // − is U+2212, which tokenize reads as -
+	// reZero is a number whose digits are all 0, which needs no unit.
+	reZero = `(?:0[0,]*(?:\.0+)?|\.0+)(?:[eE][+-]?[0-9]+)?`
 )
 
 // spaceClass returns a character class of the space that the parsers
@@ -321,8 +429,10 @@ func spaceClass() string {
 	var b strings.Builder
 	b.WriteString(`[\s\v`)
 	for _, r := range unicode.White_Space.R16 {
-		for c := max(r.Lo, 0x80); c <= r.Hi; c += r.Stride {
-			b.WriteRune(rune(c))
+		for c := int(r.Lo); c <= int(r.Hi); c += int(r.Stride) {
+			if c >= 0x80 { // \s and \v have the ASCII ones
+				b.WriteRune(rune(c))
+			}
 		}
 	}
 	b.WriteString(`]`)
@@ -333,24 +443,37 @@ func spaceClass() string {
 // text in the forms that the unit's parser reads.
 func (b *schemaBuilder) unitDef(unit string) (*jsonSchema, error) {
 	switch unit {
-	case "duration":
+	case "duration", "signed-duration":
+		// A number without a unit is refused but for 0, which is zero in
+		// any unit: as JSON, the number 0; as text, 0 written any way.
 		units := words(slices.Collect(maps.Keys(durationUnits)))
+		terms := reNum + reSp + units + `(?:` + reSp + reNum + reSp + units + `)*`
 		zero := 0.0
-		return &jsonSchema{
-			Description: "A duration in days: a number of days, or text; " + durationHelp + ", or several units from the largest, as in 1d12h.",
+		s := &jsonSchema{
+			Description: "A duration in days, written with its unit; " + durationHelp + ", or several units from the largest, as in 1d12h. A number without a unit is refused, except 0.",
 			Type:        []string{"number", "string"},
 			Minimum:     &zero,
-			Pattern:     `^` + reSp + `\+?` + reSp + reNum + `(?:` + reSp + units + `(?:` + reSp + reNum + reSp + units + `)*)?` + reSp + `$`,
-		}, nil
+			Maximum:     &zero,
+			Pattern:     `^` + reSp + `(?:\+?` + reSp + terms + `|` + reSign + reZero + `)` + reSp + `$`,
+		}
+		if unit == "signed-duration" {
+			s.Description = "A change to a duration in days, written with its unit and an optional sign, as in -0.5d or +2h: " + durationHelp + ". A number without a unit is refused, except 0."
+			s.Pattern = `^` + reSp + reSign + `(?:` + terms + `|` + reZero + `)` + reSp + `$`
+		}
+		return s, nil
 	case "money":
 		return &jsonSchema{
 			Description: "An amount of money in pounds: a number, or text; " + moneyHelp + ".",
 			Type:        []string{"number", "string"},
-			Pattern:     `^` + reSp + reSign + `(?:£` + reSp + `)?` + reSign + reNum + reSp + words(slices.Collect(maps.Keys(moneyScales))) + `?` + reSp + `$`,
+			Pattern:     `^` + reSp + `(?:[-+−]` + reSp + `(?:£` + reSp + `)?|£` + reSp + reSign + `)?` + reNum + reSp + words(slices.Collect(maps.Keys(moneyScales))) + `?` + reSp + `$`,
 		}, nil
-	case "fraction":
+	case "fraction", "factor":
+		desc := "A fraction: a number such as 0.15, or text; " + percentHelp + "."
+		if unit == "factor" {
+			desc = "A factor: a number such as 0.85, or text; " + factorHelp + "."
+		}
 		return &jsonSchema{
-			Description: "A fraction: a number such as 0.15, or text; " + percentHelp + ".",
+			Description: desc,
 			Type:        []string{"number", "string"},
 			Pattern:     `^` + reSp + reSign + reNum + reSp + `%?` + reSp + `$`,
 		}, nil
@@ -358,15 +481,22 @@ func (b *schemaBuilder) unitDef(unit string) (*jsonSchema, error) {
 		return &jsonSchema{
 			Description: "A rate per day: a number per day, or text; " + rateHelp + ".",
 			Type:        []string{"number", "string"},
-			Pattern:     `^` + reSp + reSign + reNum + `(?:` + reSp + rePer + reSp + reRateUnit() + `)?` + reSp + `$`,
+			Pattern:     `^` + reSp + reSign + reNum + `(?:` + reSp + rePerUnit() + `)?` + reSp + `$`,
 		}, nil
 	case "per-head":
-		pop := `(?:` + words([]string{"person", "head"}) + `|` + reNum + `(?:` + reSp + words([]string{"population", "people"}) + `)?)`
+		// The rest of a rate after a word, which the next word must be
+		// spaced from: tokenize reads "personper" as one word.
+		afterWord := `(?:` + reSp + `/` + reSp + `|` + reSp1 + words([]string{"per", "an", "a"}) + reSp1 + `)` + reRateUnit()
+		per := caseless("per")
+		pop := `(?:(?:/` + reSp + `|` + per + reSp1 + `)` + words([]string{"person", "head"}) + afterWord +
+			`|(?:/|` + per + `)` + reSp + reNum + `(?:` + reSp + words([]string{"population", "people"}) + afterWord + `|` + reSp + rePerUnit() + `))`
+		zero := 0.0
 		return &jsonSchema{
-			Description: "A rate per person per day: a number per person per day, or text; " + popRateHelp + ".",
+			Description: "A rate per person per day, written with its population and unit of time; " + popRateHelp + ". A number alone is refused, except 0.",
 			Type:        []string{"number", "string"},
-			Pattern: `^` + reSp + reSign + reNum + `(?:` + reSp + `(?:/|` + caseless("per") + `)` + reSp + pop +
-				reSp + rePer + reSp + reRateUnit() + `)?` + reSp + `$`,
+			Minimum:     &zero,
+			Maximum:     &zero,
+			Pattern:     `^` + reSp + reSign + `(?:` + reNum + reSp + pop + `|` + reZero + `)` + reSp + `$`,
 		}, nil
 	case "date":
 		return &jsonSchema{
@@ -375,8 +505,8 @@ func (b *schemaBuilder) unitDef(unit string) (*jsonSchema, error) {
 			Pattern:     `^` + reSp + `[0-9]{4}-[0-9]{2}-[0-9]{2}` + reSp + `$`,
 		}, nil
 	case "quantity":
-		s := &jsonSchema{Description: "A number in the unit of the parameter at path: a plain number, or text in that parameter's unit (a duration, money, a fraction, a rate or a rate per head)."}
-		for _, u := range []string{"duration", "money", "fraction", "rate", "per-head"} {
+		s := &jsonSchema{Description: "A number in the unit of the parameter at path: a plain number, or text in that parameter's unit (a duration, with a sign for a change to it, money, a fraction, a rate or a rate per head)."}
+		for _, u := range []string{"signed-duration", "money", "fraction", "rate", "per-head"} {
 			r, err := b.unit(u)
 			if err != nil {
 				return nil, err
@@ -388,9 +518,12 @@ func (b *schemaBuilder) unitDef(unit string) (*jsonSchema, error) {
 	return nil, fmt.Errorf("scenarios: schema: unknown unit tag %q", unit)
 }
 
-// rePer matches the word or sign before a rate's unit of time: per, /, a
-// or an.
-var rePer = `(?:/|` + caseless("per") + `|` + caseless("an") + `|` + caseless("a") + `)`
+// rePerUnit matches per, /, a or an and a rate's unit of time after a
+// number: /h, / day, per day, a year. A word needs space before the unit,
+// as tokenize reads "perday" as one word.
+func rePerUnit() string {
+	return `(?:/` + reSp + `|` + words([]string{"per", "an", "a"}) + reSp1 + `)` + reRateUnit()
+}
 
 func reRateUnit() string { return words(slices.Collect(maps.Keys(rateUnits))) }
 

@@ -29,6 +29,10 @@ type SweepAxis struct {
 	Values  []string // a grid's values, as the scenario loader reads them
 	Offsets []int    // where each value starts after the '='; nil for a range lo:hi:step
 	Lo, Hi  float64  // a --range, in the model's units
+	// Unit is the unit a range's ends were read in (duration, money,
+	// fraction, rate, per-head, or "" for plain numbers), in which the
+	// values computed from them are written for the loader.
+	Unit string
 }
 
 // SweepSpec is what to sweep: the user's --set flags, and the axes that
@@ -124,6 +128,15 @@ func parseSetAxis(set string, k int) (*SweepAxis, *Error) {
 			if strings.TrimSpace(v) == "" {
 				return nil, sweepErr("--set", k, col+off, a.Path, "empty value in the list %q", value)
 			}
+			// A number without its unit, told here as one of the list
+			// rather than as a --set of its own; the loader checks the rest.
+			if _, _, err := parseNumbers(a.Path, []string{v}); err != nil {
+				var nu *NoUnitError
+				if errors.As(err, &nu) {
+					nu.Hints = UnitHints(nu.Kind, nu.Text, nu.Value, a.Path)
+					return nil, sweepErr("--set", k, col+off+lead, a.Path, "%v", nu)
+				}
+			}
 			a.Values = append(a.Values, strings.TrimSpace(v))
 			a.Offsets = append(a.Offsets, off+lead)
 			off += len(v) + 1
@@ -131,9 +144,9 @@ func parseSetAxis(set string, k int) (*SweepAxis, *Error) {
 		return a, nil
 	case strings.Count(value, ":") == 2:
 		parts := strings.Split(value, ":")
-		vals, err := parseNumbers(a.Path, parts)
+		vals, unit, err := parseNumbers(a.Path, parts)
 		if err != nil {
-			return nil, sweepErr("--set", k, col, a.Path, "%v", err)
+			return nil, sweepErr("--set", k, col, a.Path, "%v", rangeError(a.Path, value, parts, err))
 		}
 		lo, hi, step := vals[0], vals[1], vals[2]
 		if !(step > 0) || hi < lo {
@@ -143,7 +156,8 @@ func parseSetAxis(set string, k int) (*SweepAxis, *Error) {
 		if n > MaxSweepPoints {
 			return nil, sweepErr("--set", k, col, a.Path, "range %q has %g values, more than %d", value, n, MaxSweepPoints)
 		}
-		a.Values = rangeValues(parts, vals, int(n))
+		a.Unit = unit
+		a.Values = rangeValues(parts, vals, int(n), unit)
 		return a, nil
 	case strings.Count(value, ":") == 1:
 		return nil, sweepErr("--set", k, col, a.Path, "range %q has no step: want lo:hi:step", value)
@@ -152,13 +166,14 @@ func parseSetAxis(set string, k int) (*SweepAxis, *Error) {
 }
 
 // rangeValues returns the n values of the range lo:hi:step, whose texts
-// are parts and whose values in the model's units are vals. Where lo, hi
-// and step are written alike (50min:70min:10min, £1m:£2m:£0.5m) the
-// values are too, computed in the numbers as written and rounded to 12
-// significant figures, so that 0.1:0.3:0.1 ends at 0.3 rather than
-// 0.30000000000000004 and 50min stays exactly 50 minutes. Otherwise
-// (1h:3h:30min) they are plain numbers in the model's units.
-func rangeValues(parts []string, vals []float64, n int) []string {
+// are parts and whose values in the model's units are vals, read in unit.
+// Where lo, hi and step are written alike (50min:70min:10min,
+// £1m:£2m:£0.5m) the values are too, computed in the numbers as written
+// and rounded to 12 significant figures, so that 0.1:0.3:0.1 ends at 0.3
+// rather than 0.30000000000000004 and 50min stays exactly 50 minutes.
+// Otherwise (1h:3h:30min) they are numbers in the model's units, written
+// as formatValue writes them (0.0625d).
+func rangeValues(parts []string, vals []float64, n int, unit string) []string {
 	out := make([]string, n)
 	var x [3]float64
 	var pre, post [3]string
@@ -178,7 +193,7 @@ func rangeValues(parts []string, vals []float64, n int) []string {
 			v, _ := strconv.ParseFloat(strconv.FormatFloat(x[0]+float64(i)*x[2], 'g', 12, 64), 64)
 			out[i] = pre[0] + plain(v) + strings.TrimRight(post[0], " ")
 		} else {
-			out[i] = plain(vals[0] + float64(i)*vals[2])
+			out[i] = formatValue(vals[0]+float64(i)*vals[2], unit)
 		}
 	}
 	return out
@@ -200,11 +215,12 @@ func parseRange(r string, k int) (*SweepAxis, *Error) {
 	if _, err := care.ParsePath(a.Path); err != nil {
 		return nil, sweepErr("--range", k, 1, a.Path, "%v", err)
 	}
-	vals, err := parseNumbers(a.Path, strings.Split(value, ":"))
+	parts := strings.Split(value, ":")
+	vals, unit, err := parseNumbers(a.Path, parts)
 	if err != nil {
-		return nil, sweepErr("--range", k, len(a.Prefix)+1, a.Path, "%v", err)
+		return nil, sweepErr("--range", k, len(a.Prefix)+1, a.Path, "%v", rangeError(a.Path, value, parts, err))
 	}
-	a.Lo, a.Hi = vals[0], vals[1]
+	a.Lo, a.Hi, a.Unit = vals[0], vals[1], unit
 	if !(a.Hi > a.Lo) {
 		return nil, sweepErr("--range", k, len(a.Prefix)+1, a.Path, "range %q: want lo:hi with lo < hi", value)
 	}
@@ -212,39 +228,111 @@ func parseRange(r string, k int) (*SweepAxis, *Error) {
 }
 
 // parseNumbers reads numbers in the units of the parameter at path
-// (4h, 12 per day, 15%), in the model's units: days, per day, fractions,
-// pounds. Outside the care model's parameters (money.*), whose units
-// package care does not know, the first reading that works is taken: a
-// plain number, money, a duration, a percentage, a rate.
-func parseNumbers(path string, texts []string) ([]float64, error) {
-	parsers := []func(string) (float64, error){plainNumber, ParseMoney, parseDays, ParsePercent, ParseRate}
-	if unit, err := care.UnitOf(path); err == nil {
-		parsers = map[string][]func(string) (float64, error){
-			"duration": {parseDays}, "money": {ParseMoney}, "fraction": {ParsePercent},
-			"rate": {ParseRate}, "per-head": {ParsePopulationRate}, "": {plainNumber},
-		}[unit]
+// (4h, 12 per day, 15%) and returns them in the model's units (days, per
+// day, fractions, pounds) with the unit they were read in. Where package
+// care does not know the unit (money.*, an intervention's to and add),
+// the first reading of every number that works is taken: a plain number,
+// money, a duration (with a sign), a percentage, a rate, a rate per head.
+func parseNumbers(path string, texts []string) ([]float64, string, error) {
+	readings := []struct {
+		unit  string
+		parse func(string) (float64, error)
+	}{
+		{"", plainNumber}, {"money", ParseMoney}, {"duration", parseSignedDays},
+		{"fraction", ParsePercent}, {"rate", ParseRate}, {"per-head", ParsePopulationRate},
 	}
-	out := make([]float64, len(texts))
-	for i, s := range texts {
+	if unit, err := care.UnitOf(path); err == nil && (unit != "" || !changeValue(path)) {
+		parse := map[string]func(string) (float64, error){
+			"duration": parseDays, "money": ParseMoney, "fraction": ParsePercent, "factor": ParseFactor,
+			"rate": ParseRate, "per-head": ParsePopulationRate, "": plainNumber,
+		}[unit]
+		if parse == nil {
+			return nil, "", fmt.Errorf("internal error: unknown unit %q", unit)
+		}
+		readings = readings[:1]
+		readings[0].unit, readings[0].parse = unit, parse
+	}
+	var first error
+	for _, r := range readings {
+		out := make([]float64, len(texts))
 		var err error
-		for _, parse := range parsers {
-			var e error
-			if out[i], e = parse(s); e == nil {
-				err = nil
+		for i, s := range texts {
+			if out[i], err = r.parse(s); err != nil {
 				break
-			} else if err == nil {
-				err = e
 			}
 		}
-		if err != nil {
-			return nil, err
+		if err == nil {
+			return out, r.unit, nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	return out, nil
+	return nil, "", first
+}
+
+// changeValue reports whether path names a number of an intervention's
+// to or add, whose unit is the changed parameter's.
+func changeValue(path string) bool {
+	steps, err := care.ParsePath(path)
+	if err != nil {
+		return false
+	}
+	for i, s := range steps[1:] {
+		if (s.Key == "to" || s.Key == "add") && steps[i].Key == "" {
+			return true // changes[0].to
+		}
+	}
+	return false
+}
+
+// rangeError returns err, the error reading the range value whose parts
+// are lo:hi or lo:hi:step, with hints written as ranges when the parts
+// are numbers without their unit: range "5:7:1" has no units: 5h:7h:1h? 5d:7d:1d?
+func rangeError(path, value string, parts []string, err error) error {
+	var nu *NoUnitError
+	if !errors.As(err, &nu) {
+		return err
+	}
+	for _, p := range parts {
+		if _, e := plainNumber(p); e != nil {
+			nu.Hints = UnitHints(nu.Kind, nu.Text, nu.Value, path)
+			return nu // one part has a unit: tell of the one without
+		}
+	}
+	lo := strings.TrimSpace(parts[0])
+	var hints []string
+	for _, h := range UnitHints(nu.Kind, lo, nu.Value, path) {
+		unit := strings.TrimPrefix(h, lo)
+		ends := make([]string, len(parts))
+		for i, p := range parts {
+			ends[i] = strings.TrimSpace(p) + unit
+		}
+		hints = append(hints, strings.Join(ends, ":"))
+	}
+	return fmt.Errorf("range %q has no units: %s?", value, strings.Join(hints, "? "))
+}
+
+// formatValue writes x, in the model's units, for the loader to read in
+// unit and get x back exactly: a duration in days with its unit (0.0625d),
+// a rate per head per person per day, anything else as a plain number.
+func formatValue(x float64, unit string) string {
+	switch unit {
+	case "duration":
+		return plain(x) + "d"
+	case "per-head":
+		return plain(x) + " per person per day"
+	}
+	return plain(x)
 }
 
 func parseDays(s string) (float64, error) {
 	d, err := ParseDuration(s)
+	return float64(d), err
+}
+
+func parseSignedDays(s string) (float64, error) {
+	d, err := ParseSignedDuration(s)
 	return float64(d), err
 }
 
@@ -295,7 +383,7 @@ func (s *SweepSpec) Points(seed uint64, integer []bool) []SweepPoint {
 				if integer[j] {
 					v = math.Round(v)
 				}
-				p.Vals = append(p.Vals, plain(v))
+				p.Vals = append(p.Vals, formatValue(v, s.Axes[j].Unit))
 			}
 			out = append(out, p)
 		}

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +25,13 @@ func TestSweepLatinHypercube(t *testing.T) {
 		}
 		seen := make([]bool, 10)
 		for _, p := range pts {
-			days, err1 := strconv.ParseFloat(p.Vals[0], 64)
+			// A duration is written in days with its unit, as the loader
+			// needs: 4.2d.
+			text, ok := strings.CutSuffix(p.Vals[0], "d")
+			if !ok {
+				t.Fatalf("point %q: the length of stay has no unit", p.Vals)
+			}
+			days, err1 := strconv.ParseFloat(text, 64)
 			beds, err2 := strconv.ParseFloat(p.Vals[1], 64)
 			if err1 != nil || err2 != nil {
 				t.Fatalf("point %q", p.Vals)
@@ -61,8 +68,23 @@ func TestParseSetAxis(t *testing.T) {
 		{"services.acute.pathways.home=10%:30%:10%", []string{"10%", "20%", "30%"}, ""},
 		{"services.ed.treatment.mean=50min:70min:10min", []string{"50min", "60min", "70min"}, ""},
 		{"money.unit_costs.ed_attendance=£100:£120:£10", []string{"£100", "£110", "£120"}, ""},
-		// Units that differ: numbers in the model's units (days).
-		{"services.ed.treatment.mean=1h:2h:30min", []string{"0.041666666666666664", "0.0625", "0.08333333333333333"}, ""},
+		// Units that differ: numbers in the model's units, days, written
+		// with their unit so that the loader reads them back exactly.
+		{"services.ed.treatment.mean=1h:2h:30min", []string{"0.041666666666666664d", "0.0625d", "0.08333333333333333d"}, ""},
+		{"population.age_bands[*].urgent=0.3 per person per year:1 per 1000 per day:0.05 per person per year",
+			[]string{"0.0008213721020965523 per person per day", "0.0009582674524459777 per person per day"}, ""},
+		// A change's to and add take the changed parameter's unit, a
+		// duration with a sign, as the loader reads them.
+		{"interventions.prism.changes[0].add.central=-1d:1d:1d", []string{"-1d", "0d", "1d"}, ""},
+		{"interventions.prism.changes[0].add.central=-1d:1d:12h", []string{"-1d", "-0.5d", "0d", "0.5d", "1d"}, ""},
+		{"interventions.prism.changes[0].add.central=-1:1:1", []string{"-1", "0", "1"}, ""}, // the loader tells whether these need a unit
+		{"interventions.prism.changes[0].scale=50%:100%:25%", []string{"50%", "75%", "100%"}, ""},
+		// Durations need their units, in a range as in a list.
+		{"services.acute.length_of_stay.mean=5:7:1", nil, `--set:1:36: services.acute.length_of_stay.mean: range "5:7:1" has no units: 5d:7d:1d? 5h:7h:1h?`},
+		{"services.acute.length_of_stay.mean=5:7d:1d", nil, `--set:1:36: services.acute.length_of_stay.mean: 5 has no unit: 5d? 5h?`},
+		{"horizon=30d, 60", nil, `--set:1:14: horizon: 60 has no unit: 60y? 60d?`},
+		{"horizon=30d,60d", []string{"30d", "60d"}, ""},
+		{"horizon=0,30d", []string{"0", "30d"}, ""},
 		{"services.acute.beds=600,,640", nil, "--set:1:25: services.acute.beds: empty value"},
 		{"services.acute.beds=600:640", nil, "--set:1:21: services.acute.beds: range \"600:640\" has no step"},
 		{"services.acute.beds=640:600:20", nil, "want lo:hi:step with lo <= hi and step > 0"},
@@ -81,6 +103,26 @@ func TestParseSetAxis(t *testing.T) {
 			t.Errorf("%s: axis %q, want an override", c.set, a.Values)
 		case c.want != nil && (a == nil || !slices.Equal(a.Values, c.want)):
 			t.Errorf("%s: axis %v, want %q", c.set, a, c.want)
+		}
+	}
+}
+
+// TestFormatValue checks that the values a sweep computes read back
+// exactly as the numbers they were computed as, in each unit.
+func TestFormatValue(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(1, 1))
+	for _, unit := range []string{"duration", "signed-duration", "money", "fraction", "rate", "per-head", ""} {
+		for range 1000 {
+			x := math.Exp(r.NormFloat64() * 10)
+			if unit == "signed-duration" || unit == "money" {
+				x -= math.Exp(r.NormFloat64() * 10)
+			}
+			form := strings.TrimPrefix(unit, "signed-")
+			got, err := parseUnit(formatValue(x, form), unit)
+			if err != nil || got != x {
+				t.Fatalf("%s: %v written %q reads back as %v, %v", unit, x, formatValue(x, form), got, err)
+			}
 		}
 	}
 }

@@ -1,14 +1,17 @@
 package scenarios
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"caresim/sim/care"
 	"caresim/sim/des"
 )
 
@@ -22,6 +25,7 @@ const (
 	durationHelp = "use a number with h, d, w, mo or y, such as 4h, 6d, 18mo, 10y"
 	moneyHelp    = "use pounds with an optional k, m or bn, such as £1.2m, £250k or £395"
 	percentHelp  = "use a percentage such as 15% or a fraction such as 0.15"
+	factorHelp   = "use a factor such as 0.85 or a percentage such as 85%"
 	rateHelp     = "use a number per minute, hour, day, week, month or year, such as 12 per day, 3.5/h or 200 a year"
 	popRateHelp  = "use a number per population per unit of time, such as 120 per 1000 per year or 0.5 per person per year"
 	dateHelp     = "use YYYY-MM-DD, such as 2014-04-01"
@@ -96,8 +100,9 @@ var moneyScaleNames = []string{"k", "m", "bn", "b"}
 //
 // A duration is a non-negative number and a unit, as in 4h, 6d, 1.5d, 4 h or
 // 10 days, or several such terms from the largest unit to the smallest, each
-// unit at most once, as in 1d12h or 2y6mo. A bare number is days. The units,
-// in any case, are
+// unit at most once, as in 1d12h or 2y6mo. A number without a unit is a
+// [*NoUnitError] (10 days, or 10 years?), except 0 (or -0), which is zero
+// in any unit. The units, in any case, are
 //
 //	m, min, minute, minutes   1/1440 day
 //	h, hour, hours            1/24 day
@@ -131,17 +136,71 @@ func ParseDuration(s string) (des.Time, error) {
 		return 0, quotef(in, "%v; %s", err, durationHelp)
 	}
 	if len(toks) > 0 && toks[0].is(tSym, "-") {
+		if len(toks) == 2 && toks[1].kind == tNum && zero(toks[1].text) {
+			if _, err := parseNumber(toks[1].text, 0); err != nil {
+				return 0, quotef(in, "%v; %s", err, durationHelp)
+			}
+			return 0, nil // -0, as YAML and JSON may write zero
+		}
 		return 0, quotef(in, "negative duration; a duration must be zero or more")
 	}
+	return parseDurationTerms(in, toks)
+}
+
+// ParseSignedDuration parses a duration that may be negative, as an
+// intervention's change to a duration is ("add: -0.5d", a day shorter),
+// and returns it in days. It reads what [ParseDuration] reads, with an
+// optional leading + or - (or the minus sign U+2212) before the terms, as
+// in -0.5d, - 12h or -1d12h; the sign applies to the whole duration. A
+// bare number other than 0 is an error, as there.
+func ParseSignedDuration(s string) (des.Time, error) {
+	in := strings.TrimSpace(s)
+	if in == "" {
+		return 0, errors.New("empty duration; " + durationHelp)
+	}
+	if nonFinite(in) {
+		return 0, quotef(in, "not a finite number; %s", durationHelp)
+	}
+	toks, err := tokenize(in)
+	if err != nil {
+		return 0, quotef(in, "%v; %s", err, durationHelp)
+	}
+	neg := len(toks) > 0 && toks[0].is(tSym, "-")
+	if neg {
+		toks = toks[1:]
+		if len(toks) > 0 && (toks[0].is(tSym, "-") || toks[0].is(tSym, "+")) {
+			return 0, quotef(in, "not a duration; %s", durationHelp)
+		}
+	}
+	d, err := parseDurationTerms(in, toks)
+	if err != nil {
+		var nu *NoUnitError
+		if neg && errors.As(err, &nu) {
+			nu.Value = -nu.Value
+		}
+		return 0, err
+	}
+	if neg && d != 0 {
+		d = -d
+	}
+	return d, nil
+}
+
+// parseDurationTerms reads the tokens of in, a duration without a minus
+// sign: an optional +, then terms of a number and a unit, or a bare 0.
+func parseDurationTerms(in string, toks []token) (des.Time, error) {
 	if len(toks) > 0 && toks[0].is(tSym, "+") {
 		toks = toks[1:]
 	}
-	if len(toks) == 1 && toks[0].kind == tNum { // a bare number of days
+	if len(toks) == 1 && toks[0].kind == tNum { // a number without a unit
 		v, err := parseNumber(toks[0].text, 0)
 		if err != nil {
 			return 0, quotef(in, "%v; %s", err, durationHelp)
 		}
-		return des.Time(v), nil
+		if !zero(toks[0].text) {
+			return 0, &NoUnitError{Text: in, Value: v, Kind: "duration"}
+		}
+		return 0, nil // zero is zero in any unit
 	}
 	if len(toks) == 0 || len(toks)%2 != 0 {
 		if len(toks) > 0 && len(toks)%2 != 0 && toks[len(toks)-1].kind == tNum && allTerms(toks[:len(toks)-1]) {
@@ -178,6 +237,184 @@ func ParseDuration(s string) (des.Time, error) {
 		return 0, quotef(in, "too large")
 	}
 	return des.Time(total), nil
+}
+
+// A NoUnitError is a number written without the unit that its value
+// needs, such as a duration of 10: ten days, or ten years? The number is
+// refused rather than read in a guessed unit. The message suggests the
+// readings that the parameter's usual size makes likely:
+//
+//	10 has no unit: 10y? 10d?
+type NoUnitError struct {
+	Text  string  // the number as written
+	Value float64 // its value, as a number without a unit
+	Kind  string  // the unit tag wanted: duration or per-head
+	// Hints are the suggested readings, most likely first; nil means
+	// those of a parameter of unknown size ([UnitHints] with no path).
+	Hints []string
+}
+
+// Error says that the number has no unit and suggests readings.
+func (e *NoUnitError) Error() string {
+	hints := e.Hints
+	if hints == nil {
+		hints = UnitHints(e.Kind, e.Text, e.Value, "")
+	}
+	return e.Text + " has no unit: " + strings.Join(hints, "? ") + "?"
+}
+
+// A unitSize is how big a parameter usually is, for the hints of a
+// number written without its unit: its usual size, the range a value
+// could have, and the units (of durations) planners write it in.
+type unitSize struct {
+	path            string     // a parameter path without list steps, or its prefix up to a distribution
+	typical, lo, hi float64    // days, or per person per year for a per-head rate
+	units           []timeUnit // for durations
+}
+
+// durationSizes are the usual sizes of the duration parameters, from the
+// built-in scenarios; a path not listed gets defaultDuration.
+var durationSizes = []unitSize{
+	{"horizon", 10 * float64(des.Year), 1, 100 * float64(des.Year), []timeUnit{yearUnit, dayUnit}},
+	{"warm_up", float64(des.Year), 1, 3 * float64(des.Year), []timeUnit{dayUnit, yearUnit}},
+	{"services.ed.treatment", 2.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
+	{"services.urgent_treatment.treatment", 1.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
+	{"services.sdec.treatment", 6.0 / 24, 1.0 / 1440, 7, []timeUnit{minuteUnit, hourUnit}},
+	{"services.acute.length_of_stay", 5, 1.0 / 24, 365, []timeUnit{hourUnit, dayUnit}},
+	{"services.acute.assessment", 2, 1.0 / 24, 365, []timeUnit{hourUnit, dayUnit}},
+	{"services.elective.length_of_stay", 3, 1.0 / 24, 365, []timeUnit{hourUnit, dayUnit}},
+	{"services.elective.lead", 42, 1, 3 * float64(des.Year), []timeUnit{dayUnit, weekUnit}},
+	{"services.elective.rebook", 7, 1, float64(des.Year), []timeUnit{dayUnit, weekUnit}},
+	{"services.intermediate_care.length_of_stay", 21, 1, 2 * float64(des.Year), []timeUnit{dayUnit, weekUnit}},
+	{"services.reablement.duration", 42, 1, 2 * float64(des.Year), []timeUnit{dayUnit, weekUnit}},
+	{"services.community.duration", float64(des.Year) / 4, 7, 10 * float64(des.Year), []timeUnit{weekUnit, monthUnit}},
+	{"services.care_homes.length_of_stay", 2 * float64(des.Year), 7, 30 * float64(des.Year), []timeUnit{monthUnit, yearUnit}},
+	{"interventions.ramp", float64(des.Year) / 2, 1, 10 * float64(des.Year), []timeUnit{weekUnit, monthUnit}},
+	{"money.unit_costs.excess_after", 14, 1, float64(des.Year), []timeUnit{dayUnit, weekUnit}},
+}
+
+// defaultDuration is the size of a duration parameter not listed.
+var defaultDuration = unitSize{typical: 7, lo: 1.0 / 1440, hi: 100 * float64(des.Year),
+	units: []timeUnit{minuteUnit, hourUnit, dayUnit, weekUnit, monthUnit, yearUnit}}
+
+// perHeadSizes are the usual sizes of the rates per head, per person per
+// year, from the built-in baseline.
+var perHeadSizes = []unitSize{
+	{path: "population.age_bands.urgent", typical: 0.4, lo: 0.01, hi: 3},
+	{path: "population.age_bands.elective", typical: 0.04, lo: 0.001, hi: 1},
+	{path: "population.age_bands.care_home", typical: 0.01, lo: 0.0001, hi: 0.5},
+	{path: "services.care_homes.urgent_calls", typical: 1, lo: 0.01, hi: 20},
+	{path: "services.community.referrals", typical: 0.6, lo: 0.001, hi: 10},
+}
+
+// defaultPerHead is the size of a rate per head not listed.
+var defaultPerHead = unitSize{typical: 0.1, lo: 1e-4, hi: 10}
+
+// perHeadReadings are the ways a rate per head may be written, each with
+// its factor from the number to a rate per person per year.
+var perHeadReadings = []struct {
+	text   string
+	factor float64
+}{{" per 1000 per year", 1e-3}, {" per 100 per year", 1e-2}, {" per person per year", 1}}
+
+// UnitHints returns up to two readings of the number text (whose value is
+// x) in units of kind (duration or per-head) for the parameter at path
+// (a path as --set writes it; "" when unknown), most likely first: the
+// readings in the units that the parameter is usually written in that
+// give a value in its plausible range, the nearest its usual size first,
+// or else the one reading nearest that size. For a treatment time of 110
+// they are 110min and 110h; for a horizon of 10, 10y and 10d.
+func UnitHints(kind, text string, x float64, path string) []string {
+	return unitHints(kind, text, x, path, 1)
+}
+
+// stepSize is the size of an intervention's add relative to the
+// parameter it changes, for hints: a tenth (half a day off five).
+const stepSize = 0.1
+
+// unitHints is UnitHints for a number whose usual size is scale times
+// the parameter's: 1 for the parameter, stepSize for a step added to it.
+func unitHints(kind, text string, x float64, path string, scale float64) []string {
+	x = math.Abs(x) / scale
+	type reading struct {
+		text string
+		v    float64 // in the size's unit
+	}
+	var size unitSize
+	var rs []reading
+	switch kind {
+	case "per-head":
+		size = sizeOf(perHeadSizes, defaultPerHead, path)
+		for _, r := range perHeadReadings {
+			rs = append(rs, reading{text + r.text, x * r.factor})
+		}
+	default:
+		size = sizeOf(durationSizes, defaultDuration, path)
+		for _, u := range size.units {
+			rs = append(rs, reading{text + u.name, u.days(x)})
+		}
+	}
+	dist := func(v float64) float64 { return math.Abs(math.Log(v / size.typical)) }
+	slices.SortStableFunc(rs, func(a, b reading) int { return cmp.Compare(dist(a.v), dist(b.v)) })
+	var out []string
+	for _, r := range rs {
+		if r.v >= size.lo && r.v <= size.hi && len(out) < 2 {
+			out = append(out, r.text)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, rs[0].text)
+	}
+	return out
+}
+
+// sizeOf returns the size of the parameter at path: the listed size whose
+// path is the parameter's, or a prefix of it up to a dot, with list steps
+// ([2], [*], .Mansfield) left out; or def.
+func sizeOf(sizes []unitSize, def unitSize, path string) unitSize {
+	p := withoutListSteps(path)
+	for _, s := range sizes {
+		if rest, ok := strings.CutPrefix(p, s.path); ok && (rest == "" || rest[0] == '.') {
+			return s
+		}
+	}
+	return def
+}
+
+// withoutListSteps removes from a parameter path the steps that pick list
+// elements: interventions[2].ramp and interventions.prism.ramp are both
+// interventions.ramp. A name after a dot is a list step when it follows a
+// list of named things (interventions, localities, age bands, routes).
+func withoutListSteps(path string) string {
+	steps, err := care.ParsePath(path)
+	if err != nil {
+		return path
+	}
+	var keys []string
+	name := false // whether a key here would be an element's name
+	for _, s := range steps {
+		switch {
+		case s.Key == "":
+			name = false
+		case name:
+			name = false // interventions.prism
+		default:
+			keys = append(keys, s.Key)
+			name = slices.Contains(namedLists, s.Key)
+		}
+	}
+	return strings.Join(keys, ".")
+}
+
+// namedLists are the keys of lists whose elements a path may pick by name
+// after a dot.
+var namedLists = []string{"interventions", "localities", "age_bands", "risk_strata", "routes", "organisations"}
+
+// zero reports whether the number token text has no digit but 0, as
+// 0, 0.0 and 0e3 have; 1e-400, which rounds to 0, does not.
+func zero(text string) bool {
+	mant, _, _ := strings.Cut(strings.ToLower(text), "e")
+	return strings.Trim(mant, "0.,") == ""
 }
 
 // allTerms reports whether toks alternate number, word.
@@ -401,17 +638,27 @@ func FormatMoney(x float64) string {
 //
 // Empty input, malformed numbers, NaN and infinities are errors whose
 // message quotes the input and says what was expected.
-func ParsePercent(s string) (float64, error) {
+func ParsePercent(s string) (float64, error) { return parsePercent(s, "a percentage", percentHelp) }
+
+// ParseFactor parses a factor, as an intervention's scale is, written as a
+// number or a percentage: 0.85 and 85% are both 0.85, and 150% is 1.5.
+// It reads what [ParsePercent] reads, with messages that speak of a
+// factor; the caller checks the range.
+func ParseFactor(s string) (float64, error) { return parsePercent(s, "a factor", factorHelp) }
+
+// parsePercent is ParsePercent, naming the value what in its messages,
+// which end with help.
+func parsePercent(s, what, help string) (float64, error) {
 	in := strings.TrimSpace(s)
 	if in == "" {
-		return 0, errors.New("empty percentage; " + percentHelp)
+		return 0, errors.New("empty " + strings.TrimPrefix(what, "a ") + "; " + help)
 	}
 	if nonFinite(strings.TrimSuffix(in, "%")) {
-		return 0, quotef(in, "not a finite number; %s", percentHelp)
+		return 0, quotef(in, "not a finite number; %s", help)
 	}
 	toks, err := tokenize(in)
 	if err != nil {
-		return 0, quotef(in, "%v; %s", err, percentHelp)
+		return 0, quotef(in, "%v; %s", err, help)
 	}
 	neg, toks := leadingSign(toks)
 	shift := 0
@@ -419,11 +666,11 @@ func ParsePercent(s string) (float64, error) {
 		shift, toks = -2, toks[:n-1]
 	}
 	if len(toks) != 1 || toks[0].kind != tNum {
-		return 0, quotef(in, "not a percentage; %s", percentHelp)
+		return 0, quotef(in, "not %s; %s", what, help)
 	}
 	v, err := parseNumber(toks[0].text, shift)
 	if err != nil {
-		return 0, quotef(in, "%v; %s", err, percentHelp)
+		return 0, quotef(in, "%v; %s", err, help)
 	}
 	if neg {
 		v = -v
@@ -494,8 +741,9 @@ func ParseRate(s string) (float64, error) {
 // and a unit of time as for [ParseRate]: 120 per 1000 per year, 3 per 100 per
 // month, 120 per 1,000 population per year, 0.5 per person per year. The
 // population is a positive number, optionally followed by population or
-// people, or the word person or head for one. A bare number is per person
-// per day. The value is number/population*den/num for the unit's num/den
+// people, or the word person or head for one. A number without the rest
+// is a [*NoUnitError] (0 per 1000 per year, or per person per day?), except
+// 0, which is zero however written. The value is number/population*den/num for the unit's num/den
 // days, so 120 per 1000 per year is 120/1000/365.2425.
 //
 // Rates without a population (12 per day) are for [ParseRate] and are
@@ -526,7 +774,10 @@ func ParsePopulationRate(s string) (perPersonPerDay float64, err error) {
 	}
 	rest := toks[1:]
 	if len(rest) == 0 {
-		return v, nil
+		if !zero(toks[0].text) {
+			return 0, &NoUnitError{Text: in, Value: v, Kind: "per-head"}
+		}
+		return 0, nil // zero is zero per any head and time
 	}
 	if _, err := perUnit(rest, popRateHelp); err == nil {
 		return 0, quotef(in, "no population; %s", popRateHelp)
@@ -640,7 +891,7 @@ func ParseDate(s string) (des.Date, error) {
 		return des.Date{}, errors.New("empty date; " + dateHelp)
 	}
 	if len(in) != 10 || in[4] != '-' || in[7] != '-' || !digits(in[:4]) || !digits(in[5:7]) || !digits(in[8:]) {
-		return des.Date{}, quotef(in, "not a date; %s", dateHelp)
+		return des.Date{}, dateHint(in)
 	}
 	y, _ := strconv.Atoi(in[:4])
 	m, _ := strconv.Atoi(in[5:7])
@@ -653,6 +904,27 @@ func ParseDate(s string) (des.Date, error) {
 		return des.Date{}, quotef(in, "no such day: %04d-%02d has %d days", y, m, des.DaysIn(y, m))
 	}
 	return date, nil
+}
+
+// dateHint returns the error for in, which is not written YYYY-MM-DD,
+// suggesting the date it may mean: a year or a financial year its first
+// day (1 April, as scenarios start), and eight digits the date they spell.
+func dateHint(in string) error {
+	var hint string
+	switch {
+	case len(in) == 4 && digits(in):
+		return fmt.Errorf("%s is a year, not a date: %s-04-01?", in, in)
+	case len(in) == 8 && digits(in):
+		hint = in[:4] + "-" + in[4:6] + "-" + in[6:]
+		if d, err := ParseDate(hint); err == nil {
+			return fmt.Errorf("%s is not a date: %v?", in, d)
+		}
+	default:
+		if d, err := ParseFinancialYear(in); err == nil {
+			return fmt.Errorf("%s is a financial year, not a date: %v?", in, d)
+		}
+	}
+	return quotef(in, "not a date; %s", dateHelp)
 }
 
 // ParseFinancialYear parses a UK financial year, which runs from 1 April to

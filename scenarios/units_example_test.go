@@ -27,7 +27,7 @@ func ExampleParseDuration() {
 	// 10y      3652.425 days
 	// 1d12h       1.500 days
 	// 10 days    10.000 days
-	// 7           7.000 days
+	// 7 has no unit: 7d? 7w?
 	// "10 dayz": unknown unit "dayz"; did you mean "days"?
 	// "6x": not a duration; use a number with h, d, w, mo or y, such as 4h, 6d, 18mo, 10y
 }

@@ -70,9 +70,12 @@ func TestParseDuration(t *testing.T) {
 		{"3 Days", 3},
 		{"4H", 4.0 / 24},
 		{"2Y6MO", 2*365.2425 + 6*365.2425/12},
-		{"7", 7},
-		{"0.25", 0.25},
-		{"0", 0},
+		{"0", 0}, // zero needs no unit
+		{"0.0", 0},
+		{"+0", 0},
+		{"-0", 0}, // as YAML and JSON may write zero
+		{"−0", 0},
+		{"0e3", 0},
 		{"0d", 0},
 		{"+3d", 3},
 		{"1e3d", 1000},
@@ -113,7 +116,7 @@ func TestParseDurationErrors(t *testing.T) {
 		{"6 mnths", `did you mean "months"?`},
 		{"5 mins", `did you mean "min"?`},
 		{"-3d", `"-3d": negative duration`},
-		{"-0", "negative duration"},
+		{"-0d", "negative duration"},
 		{"−3d", "negative duration"}, // U+2212 minus sign
 		{"NaN", `"NaN": not a finite number`},
 		{"Inf", "not a finite number"},
@@ -133,12 +136,84 @@ func TestParseDurationErrors(t *testing.T) {
 		{"4h!", `unexpected '!'`},
 		{"4h\xff", "invalid UTF-8"},
 		{"2014-04-01", "not a duration"},
+		// A number without a unit is refused, never read as days.
+		{"7", "7 has no unit: 7d? 7w?"},
+		{"0.25", "0.25 has no unit"},
+		{"1,000", "1,000 has no unit"},
+		{"1e-400", "1e-400 has no unit"}, // not written as zero, though it rounds to it
+		{"-7", "negative duration"},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			t.Parallel()
 			_, err := ParseDuration(c.in)
 			checkErr(t, c.in, err, c.want)
 		})
+	}
+}
+
+func TestParseSignedDuration(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"-0.5d", -0.5},
+		{"- 12h", -0.5},
+		{"−1d12h", -1.5}, // U+2212 minus sign
+		{"+2h", 2.0 / 24},
+		{"3w", 21},
+		{"-0", 0},
+		{"0", 0},
+	} {
+		got, err := ParseSignedDuration(c.in)
+		if err != nil || float64(got) != c.want || math.Signbit(float64(got)) != (c.want < 0) {
+			t.Errorf("ParseSignedDuration(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"-5", "-5 has no unit: -5d? -5w?"},
+		{"--5d", "not a duration"},
+		{"-+5d", "not a duration"},
+		{"-", "not a duration"},
+		{"-NaN", "not a finite number"},
+		{"", "empty duration"},
+	} {
+		_, err := ParseSignedDuration(c.in)
+		checkErr(t, c.in, err, c.want)
+	}
+}
+
+// TestUnitHints checks the readings suggested for a number without its
+// unit, fitted to the parameter's usual size: a horizon of 10 is ten
+// years (or ten days, in a textbook run), an ED treatment time of 110 is
+// in minutes or hours, an acute stay of 130 in hours or days.
+func TestUnitHints(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		kind, text string
+		x          float64
+		path, want string
+	}{
+		{"duration", "10", 10, "horizon", "10y 10d"},
+		{"duration", "3650", 3650, "horizon", "3650d"}, // 3650 years is past any horizon
+		{"duration", "110", 110, "services.ed.treatment.median", "110min 110h"},
+		{"duration", "4", 4, "services.ed.treatment.p90", "4h 4min"},
+		{"duration", "130", 130, "services.acute.length_of_stay.mean", "130h 130d"},
+		{"duration", "5.8", 5.8, "services.acute.length_of_stay.values[2]", "5.8d 5.8h"},
+		{"duration", "-0.5", -0.5, "services.acute.length_of_stay.mean", "-0.5d"},
+		{"duration", "6", 6, "interventions.prism.ramp", "6mo 6w"},
+		{"duration", "6", 6, "interventions[3].ramp", "6mo 6w"},
+		{"duration", "2", 2, "services.care_homes.length_of_stay.mean", "2y 2mo"},
+		{"duration", "7", 7, "", "7d 7w"},
+		{"duration", "1e9", 1e9, "horizon", "1e9d"}, // nothing plausible: the nearest
+		{"per-head", "330", 330, "population.age_bands[0].urgent", "330 per 1000 per year"},
+		{"per-head", "330", 330, "population.age_bands.85+.urgent", "330 per 1000 per year"},
+		{"per-head", "1", 1, "services.care_homes.urgent_calls", "1 per person per year 1 per 100 per year"},
+	} {
+		got := strings.Join(UnitHints(c.kind, c.text, c.x, c.path), " ")
+		if got != c.want {
+			t.Errorf("UnitHints(%s, %s, %s) = %q, want %q", c.kind, c.text, c.path, got, c.want)
+		}
 	}
 }
 
@@ -422,6 +497,27 @@ func TestParsePercentErrors(t *testing.T) {
 	}
 }
 
+func TestParseFactor(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"50%", 0.5},
+		{"0.85", 0.85},
+		{"150%", 1.5},
+		{"85 %", 0.85},
+		{"2", 2},
+	} {
+		got, err := ParseFactor(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("ParseFactor(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	_, err := ParseFactor("half")
+	checkErr(t, "half", err, `"half": not a factor; use a factor such as 0.85 or a percentage such as 85%`)
+}
+
 func TestParseRate(t *testing.T) {
 	t.Parallel()
 	// Each want is the documented v*den/num.
@@ -517,7 +613,7 @@ func TestParsePopulationRate(t *testing.T) {
 		{"2 per head per week", 2.0 / 7},
 		{"1 per 1 per day", 1},
 		{"5 per 100,000 per day", 5e-5},
-		{"0.01", 0.01},
+		{"0", 0}, // zero needs no unit
 		{"-1 per 1000 per year", -1.0 / 1000 / 365.2425},
 	} {
 		t.Run(c.in, func(t *testing.T) {
@@ -552,6 +648,8 @@ func TestParsePopulationRateErrors(t *testing.T) {
 		{"per 1000 per year", "not a rate"},
 		{"NaN", "not a finite number"},
 		{"1e308 per 1e-300 per day", "too large"},
+		{"0.01", "0.01 has no unit: 0.01 per person per year? 0.01 per 100 per year?"},
+		{"330", "330 has no unit: 330 per 1000 per year? 330 per 100 per year?"},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			t.Parallel()
@@ -597,7 +695,11 @@ func TestParseDateErrors(t *testing.T) {
 		{"2014-00-10", "no month 0"},
 		{"2014-4-1", `"2014-4-1": not a date; use YYYY-MM-DD`},
 		{"14-04-01", "not a date"},
-		{"2014/15", "not a date"},
+		{"2014/15", "2014/15 is a financial year, not a date: 2014-04-01?"},
+		{"2014", "2014 is a year, not a date: 2014-04-01?"},
+		{"20140401", "20140401 is not a date: 2014-04-01?"},
+		{"20141301", `"20141301": not a date`},
+		{"201404", `"201404": not a date`},
 		{"2014-04-01T00:00", "not a date"},
 		{"01/04/2014", "not a date"},
 		{"2014-04-0a", "not a date"},

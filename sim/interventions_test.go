@@ -64,7 +64,7 @@ type effect struct {
 // Each intervention's uncertain effects are pinned at their central
 // values. The scenarios draw them per replication from triangular ranges
 // that are the planners' uncertainty about effect sizes, some reaching
-// no effect at all (self-care's scale runs up to 1.0, PRISM's urgent
+// no effect at all (self-care's share runs from 0, PRISM's urgent
 // ratio up to 1.0 against the baseline's 0.95; docs/effect-sizes.md);
 // with them drawn, that spread and not the model dominates the paired
 // intervals (self-care's fall in A&E attendances was 2.6 half-widths
@@ -83,16 +83,17 @@ func TestInterventions(t *testing.T) {
 		// teams for people "at high risk of admission").
 		{"prism", []effect{
 			{"community_caseload_mean", more, "the caseload grows from 500 to 3,600, kept full by case-finding"},
-			{"ed_attendances_per_year", fewer, "seven times as many high-risk people are enrolled, each at the baseline's 0.95 of their urgent demand (no change per person at the central)"},
-			{"nel_admissions_per_year", fewer, "fewer urgent arrivals, and high-risk ones need admission as often as others"},
-			{"acute_beds_occupied_mean", fewer, "fewer admissions fill fewer beds (seeds: \"reduction in beds with fewer admissions\")"},
+			{"ed_attendances_per_year", more, "at the central each enrolled person comes at the baseline's 0.95 (no change per person), " +
+				"and each of the many more enrolments first raises demand by 15% for 3 months (early_ratio: proactive care finds unmet need; PRISMATIC found rises)"},
+			{"nel_admissions_per_year", more, "more urgent arrivals, and high-risk ones need admission as often as others"},
+			{"acute_beds_occupied_mean", more, "more admissions fill more beds"},
 		}},
 		// Single front door (seeds: "Out of Hours and ED combined"). The
 		// scenario file's caution that streaming also removes admissions
 		// describes an earlier model; now a walk-in's need for admission
 		// is decided on arrival (Route.Admit), so admissions stay put.
 		{"single-front-door", []effect{
-			{"ed_type1_attendances_per_year", fewer, "streaming sends 0.298 more of the walk-ins who need no admission to urgent treatment instead of ED (to_ed 0.759 → 0.461)"},
+			{"ed_type1_attendances_per_year", fewer, "streaming sends 0.300 more of the walk-ins who need no admission to urgent treatment instead of ED (to_ed 0.770 → 0.470)"},
 			{"ed_attendances_per_year", same, "streamed patients still attend A&E, at type 3: types 1 and 3 together are the same patients"},
 			{"ed_4h_performance", more, "a less crowded ED sees its patients sooner (seeds: \"greater benefits than anticipated on access targets\")"},
 			{"nel_admissions_per_year", same, "admission is decided on arrival and such patients are streamed only to ED or SDEC, so streaming removes none"},
@@ -142,9 +143,8 @@ func TestInterventions(t *testing.T) {
 		// Self-care (seeds: "Self-care, early intervention and
 		// prevention"; the hub and the social-marketing exercise on A&E).
 		{"self-care", []effect{
-			{"ed_attendances_per_year", fewer, "urgent demand per person × 0.994"},
-			{"nel_admissions_per_year", fewer, "a share of the fewer urgent arrivals would have been admitted"},
-			{"acute_beds_occupied_mean", fewer, "fewer admissions fill fewer beds"},
+			{"ed_attendances_per_year", fewer, "1% of the walk-ins who need no admission care for themselves instead of coming"},
+			{"nel_admissions_per_year", same, "self-care acts only on patients who would not need admission"},
 		}},
 		// The whole programme: the vanguard's reported reductions, one by
 		// one, and the bed reduction of "The Story So Far".
@@ -187,7 +187,7 @@ func TestInterventions(t *testing.T) {
 }
 
 // runCentral loads the built-in scenario name with interventionSets, pins
-// its interventions' effects at their central values, checks it and runs
+// its interventions' effects (and lags) at their central values, checks it and runs
 // interventionReps replications with the given seed (0: the scenario's
 // own), returning the results and the seed used.
 func runCentral(t *testing.T, name string, seed uint64) (*sim.Results, uint64) {
@@ -200,7 +200,7 @@ func runCentral(t *testing.T, name string, seed uint64) (*sim.Results, uint64) {
 	for i := range p.Interventions {
 		for j := range p.Interventions[i].Changes {
 			c := &p.Interventions[i].Changes[j]
-			for _, e := range []*care.Effect{c.To, c.Scale, c.Add} {
+			for _, e := range []*care.Effect{c.To, c.Scale, c.Add, c.Lag} {
 				if e != nil {
 					e.Low, e.High = e.Central, e.Central
 				}

@@ -125,12 +125,13 @@ func Activity(r *care.Result) []finance.Activity {
 			ReablementDays:          a[care.AnnualReablementDays],
 			CareHomeBedDays:         a[care.AnnualCareHomeBedDays],
 			CommunityCaseloadDays:   a[care.AnnualCommunityCaseloadDays],
-			AcuteBeds:               a[care.AnnualAcuteBeds],
+			AcuteBeds:               a[care.AnnualAcuteBeds] - a[care.AnnualEscalationBeds],
 			EDCubicles:              a[care.AnnualEDCubicles],
 			IntermediateCareBeds:    a[care.AnnualICBeds],
 			ReablementPlaces:        a[care.AnnualReablementPlaces],
 			CommunityPlaces:         a[care.AnnualCommunityPlaces],
 			UCRPlaces:               a[care.AnnualUCRPlaces],
+			EscalationBedDays:       a[care.AnnualEscalationBedDays],
 		}
 	}
 	return out
@@ -141,7 +142,7 @@ func Activity(r *care.Result) []finance.Activity {
 func InterventionCosts(p *care.Params) []finance.Intervention {
 	out := make([]finance.Intervention, len(p.Interventions))
 	for i, iv := range p.Interventions {
-		out[i] = finance.Intervention{Name: iv.Name, Start: iv.Start, Setup: iv.Setup, Recurrent: iv.Recurrent, Payer: iv.Payer}
+		out[i] = finance.Intervention{Name: iv.Name, Start: iv.Start, End: iv.End, Setup: iv.Setup, Recurrent: iv.Recurrent, Payer: iv.Payer}
 	}
 	return out
 }

@@ -112,15 +112,17 @@ func TestBaselineGap(t *testing.T) {
 	}
 }
 
-// TestBetterTogetherClosesGap runs better-together and the baseline with
-// common random numbers and checks that the programme's year-ten gap is
-// smaller than the baseline's: the paired 95% interval of the difference
-// lies wholly below zero. The saving comes only from the flows (fewer
-// admissions and bed days, fewer care-home placements), the acute beds
-// they free (better-together's bed-reconfiguration, sized from its own
-// occupancy) and the interventions' own costs, not from a typed-in
-// figure. See docs/money.md for the figures.
-func TestBetterTogetherClosesGap(t *testing.T) {
+// TestBetterTogetherAccounts runs better-together and the baseline with
+// common random numbers and checks what the accounts must show whatever
+// the programme's net effect: its interventions' recurrent costs in
+// 2023/24, at that year's prices (hand-worked from the scenario file: the
+// sum of recurrent costs × the inflation factor to the tenth year), and a
+// lower acute capacity cost than the baseline's, as the bed-management
+// rule closes beds the programme's flows empty. The net difference in the
+// gap is the model's finding, logged and reported, not asserted: with the
+// effects centred on independent evaluations it is small and its sign
+// uncertain (docs/money.md, docs/effect-sizes.md).
+func TestBetterTogetherAccounts(t *testing.T) {
 	t.Parallel()
 	base := calibrationRun(t, "baseline")
 	bt := calibrationRun(t, "better-together")
@@ -128,9 +130,27 @@ func TestBetterTogetherClosesGap(t *testing.T) {
 	for _, name := range []string{"deficit_final_year_gbp", "deficit_cumulative_gbp"} {
 		d := stats.Paired(base.Metric(name).Values, bt.Metric(name).Values, 0)
 		t.Logf("%s: better-together − baseline = £%.1fm, 95%% CI £%.1fm to £%.1fm", name, d.Mean/1e6, d.Lo()/1e6, d.Hi()/1e6)
-		if !(d.Hi() < 0) {
-			t.Errorf("%s: better-together − baseline = £%.1fm (95%% CI £%.1fm to £%.1fm), want wholly below 0", name, d.Mean/1e6, d.Lo()/1e6, d.Hi()/1e6)
-		}
+	}
+	l, err := scenarios.Load("better-together", scenarios.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &l.Money.Inflation
+	y := bt.FinalYear
+	infl := math.Pow(1+in.PayShare*in.Pay+(1-in.PayShare)*in.Prices+in.NonDemographic, float64(y))
+	recurrent := 0.0
+	for _, iv := range l.Params.Interventions {
+		recurrent += iv.Recurrent
+	}
+	if got, want := bt.Annual[y][finance.System][finance.InterventionCost].Mean, recurrent*infl; math.Abs(got-want) > 1e-6*want {
+		t.Errorf("%s: interventions cost £%.3fm, want the recurrent £%.3fm × %.4f = £%.3fm", bt.Years[y], got/1e6, recurrent/1e6, infl, want/1e6)
+	}
+	var diffs []float64
+	for r := range bt.Reps {
+		diffs = append(diffs, bt.Reps[r][y].Money[finance.Acute][finance.CapacityCost]-base.Reps[r][y].Money[finance.Acute][finance.CapacityCost])
+	}
+	if d := stats.Summarize(diffs, 0); !(d.Hi() < 0) {
+		t.Errorf("%s: the acute trust's capacity cost is £%.1fm ± %.1fm against the baseline's, want lower: the rule closes beds", bt.Years[y], d.Mean/1e6, d.HalfWidth/1e6)
 	}
 }
 
@@ -175,7 +195,7 @@ func TestActivity(t *testing.T) {
 			{"ReablementDays", a.ReablementDays, care.AnnualReablementDays},
 			{"CareHomeBedDays", a.CareHomeBedDays, care.AnnualCareHomeBedDays},
 			{"CommunityCaseloadDays", a.CommunityCaseloadDays, care.AnnualCommunityCaseloadDays},
-			{"AcuteBeds", a.AcuteBeds, care.AnnualAcuteBeds},
+			{"EscalationBedDays", a.EscalationBedDays, care.AnnualEscalationBedDays},
 			{"EDCubicles", a.EDCubicles, care.AnnualEDCubicles},
 			{"IntermediateCareBeds", a.IntermediateCareBeds, care.AnnualICBeds},
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
@@ -188,9 +208,14 @@ func TestActivity(t *testing.T) {
 		}
 	}
 	// Every number of Activity (all fields but From and Days) is one of
-	// the cases above.
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 18 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 18", n)
+	// the cases above, or AcuteBeds: the staffed beds but escalation beds.
+	for y, a := range got {
+		if want := want(y, care.AnnualAcuteBeds) - want(y, care.AnnualEscalationBeds); a.AcuteBeds != want {
+			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
+		}
+	}
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 19 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 19", n)
 	}
 }
 

@@ -134,6 +134,7 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	}
 	res.Reps = reps
 	res.summarise(daily)
+	res.Warnings = append(res.Warnings, Overloads(res)...)
 	if o.Money != nil {
 		if err := res.addMoney(p, o); err != nil {
 			return nil, err

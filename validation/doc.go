@@ -28,8 +28,9 @@
 //   - [ModelChecks] runs the built-in textbook scenarios through the whole
 //     care model (caresim/sim/care) against the same results, and the
 //     built-in baseline against [BaselineTargets]: Mid-Nottinghamshire's
-//     population, A&E attendances, emergency admissions, length of stay,
-//     occupancy and delays in 2014/15, each with its source and tolerance.
+//     population, A&E attendances and their type 3 share, emergency
+//     admissions, length of stay, occupancy and delays in 2014/15, each
+//     with its source and tolerance.
 //
 // # What it is not
 //

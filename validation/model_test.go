@@ -2,8 +2,12 @@ package validation_test
 
 import (
 	"context"
+	"math"
+	"strings"
 	"testing"
 
+	"caresim/sim"
+	"caresim/sim/care"
 	"caresim/validation"
 )
 
@@ -31,5 +35,34 @@ func TestModelChecks(t *testing.T) {
 		if !c.Pass() {
 			t.Errorf("%s: %s: expected %g, simulated %g ± %g (tolerance %g)", c.Case, c.Measure, c.Expected, c.Sim.Mean, c.Sim.HalfWidth, c.Tol)
 		}
+	}
+}
+
+// TestType3ShareTarget checks the type 3 share target by hand: two
+// replications whose first years have 850 and 860 ED attendances with 150
+// and 140 at urgent treatment have shares 0.15 and 0.14, mean 0.145, the
+// observed share, which passes; all at urgent treatment (share 1) fails.
+func TestType3ShareTarget(t *testing.T) {
+	rep := func(ed, utc float64) *care.Result {
+		y := make([]float64, care.NumAnnual)
+		y[care.AnnualEDAttendances], y[care.AnnualUTCAttendances] = ed, utc
+		return &care.Result{Annual: [][]float64{y}, Metrics: make([]float64, care.NumMetrics)}
+	}
+	find := func(res *sim.Results) validation.Check {
+		t.Helper()
+		for _, c := range validation.EvaluateTargets(&care.Params{}, res) {
+			if strings.HasPrefix(c.Case, "type 3 (Newark) share") {
+				return c
+			}
+		}
+		t.Fatal("no type 3 share target")
+		return validation.Check{}
+	}
+	c := find(&sim.Results{Reps: []*care.Result{rep(850, 150), rep(860, 140)}})
+	if math.Abs(c.Sim.Mean-0.145) > 1e-12 || !c.Pass() {
+		t.Errorf("shares 0.15 and 0.14: got mean %g, pass %v; want 0.145, true", c.Sim.Mean, c.Pass())
+	}
+	if c := find(&sim.Results{Reps: []*care.Result{rep(0, 150), rep(0, 140)}}); c.Pass() {
+		t.Errorf("all at urgent treatment: share %g passes, want a failure", c.Sim.Mean)
 	}
 }

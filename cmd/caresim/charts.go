@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -76,23 +75,18 @@ func runCharts(l *scenarios.Loaded, res *sim.Results) ([]plots.Chart, error) {
 
 // addCharts appends to names and writers the files of the charts that
 // draw returns, in each of formats (see plots.Output.Writers), and
-// returns their names, with a cleanup that removes the scratch folder
-// they are drawn in. With no formats (--no-plots) it draws nothing.
-func addCharts(formats plots.Output, draw func() ([]plots.Chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+// returns their names. With no formats (--no-plots) it draws nothing.
+func addCharts(formats plots.Output, draw func() ([]plots.Chart, error), names *[]string, writers *[]func(io.Writer) error) ([]string, error) {
 	if !formats.Drawn() {
-		return nil, func() {}, nil
+		return nil, nil
 	}
 	cs, err := draw()
 	if err != nil {
-		return nil, nil, fmt.Errorf("charts: %w", err)
+		return nil, fmt.Errorf("charts: %w", err)
 	}
-	tmp, err := os.MkdirTemp("", "caresim-charts-")
-	if err != nil {
-		return nil, nil, err
-	}
-	charts, cw := formats.Writers(cs, tmp)
+	charts, cw := formats.Writers(cs)
 	*names, *writers = append(*names, charts...), append(*writers, cw...)
-	return charts, func() { os.RemoveAll(tmp) }, nil
+	return charts, nil
 }
 
 // addMetricFlag defines --metric, the metrics a sweep's charts show.
@@ -120,13 +114,14 @@ func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
 	return out, nil
 }
 
-// drawSweepDir draws the charts of the complete sweep in dir, from its
-// sweep.json and sweep.csv, for metrics (see plots.SweepCharts), in formats,
-// written atomically into dir.
-func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) error {
+// drawSweepDir draws the charts of the complete sweep in the folder out,
+// from its sweep.json and sweep.csv, for metrics (see plots.SweepCharts),
+// in formats, written atomically into out.
+func drawSweepDir(ctx context.Context, out *results.Folder, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) error {
 	if !formats.Drawn() {
 		return nil
 	}
+	dir := out.Dir()
 	d, err := results.ReadSweepData(dir)
 	if err != nil {
 		return err
@@ -136,11 +131,10 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 	}
 	var names []string
 	var writers []func(io.Writer) error
-	charts, done, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
+	charts, err := addSweepCharts(d, metrics, formats, stderr, &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
 	if len(charts) == 0 {
 		return nil
 	}
@@ -150,11 +144,6 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 	}
 	names = append(names, "report.html")
 	writers = append(writers, sweepReportWriter(dir, cs, true))
-	out, err := results.OpenFolder(dir)
-	if err != nil {
-		return err
-	}
-	defer out.Abort()
 	if err := out.Save(ctx, "charts", names, writers); err != nil {
 		return err
 	}
@@ -167,7 +156,7 @@ func drawSweepDir(ctx context.Context, dir string, metrics []string, formats plo
 // addSweepCharts appends the files of d's charts of metrics in formats to
 // names and writers, as addCharts does, warning on stderr of a metric not
 // measured.
-func addSweepCharts(d results.SweepData, metrics []string, formats plots.Output, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, func(), error) {
+func addSweepCharts(d results.SweepData, metrics []string, formats plots.Output, stderr io.Writer, names *[]string, writers *[]func(io.Writer) error) ([]string, error) {
 	return addCharts(formats, func() ([]plots.Chart, error) {
 		cs, warns, err := plots.SweepCharts(d, metrics)
 		for _, w := range warns {

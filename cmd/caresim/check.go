@@ -23,6 +23,9 @@ follows its extends chain, applies the --set overrides and checks every
 value: types, units, ranges, shares that must sum to 1, distributions,
 names, parameter paths and dates. It prints every problem found, one per
 line as file:line:col: parameter: message, and exits 1 if there are any.
+What loading changed of what the files say is a warning, which does not
+fail: beds cut (by --set, or by a file extending another) below the beds
+occupied at the start that a base file set are started full.
 
 Examples:
 
@@ -47,6 +50,9 @@ Examples:
 				continue
 			}
 			fmt.Fprintf(stdout, "ok  %s (%s)\n", ref, l.Name)
+			for _, w := range l.Warnings {
+				fmt.Fprintf(stderr, "caresim: warning: %v\n", w)
+			}
 		}
 		if bad > 0 {
 			return fmt.Errorf("check: %d of %d scenarios have problems", bad, len(args))

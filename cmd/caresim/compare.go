@@ -200,12 +200,11 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	writers = append(writers, func(w io.Writer) error {
 		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
 	})
-	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
-	if err := out.Save(ctx, "compare", names, writers); err != nil {
+	if err := out.Replace(ctx, "compare", names, writers); err != nil {
 		return err
 	}
 	if !*cc.quiet {
@@ -262,6 +261,11 @@ func loadAll(refs, sets []string) ([]*compared, error) {
 		for _, o := range runs[:i] {
 			if o.label == r.label {
 				return nil, usageErr("compare: scenario %s is given twice", r.label)
+			}
+			// Each scenario's results go to a subfolder of its own, which
+			// may be told apart from the others by case alone.
+			if a, b := results.ScenarioDir(o.label), results.ScenarioDir(r.label); strings.EqualFold(a, b) {
+				return nil, usageErr("compare: scenarios %s and %s would share the folder %s: give them different names", o.label, r.label, b)
 			}
 		}
 	}

@@ -33,9 +33,9 @@
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //	textbook-mmc: 3 replications, seed 1; 60 days from 2014-04-01 after a 30-day warm-up
 //
-//	metric                             mean  95% CI low   high  unit
-//	ed_attendances_per_year           79280       77580  80980  per year
-//	ed_4h_performance                0.9205      0.8281  1.013  fraction
+//	metric                                  mean  95% CI low   high  unit
+//	ed_attendances_per_year                79280       77580  80980  per year
+//	ed_4h_performance                     0.9205      0.8281  1.013  fraction
 //	...
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
@@ -50,7 +50,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline   153000 ... per year
-//	                                      prism      153100 ... 22.45 ... per year
+//	                                      prism      153100 ... 22.95 ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus

@@ -34,7 +34,9 @@ digest, flags, seed, replications; the same number of shards) and the
 same columns, that each row belongs to its folder's shard, and that no
 row is there twice or missing; each problem names the folder. A shard
 stopped part-way is finished by running it again with --resume. The
-files are written under temporary names and renamed when complete.
+files are written under temporary names and renamed when complete, and
+replace what caresim wrote in DIR before (see caresim run --help); DIR
+must not be one of the shards' folders.
 
 Merge prints the table sweep prints, for the whole sweep, and draws the
 charts that sweep draws of a whole sweep (see caresim sweep --help:
@@ -59,29 +61,33 @@ Examples:
 		if err := checkShardMetrics(*metrics, args[0]); err != nil {
 			return err
 		}
-		if err := merge(*out, args, stdout, stderr, *quiet); err != nil {
+		if in := results.SameAs(*out, args); in != "" {
+			return usageErr("--out %s is the shard folder %s: merge into a folder of its own", *out, in)
+		}
+		d, err := results.OpenFolder(*out)
+		if err != nil {
 			return err
 		}
-		if err := writeSweepReport(*out, nil, formats.Drawn()); err != nil {
+		defer d.Abort()
+		ctx := context.Background()
+		if err := merge(ctx, d, args, stdout, stderr, *quiet); err != nil {
 			return err
 		}
-		return drawSweepDir(context.Background(), *out, *metrics, formats, stderr, *quiet)
+		if err := writeSweepReport(ctx, d, nil, formats.Drawn()); err != nil {
+			return err
+		}
+		return drawSweepDir(ctx, d, *metrics, formats, stderr, *quiet)
 	}
 	return c
 }
 
-// merge joins the sweeps in dirs into out.
-func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) error {
+// merge joins the sweeps in dirs into d, whose files they become.
+func merge(ctx context.Context, d *results.Folder, dirs []string, stdout, stderr io.Writer, quiet bool) error {
 	merged, rows, err := results.MergeShards(dirs, func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) })
 	if err != nil {
 		return err
 	}
 	header := merged.Header()
-	d, err := results.OpenFolder(out)
-	if err != nil {
-		return err
-	}
-	defer d.Abort()
 	tally := report.NewSweepTable(header, len(merged.Parameters))
 	writeCSV := func(w io.Writer) error {
 		cw := csv.NewWriter(w)
@@ -94,11 +100,11 @@ func merge(out string, dirs []string, stdout, stderr io.Writer, quiet bool) erro
 		return cw.Error()
 	}
 	names := []string{"sweep.csv", "sweep.json"}
-	if err := d.Save(context.Background(), "merge", names, []func(io.Writer) error{writeCSV, func(w io.Writer) error { return results.WriteJSON(w, merged) }}); err != nil {
+	if err := d.Replace(ctx, "merge", names, []func(io.Writer) error{writeCSV, func(w io.Writer) error { return results.WriteJSON(w, merged) }}); err != nil {
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "caresim: wrote %s and sweep.json to %s, from %s\n", text.Plural(len(rows), "row"), out, text.Plural(len(dirs), "shard"))
+		fmt.Fprintf(stderr, "caresim: wrote %s and sweep.json to %s, from %s\n", text.Plural(len(rows), "row"), d.Dir(), text.Plural(len(dirs), "shard"))
 	}
 	return tally.Write(stdout, merged, sim.Shard{K: 1, N: 1})
 }

@@ -70,8 +70,10 @@ func TestMergeGolden(t *testing.T) {
 	}
 }
 
-// TestMergeBadRows expects a row that a folder holds twice, and a row in
-// another shard's folder, to be named with the folder and line.
+// TestMergeBadRows expects a row that a folder holds twice, a row in
+// another shard's folder, a metric's cell that is not a number and a row
+// of a point with other parameters than its other rows to be named with
+// the folder and line.
 func TestMergeBadRows(t *testing.T) {
 	clearShardEnv(t)
 	base := t.TempDir()
@@ -90,6 +92,8 @@ func TestMergeBadRows(t *testing.T) {
 	}{
 		{"twice", string(a) + string(aRow), string(b), "shard BASE/a: sweep.csv:4: point 0 replication 0 is also in BASE/a"},
 		{"another shard's", string(a), string(b) + string(aRow), "shard BASE/b (2/2): sweep.csv:4: point 0 replication 0 does not belong to it"},
+		{"not a number", strings.Join(setCell(3, 4, "NaN")(strings.Split(string(a), "\n")), "\n"), string(b), `shard BASE/a: sweep.csv:3: column 4 (ed_attendances_per_year): "NaN" is not a number (an empty cell is one not measured)`},
+		{"another point's parameters", strings.Replace(string(a), "\n0,1,10,", "\n0,1,11,", 1), string(b), "shard BASE/a: sweep.csv:3: point 0 has 11 here, but 10 in its other rows"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			os.WriteFile(filepath.Join(base, "a", "sweep.csv"), []byte(c.a), 0o644)

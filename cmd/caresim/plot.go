@@ -30,12 +30,16 @@ func newPlot() *command {
 Plot re-draws every chart of a folder that caresim run wrote, from its
 summary.json, daily.csv, annual.csv and los.csv, without simulating
 again: the same charts, byte for byte, that run drew in the same format
-(beds over time for each bed pool, delays, ae-performance, lengths of
-stay, the pathway mix and, for a priced run, the deficit trajectories;
-see caresim run --help). Use it to draw a run in another --format, or
-after --no-plots. It re-writes report.html too, as run wrote it when it
-drew charts. The files are written under temporary names and renamed
-when all are complete.
+(beds over time for each bed pool, the acute bed base when a
+bed-management rule closed or opened beds, delays, ae-performance,
+lengths of stay, the pathway mix and, for a priced run, the deficit
+trajectories; see caresim run --help). Use it to draw a run in another
+--format, or after --no-plots. It re-writes report.html too, as run
+wrote it when it drew charts. The files are written under temporary
+names and renamed when all are complete. The folder's files are checked
+against what its summary.json or sweep.json says it holds: a file cut
+short, a row there twice, a renamed column or a cell that is neither a
+number nor empty is refused, with the file, the line and the column.
 
 A comparison's folder (compare.csv, summary.json and a subfolder for
 each scenario; see caresim compare --help) gets the charts and report
@@ -60,19 +64,33 @@ Examples:
 		if err != nil {
 			return err
 		}
-		if done, err := plotSweepDir(args[0], *metrics, formats, stderr, *quiet); done {
+		dir := args[0]
+		if fi, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("%s is not a results folder: %w", dir, err)
+		} else if !fi.IsDir() {
+			return fmt.Errorf("%s is not a results folder: it is a file", dir)
+		}
+		// The folder is held from before it is read until the charts are
+		// in place, so that no other command changes it meanwhile.
+		out, err := results.OpenFolder(dir)
+		if err != nil {
 			return err
 		}
-		return plotDir(args[0], formats, stderr, *quiet)
+		defer out.Abort()
+		if done, err := plotSweepDir(out, *metrics, formats, stderr, *quiet); done {
+			return err
+		}
+		return plotDir(out, formats, stderr, *quiet)
 	}
 	return c
 }
 
 // plotDir re-draws the charts and report of the run or comparison in
-// dir, in formats.
-func plotDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
+// out, in formats.
+func plotDir(out *results.Folder, formats plots.Output, stderr io.Writer, quiet bool) error {
+	dir := out.Dir()
 	if isCompareDir(dir) {
-		return plotCompareDir(dir, formats, stderr, quiet)
+		return plotCompareDir(out, formats, stderr, quiet)
 	}
 	d, err := results.ReadRun(dir)
 	if err != nil {
@@ -86,29 +104,20 @@ func plotDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) err
 	if err != nil {
 		return err
 	}
-	return saveDrawn(dir, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, stderr, quiet)
+	return saveDrawn(out, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, stderr, quiet)
 }
 
 // saveDrawn writes the charts cs in formats and the report that report
-// writes into dir, all under temporary names renamed together, and notes
+// writes into out, all under temporary names renamed together, and notes
 // what it drew unless quiet.
-func saveDrawn(dir string, cs []plots.Chart, formats plots.Output, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+func saveDrawn(out *results.Folder, cs []plots.Chart, formats plots.Output, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+	dir := out.Dir()
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
-	tmp, err := os.MkdirTemp("", "caresim-charts-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	names, writers := formats.Writers(cs, tmp)
+	names, writers := formats.Writers(cs)
 	names = append(names, "report.html")
 	writers = append(writers, report)
-	out, err := results.OpenFolder(dir)
-	if err != nil {
-		return err
-	}
-	defer out.Abort()
 	if err := out.Save(context.Background(), "plot", names, writers); err != nil {
 		return err
 	}
@@ -125,8 +134,9 @@ func isCompareDir(dir string) bool {
 }
 
 // plotCompareDir re-draws the charts and report of the comparison in
-// dir, in formats.
-func plotCompareDir(dir string, formats plots.Output, stderr io.Writer, quiet bool) error {
+// out, in formats.
+func plotCompareDir(out *results.Folder, formats plots.Output, stderr io.Writer, quiet bool) error {
+	dir := out.Dir()
 	d, s, err := results.ReadCompare(dir, plots.DiffMetric)
 	if err != nil {
 		return err
@@ -142,7 +152,7 @@ func plotCompareDir(dir string, formats plots.Output, stderr io.Writer, quiet bo
 		}
 	}
 	write := func(w io.Writer) error { return report.WriteCompare(w, s, calib, cs, true, dir) }
-	return saveDrawn(dir, cs, formats, write, stderr, quiet)
+	return saveDrawn(out, cs, formats, write, stderr, quiet)
 }
 
 // isSweepDir reports whether dir holds a sweep rather than a run: a
@@ -153,12 +163,13 @@ func isSweepDir(dir string) bool {
 	return errSweep == nil && errors.Is(errRun, os.ErrNotExist)
 }
 
-// plotSweepDir re-draws the charts of the sweep in dir for caresim plot,
-// when dir holds a sweep (see isSweepDir), and reports whether it did:
+// plotSweepDir re-draws the charts of the sweep in out for caresim plot,
+// when it holds a sweep (see isSweepDir), and reports whether it did:
 // the charts of the metrics named, or else of the metrics that dir holds
 // charts of, or else of the default metric. Metrics named for a run's
 // folder are a usage error.
-func plotSweepDir(dir string, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) (bool, error) {
+func plotSweepDir(out *results.Folder, metrics []string, formats plots.Output, stderr io.Writer, quiet bool) (bool, error) {
+	dir := out.Dir()
 	if !isSweepDir(dir) {
 		if len(metrics) > 0 {
 			return true, usageErr("--metric goes with a sweep's folder, and %s holds none", dir)
@@ -174,7 +185,7 @@ func plotSweepDir(dir string, metrics []string, formats plots.Output, stderr io.
 			return true, err
 		}
 	}
-	return true, drawSweepDir(context.Background(), dir, metrics, formats, stderr, quiet)
+	return true, drawSweepDir(context.Background(), out, metrics, formats, stderr, quiet)
 }
 
 // chartedMetrics returns the metrics of m that dir holds charts of, in

@@ -43,6 +43,19 @@ func TestPlotReproducesRun(t *testing.T) {
 	checkReplotted(t, charts, want, before, got)
 }
 
+// listedFiles returns the files that the manifest in files lists, sorted.
+func listedFiles(t *testing.T, files map[string][]byte) []string {
+	t.Helper()
+	var m struct {
+		Files []string `json:"files"`
+	}
+	if err := json.Unmarshal(files[results.ManifestName], &m); err != nil {
+		t.Fatalf("%s: %v", results.ManifestName, err)
+	}
+	slices.Sort(m.Files)
+	return m.Files
+}
+
 // drawnCharts are the PNG and SVG files of files, sorted.
 func drawnCharts(files map[string][]byte) []string {
 	var charts []string
@@ -73,9 +86,14 @@ func checkReplotted(t *testing.T, charts []string, want, before, got map[string]
 		t.Errorf("plot wrote report.html unlike the command did")
 	}
 	for name, b := range before {
-		if name != "report.html" && !bytes.Equal(got[name], b) {
+		if name != "report.html" && name != results.ManifestName && !bytes.Equal(got[name], b) {
 			t.Errorf("plot changed %s", name)
 		}
+	}
+	// The folder's list of files gains the charts, as the command's own
+	// list has them (in another order: after the results, not among them).
+	if g, w := listedFiles(t, got), listedFiles(t, want); !slices.Equal(g, w) {
+		t.Errorf("after plot, %s lists %q; want %q, as the command wrote it", results.ManifestName, g, w)
 	}
 	if len(got) != len(before)+len(charts) {
 		t.Errorf("plot left %d files, want %d", len(got), len(before)+len(charts))
@@ -118,7 +136,7 @@ func TestPlotBadFiles(t *testing.T) {
 		dir, file, from, to, msg string
 	}{
 		{cmp, "compare.csv", "ed_4h_performance,fraction,mmc-11,", "ed_4h_performance,fraction,nosuch,", `compare.csv:7: scenario "nosuch" is not one compared`},
-		{cmp, "compare.csv", "ed_4h_performance,fraction,textbook-mmc,", "ed_4h_performance,fraction,mmc-11,", "compare.csv:7: a second row of ed_4h_performance for mmc-11"},
+		{cmp, "compare.csv", "ed_4h_performance,fraction,textbook-mmc,", "ed_4h_performance,fraction,mmc-11,", "compare.csv:6: column 4 (mean):"},
 		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.25,NaN", "los.csv:2: stays_per_replication"},
 		{tandem, "los.csv", "textbook-tandem,acute,0,0.25,", "textbook-tandem,acute,0,0.5,", "los.csv:2: to_days"},
 	} {

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"io"
-	"path/filepath"
 
 	"caresim/plots"
 	"caresim/plots/report"
@@ -58,10 +58,10 @@ func (c *comparison) calibrations(sets []string) map[string][]results.Check {
 	return out
 }
 
-// writeSweepReport writes report.html into dir, a sweep's folder (see
+// writeSweepReport writes report.html into out, a sweep's folder (see
 // report.WriteSweep), under a temporary name that is renamed.
-func writeSweepReport(dir string, charts []plots.Chart, drawn bool) error {
-	return results.WriteFileAtomic(filepath.Join(dir, "report.html"), sweepReportWriter(dir, charts, drawn))
+func writeSweepReport(ctx context.Context, out *results.Folder, charts []plots.Chart, drawn bool) error {
+	return out.Save(ctx, "report", []string{"report.html"}, []func(io.Writer) error{sweepReportWriter(out.Dir(), charts, drawn)})
 }
 
 // sweepReportWriter writes the report.html of the sweep in dir (see

@@ -109,7 +109,9 @@ at --size slide (10 × 5.63 in, the default) or a4 (7.5 × 4.5 in),
 unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 (each pool the scenario has: mean occupied beds, the 10th–90th
 percentile band across replications, the capacity and the interventions'
-start dates), delays (patients delayed in acute beds by discharge
+start dates), bed-base-acute (the acute beds planned, open, in
+escalation and occupied, when the scenario's bed-management rule closes
+or opens any), delays (patients delayed in acute beds by discharge
 pathway, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
 has A&E attendances), los-acute and los-intermediate-care (the
@@ -159,6 +161,13 @@ SOURCE_DATE_EPOCH's when it is set). Files are written under temporary names and
 renamed when all are complete: Ctrl-C (or SIGTERM) stops the
 replications under way at their next simulated day, leaves the folder as
 it was, and exits 1.
+
+The folder changes as a whole: the files that caresim wrote there
+before and does not write again (an earlier run's charts, after
+--no-plots) are removed, and files it did not write are left. Its
+.caresim-files.json lists the files written, and caresim plot refuses a
+folder whose command was stopped while it put them in place. No other
+command may write the folder while run does (.caresim.lock).
 
 Examples:
 
@@ -274,7 +283,10 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	defer out.Abort()
 	var events *results.EventLog
 	if *r.events != "" {
-		f, err := out.Create(*r.events)
+		if in := results.SameAs(*r.events, l.Chain); in != "" {
+			return usageErr("--events %s is the scenario file %s: give another file", *r.events, in)
+		}
+		f, err := out.CreateFile(*r.events)
 		if err != nil {
 			return fmt.Errorf("--events: %w", err)
 		}
@@ -309,12 +321,11 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
-	charts, done, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
-	defer done()
-	if err := out.Save(ctx, "run", names, writers); err != nil {
+	if err := out.Replace(ctx, "run", names, writers); err != nil {
 		return err
 	}
 	if !*r.quiet {

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,12 +46,61 @@ func TestRunGolden(t *testing.T) {
 		{"run-money", []string{"run", "--reps", "3", "--set", "horizon=60d", "--set", "warm_up.length=5d", "--out", "OUT", "testdata/mmc-money.yaml"}, 0},
 		// Costs without organisations: not priced, with a warning.
 		{"run-costs-only", []string{"run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--out", "OUT", "testdata/mmc-costs-only.yaml"}, 0},
+		// Too few beds: overload warnings, with the measure and the years.
+		{"run-overloaded", overloadedRun, 0},
 		{"run-bad-set", []string{"run", "--set", "services.ed.cubicles=many", "--set", "services.ed.cubicle=3", "--out", "OUT", "textbook-mmc"}, 1},
+		// Numbers without their units are refused, with the overrides to give.
+		{"run-no-unit", []string{"run", "--set", "horizon=10", "--set", "warm_up.length=5", "--set", "services.ed.treatment.mean=50", "--out", "OUT", "textbook-mmc"}, 1},
 		{"run-bad-reps", []string{"run", "--reps", "0", "textbook-mmc"}, 2},
 		{"run-two-scenarios", []string{"run", "textbook-mmc", "textbook-loss"}, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkGolden(t, c.name, c.args, c.code) })
+	}
+}
+
+// overloadedRun runs the textbook tandem for two financial years with 14
+// acute beds instead of 20: 4 admissions a day, each holding a bed about
+// 4.2 days (blocking included), need about 16.8, so the beds are full
+// every day and the queue for them grows by about 0.7 patients a day.
+var overloadedRun = []string{"run", "--quiet", "--no-plots", "--reps", "2", "--seed", "7", "--set", "horizon=730d",
+	"--set", "services.acute.beds=14", "--out", "OUT", "textbook-tandem"}
+
+// TestRunOverloaded checks that the overload warnings of overloadedRun,
+// beds full and a queue growing in 2014/15 and 2015/16, are where a
+// planner reads: on stderr (pinned by its golden), in summary.json's
+// manifest and in report.html.
+func TestRunOverloaded(t *testing.T) {
+	r := sharedRun(t, overloadedRun...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := []string{
+		"overload: acute beds full: the day's mean occupancy (acute_occupied_mean / acute_beds) was above 95% on more than 50% of the days of 2014/15 (",
+		"overload: the queue for acute beds grows without bound: the mean number of emergency patients waiting for a bed (waiting_for_bed_mean) rose every year from 2014/15 to 2015/16",
+	}
+	b, err := os.ReadFile(filepath.Join(r.out, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s results.Summary
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(r.out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, "caresim: warning: "+w) {
+			t.Errorf("stderr does not say %q:\n%s", w, r.stderr)
+		}
+		if !slices.ContainsFunc(s.Manifest.Warnings, func(m string) bool { return strings.HasPrefix(m, w) }) {
+			t.Errorf("summary.json's warnings %q do not say %q", s.Manifest.Warnings, w)
+		}
+		if !strings.Contains(string(page), html.EscapeString(w)) {
+			t.Errorf("report.html does not say %q", w)
+		}
 	}
 }
 
@@ -153,12 +204,32 @@ func TestRunFiles(t *testing.T) {
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
 		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
-	if len(files) != 7 {
+	if len(files) != 8 {
 		names := []string{}
 		for n := range files {
 			names = append(names, n)
 		}
-		t.Errorf("folder holds %q, want the five results, the report and the event log", names)
+		t.Errorf("folder holds %q, want the five results, the report, the event log and the list of them", names)
+	}
+	// The folder's manifest lists what run wrote, the event log too, in
+	// the order written, and says that all of it is in place.
+	wantList := `{
+  "format_version": 1,
+  "command": "run",
+  "complete": true,
+  "files": [
+    "events.csv",
+    "summary.json",
+    "metrics.csv",
+    "daily.csv",
+    "annual.csv",
+    "los.csv",
+    "report.html"
+  ]
+}
+`
+	if got := string(files[results.ManifestName]); got != wantList {
+		t.Errorf("%s:\n%s\nwant\n%s", results.ManifestName, got, wantList)
 	}
 
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, care.NumMetrics*(1+reps))

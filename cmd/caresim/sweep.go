@@ -35,8 +35,9 @@ writes one row per point and replication to --out/sweep.csv.
 
 A grid is made of --set flags with several values: path=v1,v2,v3, or
 path=lo:hi:step (lo, lo+step, ... up to hi, in the parameter's units,
-such as 2h:4h:30min). Several make a product, the first --set varying
-slowest. A --set with one value is an override applied at every point.
+such as 2h:4h:30min; a duration needs its unit, as everywhere). Several
+make a product, the first --set varying slowest. A --set with one value
+is an override applied at every point.
 A Latin hypercube takes --lhs N points with one --range path=lo:hi per
 parameter, drawn uniformly over the ranges (gonum's samplemv) from the
 seed; whole-number parameters are rounded. Each point's values go
@@ -57,8 +58,10 @@ describes the sweep: scenario, digest, flags, seed, replications, points,
 shard, and the columns' units.
 
 Ctrl-C (or SIGTERM) keeps every finished point; --resume runs only the
-rows the file does not hold yet, after dropping a row cut short. Without
---resume, sweep will not touch a folder that already holds a sweep.
+rows the file does not hold yet, after dropping a row cut short, and
+rows there twice, identical (a row there twice with other values is
+refused). Without --resume, sweep will not touch a folder that already
+holds a sweep. A second sweep of a folder while one runs is refused.
 
 --shard K/N runs the points i with i mod N = K−1, so N machines can
 share a sweep; caresim merge joins their folders into the sweep.csv one
@@ -268,6 +271,14 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	for _, p := range sw.points {
 		cells[p.Index] = p.Cells
 	}
+	// The folder is held until the sweep ends: a second sweep of it at
+	// once (a requeued job array task, a retried pod) would append the
+	// same rows again.
+	out, err := results.OpenFolder(*sc.out)
+	if err != nil {
+		return err
+	}
+	defer out.Abort()
 	warn := func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) }
 	done, err := results.OpenSweep(*sc.out, sw.man, cells, *sc.resume, warn, sw.tally.Add)
 	if err != nil {
@@ -284,14 +295,14 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 	// The report; drawSweepDir re-writes it with the charts it draws.
-	if err := writeSweepReport(*sc.out, nil, formats.Drawn()); err != nil {
+	if err := writeSweepReport(context.Background(), out, nil, formats.Drawn()); err != nil {
 		return err
 	}
 	if !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: wrote %s to %s\n", text.Plural(written, "row"), sw.csv)
 	}
 	if sh.N == 1 { // a shard's charts are drawn by merge, from the whole sweep
-		if err := drawSweepDir(ctx, *sc.out, metrics, formats, stderr, *sc.quiet); err != nil {
+		if err := drawSweepDir(ctx, out, metrics, formats, stderr, *sc.quiet); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -268,24 +269,8 @@ func TestSweepResumeAfterKill(t *testing.T) {
 	wantOut, want := runSweep(t, whole, longSweep(whole)...)
 
 	dir := filepath.Join(base, "killed")
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "CARESIM_TEST_ARGS="+strings.Join(longSweep(dir, "--workers", "1"), "\n"))
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	csvPath := filepath.Join(dir, "sweep.csv")
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		b, _ := os.ReadFile(csvPath)
-		if bytes.Count(b, []byte("\n")) >= 1+5 {
-			break
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the sweep wrote no rows in 20 s")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	cmd := startSweep(t, longSweep(dir, "--workers", "1"), csvPath, 5, nil)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -303,6 +288,30 @@ func TestSweepResumeAfterKill(t *testing.T) {
 	sameFiles(t, "resumed after SIGKILL", got, want)
 	if gotOut != wantOut {
 		t.Errorf("resumed sweep printed\n%s\nwant\n%s", gotOut, wantOut)
+	}
+}
+
+// startSweep starts the sweep of args in a child process, its stderr
+// to stderr (when not nil), and returns it once csvPath holds rows rows.
+func startSweep(t *testing.T, args []string, csvPath string, rows int, stderr io.Writer) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "CARESIM_TEST_ARGS="+strings.Join(args, "\n"))
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		b, _ := os.ReadFile(csvPath)
+		if bytes.Count(b, []byte("\n")) >= 1+rows {
+			return cmd
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the sweep wrote no rows in 20 s")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -395,7 +404,13 @@ func TestSweepRefuses(t *testing.T) {
 		{"another shard", sweepArgs(dir, "--resume", "--shard", "1/2"), nil, "holds shard 1/1, not 1/2"},
 		{"a changed value", sweepArgs(dir, "--resume"), func(b []byte) []byte { return bytes.Replace(b, []byte("\n3,0,10,230,"), []byte("\n3,0,10,231,"), 1) },
 			"sweep.csv:11: point 3 has services.ed.cubicles, demand.urgent.routes.walk-in.per_day = 10, 231 here, but 10, 230 in this sweep"},
-		{"a row twice", sweepArgs(dir, "--resume"), func(b []byte) []byte { return append(b, b[bytes.IndexByte(b, '\n')+1:]...) }, "sweep.csv:38: point 0 replication 0 is there twice"},
+		{"a row twice, unlike", sweepArgs(dir, "--resume"), func(b []byte) []byte {
+			row := b[bytes.IndexByte(b, '\n')+1:]
+			row = row[:bytes.IndexByte(row, '\n')+1]
+			return append(b, bytes.Replace(row, []byte("0,0,10,200,"), []byte("0,0,10,200,1"), 1)...)
+		}, "sweep.csv:38: point 0 replication 0 is there twice, with other values than at line 2"},
+		{"a cell not a number", sweepArgs(dir, "--resume"), func(b []byte) []byte { return bytes.Replace(b, []byte("\n3,0,10,230,"), []byte("\n3,0,10,230,NaN"), 1) },
+			`sweep.csv:11: column 5 (ed_attendances_per_year): "NaN`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, "sweep.csv")
@@ -473,6 +488,9 @@ func TestSweepUsage(t *testing.T) {
 	}{
 		{[]string{"--set", "services.acute.beds=600,,640"}, "caresim: --set:1:25: services.acute.beds: empty value"},
 		{[]string{"--set", "services.acute.beds=600:640"}, "has no step"},
+		{[]string{"--set", "services.ed.treatment.mean=50:70:10"}, `caresim: --set:1:28: services.ed.treatment.mean: range "50:70:10" has no units: 50min:70min:10min? 50h:70h:10h?`},
+		{[]string{"--set", "services.ed.treatment.mean=50min,70"}, `caresim: --set:1:34: services.ed.treatment.mean: 70 has no unit: 70min? 70h?`},
+		{[]string{"--lhs", "3", "--range", "services.acute.length_of_stay.mean=4:6"}, `caresim: --range:1:36: services.acute.length_of_stay.mean: range "4:6" has no units: 4d:6d? 4h:6h?`},
 		{[]string{"--lhs", "3"}, "--lhs needs a --range"},
 		{[]string{"--range", "services.acute.beds=1:2"}, "--range goes with --lhs"},
 		{[]string{"--set", "services.acute.beds=1"}, "nothing to sweep"},

@@ -21,6 +21,12 @@ func changesOf(m *results.Manifest) scenarioChanges {
 		if r := float64(iv.RampDays); r > 0 {
 			v.Ramp = "reaching its full effect over " + durationText(r)
 		}
+		if iv.End != "" {
+			v.End = "until " + iv.End
+			if r := float64(iv.RampDownDays); r > 0 {
+				v.End += ", withdrawn over the last " + durationText(r)
+			}
+		}
 		for _, ch := range iv.Changes {
 			v.Changes = append(v.Changes, changeText(ch))
 		}
@@ -67,6 +73,12 @@ func changeText(c results.Change) string {
 		v += fmt.Sprintf(" (range %s to %s, drawn per replication)", format(c.Low), format(c.High))
 	}
 	verb := map[string]string{"to": "set to", "scale": "multiplied by", "add": "add"}[c.Op]
+	if l := c.Lag; l != nil {
+		v += ", after a lag of " + durationText(float64(l.Central))
+		if l.Low != l.Central || l.High != l.Central {
+			v += fmt.Sprintf(" (range %s to %s, drawn per replication)", durationText(float64(l.Low)), durationText(float64(l.High)))
+		}
+	}
 	return fmt.Sprintf("%s: %s %s", c.Path, verb, v)
 }
 

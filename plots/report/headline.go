@@ -27,6 +27,7 @@ var Headline = []int{
 	care.MetricCareHomeAdmissions,
 	care.MetricReadmissions,
 	care.MetricElectiveCancellations,
+	care.MetricElectiveCancelledPatients,
 }
 
 // MoneyHeadline lists the money metrics that the report's headline table

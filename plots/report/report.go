@@ -96,8 +96,8 @@ type scenarioChanges struct {
 
 // interventionView is an intervention as the report shows it.
 type interventionView struct {
-	Name, From, Start, Ramp, Description, Cost string
-	Changes                                    []string
+	Name, From, Start, Ramp, End, Description, Cost string
+	Changes                                         []string
 }
 
 // calibrationView is one scenario's calibration status: Status says

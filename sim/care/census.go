@@ -91,3 +91,22 @@ func lengthBiased(d *des.Dist, r *rand.Rand) (elapsed, remaining des.Time) {
 	u := r.Float64()
 	return des.Time(u * total), des.Time((1 - u) * total)
 }
+
+// Census is a bed pool that census fills at the start of the warm-up:
+// the parameter paths of its beds and of its beds occupied at the start.
+type Census struct {
+	Beds, Occupied string
+}
+
+// Censuses returns the bed pools that have a census, in the order of the
+// service table: services.acute, services.intermediate_care and
+// services.care_homes, each with its beds and occupied.
+func Censuses() []Census {
+	var out []Census
+	for _, s := range services {
+		if s.occupied != nil {
+			out = append(out, Census{Beds: s.path("beds"), Occupied: s.path("occupied")})
+		}
+	}
+	return out
+}

@@ -67,25 +67,29 @@ var effectEnds = []struct {
 	{"with the effects at the high ends of their ranges", func(e *Effect) float64 { return e.High }},
 }
 
-// checkEffects applies p's interventions with every effect at its
-// central, its low and then its high value, and checks the parameters at each
-// date a change starts or finishes its ramp, as the model will meet them:
+// checkEffects applies p's interventions with every effect (and lag) at
+// its central, its low and then its high value, and checks the parameters
+// at each date a change starts or finishes its ramp or its ramp down, as
+// the model will meet them:
 // a file that passes must not fail in the middle of a run, and an effect
 // that takes a parameter out of its range (to: 15 on a fraction, meant as
 // 15%) is refused as the same value in the base file would be. A ramp
-// moves a parameter in a straight line, so its ends are enough. Each
+// moves a parameter in a straight line, so its ends are enough (where a
+// ramp and a ramp down overlap, which only a lag can make, the change
+// stays between its ends too). Each
 // problem is reported once, at the first change that starts or ends on
 // the date it first appears.
 func (p *Params) checkEffects(c *checker) {
 	seen := map[string]bool{}
 	for _, end := range effectEnds {
 		q := p.Clone()
-		s, err := buildSchedule(q, func(e *Effect) float64 {
+		pick := func(e *Effect) float64 {
 			if e == nil {
 				return 0
 			}
 			return end.pick(e)
-		})
+		}
+		s, err := buildSchedule(q, pick, pick)
 		if err != nil {
 			continue
 		}
@@ -263,6 +267,24 @@ func (c *checker) dist(path string, d *des.Dist, required bool) {
 			} else {
 				c.add(path, "%v", e)
 			}
+		}
+		return
+	}
+	// Every distribution of Params draws times, which cannot be
+	// negative: a scenario file cannot write a negative one, but an
+	// intervention's add can make one (add: -1d on a minimum of 12h).
+	for _, p := range []struct {
+		key string
+		x   float64
+	}{{"value", d.Value}, {"mean", d.Mean}, {"sd", d.SD}, {"median", d.Median}, {"p90", d.P90},
+		{"scale", d.Scale}, {"min", d.Min}, {"mode", d.Mode}, {"max", d.Max}} {
+		if p.x < 0 {
+			c.add(path+"."+p.key, "must be >= 0 (a time), not %v", p.x)
+		}
+	}
+	for i, x := range d.Values {
+		if x < 0 {
+			c.add(path+".values["+strconv.Itoa(i)+"]", "must be >= 0 (a time), not %v", x)
 		}
 	}
 }
@@ -451,6 +473,10 @@ func (s *Services) check(c *checker, p *Params) {
 	c.dist("services.acute.length_of_stay", &a.LengthOfStay, a.Enabled)
 	c.dist("services.acute.assessment", &a.Assessment, false)
 	c.fraction("services.acute.readmit", a.Readmit)
+	a.Management.check(c, "services.acute.management", a.Beds)
+	if !c.later {
+		p.checkSwitches(c)
+	}
 	if a.Enabled {
 		pw := &a.Pathways
 		c.shares("services.acute.pathways", []string{"home", "reablement", "bed", "care_home", "died"},
@@ -543,6 +569,7 @@ func (p *Params) checkInterventions(c *checker) {
 			}
 		}
 		c.nonNegative(at+".ramp", float64(iv.Ramp))
+		p.checkEnd(c, iv, at)
 		c.nonNegative(at+".setup", iv.Setup)
 		c.nonNegative(at+".recurrent", iv.Recurrent)
 		if len(iv.Changes) == 0 && iv.Setup == 0 && iv.Recurrent == 0 {
@@ -553,6 +580,38 @@ func (p *Params) checkInterventions(c *checker) {
 		}
 	}
 	p.checkInterventionLimits(c)
+}
+
+// checkEnd checks an intervention's end and ramp down: an end on or
+// after its start, and ramps that fit between them.
+func (p *Params) checkEnd(c *checker, iv *Intervention, at string) {
+	c.nonNegative(at+".ramp_down", float64(iv.RampDown))
+	if iv.End == (des.Date{}) {
+		if iv.RampDown != 0 {
+			c.add(at+".ramp_down", "an intervention without an end has nothing to ramp down: give its last day as end")
+		}
+		return
+	}
+	if !iv.End.Valid() {
+		c.add(at+".end", "not a real date")
+		return
+	}
+	if !iv.Start.Valid() {
+		return // reported at start
+	}
+	days := iv.End.Sub(iv.Start) + 1 // in place from the start of Start to the end of End
+	switch {
+	case days < 1:
+		c.add(at+".end", "%v is before the start %v: end is the last day the intervention is in place", iv.End, iv.Start)
+	case iv.RampDown > days:
+		c.add(at+".ramp_down", "%.4g days is longer than the %v days the intervention is in place (%v to %v)", float64(iv.RampDown), float64(days), iv.Start, iv.End)
+	case iv.RampDown == 0 && iv.Ramp > days:
+		c.add(at+".end", "%v leaves the intervention %v days in place from %v, fewer than its ramp of %.4g days, so its changes would never reach their full effect: move the end or shorten the ramp",
+			iv.End, float64(days), iv.Start, float64(iv.Ramp))
+	case iv.Ramp+iv.RampDown > days:
+		c.add(at+".ramp_down", "the ramp (%.4g days) and the ramp down (%.4g days) together are longer than the %v days the intervention is in place (%v to %v), so its changes would never reach their full effect: shorten one of them",
+			float64(iv.Ramp), float64(iv.RampDown), float64(days), iv.Start, iv.End)
+	}
 }
 
 func (p *Params) checkChange(c *checker, ch *Change, at string) {
@@ -579,6 +638,7 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 	check("to", ch.To, math.Inf(-1))
 	check("scale", ch.Scale, 0)
 	check("add", ch.Add, math.Inf(-1))
+	check("lag", ch.Lag, 0)
 	if ch.Path == "" {
 		c.add(at+".path", "missing: which parameter the change moves, such as services.acute.beds")
 		return
@@ -599,6 +659,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.switchedOff(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.bedRuleUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

@@ -230,6 +230,12 @@ func TestValidate(t *testing.T) {
 		{"parameter the kind does not use", func(p *care.Params) {
 			p.Services.Acute.Assessment = des.Dist{Kind: des.DistExponential, Mean: 2, SD: 1}
 		}, []fieldErr{{"services.acute.assessment.sd", "not used by exponential"}}},
+		{"negative time", func(p *care.Params) {
+			p.Services.Acute.Assessment = des.Dist{Kind: des.DistUniform, Min: -0.5, Max: 2}
+		}, []fieldErr{{"services.acute.assessment.min", "must be >= 0 (a time), not -0.5"}}},
+		{"negative empirical time", func(p *care.Params) {
+			p.Services.Acute.Assessment = des.Dist{Kind: des.DistEmpirical, Values: []float64{1, -1}, Weights: []float64{1, 1}}
+		}, []fieldErr{{"services.acute.assessment.values[1]", "must be >= 0 (a time), not -1"}}},
 		{"missing distribution", func(p *care.Params) { p.Services.Reablement.Duration = des.Dist{} },
 			[]fieldErr{{"services.reablement.duration", "missing: an enabled service needs this distribution"}}},
 		{"missing elective lead", func(p *care.Params) { p.Services.Elective.Lead = des.Dist{} },
@@ -275,7 +281,7 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"interventions[0].changes[0].path", "missing"}}},
 		{"change of an unknown key", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.bedz" },
 			[]fieldErr{{"interventions[0].changes[0].path",
-				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied`}}},
+				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management`}}},
 		{"change of an unknown locality", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "population.localities.Newark.people"
 		}, []fieldErr{{"interventions[0].changes[0].path", `no element named "Newark"`}}},
@@ -292,6 +298,53 @@ func TestValidate(t *testing.T) {
 		{"scale < 0", func(p *care.Params) {
 			p.Interventions[0].Changes[1].Scale = &care.Effect{Low: -0.1, Central: 0.97, High: 1}
 		}, []fieldErr{{"interventions[0].changes[1].scale", "must be >= 0, not -0.1"}}},
+		{"bed rule switched on from a date", func(p *care.Params) {
+			// Every parameter of the closing part from a date, the rule off
+			// before it: accepted.
+			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.9})
+		}, nil},
+		{"bed rule part off", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.acute.management.escalation.above"
+		}, []fieldErr{{"interventions[0].changes[0].path", "escalation.limit is 0 throughout the run"}}},
+		{"bed rule thresholds crossing at a range's end", func(p *care.Params) {
+			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.95})
+		}, []fieldErr{{"interventions[0].changes[0]", "with the effects at the high ends of their ranges: services.acute.management.close.above: must be above close.below (0.95), not 0.92"}}},
+		// Ends (prism runs from 2014-10-01 with a 90-day ramp) and lags.
+		{"end before start", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2014, Month: 9, Day: 30} },
+			[]fieldErr{{"interventions[0].end", "2014-09-30 is before the start 2014-10-01"}}},
+		{"end not a date", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2015, Month: 2, Day: 29} },
+			[]fieldErr{{"interventions[0].end", "not a real date"}}},
+		{"ramp down without an end", func(p *care.Params) { p.Interventions[0].RampDown = 30 },
+			[]fieldErr{{"interventions[0].ramp_down", "an intervention without an end has nothing to ramp down"}}},
+		{"ramp down negative", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2015, Month: 3, Day: 31}
+			p.Interventions[0].RampDown = -1
+		}, []fieldErr{{"interventions[0].ramp_down", "must be >= 0, not -1"}}},
+		{"ramp down longer than the intervention", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31} // 92 days in place
+			p.Interventions[0].RampDown = 93
+		}, []fieldErr{{"interventions[0].ramp_down", "93 days is longer than the 92 days the intervention is in place (2014-10-01 to 2014-12-31)"}}},
+		{"ramps overlap", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31}
+			p.Interventions[0].RampDown = 10 // 90 + 10 > 92
+		}, []fieldErr{{"interventions[0].ramp_down", "the ramp (90 days) and the ramp down (10 days) together are longer than the 92 days"}}},
+		{"ramp longer than the intervention", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 1} },
+			[]fieldErr{{"interventions[0].end", "2014-12-01 leaves the intervention 62 days in place from 2014-10-01, fewer than its ramp of 90 days"}}},
+		{"ramps fill the time in place", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2014, Month: 12, Day: 31}
+			p.Interventions[0].RampDown = 2
+		}, nil},
+		{"end after the horizon", func(p *care.Params) { p.Interventions[0].End = des.Date{Year: 2030, Month: 3, Day: 31} }, nil},
+		{"lag negative", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: -30, Central: 0, High: 30}
+		}, []fieldErr{{"interventions[0].changes[1].lag", "must be >= 0, not -30"}}},
+		{"lag out of order", func(p *care.Params) {
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: 365, Central: 30, High: 730}
+		}, []fieldErr{{"interventions[0].changes[1].lag", "want low <= central <= high, not 365, 30, 730"}}},
+		{"lag past the horizon", func(p *care.Params) {
+			// The effect would begin after the run: nothing to check.
+			p.Interventions[0].Changes[1].Lag = &care.Effect{Low: 30, Central: 365, High: 1000}
+		}, nil},
 		{"to and add may be negative", func(p *care.Params) {
 			p.Interventions[0].Changes[0].To = nil
 			p.Interventions[0].Changes[0].Add = &care.Effect{Low: -500, Central: -200, High: 0}
@@ -304,6 +357,20 @@ func TestValidate(t *testing.T) {
 			c.edit(p)
 			checkErrors(t, p.Validate(), c.want)
 		})
+	}
+}
+
+// closingFromADate returns the changes that switch the bed-management
+// rule's closing part on, closing below below and reopening above 92%.
+func closingFromADate(below *care.Effect) []care.Change {
+	one := func(x float64) *care.Effect { return &care.Effect{Low: x, Central: x, High: x} }
+	return []care.Change{
+		{Path: "services.acute.management.close.step", To: one(6)},
+		{Path: "services.acute.management.close.every", To: one(7)},
+		{Path: "services.acute.management.close.window", To: one(28)},
+		{Path: "services.acute.management.close.below", To: below},
+		{Path: "services.acute.management.close.above", To: one(0.92)},
+		{Path: "services.acute.management.close.floor", To: one(500)},
 	}
 }
 
@@ -322,4 +389,22 @@ func TestValidateAll(t *testing.T) {
 		{"services.elective.length_of_stay.p90", "must be > median (3), got 2"},
 		{"interventions[0].changes[0].path", `unknown key "bedz"`},
 	})
+}
+
+// TestCensuses checks that each bed pool with a census names number
+// parameters that exist: the beds and the beds occupied at the start.
+func TestCensuses(t *testing.T) {
+	t.Parallel()
+	cs := care.Censuses()
+	if len(cs) != 3 || cs[0].Beds != "services.acute.beds" || cs[0].Occupied != "services.acute.occupied" {
+		t.Fatalf("Censuses() = %v, want acute, intermediate care and care homes", cs)
+	}
+	p := validParams()
+	for _, c := range cs {
+		for _, path := range []string{c.Beds, c.Occupied} {
+			if n, err := p.Numbers(path); err != nil || len(n) != 1 || !n[0].Integer() {
+				t.Errorf("%s: %v, %v; want one whole-number parameter", path, n, err)
+			}
+		}
+	}
 }

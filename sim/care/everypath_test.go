@@ -87,12 +87,18 @@ func outputs(t *testing.T, p *care.Params) string {
 // may pass check and silently do nothing, and none that check passes may
 // fail in the run. Runs are 60 days; three parameters act only on stays
 // that end later, so they are tried over three years. Some act only when
-// others are not zero: Call for Care's and the urgent community
-// response's, when professionals call (none do in the baseline), so they
-// are tried with calls, suitable patients and places; and the enrolled's
-// urgent ratio and admission reduction, after an enrolment's first three
-// months, so they are tried without that early period (the admission
-// reduction, 0 in the baseline, is halved from 10%).
+// others are not zero, so they are tried with those raised: Call for
+// Care's and the urgent community response's, when professionals call
+// (none do in the baseline), with calls, suitable patients and places; the
+// enrolled's urgent ratio and admission reduction, after an enrolment's
+// first three months, without that early period (the admission reduction,
+// 0 in the baseline, is halved from 10%); and the acute bed-management
+// rule's parameters, off in the baseline, where check refuses them. The
+// rule is switched on with a closing part that closes 5 beds every 14
+// days (the baseline runs at ≈ 92%, under its 98%) down to a floor it
+// reaches within the run, or with an escalation part that opens and
+// closes beds as occupancy crosses 93% and 90%, which it does as it rises
+// through the first year (these are tried over a year).
 func TestEveryPathOfTheBaseline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs about fifty 60-day replications of the baseline")
@@ -125,10 +131,24 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		"services.community.urgent_ratio":                    noEarly,
 		"services.community.admit_reduction":                 {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
 	}
+	closing := []string{"services.acute.management.meeting=8h", "services.acute.management.close.step=5",
+		"services.acute.management.close.every=1d", "services.acute.management.close.window=14d",
+		"services.acute.management.close.below=98%", "services.acute.management.close.above=99.5%",
+		"services.acute.management.close.floor=675"}
+	escalation := []string{"services.acute.management.meeting=8h", "services.acute.management.escalation.limit=10",
+		"services.acute.management.escalation.step=2", "services.acute.management.escalation.above=93%",
+		"services.acute.management.escalation.below=90%", "horizon=1y"}
 	want := outputs(t, base)
 	refused, moved := 0, 0
 	for _, path := range paths {
 		p := base
+		switch rest, _ := strings.CutPrefix(path, "services.acute.management."); {
+		case rest == path:
+		case strings.HasPrefix(rest, "escalation."):
+			dependsOn[path] = escalation
+		default:
+			dependsOn[path] = closing
+		}
 		switch {
 		case later[path]:
 			p = load("3y")

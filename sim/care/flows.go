@@ -476,6 +476,7 @@ func (m *model) leaveAcute(id int32) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	m.busy(svcAcute).Add(now, -1)
+	m.acuteBedLeft()
 	m.count(cDischarges)
 	m.trace(id, "leave", svcAcute.name)
 	if pt.kind != kindElective {
@@ -503,6 +504,11 @@ func (m *model) leaveAcute(id int32) {
 	}
 	if pt.kind != kindElective {
 		m.count(cPathway + int(pt.pathway))
+		if pt.route == routeCareHome && pt.pathway <= 1 {
+			// A care-home resident goes back to their own place, with
+			// reablement there on pathway 1 (DHSC 2022, annex B).
+			m.count(cCareHomeReturns)
+		}
 	}
 	// The 30-day readmission applies to patients who go home (pathway 0
 	// and electives): those who go on to reablement or intermediate care
@@ -566,8 +572,14 @@ func (m *model) onFit(id int32) error {
 	default:
 		path = 3
 	}
+	// A care-home resident (the care-home route) kept their place while
+	// in hospital: one whose discharge needs a care home goes back to it,
+	// on pathway 0 as DHSC's discharge pathways count a return to the
+	// original care home (Hospital discharge and community support
+	// guidance, 2022, annex B), and is not admitted again.
+	resident := pt.route == routeCareHome
 	t2a := &s.TransferToAssess
-	if path == 3 && t2a.Enabled {
+	if path == 3 && t2a.Enabled && !resident {
 		y := m.u(pt, slotT2A)
 		switch {
 		case y < t2a.CareHomeToReablement:
@@ -578,6 +590,9 @@ func (m *model) onFit(id int32) error {
 	}
 	if path == 2 && !s.IntermediateCare.Enabled {
 		path = 3
+	}
+	if path == 3 && resident {
+		path = 0
 	}
 	if path == 3 && !s.CareHomes.Enabled || path == 1 && !s.Reablement.Enabled {
 		path = 0
@@ -628,9 +643,19 @@ func outcome(o *Outcomes, x float64) int {
 // endStay ends patient id's intermediate-care stay or reablement package
 // (service s) with the outcome drawn from o (patient slot slot): a care
 // home, keeping the place until one is free; a readmission, giving the
-// place up first; or home or death.
+// place up first; or home or death. A care-home resident's home is their
+// own care home: for them a care home is home, and leaving an
+// intermediate-care bed for it is a return (onFit).
 func (m *model) endStay(id int32, s *service, o *Outcomes, slot uint64) error {
-	switch outcome(o, m.u(m.pts.At(id), slot)) {
+	pt := m.pts.At(id)
+	out := outcome(o, m.u(pt, slot))
+	if pt.route == routeCareHome && out <= 1 {
+		out = 0
+		if s == svcIC {
+			m.count(cCareHomeReturns)
+		}
+	}
+	switch out {
 	case 1:
 		if m.p.Services.CareHomes.Enabled {
 			m.trace(id, "ready", s.name)
@@ -668,7 +693,17 @@ func (m *model) onElectiveDue(id int32) error {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	if !ok {
+		// Every cancelled booking counts; the patient counts once, at
+		// their first cancellation, and once more at their second.
 		m.count(cCancelled)
+		switch {
+		case pt.flags&fCancelled == 0:
+			pt.flags |= fCancelled
+			m.count(cElectiveCancelledOnce)
+		case pt.flags&fCancelledTwice == 0:
+			pt.flags |= fCancelledTwice
+			m.count(cElectiveCancelledTwice)
+		}
 		m.trace(id, "cancel", svcAcute.name)
 		m.cal.Schedule(weekday(now+m.p.Services.Elective.Rebook, m.p.Start, m.warm), evElectiveDue, id)
 		return nil

@@ -25,9 +25,11 @@ const (
 	// the longest mean stay modelled (a care-home resident's, about two
 	// years). Warm-up days are simulated and held as the horizon's are.
 	MaxWarmUp = 20 * des.Year
-	// MaxRamp bounds an intervention's Ramp: 50 years, as the horizon. The
-	// model re-applies the interventions daily during a ramp, and keeps a
-	// time (8 bytes) for each day of it.
+	// MaxRamp bounds an intervention's Ramp and RampDown, and its
+	// changes' Lag: 50 years, as the horizon. The model re-applies the
+	// interventions daily during a ramp, and keeps a time (8 bytes) for
+	// each day of it; a lag far beyond the horizon is a mistake, and at
+	// 10¹⁶ days a day no longer counts.
 	MaxRamp = MaxHorizon
 	// MaxUnits bounds every capacity (beds, cubicles, clinicians, chairs,
 	// handlers, places, caseloads) and every count of beds occupied at the
@@ -50,11 +52,12 @@ const (
 	MaxPerDay = 100_000
 	// MaxPerHead bounds the rates per person (AgeBand.Urgent, Elective and
 	// CareHome, CareHomes.UrgentCalls, Community.Referrals), in per person
-	// per day: 10 a person a year. The baseline's highest is 1 a year
-	// (care-home residents' urgent calls). A rate of more is most likely
-	// a rate per year or per thousand written as a bare number, which is
-	// per person per day.
-	MaxPerHead = 10 / float64(des.Year)
+	// per day: 100 a person a year. The baseline's highest is 1 a year
+	// (care-home residents' urgent calls); a hand-worked test may want
+	// tens a year, for many events from few people. A rate of more is most
+	// likely a rate per 1,000 written per person, or per year written per
+	// day. Arrivals per day are at most MaxPeople × MaxPerHead.
+	MaxPerHead = 100 / float64(des.Year)
 	// MaxGrowth bounds yearly growth and trend rates either way
 	// (AgeBand.Growth, UrgentDemand.Trend): 50% a year; populations and
 	// demand grow a few per cent a year (the baseline's oldest band 3%).
@@ -135,14 +138,22 @@ func (p *Params) checkLimits(c *checker) {
 }
 
 // checkInterventionLimits checks the bounds of the interventions: their
-// ramps and how many parameters they change.
+// ramps up and down, their changes' lags, and how many parameters they
+// change.
 func (p *Params) checkInterventionLimits(c *checker) {
 	n := 0
 	for i := range p.Interventions {
 		iv := &p.Interventions[i]
 		at := "interventions[" + strconv.Itoa(i) + "]"
 		c.atMostDays(at+".ramp", iv.Ramp, MaxRamp, "the model re-applies a ramping change every day of its ramp")
-		for _, ch := range iv.Changes {
+		if iv.End.Valid() && iv.Start.Valid() && iv.RampDown <= iv.End.Sub(iv.Start)+1 { // else the end's check says so
+			c.atMostDays(at+".ramp_down", iv.RampDown, MaxRamp, "the model re-applies a ramping change every day of its ramp")
+		}
+		for j, ch := range iv.Changes {
+			if ch.Lag != nil {
+				c.atMostDays(at+".changes["+strconv.Itoa(j)+"].lag", des.Time(ch.Lag.High), MaxRamp,
+					"a lag moves a change's start, which the model counts in days")
+			}
 			if nums, err := p.Numbers(ch.Path); err == nil {
 				n += len(nums)
 			}
@@ -172,8 +183,8 @@ func (c *checker) atMostDays(path string, x, max des.Time, why string) {
 // perHead checks a rate per person per day against MaxPerHead.
 func (c *checker) perHead(path string, x float64) {
 	if finite(x) && x > MaxPerHead {
-		c.add(path, "must be at most 10 a person a year, not %.4g a person a year (%.4g per person per day); "+
-			"a bare number is per person per day: write the unit, as 120 per 1000 per year", x*float64(des.Year), x)
+		c.add(path, "must be at most 100 a person a year, not %.4g a person a year (the baseline's highest is 1): "+
+			"a rate per 1000 written per person, or per year written per day?", x*float64(des.Year))
 	}
 }
 

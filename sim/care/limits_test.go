@@ -33,6 +33,14 @@ func TestValidateLimits(t *testing.T) {
 			[]fieldErr{{"warm_up.max", "must be at most 20 years"}}},
 		{"ramp", func(p *care.Params) { p.Interventions[0].Ramp = 999999999999 * des.Year },
 			[]fieldErr{{"interventions[0].ramp", "must be at most 50 years (the model re-applies"}}},
+		{"ramp down", func(p *care.Params) {
+			p.Interventions[0].End = des.Date{Year: 2100, Month: 3, Day: 31}
+			p.Interventions[0].RampDown = 60 * des.Year
+		}, []fieldErr{{"interventions[0].ramp_down", "must be at most 50 years (the model re-applies"}}},
+		{"lag", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Lag = &care.Effect{Low: 30, Central: 60, High: 1e16}
+		},
+			[]fieldErr{{"interventions[0].changes[0].lag", "must be at most 50 years (a lag moves a change's start"}}},
 		{"beds", func(p *care.Params) { p.Services.Acute.Beds = 999999999999 },
 			[]fieldErr{{"services.acute.beds", "must be at most 500000"}}},
 		{"occupied", func(p *care.Params) { p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied = 600_000, 600_000 },
@@ -54,13 +62,13 @@ func TestValidateLimits(t *testing.T) {
 		{"per day", func(p *care.Params) { p.Demand.Urgent.Routes[2].PerDay = 1e9 },
 			[]fieldErr{{"demand.urgent.routes[2].per_day", "must be at most 100,000 a day"}}},
 		{"urgent per head written per year", func(p *care.Params) { p.Population.AgeBands[0].Urgent = 0.3 },
-			[]fieldErr{{"population.age_bands[0].urgent", "must be at most 10 a person a year, not 109.6 a person a year (0.3 per person per day); a bare number is per person per day"}}},
+			[]fieldErr{{"population.age_bands[0].urgent", "must be at most 100 a person a year, not 109.6 a person a year (the baseline's highest is 1): a rate per 1000 written per person, or per year written per day?"}}},
 		{"elective per head", func(p *care.Params) { p.Population.AgeBands[1].Elective = 1 },
-			[]fieldErr{{"population.age_bands[1].elective", "must be at most 10 a person a year"}}},
+			[]fieldErr{{"population.age_bands[1].elective", "must be at most 100 a person a year"}}},
 		{"care-home calls", func(p *care.Params) { p.Services.CareHomes.UrgentCalls = 1.5 },
-			[]fieldErr{{"services.care_homes.urgent_calls", "must be at most 10 a person a year, not 547.9"}}},
-		{"referrals", func(p *care.Params) { p.Services.Community.Referrals = 0.2 },
-			[]fieldErr{{"services.community.referrals", "must be at most 10 a person a year"}}},
+			[]fieldErr{{"services.care_homes.urgent_calls", "must be at most 100 a person a year, not 547.9"}}},
+		{"referrals", func(p *care.Params) { p.Services.Community.Referrals = 0.5 },
+			[]fieldErr{{"services.community.referrals", "must be at most 100 a person a year"}}},
 		{"growth 150% for 1.5%", func(p *care.Params) { p.Population.AgeBands[0].Growth = 1.5 },
 			[]fieldErr{{"population.age_bands[0].growth", "a yearly rate must be between -50% and +50%, not 150%: did you mean 1.5%?"}}},
 		{"growth -60%", func(p *care.Params) { p.Population.AgeBands[2].Growth = -0.6 },

@@ -54,6 +54,9 @@ const (
 	DailyElectiveCancellations
 	DailyDischarges
 	DailyCareHomeAdmissions
+	DailyAcuteBedsPlanned
+	DailyAcuteBedsClosed
+	DailyEscalationBeds
 	numBaseDaily
 )
 
@@ -76,6 +79,8 @@ const (
 	AnnualAdviceAndGuidance
 	AnnualElectiveAdmissions
 	AnnualElectiveCancellations
+	AnnualElectiveCancelledPatients
+	AnnualElectiveCancelledTwice
 	AnnualAcuteBedDays
 	AnnualDelayedBedDays
 	AnnualExcessBedDays
@@ -91,6 +96,7 @@ const (
 	AnnualReablementStarts
 	AnnualReablementDays
 	AnnualCareHomeAdmissions
+	AnnualCareHomeReturns
 	AnnualCareHomeBedDays
 	AnnualEnrolments
 	AnnualCommunityCaseloadDays
@@ -105,6 +111,10 @@ const (
 	AnnualUCRAdmitted
 	AnnualUCRDays
 	AnnualUCRPlaces
+	AnnualAcuteBedsPlanned
+	AnnualAcuteBedsClosed
+	AnnualEscalationBeds
+	AnnualEscalationBedDays
 	numBaseAnnual
 )
 
@@ -124,6 +134,8 @@ const (
 	MetricNELAdmissions
 	MetricElectiveAdmissions
 	MetricElectiveCancellations
+	MetricElectiveCancelledPatients
+	MetricElectiveCancelledTwice
 	MetricAcuteOccupancy
 	MetricAcuteOccupancyP95
 	MetricAcuteBedsOccupied
@@ -138,11 +150,14 @@ const (
 	MetricICLOS
 	MetricReablementCaseload
 	MetricCareHomeAdmissions
+	MetricCareHomeReturns
 	MetricCareHomeResidents
 	MetricCommunityCaseload
 	MetricReadmissions
 	MetricNavigated
 	MetricHospitalDeaths
+	MetricAcuteBedsClosed
+	MetricEscalationBeds
 	numBaseMetrics
 )
 
@@ -166,8 +181,8 @@ var flowMeasures = []measureDef{
 		"departures from ED more than 12 hours after the decision to admit"),
 	daily(DailyElectiveAdmissions, "elective_admissions", "patients", dayCount(count(cElective)),
 		"elective admissions to an acute bed"),
-	daily(DailyElectiveCancellations, "elective_cancellations", "patients", dayCount(count(cCancelled)),
-		"elective admissions cancelled on the day for want of a bed"),
+	daily(DailyElectiveCancellations, "elective_cancellations", "bookings", dayCount(count(cCancelled)),
+		"elective bookings cancelled on the day for want of a bed: every cancellation, a patient rebooked and cancelled again counting again"),
 	annual(AnnualDays, "days", "days", days(),
 		"days of the financial year simulated (fewer than 365 in a part year)"),
 	annual(AnnualStreamedToCommunity, "streamed_to_community", "patients", total(count(cCommunityStreamed)),
@@ -184,8 +199,12 @@ var flowMeasures = []measureDef{
 		"referrals the referral gateway turned into advice and guidance"),
 	annual(AnnualElectiveAdmissions, "elective_admissions", "spells", total(count(cElective)),
 		"elective admissions"),
-	annual(AnnualElectiveCancellations, "elective_cancellations", "operations", total(count(cCancelled)),
-		"elective admissions cancelled on the day for want of a bed"),
+	annual(AnnualElectiveCancellations, "elective_cancellations", "bookings", total(count(cCancelled)),
+		"elective bookings cancelled on the day for want of a bed: every cancellation, a patient rebooked and cancelled again counting again"),
+	annual(AnnualElectiveCancelledPatients, "elective_cancelled_patients", "patients", total(count(cElectiveCancelledOnce)),
+		"elective patients cancelled on the day for want of a bed, each once however often rebooked and cancelled: in the year of their first cancellation"),
+	annual(AnnualElectiveCancelledTwice, "elective_cancelled_twice", "patients", total(count(cElectiveCancelledTwice)),
+		"of those, patients cancelled twice or more: in the year of their second cancellation"),
 	annual(AnnualAE4hBreaches, "ae_4h_breaches", "patients", total(count(cAEBreaches)),
 		"A&E departures more than 4 hours after arrival"),
 	annual(AnnualED12hDTA, "ed_12h_dta_waits", "patients", total(count(cED12h)),
@@ -197,7 +216,11 @@ var flowMeasures = []measureDef{
 	metric(MetricElectiveAdmissions, "elective_admissions_per_year", "per year", perYear(count(cElective)),
 		"elective admissions"),
 	metric(MetricElectiveCancellations, "elective_cancellations_per_year", "per year", perYear(count(cCancelled)),
-		"elective admissions cancelled on the day for want of a bed"),
+		"elective bookings cancelled on the day for want of a bed: every cancellation, a patient rebooked and cancelled again counting again"),
+	metric(MetricElectiveCancelledPatients, "elective_cancelled_patients_per_year", "per year", perYear(count(cElectiveCancelledOnce)),
+		"elective patients cancelled on the day for want of a bed, each once however often rebooked and cancelled"),
+	metric(MetricElectiveCancelledTwice, "elective_cancelled_twice_per_year", "per year", perYear(count(cElectiveCancelledTwice)),
+		"elective patients cancelled twice or more"),
 	metric(MetricReadmissions, "readmissions_30d_rate", "fraction", readmissionRate(),
 		"emergency readmissions within 30 days of an acute discharge alive, over such discharges"),
 	metric(MetricNavigated, "call_for_care_navigated_per_year", "per year", perYear(count(cCFCNavigated)),

@@ -115,9 +115,10 @@ const (
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
-	evCallEnd  // end of a Call for Care call
-	evUCREnd   // end of an urgent community response episode
-	evEarlyEnd // end of the first part of an enrolment
+	evCallEnd    // end of a Call for Care call
+	evUCREnd     // end of an urgent community response episode
+	evEarlyEnd   // end of the first part of an enrolment
+	evBedMeeting // the daily bed meeting of the acute bed-management rule
 )
 
 // Patient kinds.
@@ -141,8 +142,10 @@ const (
 	fWouldAdmit = 1 << iota
 	fEnrolled   // an arrival from a person on the community caseload
 	fCensus
-	fWithin30 // a readmission within 30 days of an acute discharge
-	fEarly    // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
+	fWithin30       // a readmission within 30 days of an acute discharge
+	fEarly          // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
+	fCancelled      // an elective patient whose booking has been cancelled
+	fCancelledTwice // cancelled twice or more
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -297,6 +300,8 @@ type model struct {
 	tallies                    []stats.Tally
 	dischargedAlive, readmit30 int
 	events                     int
+
+	beds bedRule // the acute bed-management rule's state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -328,6 +333,9 @@ const (
 	cAEBreaches
 	cED12h
 	cExcessBedDays
+	cCareHomeReturns        // care-home residents going back to their own care home
+	cElectiveCancelledOnce  // elective patients cancelled for the first time
+	cElectiveCancelledTwice // elective patients cancelled for the second time
 	numCounts
 )
 
@@ -412,6 +420,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.tallies[i].BinWidth = LOSBinWidth
 	}
 	m.cal.Grow(4096)
+	m.beds.on = m.bedRuleOn()
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
@@ -739,10 +748,17 @@ func (m *model) refreshKeep() {
 
 // syncCapacity sets each pool's capacity from the parameters, in the
 // order of the service table, records it, and starts the service of the
-// patients it lets in.
+// patients it lets in. The acute pool's is the planned beds as the
+// bed-management rule leaves them (syncAcute).
 func (m *model) syncCapacity() error {
 	for _, s := range services {
 		c := m.unitsNow(s)
+		if s == svcAcute {
+			if err := m.syncAcute(c); err != nil {
+				return err
+			}
+			continue
+		}
 		var err error
 		m.gr, err = m.net.SetCapacity(s.pool(), c, m.gr[:0])
 		if err != nil {
@@ -829,6 +845,9 @@ func (m *model) run() error {
 		m.cal.Schedule(max(t+m.warm, 0), evSchedule, int32(i))
 	}
 	m.cal.Schedule(m.warm, evWarmEnd, 0)
+	if m.beds.on {
+		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
+	}
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -960,6 +979,8 @@ func (m *model) handle(e des.Event) error {
 		pt.flags &^= fEarly
 		m.cohorts[pt.cohort].early--
 		return nil
+	case evBedMeeting:
+		return m.onBedMeeting()
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -297,6 +297,90 @@ type Acute struct {
 	// Occupied is the beds occupied at the start of warm-up: patients
 	// already in, each with its remaining stay drawn given time spent.
 	Occupied int `yaml:"occupied"`
+	// Management is the trust's bed-management rule: beds of Beds closed
+	// while occupancy stays low, and escalation beds opened while it runs
+	// high. Its zero value manages nothing: the beds open are Beds.
+	Management BedManagement `yaml:"management"`
+}
+
+// BedManagement is the rule by which the trust manages its acute bed base,
+// stated as a board would state it, so that the beds open follow the
+// occupancy the flows produce instead of a number sized beforehand. Each
+// day at Meeting the bed meeting applies Escalation, and every Close.Every
+// days it also reviews the base by Close.
+//
+// Acute.Beds, as the interventions schedule it, is the planned base. The
+// rule closes beds of it and opens escalation beds on top of it:
+//
+//	beds open = planned − closed + escalation
+//
+// Occupancy, as the rule reads it, is the patients in acute beds plus the
+// emergency patients waiting for one, over the beds open. A bed the rule
+// closes (or an intervention cuts) while a patient is in it stays open
+// until that patient leaves: nobody is moved, and the bed counts as open,
+// and costs, until then. When the rule is switched off (Close.Step or
+// Escalation.Limit back to 0) its closed beds reopen and its escalation
+// beds close as they empty; when the planned base falls, closed beds
+// reopen as needed to keep Close.Floor.
+type BedManagement struct {
+	// Meeting is the time of day of the daily bed meeting, from
+	// midnight ("8h"); below one day.
+	Meeting    des.Time      `yaml:"meeting"`
+	Close      BedClosing    `yaml:"close"`
+	Escalation BedEscalation `yaml:"escalation"`
+}
+
+// BedClosing closes beds of the planned base that occupancy shows are not
+// needed, and reopens them when it shows they are. At a review, with the
+// occupancy of the Window days before the review's day:
+//
+//   - below Below, with no escalation bed open: close Step beds, never
+//     leaving fewer than Floor beds of the planned base open;
+//   - above Above: reopen Step of the closed beds, if any.
+//
+// After a closure or a reopening the rule acts again only when a whole
+// Window has passed from that day, so that each decision reads occupancy
+// at the bed base the last one left. Step 0 closes nothing: the rule is
+// off, and its other parameters must be left at 0.
+type BedClosing struct {
+	// Step is the beds closed, or reopened, at one review.
+	Step int `yaml:"step"`
+	// Every is the time between reviews, a whole number of days ("1w"):
+	// reviews fall on the days Every apart counted from Start.
+	Every des.Time `yaml:"every"`
+	// Window is the days of occupancy a review reads, a whole number of
+	// days ("4w").
+	Window des.Time `yaml:"window"`
+	// Below is the occupancy under which beds are closed.
+	Below float64 `yaml:"below" unit:"fraction"`
+	// Above is the occupancy over which closed beds are reopened; above
+	// Below.
+	Above float64 `yaml:"above" unit:"fraction"`
+	// Floor is the fewest beds of the planned base the rule leaves open;
+	// at most Acute.Beds.
+	Floor int `yaml:"floor"`
+}
+
+// BedEscalation opens escalation beds, staffed at a premium (agency and
+// bank staff; money.capacity_costs.escalation_bed_day), when the hospital
+// runs full, and closes them when it no longer does. At each daily bed
+// meeting, with the occupancy at that moment:
+//
+//   - above Above: open Step escalation beds, never more than Limit open;
+//   - below Below: close Step of them.
+//
+// Limit 0 opens none: escalation is off, and its other parameters must be
+// left at 0.
+type BedEscalation struct {
+	// Limit is the most escalation beds open at once.
+	Limit int `yaml:"limit"`
+	// Step is the escalation beds opened, or closed, at one meeting.
+	Step int `yaml:"step"`
+	// Above is the occupancy over which escalation beds are opened; it may
+	// pass 100% when patients wait for a bed.
+	Above float64 `yaml:"above" unit:"fraction"`
+	// Below is the occupancy under which they are closed; below Above.
+	Below float64 `yaml:"below" unit:"fraction"`
 }
 
 // Pathways is the discharge mix: shares summing to 1.
@@ -426,27 +510,45 @@ type Elective struct {
 }
 
 // Intervention is a change to the system from a date: each Change moves a
-// parameter linearly from its value before Start to its new value over
-// Ramp. Its costs are counted by package finance.
+// parameter linearly from its value before Start (plus the change's Lag)
+// to its new value over Ramp and, when the intervention has an End, back
+// over RampDown to the value it would have had without the intervention.
+// Its costs are counted by package finance.
 type Intervention struct {
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
 	// Basis says where the effect sizes come from.
-	Basis   string   `yaml:"basis"`
-	Start   des.Date `yaml:"start"`
+	Basis string `yaml:"basis"`
+	// Start is the first day the intervention is in place.
+	Start des.Date `yaml:"start"`
+	// Ramp is how long each change takes to reach its full effect, from
+	// Start (plus the change's Lag), in days; zero is at once.
 	Ramp    des.Time `yaml:"ramp"`
 	Changes []Change `yaml:"changes"`
+	// End, if given, is the last day the intervention is in place ("a
+	// winter ward from 2015-11-01 to 2016-03-31"): its changes are
+	// withdrawn by the end of that day and its recurrent cost stops. The
+	// zero Date, when the key is left out, means that it never ends.
+	End des.Date `yaml:"end"`
+	// RampDown is how long before the end of End the changes start to be
+	// withdrawn, moving linearly back to the values they would have
+	// without the intervention, in days; zero withdraws them at once.
+	RampDown des.Time `yaml:"ramp_down"`
 	// Setup is the one-off cost, spent in the year of Start.
 	Setup float64 `yaml:"setup" unit:"money"`
-	// Recurrent is the cost per year from Start, at the price year of the
-	// money section.
+	// Recurrent is the cost per year from Start to End, pro rata by day,
+	// at the price year of the money section: in full during the ramps,
+	// the lags and the ramp down, as the staff are paid while effects
+	// build up and wind down.
 	Recurrent float64 `yaml:"recurrent" unit:"money"`
 	// Payer is the organisation that pays, by name.
 	Payer string `yaml:"payer"`
 }
 
 // Change is one parameter change: exactly one of To, Scale and Add.
-// To and Add are in the unit of the parameter at Path; Scale is a factor.
+// To and Add are in the unit of the parameter at Path (a duration there
+// may be negative: "add: -0.5d"); Scale is a factor ("0.85" or "85%").
+// What is checked is the parameter each makes, not the step.
 type Change struct {
 	// Path names a number parameter, as services.acute.beds or
 	// population.age_bands[*].urgent ([*] is every element; quote such a
@@ -458,8 +560,15 @@ type Change struct {
 	// reason.
 	Path  string  `yaml:"path"`
 	To    *Effect `yaml:"to" unit:"@path"`
-	Scale *Effect `yaml:"scale"`
+	Scale *Effect `yaml:"scale" unit:"factor"`
 	Add   *Effect `yaml:"add" unit:"@path"`
+	// Lag, if given, is how long after the intervention's Start the
+	// change begins its ramp, in days: for effects that evaluations find
+	// emerging over years while the service (and its cost) is in place
+	// from Start. A range ({low: 1y, central: 2y, high: 4y}) is drawn once
+	// per replication from the triangular distribution, as effects are.
+	// The withdrawal at End is not delayed.
+	Lag *Effect `yaml:"lag" unit:"duration"`
 }
 
 // Effect is an effect size with its uncertainty: a central value and a
@@ -467,8 +576,9 @@ type Change struct {
 // (Low, Central, High). Written as one number, or as {low, central, high}.
 //
 // Low, Central and High are in the unit of the change's parameter for to
-// and add ("to: {low: 10%, central: 15%, high: 20%}"), and factors for
-// scale.
+// and add ("to: {low: 10%, central: 15%, high: 20%}", "add: {low: -1d,
+// central: -0.5d, high: 0d}"), factors for scale ("scale: 50%"), and
+// durations for a lag ("lag: {low: 1y, central: 2y, high: 4y}").
 type Effect struct {
 	Low     float64 `yaml:"low" unit:"@"`
 	Central float64 `yaml:"central" unit:"@"`

@@ -264,7 +264,7 @@ func TestNumbersErrors(t *testing.T) {
 		known []string
 	}{
 		{"services.acute.bedz", "services.acute.bedz", `unknown key "bedz"`,
-			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied"}},
+			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied", "management"}},
 		{"servces.acute.beds", "servces", `unknown key "servces"`,
 			[]string{"start", "horizon", "warm_up", "population", "demand", "services", "interventions"}},
 		{"population.localities.Newark.people", "population.localities.Newark",
@@ -350,7 +350,7 @@ func TestUnitOf(t *testing.T) {
 		{"services.acute.length_of_stay.median", "duration"},
 		{"services.elective.lead.min", "duration"},
 		{"services.acute.length_of_stay.shape", ""},
-		{"interventions[0].changes[0].scale.central", ""},
+		{"interventions[0].changes[0].scale.central", "factor"}, // a factor, which may be written as a percentage
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {

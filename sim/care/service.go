@@ -147,11 +147,14 @@ const LOSBinWidth = 0.25
 // The model's own levels, kept by the flows rather than by one service;
 // the services' levels follow them in model.lv.
 const (
-	lvDelayed   = iota // medically fit patients in acute beds
-	lvDelayedP1        // of them, waiting for reablement (pathway 1)
-	lvDelayedP2        // for an intermediate-care bed (pathway 2)
-	lvDelayedP3        // for a care home (pathway 3)
-	lvWaitBed          // emergency patients with a decision to admit waiting for a bed
+	lvDelayed      = iota // medically fit patients in acute beds
+	lvDelayedP1           // of them, waiting for reablement (pathway 1)
+	lvDelayedP2           // for an intermediate-care bed (pathway 2)
+	lvDelayedP3           // for a care home (pathway 3)
+	lvWaitBed             // emergency patients with a decision to admit waiting for a bed
+	lvAcutePlanned        // acute beds planned: services.acute.beds as scheduled (bedrule.go)
+	lvAcuteClosed         // of them, closed by the bed-management rule and empty
+	lvEscalation          // escalation beds open, occupied or not
 	numOwnLevels
 )
 

@@ -48,7 +48,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation"},
 	Cost:              {Name: "cost_gbp", Unit: "£", Doc: "all costs: activity, capacity, interventions and other"},
@@ -82,22 +82,26 @@ type Activity struct {
 	CareHomeBedDays         float64 // occupied care-home bed days
 	CommunityCaseloadDays   float64 // person days on community teams' caseloads
 
-	// Mean capacities over the Days.
+	// Mean capacities over the Days. AcuteBeds are the staffed acute beds
+	// but escalation beds, which are counted in EscalationBedDays.
 	AcuteBeds            float64
 	EDCubicles           float64
 	IntermediateCareBeds float64
 	ReablementPlaces     float64
 	CommunityPlaces      float64
 	UCRPlaces            float64 // urgent community response places
+	EscalationBedDays    float64 // days escalation beds were open, occupied or not
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
-// the financial year of Start, and Recurrent a year from Start, pro rata by
-// day, both in pounds at the price year. Payer is an organisation name;
-// empty means the commissioners.
+// the financial year of Start, and Recurrent a year from Start to End
+// (the last day it is in place; the zero Date for none), pro rata by day,
+// both in pounds at the price year. Payer is an organisation name; empty
+// means the commissioners.
 type Intervention struct {
 	Name      string
 	Start     des.Date
+	End       des.Date
 	Setup     float64
 	Recurrent float64
 	Payer     string
@@ -137,10 +141,12 @@ func (in Inflation) Rate() float64 {
 //     body the [UnitCosts] field names (care-home bed days are priced at
 //     CareHomeWeek / 7);
 //   - capacity: each mean capacity times its yearly cost ([CapacityCosts])
-//     times Days / (days in the financial year);
+//     times Days / (days in the financial year), and the acute trust's
+//     escalation bed days times EscalationBedDay;
 //   - interventions: Setup in the year of Start (if that day is counted) and
-//     Recurrent × (counted days on or after Start) / (days in the year),
-//     borne by the Payer;
+//     Recurrent × (counted days from Start to End, both included) / (days
+//     in the year), borne by the Payer: a winter ward in place from
+//     1 November to 31 March costs 151/365 of its yearly cost;
 //   - other: Organisation.Other × Days / (days in the year).
 //
 // # Funding
@@ -228,6 +234,7 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		m[SocialCare][ActivityCost] = infl * (a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek)
 
 		m[Acute][CapacityCost] = infl * frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
+		m[Acute][CapacityCost] += infl * a.EscalationBedDays * cc.EscalationBedDay
 		m[Community][CapacityCost] = infl * frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
 		m[SocialCare][CapacityCost] = infl * frac * a.ReablementPlaces * cc.ReablementPlace
@@ -238,11 +245,14 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			if iv.Start.Sub(a.From) >= 0 && iv.Start.Sub(end) < 0 {
 				c += iv.Setup
 			}
-			from := a.From
+			from, to := a.From, end
 			if iv.Start.Sub(from) > 0 {
 				from = iv.Start
 			}
-			if d := end.Sub(from); d > 0 {
+			if last := iv.End.AddDays(1); iv.End.Valid() && last.Sub(to) < 0 {
+				to = last
+			}
+			if d := to.Sub(from); d > 0 {
 				c += iv.Recurrent * float64(d) / float64(length)
 			}
 			m[payer[j]][InterventionCost] += infl * c

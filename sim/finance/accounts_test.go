@@ -151,6 +151,42 @@ func TestAccountsByHand(t *testing.T) {
 	}
 }
 
+// TestAccountsEscalationBeds prices escalation beds by the day open, in
+// place of the yearly cost of a staffed bed, by hand: handYears with 40
+// escalation bed days in 2014/15 (AcuteBeds, the other staffed beds,
+// unchanged at 3) and 10 in the half of 2015/16 counted, at £30 a day,
+// add 40×30 = 1200 to the acute trust's capacity cost in 2014/15 and
+// 1.1×10×30 = 330 in 2015/16: whole days priced at the day's cost, not
+// pro rata of a year.
+func TestAccountsEscalationBeds(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.CapacityCosts.EscalationBedDay = 30
+	years[0].EscalationBedDays, years[1].EscalationBedDays = 40, 10
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []float64{1200, 330} {
+		for _, b := range []int{finance.Acute, finance.System} {
+			for _, k := range []int{finance.CapacityCost, finance.Cost, finance.Deficit} {
+				// Exact in decimal; 1e-9 allows for binary rounding near 1e4.
+				if g, w := got[y].Money[b][k], base[y].Money[b][k]+add; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s %s %s = %.10g, want %g", got[y].Name, finance.BodyNames[b], finance.Measures[k].Name, g, w)
+				}
+			}
+		}
+		if g, w := got[y].Money[finance.Community][finance.Cost], base[y].Money[finance.Community][finance.Cost]; g != w {
+			t.Errorf("%s community cost = %g, want %g: escalation beds are the acute trust's", got[y].Name, g, w)
+		}
+	}
+}
+
 // TestAccountsRulesMoveTheDeficit checks that the payment rule changes who
 // carries the deficit but not the system's accounts, on the money of
 // validParams (a county-sized system) over three years of activity.
@@ -273,5 +309,46 @@ func TestAccountsPriceYear(t *testing.T) {
 	}
 	if g := m[finance.Commissioners][finance.InterventionCost]; math.Abs(g-464*1.21) > 1e-9 {
 		t.Errorf("commissioners' intervention cost %g, want 464 × 1.21", g)
+	}
+}
+
+// TestAccountsInterventionEnds checks that a recurrent cost of 365 a
+// year stops at the intervention's end, pro rata by day, counting its last
+// day. The years are handYears's: 2014/15 whole (365 days) and 2015/16's
+// first 183 days (of 366, prices ×1.1).
+//
+//	winter ward, 1 Nov 2014 to 31 Mar 2015: 30+31+31+28+31 = 151 days, 151 in 2014/15; nothing after
+//	1 Oct 2014 to 30 Jun 2015: 182 days, 182; then 30+31+30 = 91 days, 1.1 × 365 × 91/366
+//	one day, 1 Jan 2015: 1
+//	1 Apr 2014 to 31 Mar 2016, after the run: 365; 1.1 × 365 × 183/366, as with no end
+func TestAccountsInterventionEnds(t *testing.T) {
+	t.Parallel()
+	day := func(y, m, d int) des.Date { return des.Date{Year: y, Month: m, Day: d} }
+	cases := []struct {
+		name       string
+		start, end des.Date
+		want       [2]float64
+	}{
+		{"winter ward", day(2014, 11, 1), day(2015, 3, 31), [2]float64{151, 0}},
+		{"ended in the second year", day(2014, 10, 1), day(2015, 6, 30), [2]float64{182, 1.1 * 365 * 91 / 366}},
+		{"one day", day(2015, 1, 1), day(2015, 1, 1), [2]float64{1, 0}},
+		{"ends after the run", day(2014, 4, 1), day(2016, 3, 31), [2]float64{365, 1.1 * 365 * 183 / 366}},
+		{"no end", day(2014, 4, 1), des.Date{}, [2]float64{365, 1.1 * 365 * 183 / 366}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			iv := finance.Intervention{Name: "x", Start: c.start, End: c.end, Recurrent: 365, Payer: "acute"}
+			got, err := finance.Accounts(handParams(), handYears(), []finance.Intervention{iv})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for y, w := range c.want {
+				// 1e-9: binary rounding of sums near 400.
+				if g := got[y].Money[finance.Acute][finance.InterventionCost]; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s: intervention cost %.10g, want %.10g", got[y].Name, g, w)
+				}
+			}
+		})
 	}
 }

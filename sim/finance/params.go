@@ -54,16 +54,22 @@ type UnitCosts struct {
 	CareHomeWeek           float64 `yaml:"care_home_week" unit:"money"`            // social care: per resident per week
 }
 
-// CapacityCosts is the yearly cost of capacity paid for whether it is used
-// or not, in pounds at PriceYear prices: closing a bed saves it, an empty
-// bed costs it.
+// CapacityCosts is the cost of capacity paid for whether it is used or
+// not, in pounds at PriceYear prices: closing a bed saves it, an empty bed
+// costs it. Each is per unit per year, but for escalation beds, which open
+// for days at a time and are priced per day open.
 type CapacityCosts struct {
-	AcuteBed            float64 `yaml:"acute_bed" unit:"money"`                       // acute trust: per staffed bed per year
+	AcuteBed            float64 `yaml:"acute_bed" unit:"money"`                       // acute trust: per staffed bed per year, escalation beds apart
 	EDCubicle           float64 `yaml:"ed_cubicle" unit:"money"`                      // acute trust: per cubicle per year
 	IntermediateCareBed float64 `yaml:"intermediate_care_bed" unit:"money"`           // community provider: per bed per year
 	CommunityPlace      float64 `yaml:"community_place" unit:"money"`                 // community provider: per caseload place per year
 	UCRPlace            float64 `yaml:"urgent_community_response_place" unit:"money"` // community provider: per urgent community response place per year
 	ReablementPlace     float64 `yaml:"reablement_place" unit:"money"`                // social care: per caseload place per year
+	// EscalationBedDay is the acute trust's cost of an escalation bed
+	// (services.acute.management.escalation) per day open, occupied or
+	// not, in place of AcuteBed: staffed by agency and bank staff at a
+	// premium.
+	EscalationBedDay float64 `yaml:"escalation_bed_day" unit:"money"`
 }
 
 // Organisation is one body whose deficit is reported: the acute trust, the
