@@ -41,7 +41,7 @@ type manifest struct {
 // that names a file outside dir.
 func readManifest(dir string) (*manifest, error) {
 	p := filepath.Join(dir, ManifestName)
-	b, err := os.ReadFile(p)
+	b, err := readJSONFile(p)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
