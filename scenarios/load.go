@@ -40,6 +40,10 @@ type Loaded struct {
 	Digest string
 	// Positions maps parameter paths to where they were set.
 	Positions Positions
+	// Warnings are what a run should tell of the scenario without
+	// refusing it, each an *Error at the setting it is about: values far
+	// outside the range documented for them (see [Load]).
+	Warnings []error
 
 	merged *yaml.Node // the tree after extends and overrides
 }
@@ -90,6 +94,14 @@ func IsBuiltin(ref string) bool {
 // Merging: mappings merge key by key; a list whose entries all have a name
 // merges by name (an entry of the same name merges into the base's, a new
 // one is appended); any other value replaces the base's.
+//
+// Documented ranges: a parameter's line comment may document the range
+// of values its source supports, as "range A–B" in the value's units
+// (ppv: 0.5  # assumption (range 0.3–0.7)); the nearest file of the chain
+// that documents one for a parameter wins. A value far outside its range,
+// outside [A − w, B + w] for w = B − A, whether set by a file, an override
+// or reached by an intervention at the low, central or high end of its
+// effects, is a warning in Loaded.Warnings, not an error.
 func Load(ref string, opt Options) (*Loaded, error) {
 	if opt.ReadFile == nil {
 		opt.ReadFile = os.ReadFile
@@ -109,6 +121,9 @@ func Load(ref string, opt Options) (*Loaded, error) {
 	l.errs = l.errs.dedupe()
 	for _, e := range l.errs {
 		e.Field = namedPath(root, e.Field)
+	}
+	if len(l.errs) == 0 {
+		l.checkRanges(out, root)
 	}
 	h := sha256.New()
 	for _, b := range l.sources {
@@ -132,6 +147,7 @@ type loader struct {
 	sets       map[*yaml.Node]string // each override's value, as placed, to its path
 	chainNames []string
 	sources    [][]byte
+	ranges     map[string]docRange // the ranges documented for parameter paths, the nearest file's
 }
 
 // chain reads ref, named in file from at node at (nil for the top), and
@@ -168,6 +184,7 @@ func (l *loader) chain(ref, from string, at *yaml.Node, seen []string) *yaml.Nod
 	}
 	root := doc.Content[0]
 	l.own(root, name)
+	l.collectRanges(root, name, "", 0)
 	checkDuplicates(root, name, "", &l.errs)
 	if root.Kind != yaml.MappingNode {
 		return root // the decoder reports it
