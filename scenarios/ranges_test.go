@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"io/fs"
 	"math"
 	"strings"
@@ -144,6 +145,65 @@ func TestLoadRanges(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBaselineRanges checks the ranges the baseline documents, as the
+// loader reads them from its comments, and that each is read in its
+// parameter's units: an override far outside each warns at that
+// parameter. services.community.ppv is not overridden, as no share is
+// far outside 0.3–0.7 (w = 0.4, so outside -0.1 to 1.1).
+func TestBaselineRanges(t *testing.T) {
+	t.Parallel()
+	src, _ := BuiltinSource("baseline")
+	var l loader
+	var errs ErrorList
+	l.collectRanges(parse("baseline", src, &errs).Content[0], "builtin:baseline", "", 0)
+	want := map[string]string{
+		"population.age_bands[85+].growth":                     "2.5–3.5%",
+		"services.call_for_care.handling":                      "10–30 min",
+		"services.urgent_community_response.admit":             "5–20%",
+		"services.acute.beds":                                  "600–770",
+		"services.community.ppv":                               "0.3–0.7",
+		"services.community.early_ratio":                       "1.0–1.3",
+		"services.community.early_period":                      "1–6 mo",
+		"money.inflation.non_demographic":                      "1–2%",
+		"money.capacity_costs.urgent_community_response_place": "£25k–£50k",
+		"money.capacity_costs.escalation_bed_day":              "£274–£450",
+	}
+	for p, w := range want {
+		if got := l.ranges[p].text; got != w {
+			t.Errorf("%s: range %q, want %q", p, got, w)
+		}
+	}
+	for p, r := range l.ranges {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: range %q not expected", p, r.text)
+		}
+	}
+	sets := []string{
+		"population.age_bands[2].growth=5%",                                // above 4.5%
+		"services.call_for_care.handling={kind: exponential, mean: 51min}", // above 50min
+		"services.urgent_community_response.admit=36%",                     // above 35%
+		"services.acute.beds=941",                                          // above 940
+		"services.community.early_ratio=0.69",                              // below 0.7
+		"services.community.early_period=11.1mo",                           // above 11mo
+		"money.inflation.non_demographic=3.1%",                             // above 3%
+		"money.capacity_costs.urgent_community_response_place=£76k",        // above £75k
+		"money.capacity_costs.escalation_bed_day=£97",                      // below £98
+	}
+	b, err := Load("baseline", Options{Sets: sets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Warnings) != len(sets) {
+		t.Errorf("%d warnings, want %d:\n%q", len(b.Warnings), len(sets), b.Warnings)
+	}
+	for i, w := range b.Warnings {
+		path, _, _ := strings.Cut(sets[i], "=")
+		if at := fmt.Sprintf("--set:%d:", i+1); !strings.HasPrefix(w.Error(), at) || !strings.Contains(w.Error(), " "+path+": ") {
+			t.Errorf("warning %d: %q, want one at %s on %s", i, w, at, path)
+		}
 	}
 }
 
