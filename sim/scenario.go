@@ -17,6 +17,9 @@ import (
 type Scenario struct {
 	Params *care.Params
 	Money  *finance.Params // nil, or without organisations: not priced
+	// Warnings are what loading the scenario changed of what its files
+	// say (scenarios.Loaded.Warnings); every run of it reports them.
+	Warnings []error
 }
 
 // Priced returns the money section that prices s's runs, or nil when s
@@ -47,16 +50,23 @@ func (s Scenario) Options(o Options) Options {
 // organisations, which is not priced (see [Scenario.Priced]).
 var ErrUnpriced = errors.New("money: the money section has costs but names no organisations, so the run is not priced: add money.organisations to see the deficits")
 
-// RunScenario runs s's replications with o, priced by s ([Scenario.Options]).
-// A scenario with costs but no organisations runs unpriced, with the
-// warning [ErrUnpriced].
+// RunScenario runs s's replications with o, priced by s ([Scenario.Options]),
+// and reports s's Warnings first among the results' warnings. A scenario
+// with costs but no organisations runs unpriced, with the warning
+// [ErrUnpriced].
 func RunScenario(ctx context.Context, s Scenario, o Options) (*Results, error) {
 	o = s.Options(o)
 	res, err := Run(ctx, s.Params, o)
-	if err == nil && o.Money == nil && s.hasCosts() {
+	if err != nil {
+		return res, err
+	}
+	if len(s.Warnings) > 0 {
+		res.Warnings = append(slices.Clone(s.Warnings), res.Warnings...)
+	}
+	if o.Money == nil && s.hasCosts() {
 		res.Warnings = append(res.Warnings, ErrUnpriced)
 	}
-	return res, err
+	return res, nil
 }
 
 // hasCosts reports whether s's money section or interventions cost
