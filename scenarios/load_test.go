@@ -250,8 +250,8 @@ func TestBuiltinsLoad(t *testing.T) {
 }
 
 // FuzzLoad checks that no scenario text makes the loader panic, with or
-// without a base to extend and overrides, and that every problem has a
-// position.
+// without a base to extend and overrides, and that every problem and
+// every warning has a position.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/load/*.yaml")
 	for _, p := range seeds {
@@ -273,8 +273,13 @@ func FuzzLoad(f *testing.F) {
 			}
 			return nil, os.ErrNotExist
 		}
-		_, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
+		l, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
 		if err == nil {
+			for _, w := range l.Warnings {
+				if e, ok := w.(*Error); !ok || e.File == "" || e.Line < 1 || e.Col < 1 {
+					t.Fatalf("warning without a position: %q", w)
+				}
+			}
 			return
 		}
 		var list ErrorList

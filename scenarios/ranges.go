@@ -338,6 +338,10 @@ func (l *loader) checkRanges(s *Loaded, root *yaml.Node) {
 		if !ok {
 			continue // not in the scenario as merged: an entry the overrides replaced
 		}
+		pos, ok := s.Positions.nearest(at, l.chainNames)
+		if !ok {
+			continue // not set: a mapping around it was replaced without it
+		}
 		field := namedPath(root, at)
 		warnDoc := func(format string, args ...any) {
 			warns.Add(doc.file, doc.line, doc.col, field, format, args...)
@@ -359,7 +363,6 @@ func (l *loader) checkRanges(s *Loaded, root *yaml.Node) {
 		}
 		rs = append(rs, r)
 		if r.far(x) {
-			pos := s.Positions.nearest(at, l.chainNames)
 			warns.Add(pos.File, pos.Line, pos.Col, field, "%s is %s", r.show(x), r.farMsg())
 			r.told = true
 		}
@@ -425,8 +428,9 @@ func effectKey(ch *care.Change) string {
 // nearest returns the position of path, or of the parameter inside it
 // (a distribution's number) set by the nearest layer: an override before
 // any file, then the files of chain in order, the scenario's own first;
-// among equals, the first in the file.
-func (ps Positions) nearest(path string, chain []string) Pos {
+// among equals, the first in the file. It reports false when neither path
+// nor anything inside it was set.
+func (ps Positions) nearest(path string, chain []string) (Pos, bool) {
 	layer := func(file string) int {
 		if file == "--set" {
 			return 0
@@ -436,7 +440,8 @@ func (ps Positions) nearest(path string, chain []string) Pos {
 		}
 		return len(chain) + 1
 	}
-	best, found := ps.Find(path), false
+	var best Pos
+	found := false
 	for p, pos := range ps {
 		if !related(path, p) || len(p) < len(path) {
 			continue
@@ -446,7 +451,7 @@ func (ps Positions) nearest(path string, chain []string) Pos {
 			best, found = pos, true
 		}
 	}
-	return best
+	return best, found
 }
 
 var distType = reflect.TypeFor[des.Dist]()

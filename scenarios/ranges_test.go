@@ -90,8 +90,9 @@ func TestParseDocRange(t *testing.T) {
 // TestLoadRanges checks which range applies and where the warnings go: a
 // base file's range applies to a value an extending file or an override
 // sets, the nearest file's range wins, an override's comment documents
-// nothing, and a value far outside its range is told of once, where it is
-// set, not again at an intervention that moves it further. beds 300–500
+// nothing, a parameter no longer set is not checked, and a value far
+// outside its range is told of once, where it is set, not again at an
+// intervention that moves it further. beds 300–500
 // has w = 200, so far above 700; 400–500 has w = 100, far above 600.
 func TestLoadRanges(t *testing.T) {
 	t.Parallel()
@@ -126,6 +127,7 @@ func TestLoadRanges(t *testing.T) {
 		{"the nearest file's range", "over.yaml", []string{"services.acute.beds=650"},
 			[]string{"--set:1:21: services.acute.beds: 650 is far outside the range 400–500 documented at over.yaml:5"}},
 		{"an override's comment documents nothing", "base.yaml", []string{"services.acute.beds=650  # (range 1–2)"}, nil},
+		{"not set, its mapping replaced", "base.yaml", []string{"services.acute={enabled: false}"}, nil},
 		{"an intervention, at its high end", "grow.yaml", nil,
 			[]string{"grow.yaml:7:42: interventions.grow.changes[0].add: takes services.acute.beds to 800 from 2015-04-01, with the effects at the high ends of their ranges: far outside the range 300–500"}},
 		{"told once, where set", "grow.yaml", []string{"services.acute.beds=750"}, []string{"--set:1:21: services.acute.beds: 750 is far outside"}},
