@@ -134,7 +134,8 @@ func parseDocRange(text, unit, value string) (lo, hi float64, err error) {
 // says.
 func cutRange(text string) (a, b string, ok bool) {
 	if a, b, ok := strings.Cut(text, "–"); ok {
-		return strings.TrimSpace(a), strings.TrimSpace(b), a != "" && b != ""
+		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+		return a, b, a != "" && b != ""
 	}
 	for i := 1; i < len(text); i++ {
 		if text[i] != '-' {

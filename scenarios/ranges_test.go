@@ -70,6 +70,7 @@ func TestParseDocRange(t *testing.T) {
 		{"1–x", "", "", 0, 0, "high end"},
 		{"5", "", "", 0, 0, "want two ends"},
 		{"5–", "", "", 0, 0, "want two ends"},
+		{" – 5", "", "", 0, 0, "want two ends"},
 		{"1–6", "duration", "3", 0, 0, "has no unit"},
 		{"1d–2", "rate", "", 0, 0, "low end"},
 	} {
