@@ -19,7 +19,8 @@ import (
 // rewrites the goldens. Each broken file breaks one kind of thing, most by
 // extending base.yaml, so the positions show that problems are found in
 // the file that made them, not in the base. A scenario with a NAME.sets
-// file is loaded with its lines as --set overrides.
+// file is loaded with its lines as --set overrides. A file that loads
+// without a problem records its warnings, each line "warning: ...".
 func TestLoadGolden(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("testdata/load/*.yaml")
@@ -33,8 +34,13 @@ func TestLoadGolden(t *testing.T) {
 			if b, err := os.ReadFile(strings.TrimSuffix(file, ".yaml") + ".sets"); err == nil {
 				sets = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 			}
-			_, err := Load(file, Options{Sets: sets})
+			l, err := Load(file, Options{Sets: sets})
 			got := ""
+			if err == nil {
+				for _, w := range l.Warnings {
+					got += "warning: " + w.Error() + "\n"
+				}
+			}
 			if err != nil {
 				var list ErrorList
 				if !errors.As(err, &list) {
@@ -212,7 +218,8 @@ func TestLoadDigest(t *testing.T) {
 }
 
 // TestBuiltinsLoad checks that every built-in scenario loads without a
-// problem and extends only what exists.
+// problem or a warning (no value far outside a documented range) and
+// extends only what exists.
 func TestBuiltinsLoad(t *testing.T) {
 	t.Parallel()
 	names := BuiltinNames()
@@ -228,6 +235,9 @@ func TestBuiltinsLoad(t *testing.T) {
 		if l.Name != name {
 			t.Errorf("%s: name %q, want the file's name", name, l.Name)
 		}
+		if len(l.Warnings) > 0 {
+			t.Errorf("%s: warnings:\n%q", name, l.Warnings)
+		}
 		src, _ := BuiltinSource(name)
 		if !strings.HasPrefix(string(src), "# yaml-language-server: $schema=") {
 			t.Errorf("%s: first line is not the editor's schema line", name)
@@ -241,8 +251,8 @@ func TestBuiltinsLoad(t *testing.T) {
 }
 
 // FuzzLoad checks that no scenario text makes the loader panic, with or
-// without a base to extend and overrides, and that every problem has a
-// position.
+// without a base to extend and overrides, and that every problem and
+// every warning has a position.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/load/*.yaml")
 	for _, p := range seeds {
@@ -264,8 +274,13 @@ func FuzzLoad(f *testing.F) {
 			}
 			return nil, os.ErrNotExist
 		}
-		_, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
+		l, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
 		if err == nil {
+			for _, w := range l.Warnings {
+				if e, ok := w.(*Error); !ok || e.File == "" || e.Line < 1 || e.Col < 1 {
+					t.Fatalf("warning without a position: %q", w)
+				}
+			}
 			return
 		}
 		var list ErrorList
