@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -423,5 +424,44 @@ func TestLoadCensusFits(t *testing.T) {
 				t.Errorf("resolved file lacks %q:\n%s", want, src)
 			}
 		})
+	}
+}
+
+// TestBetterTogetherRepeatsEachFile checks that better-together, the
+// whole programme, applies each intervention exactly as the built-in file
+// of the same name does on its own, so that the parts and the whole are
+// compared on the same terms: every intervention of better-together
+// after the baseline's own, but the bed reconfiguration (the programme's
+// consequence for the bed base, with no file of its own), is equal to the
+// one of its name in NAME.yaml, which has it as its only addition.
+func TestBetterTogetherRepeatsEachFile(t *testing.T) {
+	t.Parallel()
+	load := func(name string) *Loaded {
+		t.Helper()
+		l, err := Load(name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	base := len(load("baseline").Params.Interventions)
+	bt := load("better-together").Params.Interventions[base:]
+	n := 0
+	for _, iv := range bt {
+		if iv.Name == "bed-reconfiguration" {
+			continue
+		}
+		n++
+		own := load(iv.Name).Params.Interventions[base:]
+		if len(own) != 1 || own[0].Name != iv.Name {
+			t.Errorf("%s.yaml adds %d interventions to the baseline's, want its own one", iv.Name, len(own))
+			continue
+		}
+		if !reflect.DeepEqual(own[0], iv) {
+			t.Errorf("better-together's %s differs from %s.yaml's:\n%+v\n%+v", iv.Name, iv.Name, iv, own[0])
+		}
+	}
+	if n != 8 {
+		t.Errorf("better-together has %d of the programme's interventions, want the eight with files of their own", n)
 	}
 }
