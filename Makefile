@@ -42,11 +42,13 @@ lint:
 # package:target: the event calendar, the unit parsers, the scenario
 # decoder and loader (and the bounds on what loads), the unit patterns and the JSON Schema against the
 # parsers and the decoder, the sweep's --set/--range and --shard parsers,
-# and the readers of los.csv and compare.csv that caresim plot uses.
+# the reader of ranges documented in comments, and the readers of los.csv
+# and compare.csv that caresim plot uses.
 FUZZTIME ?= 1m
 FUZZ := ./sim/des:FuzzCalendar \
 	./scenarios:FuzzParseDuration ./scenarios:FuzzParseMoney ./scenarios:FuzzParseRate \
 	./scenarios:FuzzDecode ./scenarios:FuzzLoad ./scenarios:FuzzSizeBounds ./scenarios:FuzzUnitPatterns ./scenarios:FuzzSchemaDecode ./scenarios:FuzzSweepSpec \
+	./scenarios:FuzzDocRange \
 	./sim:FuzzParseShard ./results:FuzzReadLOS ./results:FuzzReadDiffs
 fuzz:
 	@for pf in $(FUZZ); do \

@@ -52,10 +52,12 @@ type Loaded struct {
 	Digest string
 	// Positions maps parameter paths to where they were set.
 	Positions Positions
-	// Warnings are what Load changed of what the files say, each an
-	// *Error at the setting that made it: beds set (by --set, or by a
-	// file extending another) below the beds occupied at the start that a
-	// base file set start full (see [Load]). A run reports them.
+	// Warnings are what a run should tell of the scenario without
+	// refusing it, each an *Error at the setting it is about: what Load
+	// changed of what the files say (beds set, by --set or by a file
+	// extending another, below the beds occupied at the start that a base
+	// file set start full), and values far outside the range documented
+	// for them (see [Load]). A run reports them.
 	Warnings []error
 
 	merged *yaml.Node // the tree after extends and overrides
@@ -115,6 +117,14 @@ func IsBuiltin(ref string) bool {
 // expects, and Loaded.Warnings says so; both set in one file, or the
 // census set after the beds, must agree, and a census above the beds is
 // an error.
+//
+// Documented ranges: a parameter's line comment may document the range
+// of values its source supports, as "range A–B" in the value's units
+// (ppv: 0.5  # assumption (range 0.3–0.7)); the nearest file of the chain
+// that documents one for a parameter wins. A value far outside its range,
+// outside [A − w, B + w] for w = B − A, whether set by a file, an override
+// or reached by an intervention at the low, central or high end of its
+// effects, is a warning in Loaded.Warnings, not an error.
 func Load(ref string, opt Options) (*Loaded, error) {
 	if opt.ReadFile == nil {
 		opt.ReadFile = ReadFile
@@ -140,6 +150,9 @@ func Load(ref string, opt Options) (*Loaded, error) {
 		e.Field = nm.path(e.Field)
 	}
 	l.errs = l.errs.dedupe()
+	if len(l.errs) == 0 {
+		l.checkRanges(out, root)
+	}
 	h := sha256.New()
 	for _, b := range l.sources {
 		fmt.Fprintf(h, "%d\n", len(b))
@@ -162,6 +175,7 @@ type loader struct {
 	sets       map[*yaml.Node]string // each override's value, as placed, to its path
 	chainNames []string
 	sources    [][]byte
+	ranges     map[string]docRange // the ranges documented for parameter paths, the nearest file's
 }
 
 // chain reads ref, named in file from at node at (nil for the top), and
@@ -198,6 +212,7 @@ func (l *loader) chain(ref, from string, at *yaml.Node, seen []string) *yaml.Nod
 	}
 	root := doc.Content[0]
 	l.own(root, name)
+	l.collectRanges(root, name, "", 0)
 	checkDuplicates(root, name, "", &l.errs)
 	if root.Kind != yaml.MappingNode {
 		return root // the decoder reports it
@@ -719,6 +734,18 @@ func (ps Positions) Find(path string) Pos {
 	}
 	return ps[""]
 }
+
+// related reports whether one parameter path is the other or inside it.
+func related(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return b == a || (strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '['))
+}
+
+// namedPath rewrites path as [namer.path] does, for one path: it visits
+// only the mappings and lists on the path, once.
+func namedPath(root *yaml.Node, path string) string { return newNamer(root).path(path) }
 
 // enclosing returns the parameter paths that enclose path, outermost
 // first: services.acute.beds gives services and services.acute, and

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ import (
 // rewrites the goldens. Each broken file breaks one kind of thing, most by
 // extending base.yaml, so the positions show that problems are found in
 // the file that made them, not in the base. A scenario with a NAME.sets
-// file is loaded with its lines as --set overrides.
+// file is loaded with its lines as --set overrides. A file that loads
+// without a problem records its warnings, each line "warning: ...".
 func TestLoadGolden(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("testdata/load/*.yaml")
@@ -33,8 +35,13 @@ func TestLoadGolden(t *testing.T) {
 			if b, err := os.ReadFile(strings.TrimSuffix(file, ".yaml") + ".sets"); err == nil {
 				sets = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 			}
-			_, err := Load(file, Options{Sets: sets})
+			l, err := Load(file, Options{Sets: sets})
 			got := ""
+			if err == nil {
+				for _, w := range l.Warnings {
+					got += "warning: " + w.Error() + "\n"
+				}
+			}
 			if err != nil {
 				var list ErrorList
 				if !errors.As(err, &list) {
@@ -212,7 +219,8 @@ func TestLoadDigest(t *testing.T) {
 }
 
 // TestBuiltinsLoad checks that every built-in scenario loads without a
-// problem and extends only what exists.
+// problem or a warning (no value far outside a documented range) and
+// extends only what exists.
 func TestBuiltinsLoad(t *testing.T) {
 	t.Parallel()
 	names := BuiltinNames()
@@ -228,6 +236,9 @@ func TestBuiltinsLoad(t *testing.T) {
 		if l.Name != name {
 			t.Errorf("%s: name %q, want the file's name", name, l.Name)
 		}
+		if len(l.Warnings) > 0 {
+			t.Errorf("%s: warnings:\n%q", name, l.Warnings)
+		}
 		src, _ := BuiltinSource(name)
 		if !strings.HasPrefix(string(src), "# yaml-language-server: $schema=") {
 			t.Errorf("%s: first line is not the editor's schema line", name)
@@ -241,8 +252,8 @@ func TestBuiltinsLoad(t *testing.T) {
 }
 
 // FuzzLoad checks that no scenario text makes the loader panic, with or
-// without a base to extend and overrides, and that every problem has a
-// position.
+// without a base to extend and overrides, and that every problem and
+// every warning has a position.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/load/*.yaml")
 	for _, p := range seeds {
@@ -264,8 +275,13 @@ func FuzzLoad(f *testing.F) {
 			}
 			return nil, os.ErrNotExist
 		}
-		_, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
+		l, err := Load("f.yaml", Options{Sets: []string{set}, ReadFile: read})
 		if err == nil {
+			for _, w := range l.Warnings {
+				if e, ok := w.(*Error); !ok || e.File == "" || e.Line < 1 || e.Col < 1 {
+					t.Fatalf("warning without a position: %q", w)
+				}
+			}
 			return
 		}
 		var list ErrorList
@@ -408,5 +424,44 @@ func TestLoadCensusFits(t *testing.T) {
 				t.Errorf("resolved file lacks %q:\n%s", want, src)
 			}
 		})
+	}
+}
+
+// TestBetterTogetherRepeatsEachFile checks that better-together, the
+// whole programme, applies each intervention exactly as the built-in file
+// of the same name does on its own, so that the parts and the whole are
+// compared on the same terms: every intervention of better-together
+// after the baseline's own, but the bed reconfiguration (the programme's
+// consequence for the bed base, with no file of its own), is equal to the
+// one of its name in NAME.yaml, which has it as its only addition.
+func TestBetterTogetherRepeatsEachFile(t *testing.T) {
+	t.Parallel()
+	load := func(name string) *Loaded {
+		t.Helper()
+		l, err := Load(name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	base := len(load("baseline").Params.Interventions)
+	bt := load("better-together").Params.Interventions[base:]
+	n := 0
+	for _, iv := range bt {
+		if iv.Name == "bed-reconfiguration" {
+			continue
+		}
+		n++
+		own := load(iv.Name).Params.Interventions[base:]
+		if len(own) != 1 || own[0].Name != iv.Name {
+			t.Errorf("%s.yaml adds %d interventions to the baseline's, want its own one", iv.Name, len(own))
+			continue
+		}
+		if !reflect.DeepEqual(own[0], iv) {
+			t.Errorf("better-together's %s differs from %s.yaml's:\n%+v\n%+v", iv.Name, iv.Name, iv, own[0])
+		}
+	}
+	if n != 8 {
+		t.Errorf("better-together has %d of the programme's interventions, want the eight with files of their own", n)
 	}
 }

@@ -27,10 +27,20 @@ What loading changed of what the files say is a warning, which does not
 fail: beds cut (by --set, or by a file extending another) below the beds
 occupied at the start that a base file set are started full.
 
+A parameter's line comment may document the range its source supports,
+as "range A–B" in the value's units (ppv: 0.5  # assumption (range
+0.3–0.7)). A value far outside it, beyond [A − w, B + w] for w = B − A,
+is a warning, which does not fail: check prints it on stderr as
+caresim: warning: followed by where the value was set (the --set, the
+file, or the intervention's change that reaches it at the low, central
+or high end of its effects), the range and where it is documented. run
+and compare print the same warnings and record them in summary.json.
+
 Examples:
 
 	$ caresim check baseline textbook-mmc
-	$ caresim check --set services.ed.cubicles=12 textbook-mmc`,
+	$ caresim check --set services.ed.cubicles=12 textbook-mmc
+	$ caresim check --set services.urgent_community_response.admit=60% baseline`,
 		flags: fs,
 	}
 	c.run = func(args []string, stdout, stderr io.Writer) error {

@@ -482,3 +482,49 @@ func TestProgress(t *testing.T) {
 		t.Errorf("bar wrote %q, want the scenario's name", b.String())
 	}
 }
+
+// TestRangeWarningReachesResults checks that a value far outside its
+// documented range (testdata/mmc-range.yaml's cubicles, 8–12, so far above
+// 16) is told where run and compare tell of warnings: on stderr and in
+// summary.json's manifests.
+func TestRangeWarningReachesResults(t *testing.T) {
+	want := "--set:3:22: services.ed.cubicles: 17 is far outside the range 8–12 documented at testdata/mmc-range.yaml:8"
+	short := []string{"--quiet", "--no-plots", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
+		"--set", "services.ed.cubicles=17", "--out", "OUT"}
+	for _, c := range []struct {
+		args []string
+		last int // the manifest of the scenario with the range: summary.json's only, or compare's second
+	}{
+		{append(append([]string{"run"}, short...), "testdata/mmc-range.yaml"), 0},
+		{append(append([]string{"compare"}, short...), "textbook-mmc", "testdata/mmc-range.yaml"), 1},
+	} {
+		r := sharedRun(t, c.args...)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.args[0], r.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, "caresim: warning: ") || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: stderr does not warn %q:\n%s", c.args[0], want, r.stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(r.out, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct {
+			Manifest  results.Manifest   `json:"manifest"`
+			Manifests []results.Manifest `json:"manifests"`
+		}
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatal(err)
+		}
+		ms := s.Manifests // compare's, one per scenario
+		if c.args[0] == "run" {
+			ms = []results.Manifest{s.Manifest}
+		}
+		if len(ms) <= c.last || !slices.ContainsFunc(ms[c.last].Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
+			t.Errorf("%s: summary.json's manifests %+v do not warn %q", c.args[0], ms, want)
+		}
+		if c.last == 1 && len(ms[0].Warnings) > 0 {
+			t.Errorf("compare: textbook-mmc, without ranges, warns %q", ms[0].Warnings)
+		}
+	}
+}

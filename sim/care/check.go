@@ -55,7 +55,7 @@ func (p *Params) checkBase(c *checker) {
 	p.checkLimits(c)
 }
 
-// effectEnds are the values of the effects that checkEffects tries, in
+// effectEnds are the values of the effects that Reach tries, in
 // order: central first, so that a problem with no range to blame is told
 // at the values a planner wrote, then each end of the ranges.
 var effectEnds = []struct {
@@ -67,20 +67,92 @@ var effectEnds = []struct {
 	{"with the effects at the high ends of their ranges", func(e *Effect) float64 { return e.High }},
 }
 
-// checkEffects applies p's interventions with every effect (and lag) at
-// its central, its low and then its high value, and checks the parameters
-// at each date a change starts or finishes its ramp or its ramp down, as
-// the model will meet them:
-// a file that passes must not fail in the middle of a run, and an effect
-// that takes a parameter out of its range (to: 15 on a fraction, meant as
-// 15%) is refused as the same value in the base file would be. A ramp
-// moves a parameter in a straight line, so its ends are enough (where a
-// ramp and a ramp down overlap, which only a lag can make, the change
-// stays between its ends too). Each
-// problem is reported once, at the first change that starts or ends on
-// the date it first appears.
+// checkEffects checks the parameters at every state [Params.Reach] visits
+// (each date a change starts or finishes its ramp or its ramp down, with
+// every effect and lag at its central, low and high value), as the model
+// will meet them: a file that passes must not fail in the middle of a run,
+// and an effect that takes a parameter out of its range (to: 15 on a
+// fraction, meant as 15%) is refused as the same value in the base file
+// would be. Each problem is reported once, at the first change that starts
+// or ends on the date it first appears.
 func (p *Params) checkEffects(c *checker) {
 	seen := map[string]bool{}
+	var before map[string]bool // the problems at the date before
+	ends := ""
+	p.Reach(func(r *Reached) {
+		if r.Ends != ends {
+			ends, before = r.Ends, map[string]bool{}
+		}
+		base := checker{later: true}
+		r.Params.checkBase(&base)
+		now := map[string]bool{}
+		for _, e := range base.errs {
+			now[e.Error()] = true
+		}
+		if len(base.errs) == 0 {
+			before = now
+			return
+		}
+		at := ""
+		if len(r.Changes) > 0 {
+			at = r.Changes[0].At()
+		}
+		for _, e := range base.errs {
+			// A problem is the change's that first makes it, not
+			// every later one's.
+			key := at + "\x00" + e.Error()
+			if before[e.Error()] || seen[key] {
+				continue
+			}
+			seen[key] = true
+			c.add(at, "from %v, %s: %v", p.Start.AddDays(int(math.Floor(float64(r.Day)))), r.Ends, e)
+		}
+		before = now
+	})
+}
+
+// Reached is the parameters as a scenario's interventions leave them on
+// one day, with every effect at one end of its range, as [Params.Reach]
+// visits them.
+type Reached struct {
+	// Params are the parameters on Day. Reach changes them after visit
+	// returns.
+	Params *Params
+	// Day is the day a change starts or finishes its ramp or ramp down, in days from
+	// Params.Start.
+	Day des.Time
+	// Ends says where the effects are, for messages: "with the effects at
+	// their central values", or at the low or the high ends of their
+	// ranges.
+	Ends string
+	// Changes are the changes that start or finish their ramp on Day, in
+	// the order written, one per parameter that a [*] path reaches.
+	Changes []ReachedChange
+}
+
+// ReachedChange is one change that starts or finishes its ramp on a
+// [Reached] day.
+type ReachedChange struct {
+	Intervention int    // the intervention's index in Params.Interventions
+	Change       int    // the change's index in the intervention's Changes
+	Path         string // the parameter it moves, with indexes: population.age_bands[2].urgent
+}
+
+// At returns the change's own path: interventions[3].changes[0].
+func (c ReachedChange) At() string {
+	return "interventions[" + strconv.Itoa(c.Intervention) + "].changes[" + strconv.Itoa(c.Change) + "]"
+}
+
+// Reach applies p's interventions to a copy of p with every effect at its
+// central, its low and then its high value, and calls visit with the
+// parameters on each day a change starts or finishes its ramp or its ramp
+// down, in order of day. A ramp moves a parameter in a straight line, so these days'
+// values and the base values bound every value the interventions give
+// it. p is not changed; it must have passed [Params.Validate]'s checks
+// of the base values and the interventions' paths (Validate's own check
+// of the effects uses Reach). A scenario without interventions is never
+// visited.
+func (p *Params) Reach(visit func(r *Reached)) {
 	for _, end := range effectEnds {
 		q := p.Clone()
 		pick := func(e *Effect) float64 {
@@ -93,35 +165,16 @@ func (p *Params) checkEffects(c *checker) {
 		if err != nil {
 			continue
 		}
-		before := map[string]bool{} // the problems at the date before
-		first := s.firstAt()
+		r := Reached{Params: q, Ends: end.name}
 		for _, t := range s.Times(des.Time(math.MaxFloat64)) {
 			s.Apply(t)
-			base := checker{later: true}
-			q.checkBase(&base)
-			now := map[string]bool{}
-			for _, e := range base.errs {
-				now[e.Error()] = true
-			}
-			if len(base.errs) == 0 {
-				before = now
-				continue
-			}
-			at := ""
-			if ch, ok := first[t]; ok {
-				at = "interventions[" + strconv.Itoa(ch.iv) + "].changes[" + strconv.Itoa(ch.change) + "]"
-			}
-			for _, e := range base.errs {
-				// A problem is the change's that first makes it, not
-				// every later one's.
-				key := at + "\x00" + e.Error()
-				if before[e.Error()] || seen[key] {
-					continue
+			r.Day, r.Changes = t, r.Changes[:0]
+			for _, ch := range s.changes {
+				if ch.start == t || ch.start+ch.ramp == t || ch.end-ch.down == t || ch.end == t {
+					r.Changes = append(r.Changes, ReachedChange{Intervention: ch.iv, Change: ch.change, Path: s.params[ch.param].Path})
 				}
-				seen[key] = true
-				c.add(at, "from %v, %s: %v", p.Start.AddDays(int(math.Floor(float64(t)))), end.name, e)
 			}
-			before = now
+			visit(&r)
 		}
 	}
 }

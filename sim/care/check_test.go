@@ -408,3 +408,53 @@ func TestCensuses(t *testing.T) {
 		}
 	}
 }
+
+// TestReach checks the states Reach visits on validParams by hand: PRISM
+// starts on day 183 with a ramp of 90 days, so each end of the effects is
+// visited on day 183, where nothing has moved yet, and on day 273, where
+// the caseload is at its target (4000 central, 3000 low, 5000 high) and
+// the 0-64 band's urgent rate is 0.3 a year × the scale (0.97, 0.95, 1). Both
+// days name the four parameters the two changes move, and p itself is
+// left as it was.
+func TestReach(t *testing.T) {
+	t.Parallel()
+	p := validParams()
+	type state struct {
+		ends             string
+		day              des.Time
+		caseload         int
+		urgent           float64
+		changes, lastKey string
+	}
+	var got []state
+	p.Reach(func(r *care.Reached) {
+		last := r.Changes[len(r.Changes)-1]
+		got = append(got, state{r.Ends, r.Day, r.Params.Services.Community.Caseload, r.Params.Population.AgeBands[0].Urgent,
+			r.Changes[0].At() + " " + r.Changes[0].Path, last.At() + " " + last.Path})
+		if len(r.Changes) != 4 {
+			t.Errorf("%s day %v: %d changes, want 4", r.Ends, r.Day, len(r.Changes))
+		}
+	})
+	first := "interventions[0].changes[0] services.community.caseload"
+	last := "interventions[0].changes[1] population.age_bands[2].urgent"
+	central := "with the effects at their central values"
+	low := "with the effects at the low ends of their ranges"
+	high := "with the effects at the high ends of their ranges"
+	want := []state{
+		{central, 183, 2000, 0.3 / yr, first, last}, {central, 273, 4000, 0.3 / yr * 0.97, first, last},
+		{low, 183, 2000, 0.3 / yr, first, last}, {low, 273, 3000, 0.3 / yr * 0.95, first, last},
+		{high, 183, 2000, 0.3 / yr, first, last}, {high, 273, 5000, 0.3 / yr, first, last},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("visited %d states, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if g := got[i]; g.ends != w.ends || g.day != w.day || g.caseload != w.caseload ||
+			math.Abs(g.urgent-w.urgent) > 1e-15 || g.changes != w.changes || g.lastKey != w.lastKey {
+			t.Errorf("state %d: %+v, want %+v", i, g, w)
+		}
+	}
+	if p.Services.Community.Caseload != 2000 || p.Population.AgeBands[0].Urgent != 0.3/yr {
+		t.Errorf("Reach changed p: caseload %d, urgent %v", p.Services.Community.Caseload, p.Population.AgeBands[0].Urgent)
+	}
+}

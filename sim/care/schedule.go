@@ -226,21 +226,6 @@ func (s *Schedule) Times(step des.Time) []des.Time {
 	return slices.Compact(ts)
 }
 
-// firstAt maps each time at which a change starts or ends its ramp up or
-// its ramp down to the first such change, in the order written.
-func (s *Schedule) firstAt() map[des.Time]*scheduled {
-	m := map[des.Time]*scheduled{}
-	for i := range s.changes {
-		c := &s.changes[i]
-		for _, t := range []des.Time{c.start, c.start + c.ramp, c.end - c.down, c.end} {
-			if _, ok := m[t]; !ok {
-				m[t] = c
-			}
-		}
-	}
-	return m
-}
-
 // Drawn returns the effect drawn for each change, in the order written
 // (one entry per parameter a [*] path reaches), for reporting the
 // replication's assumptions.
