@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,7 +25,7 @@ type shardFiles struct {
 // with each row's line, point and replication.
 func (s shardFiles) read(header []string, row func(line, point, rep int, rec []string) error) error {
 	path := filepath.Join(s.dir, "sweep.csv")
-	b, err := os.ReadFile(path)
+	b, err := readCSVFile(path)
 	if err != nil {
 		return fmt.Errorf("shard %s: %w", s.dir, err)
 	}

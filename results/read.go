@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -135,11 +134,11 @@ func CSVRows(path string, header []string, row func(rec []string) error) error {
 // and row with each record after it; an error from either is given with
 // the file and line.
 func EachRecord(path string, head, row func(rec []string) error) error {
-	f, err := os.Open(path)
+	f, c, err := openCSV(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer c.Close()
 	r := csv.NewReader(f)
 	header, err := r.Read()
 	if err != nil {

@@ -3,6 +3,7 @@ package results
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -237,6 +238,24 @@ type Check struct {
 // may hold when read back, in bytes: 16 MiB, hundreds of times what a run
 // writes (a ten-year baseline's summary.json is about 30 kB).
 const MaxJSONSize = 16 << 20
+
+// MaxCSVSize is the most a results folder's CSV file may hold when read
+// back, in bytes: 4 GiB, far above what the bounds on replications and
+// days let a run or a sweep write.
+const MaxCSVSize = 4 << 30
+
+// openCSV opens a results folder's CSV file at path for reading: a
+// regular file (never a device or a named pipe, which would be read for
+// ever or block) of at most MaxCSVSize bytes.
+func openCSV(path string) (io.Reader, io.Closer, error) {
+	return input.Open(path, MaxCSVSize, "a results folder's "+filepath.Base(path))
+}
+
+// readCSVFile reads a results folder's CSV file at path whole, checked as
+// openCSV checks it.
+func readCSVFile(path string) ([]byte, error) {
+	return input.ReadFile(path, MaxCSVSize, "a results folder's "+filepath.Base(path))
+}
 
 // readJSONFile reads a results folder's JSON file at path: a regular file
 // of at most MaxJSONSize bytes.

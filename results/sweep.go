@@ -117,7 +117,7 @@ func WriteSynced(path string, flag int, b []byte) error {
 // row that a stop cut short goes, and returns the number of bytes
 // dropped.
 func DropTornRow(path string) (int64, error) {
-	b, err := os.ReadFile(path)
+	b, err := readCSVFile(path)
 	if err != nil {
 		return 0, err
 	}
@@ -181,11 +181,11 @@ type SweepData struct {
 // whole or in part (a shard's, or a sweep stopped early).
 func ReadSweepCSV(dir string) ([][]string, error) {
 	path := filepath.Join(dir, "sweep.csv")
-	f, err := os.Open(path)
+	f, c, err := openCSV(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer c.Close()
 	recs, err := csv.NewReader(f).ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -84,11 +84,11 @@ func readSweepRows(path string, m *Sweep, cells map[int][]string, done map[int][
 	if cut > 0 {
 		warn(fmt.Sprintf("%s: dropped a last row cut short (%d bytes)", path, cut))
 	}
-	f, err := os.Open(path)
+	f, c, err := openCSV(path)
 	if err != nil {
 		return false, err
 	}
-	defer f.Close()
+	defer c.Close()
 	r := csv.NewReader(f)
 	header, err := r.Read()
 	if err == io.EOF {
@@ -141,7 +141,7 @@ func readSweepRows(path string, m *Sweep, cells map[int][]string, done map[int][
 		kept = append(kept, rec)
 	}
 	if len(twice) > 0 {
-		f.Close()
+		c.Close()
 		if err := WriteFileAtomic(path, func(w io.Writer) error {
 			cw := csv.NewWriter(w)
 			cw.Write(header)

@@ -71,6 +71,37 @@ func ReadFile(path string, limit int64, what string) ([]byte, error) {
 	return b, nil
 }
 
+// Open opens the regular file at path for reading as a stream, checking
+// it as [ReadFile] does (never a device or a named pipe, at most limit
+// bytes when opened), and returns a reader that stops after limit+1 bytes
+// and the file to close. Errors are as ReadFile's.
+func Open(path string, limit int64, what string) (io.Reader, io.Closer, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open"
+		}
+		return nil, nil, err
+	}
+	if err := regular(path, fi, limit, what); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fi, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if err := regular(path, fi, limit, what); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return io.LimitReader(f, limit+1), f, nil
+}
+
 // regular checks that fi is a regular file within limit.
 func regular(path string, fi fs.FileInfo, limit int64, what string) error {
 	if !fi.Mode().IsRegular() {
