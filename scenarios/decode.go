@@ -205,7 +205,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		}
 		x, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil || v.OverflowInt(x) {
-			d.errorf(n, path, "want a whole number, not %q", n.Value)
+			d.errorf(n, path, "want a whole number, not %s", quote(n.Value))
 			return
 		}
 		v.SetInt(x)
@@ -215,7 +215,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		}
 		x, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil || v.OverflowUint(x) {
-			d.errorf(n, path, "want a whole number >= 0, not %q", n.Value)
+			d.errorf(n, path, "want a whole number >= 0, not %s", quote(n.Value))
 			return
 		}
 		v.SetUint(x)
@@ -229,7 +229,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path, unit string) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.errorf(n, path, "want true or false, not %q", n.Value)
+			d.errorf(n, path, "want true or false, not %s", quote(n.Value))
 		}
 	case reflect.String:
 		if !d.scalar(n, path, "text") {
@@ -322,7 +322,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 		seen[key] = k
 		f, ok := fields.byName[key]
 		if !ok {
-			msg := fmt.Sprintf("unknown key %q", key)
+			msg := fmt.Sprintf("unknown key %s", quote(key))
 			if s, ok := closest(key, fields.names); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else if len(fields.names) <= 16 {
@@ -415,7 +415,7 @@ func parseUnit(s, unit string) (float64, error) {
 	case "":
 		x, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-			return 0, fmt.Errorf("want a number, not %q", s)
+			return 0, fmt.Errorf("want a number, not %s", quote(s))
 		}
 		return x, nil
 	}
@@ -433,7 +433,7 @@ func describe(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return strconv.Quote(n.Value)
+		return quote(n.Value)
 	}
 	return "an unexpected node"
 }

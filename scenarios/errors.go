@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -36,13 +37,42 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// maxQuoted is how much of a value a message quotes, in characters: a
+// scalar is quoted so that the planner can find it, and a whole file read
+// as one scalar (extends: /etc/passwd) must not be printed back.
+const maxQuoted = 60
+
+// maxMsg is the most characters of a message, whatever it quotes.
+const maxMsg = 1000
+
+// quote quotes s for a message, cut to its first maxQuoted characters
+// with the length of the rest.
+func quote(s string) string {
+	if r := []rune(s); len(r) > maxQuoted {
+		return strconv.Quote(string(r[:maxQuoted])) + fmt.Sprintf("… (%d bytes)", len(s))
+	}
+	return strconv.Quote(s)
+}
+
+// maxField is the most characters of a field's path in a message: a
+// path is made of the file's keys, and a key may be any length.
+const maxField = 200
+
+// clip cuts s to n characters, saying how long it was.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + fmt.Sprintf("… (cut: %d bytes)", len(s))
+	}
+	return s
+}
+
 // ErrorList collects every problem found in one or more scenario files, so
 // that a planner sees all of them at once rather than one per run.
 type ErrorList []*Error
 
 // Add appends a problem.
 func (l *ErrorList) Add(file string, line, col int, field, format string, args ...any) {
-	*l = append(*l, &Error{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, &Error{File: file, Line: line, Col: col, Field: clip(field, maxField), Msg: clip(fmt.Sprintf(format, args...), maxMsg)})
 }
 
 // Sort orders the list by file, line and column, keeping the order of

@@ -238,7 +238,7 @@ func (l *loader) read(ref, from string) (string, []byte, error) {
 	if IsBuiltin(ref) {
 		src, err := fs.ReadFile(builtinFS, "builtin/"+ref+".yaml")
 		if err != nil {
-			msg := fmt.Sprintf("no built-in scenario %q", ref)
+			msg := fmt.Sprintf("no built-in scenario %s", quote(ref))
 			if s, ok := closest(ref, BuiltinNames()); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
@@ -338,7 +338,7 @@ func checkDuplicates(n *yaml.Node, file, path string, errs *ErrorList) {
 				case dup:
 					// As the model's check says it (the same problem from
 					// a file without extends is reported once).
-					errs.Add(file, v.Line, v.Column, sub+".name", "duplicate name %q; also %s[%d]", v.Value, path, j)
+					errs.Add(file, v.Line, v.Column, sub+".name", "duplicate name %s; also %s[%d]", quote(v.Value), path, j)
 				default:
 					first[v.Value] = i
 				}
@@ -431,7 +431,7 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 	const file = "--set"
 	path, value, ok := strings.Cut(set, "=")
 	if !ok {
-		l.errs.Add(file, k, 1, "", "want path=value, such as services.acute.beds=620, not %q", set)
+		l.errs.Add(file, k, 1, "", "want path=value, such as services.acute.beds=620, not %s", quote(set))
 		return
 	}
 	eq := len(path) // the value starts after the '='
@@ -447,7 +447,7 @@ func (l *loader) set(root *yaml.Node, set string, k int) {
 		if err != nil {
 			_, msg = yamlErrorLine(err)
 		}
-		l.errs.Add(file, k, eq+2, path, "bad value %q: %s", value, msg)
+		l.errs.Add(file, k, eq+2, path, "bad value %s: %s", quote(value), msg)
 		return
 	}
 	val := doc.Content[0]
@@ -559,7 +559,7 @@ func (l *loader) place(n *yaml.Node, steps []care.Step, take func() *yaml.Node, 
 				}
 			}
 			if len(idx) == 0 {
-				msg := fmt.Sprintf("no entry named %q in %s", name, orTop(at))
+				msg := fmt.Sprintf("no entry named %s in %s", quote(name), orTop(at))
 				if c, ok := closest(name, names); ok {
 					msg += fmt.Sprintf("; did you mean %q?", c)
 				}

@@ -971,7 +971,7 @@ func digits(s string) bool {
 // quotef returns an error whose message is the quoted input, a colon and
 // the formatted problem.
 func quotef(in, format string, args ...any) error {
-	return fmt.Errorf("%q: %s", in, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%s: %s", quote(in), fmt.Sprintf(format, args...))
 }
 
 // nonFinite reports whether s spells NaN or an infinity, with an optional
@@ -1077,16 +1077,16 @@ func parseNumber(text string, shift int) (float64, error) {
 	mant, exp, hasExp := strings.Cut(strings.ToLower(text), "e")
 	whole, frac, hasPoint := strings.Cut(mant, ".")
 	if strings.Contains(frac, ".") || hasPoint && frac == "" {
-		return 0, fmt.Errorf("malformed number %q", text)
+		return 0, fmt.Errorf("malformed number %s", quote(text))
 	}
 	if strings.Contains(frac, ",") {
-		return 0, fmt.Errorf("bad thousands grouping in %q (commas go between groups of three digits and a point before decimals, as in 1,234.5)", text)
+		return 0, fmt.Errorf("bad thousands grouping in %s (commas go between groups of three digits and a point before decimals, as in 1,234.5)", quote(text))
 	}
 	if strings.Contains(whole, ",") {
 		groups := strings.Split(whole, ",")
 		for i, g := range groups {
 			if len(g) > 3 || len(g) == 0 || i > 0 && len(g) != 3 {
-				return 0, fmt.Errorf("bad thousands grouping in %q (commas go between groups of three digits and a point before decimals, as in 1,234.5)", text)
+				return 0, fmt.Errorf("bad thousands grouping in %s (commas go between groups of three digits and a point before decimals, as in 1,234.5)", quote(text))
 			}
 		}
 		whole = strings.Join(groups, "")
@@ -1106,7 +1106,7 @@ func parseNumber(text string, shift int) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(whole+"."+frac+"e"+strconv.Itoa(e+shift), 64)
 	if err != nil && !math.IsInf(v, 0) {
-		return 0, fmt.Errorf("malformed number %q", text) // unreachable: the form was checked above
+		return 0, fmt.Errorf("malformed number %s", quote(text)) // unreachable: the form was checked above
 	}
 	if math.IsInf(v, 0) {
 		return 0, errors.New("too large")
