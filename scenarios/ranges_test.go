@@ -167,7 +167,7 @@ func TestBaselineRanges(t *testing.T) {
 		"services.call_for_care.handling":                      "10–30 min",
 		"services.call_for_care.handlers":                      "2–5",
 		"services.call_for_care.step_up":                       "0.25–0.75",
-		"services.urgent_community_response.admit":             "5–20%",
+		"services.urgent_community_response.admit":             "10–40%",
 		"services.acute.beds":                                  "600–770",
 		"services.community.ppv":                               "0.3–0.7",
 		"services.community.early_ratio":                       "1.0–1.3",
@@ -189,7 +189,7 @@ func TestBaselineRanges(t *testing.T) {
 	sets := []string{
 		"population.age_bands[2].growth=5%",                                // above 4.5%
 		"services.call_for_care.handling={kind: exponential, mean: 51min}", // above 50min
-		"services.urgent_community_response.admit=36%",                     // above 35%
+		"services.urgent_community_response.admit=71%",                     // above 70%
 		"services.call_for_care.handlers=9",                                // above 8
 		"services.acute.beds=941",                                          // above 940
 		"services.community.early_ratio=0.69",                              // below 0.7
