@@ -40,7 +40,7 @@ Examples:
 
 	$ caresim check baseline textbook-mmc
 	$ caresim check --set services.ed.cubicles=12 textbook-mmc
-	$ caresim check --set services.urgent_community_response.admit=60% baseline`,
+	$ caresim check --set services.urgent_community_response.admit=80% baseline`,
 		flags: fs,
 	}
 	c.run = func(args []string, stdout, stderr io.Writer) error {
