@@ -45,10 +45,17 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// browserLimit is how long the browser may take over one test's reports:
+// about 30 s on a quiet 2-core machine, and a minute was not enough at a
+// load of 10–14 (make test beside other builds), where screenshots timed
+// out though nothing was wrong.
+const browserLimit = 3 * time.Minute
+
 // browser starts a headless Chromium for the test, with a profile in a
 // temporary folder and nothing that reaches for the network (the
 // background updates stall the browser on a machine without one), and
-// returns a context that drives one tab of it, with a limit of a minute.
+// returns a context that drives one tab of it, with a limit of
+// browserLimit.
 // Under -short it skips the test, CI or not: the full suite opens the
 // reports.
 func browser(t *testing.T) context.Context {
@@ -71,7 +78,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 	)
 	ctx, cancelTab := chromedp.NewContext(alloc)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, browserLimit)
 	t.Cleanup(func() {
 		cancel()
 		cancelTab()
