@@ -124,16 +124,9 @@ var moneyScaleNames = []string{"k", "m", "bn", "b"}
 //	"6x": not a duration; use a number with h, d, w, mo or y, such as 4h, 6d, 18mo, 10y
 //	"10 dayz": unknown unit "dayz"; did you mean "days"?
 func ParseDuration(s string) (des.Time, error) {
-	in := strings.TrimSpace(s)
-	if in == "" {
-		return 0, errors.New("empty duration; " + durationHelp)
-	}
-	if nonFinite(in) {
-		return 0, quotef(in, "not a finite number; %s", durationHelp)
-	}
-	toks, err := tokenize(in)
+	in, toks, err := durationTokens(s)
 	if err != nil {
-		return 0, quotef(in, "%v; %s", err, durationHelp)
+		return 0, err
 	}
 	if len(toks) > 0 && toks[0].is(tSym, "-") {
 		if len(toks) == 2 && toks[1].kind == tNum && zero(toks[1].text) {
@@ -154,16 +147,9 @@ func ParseDuration(s string) (des.Time, error) {
 // in -0.5d, - 12h or -1d12h; the sign applies to the whole duration. A
 // bare number other than 0 is an error, as there.
 func ParseSignedDuration(s string) (des.Time, error) {
-	in := strings.TrimSpace(s)
-	if in == "" {
-		return 0, errors.New("empty duration; " + durationHelp)
-	}
-	if nonFinite(in) {
-		return 0, quotef(in, "not a finite number; %s", durationHelp)
-	}
-	toks, err := tokenize(in)
+	in, toks, err := durationTokens(s)
 	if err != nil {
-		return 0, quotef(in, "%v; %s", err, durationHelp)
+		return 0, err
 	}
 	neg := len(toks) > 0 && toks[0].is(tSym, "-")
 	if neg {
@@ -184,6 +170,24 @@ func ParseSignedDuration(s string) (des.Time, error) {
 		d = -d
 	}
 	return d, nil
+}
+
+// durationTokens trims s and splits it into tokens, refusing what no
+// duration can be: nothing, NaN or an infinity, or text the tokenizer
+// cannot read. It returns the trimmed input, for messages.
+func durationTokens(s string) (string, []token, error) {
+	in := strings.TrimSpace(s)
+	if in == "" {
+		return "", nil, errors.New("empty duration; " + durationHelp)
+	}
+	if nonFinite(in) {
+		return "", nil, quotef(in, "not a finite number; %s", durationHelp)
+	}
+	toks, err := tokenize(in)
+	if err != nil {
+		return "", nil, quotef(in, "%v; %s", err, durationHelp)
+	}
+	return in, toks, nil
 }
 
 // parseDurationTerms reads the tokens of in, a duration without a minus
