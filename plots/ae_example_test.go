@@ -5,8 +5,9 @@ import (
 	"math"
 	"time"
 
-	"caresim/plots"
 	"gonum.org/v1/plot/vg"
+
+	"caresim/plots"
 )
 
 // ExampleAEPerformance draws a financial year of an emergency department

@@ -45,30 +45,20 @@ const (
 // series' lengths differ.
 func BedBaseOverTime(b BedBase) (*Figure, error) {
 	lines := []struct {
-		name   string
-		v      []float64
+		daily
 		colour color.Color
 		width  float64
 		dashes []vg.Length
 		step   bool
 	}{
-		{LegendPlanned, b.Planned, grey, 1.5, dashed, true},
-		{LegendOpen, b.Open, vermillion, 2, nil, true},
-		{LegendEscalation, b.Escalation, orange, 1.5, dashDot, true},
-		{LegendOccupied, b.Occupied, black, 1.5, nil, false},
+		{daily{LegendPlanned, b.Planned}, grey, 1.5, dashed, true},
+		{daily{LegendOpen, b.Open}, vermillion, 2, nil, true},
+		{daily{LegendEscalation, b.Escalation}, orange, 1.5, dashDot, true},
+		{daily{LegendOccupied, b.Occupied}, black, 1.5, nil, false},
 	}
-	n := 0
-	for _, l := range lines {
-		if l.v == nil {
-			continue
-		}
-		if n != 0 && len(l.v) != n {
-			return nil, fmt.Errorf("plots: bed base of %s: %s has %d days, another series has %d", b.Pool, l.name, len(l.v), n)
-		}
-		n = len(l.v)
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("plots: bed base of %s: %w", b.Pool, ErrNoData)
+	n, err := sameDays("bed base of "+b.Pool, lines[0].daily, lines[1].daily, lines[2].daily, lines[3].daily)
+	if err != nil {
+		return nil, err
 	}
 	title := fmt.Sprintf("%s beds planned, open and occupied, %s", b.Pool, b.Place)
 	if b.Place == "" {

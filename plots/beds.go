@@ -152,6 +152,32 @@ func series(n int, x func(int) float64, v []float64) plotter.XYs {
 	return xys
 }
 
+// daily is one named daily series of a chart.
+type daily struct {
+	name string
+	v    []float64
+}
+
+// sameDays returns the number of days of the series that are not nil,
+// which must all have as many; what names the chart in errors. It returns
+// ErrNoData when no series has data.
+func sameDays(what string, ss ...daily) (int, error) {
+	n := 0
+	for _, s := range ss {
+		if s.v == nil {
+			continue
+		}
+		if n != 0 && len(s.v) != n {
+			return 0, fmt.Errorf("plots: %s: %s has %d days, another series has %d", what, s.name, len(s.v), n)
+		}
+		n = len(s.v)
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("plots: %s: %w", what, ErrNoData)
+	}
+	return n, nil
+}
+
 // addMarkers draws a dotted vertical line across p at each marker inside
 // [xmin, xmax] (Unix seconds), with its label beside the top. Labels
 // alternate between two heights so that neighbours do not collide.

@@ -3,8 +3,9 @@ package plots_test
 import (
 	"log"
 
-	"caresim/plots"
 	"gonum.org/v1/plot/vg"
+
+	"caresim/plots"
 )
 
 // ExampleDeficitTrajectory draws five years of a system's gap from fixed

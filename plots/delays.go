@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -42,27 +41,17 @@ const (
 // has data, and an error when the pathways' lengths differ.
 func DelayedPatients(d Delays) (*Figure, error) {
 	paths := []struct {
-		name   string
-		v      []float64
+		daily
 		colour color.Color
 		dashes []vg.Length
 	}{
-		{LegendPathway1, d.Reablement, blue, nil},
-		{LegendPathway2, d.IntermediateCare, orange, dashed},
-		{LegendPathway3, d.CareHome, green, dashDot},
+		{daily{LegendPathway1, d.Reablement}, blue, nil},
+		{daily{LegendPathway2, d.IntermediateCare}, orange, dashed},
+		{daily{LegendPathway3, d.CareHome}, green, dashDot},
 	}
-	n := 0
-	for _, pw := range paths {
-		if pw.v == nil {
-			continue
-		}
-		if n != 0 && len(pw.v) != n {
-			return nil, fmt.Errorf("plots: delayed patients in %s: %s has %d days, another pathway has %d", d.Place, pw.name, len(pw.v), n)
-		}
-		n = len(pw.v)
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("plots: delayed patients in %s: %w", d.Place, ErrNoData)
+	n, err := sameDays("delayed patients in "+d.Place, paths[0].daily, paths[1].daily, paths[2].daily)
+	if err != nil {
+		return nil, err
 	}
 	title := "Patients delayed in acute beds, by discharge pathway"
 	if d.Place != "" {
@@ -81,22 +70,17 @@ func DelayedPatients(d Delays) (*Figure, error) {
 		for i, v := range pw.v {
 			total[i] += v
 		}
-		l, err := plotter.NewLine(series(n, day, pw.v))
+		l, err := strokedLine(series(n, day, pw.v), pw.colour, 1.5, pw.dashes)
 		if err != nil {
 			return nil, err
 		}
-		l.Color = pw.colour
-		l.Width = vg.Points(1.5)
-		l.Dashes = pw.dashes
 		p.Add(l)
 		f.Legend = append(f.Legend, LegendEntry{pw.name, []plot.Thumbnailer{l}})
 	}
-	all, err := plotter.NewLine(series(n, day, total))
+	all, err := strokedLine(series(n, day, total), black, 2.5, nil)
 	if err != nil {
 		return nil, err
 	}
-	all.Color = black
-	all.Width = vg.Points(2.5)
 	p.Add(all)
 	f.Legend = append(f.Legend, LegendEntry{LegendDelayedTotal, []plot.Thumbnailer{all}})
 

@@ -3,8 +3,9 @@ package plots_test
 import (
 	"log"
 
-	"caresim/plots"
 	"gonum.org/v1/plot/vg"
+
+	"caresim/plots"
 )
 
 // ExampleDifferences draws three scenarios' paired differences from the

@@ -4,8 +4,9 @@ import (
 	"log"
 	"math"
 
-	"caresim/plots"
 	"gonum.org/v1/plot/vg"
+
+	"caresim/plots"
 )
 
 // ExampleLengthOfStay draws a year's acute stays from fixed figures: 30 000
