@@ -195,3 +195,33 @@ func TestWeekdayPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestWeekdayOccupancy checks the occupancy-by-weekday metrics on
+// TestWeekdayPattern's hospital by hand in one point: with beds to spare
+// and a census highest on Mondays, Monday's occupancy is above Friday's.
+// Exactly: occupancy on weekday wd is the sum of its days' mean beds
+// occupied over the sum of its days' beds, which the test recomputes.
+func TestWeekdayOccupancy(t *testing.T) {
+	t.Parallel()
+	p := ruleHospital(1000, 0, 2, BedManagement{}, 7*20)
+	p.Services.Acute.Discharge = Discharge{Hours: only14(), WeekendDeferred: 1}
+	p.Interventions = []Intervention{arrivals(0, 20)}
+	m := runRule(t, p)
+	res := m.result()
+	busy, beds := m.busy(svcAcute).DayMeans(), m.lv[svcAcute.capLv].DayMeans()
+	for wd, name := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		num, den := 0.0, 0.0
+		for d := range 7 * 20 {
+			if m.weekdayOf(d) == wd {
+				num += busy[d]
+				den += beds[d]
+			}
+		}
+		if got := res.Metrics[MetricIndex("acute_occupancy_"+name)]; math.Abs(got-num/den) > 1e-12 {
+			t.Errorf("%s: occupancy %v, want %v", name, got, num/den)
+		}
+	}
+	if mon, fri := res.Metrics[MetricIndex("acute_occupancy_monday")], res.Metrics[MetricIndex("acute_occupancy_friday")]; !(mon > fri) {
+		t.Errorf("Monday's occupancy %v is not above Friday's %v", mon, fri)
+	}
+}

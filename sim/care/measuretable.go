@@ -109,6 +109,7 @@ const (
 	opReadmitRate  // readmissions within 30 days over discharges alive
 	opFraction     // count a's total / count b's total
 	opWeekendRatio // count a's mean on Saturdays and Sundays over its mean on weekdays
+	opWeekdayOcc   // level a's daily means over level b's, summed over the days of weekday arg
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -132,6 +133,7 @@ func (o op) kind() measureKind {
 type formula struct {
 	op   op
 	a, b ref
+	arg  int // opWeekdayOcc's weekday, 0 Monday
 }
 
 // ref names one value the model keeps: one of its own levels, counts or
@@ -187,6 +189,12 @@ func shareOf(part, rest ref) formula     { return formula{op: opShareOf, a: part
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
 func fraction(part, all ref) formula     { return formula{op: opFraction, a: part, b: all} }
 func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a: c} }
+
+// weekdayOccupancy is level busy's mean over level cap's on weekday wd (0
+// Monday) over the measured period.
+func weekdayOccupancy(busy, cap ref, wd int) formula {
+	return formula{op: opWeekdayOcc, a: busy, b: cap, arg: wd}
+}
 
 // perYear is the total of one count, or of two, per year.
 func perYear(c ref, and ...ref) formula {
@@ -255,6 +263,7 @@ func (r ref) index(owner *service) int {
 type compiled struct {
 	op   op
 	a, b int // indices into model.lv, model.counts or model.tallies, by op; −1 for none
+	arg  int // formula.arg
 }
 
 // The compiled sources of DailyMeasures, AnnualMeasures and Metrics, in
@@ -284,7 +293,7 @@ func initMeasures() {
 			if d.Name == "" || d.Unit == "" || d.Doc == "" {
 				panic(fmt.Sprintf("care: %s measure %q needs a name, a unit and a doc", kindNames[d.kind], d.Name))
 			}
-			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner)}
+			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner), arg: d.src.arg}
 			k := d.kind
 			if d.at == follows {
 				ms[k] = append(ms[k], d.Measure)
@@ -404,6 +413,16 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 		return ratio(float64(m.readmit30), float64(m.dischargedAlive))
 	case opFraction:
 		return ratio(sum(c.a), sum(c.b))
+	case opWeekdayOcc:
+		num, den := 0.0, 0.0
+		busy, units := m.lv[c.a].DayMeans(), m.lv[c.b].DayMeans()
+		for d := w; d < e; d++ {
+			if m.weekdayOf(d) == c.arg {
+				num += busy[d]
+				den += units[d]
+			}
+		}
+		return ratio(num, den)
 	case opWeekendRatio:
 		var tot, n [2]float64 // weekdays, weekend days
 		for d := w; d < e; d++ {

@@ -2,6 +2,7 @@ package care
 
 import (
 	"fmt"
+	"strings"
 
 	"caresim/sim/des"
 )
@@ -124,8 +125,9 @@ var svcAcute = &service{
 // dischargeMeasures are the measures of acute beds' discharge timing
 // (services.acute.discharge; discharge.go): the beds in their turnaround,
 // the patients waiting for their hour, discharges before noon and at
-// weekends, and the share of discharges in each hour of the day. They
-// count patients leaving alive (deaths leave at once).
+// weekends, occupancy by day of the week, and the share of discharges in
+// each hour of the day. Discharges count patients leaving alive (deaths
+// leave at once).
 func dischargeMeasures() []measureDef {
 	out := []measureDef{
 		daily(follows, "acute_beds_turnaround_mean", "beds", dayMean(level(lvTurnaround)),
@@ -142,6 +144,10 @@ func dischargeMeasures() []measureDef {
 			"share of patients leaving an acute bed alive who leave before 12:00 (NHS England's 2015 aim: 35%)"),
 		metric(follows, "acute_weekend_discharge_ratio", "ratio", weekendRatio(count(cLeftAlive)),
 			"patients leaving an acute bed alive per Saturday or Sunday over those per weekday (NHS England's 2015 aim: at least 0.6)"),
+	}
+	for wd, day := range [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		out = append(out, metric(follows, "acute_occupancy_"+day, "fraction", weekdayOccupancy(busy, capacity, wd),
+			"occupied acute beds over beds open on "+strings.ToUpper(day[:1])+day[1:]+"s, time-weighted over the day"))
 	}
 	for h := range 24 {
 		out = append(out, metric(follows, fmt.Sprintf("acute_discharges_hour_%02d", h), "fraction", fraction(count(cLeftHour+h), count(cLeftAlive)),
