@@ -453,6 +453,7 @@ func (d *Demand) check(c *checker, pop *Population) {
 	if urgent && pop.People() > 0 && math.Abs(sum-1) > shareTol {
 		c.add("demand.urgent.routes", "route shares must sum to 1 (100%%), not %.4g", sum)
 	}
+	u.checkWinter(c)
 	rp := des.RateProfile{PerDay: 1, HourOfWeek: u.HourOfWeek, Month: u.Month, Trend: u.Trend}
 	if err := rp.Validate(); err != nil {
 		for _, e := range unwrapAll(err) {
@@ -527,6 +528,7 @@ func (s *Services) check(c *checker, p *Params) {
 	c.dist("services.acute.assessment", &a.Assessment, false)
 	c.fraction("services.acute.readmit", a.Readmit)
 	a.Management.check(c, "services.acute.management", a.Beds)
+	a.Discharge.check(c, "services.acute.discharge")
 	if !c.later {
 		p.checkSwitches(c)
 	}
@@ -547,6 +549,7 @@ func (s *Services) check(c *checker, p *Params) {
 	ic := &s.IntermediateCare
 	c.beds("services.intermediate_care", ic.Beds, ic.Occupied)
 	c.dist("services.intermediate_care.length_of_stay", &ic.LengthOfStay, ic.Enabled)
+	ic.Discharge.check(c, "services.intermediate_care.discharge")
 	if ic.Enabled {
 		ic.Outcomes.check(c, "services.intermediate_care.outcomes")
 	}

@@ -256,6 +256,24 @@ func TestValidate(t *testing.T) {
 		}, []fieldErr{{"services.call_for_care.handling", "missing"}}},
 		{"response admit above 1", func(p *care.Params) { p.Services.UrgentResponse.Admit = 2 },
 			[]fieldErr{{"services.urgent_community_response.admit", "not 2"}}},
+		{"discharge hours not 24", func(p *care.Params) { p.Services.Acute.Discharge.Hours = []float64{1, 2} },
+			[]fieldErr{{"services.acute.discharge.hours", "needs 24 weights, one per hour of the day from 00:00, not 2"}}},
+		{"discharge hours all zero", func(p *care.Params) { p.Services.IntermediateCare.Discharge.Hours = make([]float64, 24) },
+			[]fieldErr{{"services.intermediate_care.discharge.hours", "weights are all zero"}}},
+		{"weekend deferral without hours", func(p *care.Params) { p.Services.Acute.Discharge.WeekendDeferred = 0.5 },
+			[]fieldErr{{"services.acute.discharge.weekend_deferred", "is set, but hours is empty"}}},
+		{"turnaround of a day", func(p *care.Params) { p.Services.Acute.Discharge.Turnaround = 1 },
+			[]fieldErr{{"services.acute.discharge.turnaround", "must be a time from 0 to below 1 day (such as 4h), not 1 days"}}},
+		{"winter spread without a winter", func(p *care.Params) { p.Demand.Urgent.WinterSD = 0.3 },
+			[]fieldErr{{"demand.urgent.winter_sd", "has no winter to vary"}}},
+		{"winter spread too wide", func(p *care.Params) {
+			p.Demand.Urgent.WinterSD = 2
+			p.Demand.Urgent.Month = []float64{2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+		}, []fieldErr{{"demand.urgent.winter_sd", "must be from 0 to 1"}}},
+		{"winter spread from a date", func(p *care.Params) {
+			p.Demand.Urgent.Month = []float64{2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+			p.Interventions[0].Changes[0].Path = "demand.urgent.winter_sd"
+		}, []fieldErr{{"interventions[0].changes[0].path", "cannot be changed from a date: each financial year's winter severity is drawn when the run starts"}}},
 
 		// Interventions.
 		{"duplicate intervention", func(p *care.Params) {
@@ -281,7 +299,7 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"interventions[0].changes[0].path", "missing"}}},
 		{"change of an unknown key", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.bedz" },
 			[]fieldErr{{"interventions[0].changes[0].path",
-				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management`}}},
+				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management, discharge`}}},
 		{"change of an unknown locality", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "population.localities.Newark.people"
 		}, []fieldErr{{"interventions[0].changes[0].path", `no element named "Newark"`}}},

@@ -31,6 +31,9 @@ func (m *model) onSource(si int) error {
 	probe := patient{seed: seed}
 	thin := m.u(&probe, slotThin)
 	keep := pk.keep
+	if s.shaped {
+		keep *= m.winterKeep(now)
+	}
 	switch s.kind {
 	case srcUrgent:
 		// Enrolled people come at UrgentRatio times the rate of others:
@@ -451,8 +454,9 @@ func (m *model) onGrant(g des.Grant) {
 		if s.occupied != nil && m.census1(pt, id, s) {
 			return
 		}
-		m.leaveFrom(id, g.From) // may add a readmission, moving the slab: startStay looks pt up again
-		m.startStay(s, id)
+		if err := m.moveOn(id, s, g.From); err != nil {
+			panic("care: moving on from a bed needs no network operation: " + err.Error())
+		}
 	}
 }
 
@@ -497,6 +501,12 @@ func (m *model) leaveAcute(id int32) {
 	if pt.pathway == pathDied {
 		m.count(cDeaths)
 		return
+	}
+	m.count(cLeftAlive)
+	hour := min(23, int(24*(float64(now)-math.Floor(float64(now)))))
+	m.count(cLeftHour + hour)
+	if hour < 12 {
+		m.count(cLeftBeforeNoon)
 	}
 	pt.discharged = now
 	if m.measured {
@@ -554,8 +564,7 @@ func (m *model) onFit(id int32) error {
 	s := &m.p.Services
 	if pt.kind == kindElective {
 		pt.pathway = 0
-		m.leaveAcute(id)
-		return m.release(id)
+		return m.mayLeave(svcAcute, id)
 	}
 	pw := &s.Acute.Pathways
 	x := m.u(pt, slotPathway)
@@ -599,7 +608,10 @@ func (m *model) onFit(id int32) error {
 	}
 	pt.pathway = path
 	m.trace(id, "fit", svcAcute.name)
-	if path == 0 || path == pathDied {
+	if path == 0 {
+		return m.mayLeave(svcAcute, id)
+	}
+	if path == pathDied {
 		m.leaveAcute(id)
 		return m.release(id)
 	}
@@ -668,6 +680,11 @@ func (m *model) endStay(id int32, s *service, o *Outcomes, slot uint64) error {
 		}
 		m.readmitNow(id)
 		return nil
+	}
+	if out != 3 && s.discharge != nil {
+		// Home (or, with care homes off, home instead): at the bed's
+		// discharge time. A death leaves at once.
+		return m.mayLeave(s, id)
 	}
 	m.leaveStay(s, id)
 	return m.release(id)

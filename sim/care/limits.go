@@ -58,6 +58,13 @@ const (
 	// likely a rate per 1,000 written per person, or per year written per
 	// day. Arrivals per day are at most MaxPeople × MaxPerHead.
 	MaxPerHead = 100 / float64(des.Year)
+	// MaxWinterSD bounds Demand.Urgent.WinterSD, the spread of the
+	// logarithm of a winter's severity: 1, about three times the
+	// baseline's. Candidate urgent arrivals come at the hardest winter's
+	// rate (yeareffects.go), which grows as exp(σ·z) with the largest
+	// draw z of a run; at σ = 1 over 50 years that is a few times the
+	// usual winter excess, at σ = 5 thousands of times.
+	MaxWinterSD = 1.0
 	// MaxGrowth bounds yearly growth and trend rates either way
 	// (AgeBand.Growth, UrgentDemand.Trend): 50% a year; populations and
 	// demand grow a few per cent a year (the baseline's oldest band 3%).

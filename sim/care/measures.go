@@ -209,6 +209,8 @@ var flowMeasures = []measureDef{
 		"A&E departures more than 4 hours after arrival"),
 	annual(AnnualED12hDTA, "ed_12h_dta_waits", "patients", total(count(cED12h)),
 		"ED departures more than 12 hours after the decision to admit"),
+	annual(follows, "winter_severity", "factor", winterSeverity(),
+		"the year's winter severity W: the multiplier of the winter part of urgent demand's month profile drawn for this financial year and replication (demand.urgent.winter_sd; 1 when none is drawn)"),
 	metric(MetricED4h, "ed_4h_performance", "fraction", within(count(cAEBreaches), count(cAEDepartures)),
 		"share of A&E departures (types 1 and 3) within 4 hours of arrival; the standard is 95%"),
 	metric(MetricED12hDTA, "ed_12h_dta_waits_per_year", "per year", perYear(count(cED12h)),

@@ -97,6 +97,7 @@ const (
 	opTotal     // count a's total over the year
 	opLevelDays // level a's daily means summed over the year (bed days)
 	opYearMean  // level a's daily means averaged over the year (capacity)
+	opWinter    // the year's winter severity (yeareffects.go)
 	// Metrics of the measured period.
 	opPerYear      // count a's total (plus count b's, if any) per year of 365.25 days
 	opTallyMean    // tally a's mean
@@ -106,6 +107,9 @@ const (
 	opWithin       // 1 − count a's total / count b's total
 	opShareOf      // count a's total / (count a's + count b's)
 	opReadmitRate  // readmissions within 30 days over discharges alive
+	opFraction     // count a's total / count b's total
+	opWeekendRatio // count a's mean on Saturdays and Sundays over its mean on weekdays
+	opWeekdayOcc   // level a's daily means over level b's, summed over the days of weekday arg
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -129,6 +133,7 @@ func (o op) kind() measureKind {
 type formula struct {
 	op   op
 	a, b ref
+	arg  int // opWeekdayOcc's weekday, 0 Monday
 }
 
 // ref names one value the model keeps: one of its own levels, counts or
@@ -174,6 +179,7 @@ func days() formula                      { return formula{op: opDays} }
 func total(c ref) formula                { return formula{op: opTotal, a: c} }
 func levelDays(l ref) formula            { return formula{op: opLevelDays, a: l} }
 func yearMean(l ref) formula             { return formula{op: opYearMean, a: l} }
+func winterSeverity() formula            { return formula{op: opWinter} }
 func tallyMean(t ref) formula            { return formula{op: opTallyMean, a: t} }
 func timeMean(l ref) formula             { return formula{op: opTimeMean, a: l} }
 func occupancy(busy, cap ref) formula    { return formula{op: opOccupancy, a: busy, b: cap} }
@@ -181,6 +187,14 @@ func occupancyP95(busy, cap ref) formula { return formula{op: opOccupancyP95, a:
 func within(bad, all ref) formula        { return formula{op: opWithin, a: bad, b: all} }
 func shareOf(part, rest ref) formula     { return formula{op: opShareOf, a: part, b: rest} }
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
+func fraction(part, all ref) formula     { return formula{op: opFraction, a: part, b: all} }
+func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a: c} }
+
+// weekdayOccupancy is level busy's mean over level cap's on weekday wd (0
+// Monday) over the measured period.
+func weekdayOccupancy(busy, cap ref, wd int) formula {
+	return formula{op: opWeekdayOcc, a: busy, b: cap, arg: wd}
+}
 
 // perYear is the total of one count, or of two, per year.
 func perYear(c ref, and ...ref) formula {
@@ -249,6 +263,7 @@ func (r ref) index(owner *service) int {
 type compiled struct {
 	op   op
 	a, b int // indices into model.lv, model.counts or model.tallies, by op; −1 for none
+	arg  int // formula.arg
 }
 
 // The compiled sources of DailyMeasures, AnnualMeasures and Metrics, in
@@ -278,7 +293,7 @@ func initMeasures() {
 			if d.Name == "" || d.Unit == "" || d.Doc == "" {
 				panic(fmt.Sprintf("care: %s measure %q needs a name, a unit and a doc", kindNames[d.kind], d.Name))
 			}
-			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner)}
+			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner), arg: d.src.arg}
 			k := d.kind
 			if d.at == follows {
 				ms[k] = append(ms[k], d.Measure)
@@ -341,6 +356,8 @@ func (m *model) annualDay(c compiled, d int) float64 {
 		return m.counts[c.a].At(d)
 	case opLevelDays, opYearMean:
 		return m.lv[c.a].DayMeans()[d]
+	case opWinter:
+		return m.winterOn(d)
 	}
 	panic("care: not an annual op")
 }
@@ -394,6 +411,32 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 		return ratio(a, a+sum(c.b))
 	case opReadmitRate:
 		return ratio(float64(m.readmit30), float64(m.dischargedAlive))
+	case opFraction:
+		return ratio(sum(c.a), sum(c.b))
+	case opWeekdayOcc:
+		num, den := 0.0, 0.0
+		busy, units := m.lv[c.a].DayMeans(), m.lv[c.b].DayMeans()
+		for d := w; d < e; d++ {
+			if m.weekdayOf(d) == c.arg {
+				num += busy[d]
+				den += units[d]
+			}
+		}
+		return ratio(num, den)
+	case opWeekendRatio:
+		var tot, n [2]float64 // weekdays, weekend days
+		for d := w; d < e; d++ {
+			k := 0
+			if m.weekdayOf(d) >= 5 {
+				k = 1
+			}
+			tot[k] += m.counts[c.a].At(d)
+			n[k]++
+		}
+		if n[0] == 0 || n[1] == 0 {
+			return math.NaN()
+		}
+		return ratio(tot[1]/n[1], tot[0]/n[0])
 	}
 	panic("care: not a metric op")
 }

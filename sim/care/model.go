@@ -115,10 +115,13 @@ const (
 	evCommunityEnd
 	evElectiveDue
 	evReadmit
-	evCallEnd    // end of a Call for Care call
-	evUCREnd     // end of an urgent community response episode
-	evEarlyEnd   // end of the first part of an enrolment
-	evBedMeeting // the daily bed meeting of the acute bed-management rule
+	evCallEnd     // end of a Call for Care call
+	evUCREnd      // end of an urgent community response episode
+	evEarlyEnd    // end of the first part of an enrolment
+	evBedMeeting  // the daily bed meeting of the acute bed-management rule
+	evAcuteDepart // a patient who may leave an acute bed leaves it (discharge.go)
+	evICDepart    // a patient who may leave an intermediate-care bed leaves it
+	evBedReady    // ID: a pool; one of its beds has had its turnaround
 )
 
 // Patient kinds.
@@ -182,6 +185,10 @@ const (
 	slotFlag       // whether case-finding is right about a person (Community.PPV)
 	slotFlagCohort // the cohort of a person it is wrong about
 	slotSelfCare
+	slotLeaveHour      // the hour of the day a patient leaves an acute bed (Acute.Discharge)
+	slotLeaveWeekend   // whether they stay over a weekend day
+	slotICLeaveHour    // the same for an intermediate-care bed
+	slotICLeaveWeekend //
 )
 
 type patient struct {
@@ -219,12 +226,13 @@ const (
 // (thinning), so interventions change who arrives without changing the
 // candidate stream.
 type source struct {
-	kind  uint8
-	band  int
-	route int
-	arr   des.Arrivals
-	rng   *rand.Rand
-	picks []pick
+	kind   uint8
+	shaped bool // by urgent demand's hour-of-week and month profiles (and winter severity)
+	band   int
+	route  int
+	arr    des.Arrivals
+	rng    *rand.Rand
+	picks  []pick
 }
 
 type pick struct {
@@ -302,6 +310,10 @@ type model struct {
 	events                     int
 
 	beds bedRule // the acute bed-management rule's state
+
+	held    []bool // by pool: the pool holds the beds its patients leave (discharge.go)
+	weekday int    // the weekday of the first day of the warm-up, 0 Monday
+	year    yearEffects
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -336,7 +348,10 @@ const (
 	cCareHomeReturns        // care-home residents going back to their own care home
 	cElectiveCancelledOnce  // elective patients cancelled for the first time
 	cElectiveCancelledTwice // elective patients cancelled for the second time
-	numCounts
+	cLeftAlive              // patients leaving an acute bed alive
+	cLeftBeforeNoon         // of them, before 12:00
+	cLeftHour               // + hour of the day 0–23: of them, in that hour
+	numCounts               = cLeftHour + 24
 )
 
 // Run simulates one replication of p. p must have passed [Params.Validate];
@@ -421,6 +436,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	}
 	m.cal.Grow(4096)
 	m.beds.on = m.bedRuleOn()
+	m.initDischarge()
+	m.initYearEffects()
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
@@ -614,12 +631,13 @@ func (m *model) initSources() error {
 		prof := des.RateProfile{PerDay: perDay * math.Pow(1+growth, -float64(m.warm)/float64(des.Year)), Trend: growth}
 		if shaped {
 			prof.HourOfWeek, prof.Month = u.HourOfWeek, u.Month
+			prof.PerDay *= m.year.boost // the hardest winter's rate; thinned (yeareffects.go)
 		}
 		rate, err := des.NewRate(prof, start, m.end)
 		if err != nil {
 			return fmt.Errorf("%s arrivals: %w", name, err)
 		}
-		m.src = append(m.src, source{kind: kind, band: band, route: route, arr: des.Arrivals{Rate: rate},
+		m.src = append(m.src, source{kind: kind, shaped: shaped, band: band, route: route, arr: des.Arrivals{Rate: rate},
 			rng: des.NewStream(m.cfg.Seed, m.cfg.Rep, name), picks: picks})
 		return nil
 	}
@@ -981,6 +999,13 @@ func (m *model) handle(e des.Event) error {
 		return nil
 	case evBedMeeting:
 		return m.onBedMeeting()
+	case evAcuteDepart:
+		return m.onDepart(svcAcute, e.ID)
+	case evICDepart:
+		return m.onDepart(svcIC, e.ID)
+	case evBedReady:
+		return m.onBedReady(des.PoolID(e.ID))
+
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
@@ -1013,12 +1038,14 @@ func (m *model) do(gr []des.Grant, err error) error {
 
 // release frees patient id's unit and the patient.
 func (m *model) release(id int32) error {
-	err := m.do(m.net.Release(id, m.gr[:0]))
+	err := m.releaseKeep(id)
 	m.pts.Free(id)
 	return err
 }
 
-// releaseKeep frees patient id's unit but keeps the patient.
+// releaseKeep frees patient id's unit but keeps the patient. A bed of a
+// pool that holds its beds starts its turnaround (discharge.go).
 func (m *model) releaseKeep(id int32) error {
+	m.vacated(m.net.Holds(id))
 	return m.do(m.net.Release(id, m.gr[:0]))
 }

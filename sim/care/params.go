@@ -134,6 +134,12 @@ type UrgentDemand struct {
 	// Trend is yearly growth of urgent demand per person beyond
 	// demography, as a fraction.
 	Trend float64 `yaml:"trend" unit:"fraction"`
+	// WinterSD is the spread of winter severity from year to year: each
+	// financial year of each replication draws a multiplier W of the
+	// winter part of Month (yeareffects.go), lognormal with mean 1 and
+	// this standard deviation of its logarithm. Zero draws none: every
+	// winter is as Month says.
+	WinterSD float64 `yaml:"winter_sd"`
 }
 
 // Route is one way urgent patients arrive.
@@ -301,6 +307,36 @@ type Acute struct {
 	// while occupancy stays low, and escalation beds opened while it runs
 	// high. Its zero value manages nothing: the beds open are Beds.
 	Management BedManagement `yaml:"management"`
+	// Discharge is when patients who may leave an acute bed leave it, and
+	// how long the bed then takes to be ready. Its zero value is leaving
+	// at once to a bed ready at once.
+	Discharge Discharge `yaml:"discharge"`
+}
+
+// Discharge is a bed service's discharge timing (discharge.go): patients
+// who may leave (medically fit and going home, or with a place granted
+// downstream) leave at their hour of the day, fewer at weekends, and the
+// bed they leave is not ready for the next patient until Turnaround has
+// passed. Patients who die leave at once; the bed still needs its
+// turnaround.
+//
+// Each patient draws an hour from Hours (uniform within it): they leave at
+// the first time at that hour from the moment they may leave; when that
+// falls on a Saturday or a Sunday, the WeekendDeferred share of them stays
+// to the next day, at the same hour, and so on to Monday. Empty Hours is
+// leaving at once (and WeekendDeferred must be 0).
+type Discharge struct {
+	// Hours holds 24 relative weights of the hour of the day patients
+	// leave, 00:00–01:00 first; empty means at once.
+	Hours []float64 `yaml:"hours"`
+	// WeekendDeferred is the chance that a patient due to leave on a
+	// Saturday or a Sunday does not, and waits for the next day; 0 is a
+	// weekend like a weekday.
+	WeekendDeferred float64 `yaml:"weekend_deferred" unit:"fraction"`
+	// Turnaround is the time a bed stays out of use after its patient
+	// leaves (cleaned and made up for the next), in days; 0 is ready at
+	// once.
+	Turnaround des.Time `yaml:"turnaround" unit:"duration"`
 }
 
 // BedManagement is the rule by which the trust manages its acute bed base,
@@ -414,6 +450,9 @@ type IntermediateCare struct {
 	Outcomes     Outcomes `yaml:"outcomes"`
 	// Occupied is the beds occupied at the start of warm-up.
 	Occupied int `yaml:"occupied"`
+	// Discharge is when patients going home or to a care home leave an
+	// intermediate-care bed, and the bed's turnaround, as for acute beds.
+	Discharge Discharge `yaml:"discharge"`
 }
 
 // Reablement is reablement at home (pathway 1): a caseload of packages.

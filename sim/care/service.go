@@ -60,6 +60,13 @@ type service struct {
 	// rather than patients admitted urgently.
 	occupied  func(p *Services) *int
 	residents bool
+	// discharge, if not nil, returns the service's discharge timing
+	// (discharge.go): patients who may leave leave at their hour, drawn
+	// from the patient's slots hourSlot and weekendSlot, by the event
+	// depart, and the bed they leave is held for its turnaround.
+	discharge             func(p *Services) *Discharge
+	hourSlot, weekendSlot uint64
+	depart                des.Kind
 	// busy says that its flows keep a level of the patients it holds (its
 	// occupancy; for ED, patients in the department), and capacity that
 	// syncCapacity records its capacity as a level.
@@ -155,6 +162,8 @@ const (
 	lvAcutePlanned        // acute beds planned: services.acute.beds as scheduled (bedrule.go)
 	lvAcuteClosed         // of them, closed by the bed-management rule and empty
 	lvEscalation          // escalation beds open, occupied or not
+	lvTurnaround          // acute beds in their turnaround (discharge.go)
+	lvAwaitLeave          // patients who may leave an acute bed, waiting for their hour
 	numOwnLevels
 )
 

@@ -1,6 +1,11 @@
 package care
 
-import "caresim/sim/des"
+import (
+	"fmt"
+	"strings"
+
+	"caresim/sim/des"
+)
 
 // svcAcute is the general and acute beds, emergency and elective. Its
 // length-of-stay tally counts emergency spells only, delays included.
@@ -16,14 +21,18 @@ var svcAcute = &service{
 		{"length_of_stay", func(p *Services) *des.Dist { return &p.Acute.LengthOfStay }},
 		{"assessment", func(p *Services) *des.Dist { return &p.Acute.Assessment }},
 	},
-	occupied: func(p *Services) *int { return &p.Acute.Occupied },
-	stay:     func(p *Services) *des.Dist { return &p.Acute.LengthOfStay },
-	slot:     slotLOS,
-	end:      evFit,
-	busy:     true,
-	capacity: true,
-	los:      true,
-	measures: []measureDef{
+	occupied:    func(p *Services) *int { return &p.Acute.Occupied },
+	discharge:   func(p *Services) *Discharge { return &p.Acute.Discharge },
+	hourSlot:    slotLeaveHour,
+	weekendSlot: slotLeaveWeekend,
+	depart:      evAcuteDepart,
+	stay:        func(p *Services) *des.Dist { return &p.Acute.LengthOfStay },
+	slot:        slotLOS,
+	end:         evFit,
+	busy:        true,
+	capacity:    true,
+	los:         true,
+	measures: append([]measureDef{
 		daily(DailyAcuteMidnight, "acute_occupied_midnight", "beds", midnight(busy),
 			"acute beds occupied at midnight, delayed patients included"),
 		daily(DailyAcuteMean, "acute_occupied_mean", "beds", dayMean(busy),
@@ -110,5 +119,39 @@ var svcAcute = &service{
 			"planned acute beds closed by the bed-management rule, time-weighted mean"),
 		metric(MetricEscalationBeds, "acute_escalation_beds_mean", "beds", timeMean(level(lvEscalation)),
 			"escalation beds open, time-weighted mean"),
-	},
+	}, dischargeMeasures()...),
+}
+
+// dischargeMeasures are the measures of acute beds' discharge timing
+// (services.acute.discharge; discharge.go): the beds in their turnaround,
+// the patients waiting for their hour, discharges before noon and at
+// weekends, occupancy by day of the week, and the share of discharges in
+// each hour of the day. Discharges count patients leaving alive (deaths
+// leave at once).
+func dischargeMeasures() []measureDef {
+	out := []measureDef{
+		daily(follows, "acute_beds_turnaround_mean", "beds", dayMean(level(lvTurnaround)),
+			"acute beds empty in their turnaround after a patient left, not yet ready for the next (services.acute.discharge.turnaround)"),
+		daily(follows, "acute_awaiting_discharge_mean", "patients", dayMean(level(lvAwaitLeave)),
+			"patients who may leave an acute bed (fit and going home, or with their place downstream) waiting for their hour of discharge (services.acute.discharge)"),
+		daily(follows, "acute_discharges_alive", "patients", dayCount(count(cLeftAlive)),
+			"patients leaving an acute bed alive"),
+		metric(follows, "acute_beds_turnaround_mean", "beds", timeMean(level(lvTurnaround)),
+			"acute beds in their turnaround, time-weighted mean"),
+		metric(follows, "acute_awaiting_discharge_mean", "patients", timeMean(level(lvAwaitLeave)),
+			"patients who may leave an acute bed waiting for their hour of discharge, time-weighted mean"),
+		metric(follows, "acute_discharges_before_noon", "fraction", fraction(count(cLeftBeforeNoon), count(cLeftAlive)),
+			"share of patients leaving an acute bed alive who leave before 12:00 (NHS England's 2015 aim: 35%)"),
+		metric(follows, "acute_weekend_discharge_ratio", "ratio", weekendRatio(count(cLeftAlive)),
+			"patients leaving an acute bed alive per Saturday or Sunday over those per weekday (NHS England's 2015 aim: at least 0.6)"),
+	}
+	for wd, day := range [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		out = append(out, metric(follows, "acute_occupancy_"+day, "fraction", weekdayOccupancy(busy, capacity, wd),
+			"occupied acute beds over beds open on "+strings.ToUpper(day[:1])+day[1:]+"s, time-weighted over the day"))
+	}
+	for h := range 24 {
+		out = append(out, metric(follows, fmt.Sprintf("acute_discharges_hour_%02d", h), "fraction", fraction(count(cLeftHour+h), count(cLeftAlive)),
+			fmt.Sprintf("share of patients leaving an acute bed alive who leave between %02d:00 and %02d:00", h, h+1)))
+	}
+	return out
 }

@@ -50,6 +50,11 @@ type Grant struct {
 // waiting entities at once; a cut takes effect as units free up, and never
 // evicts anyone.
 //
+// A pool can hold the units its entities give up ([Network.SetHold]): a
+// unit released, or left by an entity moving on, is then out of use (a bed
+// being cleaned after its patient leaves) until the caller returns it with
+// [Network.Free], and only then goes to the queue.
+//
 // When every unit of a set of pools is held by an entity blocked for a pool
 // of the same set, no one in them can ever move again. Request and
 // SetCapacity detect this and return a [*DeadlockError] naming the pools.
@@ -76,6 +81,8 @@ type pool struct {
 	capacity int
 	busy     int // units held, in service or blocked
 	blocked  int // units held by entities waiting for another pool
+	held     int // units given up and out of use until Free (hold)
+	hold     bool
 	waiting  int // live entries in the queue
 	disc     Discipline
 
@@ -134,7 +141,7 @@ func (n *Network) Reset(caps []int) {
 		if caps != nil {
 			p.capacity = caps[i]
 		}
-		p.busy, p.blocked, p.waiting, p.seq = 0, 0, 0, 0
+		p.busy, p.blocked, p.waiting, p.seq, p.held = 0, 0, 0, 0, 0
 		p.fifo.reset()
 		p.prio = p.prio[:0]
 		clear(p.blockedOn)
@@ -210,7 +217,7 @@ func (n *Network) Request(e int32, p PoolID, prio int32, dst []Grant) ([]Grant, 
 		panic("des: Request for a pool the entity already holds")
 	}
 	pl := &n.pools[p]
-	if pl.busy < pl.capacity {
+	if pl.free() {
 		dst = n.grant(e, p, dst)
 		return dst, n.deadlock()
 	}
@@ -243,7 +250,7 @@ func (n *Network) TryRequest(e int32, p PoolID, dst []Grant) ([]Grant, bool, err
 		panic("des: TryRequest by an entity already queued or holding the pool")
 	}
 	pl := &n.pools[p]
-	if pl.busy >= pl.capacity {
+	if !pl.free() {
 		return dst, false, nil
 	}
 	dst = n.grant(e, p, dst)
@@ -262,9 +269,49 @@ func (n *Network) Release(e int32, dst []Grant) ([]Grant, error) {
 	}
 	p := ent.held
 	ent.held = NoPool
-	n.pools[p].busy--
+	if n.pools[p].giveUp() {
+		dst = n.refill(p, dst)
+	}
+	return dst, n.deadlock()
+}
+
+// SetHold sets whether pool p holds the units its entities give up (by
+// [Network.Release] or by moving on to another pool): held, a unit stays
+// out of use until [Network.Free] returns it. Switching it off does not
+// return the units already held.
+func (n *Network) SetHold(p PoolID, on bool) { n.pools[p].hold = on }
+
+// Held returns the number of units of pool p given up and not yet freed.
+func (n *Network) Held(p PoolID) int { return n.pools[p].held }
+
+// Free returns one held unit of pool p to use and hands it (and any units
+// that frees in turn) to waiting entities, appending the grants to dst; in
+// a pool above its capacity after a cut the unit closes instead. The error
+// is a [*DeadlockError] as for [Network.Release]. It panics if p holds no
+// unit.
+func (n *Network) Free(p PoolID, dst []Grant) ([]Grant, error) {
+	pl := &n.pools[p]
+	if pl.held == 0 {
+		panic("des: Free of a pool that holds no unit")
+	}
+	pl.held--
 	dst = n.refill(p, dst)
 	return dst, n.deadlock()
+}
+
+// free reports whether pl has a unit to give: capacity beyond the units
+// held by entities and those out of use.
+func (pl *pool) free() bool { return pl.busy+pl.held < pl.capacity }
+
+// giveUp records that an entity gave up a unit of pl, and reports whether
+// the unit is free for the queue (false when pl holds it).
+func (pl *pool) giveUp() bool {
+	pl.busy--
+	if pl.hold {
+		pl.held++
+		return false
+	}
+	return true
 }
 
 // Withdraw takes entity e out of the queue it is in (it gives up waiting),
@@ -310,8 +357,7 @@ func (n *Network) grant(e int32, p PoolID, dst []Grant) []Grant {
 	from := ent.held
 	ent.held = p
 	dst = append(dst, Grant{Entity: e, Pool: p, From: from})
-	if from != NoPool {
-		n.pools[from].busy--
+	if from != NoPool && n.pools[from].giveUp() {
 		dst = n.refill(from, dst)
 	}
 	return dst
@@ -326,7 +372,7 @@ func (n *Network) refill(p PoolID, dst []Grant) []Grant {
 		q := work[len(work)-1]
 		work = work[:len(work)-1]
 		pl := &n.pools[q]
-		for pl.busy < pl.capacity && pl.waiting > 0 {
+		for pl.free() && pl.waiting > 0 {
 			e := n.popLive(pl)
 			ent := &n.ents[e]
 			ent.waiting = NoPool
@@ -337,10 +383,11 @@ func (n *Network) refill(p PoolID, dst []Grant) []Grant {
 			dst = append(dst, Grant{Entity: e, Pool: q, From: from})
 			if from != NoPool {
 				fp := &n.pools[from]
-				fp.busy--
 				fp.blocked--
 				fp.countBlocked(q, len(n.pools), -1)
-				work = append(work, from)
+				if fp.giveUp() {
+					work = append(work, from)
+				}
 			}
 		}
 		n.check = n.check || pl.stuck()
@@ -367,9 +414,10 @@ func (n *Network) popLive(pl *pool) int32 {
 }
 
 // stuck reports whether pl has no free unit and every unit it has is held by
-// a blocked entity.
+// a blocked entity (a unit out of use will be freed, so a pool holding one
+// is not stuck).
 func (pl *pool) stuck() bool {
-	return pl.busy > 0 && pl.blocked == pl.busy && pl.busy >= pl.capacity
+	return pl.busy > 0 && pl.held == 0 && pl.blocked == pl.busy && pl.busy >= pl.capacity
 }
 
 // deadlock runs the deadlock search if a pool has become stuck since the

@@ -325,3 +325,59 @@ func TestNetworkSteadyStateAllocs(t *testing.T) {
 		t.Errorf("steady state allocates %v times per round, want 0", allocs)
 	}
 }
+
+// TestNetworkHold checks a pool that holds the units given up: a unit
+// released, or left by an entity moving on, stays out of use (busy no
+// longer counts it, Held does) and goes to the queue only when freed.
+func TestNetworkHold(t *testing.T) {
+	t.Parallel()
+	var n Network
+	beds := n.AddPool("beds", 1, FIFO)
+	home := n.AddPool("home", 1, FIFO)
+	n.SetHold(beds, true)
+	g, err := n.Request(0, beds, 0, nil)
+	mustGrants(t, "admit 0", g, err, Grant{0, beds, NoPool})
+	g, err = n.Request(1, beds, 0, g[:0])
+	mustGrants(t, "queue 1", g, err)
+	// 0 leaves: the bed is held, so 1 waits on.
+	g, err = n.Release(0, g[:0])
+	mustGrants(t, "release 0", g, err)
+	if n.Busy(beds) != 0 || n.Held(beds) != 1 || n.Queued(beds) != 1 {
+		t.Fatalf("after release: busy %d held %d queued %d, want 0, 1, 1", n.Busy(beds), n.Held(beds), n.Queued(beds))
+	}
+	g, ok, err := n.TryRequest(2, beds, g[:0])
+	if ok || err != nil || len(g) != 0 {
+		t.Fatalf("TryRequest found a held unit free: %v %v %v", g, ok, err)
+	}
+	g, err = n.Free(beds, g[:0])
+	mustGrants(t, "free", g, err, Grant{1, beds, NoPool})
+	// 1 moves on to home, blocking after service: its bed is held too,
+	// and 3, waiting for a bed, gets it only when it is freed.
+	g, err = n.Request(3, beds, 0, g[:0])
+	mustGrants(t, "queue 3", g, err)
+	g, err = n.Request(9, home, 0, g[:0])
+	mustGrants(t, "9 at home", g, err, Grant{9, home, NoPool})
+	g, err = n.Request(1, home, 0, g[:0])
+	mustGrants(t, "1 blocked", g, err)
+	g, err = n.Release(9, g[:0])
+	mustGrants(t, "9 leaves home", g, err, Grant{1, home, beds})
+	if n.Held(beds) != 1 || n.Busy(beds) != 0 || n.Holds(3) != NoPool {
+		t.Fatalf("after moving on: held %d busy %d, 3 holds %d", n.Held(beds), n.Busy(beds), n.Holds(3))
+	}
+	// A cut below the units in use closes the held unit when freed.
+	g, err = n.SetCapacity(beds, 0, g[:0])
+	mustGrants(t, "cut", g, err)
+	g, err = n.Free(beds, g[:0])
+	mustGrants(t, "free after cut", g, err)
+	if n.Held(beds) != 0 || n.Queued(beds) != 1 {
+		t.Fatalf("after the cut: held %d queued %d, want 0 and 1", n.Held(beds), n.Queued(beds))
+	}
+	g, err = n.SetCapacity(beds, 1, g[:0])
+	mustGrants(t, "reopen", g, err, Grant{3, beds, NoPool})
+	defer func() {
+		if recover() == nil {
+			t.Error("Free with nothing held did not panic")
+		}
+	}()
+	n.Free(beds, nil)
+}
