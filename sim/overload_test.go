@@ -248,11 +248,13 @@ func TestOverloadsPartYears(t *testing.T) {
 // overloadedParams is a small hospital that becomes overloaded in its
 // third year: 15 emergency admissions a day (a fixed route, straight to a
 // bed) staying 5 days on average (exponential), and 3 elective
-// admissions a day staying 1 day, in 100 beds (75 + 3 occupied on
+// referrals a day (5 booked each weekday, so that the programme keeps up)
+// staying 1 day, in 100 beds (75 + 3 occupied on
 // average: 78%) until 2016-04-01, when an intervention cuts them to 70,
 // below the 78 needed. From then beds are full every day, the queue for
 // them grows by about one patient a day, and nearly every elective
-// booking is cancelled and rebooked a week later. The run is five years,
+// booking is cancelled on the day, the patient going back to the head of
+// the waiting list and being booked a week ahead again. The run is five years,
 // 2014/15 to 2018/19.
 func overloadedParams() *care.Params {
 	return &care.Params{
@@ -269,7 +271,7 @@ func overloadedParams() *care.Params {
 		Services: care.Services{
 			Acute: care.Acute{Enabled: true, Beds: 100, Occupied: 75, LengthOfStay: des.Exponential(5),
 				Pathways: care.Pathways{Home: 1}},
-			Elective: care.Elective{Enabled: true, Lead: des.Fixed(7), LengthOfStay: des.Fixed(1), Rebook: 7},
+			Elective: care.Elective{Enabled: true, Decision: des.Fixed(7), LengthOfStay: des.Fixed(1), Programme: 5, Notice: 7},
 		},
 		Interventions: []care.Intervention{{
 			Name:    "close beds",

@@ -106,6 +106,8 @@ const (
 	opWithin       // 1 − count a's total / count b's total
 	opShareOf      // count a's total / (count a's + count b's)
 	opReadmitRate  // readmissions within 30 days over discharges alive
+	opWithinLevel  // 1 − level a's time-weighted mean / level b's
+	opTallyQuant   // tally a's quantile q
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -129,6 +131,7 @@ func (o op) kind() measureKind {
 type formula struct {
 	op   op
 	a, b ref
+	q    float64 // the quantile of opTallyQuant
 }
 
 // ref names one value the model keeps: one of its own levels, counts or
@@ -181,6 +184,11 @@ func occupancyP95(busy, cap ref) formula { return formula{op: opOccupancyP95, a:
 func within(bad, all ref) formula        { return formula{op: opWithin, a: bad, b: all} }
 func shareOf(part, rest ref) formula     { return formula{op: opShareOf, a: part, b: rest} }
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
+func withinLevel(bad, all ref) formula   { return formula{op: opWithinLevel, a: bad, b: all} }
+
+// tallyQuantile is tally t's q-quantile, estimated from its histogram
+// (stats.Tally.Quantile).
+func tallyQuantile(t ref, q float64) formula { return formula{op: opTallyQuant, a: t, q: q} }
 
 // perYear is the total of one count, or of two, per year.
 func perYear(c ref, and ...ref) formula {
@@ -248,18 +256,20 @@ func (r ref) index(owner *service) int {
 // compiled is a measure's source resolved to indices, for result.
 type compiled struct {
 	op   op
-	a, b int // indices into model.lv, model.counts or model.tallies, by op; −1 for none
+	a, b int     // indices into model.lv, model.counts or model.tallies, by op; −1 for none
+	q    float64 // the quantile of opTallyQuant
 }
 
 // The compiled sources of DailyMeasures, AnnualMeasures and Metrics, in
 // their order.
 var dailySrc, annualSrc, metricSrc []compiled
 
-// initMeasures builds the measure tables from flowMeasures and the service
-// table: each base-model measure at the position of its constant, then the
-// others in the order of definition. It panics on a programmer's error: a
-// position taken twice or left empty, a name used twice in a table, a
-// measure without a unit or doc, or a source that does not fit its table.
+// initMeasures builds the measure tables from flowMeasures,
+// waitListMeasures and the service table: each base-model measure at the
+// position of its constant, then the others in the order of definition.
+// It panics on a programmer's error: a position taken twice or left
+// empty, a name used twice in a table, a measure without a unit or doc,
+// or a source that does not fit its table.
 func initMeasures() {
 	base := [numKinds]int{numBaseDaily, numBaseAnnual, numBaseMetrics}
 	var ms [numKinds][]Measure
@@ -278,7 +288,7 @@ func initMeasures() {
 			if d.Name == "" || d.Unit == "" || d.Doc == "" {
 				panic(fmt.Sprintf("care: %s measure %q needs a name, a unit and a doc", kindNames[d.kind], d.Name))
 			}
-			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner)}
+			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner), q: d.src.q}
 			k := d.kind
 			if d.at == follows {
 				ms[k] = append(ms[k], d.Measure)
@@ -292,6 +302,7 @@ func initMeasures() {
 		}
 	}
 	add(nil, flowMeasures)
+	add(nil, waitListMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}
@@ -394,6 +405,10 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 		return ratio(a, a+sum(c.b))
 	case opReadmitRate:
 		return ratio(float64(m.readmit30), float64(m.dischargedAlive))
+	case opWithinLevel:
+		return 1 - ratio(m.lv[c.a].Mean(end), m.lv[c.b].Mean(end))
+	case opTallyQuant:
+		return m.tallies[c.a].Quantile(c.q)
 	}
 	panic("care: not a metric op")
 }

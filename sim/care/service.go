@@ -155,6 +155,8 @@ const (
 	lvAcutePlanned        // acute beds planned: services.acute.beds as scheduled (bedrule.go)
 	lvAcuteClosed         // of them, closed by the bed-management rule and empty
 	lvEscalation          // escalation beds open, occupied or not
+	lvWaitList            // elective referrals on the waiting list (waitlist.go)
+	lvWaitOver18          // of them, waiting more than 18 weeks at the last midnight
 	numOwnLevels
 )
 
@@ -167,6 +169,7 @@ const (
 	tDelayP1        // medically fit to leaving the acute bed, pathway 1, in days
 	tDelayP2        // pathway 2
 	tDelayP3        // pathway 3
+	tRTTWait        // an elective referral to admission, in weeks
 	numOwnTallies
 )
 
