@@ -70,6 +70,7 @@ const (
 	occupancyMeasure = "acute_occupied_mean / acute_beds"
 	queueMeasure     = "waiting_for_bed_mean"
 	cancelMeasure    = "elective_cancellations"
+	listMeasure      = "elective_waiting_list"
 )
 
 // TestOverloadsOccupancy sets 100 beds and a day's occupancy in each of
@@ -139,6 +140,41 @@ func TestOverloadsQueue(t *testing.T) {
 				}
 			}
 			checkYears(t, overloadOf(sim.Overloads(r), queueMeasure), tc.want)
+		})
+	}
+}
+
+// TestOverloadsList sets the daily elective waiting list flat within each
+// year and checks that it warns by the queue's rule: the last three years
+// each above the year before, the last at least twice the first.
+func TestOverloadsList(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		means []float64
+		want  []string // nil: no warning
+	}{
+		{"grows", []float64{1000, 1100, 1500, 2500, 4000}, []string{"2015/16", "2016/17", "2017/18", "2018/19"}},
+		{"grows, but under twice the first", []float64{1000, 1100, 1300, 1500, 1900}, nil},
+		{"falls once", []float64{1000, 1500, 3000, 2900, 4000}, nil},
+		{"no list", []float64{0, 0, 0, 0}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := overloadResults(len(tc.means))
+			list := r.Daily[care.DailyIndex(listMeasure)].Mean
+			d := 0
+			for y, m := range tc.means {
+				for range des.FinancialYearDays(2014 + y) {
+					list[d] = m
+					d++
+				}
+			}
+			o := overloadOf(sim.Overloads(r), listMeasure)
+			checkYears(t, o, tc.want)
+			if o != nil && !strings.Contains(o.Msg, "to 4000 patients in 2018/19 (4.00 times 2014/15's 1000)") {
+				t.Errorf("message %q", o.Msg)
+			}
 		})
 	}
 }
