@@ -3,6 +3,7 @@ package care
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"caresim/sim/des"
@@ -418,5 +419,28 @@ func TestWaitingListBounded(t *testing.T) {
 	}
 	if m.lv[lvWaitList].Value() < int(joined)-1 {
 		t.Errorf("%d on the list of %v referred; want all but at most one (the census patient holds the bed)", m.lv[lvWaitList].Value(), joined)
+	}
+}
+
+// TestRetiredKeys checks that a path through a key the waiting list
+// replaced is refused with what replaced it, by Numbers (interventions,
+// --set, sweeps) and UnitOf (the decoder's units) alike, and that other
+// unknown keys are still only unknown.
+func TestRetiredKeys(t *testing.T) {
+	t.Parallel()
+	p := listParams()
+	for _, c := range []struct{ path, want string }{
+		{"services.elective.rebook", "services.elective.notice ahead"},
+		{"services.elective.lead.median", "services.elective.decision"},
+	} {
+		if _, err := p.Numbers(c.path); err == nil || !strings.Contains(err.Error(), "was removed") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Numbers(%q): %v, want it removed, naming %s", c.path, err, c.want)
+		}
+		if _, err := UnitOf(c.path); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("UnitOf(%q): %v, want it removed, naming %s", c.path, err, c.want)
+		}
+	}
+	if _, err := p.Numbers("services.elective.rebok"); err == nil || strings.Contains(err.Error(), "removed") {
+		t.Errorf("Numbers of a misspelt key: %v, want an unknown key", err)
 	}
 }

@@ -15,9 +15,10 @@ import (
 // waits in the list's order for a place in the elective programme:
 //
 //  1. patients cancelled on the day, who are owed a new date within 28
-//     days (the NHS Constitution's pledge, handbook to the NHS
-//     Constitution, 2015; NHS England's cancelled elective operations
-//     statistics count the patients it fails);
+//     days (a pledge of the NHS Constitution for operations cancelled at
+//     the last minute for non-clinical reasons; NHS England's cancelled
+//     elective operations statistics count the patients not treated
+//     within it);
 //  2. patients whose booked day was postponed;
 //  3. everyone else;
 //
@@ -54,9 +55,11 @@ import (
 // on which they pass 18 weeks.
 
 // rttDays is the referral-to-treatment standard's wait, 18 weeks, in
-// days: 92% of incomplete pathways within it (NHS Constitution; the
-// operational standard since April 2012, the only RTT standard since
-// October 2015).
+// days: 92% of incomplete pathways within it (the NHS Constitution's
+// right to start treatment within 18 weeks of referral; the 92%
+// operational standard from 2012, the sole measure of RTT performance
+// from June 2015: Nuffield Trust, QualityWatch, "Treatment waiting
+// times").
 const rttDays = 18 * 7
 
 // Classes of the waiting list, head first.
@@ -243,16 +246,17 @@ func (m *model) onElectiveDay() error {
 		}
 		w.spare = append(w.spare, ids[:0])
 	}
-	return m.book(weekday(now+el.Notice, m.p.Start, m.warm))
+	m.book(weekday(now+el.Notice, m.p.Start, m.warm))
+	return nil
 }
 
 // book fills programme day at (08:00 on a weekday) up to Programme
 // patients from the head of the list.
-func (m *model) book(at des.Time) error {
+func (m *model) book(at des.Time) {
 	w := &m.list
 	day := int(at)
 	if at >= m.end {
-		return nil
+		return
 	}
 	i, found := slices.BinarySearchFunc(w.booked, day, func(b bookedDay, d int) int { return b.day - d })
 	n := 0
@@ -261,7 +265,7 @@ func (m *model) book(at des.Time) error {
 	}
 	free := m.p.Services.Elective.Programme - n
 	if free <= 0 || len(w.ready) == 0 {
-		return nil
+		return
 	}
 	if !found {
 		var ids []int32
@@ -276,7 +280,6 @@ func (m *model) book(at des.Time) error {
 		b.ids = append(b.ids, e.id)
 		m.trace(e.id, "book", "elective")
 	}
-	return nil
 }
 
 // acuteOccupancy returns the acute occupancy now as the bed-management
