@@ -107,15 +107,10 @@ func WaitingListOverTime(w WaitingList) (*Figure, error) {
 	}
 	share.Add(standard, label)
 	if len(pts) > 0 {
-		line, points, err := plotter.NewLinePoints(pts)
+		line, points, err := monthlyLine(pts, blue)
 		if err != nil {
 			return nil, err
 		}
-		line.Color = blue
-		line.Width = vg.Points(2)
-		points.Color = blue
-		points.Shape = draw.CircleGlyph{}
-		points.Radius = vg.Points(3)
 		share.Add(line, points)
 		f.Legend = append(f.Legend, LegendEntry{LegendWithin18, []plot.Thumbnailer{line, points}})
 	}

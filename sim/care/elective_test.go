@@ -193,16 +193,7 @@ func TestWaitingListConserves(t *testing.T) {
 	p.Services.Elective.PostponeAbove = 0.97
 	p.Interventions = []Intervention{{Name: "close beds", Start: des.Date{Year: 2014, Month: 10, Day: 1}, End: des.Date{Year: 2015, Month: 3, Day: 31},
 		Changes: []Change{{Path: "services.acute.beds", To: &Effect{Low: 80, Central: 80, High: 80}}}}}
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	m, err := newModel(p, Config{Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.run(); err != nil {
-		t.Fatal(err)
-	}
+	m := runModel(t, p, Config{Seed: 3})
 	r := m.result()
 	joined, admitted, postponed, cancelled := 0.0, 0.0, 0.0, 0.0
 	list := DailyIndex("elective_waiting_list")
@@ -392,16 +383,7 @@ func TestWaitingListBounded(t *testing.T) {
 	p.Services.Acute = Acute{Enabled: true, Beds: 1, Occupied: 1, LengthOfStay: des.Fixed(100_000), Pathways: Pathways{Home: 1}}
 	p.Services.Elective.Programme = 1
 	p.Services.Elective.PostponeAbove = 0.5
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	m, err := newModel(p, Config{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.run(); err != nil {
-		t.Fatal(err)
-	}
+	m := runModel(t, p, Config{Seed: 1})
 	joined := 0.0
 	for d := range 2 * 365 {
 		joined += m.counts[cListJoined].At(d)
@@ -443,4 +425,21 @@ func TestRetiredKeys(t *testing.T) {
 	if _, err := p.Numbers("services.elective.rebok"); err == nil || strings.Contains(err.Error(), "removed") {
 		t.Errorf("Numbers of a misspelt key: %v, want an unknown key", err)
 	}
+}
+
+// runModel validates p and runs one replication of it with cfg, for a
+// test that reads the model's own state afterwards.
+func runModel(t *testing.T, p *Params, cfg Config) *model {
+	t.Helper()
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m, err := newModel(p, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.run(); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
