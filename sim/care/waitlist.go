@@ -3,6 +3,7 @@ package care
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"caresim/sim/des"
 )
@@ -434,5 +435,8 @@ var retiredKeys = map[string]string{
 // list indexes may be written [*] or as numbers), which the scenario
 // language no longer has, or "" when it never had it or has it still.
 func Retired(path string) string {
-	return retiredKeys[indexRE.ReplaceAllString(path, "[*]")]
+	if strings.IndexByte(path, '[') >= 0 {
+		path = indexRE.ReplaceAllString(path, "[*]")
+	}
+	return retiredKeys[path]
 }
