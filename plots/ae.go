@@ -110,15 +110,10 @@ func AEPerformance(a AE) (*Figure, error) {
 	f.Legend = append(f.Legend, LegendEntry{LegendStandard, []plot.Thumbnailer{standard}})
 
 	if len(pts) > 0 {
-		line, points, err := plotter.NewLinePoints(pts)
+		line, points, err := monthlyLine(pts, blue)
 		if err != nil {
 			return nil, err
 		}
-		line.Color = blue
-		line.Width = vg.Points(2)
-		points.Color = blue
-		points.Shape = draw.CircleGlyph{}
-		points.Radius = vg.Points(3)
 		perf.Add(line, points)
 		f.Legend = append(f.Legend, LegendEntry{LegendFourHour, []plot.Thumbnailer{line, points}})
 	}

@@ -31,6 +31,7 @@ func TestGolden(t *testing.T) {
 		{"delays.png", ExampleDelayedPatients},
 		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},
+		{"waitlist.png", ExampleWaitingListOverTime},
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},
 		{"overlay.png", ExampleScenariosOverTime},

@@ -25,7 +25,8 @@ var bodyTitles = [finance.NumBodies]string{
 // RunCharts draws the charts of a run: beds over time for each bed pool
 // the scenario has, the acute beds planned, open and occupied when its
 // bed-management rule closed or opened any, the patients delayed in acute
-// beds when it has acute beds, A&E performance when it has A&E attendances, and, when the run
+// beds when it has acute beds, A&E performance when it has A&E attendances,
+// the elective waiting list when it has one, and, when the run
 // was priced, the deficit trajectory of the system and of each
 // organisation with money. Pools and organisations with nothing in them
 // are left out.
@@ -88,6 +89,18 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, Chart{File: "ae-performance", Fig: f})
+	}
+	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
+		f, err := WaitingListOverTime(WaitingList{
+			Place: place, Start: start,
+			List:          finite(list),
+			Over18:        finite(d.Daily[care.DailyIndex("elective_waiting_over_18w")].Mean),
+			Interventions: markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "waiting-list", Fig: f})
 	}
 	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)

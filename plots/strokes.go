@@ -6,10 +6,12 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // This file holds the drawing helpers that [LengthOfStay], [PathwayMix],
-// [ScenariosOverTime] and [Differences] share.
+// [ScenariosOverTime], [Differences], [AEPerformance] and
+// [WaitingListOverTime] share.
 
 // strokedLine returns the line through xys in colour c, width w points and
 // the given dash pattern (nil for solid).
@@ -22,6 +24,22 @@ func strokedLine(xys plotter.XYs, c color.Color, w float64, dashes []vg.Length) 
 	l.Width = vg.Points(w)
 	l.Dashes = dashes
 	return l, nil
+}
+
+// monthlyLine returns the line through xys in colour c, 2 points wide,
+// with a 3-point dot at each point: one value a month, as the monthly
+// performance charts ([AEPerformance], [WaitingListOverTime]) draw it.
+func monthlyLine(xys plotter.XYs, c color.Color) (*plotter.Line, *plotter.Scatter, error) {
+	line, points, err := plotter.NewLinePoints(xys)
+	if err != nil {
+		return nil, nil, err
+	}
+	line.Color = c
+	line.Width = vg.Points(2)
+	points.Color = c
+	points.Shape = draw.CircleGlyph{}
+	points.Radius = vg.Points(3)
+	return line, points, nil
 }
 
 // outlinedBars returns the rectangles rings filled with c and outlined in

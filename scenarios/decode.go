@@ -322,6 +322,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 		seen[key] = k
 		f, ok := fields.byName[key]
 		if !ok {
+			if why := care.Retired(sub); why != "" {
+				d.errorf(k, sub, "%s", why)
+				continue
+			}
 			msg := fmt.Sprintf("unknown key %s", quote(key))
 			if s, ok := closest(key, fields.names); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)

@@ -184,6 +184,8 @@ func TestBaselineRanges(t *testing.T) {
 		"services.acute.discharge.turnaround":                   "1.75–6h",
 		"services.intermediate_care.discharge.weekend_deferred": "0.35–0.55",
 		"services.intermediate_care.discharge.turnaround":       "1.75–6h",
+		"services.elective.notice":                              "2–6 weeks",
+		"services.elective.postpone_above":                      "96–100%",
 	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
@@ -206,6 +208,8 @@ func TestBaselineRanges(t *testing.T) {
 		"money.inflation.non_demographic=3.1%",                             // above 3%
 		"money.capacity_costs.urgent_community_response_place=£76k",        // above £75k
 		"money.capacity_costs.escalation_bed_day=£97",                      // below £98
+		"services.elective.notice=11w",                                     // above 10 weeks
+		"services.elective.postpone_above=91%",                             // below 92%
 	}
 	b, err := Load("baseline", Options{Sets: sets})
 	if err != nil {

@@ -273,7 +273,7 @@ services:
     length_of_stay: {kind: quantiles, probs: [0, 0.5, 1], values: [1d, 3w, 3mo]}
     outcomes: {home: 70%, care_home: 15%, readmit: 10%, died: 5%}
   care_homes: {enabled: true, beds: 3000, urgent_calls: 2 per person per year, length_of_stay: {kind: exponential, mean: 2.5y}}
-  elective: {enabled: true, lead: {kind: uniform, min: 2w, max: 18w}, rebook: 7d}
+  elective: {enabled: true, decision: {kind: uniform, min: 2w, max: 12w}, programme: 25, notice: 3w, postpone_above: 98%}
 `, true},
 		{"interventions", `
 interventions:

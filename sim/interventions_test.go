@@ -137,7 +137,8 @@ func TestInterventions(t *testing.T) {
 		// Elective referral gateway (seeds: the fifth ambition; "Elective
 		// pathways: integrated MSK, advice and guidance").
 		{"elective-gateway", []effect{
-			{"elective_admissions_per_year", fewer, "3% of inpatient referrals become advice and guidance"},
+			{"elective_waiting_list_mean", fewer, "3% of inpatient referrals become advice and guidance instead of joining the waiting list"},
+			{"elective_admissions_per_year", fewer, "the programme's slots go unfilled a little more often with fewer patients ready"},
 			{"acute_beds_occupied_mean", fewer, "fewer elective spells fill fewer beds"},
 		}},
 		// Self-care (seeds: "Self-care, early intervention and
@@ -152,7 +153,7 @@ func TestInterventions(t *testing.T) {
 			{"ed_attendances_per_year", fewer, "\"A&E attendances\": self-care, PRISM, care homes and Call for Care"},
 			{"ed_type1_attendances_per_year", fewer, "the single front door streams walk-ins away from ED as well"},
 			{"nel_admissions_per_year", fewer, "\"non-elective acute admissions\""},
-			{"elective_admissions_per_year", fewer, "\"secondary care elective referrals\", through the gateway"},
+			{"elective_waiting_list_mean", fewer, "\"secondary care elective referrals\", through the gateway: fewer join the waiting list (the admissions are what the programme's slots and the beds freed elsewhere allow)"},
 			{"acute_los_mean_days", fewer, "\"length of hospital stay\": transfer to assess"},
 			{"acute_delayed_patients_mean", fewer, "transfer to assess and intermediate care"},
 			{"acute_occupancy_mean", fewer, "\"reduction in beds with fewer admissions than would have otherwise occurred\""},

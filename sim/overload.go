@@ -26,9 +26,10 @@ const (
 	// half.
 	OverloadOccupancyDays = 0.5
 	// OverloadQueueYears is the number of financial years over which the
-	// mean number of emergency patients waiting for an acute bed must
-	// rise, each year above the one before, to the last (fewer when the
-	// run has fewer years after its first).
+	// mean number of emergency patients waiting for an acute bed (or of
+	// patients on the elective waiting list) must rise, each year above
+	// the one before, to the last (fewer when the run has fewer years
+	// after its first).
 	OverloadQueueYears = 3
 	// OverloadQueueMultiple is how many times the first financial year's
 	// mean that last year's mean must also be, and OverloadQueueFloor the
@@ -85,7 +86,10 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //   - cancellations many times the first year's: a financial year's
 //     elective_cancellations per day are more than [OverloadCancellations]
 //     times the first year's, and more than [OverloadCancellationsShare]
-//     of its elective admissions.
+//     of its elective admissions;
+//   - an elective waiting list that grows without bound: the yearly mean
+//     of elective_waiting_list rises as the queue for beds must, with the
+//     same thresholds.
 //
 // Each reads the mean over replications, day by day or year by year, of
 // the financial years with at least [OverloadYearDays] days simulated
@@ -118,6 +122,9 @@ func Overloads(r *Results) []error {
 		out = append(out, o)
 	}
 	if o := manyCancellations(r, years); o != nil {
+		out = append(out, o)
+	}
+	if o := growingList(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
 	return out
@@ -172,14 +179,47 @@ func fullBeds(r *Results, yearOf, years []int) *Overload {
 // growingQueue is the check of the queue for acute beds over the years
 // years; yearOf is yearOfDay(r) and days[y] the days of year y.
 func growingQueue(r *Results, yearOf, days, years []int) *Overload {
-	n := len(years)
-	if n < 2 {
+	o, mean, k := growing(r, yearOf, days, years, care.DailyWaitingForBed)
+	if o == nil {
 		return nil
 	}
-	wait := r.Daily[care.DailyWaitingForBed].Mean
+	n := len(years)
+	name := func(i int) string { return r.Years[years[i]] }
+	o.Msg = fmt.Sprintf("the queue for acute beds grows without bound: the mean number of emergency patients waiting for a bed (%s) rose every year from %s to %s, to %s in %s (%s)",
+		o.Measure, name(n-k-1), name(n-1), round3(mean[n-1]), name(n-1), was(mean, name))
+	return o
+}
+
+// growingList is the check of the elective waiting list over the years
+// years, with the thresholds of the queue for beds; yearOf is
+// yearOfDay(r) and days[y] the days of year y.
+func growingList(r *Results, yearOf, days, years []int) *Overload {
+	o, mean, k := growing(r, yearOf, days, years, care.DailyIndex("elective_waiting_list"))
+	if o == nil {
+		return nil
+	}
+	n := len(years)
+	name := func(i int) string { return r.Years[years[i]] }
+	o.Msg = fmt.Sprintf("the elective waiting list grows without bound: its mean (%s) rose every year from %s to %s, to %s patients in %s (%s)",
+		o.Measure, name(n-k-1), name(n-1), round3(mean[n-1]), name(n-1), was(mean, name))
+	return o
+}
+
+// growing returns an overload of daily measure m, with its years but no
+// message, when the yearly mean of m over the years years rose in each of
+// the last [OverloadQueueYears] of them (fewer when there are fewer), to
+// at least [OverloadQueueMultiple] times the first year's and at least
+// [OverloadQueueFloor]; else nil. It returns the yearly means too, and
+// the rises it needed.
+func growing(r *Results, yearOf, days, years []int, m int) (*Overload, []float64, int) {
+	n := len(years)
+	if n < 2 {
+		return nil, nil, 0
+	}
+	v := r.Daily[m].Mean
 	sum := make([]float64, len(r.Years))
 	for d, y := range yearOf {
-		sum[y] += wait[d]
+		sum[y] += v[d]
 	}
 	mean := make([]float64, n) // of years[i]
 	for i, y := range years {
@@ -187,26 +227,28 @@ func growingQueue(r *Results, yearOf, days, years []int) *Overload {
 	}
 	k := min(OverloadQueueYears, n-1) // the year-on-year rises needed
 	for i := n - k; i < n; i++ {
-		if mean[i] <= mean[i-1] {
-			return nil
+		if !(mean[i] > mean[i-1]) {
+			return nil, nil, 0
 		}
 	}
 	last := mean[n-1]
 	if last < OverloadQueueFloor || last < OverloadQueueMultiple*mean[0] {
-		return nil
+		return nil, nil, 0
 	}
-	name := func(i int) string { return r.Years[years[i]] }
-	o := &Overload{Measure: care.DailyMeasures[care.DailyWaitingForBed].Name}
+	o := &Overload{Measure: care.DailyMeasures[m].Name}
 	for i := n - k - 1; i < n; i++ {
-		o.Years = append(o.Years, name(i))
+		o.Years = append(o.Years, r.Years[years[i]])
 	}
-	was := fmt.Sprintf("%s times %s's %.3g", round3(last/mean[0]), name(0), mean[0])
+	return o, mean, k
+}
+
+// was says how the last of the yearly means compares with the first,
+// named by name: "40.1 times 2014/15's 0.500".
+func was(mean []float64, name func(int) string) string {
 	if mean[0] == 0 {
-		was = "none in " + name(0)
+		return "none in " + name(0)
 	}
-	o.Msg = fmt.Sprintf("the queue for acute beds grows without bound: the mean number of emergency patients waiting for a bed (%s) rose every year from %s to %s, to %s in %s (%s)",
-		o.Measure, name(n-k-1), name(n-1), round3(last), name(n-1), was)
-	return o
+	return fmt.Sprintf("%s times %s's %s", round3(mean[len(mean)-1]/mean[0]), name(0), round3(mean[0]))
 }
 
 // manyCancellations is the check of cancelled elective bookings over the

@@ -70,6 +70,7 @@ const (
 	occupancyMeasure = "acute_occupied_mean / acute_beds"
 	queueMeasure     = "waiting_for_bed_mean"
 	cancelMeasure    = "elective_cancellations"
+	listMeasure      = "elective_waiting_list"
 )
 
 // TestOverloadsOccupancy sets 100 beds and a day's occupancy in each of
@@ -139,6 +140,41 @@ func TestOverloadsQueue(t *testing.T) {
 				}
 			}
 			checkYears(t, overloadOf(sim.Overloads(r), queueMeasure), tc.want)
+		})
+	}
+}
+
+// TestOverloadsList sets the daily elective waiting list flat within each
+// year and checks that it warns by the queue's rule: the last three years
+// each above the year before, the last at least twice the first.
+func TestOverloadsList(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		means []float64
+		want  []string // nil: no warning
+	}{
+		{"grows", []float64{1000, 1100, 1500, 2500, 4000}, []string{"2015/16", "2016/17", "2017/18", "2018/19"}},
+		{"grows, but under twice the first", []float64{1000, 1100, 1300, 1500, 1900}, nil},
+		{"falls once", []float64{1000, 1500, 3000, 2900, 4000}, nil},
+		{"no list", []float64{0, 0, 0, 0}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := overloadResults(len(tc.means))
+			list := r.Daily[care.DailyIndex(listMeasure)].Mean
+			d := 0
+			for y, m := range tc.means {
+				for range des.FinancialYearDays(2014 + y) {
+					list[d] = m
+					d++
+				}
+			}
+			o := overloadOf(sim.Overloads(r), listMeasure)
+			checkYears(t, o, tc.want)
+			if o != nil && !strings.Contains(o.Msg, "to 4000 patients in 2018/19 (4.00 times 2014/15's 1000)") {
+				t.Errorf("message %q", o.Msg)
+			}
 		})
 	}
 }
@@ -248,11 +284,13 @@ func TestOverloadsPartYears(t *testing.T) {
 // overloadedParams is a small hospital that becomes overloaded in its
 // third year: 15 emergency admissions a day (a fixed route, straight to a
 // bed) staying 5 days on average (exponential), and 3 elective
-// admissions a day staying 1 day, in 100 beds (75 + 3 occupied on
+// referrals a day (5 booked each weekday, so that the programme keeps up)
+// staying 1 day, in 100 beds (75 + 3 occupied on
 // average: 78%) until 2016-04-01, when an intervention cuts them to 70,
 // below the 78 needed. From then beds are full every day, the queue for
 // them grows by about one patient a day, and nearly every elective
-// booking is cancelled and rebooked a week later. The run is five years,
+// booking is cancelled on the day, the patient going back to the head of
+// the waiting list and being booked a week ahead again. The run is five years,
 // 2014/15 to 2018/19.
 func overloadedParams() *care.Params {
 	return &care.Params{
@@ -269,7 +307,7 @@ func overloadedParams() *care.Params {
 		Services: care.Services{
 			Acute: care.Acute{Enabled: true, Beds: 100, Occupied: 75, LengthOfStay: des.Exponential(5),
 				Pathways: care.Pathways{Home: 1}},
-			Elective: care.Elective{Enabled: true, Lead: des.Fixed(7), LengthOfStay: des.Fixed(1), Rebook: 7},
+			Elective: care.Elective{Enabled: true, Decision: des.Fixed(7), LengthOfStay: des.Fixed(1), Programme: 5, Notice: 7},
 		},
 		Interventions: []care.Intervention{{
 			Name:    "close beds",

@@ -180,6 +180,7 @@ func TestRunChartsAdapter(t *testing.T) {
 		"deficit-system":  "Financial gap by year, whole system, Mid-Nottinghamshire (baseline)",
 		"delays":          "Patients delayed in acute beds, Mid-Nottinghamshire (baseline), by discharge pathway",
 		"ae-performance":  "A&E 4-hour performance and 12-hour waits by month, Mid-Nottinghamshire (baseline)",
+		"waiting-list":    "Elective waiting list and the 18-week standard, Mid-Nottinghamshire (baseline)",
 	} {
 		if got := titles[file]; got != want {
 			t.Errorf("%s is titled %q, want %q", file, got, want)

@@ -592,12 +592,22 @@ func (s *Services) check(c *checker, p *Params) {
 
 	el := &s.Elective
 	c.fraction("services.elective.gateway", el.Gateway)
-	c.dist("services.elective.lead", &el.Lead, el.Enabled)
+	c.dist("services.elective.decision", &el.Decision, el.Enabled)
 	c.dist("services.elective.length_of_stay", &el.LengthOfStay, el.Enabled)
-	c.nonNegative("services.elective.rebook", float64(el.Rebook))
-	if el.Enabled && el.Rebook <= 0 {
-		c.add("services.elective.rebook", "must be > 0 when elective care is enabled (the delay before a cancelled admission's new date)")
+	c.count("services.elective.programme", el.Programme)
+	if el.Enabled && el.Programme < 1 && !c.later {
+		c.add("services.elective.programme", "must be at least 1 when elective care is enabled: the admissions booked for each weekday "+
+			"(an intervention may cut it to 0 from a date)")
 	}
+	switch n := float64(el.Notice); {
+	case !(n >= 1 && n == math.Trunc(n)) || !finite(n):
+		if el.Enabled || n != 0 {
+			c.add("services.elective.notice", "must be a whole number of days, at least 1 (such as 3w), not %v days: how far ahead each programme day is booked", n)
+		}
+	case n > float64(des.Year):
+		c.add("services.elective.notice", "must be at most a year (365.25 days), not %v days: how far ahead each programme day is booked", n)
+	}
+	c.nonNegative("services.elective.postpone_above", el.PostponeAbove)
 }
 
 func (o *Outcomes) check(c *checker, path string) {

@@ -90,7 +90,7 @@ func (m *model) onSource(si int) error {
 			return nil
 		}
 		m.trace(id, "refer", "elective")
-		m.cal.Schedule(weekday(now+m.sample(pt, slotLead, &m.p.Services.Elective.Lead), m.p.Start, m.warm), evElectiveDue, id)
+		m.joinList(id)
 		return nil
 	case srcCareHome:
 		if thin >= keep {
@@ -141,22 +141,6 @@ func (m *model) onSource(si int) error {
 		m.startStay(svcCommunity, id)
 	}
 	return nil
-}
-
-// weekday returns the first weekday at 08:00 on or after the day holding
-// t (time from the start of warm-up), for booked admissions.
-func weekday(t des.Time, start des.Date, warm des.Time) des.Time {
-	// A booking for 08:00 itself stays on its day: the tolerance absorbs
-	// the rounding of times that are whole days plus 8/24.
-	d := math.Floor(float64(t))
-	if float64(t)-d > 8.0/24+1e-9 {
-		d++
-	}
-	wd := start.AddDays(int(d) - int(warm)).Weekday() // 0 Monday
-	if wd >= 5 {
-		d += float64(7 - wd)
-	}
-	return des.Time(d + 8.0/24)
 }
 
 // admitProb is the probability that a patient of the route seen in ED
@@ -698,38 +682,4 @@ func (m *model) readmitNow(id int32) {
 	within := pt.discharged >= 0 && now-pt.discharged <= 30
 	m.readmit(pt, now, within)
 	m.pts.Free(id)
-}
-
-// onElectiveDue admits an elective patient on the booked day if a bed is
-// free, or cancels and rebooks.
-func (m *model) onElectiveDue(id int32) error {
-	gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
-	if err := m.do(gr, err); err != nil {
-		return err
-	}
-	pt := m.pts.At(id)
-	now := m.cal.Now()
-	if !ok {
-		// Every cancelled booking counts; the patient counts once, at
-		// their first cancellation, and once more at their second.
-		m.count(cCancelled)
-		switch {
-		case pt.flags&fCancelled == 0:
-			pt.flags |= fCancelled
-			m.count(cElectiveCancelledOnce)
-		case pt.flags&fCancelledTwice == 0:
-			pt.flags |= fCancelledTwice
-			m.count(cElectiveCancelledTwice)
-		}
-		m.trace(id, "cancel", svcAcute.name)
-		m.cal.Schedule(weekday(now+m.p.Services.Elective.Rebook, m.p.Start, m.warm), evElectiveDue, id)
-		return nil
-	}
-	m.count(cElective)
-	m.busy(svcAcute).Add(now, 1)
-	pt.admitted = now
-	pt.dta = now
-	m.trace(id, "admit", svcAcute.name)
-	m.cal.Schedule(now+max(0, m.sample(pt, slotElectiveLOS, &m.p.Services.Elective.LengthOfStay)), evFit, id)
-	return nil
 }

@@ -59,14 +59,15 @@ func TestWeekday(t *testing.T) {
 }
 
 // TestWeekdayRebookKeepsDay books an admission for 08:00 on each day of a
-// ten-year run (with its year of warm-up) and checks two things that
-// onElectiveDue relies on when it rebooks a cancelled admission
-// Elective.Rebook later (21 days in the baseline):
+// ten-year run (with its year of warm-up) and checks two things that the
+// elective programme relies on when, at 08:00 on a programme day, it
+// books the day Elective.Notice later (21 days in the baseline) and books
+// its own next day:
 //
 //   - a time weekday returned comes back unchanged: 08:00 on a weekday is
 //     "on or after" itself;
 //   - 21 days (three weeks) after a booked weekday 08:00 is the same
-//     weekday at 08:00, so the rebooking keeps it.
+//     weekday at 08:00, so the booking keeps it.
 //
 // In float64, d + 8/24 (and d + 8/24 + 21) is often a few ulps above
 // 08:00 of its day, and weekday's strict "> 8/24" then moves the booking

@@ -110,6 +110,8 @@ const (
 	opFraction     // count a's total / count b's total
 	opWeekendRatio // count a's mean on Saturdays and Sundays over its mean on weekdays
 	opWeekdayOcc   // level a's daily means over level b's, summed over the days of weekday arg
+	opWithinLevel  // 1 − level a's time-weighted mean / level b's
+	opTallyQuant   // tally a's quantile q
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -133,7 +135,8 @@ func (o op) kind() measureKind {
 type formula struct {
 	op   op
 	a, b ref
-	arg  int // opWeekdayOcc's weekday, 0 Monday
+	arg  int     // opWeekdayOcc's weekday, 0 Monday
+	q    float64 // the quantile of opTallyQuant
 }
 
 // ref names one value the model keeps: one of its own levels, counts or
@@ -195,6 +198,11 @@ func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a:
 func weekdayOccupancy(busy, cap ref, wd int) formula {
 	return formula{op: opWeekdayOcc, a: busy, b: cap, arg: wd}
 }
+func withinLevel(bad, all ref) formula { return formula{op: opWithinLevel, a: bad, b: all} }
+
+// tallyQuantile is tally t's q-quantile, estimated from its histogram
+// (stats.Tally.Quantile).
+func tallyQuantile(t ref, q float64) formula { return formula{op: opTallyQuant, a: t, q: q} }
 
 // perYear is the total of one count, or of two, per year.
 func perYear(c ref, and ...ref) formula {
@@ -262,19 +270,21 @@ func (r ref) index(owner *service) int {
 // compiled is a measure's source resolved to indices, for result.
 type compiled struct {
 	op   op
-	a, b int // indices into model.lv, model.counts or model.tallies, by op; −1 for none
-	arg  int // formula.arg
+	a, b int     // indices into model.lv, model.counts or model.tallies, by op; −1 for none
+	arg  int     // formula.arg
+	q    float64 // the quantile of opTallyQuant
 }
 
 // The compiled sources of DailyMeasures, AnnualMeasures and Metrics, in
 // their order.
 var dailySrc, annualSrc, metricSrc []compiled
 
-// initMeasures builds the measure tables from flowMeasures and the service
-// table: each base-model measure at the position of its constant, then the
-// others in the order of definition. It panics on a programmer's error: a
-// position taken twice or left empty, a name used twice in a table, a
-// measure without a unit or doc, or a source that does not fit its table.
+// initMeasures builds the measure tables from flowMeasures,
+// waitListMeasures and the service table: each base-model measure at the
+// position of its constant, then the others in the order of definition.
+// It panics on a programmer's error: a position taken twice or left
+// empty, a name used twice in a table, a measure without a unit or doc,
+// or a source that does not fit its table.
 func initMeasures() {
 	base := [numKinds]int{numBaseDaily, numBaseAnnual, numBaseMetrics}
 	var ms [numKinds][]Measure
@@ -293,7 +303,7 @@ func initMeasures() {
 			if d.Name == "" || d.Unit == "" || d.Doc == "" {
 				panic(fmt.Sprintf("care: %s measure %q needs a name, a unit and a doc", kindNames[d.kind], d.Name))
 			}
-			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner), arg: d.src.arg}
+			c := compiled{op: d.src.op, a: d.src.a.index(owner), b: d.src.b.index(owner), arg: d.src.arg, q: d.src.q}
 			k := d.kind
 			if d.at == follows {
 				ms[k] = append(ms[k], d.Measure)
@@ -307,6 +317,7 @@ func initMeasures() {
 		}
 	}
 	add(nil, flowMeasures)
+	add(nil, waitListMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}
@@ -437,6 +448,10 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 			return math.NaN()
 		}
 		return ratio(tot[1]/n[1], tot[0]/n[0])
+	case opWithinLevel:
+		return 1 - ratio(m.lv[c.a].Mean(end), m.lv[c.b].Mean(end))
+	case opTallyQuant:
+		return m.tallies[c.a].Quantile(c.q)
 	}
 	panic("care: not a metric op")
 }

@@ -113,15 +113,17 @@ const (
 	evReablementEnd
 	evStayEnd // the end of a stay that needs nothing more (care homes): leaveStay of the pool held
 	evCommunityEnd
-	evElectiveDue
+	evElectiveReady // an elective patient's decision to admit: ready to be booked (waitlist.go)
 	evReadmit
-	evCallEnd     // end of a Call for Care call
-	evUCREnd      // end of an urgent community response episode
-	evEarlyEnd    // end of the first part of an enrolment
-	evBedMeeting  // the daily bed meeting of the acute bed-management rule
-	evAcuteDepart // a patient who may leave an acute bed leaves it (discharge.go)
-	evICDepart    // a patient who may leave an intermediate-care bed leaves it
-	evBedReady    // ID: a pool; one of its beds has had its turnaround
+	evCallEnd          // end of a Call for Care call
+	evUCREnd           // end of an urgent community response episode
+	evEarlyEnd         // end of the first part of an enrolment
+	evBedMeeting       // the daily bed meeting of the acute bed-management rule
+	evAcuteDepart      // a patient who may leave an acute bed leaves it (discharge.go)
+	evICDepart         // a patient who may leave an intermediate-care bed leaves it
+	evBedReady         // ID: a pool; one of its beds has had its turnaround
+	evElectiveDay      // a weekday's elective programme, at 08:00 (waitlist.go)
+	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 )
 
 // Patient kinds.
@@ -149,6 +151,7 @@ const (
 	fEarly          // an enrolled person in the first part of the enrolment (Community.EarlyPeriod)
 	fCancelled      // an elective patient whose booking has been cancelled
 	fCancelledTwice // cancelled twice or more
+	fPostponed      // an elective patient whose programme day has been postponed
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -175,7 +178,7 @@ const (
 	slotCareHomeLOS
 	slotCommunity
 	slotGateway
-	slotLead
+	slotDecision // an elective referral's time to the decision to admit
 	slotElectiveLOS
 	slotReadmitSeed
 	slotCalls
@@ -194,7 +197,7 @@ const (
 type patient struct {
 	seed       uint64
 	id         int64
-	arrived    des.Time // arrival at the first service
+	arrived    des.Time // arrival at the first service; an elective referral's RTT clock start
 	dta        des.Time // decision to admit, or request for a bed
 	admitted   des.Time // into the bed of the current service
 	fit        des.Time // medically fit
@@ -314,6 +317,7 @@ type model struct {
 	held    []bool // by pool: the pool holds the beds its patients leave (discharge.go)
 	weekday int    // the weekday of the first day of the warm-up, 0 Monday
 	year    yearEffects
+	list    waitList // the elective waiting list
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -348,6 +352,11 @@ const (
 	cCareHomeReturns        // care-home residents going back to their own care home
 	cElectiveCancelledOnce  // elective patients cancelled for the first time
 	cElectiveCancelledTwice // elective patients cancelled for the second time
+	cListJoined             // elective referrals joining the waiting list
+	cPostponed              // elective bookings postponed
+	cPostponedPatients      // elective patients postponed for the first time
+	cRTTWithin              // elective admissions within 18 weeks of referral
+	cRTTOver                // elective admissions more than 18 weeks after referral
 	cLeftAlive              // patients leaving an acute bed alive
 	cLeftBeforeNoon         // of them, before 12:00
 	cLeftHour               // + hour of the day 0–23: of them, in that hour
@@ -430,7 +439,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.counts[i].Grow(days)
 	}
 	m.tallies = make([]stats.Tally, numTallies)
-	m.tallies[tEDWait].BinWidth = 0.25 // hours
+	m.tallies[tEDWait].BinWidth = 0.25     // hours
+	m.tallies[tRTTWait].BinWidth = 1.0 / 7 // weeks: a day
 	for i := numOwnTallies; i < numTallies; i++ {
 		m.tallies[i].BinWidth = LOSBinWidth
 	}
@@ -471,7 +481,7 @@ func (m *model) dists() []struct {
 			add(on, d.get(s), sv.path(d.key))
 		}
 	}
-	add(s.Elective.Enabled, &s.Elective.Lead, "services.elective.lead")
+	add(s.Elective.Enabled, &s.Elective.Decision, "services.elective.decision")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
 	return out
 }
@@ -866,6 +876,7 @@ func (m *model) run() error {
 	if m.beds.on {
 		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
 	}
+	m.startList()
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -936,8 +947,13 @@ func (m *model) whereAre(n int) string {
 	for _, a := range pools {
 		parts = append(parts, fmt.Sprintf("%s %d in place and %d waiting", a.name, a.busy, a.waiting))
 	}
-	if rest := n - inPools; rest > 0 {
-		parts = append(parts, fmt.Sprintf("%d elsewhere (booked, or waiting at home)", rest))
+	rest := n - inPools
+	if w := m.lv[lvWaitList].Value(); w > 0 && m.list.on {
+		parts = append(parts, fmt.Sprintf("%d on the elective waiting list", w))
+		rest -= w
+	}
+	if rest > 0 {
+		parts = append(parts, fmt.Sprintf("%d elsewhere (waiting at home)", rest))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -986,8 +1002,14 @@ func (m *model) handle(e des.Event) error {
 		}
 		m.leaveStay(svcCommunity, e.ID)
 		return m.release(e.ID)
-	case evElectiveDue:
-		return m.onElectiveDue(e.ID)
+	case evElectiveReady:
+		m.onElectiveReady(e.ID)
+		return nil
+	case evElectiveDay:
+		return m.onElectiveDay()
+	case evElectiveMidnight:
+		m.onElectiveMidnight()
+		return nil
 	case evCallEnd:
 		return m.onCallEnd(e.ID)
 	case evUCREnd:

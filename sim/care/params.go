@@ -534,18 +534,38 @@ type Community struct {
 }
 
 // Elective is planned inpatient care. Referrals (AgeBand.Elective) pass
-// the referral gateway, are booked Lead ahead on a weekday, and are
-// cancelled and rebooked when no bed is free on the day.
+// the referral gateway and join the waiting list, where the
+// referral-to-treatment (RTT) clock starts. After the Decision time the
+// patient is ready for admission and waits in list order (on-the-day
+// cancellations first, then postponements, then everyone else, each first
+// come, first served) for a place in the weekday elective programme,
+// which books Programme admissions a day Notice ahead. On a programme
+// day whose morning occupancy is above PostponeAbove the day's admissions
+// are postponed; a patient who comes and finds no free bed is cancelled
+// on the day. Either way the patient goes back to the head of the list.
+// The waiting list is described in waitlist.go and docs/model.md.
 type Elective struct {
 	Enabled bool `yaml:"enabled"`
 	// Gateway is the share of referrals turned into advice and guidance.
 	Gateway float64 `yaml:"gateway" unit:"fraction"`
-	// Lead is the time from referral to the booked admission, in days.
-	Lead des.Dist `yaml:"lead" unit:"duration"`
+	// Decision is the time from referral to the decision to admit
+	// (outpatient appointments and diagnostics), in days, after which the
+	// patient waits to be booked. The RTT clock runs through it.
+	Decision des.Dist `yaml:"decision" unit:"duration"`
 	// LengthOfStay is in days; elective patients go home (pathway 0).
 	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
-	// Rebook is the delay before a cancelled admission's new date, in days.
-	Rebook des.Time `yaml:"rebook"`
+	// Programme is the elective admissions booked for each weekday
+	// (Monday to Friday, at 08:00): the programme's capacity.
+	Programme int `yaml:"programme"`
+	// Notice is how far ahead each programme day is booked, a whole
+	// number of days: a weekday's booking fills the programme day Notice
+	// later (or the first weekday after it).
+	Notice des.Time `yaml:"notice"`
+	// PostponeAbove is the acute occupancy (patients in acute beds and
+	// emergency patients waiting for one, over the beds open) at 08:00 on
+	// a programme day above which that day's admissions are postponed; it
+	// may pass 100%. Zero never postpones.
+	PostponeAbove float64 `yaml:"postpone_above" unit:"fraction"`
 }
 
 // Intervention is a change to the system from a date: each Change moves a

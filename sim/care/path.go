@@ -181,6 +181,9 @@ func UnitOf(path string) (string, error) {
 			}
 			f, ok := fieldByKey(t, s.Key)
 			if !ok {
+				if why := Retired(joinSteps(steps[:i+1])); why != "" {
+					return "", fmt.Errorf("parameter path %q: %s %s", path, joinSteps(steps[:i+1]), why)
+				}
 				return "", fmt.Errorf("parameter path %q: unknown key %q", path, s.Key)
 			}
 			t = f.Type
@@ -260,6 +263,10 @@ func (w *walker) walk(v reflect.Value, steps []Step, at, unit string) []Number {
 		}
 		f, ok := fieldByKey(v.Type(), s.Key)
 		if !ok {
+			if why := Retired(join(at, s)); why != "" {
+				w.fail(join(at, s), why, nil)
+				return nil
+			}
 			w.fail(join(at, s), fmt.Sprintf("unknown key %q", s.Key), keysOf(v.Type()))
 			return nil
 		}

@@ -348,7 +348,7 @@ func TestUnitOf(t *testing.T) {
 		{"interventions.prism.setup", "money"},
 		{"services.acute.length_of_stay.mean", "duration"},
 		{"services.acute.length_of_stay.median", "duration"},
-		{"services.elective.lead.min", "duration"},
+		{"services.elective.decision.min", "duration"},
 		{"services.acute.length_of_stay.shape", ""},
 		{"interventions[0].changes[0].scale.central", "factor"}, // a factor, which may be written as a percentage
 	}

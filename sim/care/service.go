@@ -164,6 +164,8 @@ const (
 	lvEscalation          // escalation beds open, occupied or not
 	lvTurnaround          // acute beds in their turnaround (discharge.go)
 	lvAwaitLeave          // patients who may leave an acute bed, waiting for their hour
+	lvWaitList            // elective referrals on the waiting list (waitlist.go)
+	lvWaitOver18          // of them, waiting more than 18 weeks at the last midnight
 	numOwnLevels
 )
 
@@ -176,6 +178,7 @@ const (
 	tDelayP1        // medically fit to leaving the acute bed, pathway 1, in days
 	tDelayP2        // pathway 2
 	tDelayP3        // pathway 3
+	tRTTWait        // an elective referral to admission, in weeks
 	numOwnTallies
 )
 
