@@ -37,6 +37,7 @@ type BackcastSummary struct {
 type BackcastFit struct {
 	Measure string `json:"measure"`
 	Unit    string `json:"unit"`
+	Doc     string `json:"doc"`     // what the measure counts
 	Periods string `json:"periods"` // BackcastYears or BackcastMonths
 	// Points counts the observed values whose period the run simulated
 	// whole; Outside those it did not (before or after the run, simulated

@@ -158,7 +158,8 @@ func Fits(points []results.BackcastPoint) []results.BackcastFit {
 			if k.monthly {
 				periods = results.BackcastMonths
 			}
-			a = &acc{fit: results.BackcastFit{Measure: p.Measure, Unit: p.Unit, Periods: periods}}
+			m, _ := Lookup(p.Measure, k.monthly)
+			a = &acc{fit: results.BackcastFit{Measure: p.Measure, Unit: p.Unit, Doc: m.Doc, Periods: periods}}
 			series[k] = a
 			order = append(order, a)
 		}
