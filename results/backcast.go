@@ -50,8 +50,10 @@ type BackcastFit struct {
 	// percent; MAPEPercent the mean of its absolute value.
 	BiasPercent Number `json:"bias_percent"`
 	MAPEPercent Number `json:"mape_percent"`
-	// Inside counts the points inside their band, and Coverage is
-	// Inside / Points.
+	// Banded counts the points with a band (measured in two
+	// replications or more), Inside those inside it, and Coverage is
+	// Inside / Banded.
+	Banded   int    `json:"with_band"`
 	Inside   int    `json:"inside_band"`
 	Coverage Number `json:"coverage"`
 }

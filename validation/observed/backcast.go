@@ -19,11 +19,12 @@ import (
 //	mean ± t(0.975, n − 1) · s · √(1 + 1/n)
 //
 // over the n replications that measured the period, s being their
-// standard deviation. Observed values are one realisation of the system,
+// standard deviation, and cut at the bounds of the measure: 0 for all but
+// money, 1 for a fraction. Observed values are one realisation of the system,
 // as one replication is of the model, so it is this band, not the mean's
 // confidence interval, that an observed value should fall in 95% of the
 // time if the model were right.
-const Band = "95% prediction interval for one replication: mean ± t(0.975, n−1)·s·√(1 + 1/n) over the n replications"
+const Band = "95% prediction interval for one replication: mean ± t(0.975, n−1)·s·√(1 + 1/n) over the n replications, cut at 0 (and at 1 for a fraction)"
 
 // The statuses of a point the run has no value for (see
 // results.BackcastPoint.Status).
@@ -77,6 +78,12 @@ func Backcast(set *Set, res *sim.Results) (*results.Backcast, error) {
 			s := stats.Summarize(vals, stats.DefaultConfidence)
 			half := s.HalfWidth * math.Sqrt(float64(s.N+1))
 			p.Mean, p.Lo, p.Hi = s.Mean, s.Mean-half, s.Mean+half
+			if m.Unit != "£" { // counts, levels and shares are never negative
+				p.Lo = math.Max(p.Lo, 0)
+			}
+			if m.Unit == "fraction" {
+				p.Hi = math.Min(p.Hi, 1)
+			}
 		}
 		b.Points = append(b.Points, p)
 	}
@@ -146,7 +153,7 @@ func Fits(points []results.BackcastPoint) []results.BackcastFit {
 	type acc struct {
 		fit            results.BackcastFit
 		diff, rel, abs float64
-		relN, banded   int
+		relN           int
 	}
 	var order []*acc
 	series := map[key]*acc{}
@@ -176,7 +183,7 @@ func Fits(points []results.BackcastPoint) []results.BackcastFit {
 			a.relN++
 		}
 		if !math.IsNaN(p.Lo) && !math.IsNaN(p.Hi) {
-			a.banded++
+			a.fit.Banded++
 			if p.Inside() {
 				a.fit.Inside++
 			}
@@ -188,7 +195,7 @@ func Fits(points []results.BackcastPoint) []results.BackcastFit {
 		f.Bias = results.Number(a.diff / float64(f.Points))
 		f.BiasPercent = results.Number(100 * a.rel / float64(a.relN))
 		f.MAPEPercent = results.Number(100 * a.abs / float64(a.relN))
-		f.Coverage = results.Number(float64(f.Inside) / float64(a.banded))
+		f.Coverage = results.Number(float64(f.Inside) / float64(f.Banded))
 		out = append(out, f)
 	}
 	return out

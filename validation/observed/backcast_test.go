@@ -116,13 +116,13 @@ func TestBackcastMonths(t *testing.T) {
 	//   beds occupied: 601 − 602 = −1, −0.16611%; inside.
 	checkFits(t, b.Summary.Fits, []results.BackcastFit{
 		{Measure: "ae_departures", Unit: "patients", Periods: results.BackcastMonths, Points: 2, Outside: 2,
-			Bias: -5, BiasPercent: results.Number((10 - 100*310.0/3720) / 2), MAPEPercent: results.Number((10 + 100*310.0/3720) / 2), Inside: 2, Coverage: 1},
+			Bias: -5, BiasPercent: results.Number((10 - 100*310.0/3720) / 2), MAPEPercent: results.Number((10 + 100*310.0/3720) / 2), Banded: 2, Inside: 2, Coverage: 1},
 		{Measure: "ed_4h_performance", Unit: "fraction", Periods: results.BackcastMonths, Points: 1,
-			Bias: results.Number(pm - 0.98), BiasPercent: results.Number(100 * (pm - 0.98) / 0.98), MAPEPercent: results.Number(100 * (0.98 - pm) / 0.98), Inside: 0, Coverage: 0},
+			Bias: results.Number(pm - 0.98), BiasPercent: results.Number(100 * (pm - 0.98) / 0.98), MAPEPercent: results.Number(100 * (0.98 - pm) / 0.98), Banded: 1, Inside: 0, Coverage: 0},
 		{Measure: "nel_admissions", Unit: "spells", Periods: results.BackcastYears, Outside: 1,
 			Bias: results.Number(nan), BiasPercent: results.Number(nan), MAPEPercent: results.Number(nan), Coverage: results.Number(nan)},
 		{Measure: "acute_occupied_mean", Unit: "beds", Periods: results.BackcastMonths, Points: 1,
-			Bias: -1, BiasPercent: -100.0 / 602, MAPEPercent: 100.0 / 602, Inside: 1, Coverage: 1},
+			Bias: -1, BiasPercent: -100.0 / 602, MAPEPercent: 100.0 / 602, Banded: 1, Inside: 1, Coverage: 1},
 	})
 	if f := b.Summary.Fits[1]; math.Abs(float64(f.BiasPercent)+3.4993) > 1e-4 {
 		t.Errorf("4-hour performance's bias = %g%%, want −3.4993%% (worked by hand)", f.BiasPercent)
@@ -152,8 +152,8 @@ func TestBackcastYearsAndMoney(t *testing.T) {
 		{Period: "2013/14", Status: BeforeRun, Mean: nan, Lo: nan, Hi: nan},
 	})
 	checkFits(t, b.Summary.Fits, []results.BackcastFit{
-		{Measure: "nel_admissions", Unit: "spells", Periods: results.BackcastYears, Points: 1, Bias: -2000, BiasPercent: -5, MAPEPercent: 5, Inside: 1, Coverage: 1},
-		{Measure: "deficit_gbp_acute", Unit: "£", Periods: results.BackcastYears, Points: 1, Outside: 1, Bias: -4e6, BiasPercent: -16, MAPEPercent: 16, Inside: 1, Coverage: 1},
+		{Measure: "nel_admissions", Unit: "spells", Periods: results.BackcastYears, Points: 1, Bias: -2000, BiasPercent: -5, MAPEPercent: 5, Banded: 1, Inside: 1, Coverage: 1},
+		{Measure: "deficit_gbp_acute", Unit: "£", Periods: results.BackcastYears, Points: 1, Outside: 1, Bias: -4e6, BiasPercent: -16, MAPEPercent: 16, Banded: 1, Inside: 1, Coverage: 1},
 	})
 
 	// The same run not priced has no deficit to set beside the observed.
@@ -163,6 +163,35 @@ func TestBackcastYearsAndMoney(t *testing.T) {
 	}
 	if got := b.Points[1].Status; got != NotPriced {
 		t.Errorf("a deficit beside a run not priced is %q, want %q", got, NotPriced)
+	}
+}
+
+// TestBackcastBandBounds checks that a band is cut at the bounds of its
+// measure: a share at 1, a count at 0.
+func TestBackcastBandBounds(t *testing.T) {
+	t.Parallel()
+	res := fakeRun(61, false)
+	// April's performance in the three replications is 1 − 0/3000 = 1,
+	// 1 − 0/3300 = 1 and 1 − 300/3600 = 11/12, so mean + k·s is above 1;
+	// its beds occupied are 0, 0 and 60, so mean − k·s is below 0.
+	for d := range 30 {
+		res.Reps[0].Daily[care.DailyAE4hBreaches][d], res.Reps[1].Daily[care.DailyAE4hBreaches][d] = 0, 0
+		res.Reps[2].Daily[care.DailyAE4hBreaches][d] = 10
+		res.Reps[0].Daily[care.DailyAcuteMean][d], res.Reps[1].Daily[care.DailyAcuteMean][d] = 0, 0
+		res.Reps[2].Daily[care.DailyAcuteMean][d] = 60
+	}
+	b, err := Backcast(parse(t, "2014-04,ed_4h_performance,0.9,fraction,s\n2014-04,acute_occupied_mean,20,beds,s\n"), res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := t2 * math.Sqrt(1+1.0/3)
+	perf, beds := b.Points[0], b.Points[1]
+	m := (1 + 1 + 11.0/12) / 3
+	if s := math.Sqrt(((1-m)*(1-m)*2 + (11.0/12-m)*(11.0/12-m)) / 2); !near(perf.Lo, m-k*s) || perf.Hi != 1 {
+		t.Errorf("4-hour performance's band = [%g, %g], want [%g, 1]", perf.Lo, perf.Hi, m-k*s)
+	}
+	if s := math.Sqrt((400*2 + 1600) / 2.0); beds.Lo != 0 || !near(beds.Hi, 20+k*s) {
+		t.Errorf("beds occupied's band = [%g, %g], want [0, %g]", beds.Lo, beds.Hi, 20+k*s)
 	}
 }
 
@@ -194,7 +223,7 @@ func checkPoints(t *testing.T, got, want []results.BackcastPoint) {
 func checkFits(t *testing.T, got, want []results.BackcastFit) {
 	t.Helper()
 	str := func(f results.BackcastFit) string {
-		return fmt.Sprintf("%s %s %s points %d outside %d inside %d", f.Measure, f.Unit, f.Periods, f.Points, f.Outside, f.Inside)
+		return fmt.Sprintf("%s %s %s points %d outside %d with a band %d inside %d", f.Measure, f.Unit, f.Periods, f.Points, f.Outside, f.Banded, f.Inside)
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d fits, want %d", len(got), len(want))

@@ -105,7 +105,9 @@ func buildVocabulary() (map[key]Measure, []string) {
 	}
 	for _, b := range sim.MoneyBodies {
 		for k, m := range finance.Measures {
-			add(Measure{Name: MoneyName(m.Name, b), Unit: m.Unit, Doc: m.Doc + " (" + bodyOf(b) + ")", from: fromMoney, a: b, b: k})
+			line := strings.ReplaceAll(strings.TrimSuffix(m.Name, "_gbp"), "_", " ")
+			doc := line + " in " + bodyOf(b) + ": " + m.Doc
+			add(Measure{Name: MoneyName(m.Name, b), Unit: m.Unit, Doc: doc, from: fromMoney, a: b, b: k})
 		}
 	}
 	slices.Sort(names)
@@ -126,8 +128,11 @@ func MoneyName(line string, b int) string {
 
 // bodyOf says whose accounts body b's are.
 func bodyOf(b int) string {
-	if b == finance.System {
+	switch b {
+	case finance.System:
 		return "the whole system's accounts"
+	case finance.Commissioners:
+		return "the commissioners' accounts"
 	}
 	return "the " + finance.BodyNames[b] + " organisation's accounts"
 }
