@@ -132,6 +132,11 @@ status (the baseline's calibration targets against this run when it is
 the built-in baseline unchanged; the tally of a validation.csv in the
 folder or in ../validation) and the manifest, without the wall time.
 
+With --observed FILE (a CSV file, or the built-in mid-notts), the run is
+set beside observed data as caresim backcast does: backcast.csv,
+summary.json's backcast, a chart per observed series and a Backcast
+section of report.html (see caresim backcast --help).
+
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
 interval (for daily measures, the 10th and 90th percentiles across
