@@ -2,7 +2,6 @@ package observed
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"caresim/internal/input"
+	"caresim/scenarios"
 )
 
 // MaxSize is the largest observed file read, in bytes: ten years of every
@@ -50,54 +50,14 @@ type Set struct {
 
 // Error is one problem in an observed file, at a line and column (each
 // counted from 1; 0 when the problem is with the whole file), in a field
-// (a column's name, or empty):
+// (a column's name, or empty), as every input file's problems are given:
 //
 //	mid-notts.csv:12:9: measure: unknown measure "ed_atendances"; did you mean "ed_attendances"?
-type Error struct {
-	File      string
-	Line, Col int
-	Field     string
-	Msg       string
-}
-
-// Error formats the problem as file:line:col: field: message.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
+type Error = scenarios.Error
 
 // ErrorList is every problem found in an observed file, in the order of
-// the file.
-type ErrorList []*Error
-
-// maxListed is how many problems an ErrorList's message lists before it
-// says how many more there are.
-const maxListed = 100
-
-// Error lists the problems one a line: the first 100, then how many more.
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i == maxListed {
-			fmt.Fprintf(&b, "\n%s: and %d more problems", e.File, len(l)-maxListed)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+// the file; its message lists them one a line, the first hundred.
+type ErrorList = scenarios.ErrorList
 
 // Read reads and checks the observed file at path (see [Parse]). It reads
 // only a regular file of at most [MaxSize] bytes.
@@ -133,7 +93,7 @@ func Parse(file string, data []byte) (*Set, error) {
 	set := &Set{File: file, Digest: hex.EncodeToString(sum[:])}
 	var errs ErrorList
 	add := func(line, col int, field, format string, args ...any) {
-		errs = append(errs, &Error{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+		errs.Add(file, line, col, field, format, args...)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
@@ -149,8 +109,7 @@ func Parse(file string, data []byte) (*Set, error) {
 	}
 	col, ok := columns(header, r, add)
 	if !ok {
-		slices.SortStableFunc(errs, func(a, b *Error) int { return cmp.Compare(a.Col, b.Col) })
-		return nil, errs
+		return nil, errs.Err()
 	}
 	first := map[rowKey]int{} // the line of each measure's period's first row
 	for {
@@ -182,8 +141,7 @@ func Parse(file string, data []byte) (*Set, error) {
 		set.Rows = append(set.Rows, row)
 	}
 	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *Error) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
-		return nil, errs
+		return nil, errs.Err()
 	}
 	if len(set.Rows) == 0 {
 		add(0, 0, "", "no rows: an observed file has a row per value after its header")
@@ -335,10 +293,10 @@ func addCSV(file string, errs *ErrorList, err error) {
 		if pe.StartLine != pe.Line {
 			msg += fmt.Sprintf(" (in the record that starts on line %d: is a closing quote missing?)", pe.StartLine)
 		}
-		*errs = append(*errs, &Error{File: file, Line: pe.Line, Col: pe.Column, Msg: msg})
+		errs.Add(file, pe.Line, pe.Column, "", "%s", msg)
 		return
 	}
-	*errs = append(*errs, &Error{File: file, Msg: err.Error()})
+	errs.Add(file, 0, 0, "", "%s", err.Error())
 }
 
 // maxQuoted is how much of a cell a message quotes, in characters.
