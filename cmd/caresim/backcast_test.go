@@ -79,6 +79,7 @@ func TestBackcastFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSelfContained(t, string(report))
 	for _, want := range []string{`<section id="backcast">`, `id="chart-backcast-ae_departures-by-month"`,
 		`id="chart-backcast-ed_4h_performance-by-year"`, "Not compared: 1 observed value is before the run", "is after the run", "testdata/observed-mmc.csv"} {
 		if !bytes.Contains(report, []byte(want)) {
