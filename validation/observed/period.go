@@ -54,16 +54,6 @@ func (p Period) Days() int {
 	return des.FinancialYearDays(p.Year)
 }
 
-// Less orders periods by their start, a financial year before the month
-// it starts with.
-func (p Period) Less(q Period) bool {
-	a, b := p.Start().Epoch(), q.Start().Epoch()
-	if a != b {
-		return a < b
-	}
-	return !p.Monthly() && q.Monthly()
-}
-
 // errPeriodForm is the message for text that is neither form.
 var errPeriodForm = errors.New("a period is a financial year such as 2014/15 or a month such as 2014-04")
 

@@ -53,17 +53,3 @@ func TestParsePeriod(t *testing.T) {
 		})
 	}
 }
-
-func TestPeriodLess(t *testing.T) {
-	t.Parallel()
-	order := []string{"2013/14", "2014-03", "2014/15", "2014-04", "2014-05", "2015-03", "2015/16"}
-	for i := range order {
-		for j := range order {
-			p, _ := ParsePeriod(order[i])
-			q, _ := ParsePeriod(order[j])
-			if p.Less(q) != (i < j) {
-				t.Errorf("%s.Less(%s) = %v, want %v", p, q, p.Less(q), i < j)
-			}
-		}
-	}
-}
