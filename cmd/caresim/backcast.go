@@ -69,11 +69,12 @@ A backcast needs two replications or more, for its band. It runs the
 scenario over its own horizon; --set horizon=2y shortens it to the
 years observed.
 
-Examples:
+Examples, the second the baseline's first two months beside the built-in
+Mid-Nottinghamshire data (caresim backcast --observed mid-notts baseline
+runs its ten years):
 
 	$ caresim backcast --measures
-	$ caresim backcast --observed validation/observed/mid-notts.csv baseline
-	$ caresim backcast --reps 2 --set horizon=1y --observed my-system.csv my-scenario.yaml`,
+	$ caresim backcast --reps 2 --set horizon=61d --set warm_up.length=30d --observed mid-notts baseline`,
 		flags: fs,
 	}
 	exec := onInterrupt("stopping the replications under way", r.exec)
