@@ -42,14 +42,15 @@ lint:
 # package:target: the event calendar, the unit parsers, the scenario
 # decoder and loader (and the bounds on what loads), the unit patterns and the JSON Schema against the
 # parsers and the decoder, the sweep's --set/--range and --shard parsers,
-# the reader of ranges documented in comments, and the readers of los.csv
-# and compare.csv that caresim plot uses.
+# the reader of ranges documented in comments, the readers of los.csv
+# and compare.csv that caresim plot uses, and the observed-data reader.
 FUZZTIME ?= 1m
 FUZZ := ./sim/des:FuzzCalendar \
 	./scenarios:FuzzParseDuration ./scenarios:FuzzParseMoney ./scenarios:FuzzParseRate \
 	./scenarios:FuzzDecode ./scenarios:FuzzLoad ./scenarios:FuzzSizeBounds ./scenarios:FuzzUnitPatterns ./scenarios:FuzzSchemaDecode ./scenarios:FuzzSweepSpec \
 	./scenarios:FuzzDocRange \
-	./sim:FuzzParseShard ./results:FuzzReadLOS ./results:FuzzReadDiffs
+	./sim:FuzzParseShard ./results:FuzzReadLOS ./results:FuzzReadDiffs \
+	./validation/observed:FuzzParse
 #
 # Go before 1.27 can fail a target with a bare "context deadline exceeded"
 # as -fuzztime expires while a worker is mid-execution (go.dev/issue/75804),

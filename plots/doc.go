@@ -29,6 +29,8 @@
 //   - [HeatMap]: a metric over a grid of two swept parameters.
 //   - [SweepLine]: a metric's mean and its interval against one swept
 //     parameter.
+//   - [BackcastSeries]: an observed series beside the run's mean and 95%
+//     prediction band, by month or financial year.
 //
 // Charts are meant to be read by people who did not build them: titles say
 // what and where, and wrap onto two lines rather than run off the page;

@@ -39,6 +39,7 @@ func TestGolden(t *testing.T) {
 		{"tornado.png", ExampleTornado},
 		{"sweep.png", ExampleSweepLine},
 		{"heatmap.png", ExampleHeatMap},
+		{"backcast.png", ExampleBackcastSeries},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)

@@ -28,8 +28,9 @@ var bodyTitles = [finance.NumBodies]string{
 // beds when it has acute beds, A&E performance when it has A&E attendances,
 // the elective waiting list when it has one, and, when the run
 // was priced, the deficit trajectory of the system and of each
-// organisation with money. Pools and organisations with nothing in them
-// are left out.
+// organisation with money, and, when the run was set beside observed data,
+// a chart of each observed series (BackcastSeries). Pools and
+// organisations with nothing in them are left out.
 func RunCharts(d results.RunData) ([]Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
 	var out []Chart
@@ -109,10 +110,14 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, cs...)
 	}
-	if d.Money == nil {
-		return out, nil
+	if d.Money != nil {
+		cs, err := deficitCharts(place, d.Money, d.Name, nil, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
 	}
-	cs, err := deficitCharts(place, d.Money, d.Name, nil, "")
+	cs, err := backcastCharts(d)
 	return append(out, cs...), err
 }
 

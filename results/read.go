@@ -20,7 +20,8 @@ import (
 
 // ReadRun reads back what a run's charts are drawn from out of its
 // results folder dir, which must be whole ([CheckFolder]): summary.json,
-// daily.csv, annual.csv and los.csv. Each problem names the file.
+// daily.csv, annual.csv and los.csv, and backcast.csv when summary.json
+// has a backcast. Each problem names the file.
 func ReadRun(dir string) (RunData, error) {
 	d := NewRunData()
 	if err := CheckFolder(dir); err != nil {
@@ -49,6 +50,13 @@ func ReadRun(dir string) (RunData, error) {
 	}
 	if d.LOS, err = ReadLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
 		return d, err
+	}
+	if s.Backcast != nil {
+		points, err := ReadBackcast(dir, s.Backcast)
+		if err != nil {
+			return d, err
+		}
+		d.Backcast = &Backcast{Summary: *s.Backcast, Points: points}
 	}
 	return d, nil
 }
@@ -370,6 +378,9 @@ type RunData struct {
 	// calibration is summary.json's calibration checks, when read back
 	// from a folder (the report's; not charted).
 	Calibration []Check
+	// Backcast is the run set beside observed data, when it was (run
+	// --observed, backcast); else nil.
+	Backcast *Backcast
 }
 
 // Money is a priced run's accounts: each financial year's mean and

@@ -59,6 +59,9 @@ type Run struct {
 	// summary.json: the caller evaluates them (package validation), when
 	// the scenario has targets.
 	Calibration []Check
+	// Backcast is the run set beside observed data, written to
+	// backcast.csv and summary.json, when it was; else nil.
+	Backcast *Backcast
 }
 
 // NewRun is a finished run of l with overrides sets, options o and
@@ -75,12 +78,26 @@ var RunFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv"
 
 // Files returns the names and writers of the result files, wall being
 // the run's wall time for summary.json.
+// With a backcast, backcast.csv follows them.
 func (r *Run) Files(wall time.Duration) ([]string, []func(io.Writer) error) {
-	return slices.Clone(RunFiles), []func(io.Writer) error{
+	names, writers := slices.Clone(RunFiles), []func(io.Writer) error{
 		func(w io.Writer) error { return r.WriteSummary(w, wall) },
 		r.WriteMetrics, r.WriteDaily, r.WriteAnnual,
 		func(w io.Writer) error { return WriteLOS(w, r.Name, r.LOS) },
 	}
+	if r.Backcast != nil {
+		names = append(names, "backcast.csv")
+		writers = append(writers, func(w io.Writer) error { return WriteBackcast(w, r.Name, r.Backcast.Points) })
+	}
+	return names, writers
+}
+
+// Data is what the run's charts and report are drawn from: RunDataOf its
+// results, with its backcast.
+func (r *Run) Data() RunData {
+	d := RunDataOf(r.Loaded, r.Res)
+	d.Backcast = r.Backcast
+	return d
 }
 
 // WriteSummary writes summary.json; wall is the only field that differs
@@ -109,6 +126,9 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 		})
 	}
 	s.Calibration = r.Calibration
+	if r.Backcast != nil {
+		s.Backcast = &r.Backcast.Summary
+	}
 	return s
 }
 

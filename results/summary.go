@@ -35,6 +35,10 @@ type Summary struct {
 	// LengthOfStay summarises each bed pool's lengths of stay, whose
 	// histograms are in los.csv.
 	LengthOfStay []LOSSummary `json:"length_of_stay"`
+	// Backcast is the fit of the run to observed data, when it was set
+	// beside an observed file (run --observed, backcast), whose points
+	// are in backcast.csv.
+	Backcast *BackcastSummary `json:"backcast,omitempty"`
 }
 
 // Measure is a measure as summary.json and sweep.json describe it: its

@@ -12,6 +12,7 @@
 //	compare    run scenarios with common random numbers and report their differences
 //	sweep      run a scenario over a grid or a Latin hypercube of parameter values
 //	merge      join the shards of a sweep into one sweep.csv
+//	backcast   run a scenario and set it beside observed data
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
 //	schema     print the JSON Schema of scenario files, for editors
@@ -115,7 +116,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newBackcast(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.

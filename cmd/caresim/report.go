@@ -43,7 +43,7 @@ func calibrationOf(l *scenarios.Loaded, sets []string, res *sim.Results) []resul
 // writeResultsReport writes a finished run's report.html, with the charts drawn
 // when drawn (not with --no-plots); dir is its results folder.
 func writeResultsReport(w io.Writer, r *results.Run, dir string, charts []plots.Chart, drawn bool) error {
-	return report.WriteRun(w, r.Summary(0), results.RunDataOf(r.Loaded, r.Res), charts, drawn, dir)
+	return report.WriteRun(w, r.Summary(0), r.Data(), charts, drawn, dir)
 }
 
 // calibrations evaluates the calibration targets of each scenario of c

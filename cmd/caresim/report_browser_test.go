@@ -370,6 +370,11 @@ func TestReportInBrowser(t *testing.T) {
 	files = runFiles(t, sweep, "sweep", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "services.ed.cubicles=9,10,11", "--set", "services.ed.treatment.mean=50min,60min,70min", "--out", sweep, "textbook-mmc")
 	openReport(t, ctx, events, "sweep", filepath.Join(sweep, "report.html"), countSuffix(files, ".png"))
 
+	// A backcast of the priced M/M/c beside made-up observations: the
+	// Backcast section's table of fits and its charts.
+	bc, files := sharedFiles(t, backcastMMC...)
+	openReport(t, ctx, events, "backcast", filepath.Join(bc, "report.html"), countSuffix(files, ".png"))
+
 	// A priced sweep of the baseline over a month, where many headline
 	// metrics vary: six points, the most the headline table gives a
 	// column each, with a row per metric.

@@ -19,6 +19,7 @@ import (
 	"caresim/scenarios"
 	"caresim/sim"
 	"caresim/sim/care"
+	"caresim/validation/observed"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
@@ -133,6 +134,11 @@ status (the baseline's calibration targets against this run when it is
 the built-in baseline unchanged; the tally of a validation.csv in the
 folder or in ../validation) and the manifest, without the wall time.
 
+With --observed FILE (a CSV file, or the built-in mid-notts), the run is
+set beside observed data as caresim backcast does: backcast.csv,
+summary.json's backcast, a chart per observed series and a Backcast
+section of report.html (see caresim backcast --help).
+
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
 interval (for daily measures, the 10th and 90th percentiles across
@@ -232,12 +238,19 @@ func addOutFlags(fs *pflag.FlagSet, out, outUsage string) outFlags {
 	}
 }
 
-// runCmd holds run's flags.
+// runCmd holds run's flags, and backcast's, which are run's with an
+// observed file required.
 type runCmd struct {
 	outFlags
-	perRep *bool
-	events *string
-	plots  plotFlags
+	perRep   *bool
+	events   *string
+	plots    plotFlags
+	observed *string
+	name     string // the command's, for messages
+	// backcast is set for caresim backcast: it needs --observed, writes
+	// to out/<scenario name>-backcast and prints the fits, not the
+	// headline metrics.
+	backcast bool
 }
 
 // newRunCmd defines run's flags on fs.
@@ -247,6 +260,8 @@ func newRunCmd(fs *pflag.FlagSet) *runCmd {
 		perRep:   fs.Bool("per-replication", false, "add each replication's rows to metrics.csv, daily.csv and annual.csv"),
 		events:   fs.String("events", "", "write replication 0's patient events to this CSV file"),
 		plots:    addPlotFlags(fs),
+		observed: fs.String("observed", "", "set the run beside observed data: a CSV file, or a built-in (mid-notts; see caresim backcast --help)"),
+		name:     "run",
 	}
 }
 
@@ -274,9 +289,16 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
+	set, err := r.readObserved(o.Reps)
+	if err != nil {
+		return err
+	}
 	dir := *r.out
 	if dir == "" {
 		dir = filepath.Join("out", l.Name)
+		if r.backcast {
+			dir += "-backcast"
+		}
 	}
 	out, err := results.OpenFolder(dir)
 	if err != nil {
@@ -288,6 +310,9 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		if in := results.SameAs(*r.events, l.Chain); in != "" {
 			return usageErr("--events %s is the scenario file %s: give another file", *r.events, in)
 		}
+		if in := results.SameAs(*r.events, []string{*r.observed}); in != "" {
+			return usageErr("--events %s is the observed file: give another file", *r.events)
+		}
 		f, err := out.CreateFile(*r.events)
 		if err != nil {
 			return fmt.Errorf("--events: %w", err)
@@ -296,7 +321,9 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		o.Trace = events.Add
 	}
 
-	o.KeepDaily = *r.perRep
+	// A backcast computes each observed period from each replication's
+	// days.
+	o.KeepDaily = *r.perRep || set != nil
 	bar := newProgress(stderr, o.Reps, l.Name, *r.quiet)
 	o.Done = bar.done
 	began := time.Now()
@@ -319,11 +346,16 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 
 	rs := results.NewRun(l, *r.sim.sets, o, res, *r.perRep, calibrationOf(l, *r.sim.sets, res))
+	if set != nil {
+		if rs.Backcast, err = observed.Backcast(set, res); err != nil {
+			return err
+		}
+	}
 	names, writers := rs.Files(wall)
 	var drawn []plots.Chart
 	names = append(names, "report.html")
 	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
-	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.RunCharts(rs.Data()) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -338,6 +370,9 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 		if *r.events != "" {
 			fmt.Fprintf(stderr, "caresim: wrote %d events of replication 0 to %s\n", events.N, *r.events)
 		}
+	}
+	if r.backcast {
+		return report.WriteBackcastText(stdout, rs)
 	}
 	return report.WriteRunText(stdout, rs)
 }

@@ -44,6 +44,8 @@ type report struct {
 	Changes []scenarioChanges
 	Swept   *reportTable // a sweep's parameters
 
+	Backcast *backcastView // the run set beside observed data, when it was
+
 	Calibration []calibrationView
 	Engine      engineView
 

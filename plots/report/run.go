@@ -28,6 +28,7 @@ func runReport(s *results.Summary, d results.RunData, charts []plots.Chart, draw
 	if err := r.addCharts(charts, drawn); err != nil {
 		return nil, err
 	}
+	r.Backcast = backcastSection(d.Backcast, &r.Charts, m.Start)
 	r.Changes = []scenarioChanges{changesOf(m)}
 	r.Calibration = []calibrationView{calibrationStatus(m, s.Calibration)}
 	r.Engine = engineStatus(dir)
