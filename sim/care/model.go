@@ -119,6 +119,7 @@ const (
 	evUCREnd     // end of an urgent community response episode
 	evEarlyEnd   // end of the first part of an enrolment
 	evBedMeeting // the daily bed meeting of the acute bed-management rule
+	evLeftUnseen // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 )
 
 // Patient kinds.
@@ -182,6 +183,8 @@ const (
 	slotFlag       // whether case-finding is right about a person (Community.PPV)
 	slotFlagCohort // the cohort of a person it is wrong about
 	slotSelfCare
+	slotUnseen   // whether a patient would leave the ED unseen if kept waiting (ED.LeftWithoutBeingSeen)
+	slotPatience // how long they would wait
 )
 
 type patient struct {
@@ -302,6 +305,7 @@ type model struct {
 	events                     int
 
 	beds bedRule // the acute bed-management rule's state
+	ed   edState // the emergency department's crowding (crowding.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -336,6 +340,12 @@ const (
 	cCareHomeReturns        // care-home residents going back to their own care home
 	cElectiveCancelledOnce  // elective patients cancelled for the first time
 	cElectiveCancelledTwice // elective patients cancelled for the second time
+	cLeftUnseen             // patients who left the ED without being seen
+	cED12hArrival           // ED departures more than 12 hours after arrival
+	cHandovers              // ambulance handovers
+	cHandover30             // of them, more than 30 minutes after arrival
+	cHandover60             // more than 60 minutes after arrival
+	cHandoverHoursLost      // hours of ambulance handovers beyond 15 minutes
 	numCounts
 )
 
@@ -421,6 +431,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	}
 	m.cal.Grow(4096)
 	m.beds.on = m.bedRuleOn()
+	m.initED()
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
@@ -428,7 +439,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 }
 
 // dists returns the distributions of the enabled services, with their
-// parameter paths: those of the service table's, then elective care's.
+// parameter paths: those of the service table's, then elective care's and
+// the ED's patience (ED.LeftWithoutBeingSeen).
 func (m *model) dists() []struct {
 	d    *des.Dist
 	path string
@@ -456,6 +468,7 @@ func (m *model) dists() []struct {
 	}
 	add(s.Elective.Enabled, &s.Elective.Lead, "services.elective.lead")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
+	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.Patience, "services.ed.left_without_being_seen.patience")
 	return out
 }
 
@@ -759,6 +772,14 @@ func (m *model) syncCapacity() error {
 			}
 			continue
 		}
+		if s == svcED {
+			// The cubicles free of boarders (crowding.go).
+			m.lv[s.capLv].Set(m.cal.Now(), c)
+			if err := m.setEDRoom(); err != nil {
+				return err
+			}
+			continue
+		}
 		var err error
 		m.gr, err = m.net.SetCapacity(s.pool(), c, m.gr[:0])
 		if err != nil {
@@ -981,6 +1002,8 @@ func (m *model) handle(e des.Event) error {
 		return nil
 	case evBedMeeting:
 		return m.onBedMeeting()
+	case evLeftUnseen:
+		return m.onLeftUnseen(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
@@ -992,13 +1015,19 @@ func (m *model) handle(e des.Event) error {
 }
 
 // granted acts on the grants in m.gr: every unit handed to a waiting
-// patient starts that patient's service there.
+// patient starts that patient's service there. A boarder granted a bed
+// frees room in the emergency department, which is set once the grants
+// have run (crowding.go).
 func (m *model) granted() error {
 	for i := 0; i < len(m.gr); i++ {
 		g := m.gr[i]
 		m.onGrant(g)
 	}
 	m.gr = m.gr[:0]
+	if m.ed.sync {
+		m.ed.sync = false
+		return m.setEDRoom()
+	}
 	return nil
 }
 

@@ -155,18 +155,22 @@ const (
 	lvAcutePlanned        // acute beds planned: services.acute.beds as scheduled (bedrule.go)
 	lvAcuteClosed         // of them, closed by the bed-management rule and empty
 	lvEscalation          // escalation beds open, occupied or not
+	lvEDBoarding          // admitted patients in the ED waiting for a bed (crowding.go)
+	lvEDCorridor          // of them, those in corridor spaces
 	numOwnLevels
 )
 
 // The model's own tallies of the measured period; the services'
 // length-of-stay tallies follow them in model.tallies.
 const (
-	tEDWait  = iota // arrival in ED to a cubicle, in hours
-	tEDDept         // arrival in ED to leaving it, in hours
-	tBedWait        // decision to admit to an acute bed, in days
-	tDelayP1        // medically fit to leaving the acute bed, pathway 1, in days
-	tDelayP2        // pathway 2
-	tDelayP3        // pathway 3
+	tEDWait   = iota // arrival in ED to a cubicle, in hours
+	tEDDept          // arrival in ED to leaving it, in hours
+	tBedWait         // decision to admit to an acute bed, in days
+	tDelayP1         // medically fit to leaving the acute bed, pathway 1, in days
+	tDelayP2         // pathway 2
+	tDelayP3         // pathway 3
+	tEDBoard         // decision to admit in ED to leaving it, in hours
+	tHandover        // ambulance arrival to handover, in minutes
 	numOwnTallies
 )
 
