@@ -179,6 +179,11 @@ func TestBaselineRanges(t *testing.T) {
 		"money.inflation.non_demographic":                      "1–2%",
 		"money.capacity_costs.urgent_community_response_place": "£25k–£50k",
 		"money.capacity_costs.escalation_bed_day":              "£274–£450",
+		"services.ed.corridor_spaces":                          "0–20",
+		"services.ed.crowding.from":                            "80–120%",
+		"services.ed.crowding.to":                              "125–200%",
+		"services.ed.crowding.factor":                          "1.0–1.23",
+		"services.ed.left_without_being_seen.share":            "50–80%",
 	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
@@ -201,6 +206,9 @@ func TestBaselineRanges(t *testing.T) {
 		"money.inflation.non_demographic=3.1%",                             // above 3%
 		"money.capacity_costs.urgent_community_response_place=£76k",        // above £75k
 		"money.capacity_costs.escalation_bed_day=£97",                      // below £98
+		"services.ed.corridor_spaces=41",                                   // above 40
+		"services.ed.crowding.factor=1.5",                                  // above 1.46
+		"services.ed.left_without_being_seen.share=19%",                    // below 20%
 	}
 	b, err := Load("baseline", Options{Sets: sets})
 	if err != nil {
