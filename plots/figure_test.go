@@ -31,6 +31,7 @@ func TestGolden(t *testing.T) {
 		{"delays.png", ExampleDelayedPatients},
 		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},
+		{"crowding.png", ExampleEDCrowding},
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},
 		{"overlay.png", ExampleScenariosOverTime},

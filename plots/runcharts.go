@@ -25,7 +25,9 @@ var bodyTitles = [finance.NumBodies]string{
 // RunCharts draws the charts of a run: beds over time for each bed pool
 // the scenario has, the acute beds planned, open and occupied when its
 // bed-management rule closed or opened any, the patients delayed in acute
-// beds when it has acute beds, A&E performance when it has A&E attendances, and, when the run
+// beds when it has acute beds, A&E performance when it has A&E attendances,
+// ED crowding when patients waited in ED for a bed or ambulances waited
+// over 30 minutes to hand over, and, when the run
 // was priced, the deficit trajectory of the system and of each
 // organisation with money. Pools and organisations with nothing in them
 // are left out.
@@ -89,6 +91,13 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, Chart{File: "ae-performance", Fig: f})
 	}
+	if c, ok := crowdingOf(d); ok {
+		f, err := EDCrowding(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "ed-crowding", Fig: f})
+	}
 	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)
 		if err != nil {
@@ -145,6 +154,24 @@ func deficitGap(m *results.Money, b int, name string) Gap {
 // deficitInterval names the intervals of the deficit charts.
 func deficitInterval() string {
 	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
+}
+
+// crowdingOf returns the ED crowding of run d, and whether there is any:
+// patients waiting in ED for a bed, or handovers over 30 minutes.
+func crowdingOf(d results.RunData) (Crowding, bool) {
+	idx := [4]int{care.DailyIndex("ed_boarding_mean"), care.DailyIndex("ed_corridor_mean"),
+		care.DailyIndex("ambulance_handovers_over_30min"), care.DailyIndex("ambulance_handovers_over_60min")}
+	var s [4][]float64
+	for i, k := range idx {
+		if k < 0 || k >= len(d.Daily) {
+			return Crowding{}, false
+		}
+		s[i] = finite(d.Daily[k].Mean)
+	}
+	if !anyValue(s[0]) && !anyValue(s[2]) {
+		return Crowding{}, false
+	}
+	return Crowding{Place: d.Place, Start: d.Start, Boarding: s[0], Corridor: s[1], Over30: s[2], Over60: s[3]}, true
 }
 
 // anyValue reports whether xs holds a number other than zero.

@@ -32,7 +32,7 @@ summary.json, daily.csv, annual.csv and los.csv, without simulating
 again: the same charts, byte for byte, that run drew in the same format
 (beds over time for each bed pool, the acute bed base when a
 bed-management rule closed or opened beds, delays, ae-performance,
-lengths of stay, the pathway mix and, for a priced run, the deficit
+ED crowding, lengths of stay, the pathway mix and, for a priced run, the deficit
 trajectories; see caresim run --help). Use it to draw a run in another
 --format, or after --no-plots. It re-writes report.html too, as run
 wrote it when it drew charts. The files are written under temporary
