@@ -7,7 +7,6 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -67,10 +66,7 @@ func EDCrowding(c Crowding) (*Figure, error) {
 	board := newPanel(title, "", "Patients waiting for a bed (mean)")
 	hand := newPanel("", "Month", "Handovers delayed (patients)")
 	f := &Figure{Panels: []*plot.Plot{board, hand}}
-	for _, p := range f.Panels {
-		p.X.Tick.Marker = monthAxis{first: ms[0].start, n: m}
-		p.X.Min, p.X.Max = -0.5, float64(m)-0.5
-	}
+	monthPanels(ms[0].start, m, f.Panels...)
 	board.Y.Tick.Marker = labelTicks{trim}
 
 	boarding, corridor := make(plotter.XYs, m), make(plotter.XYs, m)
@@ -86,9 +82,7 @@ func EDCrowding(c Crowding) (*Figure, error) {
 		hmax = math.Max(hmax, mo.over30)
 	}
 	board.Y.Min, board.Y.Max = 0, math.Max(1, bmax*1.15)
-	hand.Y.Min, hand.Y.Max = 0, math.Max(1, hmax*1.1)
-	// Patients come whole: tick counts at whole numbers, never 0.5.
-	hand.Y.Tick.Marker = losTicks{step: math.Max(1, losStep(hand.Y.Max/4))}
+	countAxis(hand, hmax)
 
 	line, points, err := plotter.NewLinePoints(boarding)
 	if err != nil {
@@ -115,13 +109,9 @@ func EDCrowding(c Crowding) (*Figure, error) {
 	}
 	hand.Add(bars30, bars60)
 	if hmax == 0 {
-		none, err := note(float64(m-1)/2, hand.Y.Max/2, NoHandoverDelays, grey, draw.YCenter, vg.Point{})
-		if err != nil {
+		if err := noneNote(hand, m, NoHandoverDelays); err != nil {
 			return nil, err
 		}
-		none.TextStyle[0].XAlign = text.XCenter
-		none.TextStyle[0].Font.Size = vg.Points(11)
-		hand.Add(none)
 	}
 	f.Legend = append(f.Legend, LegendEntry{LegendOver30, []plot.Thumbnailer{bars30}},
 		LegendEntry{LegendOver60, []plot.Thumbnailer{bars60}})
@@ -143,14 +133,13 @@ type crowdingMonth struct {
 
 // crowdingMonths sums c's daily series by calendar month, in order.
 func crowdingMonths(c Crowding) []crowdingMonth {
-	var ms []crowdingMonth
-	for i := range c.Boarding {
-		d := c.Start.AddDate(0, 0, i)
-		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if len(ms) == 0 || !ms[len(ms)-1].start.Equal(first) {
-			ms = append(ms, crowdingMonth{start: first})
-		}
-		mo := &ms[len(ms)-1]
+	firsts, month := monthsOf(c.Start, len(c.Boarding))
+	ms := make([]crowdingMonth, len(firsts))
+	for k, first := range firsts {
+		ms[k].start = first
+	}
+	for i, k := range month {
+		mo := &ms[k]
 		mo.days++
 		mo.boarding += c.Boarding[i]
 		mo.corridor += c.Corridor[i]
