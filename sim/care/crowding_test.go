@@ -532,3 +532,28 @@ func TestAmbulanceHandover(t *testing.T) {
 	}
 	t.Logf("%d handovers: %d over 30 minutes, %d over 60, %.1f hours lost", n, over30, over60, lost)
 }
+
+// TestRunSkipsCancelledEvents checks that a run ends at its end even when
+// the last event before it was cancelled (a patient's leaving unseen,
+// cancelled when they got a cubicle): the run must not go on to the next
+// live event, after the end. Here that event would fail if handled (it
+// names an intervention date the run does not have).
+func TestRunSkipsCancelledEvents(t *testing.T) {
+	t.Parallel()
+	p := edDept(1, 0, 1, hour, hour, 2, Route{Name: "walk-in"})
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m, err := newModel(p, Config{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.cal.Cancel(m.cal.ScheduleCancellable(m.end-0.5, evLeftUnseen, 0))
+	m.cal.Schedule(m.end+0.5, evSchedule, 0)
+	if err := m.run(); err != nil {
+		t.Fatal(err)
+	}
+	if m.events != 1 { // the warm-up's end, at 0
+		t.Errorf("%d events handled, want 1", m.events)
+	}
+}

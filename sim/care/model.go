@@ -873,18 +873,19 @@ func (m *model) run() error {
 		m.measured = true
 	}
 	for {
-		t, ok := m.cal.PeekTime()
-		// The measured days end at m.end: an event then (a capacity
-		// change on the last midnight) belongs to the day after.
-		if !ok || t >= m.end {
+		// Pop, not PeekTime, finds the next event: a cancelled one (a
+		// patient's leaving the ED unseen, once they have a cubicle) is
+		// skipped. The measured days end at m.end: an event then (a
+		// capacity change on the last midnight) belongs to the day after.
+		e, ok := m.cal.Pop()
+		if !ok || e.At >= m.end {
 			break
 		}
-		if t >= m.checkAt {
-			if err := m.dayChecks(t); err != nil {
+		if e.At >= m.checkAt {
+			if err := m.dayChecks(e.At); err != nil {
 				return err
 			}
 		}
-		e, _ := m.cal.Pop()
 		m.events++
 		if err := m.handle(e); err != nil {
 			return fmt.Errorf("day %.2f: %w", float64(e.At-m.warm), err)
