@@ -85,6 +85,7 @@ var schemaDocs = map[string]string{
 	"care.FrontDoor.Routes":                      "Routes are the routes streamed; others go to ED. Usually walk-in.",
 	"care.FrontDoor.ToED":                        "Shares of streamed patients sent to each place; they sum to 1.",
 	"care.Handover":                              "Handover is the handover of patients brought by ambulance: the crew hands its patient over to the department when a cubicle is free for them, and waits with the patient until then. The handover time is from arrival to that moment; the national standard is 15 minutes, and handovers over 30 and over 60 minutes, and the ambulance hours lost beyond 15 minutes, are counted. Its zero value (no Routes) measures no handovers.",
+	"care.Handover.First":                        "First takes patients brought by ambulance into a cubicle before patients who came by other routes, first come, first served within each; false serves everyone first come, first served.",
 	"care.Handover.Routes":                       "Routes are the routes whose patients arrive by ambulance.",
 	"care.IntermediateCare":                      "IntermediateCare is one pool of intermediate-care beds for step-down (pathway 2 from acute) and step-up (from the community, through Call for Care) patients. Switched off, pathway 2 becomes pathway 3.",
 	"care.IntermediateCare.LengthOfStay":         "LengthOfStay is in days.",

@@ -214,6 +214,17 @@ func (m *model) handedOver(pt *patient) {
 	}
 }
 
+// edPriority returns patient pt's priority in the queue for an ED
+// cubicle (the lower first): 0 for a patient brought by ambulance when
+// they come first (ED.Handover.First), else 1; equal priorities are
+// served first come, first served.
+func (m *model) edPriority(pt *patient) int32 {
+	if m.p.Services.ED.Handover.First && m.ed.handover[pt.route] {
+		return 0
+	}
+	return 1
+}
+
 // treatmentTime returns patient pt's treatment time in the department,
 // starting now: their draw from ED.Treatment times the crowding factor of
 // the occupancy now.

@@ -557,3 +557,52 @@ func TestRunSkipsCancelledEvents(t *testing.T) {
 		t.Errorf("%d events handled, want 1", m.events)
 	}
 }
+
+// TestAmbulanceFirst runs TestAmbulanceHandover's department with
+// ambulance patients taken into the cubicle first: by hand, from the log,
+// no walk-in starts while an ambulance patient waits, and each route is
+// served first come, first served; the handovers are shorter than with
+// one queue for all.
+func TestAmbulanceFirst(t *testing.T) {
+	t.Parallel()
+	mean := func(first bool) float64 {
+		p := edDept(1, 0, 1, hour, hour, 40, Route{Name: "ambulance", PerDay: 10}, Route{Name: "walk-in", PerDay: 10})
+		p.Services.ED.Handover = Handover{Routes: []string{"ambulance"}, First: first}
+		m, log := runED(t, p)
+		if !first {
+			return m.result().Metrics[MetricIndex("ambulance_handover_minutes_mean")]
+		}
+		ids, arrive, route := arrivalsOf(log)
+		start := make([]des.Time, len(ids))
+		started := make([]bool, len(ids))
+		for i, id := range ids {
+			start[i], started[i] = at(log[id], "start", "ed")
+		}
+		jumped := 0
+		for w := range ids {
+			if route[w] != "walk-in" || !started[w] {
+				continue
+			}
+			for a := range ids {
+				if route[a] == "ambulance" && arrive[a] < start[w] && (!started[a] || start[a] > start[w]) {
+					t.Errorf("walk-in %d started at %.6f while ambulance patient %d (arrived %.6f) waited", ids[w], start[w], ids[a], arrive[a])
+				}
+				if route[a] == "walk-in" && arrive[a] > arrive[w] && started[a] && start[a] < start[w] {
+					t.Errorf("walk-in %d started before walk-in %d, who arrived first", ids[a], ids[w])
+				}
+				if route[a] == "ambulance" && arrive[a] > arrive[w] && started[a] && start[a] < start[w] {
+					jumped++
+				}
+			}
+		}
+		if jumped < 50 {
+			t.Errorf("ambulance patients went before earlier walk-ins %d times: too few to test", jumped)
+		}
+		return m.result().Metrics[MetricIndex("ambulance_handover_minutes_mean")]
+	}
+	fifo, first := mean(false), mean(true)
+	t.Logf("mean handover %.1f minutes in one queue, %.1f taken first", fifo, first)
+	if !(first < fifo/2) {
+		t.Errorf("mean handover %.1f minutes taken first, want well under %.1f in one queue", first, fifo)
+	}
+}

@@ -321,7 +321,7 @@ func (m *model) attend(id int32) error {
 		m.count(svcSDEC.entries)
 		pool = svcSDEC.pool()
 	}
-	if err := m.do(m.net.Request(id, pool, 0, m.gr[:0])); err != nil {
+	if err := m.do(m.net.Request(id, pool, m.edPriority(pt), m.gr[:0])); err != nil {
 		return err
 	}
 	if to == atED && m.net.Waiting(id) == pool {

@@ -403,7 +403,11 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		}
 	}
 	for _, s := range services {
-		if m.net.AddPool(s.name, m.unitsNow(s), des.FIFO) != s.pool() {
+		disc := des.FIFO
+		if s == svcED {
+			disc = des.Priority // ambulance patients first (ED.Handover.First), else FIFO
+		}
+		if m.net.AddPool(s.name, m.unitsNow(s), disc) != s.pool() {
 			panic("care: the network's pools are not in the order of the service table")
 		}
 	}

@@ -275,6 +275,10 @@ type LeftWithoutBeingSeen struct {
 type Handover struct {
 	// Routes are the routes whose patients arrive by ambulance.
 	Routes []string `yaml:"routes"`
+	// First takes patients brought by ambulance into a cubicle before
+	// patients who came by other routes, first come, first served within
+	// each; false serves everyone first come, first served.
+	First bool `yaml:"first"`
 }
 
 // UrgentTreatment is the urgent treatment centre with out-of-hours GP
