@@ -720,5 +720,9 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}
+		if why := p.edRuleUnread(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
 	}
 }

@@ -335,6 +335,18 @@ func TestValidate(t *testing.T) {
 		{"bed rule part off", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "services.acute.management.escalation.above"
 		}, []fieldErr{{"interventions[0].changes[0].path", "escalation.limit is 0 throughout the run"}}},
+		{"ED crowding off", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.ed.crowding.from"
+		}, []fieldErr{{"interventions[0].changes[0].path", "services.ed.crowding.factor is 0 throughout the run"}}},
+		{"ED crowding switched on from a date", func(p *care.Params) {
+			p.Interventions[0].Changes = []care.Change{
+				{Path: "services.ed.crowding.to", To: &care.Effect{Low: 2, Central: 2, High: 2}},
+				{Path: "services.ed.crowding.factor", To: &care.Effect{Low: 1.1, Central: 1.1, High: 1.1}},
+			}
+		}, nil},
+		{"nobody leaves the ED unseen", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.ed.left_without_being_seen.patience.mean"
+		}, []fieldErr{{"interventions[0].changes[0].path", "services.ed.left_without_being_seen.share is 0 throughout the run"}}},
 		{"bed rule thresholds crossing at a range's end", func(p *care.Params) {
 			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.95})
 		}, []fieldErr{{"interventions[0].changes[0]", "with the effects at the high ends of their ranges: services.acute.management.close.above: must be above close.below (0.95), not 0.92"}}},

@@ -3,6 +3,7 @@ package care
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"caresim/sim/des"
 )
@@ -269,6 +270,23 @@ func (e *ED) checkCrowding(c *checker, known []string) {
 			c.add(at+"handover.routes["+strconv.Itoa(i)+"]", "%q is also in left_without_being_seen.routes: a patient brought by ambulance is handed over to the department and does not leave unseen", r)
 		}
 	}
+}
+
+// edRuleUnread returns why an intervention on the parameter at path
+// would change nothing because the ED rule it belongs to is off throughout
+// the run (its switch, crowding.factor or left_without_being_seen.share,
+// is 0 and no intervention changes it), or "" when it is read.
+func (p *Params) edRuleUnread(path string) string {
+	const at = "services.ed."
+	for _, r := range []struct{ part, sw string }{
+		{"crowding.", "crowding.factor"},
+		{"left_without_being_seen.", "left_without_being_seen.share"},
+	} {
+		if rest, ok := strings.CutPrefix(path, at); ok && strings.HasPrefix(rest, r.part) && rest != r.sw && !p.bedRuleSwitchOn(at+r.sw) {
+			return at + r.sw + " is 0 throughout the run, so that rule is off and nothing reads its parameters; set it, or change it from a date with an intervention, to switch the rule on"
+		}
+	}
+	return ""
 }
 
 // maxCrowding bounds EDCrowding.Factor: treatment ten times as long. The
