@@ -69,10 +69,7 @@ func AEPerformance(a AE) (*Figure, error) {
 	perf := newPanel(title, "", "Left within 4 hours (% of departures)")
 	waits := newPanel("", "Month", "12-hour waits (patients)")
 	f := &Figure{Panels: []*plot.Plot{perf, waits}}
-	for _, p := range f.Panels {
-		p.X.Tick.Marker = monthAxis{first: ms[0].start, n: m}
-		p.X.Min, p.X.Max = -0.5, float64(m)-0.5
-	}
+	monthPanels(ms[0].start, m, f.Panels...)
 	perf.Y.Tick.Marker = labelTicks{func(v float64) string { return trim(v) + "%" }}
 
 	pts := make(plotter.XYs, 0, m)
@@ -91,9 +88,7 @@ func AEPerformance(a AE) (*Figure, error) {
 	}
 	// Start the axis a little below the lowest month, on a multiple of 5%.
 	perf.Y.Min, perf.Y.Max = math.Max(0, 5*math.Floor((lo-2)/5)), 100
-	waits.Y.Min, waits.Y.Max = 0, math.Max(1, wmax*1.1)
-	// Patients come whole: tick counts at whole numbers, never 0.5.
-	waits.Y.Tick.Marker = losTicks{step: math.Max(1, losStep(waits.Y.Max/4))}
+	countAxis(waits, wmax)
 
 	standard, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: FourHourStandard}, {X: float64(m) - 0.5, Y: FourHourStandard}})
 	if err != nil {
@@ -127,13 +122,9 @@ func AEPerformance(a AE) (*Figure, error) {
 	bars.LineStyle.Width = vg.Points(0.5)
 	waits.Add(bars)
 	if wmax == 0 {
-		none, err := note(float64(m-1)/2, waits.Y.Max/2, NoWaits12h, grey, draw.YCenter, vg.Point{})
-		if err != nil {
+		if err := noneNote(waits, m, NoWaits12h); err != nil {
 			return nil, err
 		}
-		none.TextStyle[0].XAlign = text.XCenter
-		none.TextStyle[0].Font.Size = vg.Points(11)
-		waits.Add(none)
 	}
 	f.Legend = append(f.Legend, LegendEntry{LegendWaits12h, []plot.Thumbnailer{bars}})
 	return f, nil
@@ -151,13 +142,9 @@ type aeMonth struct {
 // [ScenariosOverTime]. a's Waits12h may be nil.
 func FourHourByDay(a AE) []float64 {
 	out := make([]float64, 0, len(a.Departures))
-	ms, k := aeMonths(a), 0
-	for i := range a.Departures {
-		d := a.Start.AddDate(0, 0, i)
-		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		for !ms[k].start.Equal(first) { // days in order, so months too
-			k++
-		}
+	ms := aeMonths(a)
+	_, month := monthsOf(a.Start, len(a.Departures))
+	for _, k := range month {
 		v := 0.0
 		if mo := ms[k]; mo.departures > 0 {
 			v = 100 * (1 - mo.breaches/mo.departures)
@@ -170,14 +157,13 @@ func FourHourByDay(a AE) []float64 {
 // aeMonths sums a's daily series by calendar month, in order; Waits12h
 // may be nil.
 func aeMonths(a AE) []aeMonth {
-	var ms []aeMonth
-	for i := range a.Departures {
-		d := a.Start.AddDate(0, 0, i)
-		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		if len(ms) == 0 || !ms[len(ms)-1].start.Equal(first) {
-			ms = append(ms, aeMonth{start: first})
-		}
-		mo := &ms[len(ms)-1]
+	firsts, month := monthsOf(a.Start, len(a.Departures))
+	ms := make([]aeMonth, len(firsts))
+	for k, first := range firsts {
+		ms[k].start = first
+	}
+	for i, k := range month {
+		mo := &ms[k]
 		mo.departures += a.Departures[i]
 		mo.breaches += a.Breaches[i]
 		if a.Waits12h != nil {
@@ -185,6 +171,50 @@ func aeMonths(a AE) []aeMonth {
 		}
 	}
 	return ms
+}
+
+// monthsOf returns the first day of each calendar month that the n days
+// from start touch, in order, and for each day the index of its month.
+func monthsOf(start time.Time, n int) (firsts []time.Time, month []int) {
+	month = make([]int, n)
+	for i := range n {
+		d := start.AddDate(0, 0, i)
+		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if len(firsts) == 0 || !firsts[len(firsts)-1].Equal(first) {
+			firsts = append(firsts, first)
+		}
+		month[i] = len(firsts) - 1
+	}
+	return firsts, month
+}
+
+// monthPanels sets the x axes of panels ps to the m calendar months from
+// first, one position a month.
+func monthPanels(first time.Time, m int, ps ...*plot.Plot) {
+	for _, p := range ps {
+		p.X.Tick.Marker = monthAxis{first: first, n: m}
+		p.X.Min, p.X.Max = -0.5, float64(m)-0.5
+	}
+}
+
+// countAxis sets panel p's y axis for counts of patients up to max: from 0
+// to 10% above it (at least 1), ticked at whole patients, never 0.5.
+func countAxis(p *plot.Plot, max float64) {
+	p.Y.Min, p.Y.Max = 0, math.Max(1, max*1.1)
+	p.Y.Tick.Marker = losTicks{step: math.Max(1, losStep(p.Y.Max/4))}
+}
+
+// noneNote writes msg across the middle of panel p of m months, which has
+// nothing to draw.
+func noneNote(p *plot.Plot, m int, msg string) error {
+	none, err := note(float64(m-1)/2, p.Y.Max/2, msg, grey, draw.YCenter, vg.Point{})
+	if err != nil {
+		return err
+	}
+	none.TextStyle[0].XAlign = text.XCenter
+	none.TextStyle[0].Font.Size = vg.Points(11)
+	p.Add(none)
+	return nil
 }
 
 // monthAxis ticks the positions 0, 1, … of n consecutive months from first,

@@ -32,6 +32,7 @@ func TestGolden(t *testing.T) {
 		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},
 		{"waitlist.png", ExampleWaitingListOverTime},
+		{"crowding.png", ExampleEDCrowding},
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},
 		{"overlay.png", ExampleScenariosOverTime},

@@ -26,7 +26,9 @@ var bodyTitles = [finance.NumBodies]string{
 // the scenario has, the acute beds planned, open and occupied when its
 // bed-management rule closed or opened any, the patients delayed in acute
 // beds when it has acute beds, A&E performance when it has A&E attendances,
-// the elective waiting list when it has one, and, when the run
+// ED crowding when patients waited in ED for a bed or ambulances waited
+// over 30 minutes to hand over, the elective waiting list when it has one,
+// and, when the run
 // was priced, the deficit trajectory of the system and of each
 // organisation with money, and, when the run was set beside observed data,
 // a chart of each observed series (BackcastSeries). Pools and
@@ -90,6 +92,13 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, Chart{File: "ae-performance", Fig: f})
+	}
+	if c, ok := crowdingOf(d); ok {
+		f, err := EDCrowding(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "ed-crowding", Fig: f})
 	}
 	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
 		f, err := WaitingListOverTime(WaitingList{
@@ -163,6 +172,24 @@ func deficitGap(m *results.Money, b int, name string) Gap {
 // deficitInterval names the intervals of the deficit charts.
 func deficitInterval() string {
 	return fmt.Sprintf("%g%% confidence interval", 100*stats.DefaultConfidence)
+}
+
+// crowdingOf returns the ED crowding of run d, and whether there is any:
+// patients waiting in ED for a bed, or handovers over 30 minutes.
+func crowdingOf(d results.RunData) (Crowding, bool) {
+	idx := [4]int{care.DailyIndex("ed_boarding_mean"), care.DailyIndex("ed_corridor_mean"),
+		care.DailyIndex("ambulance_handovers_over_30min"), care.DailyIndex("ambulance_handovers_over_60min")}
+	var s [4][]float64
+	for i, k := range idx {
+		if k < 0 || k >= len(d.Daily) {
+			return Crowding{}, false
+		}
+		s[i] = finite(d.Daily[k].Mean)
+	}
+	if !anyValue(s[0]) && !anyValue(s[2]) {
+		return Crowding{}, false
+	}
+	return Crowding{Place: d.Place, Start: d.Start, Boarding: s[0], Corridor: s[1], Over30: s[2], Over60: s[3]}, true
 }
 
 // anyValue reports whether xs holds a number other than zero.

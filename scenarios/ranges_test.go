@@ -186,6 +186,11 @@ func TestBaselineRanges(t *testing.T) {
 		"services.intermediate_care.discharge.turnaround":       "1.75–6h",
 		"services.elective.notice":                              "2–6 weeks",
 		"services.elective.postpone_above":                      "96–100%",
+		"services.ed.corridor_spaces":                           "0–20",
+		"services.ed.crowding.from":                             "80–120%",
+		"services.ed.crowding.to":                               "125–200%",
+		"services.ed.crowding.factor":                           "1.0–1.23",
+		"services.ed.left_without_being_seen.share":             "50–80%",
 	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
@@ -210,6 +215,9 @@ func TestBaselineRanges(t *testing.T) {
 		"money.capacity_costs.escalation_bed_day=£97",                      // below £98
 		"services.elective.notice=11w",                                     // above 10 weeks
 		"services.elective.postpone_above=91%",                             // below 92%
+		"services.ed.corridor_spaces=41",                                   // above 40
+		"services.ed.crowding.factor=1.5",                                  // above 1.46
+		"services.ed.left_without_being_seen.share=19%",                    // below 20%
 	}
 	b, err := Load("baseline", Options{Sets: sets})
 	if err != nil {

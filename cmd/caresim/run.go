@@ -115,9 +115,12 @@ escalation and occupied, when the scenario's bed-management rule closes
 or opens any), delays (patients delayed in acute beds by discharge
 pathway, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
-has A&E attendances), waiting-list (the elective waiting list and those
-on it over 18 weeks, and each month's share within 18 weeks against the
-92% standard, when it has elective care), los-acute and los-intermediate-care (the
+has A&E attendances), ed-crowding (each month's mean patients waiting in
+ED for a bed, those in corridor spaces, and ambulance handovers over 30
+and 60 minutes, when there are any), waiting-list (the elective waiting
+list and those on it over 18 weeks, and each month's share within 18
+weeks against the 92% standard, when it has elective care),
+los-acute and los-intermediate-care (the
 distribution of lengths of stay, as a histogram and cumulatively, mean
 and median marked), pathway-mix (each financial year's shares of
 emergency spells ending at home, in reablement, in an intermediate-care

@@ -491,6 +491,7 @@ func (s *Services) check(c *checker, p *Params) {
 	}
 	c.count("services.ed.cubicles", s.ED.Cubicles)
 	c.dist("services.ed.treatment", &s.ED.Treatment, s.ED.Enabled)
+	s.ED.checkCrowding(c, append(slices.Clone(routes), "care-home"))
 	needsRoom("services.ed.cubicles", s.ED.Enabled, s.ED.Cubicles)
 	needsRoom("services.urgent_treatment.clinicians", s.UrgentTreatment.Enabled, s.UrgentTreatment.Clinicians)
 	needsRoom("services.sdec.chairs", s.SDEC.Enabled, s.SDEC.Chairs)
@@ -729,6 +730,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.bedRuleUnread(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.edRuleUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

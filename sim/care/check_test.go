@@ -207,6 +207,35 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"services.call_for_care.routes[1]", `unknown route "walk-in"; known: ambulance, gp-referral, care-home`}}},
 		{"ED enabled without cubicles", func(p *care.Params) { p.Services.ED.Cubicles = 0 },
 			[]fieldErr{{"services.ed.cubicles", "must be > 0 when the service is enabled"}}},
+		{"corridor spaces negative", func(p *care.Params) { p.Services.ED.CorridorSpaces = -1 },
+			[]fieldErr{{"services.ed.corridor_spaces", "must be >= 0, not -1"}}},
+		{"crowding to not above from", func(p *care.Params) {
+			p.Services.ED.Crowding = care.EDCrowding{From: 1.5, To: 1, Factor: 1.08}
+		}, []fieldErr{{"services.ed.crowding.to", "must be above from (1.5), not 1"}}},
+		{"crowding factor written as a percentage", func(p *care.Params) {
+			p.Services.ED.Crowding = care.EDCrowding{From: 1, To: 1.5, Factor: 108}
+		}, []fieldErr{{"services.ed.crowding.factor", "must be at most 10 (treatment ten times as long), not 108"}}},
+		{"crowding factor negative", func(p *care.Params) {
+			p.Services.ED.Crowding = care.EDCrowding{From: 1, To: 1.5, Factor: -1}
+		}, []fieldErr{{"services.ed.crowding.factor", "must be >= 0, not -1"}}},
+		{"patients leave unseen without a patience", func(p *care.Params) {
+			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Routes: []string{"walk-in"}, Share: 0.5}
+		}, []fieldErr{{"services.ed.left_without_being_seen.patience", "missing"}}},
+		{"patients leave unseen by no route", func(p *care.Params) {
+			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Share: 0.5, Patience: des.Fixed(0.1)}
+		}, []fieldErr{{"services.ed.left_without_being_seen.routes", "names no route, so nobody would leave"}}},
+		{"leaving unseen by an unknown route", func(p *care.Params) {
+			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Routes: []string{"walk-in", "bus"}, Share: 0.5, Patience: des.Fixed(0.1)}
+		}, []fieldErr{{"services.ed.left_without_being_seen.routes[1]", `unknown route "bus"; known: walk-in, ambulance, gp-referral, care-home`}}},
+		{"share leaving unseen above 1", func(p *care.Params) {
+			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Routes: []string{"walk-in"}, Share: 1.5, Patience: des.Fixed(0.1)}
+		}, []fieldErr{{"services.ed.left_without_being_seen.share", "must be a fraction between 0 and 1"}}},
+		{"ambulance patients leave unseen", func(p *care.Params) {
+			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Routes: []string{"walk-in", "ambulance"}, Share: 0.5, Patience: des.Fixed(0.1)}
+			p.Services.ED.Handover = care.Handover{Routes: []string{"ambulance", "care-home"}}
+		}, []fieldErr{{"services.ed.handover.routes[0]", `"ambulance" is also in left_without_being_seen.routes`}}},
+		{"handover by an unknown route", func(p *care.Params) { p.Services.ED.Handover = care.Handover{Routes: []string{"helicopter"}} },
+			[]fieldErr{{"services.ed.handover.routes[0]", `unknown route "helicopter"`}}},
 		{"negative beds", func(p *care.Params) { p.Services.Acute.Beds = -1 },
 			// Only the beds: comparing the 540 occupied with -1 beds would
 			// report the same mistake twice.
@@ -332,6 +361,18 @@ func TestValidate(t *testing.T) {
 		{"bed rule part off", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "services.acute.management.escalation.above"
 		}, []fieldErr{{"interventions[0].changes[0].path", "escalation.limit is 0 throughout the run"}}},
+		{"ED crowding off", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.ed.crowding.from"
+		}, []fieldErr{{"interventions[0].changes[0].path", "services.ed.crowding.factor is 0 throughout the run"}}},
+		{"ED crowding switched on from a date", func(p *care.Params) {
+			p.Interventions[0].Changes = []care.Change{
+				{Path: "services.ed.crowding.to", To: &care.Effect{Low: 2, Central: 2, High: 2}},
+				{Path: "services.ed.crowding.factor", To: &care.Effect{Low: 1.1, Central: 1.1, High: 1.1}},
+			}
+		}, nil},
+		{"nobody leaves the ED unseen", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.ed.left_without_being_seen.patience.mean"
+		}, []fieldErr{{"interventions[0].changes[0].path", "services.ed.left_without_being_seen.share is 0 throughout the run"}}},
 		{"bed rule thresholds crossing at a range's end", func(p *care.Params) {
 			p.Interventions[0].Changes = closingFromADate(&care.Effect{Low: 0.85, Central: 0.88, High: 0.95})
 		}, []fieldErr{{"interventions[0].changes[0]", "with the effects at the high ends of their ranges: services.acute.management.close.above: must be above close.below (0.95), not 0.92"}}},

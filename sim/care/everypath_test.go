@@ -92,7 +92,10 @@ func outputs(t *testing.T, p *care.Params) string {
 // (none do in the baseline), with calls, suitable patients and places; the
 // enrolled's urgent ratio and admission reduction, after an enrolment's
 // first three months, without that early period (the admission reduction,
-// 0 in the baseline, is halved from 10%); and the acute bed-management
+// 0 in the baseline, is halved from 10%); the ED's corridor spaces and its
+// walk-ins' longest patience, with 520 acute beds, so that the department
+// fills (in the baseline's first 60 days it never needs more than half its
+// corridor spaces, nor keeps anyone waiting 4 hours); and the acute bed-management
 // rule's parameters, off in the baseline, where check refuses them. The
 // rule is switched on with a closing part that closes 5 beds every 14
 // days (the baseline runs at ≈ 92%, under its 98%) down to a floor it
@@ -121,15 +124,20 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	calls := []string{"services.call_for_care.calls=50%", "services.call_for_care.suitable=20%",
 		"services.urgent_community_response.places=5"}
 	noEarly := []string{"services.community.early_period=0d"}
+	// Fewer beds, so that the ED fills beyond its corridor spaces and
+	// patients wait for cubicles long enough to leave after 4–8 hours.
+	crowded := []string{"services.acute.beds=520"}
 	dependsOn := map[string][]string{
-		"services.call_for_care.handling.median":             calls,
-		"services.call_for_care.suitable":                    calls,
-		"services.call_for_care.step_up":                     calls,
-		"services.urgent_community_response.duration.median": calls,
-		"services.urgent_community_response.duration.p90":    calls,
-		"services.urgent_community_response.admit":           calls,
-		"services.community.urgent_ratio":                    noEarly,
-		"services.community.admit_reduction":                 {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
+		"services.call_for_care.handling.median":                 calls,
+		"services.call_for_care.suitable":                        calls,
+		"services.call_for_care.step_up":                         calls,
+		"services.urgent_community_response.duration.median":     calls,
+		"services.urgent_community_response.duration.p90":        calls,
+		"services.urgent_community_response.admit":               calls,
+		"services.community.urgent_ratio":                        noEarly,
+		"services.community.admit_reduction":                     {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
+		"services.ed.corridor_spaces":                            crowded,
+		"services.ed.left_without_being_seen.patience.values[2]": crowded,
 	}
 	closing := []string{"services.acute.management.meeting=8h", "services.acute.management.close.step=5",
 		"services.acute.management.close.every=1d", "services.acute.management.close.window=14d",

@@ -308,7 +308,13 @@ func (m *model) attend(id int32) error {
 		m.count(svcSDEC.entries)
 		pool = svcSDEC.pool()
 	}
-	return m.do(m.net.Request(id, pool, 0, m.gr[:0]))
+	if err := m.do(m.net.Request(id, pool, m.edPriority(pt), m.gr[:0])); err != nil {
+		return err
+	}
+	if to == atED && m.net.Waiting(id) == pool {
+		m.waitUnseen(id)
+	}
+	return nil
 }
 
 // serviceName names the place a patient is treated.
@@ -328,7 +334,12 @@ func (m *model) onTreated(id int32) error {
 	if !admit {
 		m.trace(id, "leave", serviceName[pt.at])
 		m.leaveAE(pt)
-		return m.release(id)
+		ed := pt.at == atED
+		if err := m.release(id); err != nil || !ed {
+			return err
+		}
+		m.edCorridor()
+		return nil
 	}
 	pt.dta = m.cal.Now()
 	m.trace(id, "decide-to-admit", serviceName[pt.at])
@@ -347,6 +358,12 @@ func (m *model) leaveAE(pt *patient) {
 		if pt.dta > 0 && now-pt.dta > 0.5 {
 			m.count(cED12h)
 		}
+		if now-pt.arrived > 0.5 {
+			m.count(cED12hArrival)
+		}
+		if pt.dta > 0 && m.measured {
+			m.tallies[tEDBoard].Add(float64(now-pt.dta) * 24)
+		}
 	case atSDEC:
 		return
 	}
@@ -364,8 +381,9 @@ func (m *model) admitDirect(id int32) error {
 	return m.requestBed(id)
 }
 
-// requestBed asks for an acute bed for an emergency patient, who keeps any
-// cubicle or chair while waiting, or is diverted when the scenario says so.
+// requestBed asks for an acute bed for an emergency patient, who boards
+// in the department (board) or keeps any chair while waiting, or is
+// diverted when the scenario says so.
 func (m *model) requestBed(id int32) error {
 	if m.p.Services.Acute.Divert {
 		gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
@@ -384,6 +402,9 @@ func (m *model) requestBed(id int32) error {
 		}
 		return nil
 	}
+	if m.pts.At(id).at == atED {
+		return m.board(id)
+	}
 	m.lv[lvWaitBed].Add(m.cal.Now(), 1)
 	return m.do(m.net.Request(id, svcAcute.pool(), 0, m.gr[:0]))
 }
@@ -395,23 +416,32 @@ func (m *model) onGrant(g des.Grant) {
 	now := m.cal.Now()
 	switch g.Pool {
 	case svcED.pool(), svcUTC.pool(), svcSDEC.pool():
-		if g.Pool == svcED.pool() && m.measured {
-			m.tallies[tEDWait].Add(float64(now-pt.arrived) * 24)
+		m.trace(id, "start", serviceName[pt.at])
+		if g.Pool == svcED.pool() {
+			if m.measured {
+				m.tallies[tEDWait].Add(float64(now-pt.arrived) * 24)
+			}
+			m.seen(id)
+			m.handedOver(pt)
+			m.edCorridor()
+			m.cal.Schedule(now+m.treatmentTime(pt), evTreated, id)
+			return
 		}
-		d := &m.p.Services.ED.Treatment
-		switch g.Pool {
-		case svcUTC.pool():
-			d = &m.p.Services.UrgentTreatment.Treatment
-		case svcSDEC.pool():
+		d := &m.p.Services.UrgentTreatment.Treatment
+		if g.Pool == svcSDEC.pool() {
 			d = &m.p.Services.SDEC.Treatment
 		}
-		m.trace(id, "start", serviceName[pt.at])
 		m.cal.Schedule(now+max(0, m.sample(pt, slotTreat, d)), evTreated, id)
 	case svcAcute.pool():
 		if m.census1(pt, id, svcAcute) {
 			return
 		}
-		if g.From != des.NoPool {
+		if g.From != des.NoPool || pt.at == atED {
+			// From ED (a boarder, who holds no cubicle, or a patient
+			// given a bed at the decision to admit) or SDEC.
+			if g.From == des.NoPool {
+				m.unboard()
+			}
 			m.leaveAE(pt)
 		}
 		if pt.kind == kindElective {

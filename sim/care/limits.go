@@ -16,9 +16,10 @@ import (
 // says; docs/model.md lists them.
 const (
 	// MaxHorizon bounds Horizon: 50 years. A replication under way holds
-	// about 0.9 kB per simulated day (21 levels with a daily mean and a
-	// midnight census, and 36 daily counts, at 8 bytes), and a run keeps
-	// 148 bytes per day and replication (37 daily measures at 4 bytes).
+	// about 1.2 kB per simulated day (26 levels with a daily mean and a
+	// midnight census, 45 daily counts and 47 daily measures, at 8 bytes),
+	// and a run keeps 188 bytes per day and replication (47 daily measures
+	// at 4 bytes).
 	// The baseline runs 10 years.
 	MaxHorizon = 50 * des.Year
 	// MaxWarmUp bounds WarmUp.Length and WarmUp.Max: 20 years, ten times
@@ -95,7 +96,7 @@ const (
 	// of kilobytes) until all are done.
 	MaxReplications = 1_000
 	// MaxReplicationDays bounds replications × measured days (the horizon
-	// in whole days): 4 million, 590 MB of daily values at 148 bytes each,
+	// in whole days): 4 million, 750 MB of daily values at 188 bytes each,
 	// and 1,000 replications of 10 years.
 	MaxReplicationDays = 4_000_000
 )
@@ -224,7 +225,7 @@ func (p *Params) CheckReplications(n int) error {
 	}
 	// A horizon out of its range is the horizon's problem, not this.
 	if days := math.Ceil(float64(p.Horizon)); days > 0 && days <= float64(MaxHorizon)+1 && float64(n)*days > MaxReplicationDays {
-		return fmt.Errorf("%d replications of %.0f days are %.4g replication-days, more than %d (a run holds 148 bytes for each): "+
+		return fmt.Errorf("%d replications of %.0f days are %.4g replication-days, more than %d (a run holds 188 bytes for each): "+
 			"run fewer, or a shorter horizon", n, days, float64(n)*days, MaxReplicationDays)
 	}
 	return nil

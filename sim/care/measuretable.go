@@ -106,6 +106,7 @@ const (
 	opOccupancyP95 // 95th percentile over days (with b > 0) of a's daily mean over b's
 	opWithin       // 1 − count a's total / count b's total
 	opShareOf      // count a's total / (count a's + count b's)
+	opRatio        // count a's total / count b's total
 	opReadmitRate  // readmissions within 30 days over discharges alive
 	opFraction     // count a's total / count b's total
 	opWeekendRatio // count a's mean on Saturdays and Sundays over its mean on weekdays
@@ -189,6 +190,7 @@ func occupancy(busy, cap ref) formula    { return formula{op: opOccupancy, a: bu
 func occupancyP95(busy, cap ref) formula { return formula{op: opOccupancyP95, a: busy, b: cap} }
 func within(bad, all ref) formula        { return formula{op: opWithin, a: bad, b: all} }
 func shareOf(part, rest ref) formula     { return formula{op: opShareOf, a: part, b: rest} }
+func ratioOf(part, all ref) formula      { return formula{op: opRatio, a: part, b: all} }
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
 func fraction(part, all ref) formula     { return formula{op: opFraction, a: part, b: all} }
 func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a: c} }
@@ -420,6 +422,8 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 	case opShareOf:
 		a := sum(c.a)
 		return ratio(a, a+sum(c.b))
+	case opRatio:
+		return ratio(sum(c.a), sum(c.b))
 	case opReadmitRate:
 		return ratio(float64(m.readmit30), float64(m.dischargedAlive))
 	case opFraction:

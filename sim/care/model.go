@@ -124,6 +124,7 @@ const (
 	evBedReady         // ID: a pool; one of its beds has had its turnaround
 	evElectiveDay      // a weekday's elective programme, at 08:00 (waitlist.go)
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
+	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 )
 
 // Patient kinds.
@@ -192,6 +193,8 @@ const (
 	slotLeaveWeekend   // whether they stay over a weekend day
 	slotICLeaveHour    // the same for an intermediate-care bed
 	slotICLeaveWeekend //
+	slotUnseen         // whether a patient would leave the ED unseen if kept waiting (ED.LeftWithoutBeingSeen)
+	slotPatience       // how long they would wait
 )
 
 type patient struct {
@@ -318,6 +321,7 @@ type model struct {
 	weekday int    // the weekday of the first day of the warm-up, 0 Monday
 	year    yearEffects
 	list    waitList // the elective waiting list
+	ed      edState  // the emergency department's crowding (crowding.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -357,6 +361,12 @@ const (
 	cPostponedPatients      // elective patients postponed for the first time
 	cRTTWithin              // elective admissions within 18 weeks of referral
 	cRTTOver                // elective admissions more than 18 weeks after referral
+	cLeftUnseen             // patients who left the ED without being seen
+	cED12hArrival           // ED departures more than 12 hours after arrival
+	cHandovers              // ambulance handovers
+	cHandover30             // of them, more than 30 minutes after arrival
+	cHandover60             // more than 60 minutes after arrival
+	cHandoverHoursLost      // hours of ambulance handovers beyond 15 minutes
 	cLeftAlive              // patients leaving an acute bed alive
 	cLeftBeforeNoon         // of them, before 12:00
 	cLeftHour               // + hour of the day 0–23: of them, in that hour
@@ -417,7 +427,11 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		}
 	}
 	for _, s := range services {
-		if m.net.AddPool(s.name, m.unitsNow(s), des.FIFO) != s.pool() {
+		disc := des.FIFO
+		if s == svcED {
+			disc = des.Priority // ambulance patients first (ED.Handover.First), else FIFO
+		}
+		if m.net.AddPool(s.name, m.unitsNow(s), disc) != s.pool() {
 			panic("care: the network's pools are not in the order of the service table")
 		}
 	}
@@ -448,6 +462,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	m.beds.on = m.bedRuleOn()
 	m.initDischarge()
 	m.initYearEffects()
+	m.initED()
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
@@ -455,7 +470,8 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 }
 
 // dists returns the distributions of the enabled services, with their
-// parameter paths: those of the service table's, then elective care's.
+// parameter paths: those of the service table's, then elective care's and
+// the ED's patience (ED.LeftWithoutBeingSeen).
 func (m *model) dists() []struct {
 	d    *des.Dist
 	path string
@@ -483,6 +499,7 @@ func (m *model) dists() []struct {
 	}
 	add(s.Elective.Enabled, &s.Elective.Decision, "services.elective.decision")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
+	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.Patience, "services.ed.left_without_being_seen.patience")
 	return out
 }
 
@@ -787,6 +804,14 @@ func (m *model) syncCapacity() error {
 			}
 			continue
 		}
+		if s == svcED {
+			// The cubicles free of boarders (crowding.go).
+			m.lv[s.capLv].Set(m.cal.Now(), c)
+			if err := m.setEDRoom(); err != nil {
+				return err
+			}
+			continue
+		}
 		var err error
 		m.gr, err = m.net.SetCapacity(s.pool(), c, m.gr[:0])
 		if err != nil {
@@ -881,18 +906,19 @@ func (m *model) run() error {
 		m.measured = true
 	}
 	for {
-		t, ok := m.cal.PeekTime()
-		// The measured days end at m.end: an event then (a capacity
-		// change on the last midnight) belongs to the day after.
-		if !ok || t >= m.end {
+		// Pop, not PeekTime, finds the next event: a cancelled one (a
+		// patient's leaving the ED unseen, once they have a cubicle) is
+		// skipped. The measured days end at m.end: an event then (a
+		// capacity change on the last midnight) belongs to the day after.
+		e, ok := m.cal.Pop()
+		if !ok || e.At >= m.end {
 			break
 		}
-		if t >= m.checkAt {
-			if err := m.dayChecks(t); err != nil {
+		if e.At >= m.checkAt {
+			if err := m.dayChecks(e.At); err != nil {
 				return err
 			}
 		}
-		e, _ := m.cal.Pop()
 		m.events++
 		if err := m.handle(e); err != nil {
 			return fmt.Errorf("day %.2f: %w", float64(e.At-m.warm), err)
@@ -1028,6 +1054,8 @@ func (m *model) handle(e des.Event) error {
 	case evBedReady:
 		return m.onBedReady(des.PoolID(e.ID))
 
+	case evLeftUnseen:
+		return m.onLeftUnseen(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
@@ -1039,13 +1067,19 @@ func (m *model) handle(e des.Event) error {
 }
 
 // granted acts on the grants in m.gr: every unit handed to a waiting
-// patient starts that patient's service there.
+// patient starts that patient's service there. A boarder granted a bed
+// frees room in the emergency department, which is set once the grants
+// have run (crowding.go).
 func (m *model) granted() error {
 	for i := 0; i < len(m.gr); i++ {
 		g := m.gr[i]
 		m.onGrant(g)
 	}
 	m.gr = m.gr[:0]
+	if m.ed.sync {
+		m.ed.sync = false
+		return m.setEDRoom()
+	}
 	return nil
 }
 

@@ -197,18 +197,94 @@ type FrontDoor struct {
 	ToCommunity       float64 `yaml:"to_community" unit:"fraction"`
 }
 
-// ED is the emergency department (type 1). A patient holds a cubicle from
-// arrival until they leave; an admitted patient keeps it while waiting for
-// a bed (exit block). The 4-hour measure is arrival to departure; the
-// 12-hour trolley wait is decision to admit to departure. Switched off,
-// patients who need admission go straight to a bed and the rest go home.
+// ED is the emergency department (type 1). Patients queue first come,
+// first served for a cubicle and hold it through their treatment. An
+// admitted patient who finds no bed free waits in the department
+// (boarding, the exit block of ED crowding): in a corridor space when one
+// is free, else in their cubicle. The 4-hour measure is arrival to
+// departure; the 12-hour trolley wait is decision to admit to departure.
+// Switched off, patients who need admission go straight to a bed and the
+// rest go home.
+//
+// Crowding, LeftWithoutBeingSeen and Handover are the department's
+// responses to crowding; each one's zero value is off.
 type ED struct {
 	Enabled bool `yaml:"enabled"`
 	// Cubicles is the number of patients treated at once.
 	Cubicles int `yaml:"cubicles"`
 	// Treatment is the time from taking a cubicle to the decision to admit
-	// or discharge.
+	// or discharge, before any slowing by Crowding.
 	Treatment des.Dist `yaml:"treatment" unit:"duration"`
+	// CorridorSpaces is the trolley spaces outside the cubicles (corridors)
+	// where admitted patients wait for a bed, so that their cubicles go on
+	// treating; the limit of that overflow. A boarded patient beyond them
+	// keeps their cubicle. 0 has no such spaces: every boarded patient
+	// keeps their cubicle.
+	CorridorSpaces int `yaml:"corridor_spaces"`
+	// Crowding slows treatment as the department fills.
+	Crowding EDCrowding `yaml:"crowding"`
+	// LeftWithoutBeingSeen is the patients who leave when kept waiting for
+	// a cubicle.
+	LeftWithoutBeingSeen LeftWithoutBeingSeen `yaml:"left_without_being_seen"`
+	// Handover is the handover of patients brought by ambulance.
+	Handover Handover `yaml:"handover"`
+}
+
+// EDCrowding slows treatment in the emergency department as it fills. A
+// treatment's time, drawn from ED.Treatment, is multiplied by the crowding
+// factor of the department's occupancy when it starts: the patients in
+// the department (waiting for a cubicle, in one, or waiting for a bed,
+// this patient included) over its cubicles, the ED occupancy ratio. The
+// factor is 1 up to From, rises in a straight line to Factor at To, and
+// stays at Factor above To:
+//
+//	factor(x) = 1 + (Factor − 1) · min(1, max(0, x − From) / (To − From))
+//
+// Its zero value (Factor 0) slows nothing; so does Factor 1.
+type EDCrowding struct {
+	// From is the occupancy up to which treatment takes its own time.
+	From float64 `yaml:"from" unit:"fraction"`
+	// To is the occupancy from which treatment takes Factor times its
+	// own time; above From.
+	To float64 `yaml:"to" unit:"fraction"`
+	// Factor is the factor at To and above: 1.08 makes treatment 8%
+	// longer. Below 1 it would speed treatment up.
+	Factor float64 `yaml:"factor" unit:"factor"`
+}
+
+// LeftWithoutBeingSeen is the patients who leave the emergency department
+// when kept waiting for a cubicle. Of the patients of Routes who do not
+// need admission (patients who need admission stay), the share Share
+// would leave if kept waiting long enough, each after a patience drawn
+// from Patience from arrival; the rest wait however long it takes. A
+// patient who leaves is a departure from A&E at that moment, counted in
+// the 4-hour measure as the standard counts them. Its zero value (Share
+// 0) has nobody leave.
+type LeftWithoutBeingSeen struct {
+	// Routes are the routes whose patients may leave: walk-in.
+	Routes []string `yaml:"routes"`
+	// Share is the share of those patients who leave if kept waiting long
+	// enough.
+	Share float64 `yaml:"share" unit:"fraction"`
+	// Patience is the time from arrival after which such a patient still
+	// waiting for a cubicle leaves.
+	Patience des.Dist `yaml:"patience" unit:"duration"`
+}
+
+// Handover is the handover of patients brought by ambulance: the crew
+// hands its patient over to the department when a cubicle is free for
+// them, and waits with the patient until then. The handover time is from
+// arrival to that moment; the national standard is 15 minutes, and
+// handovers over 30 and over 60 minutes, and the ambulance hours lost
+// beyond 15 minutes, are counted. Its zero value (no Routes) measures no
+// handovers.
+type Handover struct {
+	// Routes are the routes whose patients arrive by ambulance.
+	Routes []string `yaml:"routes"`
+	// First takes patients brought by ambulance into a cubicle before
+	// patients who came by other routes, first come, first served within
+	// each; false serves everyone first come, first served.
+	First bool `yaml:"first"`
 }
 
 // UrgentTreatment is the urgent treatment centre with out-of-hours GP

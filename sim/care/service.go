@@ -166,19 +166,23 @@ const (
 	lvAwaitLeave          // patients who may leave an acute bed, waiting for their hour
 	lvWaitList            // elective referrals on the waiting list (waitlist.go)
 	lvWaitOver18          // of them, waiting more than 18 weeks at the last midnight
+	lvEDBoarding          // admitted patients in the ED waiting for a bed (crowding.go)
+	lvEDCorridor          // of them, those in corridor spaces
 	numOwnLevels
 )
 
 // The model's own tallies of the measured period; the services'
 // length-of-stay tallies follow them in model.tallies.
 const (
-	tEDWait  = iota // arrival in ED to a cubicle, in hours
-	tEDDept         // arrival in ED to leaving it, in hours
-	tBedWait        // decision to admit to an acute bed, in days
-	tDelayP1        // medically fit to leaving the acute bed, pathway 1, in days
-	tDelayP2        // pathway 2
-	tDelayP3        // pathway 3
-	tRTTWait        // an elective referral to admission, in weeks
+	tEDWait   = iota // arrival in ED to a cubicle, in hours
+	tEDDept          // arrival in ED to leaving it, in hours
+	tBedWait         // decision to admit to an acute bed, in days
+	tDelayP1         // medically fit to leaving the acute bed, pathway 1, in days
+	tDelayP2         // pathway 2
+	tDelayP3         // pathway 3
+	tRTTWait         // an elective referral to admission, in weeks
+	tEDBoard         // decision to admit in ED to leaving it, in hours
+	tHandover        // ambulance arrival to handover, in minutes
 	numOwnTallies
 )
 
