@@ -179,6 +179,16 @@ func TestBaselineRanges(t *testing.T) {
 		"money.inflation.non_demographic":                      "1–2%",
 		"money.capacity_costs.urgent_community_response_place": "£25k–£50k",
 		"money.capacity_costs.escalation_bed_day":              "£274–£450",
+		"services.home_care.hours":                             "24800–33400",
+		"services.home_care.duration":                          "0.5–1.5y",
+		"services.home_care.after_reablement":                  "10–35%",
+		"services.delays.medicines.share":                      "0.5–0.9",
+		"services.delays.medicines.wait":                       "2.5–4.7 h",
+		"services.delays.transport.share":                      "5–20%",
+		"services.delays.transport.wait":                       "2–8 h",
+		"services.delays.choice.share":                         "5–20%",
+		"services.delays.choice.wait":                          "2–7d",
+		"services.delays.nursing":                              "0.4–0.6",
 	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
@@ -201,6 +211,8 @@ func TestBaselineRanges(t *testing.T) {
 		"money.inflation.non_demographic=3.1%",                             // above 3%
 		"money.capacity_costs.urgent_community_response_place=£76k",        // above £75k
 		"money.capacity_costs.escalation_bed_day=£97",                      // below £98
+		"services.home_care.hours=42001",                                   // above 42000
+		"services.delays.medicines.share=0.09",                             // below 0.1
 	}
 	b, err := Load("baseline", Options{Sets: sets})
 	if err != nil {
