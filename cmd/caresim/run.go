@@ -111,8 +111,8 @@ unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 percentile band across replications, the capacity and the interventions'
 start dates), bed-base-acute (the acute beds planned, open, in
 escalation and occupied, when the scenario's bed-management rule closes
-or opens any), delays (patients delayed in acute beds by discharge
-pathway, when the scenario has acute beds), ae-performance (each month's
+or opens any), delays (delayed days in acute beds each month, by the
+reason patients wait for, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
 has A&E attendances), los-acute and los-intermediate-care (the
 distribution of lengths of stay, as a histogram and cumulatively, mean
