@@ -3,89 +3,128 @@ package plots
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"time"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/plotter"
 )
 
-// Delays is the daily number of patients delayed in acute beds, waiting to
-// leave by each discharge pathway, the input to [DelayedPatients]. Day i is
-// Start plus i days; every pathway given has one value per day, and a nil
-// pathway is left out of the chart and of the total.
+// Delays is the daily number of patients delayed in acute beds, by the
+// reason they wait for, the input to [DelaysByReason]. Day i is Start plus
+// i days; every reason given has one value per day, and a reason with nil
+// Daily is left out of the chart.
 type Delays struct {
 	Place string    // system or site, e.g. "Northshire"
 	Start time.Time // calendar date of day 0 (UTC midnight)
 
-	// Mean delayed patients across replications, by the pathway they wait for.
-	Reablement       []float64 // pathway 1: home with reablement or other support
-	IntermediateCare []float64 // pathway 2: an intermediate-care (rehabilitation) bed
-	CareHome         []float64 // pathway 3: a care-home placement
+	// Reasons are the reasons for delay, stacked from the bottom in this
+	// order.
+	Reasons []DelayReason
 
 	Interventions []Marker // start dates to mark
 }
 
-// Legend names used by [DelayedPatients], so that callers and tests can find
-// the series. Intervention start dates are listed as [LegendMarker].
-const (
-	LegendPathway1     = "Pathway 1: reablement"
-	LegendPathway2     = "Pathway 2: intermediate-care bed"
-	LegendPathway3     = "Pathway 3: care home"
-	LegendDelayedTotal = "All pathways"
-)
+// DelayReason is one reason for delay and the mean number of patients
+// delayed for it each day, across replications: a day's mean is that
+// day's delayed days.
+type DelayReason struct {
+	Name  string // e.g. "Package of care at home"
+	Daily []float64
+}
 
-// DelayedPatients draws the patients delayed in acute beds over time: one
-// line per discharge pathway (each its own colour and dash pattern) and
-// their total as a heavier black line, with a dotted vertical line and label
-// at each intervention's start date. It returns [ErrNoData] when no pathway
-// has data, and an error when the pathways' lengths differ.
-func DelayedPatients(d Delays) (*Figure, error) {
-	paths := []struct {
-		daily
-		colour color.Color
-		dashes []vg.Length
-	}{
-		{daily{LegendPathway1, d.Reablement}, blue, nil},
-		{daily{LegendPathway2, d.IntermediateCare}, orange, dashed},
-		{daily{LegendPathway3, d.CareHome}, green, dashDot},
+// delayFills are the reasons' colours, bottom up: Okabe–Ito hues and a dark
+// grey, ordered so that neighbouring segments differ in lightness (CIELAB
+// L* 46, 89, 54, 70, 57, 73, 62, 36) as well as in hue. More reasons than
+// fills reuse them.
+var delayFills = []color.Color{
+	blue,
+	color.RGBA{R: 0xF0, G: 0xE4, B: 0x42, A: 255}, // yellow
+	vermillion,
+	color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 255}, // sky blue
+	green,
+	orange,
+	color.RGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 255}, // reddish purple
+	grey,
+}
+
+// DelaysByReason draws the delayed days in acute beds in each calendar
+// month, as the monthly delayed transfers of care statistics gave them:
+// one bar a month, stacked by reason in the order given from the bottom
+// (each its own fill, parted by white lines so that it survives
+// greyscale; the legend lists them top first), with a dotted vertical line and
+// label at each intervention's start date. A month at either end that the
+// days do not cover in full has the days they cover. It returns
+// [ErrNoData] when no reason has data, and an error when the reasons'
+// lengths differ or a value is negative.
+func DelaysByReason(d Delays) (*Figure, error) {
+	what := "delayed days in " + d.Place
+	var ss []daily
+	for _, r := range d.Reasons {
+		ss = append(ss, daily{r.Name, r.Daily})
 	}
-	n, err := sameDays("delayed patients in "+d.Place, paths[0].daily, paths[1].daily, paths[2].daily)
+	n, err := sameDays(what, ss...)
 	if err != nil {
 		return nil, err
 	}
-	title := "Patients delayed in acute beds, by discharge pathway"
-	if d.Place != "" {
-		title = fmt.Sprintf("Patients delayed in acute beds, %s, by discharge pathway", d.Place)
+	type month struct{ from, to int } // days [from, to)
+	var months []month
+	for i := range n {
+		if first := d.Start.AddDate(0, 0, i); i == 0 || first.Day() == 1 {
+			months = append(months, month{from: i})
+		}
+		months[len(months)-1].to = i + 1
 	}
-	p := newPanel(title, "Date", "Delayed patients")
-	day := dateAxis(p, d.Start, n)
-	p.Y.Tick.Marker = labelTicks{trim}
-	f := &Figure{Panels: []*plot.Plot{p}}
-
-	total := make([]float64, n)
-	for _, pw := range paths {
-		if pw.v == nil {
+	totals := make([]float64, len(months))
+	sums := make([][]float64, len(d.Reasons))
+	for k, r := range d.Reasons {
+		if r.Daily == nil {
 			continue
 		}
-		for i, v := range pw.v {
-			total[i] += v
+		sums[k] = make([]float64, len(months))
+		for j, mo := range months {
+			for i := mo.from; i < mo.to; i++ {
+				v := r.Daily[i]
+				if v < 0 || math.IsNaN(v) {
+					return nil, fmt.Errorf("plots: %s: %s on day %d is %v, want >= 0", what, r.Name, i, v)
+				}
+				sums[k][j] += v
+			}
+			totals[j] += sums[k][j]
 		}
-		l, err := strokedLine(series(n, day, pw.v), pw.colour, 1.5, pw.dashes)
+	}
+
+	title := "Delayed days in acute beds by month and reason"
+	if d.Place != "" {
+		title = fmt.Sprintf("Delayed days in acute beds by month and reason, %s", d.Place)
+	}
+	p := newPanel(title, "Date", "Delayed days in the month")
+	day := dateAxis(p, d.Start, n+1)
+	p.Y.Tick.Marker = labelTicks{trim}
+	headroom(p, totals)
+	f := &Figure{Panels: []*plot.Plot{p}}
+
+	bottom := make([]float64, len(months))
+	for k, r := range d.Reasons {
+		if sums[k] == nil {
+			continue
+		}
+		var rings []plotter.XYer
+		for j, mo := range months {
+			lo, hi := bottom[j], bottom[j]+sums[k][j]
+			bottom[j] = hi
+			x0, x1 := day(mo.from), day(mo.to)
+			rings = append(rings, plotter.XYs{{X: x0, Y: lo}, {X: x1, Y: lo}, {X: x1, Y: hi}, {X: x0, Y: hi}})
+		}
+		bars, err := outlinedBars(delayFills[k%len(delayFills)], color.White, rings...)
 		if err != nil {
 			return nil, err
 		}
-		p.Add(l)
-		f.Legend = append(f.Legend, LegendEntry{pw.name, []plot.Thumbnailer{l}})
+		p.Add(bars)
+		// The legend lists the reasons as the bars stack them, top first.
+		f.Legend = append([]LegendEntry{{r.Name, []plot.Thumbnailer{bars}}}, f.Legend...)
 	}
-	all, err := strokedLine(series(n, day, total), black, 2.5, nil)
-	if err != nil {
-		return nil, err
-	}
-	p.Add(all)
-	f.Legend = append(f.Legend, LegendEntry{LegendDelayedTotal, []plot.Thumbnailer{all}})
-
-	headroom(p, total)
-	if err := addMarkers(f, p, d.Interventions, day(0), day(n-1)); err != nil {
+	if err := addMarkers(f, p, d.Interventions, day(0), day(n)); err != nil {
 		return nil, err
 	}
 	return f, nil

@@ -8,12 +8,15 @@ import (
 	"caresim/plots"
 )
 
-// ExampleDelayedPatients draws a winter of delayed discharges from fixed
-// data: each pathway's delays rise to a January peak, and a
-// discharge-to-assess scheme from January cuts the pathway 1 and 2 delays.
-func ExampleDelayedPatients() {
-	start := time.Date(2025, time.October, 1, 0, 0, 0, 0, time.UTC)
-	const days = 182
+// ExampleDelaysByReason draws a year of delayed days from fixed data:
+// waits for a package of care at home rise to a January peak, a
+// discharge-to-assess scheme from January cuts the waits for assessment,
+// and the other reasons hold steady.
+func ExampleDelaysByReason() {
+	start := time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC)
+	const days = 365
+	names := []string{"Assessment", "Package of care at home", "Non-acute NHS bed", "Residential home",
+		"Nursing home", "Patient or family choice", "Transport", "Medicines to take out"}
 	d := plots.Delays{
 		Place: "Northshire",
 		Start: start,
@@ -21,18 +24,25 @@ func ExampleDelayedPatients() {
 			{Label: "Discharge to assess", At: time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)},
 		},
 	}
-	for i := range days {
-		peak := math.Exp(-math.Pow(float64(i-95)/35, 2))
-		cut := 1.0
-		if i >= 96 {
-			cut = 0.6 + 0.4*math.Exp(-float64(i-96)/14)
+	base := []float64{20, 8, 6, 2, 3, 4, 1.5, 7}
+	for k, name := range names {
+		r := plots.DelayReason{Name: name}
+		for i := range days {
+			v := base[k]
+			peak := math.Exp(-math.Pow(float64(i-290)/40, 2))
+			switch k {
+			case 0:
+				if i >= 279 {
+					v *= 0.6
+				}
+			case 1:
+				v += 10 * peak
+			}
+			r.Daily = append(r.Daily, v)
 		}
-		week := math.Sin(2 * math.Pi * float64(i) / 7)
-		d.Reablement = append(d.Reablement, (18+14*peak)*cut+2*week)
-		d.IntermediateCare = append(d.IntermediateCare, (12+10*peak)*cut+1.5*week)
-		d.CareHome = append(d.CareHome, 9+6*peak+float64(i)/60)
+		d.Reasons = append(d.Reasons, r)
 	}
-	f, err := plots.DelayedPatients(d)
+	f, err := plots.DelaysByReason(d)
 	if err != nil {
 		log.Fatal(err)
 	}

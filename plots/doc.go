@@ -14,7 +14,7 @@
 //
 //   - [BedsOverTime]: occupied beds in one pool over time, against capacity.
 //   - [DeficitTrajectory]: the annual and cumulative financial gap by year.
-//   - [DelayedPatients]: patients delayed in acute beds, by discharge pathway.
+//   - [DelaysByReason]: delayed days in acute beds by month and reason.
 //   - [AEPerformance]: A&E 4-hour performance and 12-hour waits by month.
 //   - [LengthOfStay]: the length-of-stay distribution of one bed pool, as a
 //     histogram and a cumulative share, with the mean and median marked.

@@ -28,7 +28,7 @@ func TestGolden(t *testing.T) {
 		{"beds.png", ExampleBedsOverTime},
 		{"beds_slide.png", bedsAtSlideSize},
 		{"deficit.png", ExampleDeficitTrajectory},
-		{"delays.png", ExampleDelayedPatients},
+		{"delays.png", ExampleDelaysByReason},
 		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},
 		{"waitlist.png", ExampleWaitingListOverTime},

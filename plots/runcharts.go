@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -24,15 +25,14 @@ var bodyTitles = [finance.NumBodies]string{
 
 // RunCharts draws the charts of a run: beds over time for each bed pool
 // the scenario has, the acute beds planned, open and occupied when its
-// bed-management rule closed or opened any, the patients delayed in acute
-// beds when it has acute beds, A&E performance when it has A&E attendances,
-// ED crowding when patients waited in ED for a bed or ambulances waited
-// over 30 minutes to hand over, the elective waiting list when it has one,
-// and, when the run
-// was priced, the deficit trajectory of the system and of each
-// organisation with money, and, when the run was set beside observed data,
-// a chart of each observed series (BackcastSeries). Pools and
-// organisations with nothing in them are left out.
+// bed-management rule closed or opened any, the delayed days in acute beds
+// by month and reason when it has acute beds, A&E performance when it has
+// A&E attendances, ED crowding when patients waited in ED for a bed or
+// ambulances waited over 30 minutes to hand over, the elective waiting list
+// when it has one, and, when the run was priced, the deficit trajectory of
+// the system and of each organisation with money, and, when the run was set
+// beside observed data, a chart of each observed series (BackcastSeries).
+// Pools and organisations with nothing in them are left out.
 func RunCharts(d results.RunData) ([]Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
 	var out []Chart
@@ -68,17 +68,18 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		out = append(out, Chart{File: "bed-base-acute", Fig: f})
 	}
 	if anyValue(d.Daily[care.DailyAcuteMean].Mean) || anyValue(d.Daily[care.DailyAcuteBeds].Mean) {
-		f, err := DelayedPatients(Delays{
-			Place: place, Start: start,
-			Reablement:       finite(d.Daily[care.DailyAcuteDelayedP1].Mean),
-			IntermediateCare: finite(d.Daily[care.DailyAcuteDelayedP2].Mean),
-			CareHome:         finite(d.Daily[care.DailyAcuteDelayedP3].Mean),
-			Interventions:    markers,
-		})
-		if err != nil {
-			return nil, err
+		dl := Delays{Place: place, Start: start, Interventions: markers}
+		for _, r := range care.DelayReasons {
+			dl.Reasons = append(dl.Reasons, DelayReason{Name: r.Title,
+				Daily: finite(d.Daily[care.DailyIndex("acute_delayed_"+r.Key+"_mean")].Mean)})
 		}
-		out = append(out, Chart{File: "delays", Fig: f})
+		switch f, err := DelaysByReason(dl); {
+		case errors.Is(err, ErrNoData): // results written before delays had reasons
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, Chart{File: "delays", Fig: f})
+		}
 	}
 	departures := d.Daily[care.DailyAEDepartures].Mean
 	if anyValue(d.Daily[care.DailyEDAttendances].Mean) || anyValue(departures) {

@@ -191,6 +191,16 @@ func TestBaselineRanges(t *testing.T) {
 		"services.ed.crowding.to":                               "125–200%",
 		"services.ed.crowding.factor":                           "1.0–1.23",
 		"services.ed.left_without_being_seen.share":             "50–80%",
+		"services.home_care.hours":                              "24800–33400",
+		"services.home_care.duration":                           "0.5–1.5y",
+		"services.home_care.after_reablement":                   "10–35%",
+		"services.delays.medicines.share":                       "0.5–0.9",
+		"services.delays.medicines.wait":                        "2.5–4.7 h",
+		"services.delays.transport.share":                       "5–20%",
+		"services.delays.transport.wait":                        "2–8 h",
+		"services.delays.choice.share":                          "5–20%",
+		"services.delays.choice.wait":                           "2–7d",
+		"services.delays.nursing":                               "0.4–0.6",
 	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
@@ -218,6 +228,8 @@ func TestBaselineRanges(t *testing.T) {
 		"services.ed.corridor_spaces=41",                                   // above 40
 		"services.ed.crowding.factor=1.5",                                  // above 1.46
 		"services.ed.left_without_being_seen.share=19%",                    // below 20%
+		"services.home_care.hours=42001",                                   // above 42000
+		"services.delays.medicines.share=0.09",                             // below 0.1
 	}
 	b, err := Load("baseline", Options{Sets: sets})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
+	"caresim/sim/care"
 )
 
 // chartSignatures are the first bytes of each chart format's files.
@@ -160,9 +161,9 @@ func TestRunChartsAdapter(t *testing.T) {
 	for _, c := range charts {
 		titles[c.File] = c.Fig.Panels[0].Title.Text
 		if c.File == "delays" {
-			for _, e := range []string{plots.LegendPathway1, plots.LegendPathway2, plots.LegendPathway3, plots.LegendDelayedTotal} {
-				if _, ok := c.Fig.Entry(e); !ok {
-					t.Errorf("%s has no %q in its legend", c.File, e)
+			for _, r := range care.DelayReasons {
+				if _, ok := c.Fig.Entry(r.Title); !ok {
+					t.Errorf("%s has no %q in its legend", c.File, r.Title)
 				}
 			}
 		}
@@ -178,7 +179,7 @@ func TestRunChartsAdapter(t *testing.T) {
 		"beds-acute":      "Acute beds occupied, Mid-Nottinghamshire (baseline)",
 		"beds-care-homes": "Care home beds occupied, Mid-Nottinghamshire (baseline)",
 		"deficit-system":  "Financial gap by year, whole system, Mid-Nottinghamshire (baseline)",
-		"delays":          "Patients delayed in acute beds, Mid-Nottinghamshire (baseline), by discharge pathway",
+		"delays":          "Delayed days in acute beds by month and reason, Mid-Nottinghamshire (baseline)",
 		"ae-performance":  "A&E 4-hour performance and 12-hour waits by month, Mid-Nottinghamshire (baseline)",
 		"waiting-list":    "Elective waiting list and the 18-week standard, Mid-Nottinghamshire (baseline)",
 	} {

@@ -112,8 +112,8 @@ unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
 percentile band across replications, the capacity and the interventions'
 start dates), bed-base-acute (the acute beds planned, open, in
 escalation and occupied, when the scenario's bed-management rule closes
-or opens any), delays (patients delayed in acute beds by discharge
-pathway, when the scenario has acute beds), ae-performance (each month's
+or opens any), delays (delayed days in acute beds each month, by the
+reason patients wait for, when the scenario has acute beds), ae-performance (each month's
 4-hour performance against the 95% standard and 12-hour waits, when it
 has A&E attendances), ed-crowding (each month's mean patients waiting in
 ED for a bed, those in corridor spaces, and ambulance handovers over 30

@@ -19,7 +19,9 @@ import (
 //
 // so that the remaining stay, given the time already spent a, is S − a
 // given S > a (Cox, Renewal Theory, 1962, §5.2). Acute census patients
-// then follow the usual pathways when medically fit.
+// then follow the usual pathways when medically fit. The home-care
+// market's hours in use at the start are filled the same way
+// (censusHomeCare).
 func (m *model) census() error {
 	r := des.NewStream(m.cfg.Seed, m.cfg.Rep, "census")
 	for _, sv := range services {
@@ -45,6 +47,7 @@ func (m *model) census() error {
 			m.pts.At(id).flags &^= fCensus
 		}
 	}
+	m.censusHomeCare()
 	return nil
 }
 

@@ -568,6 +568,9 @@ func (s *Services) check(c *checker, p *Params) {
 	c.nonNegative("services.care_homes.urgent_calls", ch.UrgentCalls)
 	c.fraction("services.care_homes.admit", ch.Admit)
 
+	s.HomeCare.check(c)
+	s.Delays.check(c)
+
 	cm := &s.Community
 	strata := make([]string, len(p.Population.Risk))
 	for i, r := range p.Population.Risk {

@@ -85,7 +85,7 @@ func outputs(t *testing.T, p *care.Params) string {
 // planner's scenario would, and asserts that check refuses the change or
 // the run differs from the baseline's with the same seed: no intervention
 // may pass check and silently do nothing, and none that check passes may
-// fail in the run. Runs are 60 days; two parameters act only on stays
+// fail in the run. Runs are 60 days; three parameters act only on stays
 // that end later, so they are tried over three years. Some act only when
 // others are not zero, so they are tried with those raised: Call for
 // Care's and the urgent community response's, when professionals call
@@ -95,7 +95,10 @@ func outputs(t *testing.T, p *care.Params) string {
 // 0 in the baseline, is halved from 10%); the ED's corridor spaces and its
 // walk-ins' longest patience, with 520 acute beds, so that the department
 // fills (in the baseline's first 60 days it never needs more than half its
-// corridor spaces, nor keeps anyone waiting 4 hours); and the acute bed-management
+// corridor spaces, nor keeps anyone waiting 4 hours); the delays'
+// attributions and nursing share, with delays that last (many more
+// patients going to care homes whose residents rarely die, reablement
+// short, every family choosing); and the acute bed-management
 // rule's parameters, off in the baseline, where check refuses them. The
 // rule is switched on with a closing part that closes 5 beds every 14
 // days (the baseline runs at ≈ 92%, under its 98%) down to a floor it
@@ -120,7 +123,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		t.Fatalf("found %d number paths in the baseline, want every one (over 300)", len(paths))
 	}
 	later := map[string]bool{"services.care_homes.length_of_stay.p90": true,
-		"services.community.early_period": true}
+		"services.community.early_period": true, "services.home_care.duration.sd": true}
 	calls := []string{"services.call_for_care.calls=50%", "services.call_for_care.suitable=20%",
 		"services.urgent_community_response.places=5"}
 	noEarly := []string{"services.community.early_period=0d"}
@@ -139,6 +142,21 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		"services.ed.corridor_spaces":                            crowded,
 		"services.ed.left_without_being_seen.patience.values[2]": crowded,
 	}
+	// The reasons' attributions and the nursing share show only in delays
+	// that last, and an attribution raised by 0.01 only in many: with a
+	// third of patients going to care homes whose residents rarely die,
+	// the reablement caseload short of its clients, and every family
+	// choosing.
+	full := []string{"services.acute.pathways.home=0.565", "services.acute.pathways.care_home=0.315",
+		"services.care_homes.length_of_stay.median=5000d", "services.care_homes.length_of_stay.p90=20000d"}
+	for _, path := range []string{"services.delays.nursing", "services.delays.attribution.residential_home.nhs",
+		"services.delays.attribution.residential_home.both", "services.delays.attribution.nursing_home.nhs",
+		"services.delays.attribution.nursing_home.both"} {
+		dependsOn[path] = full
+	}
+	dependsOn["services.delays.attribution.home_care.nhs"] = []string{"services.reablement.caseload=100"}
+	dependsOn["services.delays.attribution.home_care.both"] = []string{"services.reablement.caseload=100"}
+	dependsOn["services.delays.attribution.choice.both"] = []string{"services.delays.choice.share=1"}
 	closing := []string{"services.acute.management.meeting=8h", "services.acute.management.close.step=5",
 		"services.acute.management.close.every=1d", "services.acute.management.close.window=14d",
 		"services.acute.management.close.below=98%", "services.acute.management.close.above=99.5%",

@@ -92,6 +92,13 @@ func (m *model) onSource(si int) error {
 		m.trace(id, "refer", "elective")
 		m.joinList(id)
 		return nil
+	case srcHomeCare:
+		if thin >= keep {
+			return nil
+		}
+		id := m.newPatient(seed, kindHomeCare, -1, 0)
+		m.trace(id, "refer", "home-care")
+		return m.askHomeCare(id, hcCommunity)
 	case srcCareHome:
 		if thin >= keep {
 			return nil
@@ -501,13 +508,17 @@ func (m *model) leaveAcute(id int32) {
 		if m.measured {
 			m.stays(svcAcute).Add(float64(now - pt.admitted))
 		}
-		if pt.pathway >= 1 && pt.pathway <= 3 {
+		switch {
+		case pt.pathway >= 1 && pt.pathway <= 3:
 			m.lv[lvDelayed].Add(now, -1)
 			m.delayedOf(pt.pathway).Add(now, -1)
 			if m.measured {
 				m.tallies[tDelayP1+int(pt.pathway)-1].Add(float64(now - pt.fit))
 			}
+		case pt.delay != 0: // a pathway 0 patient held by a reason (onFitHome)
+			m.lv[lvDelayed].Add(now, -1)
 		}
+		m.setReason(pt, reasonNone)
 	}
 	if x := m.cfg.ExcessAfter; x > 0 && now-pt.admitted > x {
 		m.counts[cExcessBedDays].Inc(m.day(), float64(now-pt.admitted-x))
@@ -623,6 +634,9 @@ func (m *model) onFit(id int32) error {
 	pt.pathway = path
 	m.trace(id, "fit", svcAcute.name)
 	if path == 0 {
+		if stays, err := m.onFitHome(id); stays || err != nil {
+			return err
+		}
 		return m.mayLeave(svcAcute, id)
 	}
 	if path == pathDied {
@@ -632,16 +646,17 @@ func (m *model) onFit(id int32) error {
 	m.lv[lvDelayed].Add(now, 1)
 	m.delayedOf(path).Add(now, 1)
 	if !t2a.Enabled && s.Acute.Assessment.Kind != 0 {
-		m.cal.Schedule(now+max(0, m.sample(pt, slotAssess, &s.Acute.Assessment)), evAssessed, id)
+		m.startDelay(id, reasonAssessment, max(0, m.sample(pt, slotAssess, &s.Acute.Assessment)))
 		return nil
 	}
 	return m.requestDownstream(id)
 }
 
 // requestDownstream asks for the place of the patient's pathway, keeping
-// the acute bed until it is granted.
+// the acute bed until it is granted, and waiting for it (placeReason).
 func (m *model) requestDownstream(id int32) error {
 	pt := m.pts.At(id)
+	m.setReason(pt, m.placeReason(pt))
 	pool := svcReablement.pool()
 	switch pt.pathway {
 	case 2:
@@ -682,6 +697,12 @@ func (m *model) endStay(id int32, s *service, o *Outcomes, slot uint64) error {
 		}
 	}
 	switch out {
+	case 0:
+		if hc := &m.p.Services.HomeCare; s == svcReablement && hc.Enabled && pt.route != routeCareHome &&
+			m.u(pt, slotAfterReablement) < hc.AfterReablement {
+			m.trace(id, "ready", s.name)
+			return m.askHomeCare(id, hcHospital)
+		}
 	case 1:
 		if m.p.Services.CareHomes.Enabled {
 			m.trace(id, "ready", s.name)

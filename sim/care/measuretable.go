@@ -320,6 +320,10 @@ func initMeasures() {
 	}
 	add(nil, flowMeasures)
 	add(nil, waitListMeasures)
+	// The delays' and the home-care market's measures come before the
+	// services', so that a new service's measures are the last.
+	add(svcAcute, delayMeasures)
+	add(nil, homeCareMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}

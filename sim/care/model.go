@@ -106,9 +106,9 @@ const (
 	evSource   des.Kind = iota // ID: index of the source
 	evSchedule                 // ID: index into the schedule's times
 	evWarmEnd
-	evTreated // end of treatment in ED, urgent treatment or SDEC
-	evFit     // medically fit: end of the clinical stay
-	evAssessed
+	evTreated  // end of treatment in ED, urgent treatment or SDEC
+	evFit      // medically fit: end of the clinical stay
+	evDelayEnd // the end of one step of a delay in the acute bed (delays.go)
 	evICEnd
 	evReablementEnd
 	evStayEnd // the end of a stay that needs nothing more (care homes): leaveStay of the pool held
@@ -125,6 +125,7 @@ const (
 	evElectiveDay      // a weekday's elective programme, at 08:00 (waitlist.go)
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
+	evHomeCareEnd // the end of a package of home care
 )
 
 // Patient kinds.
@@ -134,6 +135,7 @@ const (
 	kindResident        // a care-home resident from the community
 	kindEnrolled        // a person on the community caseload
 	kindStepUp          // a Call for Care patient navigated to care out of hospital
+	kindHomeCare        // a person with a package of home care
 )
 
 // Where a patient is treated, for evTreated.
@@ -195,13 +197,28 @@ const (
 	slotICLeaveWeekend //
 	slotUnseen         // whether a patient would leave the ED unseen if kept waiting (ED.LeftWithoutBeingSeen)
 	slotPatience       // how long they would wait
+	slotHomeCareNeed     // whether a patient going home needs a package of home care
+	slotHomeCareHours    // the package's hours a week
+	slotHomeCareDuration // the package's length
+	slotAfterReablement  // whether a reablement client goes on to home care
+	slotMedicines        // whether a patient going home waits for medicines
+	slotMedicinesWait
+	slotTransport // whether a patient going home waits for transport
+	slotTransportWait
+	slotChoice // whether a family takes time to choose
+	slotChoiceWait
+	slotNursing // whether a care-home placement is in a nursing home
 )
+
+// slotOwner + reason is the slot of the draw of a delay's responsible
+// organisation, one per reason, apart from the slots above.
+const slotOwner = 1 << 10
 
 type patient struct {
 	seed       uint64
 	id         int64
 	arrived    des.Time // arrival at the first service; an elective referral's RTT clock start
-	dta        des.Time // decision to admit, or request for a bed
+	dta        des.Time // decision to admit, request for a bed, or for a package of home care
 	admitted   des.Time // into the bed of the current service
 	fit        des.Time // medically fit
 	discharged des.Time // left an acute bed alive; −1 if not yet
@@ -212,6 +229,8 @@ type patient struct {
 	pathway    int8  // 0–3, or pathDied
 	flags      uint8
 	episode    uint8
+	delay      uint8 // the reason for delay in the acute bed and its owner (delays.go), or 0
+	hours      uint8 // a package of home care's hours a week
 }
 
 const pathDied = 4
@@ -224,6 +243,7 @@ const (
 	srcCareHome        // a band's care-home admissions from the community
 	srcReferral        // a band's case-finding for the community teams
 	srcCalls           // care-home residents' urgent calls
+	srcHomeCare        // people at home asking for a package of home care
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -322,6 +342,7 @@ type model struct {
 	year    yearEffects
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
+	hc      homeCare // the home-care market's state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -367,6 +388,8 @@ const (
 	cHandover30             // of them, more than 30 minutes after arrival
 	cHandover60             // more than 60 minutes after arrival
 	cHandoverHoursLost      // hours of ambulance handovers beyond 15 minutes
+	cHomeCareStarts         // + hcHospital or hcCommunity: packages of home care started
+	_
 	cLeftAlive              // patients leaving an acute bed alive
 	cLeftBeforeNoon         // of them, before 12:00
 	cLeftHour               // + hour of the day 0–23: of them, in that hour
@@ -500,6 +523,11 @@ func (m *model) dists() []struct {
 	add(s.Elective.Enabled, &s.Elective.Decision, "services.elective.decision")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
 	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.Patience, "services.ed.left_without_being_seen.patience")
+	add(s.HomeCare.Enabled, &s.HomeCare.Package, "services.home_care.package")
+	add(s.HomeCare.Enabled, &s.HomeCare.Duration, "services.home_care.duration")
+	add(true, &s.Delays.Medicines.Wait, "services.delays.medicines.wait")
+	add(true, &s.Delays.Transport.Wait, "services.delays.transport.wait")
+	add(true, &s.Delays.Choice.Wait, "services.delays.choice.wait")
 	return out
 }
 
@@ -600,7 +628,7 @@ func (m *model) initSources() error {
 	urgentMax := make([]float64, len(m.cohorts)*nr)
 	fixedMax := make([]float64, nr)
 	bandMax := make([][3]float64, nb) // elective, care home, referrals: per head
-	callMax, callBeds := 0.0, 0.0
+	callMax, callBeds, homeCareMax := 0.0, 0.0, 0.0
 	// headroom is the most by which enrolment can raise a cohort's urgent
 	// rate: candidates come at that many times the highest rate, so that
 	// thinning can keep more of them when enrolled people come more often
@@ -628,6 +656,7 @@ func (m *model) initSources() error {
 			bandMax[a][2] = max(bandMax[a][2], p.Services.Community.Referrals)
 		}
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
+		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
 		callBeds = max(callBeds, float64(max(p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied)))
 	}
 	observe()
@@ -734,6 +763,12 @@ func (m *model) initSources() error {
 			}
 		}
 	}
+	if hc := &p.Services.HomeCare; hc.Enabled && homeCareMax > 0 {
+		picks := []pick{{cum: 1, cohort: -1, route: -1, base: homeCareMax}}
+		if err := add(srcHomeCare, -1, -1, homeCareMax, hc.Growth, false, picks, "home-care"); err != nil {
+			return err
+		}
+	}
 	if p.Services.CareHomes.Enabled && callMax > 0 && callBeds > 0 {
 		picks := []pick{{cum: 1, cohort: -1, route: routeCareHome, base: callMax}}
 		if err := add(srcCalls, -1, routeCareHome, callMax*callBeds, 0, true, picks, "care-home-calls"); err != nil {
@@ -782,6 +817,8 @@ func (m *model) refreshKeep() {
 				now = p.Services.Community.Referrals
 			case srcCalls:
 				now = p.Services.CareHomes.UrgentCalls
+			case srcHomeCare:
+				now = p.Services.HomeCare.Community
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -824,7 +861,7 @@ func (m *model) syncCapacity() error {
 			return err
 		}
 	}
-	return nil
+	return m.syncHomeCare()
 }
 
 // u returns patient pt's uniform draw of the given slot, in [0, 1): the
@@ -978,8 +1015,12 @@ func (m *model) whereAre(n int) string {
 		parts = append(parts, fmt.Sprintf("%d on the elective waiting list", w))
 		rest -= w
 	}
+	if w := m.hc.wait[hcCommunity].len(); w > 0 {
+		parts = append(parts, fmt.Sprintf("home care %d waiting at home", w))
+		rest -= w
+	}
 	if rest > 0 {
-		parts = append(parts, fmt.Sprintf("%d elsewhere (waiting at home)", rest))
+		parts = append(parts, fmt.Sprintf("%d elsewhere (at home with a package of home care, or waiting at home)", rest))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -1009,8 +1050,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onTreated(e.ID)
 	case evFit:
 		return m.onFit(e.ID)
-	case evAssessed:
-		return m.requestDownstream(e.ID)
+	case evDelayEnd:
+		return m.onDelayEnd(e.ID)
 	case evICEnd:
 		return m.endStay(e.ID, svcIC, &m.p.Services.IntermediateCare.Outcomes, slotICOutcome)
 	case evReablementEnd:
@@ -1056,6 +1097,8 @@ func (m *model) handle(e des.Event) error {
 
 	case evLeftUnseen:
 		return m.onLeftUnseen(e.ID)
+	case evHomeCareEnd:
+		return m.onHomeCareEnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

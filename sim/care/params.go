@@ -178,8 +178,10 @@ type Services struct {
 	IntermediateCare IntermediateCare `yaml:"intermediate_care"`
 	Reablement       Reablement       `yaml:"reablement"`
 	CareHomes        CareHomes        `yaml:"care_homes"`
+	HomeCare         HomeCare         `yaml:"home_care"`
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
+	Delays           Delays           `yaml:"delays"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each

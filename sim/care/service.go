@@ -154,35 +154,44 @@ const LOSBinWidth = 0.25
 // The model's own levels, kept by the flows rather than by one service;
 // the services' levels follow them in model.lv.
 const (
-	lvDelayed      = iota // medically fit patients in acute beds
-	lvDelayedP1           // of them, waiting for reablement (pathway 1)
-	lvDelayedP2           // for an intermediate-care bed (pathway 2)
-	lvDelayedP3           // for a care home (pathway 3)
-	lvWaitBed             // emergency patients with a decision to admit waiting for a bed
-	lvAcutePlanned        // acute beds planned: services.acute.beds as scheduled (bedrule.go)
-	lvAcuteClosed         // of them, closed by the bed-management rule and empty
-	lvEscalation          // escalation beds open, occupied or not
-	lvTurnaround          // acute beds in their turnaround (discharge.go)
-	lvAwaitLeave          // patients who may leave an acute bed, waiting for their hour
-	lvWaitList            // elective referrals on the waiting list (waitlist.go)
-	lvWaitOver18          // of them, waiting more than 18 weeks at the last midnight
-	lvEDBoarding          // admitted patients in the ED waiting for a bed (crowding.go)
-	lvEDCorridor          // of them, those in corridor spaces
-	numOwnLevels
+	lvDelayed          = iota                           // medically fit patients in acute beds
+	lvDelayedP1                                         // of them, waiting for reablement (pathway 1)
+	lvDelayedP2                                         // for an intermediate-care bed (pathway 2)
+	lvDelayedP3                                         // for a care home (pathway 3)
+	lvWaitBed                                           // emergency patients with a decision to admit waiting for a bed
+	lvAcutePlanned                                      // acute beds planned: services.acute.beds as scheduled (bedrule.go)
+	lvAcuteClosed                                       // of them, closed by the bed-management rule and empty
+	lvEscalation                                        // escalation beds open, occupied or not
+	lvTurnaround                                        // acute beds in their turnaround (discharge.go)
+	lvAwaitLeave                                        // patients who may leave an acute bed, waiting for their hour
+	lvWaitList                                          // elective referrals on the waiting list (waitlist.go)
+	lvWaitOver18                                        // of them, waiting more than 18 weeks at the last midnight
+	lvEDBoarding                                        // admitted patients in the ED waiting for a bed (crowding.go)
+	lvEDCorridor                                        // of them, those in corridor spaces
+	lvDelayReason                                       // of the medically fit, those delayed for each reason from reasonAssessment (delays.go)
+	lvDelayOwner       = lvDelayReason + numReasons - 1 // for each responsible organisation
+	lvDToC             = lvDelayOwner + numOwners       // for a reason DToC counted
+	lvHomeCareHours    = lvDToC + 1                     // hours a week of home care under way
+	lvHomeCareCapacity = lvDToC + 2                     // hours a week the market can deliver
+	lvHomeCarePackages = lvDToC + 3                     // packages of home care under way
+	lvHomeCareWaiting  = lvDToC + 4                     // + hcHospital or hcCommunity: people waiting for a package
+	numOwnLevels       = lvDToC + 6
 )
 
 // The model's own tallies of the measured period; the services'
 // length-of-stay tallies follow them in model.tallies.
 const (
-	tEDWait   = iota // arrival in ED to a cubicle, in hours
-	tEDDept          // arrival in ED to leaving it, in hours
-	tBedWait         // decision to admit to an acute bed, in days
-	tDelayP1         // medically fit to leaving the acute bed, pathway 1, in days
-	tDelayP2         // pathway 2
-	tDelayP3         // pathway 3
-	tRTTWait         // an elective referral to admission, in weeks
-	tEDBoard         // decision to admit in ED to leaving it, in hours
-	tHandover        // ambulance arrival to handover, in minutes
+	tEDWait       = iota // arrival in ED to a cubicle, in hours
+	tEDDept              // arrival in ED to leaving it, in hours
+	tBedWait             // decision to admit to an acute bed, in days
+	tDelayP1             // medically fit to leaving the acute bed, pathway 1, in days
+	tDelayP2             // pathway 2
+	tDelayP3             // pathway 3
+	tRTTWait             // an elective referral to admission, in weeks
+	tEDBoard             // decision to admit in ED to leaving it, in hours
+	tHandover            // ambulance arrival to handover, in minutes
+	tHomeCareWait        // + hcHospital or hcCommunity: asking to starting a package of home care, in days
+	_
 	numOwnTallies
 )
 
