@@ -196,11 +196,12 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	}
 	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
 	var drawn []plots.Chart
-	names = append(names, "report.html")
+	cd := compareDataOf(cmp)
+	names = append(names, "report.html", results.WorkbookName)
 	writers = append(writers, func(w io.Writer) error {
-		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
-	})
-	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
+		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cd.Runs, cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
+	}, bookWriter(func() (*results.Book, error) { return cmp.book(*cc.sim.sets, cd.Runs), nil }))
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(cd) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -303,4 +304,16 @@ func (c *comparison) summary(sets []string) *results.Comparison {
 		ms = append(ms, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
 	return results.NewComparison(c.labels(), ms, sets, c.Comparison)
+}
+
+// book is the comparison's workbook, runs being what its charts are
+// drawn from: as compareBookOf reads it back from the folder.
+func (c *comparison) book(sets []string, runs []results.RunData) *results.Book {
+	var annual [][]results.AnnualRow
+	var sums []*results.Summary
+	for _, r := range c.runs {
+		annual = append(annual, results.AnnualRowsOf(r.res))
+		sums = append(sums, results.NewRun(r.Loaded, sets, r.opts, r.res, false, calibrationOf(r.Loaded, sets, r.res)).Summary(r.wall))
+	}
+	return compareBook(c.summary(sets), runs, annual, sums)
 }

@@ -319,8 +319,11 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	rs := results.NewRun(l, *r.sim.sets, o, res, *r.perRep, calibrationOf(l, *r.sim.sets, res))
 	names, writers := rs.Files(wall)
 	var drawn []plots.Chart
-	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
+	names = append(names, "report.html", results.WorkbookName)
+	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) },
+		bookWriter(func() (*results.Book, error) {
+			return runBook(rs.Summary(0), results.RunDataOf(l, res), results.AnnualRowsOf(res)), nil
+		}))
 	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return runCharts(l, res) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
