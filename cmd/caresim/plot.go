@@ -187,7 +187,11 @@ func plotSweepDir(out *results.Folder, metrics []string, formats plots.Output, s
 			return true, err
 		}
 	}
-	// The workbook first: drawSweepDir draws nothing with --no-plots.
+	// The workbook first, of a whole sweep (checked as the charts read
+	// it): drawSweepDir draws nothing with --no-plots.
+	if _, err := results.ReadSweepData(dir); err != nil {
+		return true, err
+	}
 	book := bookWriter(func() (*results.Book, error) { return sweepBookOf(dir) })
 	if err := out.Save(context.Background(), "plot", []string{results.WorkbookName}, []func(io.Writer) error{book}); err != nil {
 		return true, err

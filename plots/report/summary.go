@@ -114,7 +114,7 @@ func MoneyPeriod(name string, years []string) string {
 		return "sum over " + span
 	}
 	if fy := finalYear(years); fy != "" {
-		return "final year whole, " + fy
+		return "financial year " + fy
 	}
 	return ""
 }
@@ -322,9 +322,6 @@ func standardsTable(labels []string, periods []string, metrics []map[string]floa
 	if len(t.Rows) == 0 {
 		return reportTable{}
 	}
-	t.Rows = append(t.Rows, reportRow{Group: true, Cells: []reportCell{
-		{Text: "Referral to treatment", Note: "92% of elective patients treated within 18 weeks of referral"},
-		{Text: "not rated"}, {Text: "The model takes the wait from referral to admission as given (services.elective.lead), so it does not measure it; it counts the elective operations cancelled for want of a bed instead."}}})
 	return t
 }
 
@@ -364,6 +361,9 @@ func unitShown(unit string) string {
 	return u
 }
 
+// rttNote says why the 18-week standard is not rated.
+const rttNote = "Referral to treatment (92% of elective patients treated within 18 weeks of referral) is not rated: the model takes the wait from referral to admission as given (services.elective.lead) rather than measuring it; it counts the elective operations cancelled for want of a bed instead."
+
 // yearsNote follows the table of years.
 const yearsNote = "First and last year: the first and last financial years simulated whole, each its own total (or its own mean for levels and shares), not a mean over the period. Trend: the least-squares slope of the years' values, a year (points a year for percentages). Mean over the period: the headline table's figure."
 
@@ -386,7 +386,7 @@ func runAnswer(s *results.Summary, d results.RunData) *answer {
 		a.Sentences = append(a.Sentences, sentence{Mark: mark, Text: fmt.Sprintf(format, args...)})
 	}
 	if d.Money != nil {
-		if fy := finalYear(d.Money.Years); fy != "" {
+		if fy := finalYear(d.Money.Years); fy != "" && wholeYear(d, fy) {
 			name := "deficit_final_year_gbp"
 			if x, ok := byName[name]; ok {
 				lohi := ci[name]
@@ -449,7 +449,7 @@ func runAnswer(s *results.Summary, d results.RunData) *answer {
 		}
 		say("", "%s; a mean of %s a year over %s.", text, count(byName[y.Metric]), period)
 	}
-	if x, ok := byName[care.Metrics[care.MetricAcuteDelayed].Name]; ok {
+	if x, ok := byName[care.Metrics[care.MetricAcuteDelayed].Name]; ok && byName[care.Metrics[care.MetricNELAdmissions].Name] > 0 {
 		text := fmt.Sprintf("On an average day %s medically fit patients wait in acute beds for their place elsewhere", count(x))
 		if y, ok := yearsOf(ys, care.Metrics[care.MetricAcuteDelayed].Name); ok && len(y.Years) > 1 {
 			text += fmt.Sprintf(" (%s in %s, %s in %s)", count(y.First()), y.Years[0], count(y.Last()), y.Years[len(y.Years)-1])
@@ -458,11 +458,24 @@ func runAnswer(s *results.Summary, d results.RunData) *answer {
 	}
 	labels := []string{m.Scenario}
 	a.Standards = standardsTable(labels, []string{period}, []map[string]float64{byName}, [][]Years{ys})
+	if len(a.Standards.Rows) > 0 {
+		a.Notes = append(a.Notes, rttNote)
+	}
 	a.Years = yearsTable(labels, []string{period}, []map[string]float64{byName}, [][]Years{ys})
 	if len(a.Years.Rows) > 0 {
 		a.Notes = append(a.Notes, yearsNote)
 	}
 	return a
+}
+
+// wholeYear reports whether d simulated the financial year fy whole.
+func wholeYear(d results.RunData, fy string) bool {
+	for y, name := range d.Years {
+		if name == fy && y < len(d.Annual) {
+			return int(d.Annual[y][care.AnnualDays]) == results.FinancialYearDays(fy)
+		}
+	}
+	return false
 }
 
 // gapWord names a deficit: a gap when positive, else a surplus.
@@ -525,6 +538,9 @@ func compareAnswer(s *results.Comparison, runs []results.RunData) *answer {
 		}
 	}
 	a.Standards = standardsTable(labels, periods, metrics, years)
+	if len(a.Standards.Rows) > 0 {
+		a.Notes = append(a.Notes, rttNote)
+	}
 	a.Years = yearsTable(labels, periods, metrics, years)
 	if len(a.Years.Rows) > 0 {
 		a.Notes = append(a.Notes, yearsNote)
