@@ -89,8 +89,12 @@ unless --no-plots:
 caresim plot DIR re-draws them from the folder.
 
 report.html is the comparison's report for a board, as run writes one
-(see caresim run --help): the headline table gives each scenario's mean
-and its difference to the first, with their 95% confidence intervals.
+(see caresim run --help): its first page says what each scenario
+changes against the first, marked better, worse or no clear change, and
+the headline table gives each scenario's mean and its difference to the
+first, with their 95% confidence intervals. results.xlsx is its
+workbook: sheets headline, comparison (every row of compare.csv),
+annual (each scenario's), calibration and about.
 
 Empty cells (JSON null) are values that could not be measured. A
 difference uses the replications where both scenarios measured the
