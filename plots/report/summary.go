@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -322,7 +323,7 @@ func standardsTable(labels []string, periods []string, metrics []map[string]floa
 	if len(t.Rows) == 0 {
 		return reportTable{}
 	}
-	return t
+	return compact(t, len(labels))
 }
 
 // yearsTable shows each scenario's headline activity year by year: the
@@ -330,7 +331,7 @@ func standardsTable(labels []string, periods []string, metrics []map[string]floa
 // period, each labelled with its years.
 func yearsTable(labels []string, periods []string, metrics []map[string]float64, years [][]Years) reportTable {
 	t := reportTable{Class: "years", Header: []reportCell{{Text: "Metric"}, {Text: "Scenario"},
-		{Text: "First year", Num: true}, {Text: "Last year", Num: true}, {Text: "Trend", Num: true}, {Text: "Mean over the period", Num: true}}}
+		{Text: "First year", Num: true}, {Text: "Last year", Num: true}, {Text: "Trend", Num: true}, {Text: "Mean", Num: true}}}
 	for _, k := range Headline {
 		name := care.Metrics[k].Name
 		first := true
@@ -341,7 +342,10 @@ func yearsTable(labels []string, periods []string, metrics []map[string]float64,
 			}
 			row := reportRow{Group: first, Cells: []reportCell{{}, {Text: label}}}
 			if first {
-				row.Cells[0] = reportCell{Text: plots.MetricLabel(name, care.Metrics[k].Doc), Note: name + ", " + unitShown(y.Unit)}
+				row.Cells[0] = reportCell{Text: plots.MetricLabel(name, care.Metrics[k].Doc)}
+				if y.Unit != "fraction" {
+					row.Cells[0].Text += ", " + unitShown(y.Unit)
+				}
 				first = false
 			}
 			row.Cells = append(row.Cells,
@@ -350,6 +354,45 @@ func yearsTable(labels []string, periods []string, metrics []map[string]float64,
 				reportCell{Text: trendText(y.Trend(), y.Unit), Num: true},
 				reportCell{Text: figureText(metrics[i][name], y.Unit), Note: periods[i], Num: true})
 			t.Rows = append(t.Rows, row)
+		}
+	}
+	return compact(t, len(labels))
+}
+
+// compact makes a first-page table shorter, so that the page holds it:
+// the years (or the period) that every cell of a column notes go to its
+// heading, leaving each cell's mark alone under it; and the scenario
+// column goes when there is one scenario.
+func compact(t reportTable, scenarios int) reportTable {
+	for c := 2; c < len(t.Header); c++ {
+		var common string
+		same := true
+		for i, r := range t.Rows {
+			if c >= len(r.Cells) {
+				same = false
+				break
+			}
+			when, _, _ := strings.Cut(r.Cells[c].Note, " · ")
+			if i == 0 {
+				common = when
+			}
+			same = same && when == common && when != ""
+		}
+		if !same || len(t.Rows) == 0 {
+			continue
+		}
+		t.Header[c].Text += ", " + common
+		for i := range t.Rows {
+			note := strings.TrimPrefix(t.Rows[i].Cells[c].Note, common)
+			t.Rows[i].Cells[c].Note = strings.TrimPrefix(note, " · ")
+		}
+	}
+	if scenarios == 1 {
+		t.Header = slices.Delete(t.Header, 1, 2)
+		for i := range t.Rows {
+			if len(t.Rows[i].Cells) > 1 {
+				t.Rows[i].Cells = slices.Delete(t.Rows[i].Cells, 1, 2)
+			}
 		}
 	}
 	return t

@@ -206,8 +206,9 @@ func TestCompareAnswer(t *testing.T) {
 }
 
 // TestAnswerOnFirstPage writes a hand-made run's report and checks that
-// its answer comes first, before the headline table, which starts a new
-// page in print, and holds each sentence.
+// its answer comes first, before the headline table, and holds each
+// sentence (the browser test checks that the sentences and the standards
+// fit the first A4 page).
 func TestAnswerOnFirstPage(t *testing.T) {
 	t.Parallel()
 	s, d := handRun("base", handBase, 137.6e6, 136e6, 139.2e6, 400e6)
@@ -220,9 +221,6 @@ func TestAnswerOnFirstPage(t *testing.T) {
 	if answer < 0 || headline < answer || strings.Contains(page[:answer], "<section") {
 		t.Fatalf("the answer is not the first section: at %d, the headline at %d", answer, headline)
 	}
-	if !strings.Contains(page, "#answer + #headline { break-before: page;") {
-		t.Error("in print, the headline does not start a page after the answer")
-	}
 	first := page[answer:headline]
 	for _, sn := range runAnswer(s, d).Sentences {
 		var esc strings.Builder // as the report's template escapes text
@@ -231,7 +229,7 @@ func TestAnswerOnFirstPage(t *testing.T) {
 			t.Errorf("the first page lacks %q", sn.Text)
 		}
 	}
-	for _, want := range []string{`<li class="worse"><span class="mark">✗ worse</span>`, `<td class="num misses">93.5%<br><small>2016/17 · ✗ misses</small>`, `Year by year`} {
+	for _, want := range []string{`<li class="worse"><span class="mark">✗ worse</span>`, `<td class="num misses">93.5%<br><small>✗ misses</small>`, `Year by year`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first page lacks %s", want)
 		}
