@@ -364,23 +364,20 @@ func compareBook(s *results.Comparison, runs []results.RunData, annual [][]resul
 }
 
 // verdict says whether the difference r in the metric name is better or
-// worse, when its interval excludes zero.
+// worse, when its interval excludes zero (report.Verdict).
 func verdict(name string, r results.CompareResult) string {
 	lo, hi := float64(r.DiffCILow), float64(r.DiffCIHigh)
-	switch {
-	case math.IsNaN(lo) || math.IsNaN(hi):
+	if math.IsNaN(lo) || math.IsNaN(hi) {
 		return ""
-	case lo <= 0 && hi >= 0:
+	}
+	switch v := report.Verdict(name, lo, hi); v {
+	case "same":
 		return "no clear difference"
-	}
-	low, ok := report.LowerIsBetter(name)
-	if !ok {
+	case "":
 		return "different"
+	default:
+		return v
 	}
-	if (hi < 0) == low {
-		return "better"
-	}
-	return "worse"
 }
 
 // sweepBook is the workbook of the sweep m, from sweep.csv's records

@@ -93,11 +93,7 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 				row.Cells[5].Text = intervalText(lo, hi)
 				if lo > 0 || hi < 0 {
 					row.Cells[4].Text += " *"
-					if low, ok := LowerIsBetter(m.Name); ok {
-						mark := "worse"
-						if (hi < 0) == low {
-							mark = "better"
-						}
+					if mark := Verdict(m.Name, lo, hi); mark != "" {
 						row.Cells[4].Mark, row.Cells[4].Note = mark, markLabels[mark]
 					}
 				}

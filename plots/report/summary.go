@@ -79,6 +79,25 @@ func LowerIsBetter(name string) (lower, ok bool) {
 	return true, true
 }
 
+// Verdict says which way a difference in the headline metric name whose
+// 95% confidence interval is [lo, hi] goes: "better" or "worse" when the
+// interval excludes zero, "same" (no clear change) when it holds zero or
+// could not be computed, and "" for a metric with no better way
+// ([LowerIsBetter]) whose interval excludes zero.
+func Verdict(name string, lo, hi float64) string {
+	if lo <= 0 && hi >= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
+		return "same"
+	}
+	low, ok := LowerIsBetter(name)
+	switch {
+	case !ok:
+		return ""
+	case (hi < 0) == low:
+		return "better"
+	}
+	return "worse"
+}
+
 // Period names the period a run's metrics cover: its financial years
 // ("2014/15–2023/24") when it ran from 1 April for whole financial years,
 // else its first and last days.
@@ -605,18 +624,7 @@ func compareSentences(byName map[string]results.CompareMetric, labels []string, 
 		return m.Scenarios[0], m.Scenarios[i], true
 	}
 	markOf := func(name string, r results.CompareResult) string {
-		lo, hi := float64(r.DiffCILow), float64(r.DiffCIHigh)
-		if lo <= 0 && hi >= 0 || math.IsNaN(lo) {
-			return "same"
-		}
-		low, ok := LowerIsBetter(name)
-		if !ok {
-			return ""
-		}
-		if (hi < 0) == low {
-			return "better"
-		}
-		return "worse"
+		return Verdict(name, float64(r.DiffCILow), float64(r.DiffCIHigh))
 	}
 	unclear := func(mark string) string {
 		if mark == "same" {
