@@ -350,8 +350,12 @@ func orgName(org string) string {
 	return org
 }
 
-// fyDays is the number of days of the financial year labelled fy
-// ("2014/15"), or 0 when fy is not such a label.
+// FinancialYearDays is the number of days of the financial year labelled
+// fy ("2014/15"), or 0 when fy is not such a label (as a final year
+// simulated in part is labelled, "2014/15 (part)").
+func FinancialYearDays(fy string) int { return fyDays(fy) }
+
+// fyDays is [FinancialYearDays].
 func fyDays(fy string) int {
 	d, err := scenarios.ParseFinancialYear(fy)
 	if err != nil {

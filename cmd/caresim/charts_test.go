@@ -53,7 +53,7 @@ func TestRunCharts(t *testing.T) {
 		}
 	}
 	for name := range files {
-		if ext := strings.TrimPrefix(filepath.Ext(name), "."); !slices.Contains([]string{"json", "csv", "png", "svg", "pdf", "html"}, ext) {
+		if ext := strings.TrimPrefix(filepath.Ext(name), "."); !slices.Contains([]string{"json", "csv", "png", "svg", "pdf", "html", "xlsx"}, ext) {
 			t.Errorf("unexpected file %s in the results folder", name)
 		}
 	}
@@ -77,7 +77,7 @@ func TestRunNoPlots(t *testing.T) {
 			dir := t.TempDir()
 			args := append([]string{"run", "--quiet", "--reps", "2", "--set", "horizon=20d", "--set", "warm_up.length=0d", "--out", dir}, c.args...)
 			files := runFiles(t, dir, args...)
-			want := append([]string{results.ManifestName, "annual.csv", "daily.csv", "los.csv", "metrics.csv", "report.html", "summary.json"}, c.charts...)
+			want := append([]string{results.ManifestName, "annual.csv", "daily.csv", "los.csv", "metrics.csv", "report.html", results.WorkbookName, "summary.json"}, c.charts...)
 			slices.Sort(want)
 			names := []string{}
 			for n := range files {

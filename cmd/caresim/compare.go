@@ -89,8 +89,12 @@ unless --no-plots:
 caresim plot DIR re-draws them from the folder.
 
 report.html is the comparison's report for a board, as run writes one
-(see caresim run --help): the headline table gives each scenario's mean
-and its difference to the first, with their 95% confidence intervals.
+(see caresim run --help): its first page says what each scenario
+changes against the first, marked better, worse or no clear change, and
+the headline table gives each scenario's mean and its difference to the
+first, with their 95% confidence intervals. results.xlsx is its
+workbook: sheets headline, comparison (every row of compare.csv),
+annual (each scenario's), calibration and about.
 
 Empty cells (JSON null) are values that could not be measured. A
 difference uses the replications where both scenarios measured the
@@ -196,11 +200,12 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	}
 	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
 	var drawn []plots.Chart
-	names = append(names, "report.html")
+	cd := compareDataOf(cmp)
+	names = append(names, "report.html", results.WorkbookName)
 	writers = append(writers, func(w io.Writer) error {
-		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
-	})
-	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(compareDataOf(cmp)) }, &drawn), &names, &writers)
+		return report.WriteCompare(w, cmp.summary(*cc.sim.sets), cd.Runs, cmp.calibrations(*cc.sim.sets), drawn, formats.Drawn(), *cc.out)
+	}, bookWriter(func() (*results.Book, error) { return cmp.book(*cc.sim.sets, cd.Runs), nil }))
+	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.CompareCharts(cd) }, &drawn), &names, &writers)
 	if err != nil {
 		return err
 	}
@@ -303,4 +308,16 @@ func (c *comparison) summary(sets []string) *results.Comparison {
 		ms = append(ms, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
 	return results.NewComparison(c.labels(), ms, sets, c.Comparison)
+}
+
+// book is the comparison's workbook, runs being what its charts are
+// drawn from: as compareBookOf reads it back from the folder.
+func (c *comparison) book(sets []string, runs []results.RunData) *results.Book {
+	var annual [][]results.AnnualRow
+	var sums []*results.Summary
+	for _, r := range c.runs {
+		annual = append(annual, results.AnnualRowsOf(r.res))
+		sums = append(sums, results.NewRun(r.Loaded, sets, r.opts, r.res, false, calibrationOf(r.Loaded, sets, r.res)).Summary(r.wall))
+	}
+	return compareBook(c.summary(sets), runs, annual, sums)
 }

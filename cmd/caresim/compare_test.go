@@ -102,8 +102,8 @@ func TestCompareFiles(t *testing.T) {
 	}
 	// An ED alone: of the charts, only the difference in 4-hour
 	// performance and its monthly overlay.
-	if files := len(files); files != 6+2*len(results.RunFiles) {
-		t.Errorf("%d files in the folder, want compare.csv, summary.json, report.html, differences-services.png, overlay-ae-4h-performance.png, the list of files and each scenario's %d", files, len(results.RunFiles))
+	if files := len(files); files != 7+2*len(results.RunFiles) {
+		t.Errorf("%d files in the folder, want compare.csv, summary.json, report.html, results.xlsx, differences-services.png, overlay-ae-4h-performance.png, the list of files and each scenario's %d", files, len(results.RunFiles))
 	}
 }
 
@@ -183,7 +183,7 @@ func TestCompareCharts(t *testing.T) {
 			switch {
 			case strings.HasSuffix(n, ".png"):
 				charts = append(charts, n)
-			case n == "compare.csv" || n == "summary.json" || n == "report.html" || n == results.ManifestName:
+			case n == "compare.csv" || n == "summary.json" || n == "report.html" || n == results.WorkbookName || n == results.ManifestName:
 			case slices.Contains(results.RunFiles, filepath.Base(n)) && filepath.Dir(n) != ".":
 			default:
 				t.Errorf("compare %s: unexpected file %s", strings.Join(c.args, " "), n)

@@ -118,7 +118,7 @@ func TestRunReplacesFolder(t *testing.T) {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	want := append([]string{results.ManifestName}, "annual.csv", "daily.csv", "los.csv", "metrics.csv", "notes.txt", "report.html", "summary.json")
+	want := append([]string{results.ManifestName}, "annual.csv", "daily.csv", "los.csv", "metrics.csv", "notes.txt", "report.html", "results.xlsx", "summary.json")
 	if !slices.Equal(names, want) {
 		t.Errorf("folder holds %q, want %q", names, want)
 	}

@@ -105,20 +105,21 @@ func plotDir(out *results.Folder, formats plots.Output, stderr io.Writer, quiet 
 	if err != nil {
 		return err
 	}
-	return saveDrawn(out, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, stderr, quiet)
+	book := bookWriter(func() (*results.Book, error) { return runBookOf(dir, s, d) })
+	return saveDrawn(out, cs, formats, func(w io.Writer) error { return report.WriteRun(w, s, d, cs, true, dir) }, book, stderr, quiet)
 }
 
-// saveDrawn writes the charts cs in formats and the report that report
-// writes into out, all under temporary names renamed together, and notes
-// what it drew unless quiet.
-func saveDrawn(out *results.Folder, cs []plots.Chart, formats plots.Output, report func(io.Writer) error, stderr io.Writer, quiet bool) error {
+// saveDrawn writes the charts cs in formats, the report that report
+// writes and the workbook that book writes into out, all under temporary
+// names renamed together, and notes what it drew unless quiet.
+func saveDrawn(out *results.Folder, cs []plots.Chart, formats plots.Output, report, book func(io.Writer) error, stderr io.Writer, quiet bool) error {
 	dir := out.Dir()
 	if len(cs) == 0 && !quiet {
 		fmt.Fprintf(stderr, "caresim: %s has nothing to chart\n", dir)
 	}
 	names, writers := formats.Writers(cs)
-	names = append(names, "report.html")
-	writers = append(writers, report)
+	names = append(names, "report.html", results.WorkbookName)
+	writers = append(writers, report, book)
 	if err := out.Save(context.Background(), "plot", names, writers); err != nil {
 		return err
 	}
@@ -152,8 +153,9 @@ func plotCompareDir(out *results.Folder, formats plots.Output, stderr io.Writer,
 			calib[label] = c
 		}
 	}
-	write := func(w io.Writer) error { return report.WriteCompare(w, s, calib, cs, true, dir) }
-	return saveDrawn(out, cs, formats, write, stderr, quiet)
+	write := func(w io.Writer) error { return report.WriteCompare(w, s, d.Runs, calib, cs, true, dir) }
+	book := bookWriter(func() (*results.Book, error) { return compareBookOf(dir, s, d.Labels, d.Runs) })
+	return saveDrawn(out, cs, formats, write, book, stderr, quiet)
 }
 
 // isSweepDir reports whether dir holds a sweep rather than a run: a
@@ -185,6 +187,15 @@ func plotSweepDir(out *results.Folder, metrics []string, formats plots.Output, s
 		if metrics, err = chartedMetrics(dir, m); err != nil {
 			return true, err
 		}
+	}
+	// The workbook first, of a whole sweep (checked as the charts read
+	// it): drawSweepDir draws nothing with --no-plots.
+	if _, err := results.ReadSweepData(dir); err != nil {
+		return true, err
+	}
+	book := bookWriter(func() (*results.Book, error) { return sweepBookOf(dir) })
+	if err := out.Save(context.Background(), "plot", []string{results.WorkbookName}, []func(io.Writer) error{book}); err != nil {
+		return true, err
 	}
 	return true, drawSweepDir(context.Background(), out, metrics, formats, stderr, quiet)
 }

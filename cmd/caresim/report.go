@@ -59,9 +59,14 @@ func (c *comparison) calibrations(sets []string) map[string][]results.Check {
 }
 
 // writeSweepReport writes report.html into out, a sweep's folder (see
-// report.WriteSweep), under a temporary name that is renamed.
+// report.WriteSweep), and its workbook, under temporary names that are
+// renamed.
 func writeSweepReport(ctx context.Context, out *results.Folder, charts []plots.Chart, drawn bool) error {
-	return out.Save(ctx, "report", []string{"report.html"}, []func(io.Writer) error{sweepReportWriter(out.Dir(), charts, drawn)})
+	dir := out.Dir()
+	return out.Save(ctx, "report", []string{"report.html", results.WorkbookName}, []func(io.Writer) error{
+		sweepReportWriter(dir, charts, drawn),
+		bookWriter(func() (*results.Book, error) { return sweepBookOf(dir) }),
+	})
 }
 
 // sweepReportWriter writes the report.html of the sweep in dir (see

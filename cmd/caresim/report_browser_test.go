@@ -211,6 +211,10 @@ func checkWords(t *testing.T, ctx context.Context, name, media string) {
 // (182 / 25.4 × 96 = 687.9).
 const a4Content = 687
 
+// a4ContentHeight is the height of an A4 page less report.css's margins,
+// 297 mm − 15 mm − 16 mm = 266 mm, in whole CSS pixels (1005.4).
+const a4ContentHeight = 1005
+
 var (
 	pdfPage     = regexp.MustCompile(`/Type\s*/Page[^s]`)
 	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`)
@@ -285,6 +289,19 @@ func openReport(t *testing.T, ctx context.Context, events *pageEvents, name, pat
 		t.Errorf("%s: in print the page is %d px wide, wider than an A4 page's text (%d px)", name, wide, a4Content)
 	}
 	checkWords(t, ctx, name, "in print")
+	// A run's and a comparison's first page holds the answer's sentences
+	// and its table of standards: they end within an A4 page's height
+	// less report.css's margins (the table of years may go on over).
+	bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+		const a = document.querySelector("#answer table.standards") || document.querySelector("#answer ul.answer");
+		return a ? a.getBoundingClientRect().bottom + window.scrollY : 0;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bottom > a4ContentHeight {
+		t.Errorf("%s: in print the answer's sentences and standards end %.0f px down, past the first page's %d px", name, bottom, a4ContentHeight)
+	}
 	if shot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
 		t.Fatalf("screenshot in print: %v", err)
 	}

@@ -130,8 +130,12 @@ cumulative, with 95% confidence intervals). caresim plot re-draws them
 from the folder.
 
 report.html is the run's report for a board, self-contained (it loads
-nothing) and printable on A4: the headline metrics with their 95%
-confidence intervals, the charts drawn (inline SVG), what the scenario
+nothing) and printable on A4: a first page that says what the results
+mean, in sentences made from them (the final year's gap, 4-hour
+performance in the first and last years against 95%, occupancy against
+85% and 92%, activity year by year), each marked with a symbol and a
+word as well as a colour; then the headline metrics with their 95%
+confidence intervals and periods, the charts drawn (inline SVG), what the scenario
 changes (its files, interventions and --set overrides), the validation
 status (the baseline's calibration targets against this run when it is
 the built-in baseline unchanged; the tally of a validation.csv in the
@@ -141,6 +145,12 @@ With --observed FILE (a CSV file, or the built-in mid-notts), the run is
 set beside observed data as caresim backcast does: backcast.csv,
 summary.json's backcast, a chart per observed series and a Backcast
 section of report.html (see caresim backcast --help).
+
+results.xlsx is the results for Excel: sheets headline (with each
+headline metric's first and last years and trend), metrics, annual,
+calibration (for the built-in baseline unchanged) and about, each figure
+a number cell with its unit, period and source file; the same results
+give the same bytes.
 
 The CSV files are long (one value a row). Rows whose replication is
 "mean" hold the mean across replications with its 95% confidence
@@ -356,8 +366,11 @@ func (r *runCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	names, writers := rs.Files(wall)
 	var drawn []plots.Chart
-	names = append(names, "report.html")
-	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) })
+	names = append(names, "report.html", results.WorkbookName)
+	writers = append(writers, func(w io.Writer) error { return writeResultsReport(w, rs, dir, drawn, formats.Drawn()) },
+		bookWriter(func() (*results.Book, error) {
+			return runBook(rs.Summary(0), rs.Data(), results.AnnualRowsOf(res)), nil
+		}))
 	charts, err := addCharts(formats, keepCharts(func() ([]plots.Chart, error) { return plots.RunCharts(rs.Data()) }, &drawn), &names, &writers)
 	if err != nil {
 		return err

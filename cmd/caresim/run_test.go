@@ -153,7 +153,7 @@ var wallTime = regexp.MustCompile(`"wall_time_seconds": [0-9.e+-]+`)
 // TestPlotReproducesRun checks that drawing them again gives the same
 // bytes.
 func TestRunWorkersInvariant(t *testing.T) {
-	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv"}
+	names := []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "events.csv", results.WorkbookName}
 	charts := []string{"--format", "png,svg,pdf"}
 	if testing.Short() {
 		charts = []string{"--no-plots"}
@@ -204,12 +204,12 @@ func TestRunFiles(t *testing.T) {
 	const reps, days = 2, 10
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=10d", "--set", "warm_up.length=1d",
 		"--no-plots", "--per-replication", "--events", filepath.Join(dir, "events.csv"), "--out", dir, "textbook-mmc")
-	if len(files) != 8 {
+	if len(files) != 9 {
 		names := []string{}
 		for n := range files {
 			names = append(names, n)
 		}
-		t.Errorf("folder holds %q, want the five results, the report, the event log and the list of them", names)
+		t.Errorf("folder holds %q, want the five results, the report, the workbook, the event log and the list of them", names)
 	}
 	// The folder's manifest lists what run wrote, the event log too, in
 	// the order written, and says that all of it is in place.
@@ -224,7 +224,8 @@ func TestRunFiles(t *testing.T) {
     "daily.csv",
     "annual.csv",
     "los.csv",
-    "report.html"
+    "report.html",
+    "results.xlsx"
   ]
 }
 `

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"caresim/results"
 )
 
 // A sharedResult is what one run of a command line gave: its exit status,
@@ -105,7 +107,7 @@ func sharedSweep(t *testing.T) (string, map[string][]byte) {
 		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(sweepArgs("OUT"), " "), r.code, r.stderr)
 	}
 	files := map[string][]byte{}
-	for _, name := range []string{"sweep.csv", "sweep.json"} {
+	for _, name := range []string{"sweep.csv", "sweep.json", "report.html", results.WorkbookName} {
 		b, err := os.ReadFile(filepath.Join(r.out, name))
 		if err != nil {
 			t.Fatal(err)

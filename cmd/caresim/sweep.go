@@ -76,7 +76,9 @@ gives, of six points or fewer, a column per point and a row per
 parameter and headline metric: each point's mean over replications, with
 ± the half-width of its 95% confidence interval; of more, a row per
 point with its parameters and the metrics charted, sweep.csv holding the
-rest.
+rest. Beside it goes results.xlsx, a workbook of each point's mean over
+its replications of each metric, with its 95% confidence interval:
+sheets headline, sweep and about.
 
 Sweep prints each point's parameters and the mean over replications of
 the headline metrics that differ between points, with the system's

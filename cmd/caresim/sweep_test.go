@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"caresim/results"
 	"caresim/sim"
 	"caresim/sim/care"
 
@@ -71,7 +72,7 @@ func runSweep(t *testing.T, out string, args ...string) (string, map[string][]by
 		t.Fatalf("caresim %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
 	}
 	files := map[string][]byte{}
-	for _, name := range []string{"sweep.csv", "sweep.json"} {
+	for _, name := range []string{"sweep.csv", "sweep.json", "report.html", results.WorkbookName} {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 // summary.json holds it), the calibration checks of each scenario that is
 // the baseline unchanged (by label), and the charts drawn
 // (none with --no-plots). dir is its folder.
-func compareReport(s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) (*report, error) {
+func compareReport(s *results.Comparison, runs []results.RunData, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) (*report, error) {
 	ms := make([]*results.Manifest, len(s.Manifests))
 	labels := make([]string, len(s.Manifests))
 	for i := range s.Manifests {
@@ -38,7 +38,12 @@ func compareReport(s *results.Comparison, calib map[string][]results.Check, char
 	for _, m := range ms {
 		r.Lead = append(r.Lead, runLead(m))
 	}
-	r.Headline, r.Notes = compareHeadline(s)
+	r.Answer = compareAnswer(s, runs)
+	var years []string
+	if len(runs) > 0 && runs[0].Money != nil {
+		years = runs[0].Money.Years
+	}
+	r.Headline, r.Notes = compareHeadline(s, Period(first), years)
 	for i, m := range ms {
 		for _, w := range m.Warnings {
 			r.Warnings = append(r.Warnings, labels[i]+": "+w)
@@ -63,28 +68,34 @@ func compareReport(s *results.Comparison, calib map[string][]results.Check, char
 
 // compareHeadline is a comparison's headline table: for each headline
 // metric some scenario measured, then each money headline metric shown,
-// each scenario's mean and interval and its difference to the first.
-func compareHeadline(s *results.Comparison) (reportTable, []string) {
+// each scenario's mean and interval and its difference to the first,
+// marked better or worse where its interval excludes zero. period is
+// the period the first scenario's metrics cover, and years its financial
+// years when priced.
+func compareHeadline(s *results.Comparison, period string, years []string) (reportTable, []string) {
 	t := reportTable{Class: "headline compare", Header: []reportCell{{Text: "Metric"}, {Text: "Scenario"},
 		{Text: "Mean", Num: true}, {Text: "95% CI", Num: true}, {Text: "Difference to " + s.First, Num: true}, {Text: "95% CI", Num: true}}}
 	byName := map[string]results.CompareMetric{}
 	for _, m := range s.Metrics {
 		byName[m.Name] = m
 	}
-	add := func(m results.CompareMetric, label string) {
+	add := func(m results.CompareMetric, label, period string) {
 		u, scale := reportUnit(m.Unit)
 		for i, sc := range m.Scenarios {
 			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
 				{Text: reportNumber(float64(sc.Mean) * scale), Num: true},
 				{Text: intervalText(float64(sc.CILow)*scale, float64(sc.CIHigh)*scale), Num: true}, {Num: true}, {Num: true}}}
 			if i == 0 {
-				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u}
+				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u + ", " + period}
 			} else {
 				lo, hi := float64(sc.DiffCILow)*scale, float64(sc.DiffCIHigh)*scale
 				row.Cells[4].Text = reportNumber(float64(sc.DiffMean) * scale)
 				row.Cells[5].Text = intervalText(lo, hi)
 				if lo > 0 || hi < 0 {
 					row.Cells[4].Text += " *"
+					if mark := Verdict(m.Name, lo, hi); mark != "" {
+						row.Cells[4].Mark, row.Cells[4].Note = mark, markLabels[mark]
+					}
 				}
 			}
 			t.Rows = append(t.Rows, row)
@@ -95,7 +106,7 @@ func compareHeadline(s *results.Comparison) (reportTable, []string) {
 	}
 	for _, k := range Headline {
 		if m, ok := byName[care.Metrics[k].Name]; ok && measured(m) {
-			add(m, plots.MetricLabel(m.Name, m.Doc))
+			add(m, plots.MetricLabel(m.Name, m.Doc), "mean over "+period)
 		}
 	}
 	money := false
@@ -109,11 +120,11 @@ func compareHeadline(s *results.Comparison) (reportTable, []string) {
 			vals = append(vals, []float64{float64(r.Mean), float64(r.SD)})
 		}
 		if Shown(name, vals...) {
-			add(m, plots.MoneyLabel(name, nil))
+			add(m, plots.MoneyLabel(name, years), MoneyPeriod(name, years))
 			money = true
 		}
 	}
-	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero."}
+	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero; ✓ better or ✗ worse says which way that is, for the measures with a better way (fewer admissions, delays and cancellations, lower occupancy and deficits, higher 4-hour performance)."}
 	if money {
 		notes = append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
 	}
@@ -130,12 +141,13 @@ func intervalText(lo, hi float64) string {
 }
 
 // WriteCompare writes a comparison's report.html to w from its summary
-// (as summary.json holds it), the calibration checks of each scenario
+// (as summary.json holds it), each scenario's run data (for its years),
+// the calibration checks of each scenario
 // that is the built-in baseline unchanged (by label; see [Calibrated]),
 // and the charts drawn: none when drawn is false (--no-plots). dir is
 // the comparison's folder, where a validation.csv is looked for.
-func WriteCompare(w io.Writer, s *results.Comparison, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) error {
-	rep, err := compareReport(s, calib, charts, drawn, dir)
+func WriteCompare(w io.Writer, s *results.Comparison, runs []results.RunData, calib map[string][]results.Check, charts []plots.Chart, drawn bool, dir string) error {
+	rep, err := compareReport(s, runs, calib, charts, drawn, dir)
 	if err != nil {
 		return err
 	}

@@ -29,11 +29,13 @@ var (
 // report is what report.html shows, whichever command wrote it: a title,
 // the headline table, the charts, what the scenarios change, the
 // validation status and the manifest. Each section has a stable id:
-// headline, charts, changes, validation, manifest.
+// answer (a run's and a comparison's first page), headline, charts,
+// changes, validation, manifest.
 type report struct {
 	Kind     string   // "run", "comparison" or "sweep"
 	Title    string   // the place and the scenario
 	Lead     []string // what was run, a sentence each
+	Answer   *answer  // the first page: what the results mean; nil for a sweep
 	Headline reportTable
 	Notes    []string // under the headline table
 	Warnings []string // the run's warnings
@@ -76,7 +78,7 @@ type reportCell struct {
 	Note string
 	Num  bool   // figures, right-aligned
 	Code bool   // a name as the files spell it
-	Mark string // "pass" or "fail", coloured
+	Mark string // "pass" or "fail", or a mark of markLabels: coloured
 }
 
 // reportChart is a chart inlined as SVG.
@@ -214,11 +216,11 @@ func (r *report) addCharts(charts []plots.Chart, drawn bool) error {
 const ciNote = "Means over the replications, with 95% confidence intervals (Student's t); fractions are shown as percentages and money in millions of pounds, to four significant figures. A dash is a value that could not be measured."
 
 // estimateRow is a headline row: the label with the metric's name under
-// it, the unit, and the mean and interval in the unit as shown
-// (reportUnit).
-func estimateRow(label, name, unit string, xs ...float64) reportRow {
+// it, the unit, the period it covers, and the mean and interval in the
+// unit as shown (reportUnit).
+func estimateRow(label, name, unit, period string, xs ...float64) reportRow {
 	u, scale := reportUnit(unit)
-	row := reportRow{Cells: []reportCell{{Text: label, Note: name}, {Text: u}}}
+	row := reportRow{Cells: []reportCell{{Text: label, Note: name}, {Text: u}, {Text: period}}}
 	for _, x := range xs {
 		row.Cells = append(row.Cells, reportCell{Text: reportNumber(x * scale), Num: true})
 	}

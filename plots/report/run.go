@@ -23,6 +23,7 @@ func runReport(s *results.Summary, d results.RunData, charts []plots.Chart, draw
 		r.Lead = append(r.Lead, m.Description)
 	}
 	r.Lead = append(r.Lead, runLead(m))
+	r.Answer = runAnswer(s, d)
 	r.Headline, r.Notes = runHeadline(s, d)
 	r.Warnings = m.Warnings
 	if err := r.addCharts(charts, drawn); err != nil {
@@ -54,7 +55,8 @@ func runLead(m *results.Manifest) string {
 // was measured, then, when the run was priced, the deficits as run prints
 // them, in £m.
 func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) {
-	t := reportTable{Class: "headline", Header: []reportCell{{Text: "Metric"}, {Text: "Unit"},
+	period := Period(&s.Manifest)
+	t := reportTable{Class: "headline", Header: []reportCell{{Text: "Metric"}, {Text: "Unit"}, {Text: "Period"},
 		{Text: "Mean", Num: true}, {Text: "95% CI low", Num: true}, {Text: "95% CI high", Num: true}}}
 	byName := map[string]results.Metric{}
 	for _, m := range s.Metrics {
@@ -65,7 +67,7 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		if !ok || m.N == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, estimateRow(plots.MetricLabel(m.Name, m.Doc), m.Name, m.Unit, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
+		t.Rows = append(t.Rows, estimateRow(plots.MetricLabel(m.Name, m.Doc), m.Name, m.Unit, "mean over "+period, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
 	}
 	if d.Money == nil {
 		return t, []string{ciNote}
@@ -76,7 +78,7 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		if !ok || m.N == 0 || !Shown(name, []float64{float64(m.Mean), float64(m.SD)}) {
 			continue
 		}
-		row := estimateRow(plots.MoneyLabel(name, d.Money.Years), name, "£", float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
+		row := estimateRow(plots.MoneyLabel(name, d.Money.Years), name, "£", MoneyPeriod(name, d.Money.Years), float64(m.Mean), float64(m.CILow), float64(m.CIHigh))
 		row.Group, first = first, false
 		t.Rows = append(t.Rows, row)
 	}
