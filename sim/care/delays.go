@@ -272,9 +272,11 @@ func (m *model) onDelayEnd(id int32) error {
 	pt := m.pts.At(id)
 	switch pt.delay & reasonMask {
 	case reasonMedicines, reasonTransport:
-		// Ready to go: they leave at their hour of the day from now
-		// (discharge timing), still counted delayed for this reason
-		// until they do, as patients with a place downstream are.
+		// Ready to go: the delay ends, and they leave at their hour of
+		// the day from now (discharge timing), as patients going home
+		// who waited for nothing do.
+		m.lv[lvDelayed].Add(m.cal.Now(), -1)
+		m.setReason(pt, reasonNone)
 		return m.mayLeave(svcAcute, id)
 	case reasonAssessment:
 		if ch := &m.p.Services.Delays.Choice; ch.Share > 0 && m.u(pt, slotChoice) < ch.Share {
