@@ -139,7 +139,8 @@ type factors struct {
 // (income positive, a payer's negative), paid at nd × pu × eff; the rest
 // are cash. Money's lines are
 //
-//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions + other) + fixed
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions + other)
+//	          + nd·pu·eff·otherTariff + fixed
 //	Funding = funding + stf + nd·pu·eff·tariffFunding
 //	Income  = nd·pu·eff·(tariffed − marginal − readmitted) + sanctions + bcf + contracts + risk
 type terms [numTerms]float64
@@ -151,7 +152,8 @@ const (
 	tCapacity             // capacity but escalation beds
 	tEscalation           // escalation beds
 	tInterventions        // interventions' costs
-	tOther                // costs outside the model
+	tOther                // costs outside the model but those paid at the tariff
+	tOtherTariff          // costs outside the model paid at the tariff
 	tFixed                // fixed costs, cash
 	tTariffed             // tariff payments for activity in full, and contracts paid at the tariff
 	tTariffFunding        // funding paid at the tariff
@@ -199,7 +201,9 @@ func (in Inflation) Factor(n int) float64 {
 //     in the year), borne by the Payer: a winter ward in place from
 //     1 November to 31 March costs 151/365 of its yearly cost;
 //   - other: Organisation.Other × (1 + Volume)^m × Days / (days in the
-//     year), m counting financial years from the first;
+//     year), m counting financial years from the first; its share
+//     OtherAtTariff, paid to NHS providers outside the system, at the
+//     tariff's price and casemix (see below) in place of the cost factor;
 //   - fixed: each [FixedCost] of the body, pro rata, not inflated by the
 //     cost factor but by its own index.
 //
@@ -371,7 +375,8 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 				continue // Validate reports it
 			}
 			volume := math.Pow(1+o.Volume, m)
-			t[b][tOther] += frac * o.Other * volume
+			t[b][tOther] += frac * o.Other * volume * (1 - o.OtherAtTariff)
+			t[b][tOtherTariff] += frac * o.Other * volume * o.OtherAtTariff
 			if o.Tariff {
 				t[b][tTariffFunding] += frac * o.Funding * volume / atFirst
 			} else {
@@ -417,7 +422,7 @@ func (y *Year) book() {
 			c[ActivityCost] = g * (t[tAct] + t[tDelayed])
 			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
 			c[InterventionCost] = g * t[tInterventions]
-			c[OtherCost] = g * t[tOther]
+			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
 			c[FixedCosts] = t[tFixed]
 			c[Cost] = c[ActivityCost] + c[CapacityCost] + c[InterventionCost] + c[OtherCost] + c[FixedCosts]
 			c[Funding] = t[tFunding] + t[tSTF] + price*t[tTariffFunding]

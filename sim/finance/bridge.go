@@ -67,7 +67,8 @@ var Steps = [NumSteps]Measure{
 //
 // to demography (V's change in full; its marginal-rate and readmission
 // reductions to their own steps), non_demographic, pay_and_prices and
-// tariff_efficiency. Fixed costs, funding, the sustainability fund, fines
+// tariff_efficiency; costs paid at the tariff (Organisation.OtherAtTariff)
+// are taken apart the same way, with the opposite sign. Fixed costs, funding, the sustainability fund, fines
 // (pressure), the Better Care Fund, block contracts and the risk share are
 // cash: their changes are steps of their own. The order of the terms
 // (volume, then non-demographic growth, then pay and prices, then
@@ -94,9 +95,10 @@ func Bridge(years []Year, i, j int) [NumBodies][NumSteps]float64 {
 		s[StepPayAndPrices] += q1 * f1.nd * (f1.pp - f0.pp)
 		s[StepFixedCosts] += d(tFixed)
 
-		// What the tariff pays, income and funding: less is a wider gap.
-		v1 := t1[tTariffed] + t1[tTariffFunding] - t1[tMarginal] - t1[tReadmitted]
-		s[StepDemography] -= f0.nd * pi0 * (d(tTariffed) + d(tTariffFunding))
+		// What the tariff pays, income and funding, less what is paid at
+		// the tariff: less is a wider gap.
+		v1 := t1[tTariffed] + t1[tTariffFunding] - t1[tMarginal] - t1[tReadmitted] - t1[tOtherTariff]
+		s[StepDemography] -= f0.nd * pi0 * (d(tTariffed) + d(tTariffFunding) - d(tOtherTariff))
 		s[StepMarginalRate] += f0.nd * pi0 * d(tMarginal)
 		s[StepReadmissions] += f0.nd * pi0 * d(tReadmitted)
 		s[StepNonDemographic] -= v1 * (f1.nd - f0.nd) * pi0

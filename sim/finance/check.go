@@ -95,6 +95,7 @@ func (p *Params) Validate() []error {
 			add(at+".other", "must be >= 0, not %v", o.Other)
 		}
 		rate(at+".volume", o.Volume)
+		fraction(at+".other_at_tariff", o.OtherAtTariff)
 		if o.Tariff && o.Growth != 0 {
 			add(at+".growth", "must be 0 when tariff is true: funding paid at the tariff grows with volume, casemix and the tariff's price, not %v", o.Growth)
 		}

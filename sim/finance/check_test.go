@@ -32,7 +32,7 @@ func validParams() *finance.Params {
 			{Name: "acute", Funding: 0, Other: 150e6},
 			{Name: "community", Funding: 0, Other: 20e6},
 			{Name: "social-care", Funding: 90e6, Growth: -0.02, Other: 30e6},
-			{Name: "commissioners", Funding: 700e6, Growth: 0.015},
+			{Name: "commissioners", Funding: 700e6, Growth: 0.015, OtherAtTariff: 0.5},
 		},
 		FixedCosts: []finance.FixedCost{{Name: "pfi", Organisation: "acute", Amount: 40e6, Indexed: 0.75, Index: 0.03}},
 		Payment: finance.Payment{
@@ -170,6 +170,8 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"money.fixed_costs[0].index", "not 300%: did you mean 3%?"}}},
 		{"negative fixed cost", func(p *finance.Params) { p.FixedCosts[0].Amount = -1 },
 			[]fieldErr{{"money.fixed_costs[0].amount", "must be >= 0, not -1"}}},
+		{"other at tariff 55 (for 55%)", func(p *finance.Params) { p.Organisations[3].OtherAtTariff = 55 },
+			[]fieldErr{{"money.organisations[3].other_at_tariff", "must be a fraction between 0 and 1, not 55"}}},
 		{"volume 190%", func(p *finance.Params) { p.Organisations[2].Volume = 1.9 },
 			[]fieldErr{{"money.organisations[2].volume", "did you mean 1.9%?"}}},
 		{"growth of funding paid at the tariff", func(p *finance.Params) {

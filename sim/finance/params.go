@@ -134,6 +134,12 @@ type Organisation struct {
 	// simulated) in the first year, in pounds at PriceYear prices; they
 	// grow with inflation and with Volume.
 	Other float64 `yaml:"other" unit:"money"`
+	// OtherAtTariff is the share of Other that the organisation pays NHS
+	// providers outside the system, whose prices follow the tariff's
+	// rules: that share moves with the tariff's price and casemix
+	// (Payment.Prices, Inflation.NonDemographic), not with pay and prices;
+	// the providers' efficiency is theirs to find. A fraction.
+	OtherAtTariff float64 `yaml:"other_at_tariff" unit:"fraction"`
 	// Volume is the yearly growth in the volume of the organisation's
 	// business outside the model (demography), as a fraction: it moves
 	// Other and, with Tariff, Funding. 0 holds their volume constant.

@@ -350,7 +350,9 @@ func TestAccountsRiskShare(t *testing.T) {
 // funding of 1000, paid at the tariff and growing 10% in volume, is 1000
 // × 1.1 × 1.05 × 0.98 = 1131.9 in 2015/16; a block contract to the
 // community provider of 500 growing 2% is 510; a contract to the trust of
-// 300 at the tariff, flat in volume, 300 × 1.05 × 0.98 = 308.7.
+// 300 at the tariff, flat in volume, 300 × 1.05 × 0.98 = 308.7. The
+// commissioners' other costs of 1000 are 60% paid at the tariff: 400 ×
+// 1.05 + 600 × 1.05 × 0.98 = 1037.4 in 2015/16.
 func TestAccountsContracts(t *testing.T) {
 	t.Parallel()
 	p := &finance.Params{
@@ -358,6 +360,7 @@ func TestAccountsContracts(t *testing.T) {
 		Inflation: finance.Inflation{NonDemographic: 0.05},
 		Organisations: []finance.Organisation{
 			{Name: "acute", Funding: 1000, Tariff: true, Volume: 0.1},
+			{Name: "commissioners", Other: 1000, OtherAtTariff: 0.6},
 		},
 		Payment: finance.Payment{
 			Prices: []finance.PriceChange{{From: "2015/16", CostUplift: 0.02, Efficiency: 0.04}},
@@ -386,6 +389,18 @@ func TestAccountsContracts(t *testing.T) {
 		finance.StepTariffEfficiency: 58.8,
 	})
 	checkStep(t, got, finance.Community, map[int]float64{finance.StepContracts: -10})
+	checkLine(t, got, finance.Commissioners, finance.OtherCost, 1000, 1037.4)
+	// The commissioners' bridge: the block contract +10; paid at the
+	// tariff, the trust's contract and 600 of other costs, 900: casemix
+	// 900 × 0.05 = 45 and 400 × 0.05 = 20 on the rest of their costs;
+	// the uplift 900 × 1.05 × 0.02 = 18.9; the efficiency 900 × 1.05 ×
+	// (0.98 − 1.02) = −37.8.
+	checkStep(t, got, finance.Commissioners, map[int]float64{
+		finance.StepContracts:        10,
+		finance.StepNonDemographic:   65,
+		finance.StepPayAndPrices:     18.9,
+		finance.StepTariffEfficiency: -37.8,
+	})
 }
 
 // TestBridgeSumsToTheChange checks that the bridge of validParams'
