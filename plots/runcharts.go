@@ -26,9 +26,10 @@ var bodyTitles = [finance.NumBodies]string{
 // the scenario has, the acute beds planned, open and occupied when its
 // bed-management rule closed or opened any, the patients delayed in acute
 // beds when it has acute beds, A&E performance when it has A&E attendances, and, when the run
-// was priced, the deficit trajectory of the system and of each
-// organisation with money. Pools and organisations with nothing in them
-// are left out.
+// was priced, the deficit trajectory of the system (with the scenario's
+// published projection, when it names one) and of each organisation with
+// money, and the gap bridge of each. Pools and organisations with nothing
+// in them are left out.
 func RunCharts(d results.RunData) ([]Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
 	var out []Chart
@@ -100,6 +101,11 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		return out, nil
 	}
 	cs, err := deficitCharts(place, d.Money, d.Name, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, cs...)
+	cs, err = bridgeCharts(place, d.Money)
 	return append(out, cs...), err
 }
 
@@ -114,6 +120,9 @@ func deficitCharts(place string, m *results.Money, name string, other *results.M
 			continue
 		}
 		d := Deficit{Body: bodyTitles[b], Years: m.Years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
+		if b == finance.System && m.Projection != nil {
+			d.Reference = referenceOf(m, m.Projection.Year)
+		}
 		if place != "" {
 			d.Body += ", " + place
 		}

@@ -284,12 +284,13 @@ type Sensitivity struct {
 // each variation, in the order given. Money does not feed back into the
 // care model, so the accounts of each replication are recomputed with the
 // variation's money from the replication's own activity: exactly what a
-// run with that money would give, at the cost of the accounts alone. r
-// must be priced (r.Money not nil).
-func (r *Results) MoneySensitivity(vs []Variation) ([]Sensitivity, error) {
+// run with that money would give, at the cost of the accounts alone. A
+// variation that cannot be set, or whose accounts fail, is Skipped, with
+// the reason. A run not priced (r.Money nil) has none.
+func (r *Results) MoneySensitivity(vs []Variation) []Sensitivity {
 	m := r.Money
 	if m == nil {
-		return nil, fmt.Errorf("sim: sensitivity of a run not priced")
+		return nil
 	}
 	mean := func(money *finance.Params, ivs []finance.Intervention) ([finance.NumBodies]float64, error) {
 		var out [finance.NumBodies]float64
@@ -304,10 +305,7 @@ func (r *Results) MoneySensitivity(vs []Variation) ([]Sensitivity, error) {
 		}
 		return out, nil
 	}
-	gap, err := mean(m.money, m.ivs)
-	if err != nil {
-		return nil, err
-	}
+	gap, _ := mean(m.money, m.ivs) // the accounts of the run, which succeeded
 	out := make([]Sensitivity, len(vs))
 	for i, v := range vs {
 		s := Sensitivity{Variation: v, Gap: gap}
@@ -316,6 +314,9 @@ func (r *Results) MoneySensitivity(vs []Variation) ([]Sensitivity, error) {
 			out *[finance.NumBodies]float64
 		}{{v.Low, &s.AtLow}, {v.High, &s.AtHigh}} {
 			money, ivs, err := v.Set(at.x)
+			if err == nil {
+				*at.out, err = mean(money, ivs)
+			}
 			if err != nil {
 				s.Skipped = err.Error()
 				for b := range finance.NumBodies {
@@ -323,11 +324,8 @@ func (r *Results) MoneySensitivity(vs []Variation) ([]Sensitivity, error) {
 				}
 				break
 			}
-			if *at.out, err = mean(money, ivs); err != nil {
-				return nil, fmt.Errorf("sim: sensitivity to %s at %g: %w", v.Parameter, at.x, err)
-			}
 		}
 		out[i] = s
 	}
-	return out, nil
+	return out
 }

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -360,9 +361,14 @@ func TestMoneySensitivity(t *testing.T) {
 		m.Inflation.Prices = x
 		return m, nil, nil
 	}
-	got, err := res.MoneySensitivity([]sim.Variation{{Parameter: "money.inflation.prices", Value: 0.02, Low: 0.01, High: 0.05, Set: set}})
-	if err != nil {
-		t.Fatal(err)
+	got := res.MoneySensitivity([]sim.Variation{
+		{Parameter: "money.inflation.prices", Value: 0.02, Low: 0.01, High: 0.05, Set: set},
+		{Parameter: "money.payment.shares[0].share", Set: func(float64) (*finance.Params, []finance.Intervention, error) {
+			return nil, nil, errors.New("not varied alone")
+		}},
+	})
+	if s := got[1]; s.Skipped != "not varied alone" || !math.IsNaN(s.AtLow[finance.System]) || !math.IsNaN(s.AtHigh[finance.Acute]) {
+		t.Errorf("a variation that cannot be set: skipped %q, at low %g, at high %g; want its reason and NaN", s.Skipped, s.AtLow[finance.System], s.AtHigh[finance.Acute])
 	}
 	m := res.Money
 	if m.FinalYear != 1 {

@@ -55,6 +55,7 @@ func compareReport(s *results.Comparison, calib map[string][]results.Check, char
 		v.Scenario = labels[i]
 		r.Calibration = append(r.Calibration, v)
 	}
+	r.Money = compareMoneySection(s)
 	r.Engine = engineStatus(dir)
 	r.Manifest = manifestTable(ms)
 	r.ManifestNote = wallNote
