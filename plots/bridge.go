@@ -25,6 +25,11 @@ type Bridge struct {
 	Steps    []BridgeStep
 	End      Estimate
 
+	// Against, when set, names the scenario whose bridge this one's is
+	// compared with, Scenario: every amount is then Scenario's less
+	// Against's (a difference of deficits, of steps).
+	Against, Scenario string
+
 	// Interval names the deficits' error bars, e.g. "95% CI"; when set,
 	// the legend says so.
 	Interval string
@@ -51,9 +56,10 @@ type Reference struct {
 // Legend names used by [GapBridge], so that callers and tests can find
 // the series.
 const (
-	LegendBridgeDeficit = "Deficit"
-	LegendBridgeWidens  = "Widens the gap"
-	LegendBridgeNarrows = "Narrows the gap"
+	LegendBridgeDeficit    = "Deficit"
+	LegendBridgeDifference = "Difference in the deficit"
+	LegendBridgeWidens     = "Widens the gap"
+	LegendBridgeNarrows    = "Narrows the gap"
 )
 
 // bridgeBar is the height of a bar, as a share of the space between rows.
@@ -86,10 +92,15 @@ func GapBridge(b Bridge) (*Figure, error) {
 	n := len(b.Steps) + 2
 	row := func(i int) float64 { return float64(n - 1 - i) } // the first row at the top
 
-	p := newPanel(fmt.Sprintf("What moved the gap from %s to %s, %s", b.From, b.To, b.Body), "Deficit (£): positive is a gap", "")
+	title, axis, row0 := fmt.Sprintf("What moved the gap from %s to %s, %s", b.From, b.To, b.Body), "Deficit (£): positive is a gap", "Deficit"
+	if b.Against != "" {
+		title = fmt.Sprintf("%s against %s: what moved the gap from %s to %s, %s", b.Scenario, b.Against, b.From, b.To, b.Body)
+		axis, row0 = fmt.Sprintf("Difference in the deficit (£), %s − %s: positive is a wider gap", b.Scenario, b.Against), "Difference"
+	}
+	p := newPanel(title, axis, "")
 	p.X.Tick.Marker = labelTicks{money}
 	names := make([]string, n)
-	names[n-1], names[0] = "Deficit, "+b.From, "Deficit, "+b.To
+	names[n-1], names[0] = row0+", "+b.From, row0+", "+b.To
 	for i, s := range b.Steps {
 		names[n-2-i] = s.Name
 	}
@@ -133,12 +144,16 @@ func GapBridge(b Bridge) (*Figure, error) {
 	deficits = append(deficits, ring(0, b.End.Mean, y))
 	label(0, b.End.Mean, y, money(b.End.Mean))
 
+	deficitName := LegendBridgeDeficit
+	if b.Against != "" {
+		deficitName = LegendBridgeDifference
+	}
 	for _, series := range []struct {
 		name  string
 		rings []plotter.XYer
 		fill  color.Color
 	}{
-		{LegendBridgeDeficit, deficits, grey},
+		{deficitName, deficits, grey},
 		{LegendBridgeWidens, widens, vermillion},
 		{LegendBridgeNarrows, narrows, blue},
 	} {
@@ -206,6 +221,7 @@ func GapBridge(b Bridge) (*Figure, error) {
 	if b.Interval != "" {
 		f.Legend = append(f.Legend, LegendEntry{"Error bars: " + b.Interval + " of the deficits", nil})
 	}
+
 	return f, nil
 }
 

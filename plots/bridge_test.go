@@ -106,3 +106,26 @@ func TestDeficitReference(t *testing.T) {
 		t.Error("a reference of a year not charted is drawn")
 	}
 }
+
+// TestGapBridgeDifference checks the waterfall of a difference between
+// two scenarios' bridges: its title, axis and rows name the difference.
+func TestGapBridgeDifference(t *testing.T) {
+	t.Parallel()
+	b := plots.Bridge{Body: "whole system", From: "2014/15", To: "2023/24", Against: "baseline", Scenario: "programme",
+		Start: plots.Estimate{Mean: 1e6}, Steps: []plots.BridgeStep{{Name: "Interventions' costs", Value: plots.Estimate{Mean: 3e6}}},
+		End: plots.Estimate{Mean: 4e6}}
+	f, err := plots.GapBridge(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Panels[0]
+	if got, want := p.Title.Text, "programme against baseline: what moved the gap from 2014/15 to 2023/24, whole system"; got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	if got := tickLabels(p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max)); len(got) != 3 || got[0] != "Difference, 2023/24" || got[2] != "Difference, 2014/15" {
+		t.Errorf("rows %q, want the differences at the ends", got)
+	}
+	if _, ok := f.Entry(plots.LegendBridgeDifference); !ok {
+		t.Error("no legend entry for the differences")
+	}
+}

@@ -93,6 +93,10 @@ unless --no-plots:
 	              annual deficit and the cumulative, with 95% confidence
 	              intervals, of the first against this one, for the
 	              system and for each organisation with money in either
+	gap-bridge-system-SCENARIO
+	              for each such scenario, over more than one financial
+	              year: the system's gap bridge of its difference to the
+	              first, step by step, as a waterfall
 
 caresim plot DIR re-draws them from the folder.
 
