@@ -192,6 +192,49 @@ func CompareCharts(d results.CompareData) ([]Chart, error) {
 		}
 		out = append(out, cs...)
 	}
+	cs, err := bridgeDiffCharts(placeName(base.Place, base.Name), d)
+	return append(out, cs...), err
+}
+
+// bridgeDiffCharts draws, for each priced scenario after the first, the
+// system's gap bridge of its difference to the first (d.Bridge), as a
+// waterfall: where its savings and costs land. A comparison over one
+// year has no bridge to draw.
+func bridgeDiffCharts(place string, d results.CompareData) ([]Chart, error) {
+	var sys []results.CompareBridgeRow
+	for _, r := range d.Bridge {
+		if r.Organisation == finance.BodyNames[finance.System] {
+			sys = append(sys, r)
+		}
+	}
+	if len(sys) != int(finance.NumSteps)+2 || sys[0].FromYear == sys[0].ToYear {
+		return nil, nil
+	}
+	var out []Chart
+	for k := 1; k < len(sys[0].Scenarios); k++ {
+		diff := func(row int) Estimate {
+			sc := sys[row].Scenarios[k]
+			return estimate(Estimate{Mean: float64(sc.DiffMean), Lo: float64(sc.DiffCILow), Hi: float64(sc.DiffCIHigh)})
+		}
+		b := Bridge{Body: bodyTitles[finance.System], From: sys[0].FromYear, To: sys[0].ToYear, Against: sys[0].Scenarios[0].Scenario,
+			Scenario: sys[0].Scenarios[k].Scenario, Start: diff(0), End: diff(len(sys) - 1), Interval: "paired " + deficitInterval()}
+		if place != "" {
+			b.Body += ", " + place
+		}
+		for s := range finance.NumSteps {
+			if e := diff(s + 1); e.Mean != 0 || e.Lo != 0 || e.Hi != 0 {
+				b.Steps = append(b.Steps, BridgeStep{Name: stepTitles[s], Value: e})
+			}
+		}
+		if len(b.Steps) == 0 {
+			continue
+		}
+		f, err := GapBridge(b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "gap-bridge-system-" + results.FileLabel(b.Scenario), Fig: f})
+	}
 	return out, nil
 }
 

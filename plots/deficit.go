@@ -3,12 +3,14 @@ package plots
 import (
 	"fmt"
 	"image/color"
+	"slices"
 
 	"caresim/results"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Deficit is the financial gap of one body by financial year, for a baseline
@@ -23,6 +25,11 @@ type Deficit struct {
 	// Interval names the intervals, e.g. "95% CI"; when set, the legend
 	// says that the error bars and bands show it.
 	Interval string
+
+	// Reference, when set and of one of Years, is drawn on the annual
+	// panel as a dashed line at its gap with a diamond at its year: a
+	// published projection to compare with, not a target.
+	Reference *Reference
 }
 
 // Gap is one run's annual and cumulative gap, in pounds; positive is a
@@ -117,6 +124,24 @@ func DeficitTrajectory(d Deficit) (*Figure, error) {
 		f.Legend = append(f.Legend,
 			LegendEntry{g.Name + ", annual", []plot.Thumbnailer{bars}},
 			LegendEntry{g.Name + ", cumulative", []plot.Thumbnailer{band, line}})
+	}
+	if r := d.Reference; r != nil && sweepFinite(r.Gap) {
+		if i := slices.Index(d.Years, r.Year); i >= 0 {
+			line, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: r.Gap}, {X: float64(n) - 0.5, Y: r.Gap}})
+			if err != nil {
+				return nil, err
+			}
+			line.Color = black
+			line.Width = vg.Points(1)
+			line.Dashes = dashed
+			at, err := plotter.NewScatter(plotter.XYs{{X: float64(i), Y: r.Gap}})
+			if err != nil {
+				return nil, err
+			}
+			at.GlyphStyle = draw.GlyphStyle{Color: black, Radius: vg.Points(5), Shape: draw.PyramidGlyph{}}
+			annual.Add(line, at)
+			f.Legend = append(f.Legend, LegendEntry{referenceName(r), []plot.Thumbnailer{line, at}})
+		}
 	}
 	zero, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: 0}, {X: float64(n) - 0.5, Y: 0}})
 	if err != nil {

@@ -28,6 +28,7 @@ func TestGolden(t *testing.T) {
 		{"beds.png", ExampleBedsOverTime},
 		{"beds_slide.png", bedsAtSlideSize},
 		{"deficit.png", ExampleDeficitTrajectory},
+		{"bridge.png", ExampleGapBridge},
 		{"delays.png", ExampleDelaysByReason},
 		{"bedbase.png", ExampleBedBaseOverTime},
 		{"ae.png", ExampleAEPerformance},

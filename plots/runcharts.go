@@ -30,9 +30,11 @@ var bodyTitles = [finance.NumBodies]string{
 // A&E attendances, ED crowding when patients waited in ED for a bed or
 // ambulances waited over 30 minutes to hand over, the elective waiting list
 // when it has one, and, when the run was priced, the deficit trajectory of
-// the system and of each organisation with money, and, when the run was set
-// beside observed data, a chart of each observed series (BackcastSeries).
-// Pools and organisations with nothing in them are left out.
+// the system (with the scenario's published projection, when it names one)
+// and of each organisation with money, and the gap bridge of each, and,
+// when the run was set beside observed data, a chart of each observed
+// series (BackcastSeries). Pools and organisations with nothing in them
+// are left out.
 func RunCharts(d results.RunData) ([]Chart, error) {
 	place, start, markers := d.Place, d.Start, d.Markers
 	var out []Chart
@@ -126,6 +128,10 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, cs...)
+		if cs, err = bridgeCharts(place, d.Money); err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
 	}
 	cs, err := backcastCharts(d)
 	return append(out, cs...), err
@@ -142,6 +148,9 @@ func deficitCharts(place string, m *results.Money, name string, other *results.M
 			continue
 		}
 		d := Deficit{Body: bodyTitles[b], Years: m.Years, Baseline: deficitGap(m, b, name), Interval: deficitInterval()}
+		if b == finance.System && m.Projection != nil {
+			d.Reference = referenceOf(m, m.Projection.Year)
+		}
 		if place != "" {
 			d.Body += ", " + place
 		}

@@ -167,6 +167,21 @@ func Tornado(s Sensitivity) (*Figure, error) {
 	}
 	f.Legend = append(f.Legend, LegendEntry{fmt.Sprintf("%s: %s", baseLabel, format(s.Base)), []plot.Thumbnailer{base}})
 
+	if err := addEndLabels(p, left, right); err != nil {
+		return nil, err
+	}
+	if s.Note != "" {
+		for _, line := range strings.Split(s.Note, "\n") {
+			f.Legend = append(f.Legend, LegendEntry{line, nil})
+		}
+	}
+	return f, nil
+}
+
+// addEndLabels labels the ends of horizontal bars on p: the labels of
+// left just left of their points, right-aligned, and those of right just
+// right of them.
+func addEndLabels(p *plot.Plot, left, right plotter.XYLabels) error {
 	for _, l := range []struct {
 		xys   plotter.XYLabels
 		align text.XAlignment
@@ -177,7 +192,7 @@ func Tornado(s Sensitivity) (*Figure, error) {
 		}
 		lab, err := plotter.NewLabels(l.xys)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		lab.Offset = vg.Point{X: vg.Points(float64(l.dx))}
 		for i := range lab.TextStyle {
@@ -187,10 +202,5 @@ func Tornado(s Sensitivity) (*Figure, error) {
 		}
 		p.Add(lab)
 	}
-	if s.Note != "" {
-		for _, line := range strings.Split(s.Note, "\n") {
-			f.Legend = append(f.Legend, LegendEntry{line, nil})
-		}
-	}
-	return f, nil
+	return nil
 }

@@ -18,6 +18,10 @@ type Comparison struct {
 	Sets          []string        `json:"sets"`
 	Manifests     []Manifest      `json:"manifests"`
 	Metrics       []CompareMetric `json:"metrics"`
+	// Bridge is the priced scenarios' gap bridges compared
+	// (NewCompareBridge), as bridge.csv holds them; left out when the
+	// first scenario is not priced.
+	Bridge []CompareBridgeRow `json:"bridge,omitempty"`
 }
 
 // CompareMetric is one metric of a comparison: its name, unit and

@@ -27,6 +27,10 @@ type CompareData struct {
 	// zero in some scenario: a metric that is zero in all (emergency
 	// admissions in a model of an ED alone) is not charted.
 	Valued map[string]bool
+	// Bridge is the priced scenarios' gap bridges compared, as
+	// summary.json holds them (NewCompareBridge); nil when the first is
+	// not priced.
+	Bridge []CompareBridgeRow
 }
 
 // Difference is one scenario's paired difference to the first in one
@@ -121,6 +125,7 @@ func ReadCompare(dir string, charted func(metric string) bool) (CompareData, *Co
 		}
 		d.Runs = append(d.Runs, r)
 	}
+	d.Bridge = s.Bridge
 	d.Diffs, d.Valued, err = readDiffs(filepath.Join(dir, "compare.csv"), s, d.Labels, charted)
 	return d, s, err
 }

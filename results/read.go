@@ -51,6 +51,15 @@ func ReadRun(dir string) (RunData, error) {
 	if d.LOS, err = ReadLOS(filepath.Join(dir, "los.csv"), s.LengthOfStay); err != nil {
 		return d, err
 	}
+	if d.Money != nil {
+		d.Money.Projection = m.Projection
+		if d.Money.Bridge, err = readBridge(filepath.Join(dir, "bridge.csv")); err != nil {
+			return d, err
+		}
+		if d.Money.Sensitivity, err = readSensitivity(filepath.Join(dir, "sensitivity.csv")); err != nil {
+			return d, err
+		}
+	}
 	if s.Backcast != nil {
 		points, err := ReadBackcast(dir, s.Backcast)
 		if err != nil {
@@ -292,17 +301,13 @@ func readAnnual(path string, s *Summary, d *RunData) error {
 			return fmt.Errorf("a second row of %s %s %s", key[0], orgName(org), key[2])
 		}
 		seen[key] = true
-		var e [3]float64
-		for i, c := range []string{"value", "ci_low", "ci_high"} {
-			x, err := ParseCell(cell(c), 64)
-			if err != nil {
-				return &CellError{c, err}
-			}
-			e[i] = x
+		e, err := estimateCells(cell)
+		if err != nil {
+			return err
 		}
 		if org == "" {
 			if k, ok := careMeasure[cell("measure")]; ok {
-				d.Annual[y][k] = e[0]
+				d.Annual[y][k] = e.Mean
 			}
 			return nil // else a measure of another version: not charted
 		}
@@ -311,7 +316,7 @@ func readAnnual(path string, s *Summary, d *RunData) error {
 		if !ok || !known {
 			return nil // not charted
 		}
-		annual[y][b][k] = Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}
+		annual[y][b][k] = e
 		return nil
 	})
 	if err != nil {
@@ -393,6 +398,16 @@ type RunData struct {
 type Money struct {
 	Years  []string // financial years, a final year simulated in part so labelled
 	Annual [][finance.NumBodies][finance.NumMeasures]Estimate
+	// Projection is the scenario's published projection of the gap, nil
+	// when it names none.
+	Projection *Projection
+	// Bridge is the gap bridge from the first year to the final one, nil
+	// for a folder written before caresim wrote bridge.csv.
+	Bridge *Bridge
+	// Sensitivity is the final year's deficits' response to each money
+	// assumption over its range (without Set), nil for a folder written
+	// before caresim wrote sensitivity.csv.
+	Sensitivity []sim.Sensitivity
 }
 
 // NewRunData returns an empty RunData with a series for each daily
@@ -432,6 +447,12 @@ func RunDataOf(l *scenarios.Loaded, res *sim.Results) RunData {
 			}
 		}
 		d.Money.Annual = append(d.Money.Annual, a)
+	}
+	d.Money.Projection = ProjectionOf(l.Money.Projection)
+	d.Money.Bridge = BridgeOf(m)
+	d.Money.Sensitivity = res.MoneySensitivity(MoneyVariations(l))
+	for i := range d.Money.Sensitivity {
+		d.Money.Sensitivity[i].Set = nil // as read back from sensitivity.csv
 	}
 	return d
 }
@@ -493,4 +514,18 @@ type Marker struct {
 // Estimate is a mean with its confidence interval [Lo, Hi] in the same units.
 type Estimate struct {
 	Mean, Lo, Hi float64
+}
+
+// estimateCells reads a "mean" row's value and interval, from its
+// columns value, ci_low and ci_high.
+func estimateCells(cell func(string) string) (Estimate, error) {
+	var e [3]float64
+	for i, c := range []string{"value", "ci_low", "ci_high"} {
+		x, err := ParseCell(cell(c), 64)
+		if err != nil {
+			return Estimate{}, &CellError{c, err}
+		}
+		e[i] = x
+	}
+	return Estimate{Mean: e[0], Lo: e[1], Hi: e[2]}, nil
 }

@@ -62,13 +62,18 @@ type Run struct {
 	// Backcast is the run set beside observed data, written to
 	// backcast.csv and summary.json, when it was; else nil.
 	Backcast *Backcast
+	// Sensitivity is the response of a priced run's final-year deficits
+	// to each money assumption over its documented range
+	// ([MoneyVariations]); nil when the run was not priced.
+	Sensitivity []sim.Sensitivity
 }
 
 // NewRun is a finished run of l with overrides sets, options o and
 // results res, with each replication's rows in the CSV files when perRep,
 // and calibration checks calib (nil when the scenario has none).
 func NewRun(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results, perRep bool, calib []Check) *Run {
-	return &Run{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: LOSOf(res), Calibration: calib}
+	return &Run{Loaded: l, Sets: sets, Opts: o, Res: res, PerRep: perRep, LOS: LOSOf(res), Calibration: calib,
+		Sensitivity: res.MoneySensitivity(MoneyVariations(l))}
 }
 
 // RunFiles are the files of a run's results, in the order files
@@ -76,14 +81,24 @@ func NewRun(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Results,
 // compare writes in each scenario's subfolder.
 var RunFiles = []string{"summary.json", "metrics.csv", "daily.csv", "annual.csv", "los.csv"}
 
+// MoneyFiles are the files a priced run adds to RunFiles: the gap
+// bridge and the money's sensitivity.
+var MoneyFiles = []string{"bridge.csv", "sensitivity.csv"}
+
 // Files returns the names and writers of the result files, wall being
-// the run's wall time for summary.json.
-// With a backcast, backcast.csv follows them.
+// the run's wall time for summary.json: RunFiles, MoneyFiles when the
+// run was priced, and backcast.csv when it has a backcast.
 func (r *Run) Files(wall time.Duration) ([]string, []func(io.Writer) error) {
 	names, writers := slices.Clone(RunFiles), []func(io.Writer) error{
 		func(w io.Writer) error { return r.WriteSummary(w, wall) },
 		r.WriteMetrics, r.WriteDaily, r.WriteAnnual,
 		func(w io.Writer) error { return WriteLOS(w, r.Name, r.LOS) },
+	}
+	if m := r.Res.Money; m != nil {
+		names = append(names, MoneyFiles...)
+		writers = append(writers, r.WriteBridge, func(w io.Writer) error {
+			return WriteSensitivity(w, r.Name, m.Years[m.FinalYear], r.Sensitivity)
+		})
 	}
 	if r.Backcast != nil {
 		names = append(names, "backcast.csv")

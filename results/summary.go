@@ -72,6 +72,10 @@ type Manifest struct {
 	// their start dates, which caresim plot marks on its charts, and what
 	// they change, which the report lists.
 	Interventions []Intervention `json:"interventions"`
+	// Projection is the published projection of the system's gap that a
+	// priced scenario names, drawn on its deficit chart; left out when
+	// it names none.
+	Projection *Projection `json:"projection,omitempty"`
 }
 
 // Intervention is one of a scenario's interventions as the manifest
@@ -150,6 +154,9 @@ func NewManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 		WallTimeSeconds: Number(math.Round(wall.Seconds()*1000) / 1000),
 		Warnings:        []string{},
 		Interventions:   InterventionsOf(l),
+	}
+	if res.Money != nil {
+		m.Projection = ProjectionOf(l.Money.Projection)
 	}
 	for _, rep := range res.Reps {
 		m.Events += rep.Events

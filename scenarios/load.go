@@ -59,6 +59,10 @@ type Loaded struct {
 	// file set start full), and values far outside the range documented
 	// for them (see [Load]). A run reports them.
 	Warnings []error
+	// Ranges are the ranges the scenario's files document for its
+	// parameters (see [Load]), in the order of their paths, each with the
+	// scenario's value.
+	Ranges []Range
 
 	merged *yaml.Node // the tree after extends and overrides
 }

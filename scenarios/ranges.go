@@ -363,6 +363,8 @@ func (l *loader) checkRanges(s *Loaded, root *yaml.Node) {
 			warnDoc("the range %s documented here does not hold the value written with it, %s: are its ends in the value's units?", doc.text, doc.value)
 		}
 		rs = append(rs, r)
+		s.Ranges = append(s.Ranges, Range{Path: field, Unit: unit, Text: doc.text, File: doc.file, Line: doc.line,
+			Value: x, Low: r.lo, High: r.hi, Number: v.Kind() == reflect.Float64})
 		if r.far(x) {
 			warns.Add(pos.File, pos.Line, pos.Col, field, "%s is %s", r.show(x), r.farMsg())
 			r.told = true

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"caresim/sim/care"
@@ -34,6 +35,27 @@ type MoneyResults struct {
 	// (deficit_final_year_gbp_acute, …_social_care). A deficit is cost −
 	// funding − income: positive is a gap, negative a surplus.
 	Metrics []Metric
+	// Bridge[b][s] is body b's step s of the gap bridge from Years[0] to
+	// Years[FinalYear] (finance.Bridge), each replication's with their
+	// summary, indexed as finance.BodyNames and finance.Steps: the steps
+	// sum, replication by replication, to the change in the body's
+	// deficit between the two years.
+	Bridge [finance.NumBodies][finance.NumSteps]Metric
+
+	// What the accounts were priced from, for repricing: each
+	// replication's activity, the money and the interventions' costs.
+	activity [][]finance.Activity
+	money    *finance.Params
+	ivs      []finance.Intervention
+}
+
+// Deficits returns body b's deficit in Years[y], each replication's.
+func (m *MoneyResults) Deficits(b, y int) []float64 {
+	out := make([]float64, len(m.Reps))
+	for i, acc := range m.Reps {
+		out[i] = acc[y].Money[b][finance.Deficit]
+	}
+	return out
 }
 
 // Metric returns the money metric with the given name, or nil.
@@ -117,7 +139,9 @@ func Activity(r *care.Result) []finance.Activity {
 			UTCAttendances:          a[care.AnnualUTCAttendances],
 			SDECAttendances:         a[care.AnnualSDECAttendances],
 			CallForCareContacts:     a[care.AnnualCallForCareContacts],
+			AE4hBreaches:            a[care.AnnualAE4hBreaches],
 			NonElectiveSpells:       a[care.AnnualNELAdmissions],
+			Readmissions:            a[care.AnnualReadmissions],
 			ElectiveSpells:          a[care.AnnualElectiveAdmissions],
 			ExcessBedDays:           a[care.AnnualExcessBedDays],
 			DelayedBedDays:          a[care.AnnualDelayedBedDays],
@@ -155,9 +179,11 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 		r.Warnings = append(r.Warnings, fmt.Errorf("money: excess bed days are priced beyond money.unit_costs.excess_after, %g days, but were counted beyond %g (sim.Options.ExcessAfter)", uc.ExcessAfter, float64(o.ExcessAfter)))
 	}
 	ivs := InterventionCosts(p)
-	m := &MoneyResults{Years: r.Years, Reps: make([][]finance.Year, len(r.Reps))}
+	m := &MoneyResults{Years: r.Years, Reps: make([][]finance.Year, len(r.Reps)),
+		activity: make([][]finance.Activity, len(r.Reps)), money: money, ivs: ivs}
 	for i, rep := range r.Reps {
-		acc, err := finance.Accounts(money, Activity(rep), ivs)
+		m.activity[i] = Activity(rep)
+		acc, err := finance.Accounts(money, m.activity[i], ivs)
 		if err != nil {
 			return fmt.Errorf("replication %d: %w", i, err)
 		}
@@ -199,6 +225,107 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 		mm.Summary = summarizeFinite(mm.Values)
 		m.Metrics = append(m.Metrics, mm)
 	}
+	m.addBridge()
 	r.Money = m
 	return nil
+}
+
+// addBridge fills m.Bridge from its replications' accounts.
+func (m *MoneyResults) addBridge() {
+	n := len(m.Reps)
+	for b := range finance.NumBodies {
+		for s := range finance.NumSteps {
+			m.Bridge[b][s] = Metric{Measure: finance.Steps[s], Values: make([]float64, n)}
+		}
+	}
+	for i, acc := range m.Reps {
+		br := finance.Bridge(acc, 0, m.FinalYear)
+		for b := range finance.NumBodies {
+			for s, x := range br[b] {
+				m.Bridge[b][s].Values[i] = x
+			}
+		}
+	}
+	for b := range finance.NumBodies {
+		for s := range finance.NumSteps {
+			m.Bridge[b][s].Summary = summarizeFinite(m.Bridge[b][s].Values)
+		}
+	}
+}
+
+// A Variation is one money assumption of a scenario, over its documented
+// range: Set returns the scenario's money section and its interventions'
+// costs with the assumption at x (in the model's units), leaving the
+// scenario's own as they were, or an error saying why the assumption
+// cannot be varied alone (a share of several that must sum to 1).
+type Variation struct {
+	Parameter string // its path, such as money.inflation.non_demographic
+	Unit      string // the unit of Value, Low and High (fraction, money, ...)
+	Range     string // the range as documented, such as 1–2%
+	Source    string // where it is documented, file:line
+
+	Value, Low, High float64
+	Set              func(x float64) (*finance.Params, []finance.Intervention, error)
+}
+
+// Sensitivity is the response of the final year's deficits to one money
+// assumption over its range, the rest as the scenario has them: each
+// body's deficit in the final year (finance.BodyNames), the mean across
+// replications, at the scenario's value (Gap), at Low and at High.
+type Sensitivity struct {
+	Variation
+	Gap, AtLow, AtHigh [finance.NumBodies]float64
+	// Skipped says why the assumption was not varied (Set's error), its
+	// AtLow and AtHigh then NaN; empty when it was.
+	Skipped string
+}
+
+// MoneySensitivity returns the response of r's final-year deficits to
+// each variation, in the order given. Money does not feed back into the
+// care model, so the accounts of each replication are recomputed with the
+// variation's money from the replication's own activity: exactly what a
+// run with that money would give, at the cost of the accounts alone. A
+// variation that cannot be set, or whose accounts fail, is Skipped, with
+// the reason. A run not priced (r.Money nil) has none.
+func (r *Results) MoneySensitivity(vs []Variation) []Sensitivity {
+	m := r.Money
+	if m == nil {
+		return nil
+	}
+	mean := func(money *finance.Params, ivs []finance.Intervention) ([finance.NumBodies]float64, error) {
+		var out [finance.NumBodies]float64
+		for i, a := range m.activity {
+			acc, err := finance.Accounts(money, a, ivs)
+			if err != nil {
+				return out, fmt.Errorf("replication %d: %w", i, err)
+			}
+			for b := range finance.NumBodies {
+				out[b] += acc[m.FinalYear].Money[b][finance.Deficit] / float64(len(m.activity))
+			}
+		}
+		return out, nil
+	}
+	gap, _ := mean(m.money, m.ivs) // the accounts of the run, which succeeded
+	out := make([]Sensitivity, len(vs))
+	for i, v := range vs {
+		s := Sensitivity{Variation: v, Gap: gap}
+		for _, at := range []struct {
+			x   float64
+			out *[finance.NumBodies]float64
+		}{{v.Low, &s.AtLow}, {v.High, &s.AtHigh}} {
+			money, ivs, err := v.Set(at.x)
+			if err == nil {
+				*at.out, err = mean(money, ivs)
+			}
+			if err != nil {
+				s.Skipped = err.Error()
+				for b := range finance.NumBodies {
+					s.AtLow[b], s.AtHigh[b] = math.NaN(), math.NaN()
+				}
+				break
+			}
+		}
+		out[i] = s
+	}
+	return out
 }

@@ -59,17 +59,18 @@ func TestRunCharts(t *testing.T) {
 	}
 }
 
-// TestRunNoPlots expects --no-plots to leave the four results and the
-// report alone, and a textbook scenario of an emergency department only
-// to draw its A&E chart and nothing else: no beds, delays or money.
+// TestRunNoPlots expects --no-plots to leave the results and the report
+// alone (the priced baseline's with its bridge and sensitivity), and a
+// textbook scenario of an emergency department only to draw its A&E chart
+// and nothing else: no beds, delays or money.
 func TestRunNoPlots(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		name   string
 		args   []string
-		charts []string
+		charts []string // and other files but the results
 	}{
-		{"no-plots", []string{"--no-plots", "baseline"}, nil},
+		{"no-plots", []string{"--no-plots", "baseline"}, results.MoneyFiles},
 		{"ed-only", []string{"textbook-mmc"}, []string{"ae-performance.png"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

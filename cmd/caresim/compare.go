@@ -39,20 +39,28 @@ usually much narrower than the two scenarios' own intervals suggest.
 Compare prints the headline metrics of each scenario with their 95%
 confidence intervals, and the difference to the first with its interval,
 marked * where the interval excludes zero; for priced scenarios (see run)
-the deficits follow, in pounds, as run prints them. A scenario that is
-not priced has empty cells for the money metrics. It writes to --out:
+the deficits follow, in pounds, as run prints them, then the system's gap
+bridge, step by step, with each scenario's difference to the first's. A
+scenario that is not priced has empty cells for the money metrics. It writes to --out:
 
 	compare.csv   metric,unit,scenario,mean,ci_low,ci_high,
 	              diff_mean,diff_ci_low,diff_ci_high: every metric of
 	              every scenario; the differences are scenario − first
 	              and empty on the first scenario's rows
+	bridge.csv    organisation,step,from_year,to_year,scenario,mean,
+	              ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high:
+	              when the first scenario is priced, the gap bridge of
+	              each priced scenario (see run) and its paired
+	              difference to the first's, step by step: where a
+	              scenario's savings and costs land
 	summary.json  format_version 1: the first scenario's name, each
-	              scenario's manifest as run writes it, and each metric's
+	              scenario's manifest as run writes it, each metric's
 	              mean, SD, interval and replications for each scenario
-	              with the difference's
+	              with the difference's, and the bridges compared
 	SCENARIO/     each scenario's summary.json, metrics.csv, daily.csv,
-	              annual.csv and los.csv, as run writes them (caresim
-	              plot draws such a folder as a run's)
+	              annual.csv and los.csv, and a priced one's bridge.csv
+	              and sensitivity.csv, as run writes them (caresim plot
+	              draws such a folder as a run's)
 
 and charts, in each --format (png by default; png,svg,pdf for all three)
 unless --no-plots:
@@ -85,6 +93,10 @@ unless --no-plots:
 	              annual deficit and the cumulative, with 95% confidence
 	              intervals, of the first against this one, for the
 	              system and for each organisation with money in either
+	gap-bridge-system-SCENARIO
+	              for each such scenario, over more than one financial
+	              year: the system's gap bridge of its difference to the
+	              first, step by step, as a waterfall
 
 caresim plot DIR re-draws them from the folder.
 
@@ -198,6 +210,10 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 		func(w io.Writer) error { return results.WriteCompareCSV(w, cmp.labels(), cmp.Comparison) },
 		func(w io.Writer) error { return results.WriteJSON(w, cmp.summary(*cc.sim.sets)) },
 	}
+	if bridge := cmp.bridge(); bridge != nil {
+		names = append(names, "bridge.csv")
+		writers = append(writers, func(w io.Writer) error { return results.WriteCompareBridge(w, bridge) })
+	}
 	addScenarioFiles(cmp, *cc.sim.sets, &names, &writers)
 	var drawn []plots.Chart
 	cd := compareDataOf(cmp)
@@ -230,7 +246,10 @@ func (cc *compareCmd) exec(ctx context.Context, args []string, stdout, stderr io
 	for i, r := range cmp.runs {
 		printed[i] = report.CompareRun{Label: r.label, Start: r.Start, Res: r.res}
 	}
-	return report.WriteCompareText(stdout, first.Seed, printed, cmp.Comparison)
+	if err := report.WriteCompareText(stdout, first.Seed, printed, cmp.Comparison); err != nil {
+		return err
+	}
+	return report.WriteCompareBridgeText(stdout, cmp.bridge())
 }
 
 // loadAll loads every scenario of refs with the overrides sets and
@@ -307,7 +326,19 @@ func (c *comparison) summary(sets []string) *results.Comparison {
 	for _, r := range c.runs {
 		ms = append(ms, results.NewManifest(r.Loaded, sets, r.opts, r.res, r.wall))
 	}
-	return results.NewComparison(c.labels(), ms, sets, c.Comparison)
+	s := results.NewComparison(c.labels(), ms, sets, c.Comparison)
+	s.Bridge = c.bridge()
+	return s
+}
+
+// bridge is the priced scenarios' gap bridges compared, nil when the
+// first is not priced (results.NewCompareBridge).
+func (c *comparison) bridge() []results.CompareBridgeRow {
+	res := make([]*sim.Results, len(c.runs))
+	for i, r := range c.runs {
+		res[i] = r.res
+	}
+	return results.NewCompareBridge(c.labels(), res)
 }
 
 // book is the comparison's workbook, runs being what its charts are

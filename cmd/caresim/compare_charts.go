@@ -31,6 +31,7 @@ func compareDataOf(c *comparison) results.CompareData {
 			d.Diffs = append(d.Diffs, results.Difference{Metric: m.Name, Unit: m.Unit, Scenario: r.label, Mean: x.Mean, Lo: x.Lo(), Hi: x.Hi()})
 		}
 	}
+	d.Bridge = c.bridge()
 	return d
 }
 

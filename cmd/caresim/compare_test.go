@@ -156,8 +156,9 @@ func TestCompareMoneyFiles(t *testing.T) {
 // against the other as a valid PNG; two M/M/c scenarios (no beds, not
 // priced) draw only the difference in 4-hour performance and its monthly
 // overlay, and with --no-plots two priced ones draw nothing, not even
-// their deficits: the folder then holds the comparison's files and each
-// scenario's run files. Which charts are drawn does not depend on the
+// their deficits: the folder then holds the comparison's files (with the
+// bridges compared) and each scenario's run files (with its bridge and
+// sensitivity). Which charts are drawn does not depend on the
 // horizon, so those runs are two months.
 func TestCompareCharts(t *testing.T) {
 	t.Parallel()
@@ -184,7 +185,8 @@ func TestCompareCharts(t *testing.T) {
 			case strings.HasSuffix(n, ".png"):
 				charts = append(charts, n)
 			case n == "compare.csv" || n == "summary.json" || n == "report.html" || n == results.WorkbookName || n == results.ManifestName:
-			case slices.Contains(results.RunFiles, filepath.Base(n)) && filepath.Dir(n) != ".":
+			case n == "bridge.csv": // the priced scenarios' bridges compared
+			case slices.Contains(slices.Concat(results.RunFiles, results.MoneyFiles), filepath.Base(n)) && filepath.Dir(n) != ".":
 			default:
 				t.Errorf("compare %s: unexpected file %s", strings.Join(c.args, " "), n)
 			}

@@ -170,3 +170,36 @@ func TestPlotBadFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotReproducesBridge runs the baseline, priced, over two whole
+// financial years (so that its gap bridge and sensitivity have something
+// to show), with and without charts, and expects caresim plot to re-draw
+// the bridge charts and the report's money section byte for byte from
+// bridge.csv and sensitivity.csv; a bridge.csv cut short is refused,
+// naming the file.
+func TestPlotReproducesBridge(t *testing.T) {
+	t.Parallel()
+	args := []string{"run", "--quiet", "--reps", "2", "--set", "horizon=731d", "--set", "warm_up.length=30d"}
+	withCharts, bare := t.TempDir(), t.TempDir()
+	want := runFiles(t, withCharts, append(args, "--out", withCharts, "baseline")...)
+	before := runFiles(t, bare, append(args, "--no-plots", "--out", bare, "baseline")...)
+	got := runFiles(t, bare, "plot", "--quiet", bare)
+	charts := drawnCharts(want)
+	if !slices.Contains(charts, "gap-bridge-system.png") || !slices.Contains(charts, "gap-bridge-acute.png") {
+		t.Fatalf("run drew %q, want the gap bridges among them", charts)
+	}
+	if !bytes.Contains(want["report.html"], []byte(`<section id="money">`)) || !bytes.Contains(want["report.html"], []byte("money.inflation.non_demographic")) {
+		t.Error("report.html has no money section with the sensitivity to non_demographic")
+	}
+	checkReplotted(t, charts, want, before, got)
+
+	path := filepath.Join(bare, "bridge.csv")
+	b := bytes.Split(bytes.TrimSuffix(before["bridge.csv"], []byte("\n")), []byte("\n"))
+	if err := os.WriteFile(path, append(bytes.Join(b[:len(b)-1], []byte("\n")), '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"plot", "--quiet", bare}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), path) || !strings.Contains(stderr.String(), "cut short") {
+		t.Errorf("plot of a bridge.csv cut short: exit %d, %q; want 1 and an error naming the file", code, stderr.String())
+	}
+}

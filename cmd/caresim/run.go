@@ -126,8 +126,10 @@ and median marked), pathway-mix (each financial year's shares of
 emergency spells ending at home, in reablement, in an intermediate-care
 bed, in a care home or in death) and, for a priced run, deficit-system and
 deficit-ORG for each organisation with money (the annual deficit and the
-cumulative, with 95% confidence intervals). caresim plot re-draws them
-from the folder.
+cumulative, with 95% confidence intervals; the system's with the
+scenario's published projection, money.projection, as a reference line),
+and gap-bridge-system and gap-bridge-ORG (the gap bridge as a
+waterfall). caresim plot re-draws them from the folder.
 
 report.html is the run's report for a board, self-contained (it loads
 nothing) and printable on A4: a first page that says what the results
@@ -169,13 +171,35 @@ summary.json add the deficits in the final year and cumulatively, for
 the system and each organisation (deficit_final_year_gbp,
 deficit_cumulative_gbp, deficit_final_year_gbp_acute, ...). A deficit is
 cost − funding − income, in pounds of each year: positive is a gap. A
-money section without organisations (the textbook scenarios') prices
+priced run also writes
+
+	bridge.csv       scenario,organisation,step,from_year,to_year,unit,
+	                 replication,value,ci_low,ci_high: the gap bridge,
+	                 each body's deficit in the first financial year
+	                 (step start), the steps that moved it to the final
+	                 year (demography, non_demographic, pay_and_prices,
+	                 tariff_efficiency, marginal_rate, readmissions,
+	                 capacity, pressure, interventions, fixed_costs,
+	                 funding, sustainability_fund, better_care_fund,
+	                 contracts, risk_share) and its deficit then (end);
+	                 a replication's steps sum to its end less its start
+	sensitivity.csv  scenario,parameter,unit,range,source,value,low,high,
+	                 organisation,final_year,gap,gap_at_low,gap_at_high,
+	                 note: for each money assumption whose line comment
+	                 documents a range, each body's final-year deficit as
+	                 run and with the assumption at each end of its range
+	                 (the others as run): the same replications' activity
+	                 repriced, exactly what a run would give, since money
+	                 does not change the care model
+
+A money section without organisations (the textbook scenarios') prices
 nothing, and one with costs but no organisations gets a warning.
 
 Run prints the headline metrics with their 95% confidence intervals, to
 four significant figures, and for a priced run the deficits of the
 system and each organisation in the final year and the system's
-cumulative deficit, in £m (£k below a million). The same seed gives the
+cumulative deficit, in £m (£k below a million), the gap bridge and the
+money assumptions that move the system's final-year gap most. The same seed gives the
 same files, byte for byte, whatever --workers is; only summary.json's
 wall_time_seconds differs (PDF charts carry a fixed date,
 SOURCE_DATE_EPOCH's when it is set). Files are written under temporary names and

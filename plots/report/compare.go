@@ -60,6 +60,7 @@ func compareReport(s *results.Comparison, runs []results.RunData, calib map[stri
 		v.Scenario = labels[i]
 		r.Calibration = append(r.Calibration, v)
 	}
+	r.Money = compareMoneySection(s)
 	r.Engine = engineStatus(dir)
 	r.Manifest = manifestTable(ms)
 	r.ManifestNote = wallNote

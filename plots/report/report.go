@@ -40,6 +40,8 @@ type report struct {
 	Notes    []string // under the headline table
 	Warnings []string // the run's warnings
 
+	Money *moneyView // the gap, its bridge and its sensitivity; nil when not priced
+
 	Charts   []reportChart
 	NoCharts string // why there are none
 

@@ -20,7 +20,8 @@ import (
 // figures so that the text survives floating-point differences between
 // machines, then, when the run was priced, the system's deficit in the
 // final year, each organisation's, and the system's cumulative deficit,
-// in pounds (table.Pounds). Metrics the scenario cannot measure (no acute
+// in pounds (table.Pounds), and the gap bridge, the gap against the
+// scenario's projection and the money assumptions that move it most. Metrics the scenario cannot measure (no acute
 // beds, say) are left out, as are organisations with no money (shown).
 func WriteRunText(w io.Writer, r *results.Run) error {
 	res := r.Res
@@ -42,8 +43,10 @@ func WriteRunText(w io.Writer, r *results.Run) error {
 	if err := t.WriteText(w); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", DeficitNote)
-	return err
+	if _, err := fmt.Fprintf(w, "\n%s\n", DeficitNote); err != nil {
+		return err
+	}
+	return writeMoneyText(w, res.Money, results.ProjectionOf(r.Money.Projection), r.Sensitivity)
 }
 
 // moneyUnit is the unit column of money metric name in a table: pounds,

@@ -37,6 +37,7 @@ const (
 	CapacityCost
 	InterventionCost
 	OtherCost
+	FixedCosts
 	Cost
 	Funding
 	Income
@@ -50,10 +51,11 @@ var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
 	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
-	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation"},
-	Cost:              {Name: "cost_gbp", Unit: "£", Doc: "all costs: activity, capacity, interventions and other"},
-	Funding:           {Name: "funding_gbp", Unit: "£", Doc: "income from outside the system (organisations[].funding), growing yearly"},
-	Income:            {Name: "income_gbp", Unit: "£", Doc: "net payments from other bodies of the system under the payment rule; negative for the payer, zero for the system"},
+	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
+	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
+	Cost:              {Name: "cost_gbp", Unit: "£", Doc: "all costs: activity, capacity, interventions, other and fixed"},
+	Funding:           {Name: "funding_gbp", Unit: "£", Doc: "income from outside the system: organisations[].funding, growing yearly, and the sustainability fund"},
+	Income:            {Name: "income_gbp", Unit: "£", Doc: "net payments from other bodies of the system under the payment rules; negative for the payer, zero for the system"},
 	Deficit:           {Name: "deficit_gbp", Unit: "£", Doc: "the gap: cost − funding − income; positive is a deficit, negative a surplus"},
 	CumulativeDeficit: {Name: "cumulative_deficit_gbp", Unit: "£", Doc: "the deficit summed from the first year to this one"},
 }
@@ -71,8 +73,10 @@ type Activity struct {
 	EDAttendances       float64 // type 1 attendances
 	UTCAttendances      float64 // urgent treatment (type 3) attendances
 	SDECAttendances     float64 // same-day emergency care attendances
+	AE4hBreaches        float64 // A&E (types 1 and 3) patients who left more than 4 hours after arriving
 	CallForCareContacts float64 // professionals' calls Call for Care answered
 	NonElectiveSpells   float64 // emergency admissions, readmissions included
+	Readmissions        float64 // emergency readmissions, of NonElectiveSpells
 	ElectiveSpells      float64 // elective admissions
 	ExcessBedDays       float64 // bed days beyond UnitCosts.ExcessAfter
 	DelayedBedDays      float64 // bed days of medically fit patients
@@ -115,13 +119,65 @@ type Year struct {
 	// Money[b][k] is body b's line k (BodyNames, Measures), in pounds of
 	// this year.
 	Money [NumBodies][NumMeasures]float64
+
+	f factors          // the year's price factors
+	t [NumBodies]terms // each organisation's lines as the bridge takes them apart
 }
 
-// Rate returns the yearly rise in costs,
+// factors are a year's price factors from the price year: the cost
+// factor is nd × pp, the tariff's price pu × eff.
+type factors struct {
+	nd  float64 // (1 + Inflation.NonDemographic)^n
+	pp  float64 // (1 + Inflation.PayAndPrices())^n
+	pu  float64 // the tariff's cost uplifts compounded
+	eff float64 // the tariff's price over pu: its efficiency factors' shortfall
+}
+
+// terms are one organisation's lines of a year, taken apart for [Bridge]:
+// terms[k] for the k below. Costs under the cost factor are at price-year
+// prices; the tariff's terms are values at the price year's tariff prices
+// (income positive, a payer's negative), paid at nd × pu × eff; the rest
+// are cash. Money's lines are
 //
-//	PayShare×Pay + (1−PayShare)×Prices + NonDemographic.
-func (in Inflation) Rate() float64 {
-	return in.PayShare*in.Pay + (1-in.PayShare)*in.Prices + in.NonDemographic
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions + other)
+//	          + nd·pu·eff·otherTariff + fixed
+//	Funding = funding + stf + nd·pu·eff·tariffFunding
+//	Income  = nd·pu·eff·(tariffed − marginal − readmitted) + sanctions + bcf + contracts + risk
+type terms [numTerms]float64
+
+// The terms of [terms].
+const (
+	tAct           = iota // activity but delayed bed days
+	tDelayed              // delayed bed days
+	tCapacity             // capacity but escalation beds
+	tEscalation           // escalation beds
+	tInterventions        // interventions' costs
+	tOther                // costs outside the model but those paid at the tariff
+	tOtherTariff          // costs outside the model paid at the tariff
+	tFixed                // fixed costs, cash
+	tTariffed             // tariff payments for activity in full, and contracts paid at the tariff
+	tTariffFunding        // funding paid at the tariff
+	tMarginal             // the marginal rate's reduction
+	tReadmitted           // readmissions unpaid
+	tFunding              // funding not paid at the tariff, cash
+	tSTF                  // the sustainability fund, cash
+	tSanctions            // fines, cash
+	tBCF                  // the Better Care Fund, cash
+	tContracts            // block contracts, cash
+	tRisk                 // the alliance's and the risk share's payments, cash
+	numTerms
+)
+
+// PayAndPrices returns the yearly rise in the price of a unit of cost,
+// PayShare×Pay + (1−PayShare)×Prices.
+func (in Inflation) PayAndPrices() float64 {
+	return in.PayShare*in.Pay + (1-in.PayShare)*in.Prices
+}
+
+// Factor returns what a cost of the price year is multiplied by n years
+// after it: (1 + NonDemographic)^n × (1 + PayAndPrices())^n.
+func (in Inflation) Factor(n int) float64 {
+	return math.Pow(1+in.NonDemographic, float64(n)) * math.Pow(1+in.PayAndPrices(), float64(n))
 }
 
 // Accounts prices one replication's activity, financial year by financial
@@ -131,11 +187,8 @@ func (in Inflation) Rate() float64 {
 // # Costs
 //
 // A cost of the price year is multiplied in financial year y by
-//
-//	(1 + Inflation.Rate())^(y − PriceYear)
-//
-// (years counted from April; PriceYear empty means the first year). Each
-// body's cost is the sum of four lines:
+// Inflation.Factor(y − PriceYear) (years counted from April; PriceYear
+// empty means the first year). Each body's cost is the sum of five lines:
 //
 //   - activity: each count of Activity times its unit cost, borne by the
 //     body the [UnitCosts] field names (care-home bed days are priced at
@@ -147,33 +200,78 @@ func (in Inflation) Rate() float64 {
 //     Recurrent × (counted days from Start to End, both included) / (days
 //     in the year), borne by the Payer: a winter ward in place from
 //     1 November to 31 March costs 151/365 of its yearly cost;
-//   - other: Organisation.Other × Days / (days in the year).
+//   - other: Organisation.Other × (1 + Volume)^m × Days / (days in the
+//     year), m counting financial years from the first; its share
+//     OtherAtTariff, paid to NHS providers outside the system, at the
+//     tariff's price and casemix (see below) in place of the cost factor;
+//   - fixed: each [FixedCost] of the body, pro rata, not inflated by the
+//     cost factor but by its own index.
 //
 // # Funding
 //
-// Organisation.Funding × (1 + Growth)^n × Days / (days in the year), where
-// n counts financial years from the first.
+// Organisation.Funding × (1 + Growth)^m × Days / (days in the year); with
+// Tariff set, Funding × (1 + Volume)^m × Days / (days in the year) at the
+// tariff's price and casemix of the year relative to the first's (see
+// below). The sustainability fund adds to the acute trust's.
 //
 // # Payments
 //
-// Under Payment.Rule the commissioners pay the providers (Income is
-// positive for the payee and the same amount negative for the payer):
+// The commissioners pay the providers (Income is positive for the payee
+// and the same amount negative for the payer) under Payment.Rule:
 //
-//   - tariff (payment by results): the acute trust is paid
-//     Tariff × (inflated unit cost) for each attendance, spell and excess
-//     bed day; delayed bed days are not paid (beyond the trim point the
-//     excess days are). The community provider, whose services had no
-//     national tariff, is paid nothing here: its Funding is its contract;
-//   - block: each Block is paid Amount × (1 + Growth)^n, pro rata;
+//   - tariff (payment by results): the acute trust is paid, for each
+//     attendance, spell and excess bed day, Tariff × its unit cost ×
+//     the tariff's price index × (1 + NonDemographic)^n (casemix: the
+//     tariff pays for costlier activity as it pays for more). The price
+//     index is the product over the years after the price year of
+//     (1 + cost uplift − efficiency) ([PriceChange]): the tariff's price
+//     follows its own rule, not the trust's costs. Delayed bed days are
+//     not paid. Of the emergency spells, ReadmissionsUnpaid × the
+//     readmissions are not paid, and those paid beyond the marginal-rate
+//     threshold (pro rata) are paid at the marginal rate of the year.
+//     The community provider, whose services had no national tariff, is
+//     paid by its contract;
+//   - block: each Block is paid Amount × (1 + Growth)^m, pro rata;
 //   - alliance: the bodies pool funding and costs and each carries its
-//     Share of the system's deficit: Income_o = s_o × D − D_o, where D_o
+//     Share of the system's deficit: Income_o = D_o − s_o × D, where D_o
 //     is o's deficit before payments and D their sum. Shares are divided
 //     by their sum so that the payments cancel exactly; a body with no
-//     share carries none of the deficit;
-//   - empty: no payments; each body bears its own costs.
+//     share carries none of the deficit. The alliance replaces every
+//     other payment between the bodies;
+//   - empty: no payments for activity.
+//
+// Under every rule but alliance, the commissioners also pay:
+//
+//   - each [Contract]: Amount × (1 + Growth)^m, pro rata; with Tariff,
+//     Amount × (1 + Growth)^m at the tariff's price and casemix relative
+//     to the first year's, pro rata;
+//   - the [BetterCareFund] from its year: Transfer to social care, and
+//     Performance to social care when the year's emergency spells per day
+//     were at least Target below the year before's, else to the acute
+//     trust (in the first year simulated there is no year before: a cut
+//     not shown is not made), both growing by Growth a year from From;
+//
+// and the acute trust pays them the [Sanction] in force: PerBreach ×
+// the 4-hour breaches beyond (1 − Standard) × the A&E attendances (types
+// 1 and 3), up to (Standard − Floor) × the attendances.
+//
+// From its year, the [Sustainability] fund pays the acute trust, from
+// outside the system: (1 − Performance) × Amount when its deficit after
+// the payments above is within its control total (its deficit in the
+// year before From, less Stretch × its costs that year, pro rata by
+// days), and Performance × Amount when its 4-hour performance (1 −
+// breaches / attendances) is at least Standard. When the year before
+// From was not simulated, the first year simulated stands for it.
+//
+// Last, but under the alliance rule, which shares every gain and loss
+// already, the [RiskShare] from its year: each party's deficit becomes its
+// plan (its deficit in the year before From, pro rata by days; the first
+// year simulated when that year was not) plus its share of the change in
+// the parties' deficits summed: Income_o += D_o − (P_o + s_o × (ΣD − ΣP)).
 //
 // Payments cancel in the system, so the system's accounts are the same
-// under every rule; the rule moves the deficit between bodies.
+// under every rule; the rules move the deficit between bodies. The
+// sustainability fund alone adds to the system's funding.
 //
 // # Deficit
 //
@@ -181,7 +279,8 @@ func (in Inflation) Rate() float64 {
 // pounds, as boards speak of it, and a surplus is negative.
 // CumulativeDeficit sums it from the first year.
 //
-// Accounts is O(len(years) × (len(ivs) + len(p.Organisations))).
+// Accounts is O(len(years) × (len(ivs) + len(p.Organisations) + the
+// lengths of the payment tables)).
 func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	if len(years) == 0 {
 		return nil, nil
@@ -189,10 +288,11 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 	first := years[0].From.FinancialYear()
 	base := first
 	if p.PriceYear != "" {
-		if !financialYear(p.PriceYear) {
+		y, ok := yearOf(p.PriceYear)
+		if !ok {
 			return nil, fmt.Errorf("finance: price year %q is not a financial year such as 2014/15", p.PriceYear)
 		}
-		base, _ = strconv.Atoi(p.PriceYear[:4])
+		base = y
 	}
 	payer := make([]int, len(ivs))
 	for i, iv := range ivs {
@@ -205,10 +305,16 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			payer[i] = b
 		}
 	}
-	rate := p.Inflation.Rate()
+	r, err := newRules(p)
+	if err != nil {
+		return nil, err
+	}
 	uc, cc := &p.UnitCosts, &p.CapacityCosts
 	out := make([]Year, len(years))
 	prev := first - 1
+	f0 := r.factors(first, base)
+	atFirst := f0.nd * f0.pu * f0.eff // the first year's tariff price and casemix
+	var st state
 	for i, a := range years {
 		fy := a.From.FinancialYear()
 		length := des.FinancialYearDays(fy)
@@ -216,28 +322,29 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			return nil, fmt.Errorf("finance: year %d: %d days from %v are not in one financial year after the one before", i, a.Days, a.From)
 		}
 		prev = fy
-		infl := math.Pow(1+rate, float64(fy-base))
-		n := float64(fy - first)
+		f := r.factors(fy, base)
+		m := float64(fy - first)
 		frac := float64(a.Days) / float64(length)
 		y := &out[i]
-		y.Name, y.Days, y.Length = des.FinancialYearLabel(fy), a.Days, length
-		m := &y.Money
+		y.Name, y.Days, y.Length, y.f = des.FinancialYearLabel(fy), a.Days, length, f
+		t := &y.t
 
-		// Activity, by the body each unit cost names. tariffed is the
-		// part of the acute trust's that a tariff pays.
-		tariffed := a.EDAttendances*uc.EDAttendance + a.UTCAttendances*uc.UrgentTreatment +
+		// Activity, by the body each unit cost names, at the price year's
+		// prices: of the acute trust's, what a tariff pays, then the
+		// delayed bed days.
+		t[Acute][tAct] = a.EDAttendances*uc.EDAttendance + a.UTCAttendances*uc.UrgentTreatment +
 			a.SDECAttendances*uc.SDEC + a.NonElectiveSpells*uc.NonElectiveSpell +
 			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay
-		m[Acute][ActivityCost] = infl * (tariffed + a.DelayedBedDays*uc.DelayedBedDay)
-		m[Community][ActivityCost] = infl * (a.IntermediateCareBedDays*uc.IntermediateCareBedDay +
-			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact)
-		m[SocialCare][ActivityCost] = infl * (a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek)
+		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
+		t[Community][tAct] = a.IntermediateCareBedDays*uc.IntermediateCareBedDay +
+			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
+		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
 
-		m[Acute][CapacityCost] = infl * frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
-		m[Acute][CapacityCost] += infl * a.EscalationBedDays * cc.EscalationBedDay
-		m[Community][CapacityCost] = infl * frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
+		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
+		t[Acute][tEscalation] = a.EscalationBedDays * cc.EscalationBedDay
+		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
-		m[SocialCare][CapacityCost] = infl * frac * a.ReablementPlaces * cc.ReablementPlace
+		t[SocialCare][tCapacity] = frac * a.ReablementPlaces * cc.ReablementPlace
 
 		end := a.From.AddDays(a.Days) // the day after the last counted
 		for j, iv := range ivs {
@@ -255,68 +362,358 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			if d := to.Sub(from); d > 0 {
 				c += iv.Recurrent * float64(d) / float64(length)
 			}
-			m[payer[j]][InterventionCost] += infl * c
+			t[payer[j]][tInterventions] += c
 		}
-
+		for _, fc := range p.FixedCosts {
+			if b := slices.Index(OrganisationNames, fc.Organisation); b >= 0 {
+				t[b][tFixed] += frac * fc.Amount * (fc.Indexed*math.Pow(1+fc.Index, float64(fy-base)) + 1 - fc.Indexed)
+			}
+		}
 		for _, o := range p.Organisations {
 			b := slices.Index(OrganisationNames, o.Name)
 			if b < 0 {
 				continue // Validate reports it
 			}
-			m[b][OtherCost] += infl * frac * o.Other
-			m[b][Funding] += o.Funding * math.Pow(1+o.Growth, n) * frac
+			volume := math.Pow(1+o.Volume, m)
+			t[b][tOther] += frac * o.Other * volume * (1 - o.OtherAtTariff)
+			t[b][tOtherTariff] += frac * o.Other * volume * o.OtherAtTariff
+			if o.Tariff {
+				t[b][tTariffFunding] += frac * o.Funding * volume / atFirst
+			} else {
+				t[b][tFunding] += frac * o.Funding * math.Pow(1+o.Growth, m)
+			}
 		}
-		for b := range System {
-			m[b][Cost] = m[b][ActivityCost] + m[b][CapacityCost] + m[b][InterventionCost] + m[b][OtherCost]
+		if p.Payment.Rule != "alliance" {
+			payments(&st, r, p, a, fy, i, frac, m, atFirst, t)
 		}
+		y.book()
 
-		pay := func(to int, amount float64) {
-			m[to][Income] += amount
-			m[Commissioners][Income] -= amount
+		if r.stf {
+			sustainability(&st, r, p, a, fy, i, frac, y)
 		}
-		switch p.Payment.Rule {
-		case "tariff":
-			pay(Acute, p.Payment.Tariff*infl*tariffed)
-		case "block":
-			for _, bl := range p.Payment.Block {
-				if b := slices.Index(OrganisationNames, bl.Organisation); b >= 0 {
-					pay(b, bl.Amount*math.Pow(1+bl.Growth, n)*frac)
-				}
-			}
-		case "alliance":
-			var share [NumBodies]float64
-			sum := 0.0
-			for _, s := range p.Payment.Shares {
-				if b := slices.Index(OrganisationNames, s.Organisation); b >= 0 {
-					share[b] += s.Share
-					sum += s.Share
-				}
-			}
-			var own [NumBodies]float64
-			total := 0.0
-			for b := range System {
-				own[b] = m[b][Cost] - m[b][Funding]
-				total += own[b]
-			}
-			for b := range System {
-				if sum > 0 {
-					m[b][Income] = own[b] - share[b]/sum*total
-				}
-			}
+		if p.Payment.Rule == "alliance" {
+			allianceShares(p, y)
 		}
-
-		for k := range Deficit {
-			for b := range System {
-				m[System][k] += m[b][k]
-			}
+		if r.risk && p.Payment.Rule != "alliance" {
+			riskShare(&st, r, p, fy, i, frac, y)
 		}
+		y.book()
 		for b := range NumBodies {
-			m[b][Deficit] = m[b][Cost] - m[b][Funding] - m[b][Income]
-			m[b][CumulativeDeficit] = m[b][Deficit]
 			if i > 0 {
-				m[b][CumulativeDeficit] += out[i-1].Money[b][CumulativeDeficit]
+				y.Money[b][CumulativeDeficit] += out[i-1].Money[b][CumulativeDeficit]
+			}
+		}
+		st.nel, st.days = a.NonElectiveSpells, a.Days
+	}
+	return out, nil
+}
+
+// book sets y's lines from its terms and factors, the system's as the
+// organisations' sum, and each deficit (CumulativeDeficit as the year's
+// own: Accounts adds the years before).
+func (y *Year) book() {
+	f := y.f
+	g, price := f.nd*f.pp, f.nd*f.pu*f.eff
+	y.Money[System] = [NumMeasures]float64{}
+	for b := range NumBodies {
+		c := &y.Money[b]
+		if b < System {
+			t := &y.t[b]
+			c[ActivityCost] = g * (t[tAct] + t[tDelayed])
+			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
+			c[InterventionCost] = g * t[tInterventions]
+			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
+			c[FixedCosts] = t[tFixed]
+			c[Cost] = c[ActivityCost] + c[CapacityCost] + c[InterventionCost] + c[OtherCost] + c[FixedCosts]
+			c[Funding] = t[tFunding] + t[tSTF] + price*t[tTariffFunding]
+			c[Income] = price*(t[tTariffed]-t[tMarginal]-t[tReadmitted]) + t[tSanctions] + t[tBCF] + t[tContracts] + t[tRisk]
+			for k := range Deficit {
+				y.Money[System][k] += c[k]
+			}
+		}
+		c[Deficit] = c[Cost] - c[Funding] - c[Income]
+		c[CumulativeDeficit] = c[Deficit]
+	}
+}
+
+// deficit returns body b's deficit in y as its terms stand.
+func (y *Year) deficit(b int) float64 {
+	c := &y.Money[b]
+	return c[Cost] - c[Funding] - c[Income]
+}
+
+// state is what the accounts carry from one year to the next: the year
+// before's emergency spells (the Better Care Fund's test) and the
+// references of the sustainability fund and the risk share.
+type state struct {
+	nel  float64
+	days int
+
+	stfSet            bool
+	stfDeficit        float64 // the acute trust's deficit before the fund in its reference year
+	stfCost, stfScale float64 // its costs that year, and the share of that year counted
+	riskSet           bool
+	plan              [System]float64 // each party's deficit in the risk share's reference year
+	planScale         float64
+}
+
+// payments books in t the payments between the bodies of year i
+// (financial year fy, the share frac of it counted, m years after the
+// first) but the alliance's, the sustainability fund and the risk share.
+// atFirst is the first year's tariff price and casemix.
+func payments(st *state, r *rules, p *Params, a Activity, fy, i int, frac, m, atFirst float64, t *[NumBodies]terms) {
+	pay := &p.Payment
+	uc := &p.UnitCosts
+	give := func(to, k int, amount float64) {
+		t[to][k] += amount
+		t[Commissioners][k] -= amount
+	}
+	switch pay.Rule {
+	case "tariff":
+		unpaid := pay.ReadmissionsUnpaid * a.Readmissions
+		give(Acute, tTariffed, pay.Tariff*t[Acute][tAct])
+		give(Acute, tReadmitted, pay.Tariff*uc.NonElectiveSpell*unpaid)
+		if rate, ok := r.marginal(fy); ok {
+			over := max(0, a.NonElectiveSpells-unpaid-pay.MarginalRate.Threshold*frac)
+			give(Acute, tMarginal, pay.Tariff*uc.NonElectiveSpell*(1-rate)*over)
+		}
+	case "block":
+		for _, bl := range pay.Block {
+			if b := slices.Index(OrganisationNames, bl.Organisation); b >= 0 {
+				give(b, tContracts, bl.Amount*math.Pow(1+bl.Growth, m)*frac)
 			}
 		}
 	}
-	return out, nil
+	for _, c := range pay.Contracts {
+		b := slices.Index(OrganisationNames, c.Organisation)
+		if b < 0 {
+			continue
+		}
+		amount := c.Amount * math.Pow(1+c.Growth, m) * frac
+		if c.Tariff {
+			give(b, tTariffed, amount/atFirst)
+		} else {
+			give(b, tContracts, amount)
+		}
+	}
+	if s, ok := r.sanction(fy); ok && s.PerBreach > 0 {
+		att := a.EDAttendances + a.UTCAttendances
+		fined := min(max(0, a.AE4hBreaches-(1-s.Standard)*att), (s.Standard-s.Floor)*att)
+		give(Acute, tSanctions, -s.PerBreach*fined)
+	}
+	if bcf := &pay.BetterCareFund; r.bcf && fy >= r.bcfFrom {
+		grown := math.Pow(1+bcf.Growth, float64(fy-r.bcfFrom)) * frac
+		give(SocialCare, tBCF, bcf.Transfer*grown)
+		to := SocialCare
+		if r.bcfTo == 0 || fy <= r.bcfTo {
+			// Paid for performance: a cut in emergency spells per day
+			// against the year before's.
+			if cut := i > 0 && a.NonElectiveSpells/float64(a.Days) <= (1-bcf.Target)*st.nel/float64(st.days); !cut {
+				to = Acute
+			}
+		}
+		give(to, tBCF, bcf.Performance*grown)
+	}
+}
+
+// sustainability pays the sustainability fund to the acute trust in year
+// i (financial year fy, the share frac of it counted), or records its
+// reference year.
+func sustainability(st *state, r *rules, p *Params, a Activity, fy, i int, frac float64, y *Year) {
+	s := &p.Payment.Sustainability
+	deficit := y.deficit(Acute)
+	if fy == r.stfFrom-1 || (i == 0 && fy >= r.stfFrom) {
+		st.stfSet, st.stfDeficit, st.stfCost, st.stfScale = true, deficit, y.Money[Acute][Cost], frac
+	}
+	if fy < r.stfFrom || !st.stfSet {
+		return
+	}
+	amount := s.Amount * math.Pow(1+s.Growth, float64(fy-r.stfFrom)) * frac
+	paid := 0.0
+	if control := (st.stfDeficit - s.Stretch*st.stfCost) * frac / st.stfScale; deficit <= control {
+		paid += (1 - s.Performance) * amount
+	}
+	if att := a.EDAttendances + a.UTCAttendances; att == 0 || 1-a.AE4hBreaches/att >= s.Standard {
+		paid += s.Performance * amount
+	}
+	y.t[Acute][tSTF] = paid
+	y.book()
+}
+
+// allianceShares books the alliance rule's payments in y: each body
+// carries its share of the system's deficit.
+func allianceShares(p *Params, y *Year) {
+	var share [NumBodies]float64
+	sum := 0.0
+	for _, s := range p.Payment.Shares {
+		if b := slices.Index(OrganisationNames, s.Organisation); b >= 0 {
+			share[b] += s.Share
+			sum += s.Share
+		}
+	}
+	if sum <= 0 {
+		return
+	}
+	var own [System]float64
+	total := 0.0
+	for b := range System {
+		own[b] = y.deficit(b)
+		total += own[b]
+	}
+	for b := range System {
+		y.t[b][tRisk] += own[b] - share[b]/sum*total
+	}
+	y.book()
+}
+
+// riskShare books the risk share's payments in year i (financial year
+// fy, the share frac of it counted), or records its reference year.
+func riskShare(st *state, r *rules, p *Params, fy, i int, frac float64, y *Year) {
+	var d [System]float64
+	for b := range System {
+		d[b] = y.deficit(b)
+	}
+	if fy == r.riskFrom-1 || (i == 0 && fy >= r.riskFrom) {
+		st.riskSet, st.plan, st.planScale = true, d, frac
+	}
+	if fy < r.riskFrom || !st.riskSet {
+		return
+	}
+	var share [System]float64
+	for _, s := range p.Payment.RiskShare.Shares {
+		if b := slices.Index(OrganisationNames, s.Organisation); b >= 0 {
+			share[b] += s.Share
+		}
+	}
+	scale := frac / st.planScale
+	change := 0.0
+	for b := range System {
+		if share[b] > 0 {
+			change += d[b] - st.plan[b]*scale
+		}
+	}
+	for b := range System {
+		if share[b] > 0 {
+			y.t[b][tRisk] += d[b] - (st.plan[b]*scale + share[b]*change)
+		}
+	}
+	y.book()
+}
+
+// rules are the payment tables of Params, read once.
+type rules struct {
+	p        *Params
+	prices   []int // the financial year of each Payment.Prices entry
+	rates    []int // of each MarginalRate.Rates entry
+	fines    []int // of each Sanctions entry
+	bcf      bool
+	bcfFrom  int
+	bcfTo    int // 0: every year
+	stf      bool
+	stfFrom  int
+	risk     bool
+	riskFrom int
+}
+
+func newRules(p *Params) (*rules, error) {
+	r := &rules{p: p}
+	pay := &p.Payment
+	var err error
+	years := func(what string, n int, from func(int) string) []int {
+		ys := make([]int, n)
+		for i := range n {
+			y, ok := yearOf(from(i))
+			if !ok && err == nil {
+				err = fmt.Errorf("finance: %s[%d]: from %q is not a financial year such as 2014/15", what, i, from(i))
+			}
+			ys[i] = y
+		}
+		return ys
+	}
+	r.prices = years("prices", len(pay.Prices), func(i int) string { return pay.Prices[i].From })
+	r.rates = years("marginal_rate.rates", len(pay.MarginalRate.Rates), func(i int) string { return pay.MarginalRate.Rates[i].From })
+	r.fines = years("sanctions", len(pay.Sanctions), func(i int) string { return pay.Sanctions[i].From })
+	one := func(what, s string) (int, bool) {
+		if s == "" {
+			return 0, false
+		}
+		y, ok := yearOf(s)
+		if !ok && err == nil {
+			err = fmt.Errorf("finance: %s: %q is not a financial year such as 2014/15", what, s)
+		}
+		return y, ok
+	}
+	r.bcfFrom, r.bcf = one("better_care_fund.from", pay.BetterCareFund.From)
+	r.bcfTo, _ = one("better_care_fund.performance_to", pay.BetterCareFund.PerformanceTo)
+	r.stfFrom, r.stf = one("sustainability.from", pay.Sustainability.From)
+	r.riskFrom, r.risk = one("risk_share.from", pay.RiskShare.From)
+	return r, err
+}
+
+// inForce returns the index of the last entry of froms (financial years,
+// ascending) at or before fy, or -1.
+func inForce(froms []int, fy int) int {
+	k := -1
+	for i, y := range froms {
+		if y <= fy {
+			k = i
+		}
+	}
+	return k
+}
+
+// marginal returns the marginal rate in force in fy, if any.
+func (r *rules) marginal(fy int) (float64, bool) {
+	if k := inForce(r.rates, fy); k >= 0 {
+		return r.p.Payment.MarginalRate.Rates[k].Rate, true
+	}
+	return 0, false
+}
+
+// sanction returns the sanction in force in fy, if any.
+func (r *rules) sanction(fy int) (Sanction, bool) {
+	if k := inForce(r.fines, fy); k >= 0 {
+		return r.p.Payment.Sanctions[k], true
+	}
+	return Sanction{}, false
+}
+
+// change returns the tariff's cost uplift and efficiency in force in fy.
+func (r *rules) change(fy int) (uplift, efficiency float64) {
+	if k := inForce(r.prices, fy); k >= 0 {
+		c := r.p.Payment.Prices[k]
+		return c.CostUplift, c.Efficiency
+	}
+	return 0, 0
+}
+
+// factors returns financial year fy's price factors from the price year
+// base.
+func (r *rules) factors(fy, base int) factors {
+	in := &r.p.Inflation
+	n := float64(fy - base)
+	f := factors{nd: math.Pow(1+in.NonDemographic, n), pp: math.Pow(1+in.PayAndPrices(), n), pu: 1, eff: 1}
+	pi := 1.0
+	for k := base + 1; k <= fy; k++ {
+		u, e := r.change(k)
+		f.pu *= 1 + u
+		pi *= 1 + u - e
+	}
+	for k := fy + 1; k <= base; k++ {
+		u, e := r.change(k)
+		f.pu /= 1 + u
+		pi /= 1 + u - e
+	}
+	f.eff = pi / f.pu
+	return f
+}
+
+// yearOf returns the first calendar year of the financial year written s
+// ("2014/15" or "2014-15").
+func yearOf(s string) (int, bool) {
+	if !financialYear(s) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(s[:4])
+	return y, true
 }

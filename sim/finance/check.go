@@ -25,6 +25,28 @@ func (p *Params) Validate() []error {
 	add := func(path, format string, args ...any) {
 		errs = append(errs, &des.FieldError{Field: "money." + path, Msg: fmt.Sprintf(format, args...)})
 	}
+	organisation := func(path, name string) {
+		if !slices.Contains(OrganisationNames, name) {
+			add(path, "unknown organisation %q; known: %s", name, strings.Join(OrganisationNames, ", "))
+		}
+	}
+	money := func(path string, x float64) {
+		if !(x >= 0) || math.IsInf(x, 0) {
+			add(path, "must be >= 0, not %v", x)
+		}
+	}
+	fraction := func(path string, x float64) {
+		if !(x >= 0 && x <= 1) {
+			add(path, "must be a fraction between 0 and 1, not %v", x)
+		}
+	}
+	rate := func(path string, x float64) {
+		if !(x > -1) || math.IsInf(x, 0) {
+			add(path, "must be a yearly rate above -100%%, not %v", x)
+		} else if msg := yearly(x); msg != "" {
+			add(path, "%s", msg)
+		}
+	}
 	if p.PriceYear != "" && !financialYear(p.PriceYear) {
 		add("price_year", "want a financial year such as 2014/15, not %q", p.PriceYear)
 	}
@@ -72,9 +94,22 @@ func (p *Params) Validate() []error {
 		if !(o.Other >= 0) || math.IsInf(o.Other, 0) {
 			add(at+".other", "must be >= 0, not %v", o.Other)
 		}
+		rate(at+".volume", o.Volume)
+		fraction(at+".other_at_tariff", o.OtherAtTariff)
+		if o.Tariff && o.Growth != 0 {
+			add(at+".growth", "must be 0 when tariff is true: funding paid at the tariff grows with volume, casemix and the tariff's price, not %v", o.Growth)
+		}
+	}
+	for i, f := range p.FixedCosts {
+		at := "fixed_costs[" + strconv.Itoa(i) + "]"
+		organisation(at+".organisation", f.Organisation)
+		money(at+".amount", f.Amount)
+		fraction(at+".indexed", f.Indexed)
+		rate(at+".index", f.Index)
 	}
 
 	pay := &p.Payment
+	p.validatePayment(add, organisation, money, fraction, rate)
 	if pay.Rule != "" && !slices.Contains(Rules, pay.Rule) {
 		add("payment.rule", "unknown payment rule %q; known: %s", pay.Rule, strings.Join(Rules, ", "))
 	}
@@ -114,6 +149,111 @@ func (p *Params) Validate() []error {
 		add("payment.shares", "alliance shares must sum to 1 (100%%), not %.4g", sum)
 	}
 	return errs
+}
+
+// validatePayment checks the payment tables and funds of p with the
+// checkers of Validate.
+func (p *Params) validatePayment(add func(path, format string, args ...any), organisation func(path, name string),
+	money, fraction, rate func(path string, x float64)) {
+	pay := &p.Payment
+	// year checks a financial year written s at path, which must follow
+	// after (0 for none) when ascending; it returns the year, or after.
+	year := func(path, s string, after int) int {
+		y, ok := yearOf(s)
+		switch {
+		case s == "":
+			add(path, "missing: a financial year such as 2015/16")
+		case !ok:
+			add(path, "want a financial year such as 2015/16, not %q", s)
+		case after != 0 && y <= after:
+			add(path, "%s is not after the entry before's %s: give the entries in the order of their years", s, des.FinancialYearLabel(after))
+		default:
+			return y
+		}
+		return after
+	}
+	last := 0
+	for i, c := range pay.Prices {
+		at := "payment.prices[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", c.From, last)
+		rate(at+".cost_uplift", c.CostUplift)
+		rate(at+".efficiency", c.Efficiency)
+		if yearly(c.CostUplift) == "" && yearly(c.Efficiency) == "" && c.CostUplift-c.Efficiency <= -1 {
+			add(at, "the price change, cost_uplift − efficiency, must be above -100%%, not %v", c.CostUplift-c.Efficiency)
+		}
+	}
+	mr := &pay.MarginalRate
+	money("payment.marginal_rate.threshold", mr.Threshold)
+	if len(mr.Rates) > 0 && mr.Threshold == 0 {
+		add("payment.marginal_rate.threshold", "missing: the emergency spells a year paid in full, above which the marginal rates apply")
+	}
+	last = 0
+	for i, r := range mr.Rates {
+		at := "payment.marginal_rate.rates[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", r.From, last)
+		fraction(at+".rate", r.Rate)
+	}
+	fraction("payment.readmissions_unpaid", pay.ReadmissionsUnpaid)
+	last = 0
+	for i, s := range pay.Sanctions {
+		at := "payment.sanctions[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", s.From, last)
+		money(at+".per_breach", s.PerBreach)
+		fraction(at+".standard", s.Standard)
+		fraction(at+".floor", s.Floor)
+		if s.Floor > s.Standard {
+			add(at+".floor", "must not be above the standard, %v, not %v", s.Standard, s.Floor)
+		}
+	}
+	for i, c := range pay.Contracts {
+		at := "payment.contracts[" + strconv.Itoa(i) + "]"
+		if c.Organisation == "commissioners" {
+			add(at+".organisation", "the commissioners pay the contracts: name the provider paid")
+		} else {
+			organisation(at+".organisation", c.Organisation)
+		}
+		money(at+".amount", c.Amount)
+		rate(at+".growth", c.Growth)
+	}
+	if rs := &pay.RiskShare; rs.From != "" || len(rs.Shares) > 0 {
+		year("payment.risk_share.from", rs.From, 0)
+		sum := 0.0
+		for i, s := range rs.Shares {
+			at := "payment.risk_share.shares[" + strconv.Itoa(i) + "]"
+			organisation(at+".organisation", s.Organisation)
+			fraction(at+".share", s.Share)
+			sum += s.Share
+		}
+		if math.Abs(sum-1) > 1e-3 {
+			add("payment.risk_share.shares", "the parties' shares must sum to 1 (100%%), not %.4g", sum)
+		}
+	}
+	if b := &pay.BetterCareFund; *b != (BetterCareFund{}) {
+		from := year("payment.better_care_fund.from", b.From, 0)
+		money("payment.better_care_fund.transfer", b.Transfer)
+		money("payment.better_care_fund.performance", b.Performance)
+		rate("payment.better_care_fund.growth", b.Growth)
+		fraction("payment.better_care_fund.target", b.Target)
+		if b.PerformanceTo != "" && from != 0 {
+			if to := year("payment.better_care_fund.performance_to", b.PerformanceTo, 0); to != 0 && to < from {
+				add("payment.better_care_fund.performance_to", "%s is before from, %s", b.PerformanceTo, b.From)
+			}
+		}
+	}
+	if s := &pay.Sustainability; *s != (Sustainability{}) {
+		year("payment.sustainability.from", s.From, 0)
+		money("payment.sustainability.amount", s.Amount)
+		rate("payment.sustainability.growth", s.Growth)
+		fraction("payment.sustainability.stretch", s.Stretch)
+		fraction("payment.sustainability.performance", s.Performance)
+		fraction("payment.sustainability.standard", s.Standard)
+	}
+	if pr := &p.Projection; *pr != (Projection{}) {
+		year("projection.year", pr.Year, 0)
+		if math.IsNaN(pr.Gap) || math.IsInf(pr.Gap, 0) {
+			add("projection.gap", "must be a number of pounds, not %v", pr.Gap)
+		}
+	}
 }
 
 // nonNegativeFields checks that every float field of struct v is a finite

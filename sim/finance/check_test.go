@@ -1,9 +1,11 @@
 package finance_test
 
 import (
-	"caresim/sim/internal/checktest"
 	"math"
+	"reflect"
 	"testing"
+
+	"caresim/sim/internal/checktest"
 
 	"caresim/sim/finance"
 )
@@ -30,19 +32,42 @@ func validParams() *finance.Params {
 			{Name: "acute", Funding: 0, Other: 150e6},
 			{Name: "community", Funding: 0, Other: 20e6},
 			{Name: "social-care", Funding: 90e6, Growth: -0.02, Other: 30e6},
-			{Name: "commissioners", Funding: 700e6, Growth: 0.015},
+			{Name: "commissioners", Funding: 700e6, Growth: 0.015, OtherAtTariff: 0.5},
 		},
+		FixedCosts: []finance.FixedCost{{Name: "pfi", Organisation: "acute", Amount: 40e6, Indexed: 0.75, Index: 0.03}},
 		Payment: finance.Payment{
 			Rule:   "alliance",
 			Tariff: 1,
-			Block:  []finance.Block{{Organisation: "acute", Amount: 300e6, Growth: 0.01}},
+			Prices: []finance.PriceChange{
+				{From: "2014/15", CostUplift: 0.025, Efficiency: 0.04},
+				{From: "2016/17", CostUplift: 0.031, Efficiency: 0.02},
+			},
+			MarginalRate: finance.MarginalRate{Threshold: 30000, Rates: []finance.Rate{
+				{From: "2014/15", Rate: 0.3}, {From: "2015/16", Rate: 0.7},
+			}},
+			ReadmissionsUnpaid: 0.25,
+			Sanctions: []finance.Sanction{
+				{From: "2014/15", PerBreach: 200, Standard: 0.95, Floor: 0.92},
+				{From: "2016/17"},
+			},
+			Contracts: []finance.Contract{
+				{Organisation: "community", Amount: 40e6, Growth: 0.015},
+				{Organisation: "acute", Amount: 80e6, Growth: 0.01, Tariff: true},
+			},
+			Block: []finance.Block{{Organisation: "acute", Amount: 300e6, Growth: 0.01}},
 			Shares: []finance.Share{
 				{Organisation: "acute", Share: 0.4},
 				{Organisation: "commissioners", Share: 0.3},
 				{Organisation: "social-care", Share: 0.2},
 				{Organisation: "community", Share: 0.1},
 			},
+			RiskShare: finance.RiskShare{From: "2016/17", Shares: []finance.Share{
+				{Organisation: "commissioners", Share: 0.5}, {Organisation: "acute", Share: 0.4}, {Organisation: "community", Share: 0.1},
+			}},
+			BetterCareFund: finance.BetterCareFund{From: "2015/16", Transfer: 4e6, Performance: 1.6e6, Growth: 0.02, Target: 0.0307, PerformanceTo: "2015/16"},
+			Sustainability: finance.Sustainability{From: "2016/17", Amount: 11e6, Stretch: 0.03, Performance: 0.3, Standard: 0.95},
 		},
+		Projection: finance.Projection{Year: "2023/24", Gap: 140e6, Label: "the programme's projection"},
 	}
 }
 
@@ -137,6 +162,67 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"money.payment.block[0].organisation", `unknown organisation "trust"`}}},
 		{"negative block", func(p *finance.Params) { p.Payment.Block[0].Amount = -300e6 },
 			[]fieldErr{{"money.payment.block[0].amount", "must be >= 0, not -3e+08"}}},
+		{"fixed cost of an unknown organisation", func(p *finance.Params) { p.FixedCosts[0].Organisation = "trust" },
+			[]fieldErr{{"money.fixed_costs[0].organisation", `unknown organisation "trust"`}}},
+		{"fixed cost indexed 75 (for 75%)", func(p *finance.Params) { p.FixedCosts[0].Indexed = 75 },
+			[]fieldErr{{"money.fixed_costs[0].indexed", "must be a fraction between 0 and 1, not 75"}}},
+		{"RPI 300%", func(p *finance.Params) { p.FixedCosts[0].Index = 3 },
+			[]fieldErr{{"money.fixed_costs[0].index", "not 300%: did you mean 3%?"}}},
+		{"negative fixed cost", func(p *finance.Params) { p.FixedCosts[0].Amount = -1 },
+			[]fieldErr{{"money.fixed_costs[0].amount", "must be >= 0, not -1"}}},
+		{"other at tariff 55 (for 55%)", func(p *finance.Params) { p.Organisations[3].OtherAtTariff = 55 },
+			[]fieldErr{{"money.organisations[3].other_at_tariff", "must be a fraction between 0 and 1, not 55"}}},
+		{"volume 190%", func(p *finance.Params) { p.Organisations[2].Volume = 1.9 },
+			[]fieldErr{{"money.organisations[2].volume", "did you mean 1.9%?"}}},
+		{"growth of funding paid at the tariff", func(p *finance.Params) {
+			p.Organisations[0].Tariff = true
+			p.Organisations[0].Growth = 0.01
+		}, []fieldErr{{"money.organisations[0].growth", "must be 0 when tariff is true"}}},
+		{"prices out of order", func(p *finance.Params) { p.Payment.Prices[1].From = "2013/14" },
+			[]fieldErr{{"money.payment.prices[1].from", "2013/14 is not after the entry before's 2014/15"}}},
+		{"prices of the same year twice", func(p *finance.Params) { p.Payment.Prices[1].From = "2014/15" },
+			[]fieldErr{{"money.payment.prices[1].from", "2014/15 is not after"}}},
+		{"prices from a calendar year", func(p *finance.Params) { p.Payment.Prices[0].From = "2014" },
+			[]fieldErr{{"money.payment.prices[0].from", `want a financial year such as 2015/16, not "2014"`}}},
+		{"prices without a year", func(p *finance.Params) { p.Payment.Prices[0].From = "" },
+			[]fieldErr{{"money.payment.prices[0].from", "missing"}}},
+		{"efficiency 4 (for 4%)", func(p *finance.Params) { p.Payment.Prices[0].Efficiency = 4 },
+			[]fieldErr{{"money.payment.prices[0].efficiency", "did you mean 4%?"}}},
+		{"prices falling by all", func(p *finance.Params) {
+			p.Payment.Prices[0] = finance.PriceChange{From: "2014/15", CostUplift: -0.5, Efficiency: 0.5}
+		},
+			[]fieldErr{{"money.payment.prices[0]", "must be above -100%, not -1"}}},
+		{"marginal rates without a threshold", func(p *finance.Params) { p.Payment.MarginalRate.Threshold = 0 },
+			[]fieldErr{{"money.payment.marginal_rate.threshold", "missing"}}},
+		{"marginal rate 70 (for 70%)", func(p *finance.Params) { p.Payment.MarginalRate.Rates[1].Rate = 70 },
+			[]fieldErr{{"money.payment.marginal_rate.rates[1].rate", "must be a fraction between 0 and 1, not 70"}}},
+		{"readmissions unpaid 1.25", func(p *finance.Params) { p.Payment.ReadmissionsUnpaid = 1.25 },
+			[]fieldErr{{"money.payment.readmissions_unpaid", "must be a fraction"}}},
+		{"sanction floor above the standard", func(p *finance.Params) { p.Payment.Sanctions[0].Floor = 0.97 },
+			[]fieldErr{{"money.payment.sanctions[0].floor", "must not be above the standard, 0.95, not 0.97"}}},
+		{"negative fine", func(p *finance.Params) { p.Payment.Sanctions[0].PerBreach = -200 },
+			[]fieldErr{{"money.payment.sanctions[0].per_breach", "must be >= 0, not -200"}}},
+		{"a contract paid to the commissioners", func(p *finance.Params) { p.Payment.Contracts[0].Organisation = "commissioners" },
+			[]fieldErr{{"money.payment.contracts[0].organisation", "the commissioners pay the contracts"}}},
+		{"risk shares summing to 0.9", func(p *finance.Params) { p.Payment.RiskShare.Shares[2].Share = 0 },
+			[]fieldErr{{"money.payment.risk_share.shares", "the parties' shares must sum to 1 (100%), not 0.9"}}},
+		{"risk shares without a year", func(p *finance.Params) { p.Payment.RiskShare.From = "" },
+			[]fieldErr{{"money.payment.risk_share.from", "missing"}}},
+		{"Better Care Fund without a year", func(p *finance.Params) { p.Payment.BetterCareFund.From = "" },
+			[]fieldErr{{"money.payment.better_care_fund.from", "missing"}}},
+		{"Better Care Fund's performance ending before it starts", func(p *finance.Params) { p.Payment.BetterCareFund.PerformanceTo = "2014/15" },
+			[]fieldErr{{"money.payment.better_care_fund.performance_to", "2014/15 is before from, 2015/16"}}},
+		{"Better Care Fund's target 3.07 (for 3.07%)", func(p *finance.Params) { p.Payment.BetterCareFund.Target = 3.07 },
+			[]fieldErr{{"money.payment.better_care_fund.target", "must be a fraction"}}},
+		{"sustainability stretch 3 (for 3%)", func(p *finance.Params) { p.Payment.Sustainability.Stretch = 3 },
+			[]fieldErr{{"money.payment.sustainability.stretch", "must be a fraction"}}},
+		{"sustainability without a year", func(p *finance.Params) { p.Payment.Sustainability.From = "" },
+			[]fieldErr{{"money.payment.sustainability.from", "missing"}}},
+		{"projection without a year", func(p *finance.Params) { p.Projection.Year = "" },
+			[]fieldErr{{"money.projection.year", "missing"}}},
+		{"projection of an infinite gap", func(p *finance.Params) { p.Projection.Gap = math.Inf(1) },
+			[]fieldErr{{"money.projection.gap", "not +Inf"}}},
+		{"a projected surplus", func(p *finance.Params) { p.Projection.Gap = -5e6 }, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,4 +250,38 @@ func TestValidateAll(t *testing.T) {
 		{"money.organisations[4].name", `duplicate organisation "community"; also organisations[1]`},
 		{"money.payment.block", "missing"},
 	})
+}
+
+// TestCloneSharesNothing checks that Clone copies every list of Params,
+// however deep, so that a sensitivity analysis changing a clone leaves
+// the scenario's money as it was: validParams fills every list, and a
+// list added to Params without a line in Clone fails here.
+func TestCloneSharesNothing(t *testing.T) {
+	t.Parallel()
+	p := validParams()
+	c := p.Clone()
+	if !reflect.DeepEqual(p, c) {
+		t.Fatal("the clone differs from the original")
+	}
+	var walk func(path string, a, b reflect.Value)
+	walk = func(path string, a, b reflect.Value) {
+		switch a.Kind() {
+		case reflect.Struct:
+			for i := range a.NumField() {
+				walk(path+"."+a.Type().Field(i).Name, a.Field(i), b.Field(i))
+			}
+		case reflect.Slice:
+			if a.Len() == 0 {
+				t.Errorf("%s: empty in validParams, so its copy is not checked", path)
+				return
+			}
+			if a.Pointer() == b.Pointer() {
+				t.Errorf("%s: the clone shares its list", path)
+			}
+			for i := range a.Len() {
+				walk(path+"[]", a.Index(i), b.Index(i))
+			}
+		}
+	}
+	walk("Params", reflect.ValueOf(p).Elem(), reflect.ValueOf(c).Elem())
 }

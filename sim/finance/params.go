@@ -1,31 +1,46 @@
 package finance
 
+import "slices"
+
 // Params is the money side of a scenario: what activity and capacity cost,
-// how prices rise, who is funded with what, and how commissioners pay
-// providers. Scenario files decode straight into it (the `money:` section);
-// money fields take "£1.2m", "250k" or a bare number of pounds.
+// how prices rise, who starts from what position, and how commissioners pay
+// providers under the payment rules of the era. Scenario files decode
+// straight into it (the `money:` section); money fields take "£1.2m",
+// "250k" or a bare number of pounds.
 //
-// Every amount is at the prices of PriceYear; Inflation moves them on year
-// by year.
+// Every amount is at the prices of PriceYear; Inflation moves costs on
+// year by year, and the tariff's own price changes (Payment.Prices) move
+// what the tariff pays.
 type Params struct {
 	// PriceYear is the financial year whose prices the amounts are in,
-	// such as "2014/15".
+	// such as "2014/15": the base year, from which costs are inflated and
+	// the tariff's prices changed.
 	PriceYear string `yaml:"price_year"`
 
-	Inflation     Inflation      `yaml:"inflation"`
-	UnitCosts     UnitCosts      `yaml:"unit_costs"`
-	CapacityCosts CapacityCosts  `yaml:"capacity_costs"`
+	Inflation     Inflation     `yaml:"inflation"`
+	UnitCosts     UnitCosts     `yaml:"unit_costs"`
+	CapacityCosts CapacityCosts `yaml:"capacity_costs"`
+	// FixedCosts are costs that neither activity nor capacity moves,
+	// such as a PFI hospital's unitary payment.
+	FixedCosts    []FixedCost    `yaml:"fixed_costs"`
 	Organisations []Organisation `yaml:"organisations"`
 	Payment       Payment        `yaml:"payment"`
+
+	// Projection is a published projection of the system's gap, drawn as
+	// a reference line on the deficit chart and compared with the
+	// model's derived gap. The accounts do not use it.
+	Projection Projection `yaml:"projection"`
 }
 
 // Inflation is the yearly rise in costs, as fractions. A cost of the price
-// year rises in financial year y by
+// year is multiplied in financial year y by
 //
-//	(1 + PayShare×Pay + (1−PayShare)×Prices + NonDemographic)^y
+//	(1 + NonDemographic)^n × (1 + PayShare×Pay + (1−PayShare)×Prices)^n
 //
-// where NonDemographic is cost growth per unit of activity that demography
-// does not explain (new treatments, rising acuity).
+// with n = y − PriceYear, where NonDemographic is cost growth per unit of
+// activity that demography does not explain (new treatments, rising
+// acuity). The two factors are kept apart so that the gap bridge can tell
+// them apart ([Bridge]).
 type Inflation struct {
 	Pay            float64 `yaml:"pay" unit:"fraction"`
 	Prices         float64 `yaml:"prices" unit:"fraction"`
@@ -72,43 +87,165 @@ type CapacityCosts struct {
 	EscalationBedDay float64 `yaml:"escalation_bed_day" unit:"money"`
 }
 
+// FixedCost is a yearly cost that does not move with activity or capacity:
+// a PFI contract's unitary payment is paid whether beds close or not. In
+// financial year y it is
+//
+//	Amount × (Indexed × (1 + Index)^n + 1 − Indexed)
+//
+// with n = y − PriceYear: the indexed share rises with its index (RPI for a
+// PFI), the rest stays flat in cash.
+type FixedCost struct {
+	// Name says what the cost is ("pfi").
+	Name string `yaml:"name"`
+	// Organisation is the body that pays it.
+	Organisation string `yaml:"organisation"`
+	// Amount is the cost a year in the price year, in pounds.
+	Amount float64 `yaml:"amount" unit:"money"`
+	// Indexed is the share of Amount that rises with Index, as a
+	// fraction.
+	Indexed float64 `yaml:"indexed" unit:"fraction"`
+	// Index is the index's yearly rise, as a fraction (RPI for a PFI).
+	Index float64 `yaml:"index" unit:"fraction"`
+}
+
 // Organisation is one body whose deficit is reported: the acute trust, the
 // community provider, social care (the county council) or the
-// commissioners.
+// commissioners. Its Funding and Other state where it starts: with the
+// payments of Payment and the modelled costs, they give its position in
+// the first financial year.
 type Organisation struct {
 	// Name is one of acute, community, social-care, commissioners.
 	Name string `yaml:"name"`
 	// Funding is the organisation's income in the first financial year
 	// from outside the system (for commissioners, their allocation; for
-	// social care, its budget for adult care), in pounds.
+	// social care, its budget for adult care; for the acute trust, what
+	// other commissioners and national bodies pay it), in pounds.
 	Funding float64 `yaml:"funding" unit:"money"`
 	// Growth is the yearly growth of Funding, as a fraction, in cash
-	// terms.
+	// terms. It must be 0 when Tariff is set.
 	Growth float64 `yaml:"growth" unit:"fraction"`
+	// Tariff says that Funding is paid at the national tariff: instead of
+	// growing by Growth it grows with Volume, with casemix
+	// (Inflation.NonDemographic) and with the tariff's price
+	// (Payment.Prices), as the tariff pays for the trust's activity.
+	Tariff bool `yaml:"tariff"`
 	// Other is costs outside the model (overheads, services not
 	// simulated) in the first year, in pounds at PriceYear prices; they
-	// grow with inflation.
+	// grow with inflation and with Volume.
 	Other float64 `yaml:"other" unit:"money"`
+	// OtherAtTariff is the share of Other that the organisation pays NHS
+	// providers outside the system, whose prices follow the tariff's
+	// rules: that share moves with the tariff's price and casemix
+	// (Payment.Prices, Inflation.NonDemographic), not with pay and prices;
+	// the providers' efficiency is theirs to find. A fraction.
+	OtherAtTariff float64 `yaml:"other_at_tariff" unit:"fraction"`
+	// Volume is the yearly growth in the volume of the organisation's
+	// business outside the model (demography), as a fraction: it moves
+	// Other and, with Tariff, Funding. 0 holds their volume constant.
+	Volume float64 `yaml:"volume" unit:"fraction"`
 }
 
 // Payment is how commissioners pay the NHS providers for the activity they
-// do. The system's deficit is the same under every rule; the rule decides
+// do, and the other rules that move money between the bodies. The
+// system's deficit is the same under every rule, but for the
+// sustainability fund, which brings money from outside; the rules decide
 // which organisation carries it.
 type Payment struct {
-	// Rule is tariff (paid per spell and attendance at Tariff × unit
-	// cost), block (a fixed sum per year, Block, growing with Growth) or
-	// alliance (a capitated budget whose overall gap is shared by Shares).
+	// Rule is tariff (paid per spell and attendance at the national
+	// tariff), block (a fixed sum per year, Block, growing with Growth)
+	// or alliance (a capitated budget whose overall gap is shared by
+	// Shares, in place of every payment between the bodies).
 	Rule string `yaml:"rule"`
 	// Tariff is the price paid per unit of the acute trust's activity
-	// (attendances, spells, excess bed days) relative to its unit cost (1
-	// is cost); used by the tariff rule.
+	// (attendances, spells, excess bed days) in the price year, relative
+	// to its unit cost (1 is cost); used by the tariff rule.
 	Tariff float64 `yaml:"tariff"`
+	// Prices are the tariff's yearly price changes: each entry's cost
+	// uplift and efficiency factor apply from its year until the next
+	// entry's; years before the first have none. The tariff's price in
+	// year y is the price year's times the product, over the years after
+	// the price year up to y, of (1 + CostUplift − Efficiency).
+	Prices []PriceChange `yaml:"prices"`
+	// MarginalRate pays emergency spells above a threshold at a share of
+	// the tariff; used by the tariff rule.
+	MarginalRate MarginalRate `yaml:"marginal_rate"`
+	// ReadmissionsUnpaid is the share of emergency readmissions the
+	// tariff does not pay (judged avoidable), as a fraction; used by the
+	// tariff rule.
+	ReadmissionsUnpaid float64 `yaml:"readmissions_unpaid" unit:"fraction"`
+	// Sanctions are the contract's fines for A&E 4-hour breaches, by
+	// year, paid by the acute trust to the commissioners.
+	Sanctions []Sanction `yaml:"sanctions"`
+	// Contracts are what the commissioners pay providers for services
+	// outside the model, under every rule but alliance.
+	Contracts []Contract `yaml:"contracts"`
 	// Block is the yearly block contract per provider, in the first year;
 	// used by the block rule.
 	Block []Block `yaml:"block"`
 	// Shares is each organisation's share of the alliance's gain or loss,
 	// summing to 1; used by the alliance rule.
 	Shares []Share `yaml:"shares"`
+	// RiskShare is an alliance agreement over the bilateral contracts,
+	// sharing the change in the parties' deficits from the year it
+	// starts.
+	RiskShare RiskShare `yaml:"risk_share"`
+	// BetterCareFund is the pooled budget the commissioners pay into
+	// for social care, part of it paid for performance.
+	BetterCareFund BetterCareFund `yaml:"better_care_fund"`
+	// Sustainability is the national fund paid to the acute trust on
+	// conditions: its control total and A&E performance.
+	Sustainability Sustainability `yaml:"sustainability"`
+}
+
+// PriceChange is the national tariff's price change from one year: the
+// cost uplift (the national estimate of providers' cost inflation) less
+// the efficiency factor, both as fractions.
+type PriceChange struct {
+	// From is the first financial year it applies to, such as "2015/16".
+	From       string  `yaml:"from"`
+	CostUplift float64 `yaml:"cost_uplift" unit:"fraction"`
+	Efficiency float64 `yaml:"efficiency" unit:"fraction"`
+}
+
+// MarginalRate is the rule that pays emergency spells above a baseline
+// volume at a share of the tariff: a spell above Threshold a year (pro
+// rata in a part year) is paid at the rate in force, the rest in full.
+type MarginalRate struct {
+	// Threshold is the baseline: emergency spells a year paid in full.
+	Threshold float64 `yaml:"threshold"`
+	// Rates are the share of the tariff paid above Threshold, by year:
+	// each entry from its year until the next's; years before the first
+	// pay in full.
+	Rates []Rate `yaml:"rates"`
+}
+
+// Rate is a share that applies from a financial year.
+type Rate struct {
+	From string  `yaml:"from"`
+	Rate float64 `yaml:"rate" unit:"fraction"`
+}
+
+// Sanction is the A&E 4-hour fine from a financial year until the next
+// entry's: PerBreach for each patient beyond the (1 − Standard) share of
+// attendances who waited over 4 hours, down to Floor: no fine for
+// breaches beyond the (1 − Floor) share. PerBreach 0 suspends it.
+type Sanction struct {
+	From      string  `yaml:"from"`
+	PerBreach float64 `yaml:"per_breach" unit:"money"` // pounds of the year, not inflated
+	Standard  float64 `yaml:"standard" unit:"fraction"`
+	Floor     float64 `yaml:"floor" unit:"fraction"`
+}
+
+// Contract is a contract the commissioners pay a provider for services
+// outside the model: Amount in the first year, growing by Growth a year
+// in cash (a block contract) or, with Tariff, paid at the tariff: growing
+// by Growth in volume, with casemix and with the tariff's price.
+type Contract struct {
+	Organisation string  `yaml:"organisation"`
+	Amount       float64 `yaml:"amount" unit:"money"`
+	Growth       float64 `yaml:"growth" unit:"fraction"`
+	Tariff       bool    `yaml:"tariff"`
 }
 
 // Block is one provider's block contract.
@@ -123,4 +260,72 @@ type Block struct {
 type Share struct {
 	Organisation string  `yaml:"organisation"`
 	Share        float64 `yaml:"share" unit:"fraction"`
+}
+
+// RiskShare is an alliance agreement over the bilateral contracts, from
+// the financial year From: each party carries its own deficit of the year
+// before From (its plan) and its Share of the change in the parties'
+// deficits since, summed. Organisations without a share are outside it.
+// An empty From means none.
+type RiskShare struct {
+	From   string  `yaml:"from"`
+	Shares []Share `yaml:"shares"`
+}
+
+// BetterCareFund is a pooled budget from the financial year From: the
+// commissioners pay social care Transfer a year, and Performance a year
+// more when the year's emergency spells per day fell by at least Target
+// against the year before's; when they did not, Performance is paid to
+// the acute trust instead, for the admissions not avoided. Both grow by
+// Growth a year from From, pro rata in a part year. Performance is at
+// risk until PerformanceTo (every year when empty). An empty From means
+// none.
+type BetterCareFund struct {
+	From          string  `yaml:"from"`
+	Transfer      float64 `yaml:"transfer" unit:"money"`
+	Performance   float64 `yaml:"performance" unit:"money"`
+	Growth        float64 `yaml:"growth" unit:"fraction"`
+	Target        float64 `yaml:"target" unit:"fraction"`
+	PerformanceTo string  `yaml:"performance_to"`
+}
+
+// Sustainability is a national fund paid to the acute trust from the
+// financial year From, Amount a year growing by Growth: the share
+// 1 − Performance when the trust's deficit before it is within its
+// control total, the share Performance when its A&E 4-hour performance
+// is at least Standard. The control total is the trust's deficit in the
+// year before From less Stretch × its costs that year. An empty From
+// means none.
+type Sustainability struct {
+	From        string  `yaml:"from"`
+	Amount      float64 `yaml:"amount" unit:"money"`
+	Growth      float64 `yaml:"growth" unit:"fraction"`
+	Stretch     float64 `yaml:"stretch" unit:"fraction"`
+	Performance float64 `yaml:"performance" unit:"fraction"`
+	Standard    float64 `yaml:"standard" unit:"fraction"`
+}
+
+// Projection is a published projection of the system's gap: Gap pounds in
+// the financial year Year, as Label describes it.
+type Projection struct {
+	Year  string  `yaml:"year"`
+	Gap   float64 `yaml:"gap" unit:"money"`
+	Label string  `yaml:"label"`
+}
+
+// Clone returns a copy of p that shares no memory with it, for a caller
+// that changes one parameter (a sensitivity analysis).
+func (p *Params) Clone() *Params {
+	c := *p
+	c.FixedCosts = slices.Clone(p.FixedCosts)
+	c.Organisations = slices.Clone(p.Organisations)
+	pay := &c.Payment
+	pay.Prices = slices.Clone(pay.Prices)
+	pay.MarginalRate.Rates = slices.Clone(pay.MarginalRate.Rates)
+	pay.Sanctions = slices.Clone(pay.Sanctions)
+	pay.Contracts = slices.Clone(pay.Contracts)
+	pay.Block = slices.Clone(pay.Block)
+	pay.Shares = slices.Clone(pay.Shares)
+	pay.RiskShare.Shares = slices.Clone(pay.RiskShare.Shares)
+	return &c
 }
