@@ -116,7 +116,7 @@ Examples:
 			switch {
 			case c.Pass():
 			case c.Missed != "":
-				fmt.Fprintf(stderr, "caresim: validate: %s: known to miss %s: %s\n", c.Case, sig(c.Expected), c.Missed)
+				fmt.Fprintf(stderr, "caresim: warning: validate: %s: known to miss %s: %s\n", c.Case, sig(c.Expected), c.Missed)
 			default:
 				failed++
 			}
