@@ -88,55 +88,90 @@ type Band struct {
 // the replications under way at their next simulated day, and Run returns
 // an error that wraps ctx's.
 func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
+	r, err := start(ctx, p, o)
+	if err != nil {
+		return nil, err
+	}
+	reps, err := replicate(ctx, o.Reps, o.Workers, r.rep, o.Done)
+	if err != nil {
+		return nil, err
+	}
+	return r.finish(reps)
+}
+
+// runner is a run under way (see [Run]): its scenario and options, its
+// warm-up, chosen once before any replication starts, and the daily
+// values of the replications that have ended. Its rep runs from several
+// goroutines at once, each replication writing only its own cells, and
+// finish runs once, after every replication: so a run's replications may
+// share a pool of workers with other runs' (a sweep's points, [Sweep]).
+type runner struct {
+	p    *care.Params
+	o    Options
+	res  *Results
+	days int
+	// daily[k][d*Reps+rep] is replication rep's value of daily measure k
+	// on day d, filled as replications end.
+	daily [][]float32
+}
+
+// start checks p's replications and chooses its warm-up, running the
+// pilot replications when p asks for MSER-5, on o.Workers.
+func start(ctx context.Context, p *care.Params, o Options) (*runner, error) {
 	if err := p.CheckReplications(o.Reps); err != nil {
 		return nil, fmt.Errorf("sim: replications: %w", err)
 	}
 	// The model rounds the warm-up up to whole days; report what it ran.
-	res := &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length)))}
-	days := int(math.Ceil(float64(p.Horizon)))
+	r := &runner{p: p, o: o, days: int(math.Ceil(float64(p.Horizon)))}
+	r.res = &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length)))}
 	if p.WarmUp.Auto {
 		w, ok, err := ChooseWarmUp(ctx, p, o)
 		if err != nil {
 			return nil, err
 		}
-		res.WarmUp, res.WarmUpAuto = w, true
+		r.res.WarmUp, r.res.WarmUpAuto = w, true
 		if !ok {
-			res.Warnings = append(res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using its best cut in their first half, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
+			r.res.Warnings = append(r.res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using its best cut in their first half, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
 		}
 	}
-	// daily[k][d*Reps+rep] is replication rep's value of daily measure k
-	// on day d, filled as replications end (each writes its own cells).
-	daily := make([][]float32, care.NumDaily)
-	for k := range daily {
-		daily[k] = make([]float32, days*o.Reps)
+	r.daily = make([][]float32, care.NumDaily)
+	for k := range r.daily {
+		r.daily[k] = make([]float32, r.days*o.Reps)
 	}
-	reps, err := replicate(ctx, o.Reps, o.Workers, func(ctx context.Context, rep int) (*care.Result, error) {
-		cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: res.WarmUp, ExcessAfter: o.ExcessAfter, Context: ctx}
-		if rep == 0 {
-			cfg.Trace = o.Trace
-		}
-		r, err := care.Run(p, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("replication %d: %w", rep, err)
-		}
-		for k := range daily {
-			for d, v := range r.Daily[k] {
-				daily[k][d*o.Reps+rep] = float32(v)
-			}
-			if !o.KeepDaily {
-				r.Daily[k] = nil
-			}
-		}
-		return r, nil
-	}, o.Done)
+	return r, nil
+}
+
+// rep runs replication rep and keeps its daily values.
+func (r *runner) rep(ctx context.Context, rep int) (*care.Result, error) {
+	o := r.o
+	cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: r.res.WarmUp, ExcessAfter: o.ExcessAfter, Context: ctx}
+	if rep == 0 {
+		cfg.Trace = o.Trace
+	}
+	res, err := care.Run(r.p, cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("replication %d: %w", rep, err)
 	}
+	for k := range r.daily {
+		for d, v := range res.Daily[k] {
+			r.daily[k][d*o.Reps+rep] = float32(v)
+		}
+		if !o.KeepDaily {
+			res.Daily[k] = nil
+		}
+	}
+	return res, nil
+}
+
+// finish summarises the replications, reps[i] replication i's result, and
+// prices them.
+func (r *runner) finish(reps []*care.Result) (*Results, error) {
+	res, o := r.res, r.o
 	res.Reps = reps
-	res.summarise(daily)
+	res.summarise(r.daily)
 	res.Warnings = append(res.Warnings, Overloads(res)...)
 	if o.Money != nil {
-		if err := res.addMoney(p, o); err != nil {
+		if err := res.addMoney(r.p, o); err != nil {
 			return nil, err
 		}
 	}
