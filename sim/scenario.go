@@ -69,9 +69,10 @@ func (s Scenario) start(ctx context.Context, o Options) (*runner, error) {
 	return start(ctx, s.Params, s.Options(o))
 }
 
-// finish summarises the replications of s's run r, as [RunScenario] does.
-func (s Scenario) finish(r *runner, reps []*care.Result) (*Results, error) {
-	res, err := r.finish(reps)
+// finish summarises the replications added to s's run r, as
+// [RunScenario] does.
+func (s Scenario) finish(r *runner) (*Results, error) {
+	res, err := r.finish()
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,7 @@ func Sweep(ctx context.Context, points []int, o Options, load func(point int) (S
 		defer mu.Unlock()
 		sp := live[i]
 		if sp == nil {
-			sp = &sweepPoint{reps: make([]*care.Result, 0, reps)}
+			sp = &sweepPoint{}
 			live[i] = sp
 		}
 		return sp
@@ -65,7 +65,7 @@ func Sweep(ctx context.Context, points []int, o Options, load func(point int) (S
 	}
 	po := o
 	po.Done = nil // called here, with the point's replication
-	return Ordered(ctx, len(points)*reps, workers, 2*workers, func(ctx context.Context, k int) (*care.Result, error) {
+	err := Ordered(ctx, len(points)*reps, workers, 2*workers, func(ctx context.Context, k int) (*care.Result, error) {
 		i, rep := k/reps, k%reps
 		sp := point(i)
 		sp.once.Do(func() {
@@ -85,29 +85,34 @@ func Sweep(ctx context.Context, points []int, o Options, load func(point int) (S
 		}
 		return res, wrap(i, err)
 	}, func(k int, res *care.Result) error {
-		i := k / reps
+		i, rep := k/reps, k%reps
 		sp := point(i)
-		if sp.reps = append(sp.reps, res); len(sp.reps) < reps {
+		if sp.run.add(rep, res); rep < reps-1 {
 			return nil
 		}
 		mu.Lock()
 		delete(live, i)
 		mu.Unlock()
-		r, err := sp.s.finish(sp.run, sp.reps)
+		r, err := sp.s.finish(sp.run)
 		if err != nil {
 			return fmt.Errorf("point %d: %w", points[i], err)
 		}
 		return emit(points[i], r)
 	})
+	// The points started but not emitted, after an error or a stop.
+	for _, sp := range live {
+		if sp.run != nil {
+			sp.run.close()
+		}
+	}
+	return err
 }
 
 // sweepPoint is a point of a sweep under way: its scenario and run,
-// started once by the first of its replications to run, and its
-// replications' results emitted so far, in order.
+// started once by the first of its replications to run.
 type sweepPoint struct {
 	once sync.Once
 	s    Scenario
 	run  *runner
 	err  error
-	reps []*care.Result
 }
