@@ -3,6 +3,8 @@ package des
 import (
 	"math/rand/v2"
 	"testing"
+
+	"caresim/internal/cputime"
 )
 
 func TestCalendarOrderAndTies(t *testing.T) {
@@ -279,11 +281,12 @@ func BenchmarkHold(b *testing.B) {
 					c.Schedule(holdDelay(r, mixed), 1, int32(i))
 				}
 				b.ReportAllocs()
+				cpu := cputime.Start()
 				for b.Loop() {
 					e, _ := c.Pop()
 					c.Schedule(e.At+holdDelay(r, mixed), 1, e.ID)
 				}
-				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "holds/s")
+				reportHolds(b, cpu)
 			})
 		}
 	}
@@ -301,11 +304,12 @@ func BenchmarkHoldLadder(b *testing.B) {
 					q.Schedule(holdDelay(r, mixed), 1, int32(i))
 				}
 				b.ReportAllocs()
+				cpu := cputime.Start()
 				for b.Loop() {
 					e, _ := q.Pop()
 					q.Schedule(e.At+holdDelay(r, mixed), 1, e.ID)
 				}
-				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "holds/s")
+				reportHolds(b, cpu)
 			})
 		}
 	}
@@ -329,6 +333,14 @@ func holdDelay(r *rand.Rand, mixed bool) Time {
 		return Time(e * 5)
 	}
 	return Time(e * 182)
+}
+
+// reportHolds reports holds/s and the CPU time per hold (see cputime).
+func reportHolds(b *testing.B, cpu cputime.Meter) {
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "holds/s")
+	if t, ok := cpu.Elapsed(); ok {
+		b.ReportMetric(float64(t.Nanoseconds())/float64(b.N), "cpu-ns/hold")
+	}
 }
 
 func holdName(n int, mixed bool) string {
