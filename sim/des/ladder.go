@@ -196,14 +196,17 @@ func (q *Ladder) push(at Time, kind Kind, id int32, slot int32, gen uint32) {
 		}
 	}
 	// Into the bottom list, in order: after (below) every event that
-	// comes later. Ties in time fall behind the earlier scheduled.
-	i, _ := slices.BinarySearchFunc(b, at, func(x Event, at Time) int {
-		if x.At > at {
-			return -1
-		}
-		return 1
-	})
-	q.bottom = slices.Insert(b, i, e)
+	// comes later, and so before those at its time, scheduled earlier.
+	// The list is short and a new event is most often among the next,
+	// at its end.
+	i := len(b)
+	for i > 0 && b[i-1].At <= at {
+		i--
+	}
+	b = append(b, Event{})
+	copy(b[i+1:], b[i:])
+	b[i] = e
+	q.bottom = b
 }
 
 // threshold is the most events a bucket sorts into the bottom list.
@@ -320,7 +323,7 @@ func (q *Ladder) spread(events []Event, lo, hi Time, n int) bool {
 
 // sortDescending sorts events by (At, seq), the latest first.
 func sortDescending(b []Event) {
-	if len(b) <= 12 {
+	if len(b) <= 24 {
 		for i := 1; i < len(b); i++ {
 			e := b[i]
 			j := i
