@@ -264,7 +264,7 @@ type model struct {
 	sched *Schedule
 	times []des.Time // schedule times, days from Start
 
-	cal  des.Calendar
+	cal  des.Ladder
 	net  des.Network
 	pts  des.Slab[patient]
 	gr   []des.Grant
