@@ -34,10 +34,11 @@ type Options struct {
 	// order, for an event log. The other replications run untraced.
 	Trace func(care.TraceEvent)
 	// KeepDaily keeps each replication's daily series in Results.Reps,
-	// for per-replication output. Otherwise they are folded into
-	// Results.Daily as each replication ends and dropped, so that a run
-	// holds 4 bytes per day, measure and replication instead of 8 (about
-	// 50 MB for 100 ten-year replications).
+	// for per-replication output. Otherwise they are kept for
+	// Results.Daily as each replication ends and dropped, at 4 bytes per
+	// day, measure and replication instead of 8, in memory up to 64 MiB
+	// (about 110 ten-year replications) and beyond it in a temporary
+	// file, so that a run's memory does not grow with its replications.
 	KeepDaily bool
 	// Money, if not nil, prices each replication's activity and fills
 	// Results.Money (see money.go). Set ExcessAfter to its
@@ -53,7 +54,8 @@ type Results struct {
 	WarmUp     des.Time
 	WarmUpAuto bool
 	// Reps holds each replication's result; their Daily series are nil
-	// unless Options.KeepDaily was set.
+	// unless Options.KeepDaily was set, and their LOS nil (pooled in
+	// LOS).
 	Reps []*care.Result
 	// Metrics summarises each metric across replications (mean and
 	// Student-t 95% confidence interval), indexed as care.Metrics.
@@ -88,55 +90,108 @@ type Band struct {
 // the replications under way at their next simulated day, and Run returns
 // an error that wraps ctx's.
 func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
+	r, err := start(ctx, p, o)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	err = Ordered(ctx, o.Reps, o.Workers, 0, func(ctx context.Context, rep int) (*care.Result, error) {
+		res, err := r.rep(ctx, rep)
+		if o.Done != nil {
+			o.Done(rep)
+		}
+		return res, err
+	}, r.add)
+	if err != nil {
+		return nil, err
+	}
+	return r.finish()
+}
+
+// runner is a run under way (see [Run]): its scenario and options, its
+// warm-up, chosen once before any replication starts, and what its
+// replications have left. Its rep runs each replication, from several
+// goroutines at once, each writing only its own daily values; add takes
+// each result in replication order, from one goroutine; finish runs once,
+// after the last add. So a run's replications may share a pool of
+// workers with other runs' (a sweep's points, [Sweep]).
+type runner struct {
+	p     *care.Params
+	o     Options
+	res   *Results     // Reps, and LOS pooled, up to the last add
+	daily *dailyValues // filled as replications end
+}
+
+// start checks p's replications and chooses its warm-up, running the
+// pilot replications when p asks for MSER-5, on o.Workers.
+func start(ctx context.Context, p *care.Params, o Options) (*runner, error) {
 	if err := p.CheckReplications(o.Reps); err != nil {
 		return nil, fmt.Errorf("sim: replications: %w", err)
 	}
 	// The model rounds the warm-up up to whole days; report what it ran.
-	res := &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length)))}
-	days := int(math.Ceil(float64(p.Horizon)))
+	r := &runner{p: p, o: o}
+	r.res = &Results{WarmUp: des.Time(math.Ceil(float64(p.WarmUp.Length))), LOS: make([]stats.Tally, len(care.LOSPools))}
 	if p.WarmUp.Auto {
 		w, ok, err := ChooseWarmUp(ctx, p, o)
 		if err != nil {
 			return nil, err
 		}
-		res.WarmUp, res.WarmUpAuto = w, true
+		r.res.WarmUp, r.res.WarmUpAuto = w, true
 		if !ok {
-			res.Warnings = append(res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using its best cut in their first half, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
+			r.res.Warnings = append(r.res.Warnings, fmt.Errorf("warm-up: MSER-5 found no steady state in the pilot runs; using its best cut in their first half, %g days: raise warm_up.max or check that the scenario settles", float64(w)))
 		}
 	}
-	// daily[k][d*Reps+rep] is replication rep's value of daily measure k
-	// on day d, filled as replications end (each writes its own cells).
-	daily := make([][]float32, care.NumDaily)
-	for k := range daily {
-		daily[k] = make([]float32, days*o.Reps)
+	r.daily = newDailyValues(o.Reps, int(math.Ceil(float64(p.Horizon))), care.NumDaily, dailyInMemory)
+	return r, nil
+}
+
+// rep runs replication rep and keeps its daily values.
+func (r *runner) rep(ctx context.Context, rep int) (*care.Result, error) {
+	o := r.o
+	cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: r.res.WarmUp, ExcessAfter: o.ExcessAfter, Context: ctx}
+	if rep == 0 {
+		cfg.Trace = o.Trace
 	}
-	reps, err := replicate(ctx, o.Reps, o.Workers, func(ctx context.Context, rep int) (*care.Result, error) {
-		cfg := care.Config{Seed: o.Seed, Rep: rep, WarmUp: res.WarmUp, ExcessAfter: o.ExcessAfter, Context: ctx}
-		if rep == 0 {
-			cfg.Trace = o.Trace
-		}
-		r, err := care.Run(p, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("replication %d: %w", rep, err)
-		}
-		for k := range daily {
-			for d, v := range r.Daily[k] {
-				daily[k][d*o.Reps+rep] = float32(v)
-			}
-			if !o.KeepDaily {
-				r.Daily[k] = nil
-			}
-		}
-		return r, nil
-	}, o.Done)
+	res, err := care.Run(r.p, cfg)
 	if err != nil {
+		return nil, fmt.Errorf("replication %d: %w", rep, err)
+	}
+	if err := r.daily.put(rep, res.Daily); err != nil {
+		return nil, fmt.Errorf("replication %d: %w", rep, err)
+	}
+	if !o.KeepDaily {
+		for k := range res.Daily {
+			res.Daily[k] = nil
+		}
+	}
+	return res, nil
+}
+
+// add takes replication rep's result, the next in order: it pools its
+// lengths of stay, and drops them, so that what a run holds of each
+// replication is small.
+func (r *runner) add(rep int, res *care.Result) error {
+	if rep != len(r.res.Reps) {
+		panic("sim: replications added out of order")
+	}
+	r.res.Reps = append(r.res.Reps, res)
+	for i := range r.res.LOS {
+		r.res.LOS[i].Merge(res.LOS[i])
+	}
+	res.LOS = nil
+	return nil
+}
+
+// finish summarises the replications added and prices them.
+func (r *runner) finish() (*Results, error) {
+	defer r.close()
+	res, o := r.res, r.o
+	if err := res.summarise(r.daily); err != nil {
 		return nil, err
 	}
-	res.Reps = reps
-	res.summarise(daily)
 	res.Warnings = append(res.Warnings, Overloads(res)...)
 	if o.Money != nil {
-		if err := res.addMoney(p, o); err != nil {
+		if err := res.addMoney(r.p, o); err != nil {
 			return nil, err
 		}
 	}
@@ -146,9 +201,12 @@ func Run(ctx context.Context, p *care.Params, o Options) (*Results, error) {
 	return res, nil
 }
 
+// close releases what the run holds outside memory.
+func (r *runner) close() { r.daily.close() }
+
 // summarise fills Metrics and Annual from Reps, and Daily from daily (see
-// Run).
-func (r *Results) summarise(daily [][]float32) {
+// Run); LOS is pooled as replications are added (runner.add).
+func (r *Results) summarise(daily *dailyValues) error {
 	n := len(r.Reps)
 	vals := make([]float64, n)
 	r.Metrics = make([]stats.Summary, care.NumMetrics)
@@ -160,23 +218,26 @@ func (r *Results) summarise(daily [][]float32) {
 	}
 	days := r.Reps[0].Days
 	r.Daily = make([]Band, care.NumDaily)
-	for k := range care.NumDaily {
-		b := Band{Mean: make([]float64, days), P10: make([]float64, days), P90: make([]float64, days)}
-		for d := range days {
-			for i := range n {
-				vals[i] = float64(daily[k][d*n+i])
-			}
-			b.Mean[d] = stat.Mean(vals, nil)
-			slices.Sort(vals)
-			b.P10[d] = stat.Quantile(0.1, stat.Empirical, vals, nil)
-			b.P90[d] = stat.Quantile(0.9, stat.Empirical, vals, nil)
-		}
-		r.Daily[k] = b
+	for k := range r.Daily {
+		r.Daily[k] = Band{Mean: make([]float64, days), P10: make([]float64, days), P90: make([]float64, days)}
 	}
-	r.LOS = make([]stats.Tally, len(care.LOSPools))
-	for _, rep := range r.Reps {
-		for i := range r.LOS {
-			r.LOS[i].Merge(rep.LOS[i])
+	step := daily.blockDays()
+	for d0 := 0; d0 < days; d0 += step {
+		d1 := min(days, d0+step)
+		blk, err := daily.block(d0, d1)
+		if err != nil {
+			return err
+		}
+		for d := d0; d < d1; d++ {
+			for k, b := range r.Daily {
+				for i, v := range blk[((d-d0)*care.NumDaily+k)*n:][:n] {
+					vals[i] = float64(v)
+				}
+				b.Mean[d] = stat.Mean(vals, nil)
+				slices.Sort(vals)
+				b.P10[d] = stat.Quantile(0.1, stat.Empirical, vals, nil)
+				b.P90[d] = stat.Quantile(0.9, stat.Empirical, vals, nil)
+			}
 		}
 	}
 	r.Years = r.Reps[0].Years
@@ -190,6 +251,7 @@ func (r *Results) summarise(daily [][]float32) {
 			r.Annual[y][k] = summarizeFinite(vals)
 		}
 	}
+	return nil
 }
 
 // summarizeFinite summarises the finite values only: a metric that a

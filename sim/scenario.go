@@ -60,13 +60,34 @@ func RunScenario(ctx context.Context, s Scenario, o Options) (*Results, error) {
 	if err != nil {
 		return res, err
 	}
+	return s.warn(res, o), nil
+}
+
+// start starts s's run with o, priced by s, as [RunScenario] does; its
+// results come from finish.
+func (s Scenario) start(ctx context.Context, o Options) (*runner, error) {
+	return start(ctx, s.Params, s.Options(o))
+}
+
+// finish summarises the replications added to s's run r, as
+// [RunScenario] does.
+func (s Scenario) finish(r *runner) (*Results, error) {
+	res, err := r.finish()
+	if err != nil {
+		return nil, err
+	}
+	return s.warn(res, r.o), nil
+}
+
+// warn adds s's warnings to res, the results of its run with o.
+func (s Scenario) warn(res *Results, o Options) *Results {
 	if len(s.Warnings) > 0 {
 		res.Warnings = append(slices.Clone(s.Warnings), res.Warnings...)
 	}
 	if o.Money == nil && s.hasCosts() {
 		res.Warnings = append(res.Warnings, ErrUnpriced)
 	}
-	return res, nil
+	return res
 }
 
 // hasCosts reports whether s's money section or interventions cost

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync"
+
+	"caresim/sim/care"
 )
 
 // Sweep runs points of a sweep (their numbers in the sweep, in order),
@@ -13,12 +16,17 @@ import (
 // patients (common random numbers), and calls emit with each point's
 // results in point order, each as soon as it and every point before it
 // are done: a sweep's rows can be written as it goes, and a stop keeps
-// whole points. When o.Workers exceeds the replications, several points
-// run at once, each on its share of the workers; at most twice as many
-// points as run at once are held finished but not emitted. o.Done, if
-// set, is called after each replication. load and emit may be called
-// from several goroutines and the calling one respectively; load must not
-// share mutable state between calls.
+// whole points. The replications of all the points share one pool of
+// o.Workers workers, taken in order, point by point and within a point
+// replication by replication: no worker waits for the last replications
+// of a point while those of the next could run, and each point's results
+// are those of its own run ([RunScenario]) whatever the worker count. A
+// point is loaded, and its warm-up chosen (on o.Workers), by the first
+// worker to reach it; at most twice as many replications as there are
+// workers are held finished but not emitted. o.Done, if set, is called
+// after each replication. load and emit may be called from several
+// goroutines and the calling one respectively; load must not share
+// mutable state between calls.
 //
 // A point's error (load's or its run's) is returned as "point N: ...",
 // the first in point order (see [Ordered]); cancelling ctx stops the
@@ -27,25 +35,84 @@ import (
 // caresim sweep, which gives it the points of one shard ([Shard]) that
 // its results folder does not hold yet.
 func Sweep(ctx context.Context, points []int, o Options, load func(point int) (Scenario, error), emit func(point int, r *Results) error) error {
-	n := len(points)
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// Points at once, and replications at once within each.
-	par := max(1, min(n, workers/max(1, o.Reps)))
-	each := max(1, workers/par)
-	return Ordered(ctx, n, par, 2*par, func(ctx context.Context, k int) (*Results, error) {
-		s, err := load(points[k])
-		if err != nil {
-			return nil, fmt.Errorf("point %d: %w", points[k], err)
+	// Replication k of the sweep is replication k mod reps of point
+	// k / reps. A run of less than one replication is refused by its
+	// point's start, with its number.
+	reps := max(1, o.Reps)
+	var (
+		mu   sync.Mutex
+		live = map[int]*sweepPoint{} // the points started and not yet emitted, by index
+	)
+	point := func(i int) *sweepPoint {
+		mu.Lock()
+		defer mu.Unlock()
+		sp := live[i]
+		if sp == nil {
+			sp = &sweepPoint{}
+			live[i] = sp
 		}
-		po := o
-		po.Workers = each
-		res, err := RunScenario(ctx, s, po)
+		return sp
+	}
+	wrap := func(i int, err error) error {
 		if err != nil && !errors.Is(err, context.Canceled) {
-			err = fmt.Errorf("point %d: %w", points[k], err)
+			err = fmt.Errorf("point %d: %w", points[i], err)
 		}
-		return res, err
-	}, func(k int, r *Results) error { return emit(points[k], r) })
+		return err
+	}
+	po := o
+	po.Done = nil // called here, with the point's replication
+	err := Ordered(ctx, len(points)*reps, workers, 2*workers, func(ctx context.Context, k int) (*care.Result, error) {
+		i, rep := k/reps, k%reps
+		sp := point(i)
+		sp.once.Do(func() {
+			if sp.s, sp.err = load(points[i]); sp.err != nil {
+				sp.err = fmt.Errorf("point %d: %w", points[i], sp.err)
+				return
+			}
+			sp.run, sp.err = sp.s.start(ctx, po)
+			sp.err = wrap(i, sp.err)
+		})
+		if sp.err != nil {
+			return nil, sp.err
+		}
+		res, err := sp.run.rep(ctx, rep)
+		if o.Done != nil {
+			o.Done(rep)
+		}
+		return res, wrap(i, err)
+	}, func(k int, res *care.Result) error {
+		i, rep := k/reps, k%reps
+		sp := point(i)
+		if sp.run.add(rep, res); rep < reps-1 {
+			return nil
+		}
+		mu.Lock()
+		delete(live, i)
+		mu.Unlock()
+		r, err := sp.s.finish(sp.run)
+		if err != nil {
+			return fmt.Errorf("point %d: %w", points[i], err)
+		}
+		return emit(points[i], r)
+	})
+	// The points started but not emitted, after an error or a stop.
+	for _, sp := range live {
+		if sp.run != nil {
+			sp.run.close()
+		}
+	}
+	return err
+}
+
+// sweepPoint is a point of a sweep under way: its scenario and run,
+// started once by the first of its replications to run.
+type sweepPoint struct {
+	once sync.Once
+	s    Scenario
+	run  *runner
+	err  error
 }

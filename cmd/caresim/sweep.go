@@ -443,8 +443,8 @@ func pointCells(s *scenarios.SweepSpec, p scenarios.SweepPoint, l *scenarios.Loa
 	return cells
 }
 
-// run runs the shard's points that lack rows, several at once when there
-// are more workers than replications, and appends each point's missing
+// run runs the shard's points that lack rows, their replications on one
+// pool of workers (sim.Sweep), and appends each point's missing
 // rows to sweep.csv in point order as soon as it and the points before
 // it are done, flushed to disk. It returns the number of rows written.
 func (sw *sweep) run(ctx context.Context, done map[int][]bool, stderr io.Writer, quiet bool) (written int, err error) {

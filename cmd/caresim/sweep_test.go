@@ -206,20 +206,23 @@ func TestSweepMoneyParameter(t *testing.T) {
 }
 
 // TestSweepWorkersInvariant expects the same files and report whatever
-// --workers is: one point at a time, or several at once (7 workers for 3
-// replications run two points together).
+// --workers is: one replication at a time, two (whose 3 replications a
+// point shares with the next), or several points at once (7 workers for 3
+// replications).
 func TestSweepWorkersInvariant(t *testing.T) {
 	clearShardEnv(t)
 	var outs []string
 	var files []map[string][]byte
-	for _, w := range []string{"1", "7"} {
+	for _, w := range []string{"1", "2", "7"} {
 		dir := t.TempDir()
 		o, f := runSweep(t, dir, sweepArgs(dir, "--workers", w)...)
 		outs, files = append(outs, o), append(files, f)
 	}
-	sameFiles(t, "--workers 7 against 1", files[1], files[0])
-	if outs[0] != outs[1] {
-		t.Errorf("stdout differs:\n%s\n%s", outs[0], outs[1])
+	for i, w := range []string{"2", "7"} {
+		sameFiles(t, "--workers "+w+" against 1", files[i+1], files[0])
+		if outs[i+1] != outs[0] {
+			t.Errorf("--workers %s: stdout differs:\n%s\n%s", w, outs[i+1], outs[0])
+		}
 	}
 }
 

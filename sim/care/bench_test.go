@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"caresim/internal/cputime"
 	"caresim/scenarios"
 	"caresim/sim/care"
 )
@@ -37,6 +38,7 @@ func benchBaseline(b *testing.B, sets []string) {
 	p := &l.Scenario.Params
 	b.ReportAllocs()
 	events, rep := 0, 0
+	cpu := cputime.Start()
 	for b.Loop() {
 		r, err := care.Run(p, care.Config{Seed: l.Scenario.Seed, Rep: rep, WarmUp: p.WarmUp.Length, ExcessAfter: 14})
 		if err != nil {
@@ -47,4 +49,11 @@ func benchBaseline(b *testing.B, sets []string) {
 	}
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(b.Elapsed().Seconds()/float64(rep), "s/rep")
+	// The CPU time (see cputime), which a shared machine's load does not
+	// inflate as it does the wall time: with -cpu 1, the replications'
+	// and the garbage collector's.
+	if t, ok := cpu.Elapsed(); ok {
+		b.ReportMetric(float64(t.Nanoseconds())/float64(events), "cpu-ns/event")
+		b.ReportMetric(t.Seconds()/float64(rep), "cpu-s/rep")
+	}
 }

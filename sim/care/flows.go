@@ -18,16 +18,7 @@ func (m *model) onSource(si int) error {
 	if t := s.arr.Next(now, s.rng); t < m.end {
 		m.cal.Schedule(t, evSource, int32(si))
 	}
-	// The first pick whose cumulative weight exceeds x, by bisection.
-	k, hi := 0, len(s.picks)-1
-	for k < hi {
-		if mid := (k + hi) / 2; s.picks[mid].cum <= x {
-			k = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	pk := &s.picks[k]
+	pk := &s.picks[s.pick(x)]
 	probe := patient{seed: seed}
 	thin := m.u(&probe, slotThin)
 	keep := pk.keep
@@ -41,20 +32,11 @@ func (m *model) onSource(si int) error {
 		// Of those kept, the enrolled are the first e·ratio·keep of the
 		// patient's uniform, so that one draw decides both.
 		// Those in the first part of their enrolment (early) come at
-		// EarlyRatio instead.
+		// EarlyRatio instead (enrolledShares).
 		c := &m.cohorts[pk.cohort]
 		enrolled := 0.0
 		if c.enrolled > 0 {
-			cm := &m.p.Services.Community
-			n := c.People * m.growth(c.Growth, now)
-			e := min(1, float64(c.enrolled)/n)
-			early := 0.0
-			if c.early > 0 {
-				early = min(e, float64(c.early)/n)
-			}
-			later := e - early
-			enrolled = keep*later*cm.UrgentRatio + keep*early*cm.EarlyRatio
-			keep *= 1 - later*(1-cm.UrgentRatio) - early*(1-cm.EarlyRatio)
+			keep, enrolled = m.enrolledShares(c, keep, now, thin)
 		}
 		if thin >= keep {
 			return nil

@@ -92,12 +92,14 @@ const (
 	// the day and where the patients are, rather than taking all memory.
 	MaxPatients = 2_000_000
 	// MaxReplications bounds the replications of a run: 1,000. A run keeps
-	// each replication's result (with its length-of-stay histograms, tens
-	// of kilobytes) until all are done.
+	// each replication's result (its metrics and annual measures, a few
+	// kilobytes; its length-of-stay histograms are pooled as it ends)
+	// until all are done.
 	MaxReplications = 1_000
 	// MaxReplicationDays bounds replications × measured days (the horizon
-	// in whole days): 4 million, 750 MB of daily values at 188 bytes each,
-	// and 1,000 replications of 10 years.
+	// in whole days): 4 million, 750 MB of daily values at 188 bytes each
+	// (in a temporary file beyond 64 MiB: package sim), and 1,000
+	// replications of 10 years.
 	MaxReplicationDays = 4_000_000
 )
 

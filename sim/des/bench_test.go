@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"caresim/internal/cputime"
 	"caresim/sim/des"
 	"caresim/validation"
 )
@@ -11,17 +12,24 @@ import (
 // benchSteps runs a model for a million events to reach steady state
 // (queues and slabs at their working size), then times one step per
 // iteration, so that allocs/op is allocations per event, and reports
-// events/s. step handles one event and advances *events.
+// events/s and the CPU time per event (see cputime: with -cpu 1 it is
+// the figure that survives a shared machine). step handles one event and
+// advances *events.
 func benchSteps(b *testing.B, step func(), events *int) {
 	for *events < 1e6 {
 		step()
 	}
 	start := *events
 	b.ReportAllocs()
+	cpu := cputime.Start()
 	for b.Loop() {
 		step()
 	}
-	b.ReportMetric(float64(*events-start)/b.Elapsed().Seconds(), "events/s")
+	n := float64(*events - start)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "events/s")
+	if t, ok := cpu.Elapsed(); ok {
+		b.ReportMetric(float64(t.Nanoseconds())/n, "cpu-ns/event")
+	}
 }
 
 // benchNet runs the network event by event, one event per benchmark

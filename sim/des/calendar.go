@@ -42,14 +42,63 @@ const arity = 4
 // The zero value is an empty calendar at time 0, ready to use. A Calendar
 // is not safe for concurrent use.
 type Calendar struct {
-	now  Time
-	seq  uint64
-	heap []Event
+	now   Time
+	seq   uint64
+	heap  []Event
+	slots slots
+}
 
-	// Cancellation slots: gens[i] is the current generation of slot i; an
-	// event carrying an older generation has been cancelled.
+// slots are the cancellation slots of a calendar's events: gens[i] is the
+// current generation of slot i; an event carrying an older generation has
+// been cancelled.
+type slots struct {
 	gens     []uint32
 	freeSlot []int32
+}
+
+// take returns a free slot and its generation, for a cancellable event.
+func (s *slots) take() (int32, uint32) {
+	var i int32
+	if n := len(s.freeSlot); n > 0 {
+		i = s.freeSlot[n-1]
+		s.freeSlot = s.freeSlot[:n-1]
+	} else {
+		i = int32(len(s.gens))
+		s.gens = append(s.gens, 0)
+	}
+	return i, s.gens[i]
+}
+
+// cancel cancels the event of t, if it is pending.
+func (s *slots) cancel(t Token) bool {
+	i := t.slot - 1
+	if i < 0 || int(i) >= len(s.gens) || s.gens[i] != t.gen {
+		return false
+	}
+	// A slot is freed only when its event leaves the calendar, and the
+	// slot's generation moves on when it does, so a matching generation
+	// means the event is still pending.
+	s.gens[i]++
+	return true
+}
+
+// fired frees the slot of an event leaving the calendar, with generation
+// gen, and reports whether the event is live (not cancelled).
+func (s *slots) fired(i int32, gen uint32) bool {
+	live := s.gens[i] == gen
+	s.gens[i] = gen + 1 // the event's token is now stale either way
+	s.freeSlot = append(s.freeSlot, i)
+	return live
+}
+
+// reset frees every slot and moves every generation on, so that an old
+// token cannot match an event that reuses its slot.
+func (s *slots) reset() {
+	s.freeSlot = s.freeSlot[:0]
+	for i := range s.gens {
+		s.gens[i]++
+		s.freeSlot = append(s.freeSlot, int32(i))
+	}
 }
 
 // Now returns the current simulated time: the time of the last event
@@ -66,13 +115,7 @@ func (c *Calendar) Reset(t Time) {
 	c.now = t
 	c.seq = 0
 	c.heap = c.heap[:0]
-	// Keep the slots but move every generation on, so that an old token
-	// cannot match an event that reuses its slot.
-	c.freeSlot = c.freeSlot[:0]
-	for s := range c.gens {
-		c.gens[s]++
-		c.freeSlot = append(c.freeSlot, int32(s))
-	}
+	c.slots.reset()
 }
 
 // Grow makes room for n more pending events without reallocation.
@@ -93,32 +136,15 @@ func (c *Calendar) Schedule(at Time, kind Kind, id int32) {
 // ScheduleCancellable is like [Calendar.Schedule] but returns a Token with
 // which the event can be cancelled before it fires.
 func (c *Calendar) ScheduleCancellable(at Time, kind Kind, id int32) Token {
-	var s int32
-	if n := len(c.freeSlot); n > 0 {
-		s = c.freeSlot[n-1]
-		c.freeSlot = c.freeSlot[:n-1]
-	} else {
-		s = int32(len(c.gens))
-		c.gens = append(c.gens, 0)
-	}
-	c.push(at, kind, id, s, c.gens[s])
-	return Token{slot: s + 1, gen: c.gens[s]}
+	s, gen := c.slots.take()
+	c.push(at, kind, id, s, gen)
+	return Token{slot: s + 1, gen: gen}
 }
 
 // Cancel stops the event identified by t from firing. Cancelling an event
 // that has already fired or been cancelled does nothing. It reports whether
 // a pending event was cancelled.
-func (c *Calendar) Cancel(t Token) bool {
-	s := t.slot - 1
-	if s < 0 || int(s) >= len(c.gens) || c.gens[s] != t.gen {
-		return false
-	}
-	// A slot is freed only when its event leaves the heap, and the slot's
-	// generation moves on when it does, so a matching generation means the
-	// event is still pending.
-	c.gens[s]++
-	return true
-}
+func (c *Calendar) Cancel(t Token) bool { return c.slots.cancel(t) }
 
 func (c *Calendar) push(at Time, kind Kind, id int32, slot int32, gen uint32) {
 	if !(at >= c.now) {
@@ -147,13 +173,8 @@ func (c *Calendar) push(at Time, kind Kind, id int32, slot int32, gen uint32) {
 func (c *Calendar) Pop() (Event, bool) {
 	for len(c.heap) > 0 {
 		e := c.popTop()
-		if e.slot >= 0 {
-			live := c.gens[e.slot] == e.gen
-			c.gens[e.slot] = e.gen + 1 // the event's token is now stale either way
-			c.freeSlot = append(c.freeSlot, e.slot)
-			if !live {
-				continue
-			}
+		if e.slot >= 0 && !c.slots.fired(e.slot, e.gen) {
+			continue
 		}
 		c.now = e.At
 		return e, true

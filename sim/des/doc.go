@@ -4,13 +4,18 @@
 //
 // # What it is
 //
-// A replication owns one [Calendar] and pops events from it in a plain loop;
-// the caller switches on [Event.Kind] and acts on the entity named by
-// [Event.ID]. There are no callbacks, interfaces or closures on the hot path:
-// events are 32-byte values in a 4-ary heap, entities live in slices with
-// free lists ([Slab]), and pools of capacity ([Network]) hand out units and
-// report who was granted one in a caller-supplied slice. In steady state
-// nothing allocates.
+// A replication owns one future event list and pops events from it in a
+// plain loop; the caller switches on [Event.Kind] and acts on the entity
+// named by [Event.ID]. There are two lists with the same methods and the
+// same order, (time, sequence): [Calendar], a 4-ary heap, for models with
+// a few hundred events pending or fewer (a queueing network), and
+// [Ladder], a ladder queue whose cost per event does not grow with the
+// number pending, for a model of a whole system (thousands, at time
+// scales from minutes to years). There are no callbacks, interfaces or
+// closures on the hot path: events are 32-byte values, entities live in
+// slices with free lists ([Slab]), and pools of capacity ([Network]) hand
+// out units and report who was granted one in a caller-supplied slice. In
+// steady state nothing allocates.
 //
 // Every stochastic element draws from its own stream ([NewStream]), derived
 // from the scenario seed, the replication number and the stream's name, so
