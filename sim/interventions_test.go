@@ -138,8 +138,8 @@ func TestInterventions(t *testing.T) {
 		// pathways: integrated MSK, advice and guidance").
 		{"elective-gateway", []effect{
 			{"elective_waiting_list_mean", fewer, "3% of inpatient referrals become advice and guidance instead of joining the waiting list"},
-			{"elective_admissions_per_year", fewer, "the programme's slots go unfilled a little more often with fewer patients ready"},
-			{"acute_beds_occupied_mean", fewer, "fewer elective spells fill fewer beds"},
+			{"elective_admissions_per_year", same, "the list stays longer than the programme's slots, which stay full: the gateway shortens the list and its waits, not the admissions"},
+			{"acute_beds_occupied_mean", same, "as many elective spells as before"},
 		}},
 		// Self-care (seeds: "Self-care, early intervention and
 		// prevention"; the hub and the social-marketing exercise on A&E).

@@ -86,7 +86,8 @@ func outputs(t *testing.T, p *care.Params) string {
 // the run differs from the baseline's with the same seed: no intervention
 // may pass check and silently do nothing, and none that check passes may
 // fail in the run. Runs are 60 days; three parameters act only on stays
-// that end later, so they are tried over three years. Some act only when
+// that end later, and intermediate care's bed turnaround only once its
+// beds fill, so they are tried over three years. Some act only when
 // others are not zero, so they are tried with those raised: Call for
 // Care's and the urgent community response's, when professionals call
 // (none do in the baseline), with calls, suitable patients and places; the
@@ -123,7 +124,8 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		t.Fatalf("found %d number paths in the baseline, want every one (over 300)", len(paths))
 	}
 	later := map[string]bool{"services.care_homes.length_of_stay.p90": true,
-		"services.community.early_period": true, "services.home_care.duration.sd": true}
+		"services.community.early_period": true, "services.home_care.duration.sd": true,
+		"services.intermediate_care.discharge.turnaround": true}
 	calls := []string{"services.call_for_care.calls=50%", "services.call_for_care.suitable=20%",
 		"services.urgent_community_response.places=5"}
 	noEarly := []string{"services.community.early_period=0d"}
