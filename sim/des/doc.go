@@ -7,11 +7,12 @@
 // A replication owns one future event list and pops events from it in a
 // plain loop; the caller switches on [Event.Kind] and acts on the entity
 // named by [Event.ID]. There are two lists with the same methods and the
-// same order, (time, sequence): [Calendar], a 4-ary heap, for models with
-// a few hundred events pending or fewer (a queueing network), and
-// [Ladder], a ladder queue whose cost per event does not grow with the
-// number pending, for a model of a whole system (thousands, at time
-// scales from minutes to years). There are no callbacks, interfaces or
+// same order, (time, sequence): [Calendar], a 4-ary heap, the simpler,
+// which the queueing networks of validation use, and [Ladder], a ladder
+// queue whose cost per event does not grow with the number pending, which
+// the model of a whole system uses (thousands pending, at time scales
+// from minutes to years); it is the faster of the two on the hold model
+// at every size measured. There are no callbacks, interfaces or
 // closures on the hot path: events are 32-byte values, entities live in
 // slices with free lists ([Slab]), and pools of capacity ([Network]) hand
 // out units and report who was granted one in a caller-supplied slice. In

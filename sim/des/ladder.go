@@ -20,9 +20,12 @@ import (
 // bucket spans its time, or into the bottom list in order. Each event is
 // moved a small number of times whatever the number pending, so Schedule
 // and Pop take O(1) expected time, where a heap's take O(log n) and miss
-// the cache ever more as n grows: on the hold model (BenchmarkHold) the
-// heap is faster below about a thousand pending events, and the ladder
-// beyond. Bucket i of a rung starting at s with k buckets a day holds
+// the cache ever more as n grows. On the hold model with exponential
+// delays (BenchmarkHoldLadder against BenchmarkHold) it took 48, 52 and
+// 301 ns of CPU time a hold at 10², 10⁴ and 10⁶ pending events, the heap
+// 75, 134 and 461; with delays mixing minutes, days and months, 46 and 66
+// against 75 and 122, and level with the heap at 10⁶, where both miss
+// the cache on nearly every event. Bucket i of a rung starting at s with k buckets a day holds
 // the events whose (At − s)·k rounds down to i (the last bucket, those
 // beyond too): a monotone function of At, so events stay in order
 // whatever the rounding.
