@@ -28,6 +28,7 @@ type yearSpec struct {
 	beds, occupied       float64
 	delayed              float64
 	attendances          float64
+	within18             float64 // the share of the elective waiting list within 18 weeks
 }
 
 // handRun is a hand-made run of the three years ys: its run data (annual
@@ -59,6 +60,8 @@ func handRun(name string, ys [3]yearSpec, gap, gapLo, gapHi, cumulative float64)
 		a[care.AnnualAcuteBeds] = s.beds
 		a[care.AnnualAcuteBedDays] = s.occupied * n
 		a[care.AnnualDelayedBedDays] = s.delayed * n
+		a[care.AnnualIndex("elective_waiting_list")] = 1000
+		a[care.AnnualIndex("elective_waiting_over_18w")] = (1 - s.within18) * 1000
 		d.Annual = append(d.Annual, a)
 		for i := at; i < at+int(n); i++ {
 			d.Daily[care.DailyAEDepartures].Mean[i] = s.departures
@@ -72,6 +75,7 @@ func handRun(name string, ys [3]yearSpec, gap, gapLo, gapHi, cumulative float64)
 		sum.delayed += s.delayed * n
 		sum.breaches += s.breaches * n
 		sum.departures += s.departures * n
+		sum.within18 += s.within18 * n
 	}
 	d.Money = &results.Money{Years: handYears}
 	perYear := 365.25 / float64(total)
@@ -87,6 +91,8 @@ func handRun(name string, ys [3]yearSpec, gap, gapLo, gapHi, cumulative float64)
 			metric(care.MetricNELAdmissions, sum.admissions*perYear),
 			metric(care.MetricAcuteOccupancy, sum.occupied/sum.beds),
 			metric(care.MetricAcuteDelayed, sum.delayed/float64(total)),
+			{Name: "elective_rtt_within_18w_share", Unit: "fraction", Mean: results.Number(sum.within18 / float64(total)),
+				CILow: results.Number(sum.within18/float64(total) - 0.01), CIHigh: results.Number(sum.within18/float64(total) + 0.01), N: 20},
 			{Name: "deficit_final_year_gbp", Unit: "£", Mean: results.Number(gap), CILow: results.Number(gapLo), CIHigh: results.Number(gapHi), N: 20},
 			{Name: "deficit_cumulative_gbp", Unit: "£", Mean: results.Number(cumulative), CILow: results.Number(cumulative - 1e6), CIHigh: results.Number(cumulative + 1e6), N: 20},
 		},
@@ -99,17 +105,17 @@ func handRun(name string, ys [3]yearSpec, gap, gapLo, gapHi, cumulative float64)
 // 700 beds) falling to 90% (630 of 700); attendances 150,000 rising by
 // 3,000 a year; a £137.6m gap in 2016/17.
 var handBase = [3]yearSpec{
-	{departures: 400, breaches: 24, admissions: 37000, beds: 700, occupied: 644, delayed: 34, attendances: 150000},
-	{departures: 400, breaches: 25, admissions: 37500, beds: 700, occupied: 637, delayed: 33, attendances: 153000},
-	{departures: 400, breaches: 26, admissions: 38000, beds: 700, occupied: 630, delayed: 32, attendances: 156000},
+	{departures: 400, breaches: 24, admissions: 37000, beds: 700, occupied: 644, delayed: 34, attendances: 150000, within18: 0.93},
+	{departures: 400, breaches: 25, admissions: 37500, beds: 700, occupied: 637, delayed: 33, attendances: 153000, within18: 0.91},
+	{departures: 400, breaches: 26, admissions: 38000, beds: 700, occupied: 630, delayed: 32, attendances: 156000, within18: 0.89},
 }
 
 // The hand-made programme: 4-hour performance 96% in its last year,
 // occupancy 84% (588 of 700) and fewer admissions and delays.
 var handProgramme = [3]yearSpec{
-	{departures: 400, breaches: 24, admissions: 37000, beds: 700, occupied: 644, delayed: 34, attendances: 150000},
-	{departures: 400, breaches: 20, admissions: 36000, beds: 700, occupied: 610, delayed: 28, attendances: 151000},
-	{departures: 400, breaches: 16, admissions: 35000, beds: 700, occupied: 588, delayed: 22, attendances: 152000},
+	{departures: 400, breaches: 24, admissions: 37000, beds: 700, occupied: 644, delayed: 34, attendances: 150000, within18: 0.93},
+	{departures: 400, breaches: 20, admissions: 36000, beds: 700, occupied: 610, delayed: 28, attendances: 151000, within18: 0.93},
+	{departures: 400, breaches: 16, admissions: 35000, beds: 700, occupied: 588, delayed: 22, attendances: 152000, within18: 0.94},
 }
 
 // answerText writes an answer as text, for a golden file: each sentence
@@ -159,6 +165,8 @@ func TestRunAnswer(t *testing.T) {
 		"Acute bed occupancy is 92.0% in 2014/15 (above 85%, within the 92% ceiling) and 90.0% in 2016/17",
 		"A&E attendances: 150,000 in 2014/15 and 156,000 in 2016/17, a trend of +3,000 a year",
 		"The system's gap in 2016/17, year 3 of the run, is £137.6m (95% CI £136.0m to £139.2m)",
+		// (365 × 0.93 + 366 × 0.91 + 365 × 0.89) / 1,096 = 91.0%, below the 92% standard.
+		"Referral to treatment (92% of the elective waiting list (incomplete pathways) within 18 weeks of referral) | 93.0% (✓ meets) | 89.0% (✗ misses) | 91.0% (✗ misses)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the answer lacks %q", want)

@@ -61,7 +61,8 @@ type yearly struct {
 }
 
 // yearlies are the headline metrics that the annual measures give year
-// by year, in the order of [Headline]. Lengths of stay, delays by pathway
+// by year, in the order of [Headline], and the waiting list's 18-week
+// share that the standards table rates. Lengths of stay, delays by pathway
 // and the readmission rate are means over spells or discharges that the
 // annual measures do not hold.
 var yearlies = []yearly{
@@ -94,6 +95,11 @@ var yearlies = []yearly{
 	{care.MetricElectiveCancelledPatients, "the year's elective patients cancelled",
 		func(a []float64, _ float64, _ func(int) float64) float64 {
 			return a[care.AnnualElectiveCancelledPatients]
+		}},
+	// Not a headline metric: the standards table rates it year by year.
+	{care.MetricIndex("elective_rtt_within_18w_share"), "1 − the year's mean waiting list over 18 weeks over its mean waiting list",
+		func(a []float64, _ float64, _ func(int) float64) float64 {
+			return 1 - a[care.AnnualIndex("elective_waiting_over_18w")]/a[care.AnnualIndex("elective_waiting_list")]
 		}},
 }
 
