@@ -13,7 +13,7 @@ import (
 // headlineLabels name the headline metrics as a board would.
 var headlineLabels = map[int]string{
 	care.MetricEDAttendances:         "A&E attendances, all types",
-	care.MetricED4h:                  "A&E: seen within 4 hours",
+	care.MetricED4h:                  "A&E: left within 4 hours of arrival",
 	care.MetricNELAdmissions:         "Emergency admissions",
 	care.MetricAcuteOccupancy:        "Acute bed occupancy",
 	care.MetricAcuteLOS:              "Emergency length of stay",

@@ -464,7 +464,7 @@ func paramName(path string) string {
 
 // metricTitle names a metric for titles and axes as the reports do: a
 // metric of the care model by its headline label or description
-// ("A&E: seen within 4 hours"), a deficit by whose and over which years,
+// ("A&E: left within 4 hours of arrival"), a deficit by whose and over which years,
 // and any other by its words (metricWords).
 func metricTitle(name string) string {
 	if k := care.MetricIndex(name); k >= 0 {

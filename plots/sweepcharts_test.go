@@ -166,7 +166,7 @@ func TestMetricTitle(t *testing.T) {
 			"reablement_caseload_mean":         "Reablement caseload mean",
 		}},
 		{"metricTitle", metricTitle, map[string]string{
-			"ed_4h_performance":            "A&E: seen within 4 hours",
+			"ed_4h_performance":            "A&E: left within 4 hours of arrival",
 			"acute_occupancy_mean":         "Acute bed occupancy",
 			"deficit_final_year_gbp":       "Deficit, whole system, final year simulated whole",
 			"deficit_final_year_gbp_acute": "Deficit, acute trust, final year simulated whole",

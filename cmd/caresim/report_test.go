@@ -172,7 +172,7 @@ func TestCompareAndSweepReports(t *testing.T) {
 	// Three points: a column each, and a row per parameter and metric,
 	// named as a board would with the names of sweep.csv beneath.
 	for _, want := range []string{"a grid of 3 points", `<th class="num" scope="col">Point 2</th>`, "<td>ED cubicles<br><small>services.ed.cubicles</small></td>",
-		"<td>A&amp;E: seen within 4 hours<br><small>ed_4h_performance</small></td><td>%</td>", "--set services.ed.cubicles=9,10,11",
+		"<td>A&amp;E: left within 4 hours of arrival<br><small>ed_4h_performance</small></td><td>%</td>", "--set services.ed.cubicles=9,10,11",
 		"ED only as an M/M/10 queue"} { // the scenario's description, from sweep.json
 		if !strings.Contains(report, want) {
 			t.Errorf("sweep's report.html lacks %q", want)
