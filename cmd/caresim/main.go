@@ -93,6 +93,8 @@ import (
 	"os"
 	"strings"
 
+	"caresim/results"
+
 	"github.com/spf13/pflag"
 )
 
@@ -127,6 +129,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if len(args) == 0 {
 			return 2
 		}
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "version" {
+		// The release when built by go install from a tagged module,
+		// else devel with the commit the build recorded (and -dirty for
+		// uncommitted changes): the version the manifests record.
+		fmt.Fprintf(stdout, "caresim %s\n", results.Version())
 		return 0
 	}
 	var cmd *command
@@ -170,5 +179,5 @@ func printUsage(w io.Writer, cmds []*command) {
 	for _, c := range cmds {
 		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.short)
 	}
-	fmt.Fprintf(w, "\nRun \"caresim <command> --help\" for a command's flags and examples.\n")
+	fmt.Fprintf(w, "\nRun \"caresim <command> --help\" for a command's flags and examples, and \"caresim --version\" for\nthe version (the commit of a build from a clone) that results folders record.\n")
 }
