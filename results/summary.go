@@ -168,7 +168,8 @@ func NewManifest(l *scenarios.Loaded, sets []string, o sim.Options, res *sim.Res
 }
 
 // Version returns caresim's version: the module version when built by go
-// install, else "devel", with the commit when the build recorded one.
+// install or from a clone (a pseudo-version naming the commit), else
+// "devel", with the commit when the build recorded one.
 func Version() string {
 	v := "devel"
 	bi, ok := debug.ReadBuildInfo()
@@ -189,8 +190,11 @@ func Version() string {
 			}
 		}
 	}
-	if rev != "" {
-		v += "+" + rev[:min(12, len(rev))] + dirty
+	// Go 1.24 and later name a build from a clone with a pseudo-version
+	// that holds the commit (v0.0.0-20261207183120-84676cf73275, with
+	// +dirty for uncommitted changes); earlier ones say (devel).
+	if short := rev[:min(12, len(rev))]; short != "" && !strings.Contains(v, short) {
+		v += "+" + short + dirty
 	}
 	return v
 }
