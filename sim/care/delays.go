@@ -264,6 +264,15 @@ func (m *model) onFitHome(id int32) (bool, error) {
 	return true, nil
 }
 
+// endHomeDelay ends the delay of pathway 0 patient pt, if a reason holds
+// them (onFitHome): when they are ready to go, or leave the bed.
+func (m *model) endHomeDelay(pt *patient) {
+	if pt.delay != 0 {
+		m.lv[lvDelayed].Add(m.cal.Now(), -1)
+		m.setReason(pt, reasonNone)
+	}
+}
+
 // onDelayEnd ends one step of patient id's delay in the acute bed: medicines
 // or transport (the patient may go home, at their hour), the assessment (the family may
 // then choose), or the family's choice (the patient then asks for their
@@ -275,8 +284,7 @@ func (m *model) onDelayEnd(id int32) error {
 		// Ready to go: the delay ends, and they leave at their hour of
 		// the day from now (discharge timing), as patients going home
 		// who waited for nothing do.
-		m.lv[lvDelayed].Add(m.cal.Now(), -1)
-		m.setReason(pt, reasonNone)
+		m.endHomeDelay(pt)
 		return m.mayLeave(svcAcute, id)
 	case reasonAssessment:
 		if ch := &m.p.Services.Delays.Choice; ch.Share > 0 && m.u(pt, slotChoice) < ch.Share {

@@ -490,17 +490,16 @@ func (m *model) leaveAcute(id int32) {
 		if m.measured {
 			m.stays(svcAcute).Add(float64(now - pt.admitted))
 		}
-		switch {
-		case pt.pathway >= 1 && pt.pathway <= 3:
+		if pt.pathway >= 1 && pt.pathway <= 3 {
 			m.lv[lvDelayed].Add(now, -1)
 			m.delayedOf(pt.pathway).Add(now, -1)
 			if m.measured {
 				m.tallies[tDelayP1+int(pt.pathway)-1].Add(float64(now - pt.fit))
 			}
-		case pt.delay != 0: // a pathway 0 patient held by a reason (onFitHome)
-			m.lv[lvDelayed].Add(now, -1)
+			m.setReason(pt, reasonNone)
+		} else {
+			m.endHomeDelay(pt)
 		}
-		m.setReason(pt, reasonNone)
 	}
 	if x := m.cfg.ExcessAfter; x > 0 && now-pt.admitted > x {
 		m.counts[cExcessBedDays].Inc(m.day(), float64(now-pt.admitted-x))
