@@ -63,10 +63,9 @@
 //	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --out /tmp/caresim-sweep textbook-mmc
 //	textbook-mmc: 3 points, 2 replications each from seed 1 (common random numbers)
 //
-//	point  services.ed.cubicles  ed_4h_performance
-//	    0                     9             0.1045
-//	    1                    10             0.9375
-//	    2                    11             0.9729
+//	parameter or metric   point 0  point 1  point 2
+//	services.ed.cubicles        9       10       11
+//	ed_4h_performance      0.1045   0.9375   0.9729
 //
 //	the same at every point: ed_attendances_per_year 79280, nel_admissions_per_year 0, ...
 //

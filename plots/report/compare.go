@@ -89,8 +89,9 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 			if i == 0 {
 				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u + ", " + period}
 			} else {
-				lo, hi := float64(sc.DiffCILow)*scale, float64(sc.DiffCIHigh)*scale
-				row.Cells[4].Text = reportNumber(float64(sc.DiffMean) * scale)
+				ref := max(math.Abs(float64(m.Scenarios[0].Mean)), math.Abs(float64(sc.Mean)))
+				lo, hi := denoise(float64(sc.DiffCILow), ref)*scale, denoise(float64(sc.DiffCIHigh), ref)*scale
+				row.Cells[4].Text = reportNumber(denoise(float64(sc.DiffMean), ref) * scale)
 				row.Cells[5].Text = intervalText(lo, hi)
 				if lo > 0 || hi < 0 {
 					row.Cells[4].Text += " *"
@@ -130,6 +131,17 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 		notes = append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
 	}
 	return t, notes
+}
+
+// denoise returns the difference d, or 0 when it is below a billionth of
+// ref, the size of the values differenced: the rounding left when two
+// scenarios' equal sums are subtracted (8.9e-17 between two equal shares),
+// which is no difference and would otherwise print as one.
+func denoise(d, ref float64) float64 {
+	if math.Abs(d) <= 1e-9*ref {
+		return 0
+	}
+	return d
 }
 
 // intervalText writes an interval "lo to hi", or a dash when it could not
