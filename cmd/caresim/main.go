@@ -36,8 +36,9 @@
 //
 //	metric                                  mean  95% CI low   high  unit
 //	ed_attendances_per_year                79280       77580  80980  per year
-//	ed_4h_performance                     0.9205      0.8281  1.013  fraction
+//	ed_4h_performance                     0.9205      0.8281      1  fraction
 //	...
+//	intervals cut at a value the measure cannot pass ... crossed: ed_4h_performance; the CSV files keep them uncut
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
 // difference of every metric and its 95% confidence interval, writing to
@@ -54,6 +55,7 @@
 //	... prism ... * ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
+//	intervals cut at a value the measure cannot pass ... the CSV files keep them uncut
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
 //
 // Sweep the ED's cubicles over a grid, one row per point and replication

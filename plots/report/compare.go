@@ -83,9 +83,14 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 	add := func(m results.CompareMetric, label, period string) {
 		u, scale := reportUnit(m.Unit)
 		for i, sc := range m.Scenarios {
+			clo, chi, cut := boundedInterval(m.Unit, float64(sc.CILow), float64(sc.CIHigh))
+			ci := intervalText(clo*scale, chi*scale)
+			if cut {
+				ci += " †"
+			}
 			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
 				{Text: reportNumber(float64(sc.Mean) * scale), Num: true},
-				{Text: intervalText(float64(sc.CILow)*scale, float64(sc.CIHigh)*scale), Num: true}, {Num: true}, {Num: true}}}
+				{Text: ci, Num: true}, {Num: true}, {Num: true}}}
 			if i == 0 {
 				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u + ", " + period}
 			} else {
@@ -126,7 +131,11 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 			money = true
 		}
 	}
-	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero; ✓ better or ✗ worse says which way that is, for the measures with a better way (fewer admissions, delays and cancellations, lower occupancy and deficits, higher 4-hour performance)."}
+	notes := []string{ciNote}
+	if anyCut(t) {
+		notes = append(notes, boundNote)
+	}
+	notes = append(notes, "* the difference's 95% confidence interval excludes zero; ✓ better or ✗ worse says which way that is, for the measures with a better way (fewer admissions, delays and cancellations, lower occupancy and deficits, higher 4-hour performance).")
 	if money {
 		notes = append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
 	}

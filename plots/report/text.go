@@ -28,25 +28,53 @@ func WriteRunText(w io.Writer, r *results.Run) error {
 	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n\n",
 		r.Name, text.Plural(len(res.Reps), "replication"), r.Opts.Seed, res.Reps[0].Days, r.Start, warmUpText(res))
 	t := &table.Table{Header: []string{"metric", "mean", "95% CI low", "high", "unit"}}
+	var cut []string // the metrics whose interval was cut at a bound
 	for _, k := range Headline {
 		s := res.Metrics[k]
 		if s.N == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, text.Round4(s.Mean), text.Round4(s.Lo()), text.Round4(s.Hi()), care.Metrics[k].Unit})
+		unit := care.Metrics[k].Unit
+		lo, hi, c := boundedInterval(unit, s.Lo(), s.Hi())
+		if c {
+			cut = append(cut, care.Metrics[k].Name)
+		}
+		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, text.Round4(s.Mean), text.Round4(lo), text.Round4(hi), unit})
 	}
 	if res.Money == nil {
-		return t.WriteText(w)
+		if err := t.WriteText(w); err != nil {
+			return err
+		}
+		return writeCutNote(w, cut)
 	}
 	t.Rows = append(t.Rows, nil) // a blank line between the care and the money
 	t.Rows = append(t.Rows, moneyRows(res.Money)...)
 	if err := t.WriteText(w); err != nil {
 		return err
 	}
+	if err := writeCutNote(w, cut); err != nil {
+		return err
+	}
 	if _, err := fmt.Fprintf(w, "\n%s\n", DeficitNote); err != nil {
 		return err
 	}
 	return writeMoneyText(w, res.Money, results.ProjectionOf(r.Money.Projection), r.Sensitivity)
+}
+
+// writeCutNote says, under a table, which metrics' intervals were cut at
+// a value the measure cannot pass, if any.
+func writeCutNote(w io.Writer, cut []string) error {
+	if len(cut) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", cutNote(cut))
+	return err
+}
+
+// cutNote names the metrics whose intervals were cut at a bound.
+func cutNote(cut []string) string {
+	return "intervals cut at a value the measure cannot pass (0, or 1 for a fraction), which Student's t interval of few replications crossed: " +
+		strings.Join(cut, ", ") + "; the CSV files keep them uncut"
 }
 
 // moneyUnit is the unit column of money metric name in a table: pounds,
@@ -126,6 +154,7 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 	fmt.Fprintln(w)
 	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
 	marked := false
+	var cut []string // the metrics with an interval cut at a bound
 	measured := func(k int) bool {
 		return slices.ContainsFunc(c.Metrics, func(ms []sim.Metric) bool { return ms[k].Summary.N > 0 })
 	}
@@ -136,7 +165,11 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 			if s > 0 {
 				name = ""
 			}
-			row := append(append([]string{name, r.Label}, format(m.Summary.Mean, m.Summary.Lo(), m.Summary.Hi())...), "", "", "", "", unit(r))
+			lo, hi, isCut := boundedInterval(m.Unit, m.Summary.Lo(), m.Summary.Hi())
+			if isCut && !slices.Contains(cut, m.Name) {
+				cut = append(cut, m.Name)
+			}
+			row := append(append([]string{name, r.Label}, format(m.Summary.Mean, lo, hi)...), "", "", "", "", unit(r))
 			if s > 0 {
 				d := c.Diffs[s][k]
 				copy(row[5:8], format(d.Mean, d.Lo(), d.Hi()))
@@ -179,6 +212,9 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 	var notes []string
 	if marked {
 		notes = append(notes, "* the difference's 95% confidence interval excludes zero")
+	}
+	if len(cut) > 0 {
+		notes = append(notes, cutNote(cut))
 	}
 	if len(money) > 0 {
 		notes = append(notes, DeficitNote)
