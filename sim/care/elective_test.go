@@ -443,3 +443,60 @@ func runModel(t *testing.T, p *Params, cfg Config) *model {
 	}
 	return m
 }
+
+// TestCancelled28Days runs the hospital under pressure of
+// TestWaitingListConserves, bookings made 3 weeks ahead, so that a
+// patient cancelled on the day and rebooked is treated within 28 days
+// unless the new date is postponed or cancelled too, and counts from the event log the patients
+// admitted more than 28 days after their last cancellation on the day,
+// by financial year of admission: elective_cancelled_not_treated_28d must
+// be that count, and the case must have patients either side of 28 days.
+func TestCancelled28Days(t *testing.T) {
+	t.Parallel()
+	p := listParams()
+	p.Horizon = 2 * 365
+	p.Demand.Urgent.Routes = []Route{{Name: "ambulance", Share: 1, PerDay: 15, Admit: 1}}
+	p.Services.Acute = Acute{Enabled: true, Beds: 100, Occupied: 75, LengthOfStay: des.Exponential(5), Pathways: Pathways{Home: 1}}
+	p.Services.Elective.Gateway = 0.1
+	p.Services.Elective.Decision = des.Exponential(20)
+	p.Services.Elective.Programme = 4
+	p.Services.Elective.Notice = 21
+	p.Services.Elective.PostponeAbove = 0.97
+	p.Interventions = []Intervention{{Name: "close beds", Start: des.Date{Year: 2014, Month: 10, Day: 1}, End: des.Date{Year: 2015, Month: 3, Day: 31},
+		Changes: []Change{{Path: "services.acute.beds", To: &Effect{Low: 80, Central: 80, High: 80}}}}}
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	cancelled := map[int64]des.Time{}
+	var breaches [2]float64
+	within := 0
+	r, err := Run(p, Config{Seed: 3, Trace: func(e TraceEvent) {
+		switch e.Event {
+		case "cancel":
+			cancelled[e.Patient] = e.Time
+		case "admit":
+			at, ok := cancelled[e.Patient]
+			if !ok || e.Service != "acute" {
+				return
+			}
+			if e.Time-at > 28 {
+				breaches[int(e.Time)/365]++
+			} else {
+				within++
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d patients cancelled; admitted within 28 days %d, after %v by year", len(cancelled), within, breaches)
+	if within == 0 || breaches[0]+breaches[1] == 0 {
+		t.Fatalf("%d within 28 days, %v after: the case must have both", within, breaches)
+	}
+	k := AnnualIndex("elective_cancelled_not_treated_28d")
+	for y := range 2 {
+		if got := r.Annual[y][k]; got != breaches[y] {
+			t.Errorf("year %d: elective_cancelled_not_treated_28d %v, want %v", y, got, breaches[y])
+		}
+	}
+}
