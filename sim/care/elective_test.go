@@ -173,16 +173,11 @@ func TestWaitingListHandWorked(t *testing.T) {
 	}
 }
 
-// TestWaitingListConserves runs a small hospital under pressure: 15
-// emergency admissions a day staying 5 days on average in 100 beds, cut
-// to 80 over a winter (the 75 beds emergencies need and the electives' 3
-// fill them to 97%),
-// with the postponement rule at 97% and cancellations on the day, and checks that the waiting list conserves
-// patients: every referral past the gateway is on the list or admitted,
-// day by day and at the end, and each patient waiting is in the patient
-// slab once (on the list, not in a bed).
-func TestWaitingListConserves(t *testing.T) {
-	t.Parallel()
+// pressedListParams is listParams for two years in a small hospital
+// under pressure: 15 emergency admissions a day staying 5 days on
+// average in 100 beds, cut to 80 over the first winter, with the
+// postponement rule at 97%.
+func pressedListParams() *Params {
 	p := listParams()
 	p.Horizon = 2 * 365
 	p.Demand.Urgent.Routes = []Route{{Name: "ambulance", Share: 1, PerDay: 15, Admit: 1}}
@@ -193,7 +188,20 @@ func TestWaitingListConserves(t *testing.T) {
 	p.Services.Elective.PostponeAbove = 0.97
 	p.Interventions = []Intervention{{Name: "close beds", Start: des.Date{Year: 2014, Month: 10, Day: 1}, End: des.Date{Year: 2015, Month: 3, Day: 31},
 		Changes: []Change{{Path: "services.acute.beds", To: &Effect{Low: 80, Central: 80, High: 80}}}}}
-	m := runModel(t, p, Config{Seed: 3})
+	return p
+}
+
+// TestWaitingListConserves runs a small hospital under pressure: 15
+// emergency admissions a day staying 5 days on average in 100 beds, cut
+// to 80 over a winter (the 75 beds emergencies need and the electives' 3
+// fill them to 97%),
+// with the postponement rule at 97% and cancellations on the day, and checks that the waiting list conserves
+// patients: every referral past the gateway is on the list or admitted,
+// day by day and at the end, and each patient waiting is in the patient
+// slab once (on the list, not in a bed).
+func TestWaitingListConserves(t *testing.T) {
+	t.Parallel()
+	m := runModel(t, pressedListParams(), Config{Seed: 3})
 	r := m.result()
 	joined, admitted, postponed, cancelled := 0.0, 0.0, 0.0, 0.0
 	list := DailyIndex("elective_waiting_list")
@@ -444,8 +452,8 @@ func runModel(t *testing.T, p *Params, cfg Config) *model {
 	return m
 }
 
-// TestCancelled28Days runs the hospital under pressure of
-// TestWaitingListConserves, bookings made 3 weeks ahead, so that a
+// TestCancelled28Days runs pressedListParams' hospital with bookings
+// made 3 weeks ahead, so that a
 // patient cancelled on the day and rebooked is treated within 28 days
 // unless the new date is postponed or cancelled too, and counts from the event log the patients
 // admitted more than 28 days after their last cancellation on the day,
@@ -453,17 +461,8 @@ func runModel(t *testing.T, p *Params, cfg Config) *model {
 // be that count, and the case must have patients either side of 28 days.
 func TestCancelled28Days(t *testing.T) {
 	t.Parallel()
-	p := listParams()
-	p.Horizon = 2 * 365
-	p.Demand.Urgent.Routes = []Route{{Name: "ambulance", Share: 1, PerDay: 15, Admit: 1}}
-	p.Services.Acute = Acute{Enabled: true, Beds: 100, Occupied: 75, LengthOfStay: des.Exponential(5), Pathways: Pathways{Home: 1}}
-	p.Services.Elective.Gateway = 0.1
-	p.Services.Elective.Decision = des.Exponential(20)
-	p.Services.Elective.Programme = 4
+	p := pressedListParams()
 	p.Services.Elective.Notice = 21
-	p.Services.Elective.PostponeAbove = 0.97
-	p.Interventions = []Intervention{{Name: "close beds", Start: des.Date{Year: 2014, Month: 10, Day: 1}, End: des.Date{Year: 2015, Month: 3, Day: 31},
-		Changes: []Change{{Path: "services.acute.beds", To: &Effect{Low: 80, Central: 80, High: 80}}}}}
 	if errs := p.Validate(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
