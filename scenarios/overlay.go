@@ -136,3 +136,8 @@ func entryNamed(seq *yaml.Node, name string) *yaml.Node {
 
 // scalar is a plain scalar node of text v.
 func scalar(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: v} }
+
+// Value writes x, a value of axis a's parameter in the model's units, as
+// the scenario loader reads it back exactly: a duration with its unit in
+// days (0.0625d), anything else as a plain number.
+func (a *SweepAxis) Value(x float64) string { return formatValue(x, a.Unit) }

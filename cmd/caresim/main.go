@@ -118,7 +118,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newBackcast(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newBackcast(), newCalibrate(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.
