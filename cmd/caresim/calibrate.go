@@ -78,8 +78,9 @@ implausibility of its values, and a point the largest of its series'
 (--rank 2: the second largest, which lets one series miss). A point is
 non-implausible when that is at most --cut, 3 by Pukelsheim's
 three-sigma rule. The next wave samples the smallest box that holds the
-non-implausible points, widened by one stratum of the design on each
-side and kept inside the wave's box: the region shrinks wave by wave.
+non-implausible points, widened on each side by the design's spacing (a
+share points^(−1/parameters) of each range) and kept inside the wave's
+box: the region shrinks wave by wave.
 When no point is non-implausible, the calibration stops and says so: the
 scenario cannot match the data within the variances stated.
 

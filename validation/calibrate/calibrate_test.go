@@ -123,18 +123,20 @@ func TestDesign(t *testing.T) {
 }
 
 // TestRefocus checks the next wave's region on a case worked by hand: a
-// wave of 10 points over [0, 100] × [0, 1], strata 10 and 0.1 wide,
-// keeps the points (30, 0.5) and (52, 0.95).
+// wave of 16 points over [0, 100] × [0, 1], whose neighbouring points lie
+// a share 16^(−1/2) = 1/4 of each range apart, keeps the points
+// (30, 0.5) and (52, 0.95).
 func TestRefocus(t *testing.T) {
 	t.Parallel()
 	box := Box{{0, 100}, {0, 1}}
-	got, ok := Refocus(box, 10, [][]float64{{30, 0.5}, {52, 0.95}})
-	want := Box{{20, 62}, {0.4, 1}} // 30 − 10, 52 + 10; 0.5 − 0.1, 0.95 + 0.1 cut to 1
-	if !ok || math.Abs(got[0].Lo-want[0].Lo) > 1e-12 || math.Abs(got[0].Hi-want[0].Hi) > 1e-12 ||
-		math.Abs(got[1].Lo-want[1].Lo) > 1e-12 || got[1].Hi != want[1].Hi {
-		t.Errorf("Refocus = %v, %v; want %v, true", got, ok, want)
+	got, ok := Refocus(box, 16, [][]float64{{30, 0.5}, {52, 0.95}})
+	want := Box{{5, 77}, {0.25, 1}} // 30 − 25, 52 + 25; 0.5 − 0.25, 0.95 + 0.25 cut to 1
+	for j := range want {
+		if !ok || math.Abs(got[j].Lo-want[j].Lo) > 1e-12 || math.Abs(got[j].Hi-want[j].Hi) > 1e-12 {
+			t.Errorf("Refocus = %v, %v; want %v, true", got, ok, want)
+		}
 	}
-	if got, ok := Refocus(box, 10, nil); ok || !slices.Equal(got, box) {
+	if got, ok := Refocus(box, 16, nil); ok || !slices.Equal(got, box) {
 		t.Errorf("Refocus of none = %v, %v; want the box, false", got, ok)
 	}
 }

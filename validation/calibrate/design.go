@@ -95,24 +95,28 @@ func minDistance(u [][]float64) float64 {
 // Refocus returns the region the next wave samples, after a wave of n
 // points sampled box and found the points non-implausible (their
 // coordinates in box): on each parameter, the smallest interval that
-// holds them, widened on each side by one stratum of the wave's design
-// (box's width / n) and cut to box, so that the region never grows. It
-// returns false, and box, when none is non-implausible.
+// holds them, widened on each side by the spacing of the wave's design
+// and cut to box, so that the region never grows. It returns false, and
+// box, when none is non-implausible.
 //
-// The stratum of widening keeps a value between two design points, or
-// between the last point and the edge of the stratum it fell in, from
-// being ruled out only because no point landed on it.
+// The spacing is the distance between neighbouring points of n spread
+// evenly over a box of d parameters, a share n^(−1/d) of each range: a
+// value that close to a kept point may be non-implausible without any
+// point having landed on it, so it is kept. A smaller margin (one
+// stratum of the hypercube, a share 1/n) would rule out, after a wave
+// that kept one point, values no point came near.
 func Refocus(box Box, n int, nonImplausible [][]float64) (Box, bool) {
 	if len(nonImplausible) == 0 {
 		return box, false
 	}
+	share := math.Pow(float64(n), -1/float64(len(box)))
 	out := make(Box, len(box))
 	for j, iv := range box {
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, p := range nonImplausible {
 			lo, hi = math.Min(lo, p[j]), math.Max(hi, p[j])
 		}
-		pad := iv.Width() / float64(n)
+		pad := iv.Width() * share
 		out[j] = Interval{Lo: math.Max(iv.Lo, lo-pad), Hi: math.Min(iv.Hi, hi+pad)}
 	}
 	return out, true

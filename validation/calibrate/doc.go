@@ -30,9 +30,10 @@
 // (Pukelsheim 1994).
 //
 // The next wave's region ([Refocus]) is the smallest box that holds the
-// non-implausible points, widened on each side by one stratum of the
-// wave's design (the resolution at which the design looked) and kept
-// inside the wave's own box, so that it never grows: the region shrinks,
+// non-implausible points, widened on each side by the spacing of the
+// wave's design (the distance between neighbouring points, a share
+// n^(−1/d) of each range for n points and d parameters: the resolution
+// at which the design looked) and kept inside the wave's own box, so that it never grows: the region shrinks,
 // or stays, wave by wave. When no point is non-implausible, the model
 // cannot match the data within the variances stated anywhere the design
 // looked, and the calibration says so.
