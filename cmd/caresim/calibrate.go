@@ -114,10 +114,12 @@ reads the others' points from --out, so N machines that share the
 folder run a wave together: a shard whose wave lacks the others' points
 stops, and run again with --resume it goes on once they are there.
 
-Example, the treatment time of an M/M/10 queue fitted to a month of
-its own departures and occupancy:
+Example, the arrival rate of the textbook ED (given 30 cubicles) fitted
+to two months of Sherwood Forest Hospitals' A&E departures in the
+built-in Mid-Nottinghamshire data; --rank 2 lets the other series in
+the run, the 4-hour breaches, which a textbook queue hardly has, miss:
 
-	$ caresim calibrate --reps 3 --points 8 --waves 2 --set horizon=61d --observed testdata/observed-mmc.csv --range services.ed.treatment.mean=30min:90min --out /tmp/caresim-calibrate textbook-mmc`,
+	$ caresim calibrate --reps 2 --points 6 --waves 2 --set horizon=61d --set services.ed.cubicles=30 --rank 2 --discrepancy 2% --observed mid-notts --range demand.urgent.routes[0].per_day=300:450 --out calibrate textbook-mmc`,
 		flags: fs,
 	}
 	c.run = onInterrupt("stopping; the points finished are kept", cc.exec)
