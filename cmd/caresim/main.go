@@ -13,6 +13,7 @@
 //	sweep      run a scenario over a grid or a Latin hypercube of parameter values
 //	merge      join the shards of a sweep into one sweep.csv
 //	backcast   run a scenario and set it beside observed data
+//	calibrate  fit a scenario's uncertain parameters to observed data by history matching
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
 //	schema     print the JSON Schema of scenario files, for editors
