@@ -51,7 +51,11 @@ func (c *calibration) report(waves []wave, stdout, stderr io.Writer, quiet bool)
 		pct(c.v.Observation), pct(c.v.Discrepancy), c.man.Cut, which)
 	t := &table.Table{Header: []string{"wave", "points", "non-implausible"}}
 	for _, a := range c.spec.Axes {
-		t.Header = append(t.Header, a.Path)
+		h := a.Path
+		if u := scenarios.SweepUnit(a.Path); u != "" && u != "as given" {
+			h += " (" + u + ")"
+		}
+		t.Header = append(t.Header, h)
 	}
 	for _, wv := range waves {
 		row := []string{fmt.Sprint(wv.n), fmt.Sprint(len(wv.pts)), fmt.Sprint(len(wv.kept()))}

@@ -129,6 +129,9 @@ func readRanges(t *testing.T, dir string) map[string][2]float64 {
 // the departures the arrival rate and the occupancy (Little's law: λ
 // times the time in the department) the treatment time.
 func TestCalibrateRecovers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three waves of 20 points of 4 replications: about 8 s of CPU")
+	}
 	dir := t.TempDir()
 	obs := filepath.Join(dir, "synthetic.csv")
 	writeSynthetic(t, obs)
