@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"caresim/internal/text"
+	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/sim"
@@ -40,6 +41,7 @@ func newCalibrate() *command {
 		discrepancy: fs.String("discrepancy", "10%", "model discrepancy, as a coefficient of variation of each observed value"),
 		resume:      fs.Bool("resume", false, "continue the calibration in --out, running only the points it lacks"),
 		shard:       fs.String("shard", "", "run shard K of N of each wave's points, the points i with i mod N = K-1 (K/N, from 1)"),
+		plots:       addPlotFlags(fs),
 	}
 	c := &command{
 		name:  "calibrate",
@@ -98,6 +100,9 @@ It writes to --out (default out/<scenario name>-calibrate):
 	calibrated.yaml  a scenario that extends the input, with each
 	                 parameter at the centre of the final region and
 	                 comments giving the region; with the --set overrides
+	calibrate-wave-N each wave's chart (--format png, svg or pdf; none
+	                 with --no-plots): each point's implausibility
+	                 against each parameter, the cut, the region kept
 	outputs.csv      each point's simulated values of each observed
 	                 row, one line a row, appended as each point ends
 	calibrate.json   the calibration's scenario, digest, observed file,
@@ -139,6 +144,7 @@ type calibrateCmd struct {
 	discrepancy *string
 	resume      *bool
 	shard       *string
+	plots       plotFlags
 }
 
 // calibration is a calibration being run.
@@ -155,6 +161,8 @@ type calibration struct {
 	own   string // the folder of this shard's outputs.csv
 	// integer tells which parameters are whole numbers, rounded.
 	integer []bool
+	// charts says in which formats and size each wave's chart is drawn.
+	charts plots.Output
 	// done holds each point's outputs, read from the folder or run:
 	// done[wave][point] is a value per observed row, nil for a row the
 	// run did not simulate.
@@ -184,6 +192,9 @@ type calibrateManifest struct {
 func (cc *calibrateCmd) exec(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c, err := cc.plan(args)
 	if err != nil {
+		return err
+	}
+	if c.charts, err = cc.plots.list(); err != nil {
 		return err
 	}
 	if err := c.open(*cc.resume); err != nil {

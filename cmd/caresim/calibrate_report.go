@@ -12,6 +12,7 @@ import (
 
 	"caresim/internal/table"
 	"caresim/internal/text"
+	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
 	"caresim/validation/calibrate"
@@ -32,6 +33,10 @@ func (c *calibration) report(waves []wave, stdout, stderr io.Writer, quiet bool)
 	last := waves[len(waves)-1]
 	region, found := calibrate.Refocus(last.box, c.man.Points, last.kept())
 	if err := writeAtomic(filepath.Join(c.dir, "ranges.csv"), c.rangesCSV(waves, region, found)); err != nil {
+		return err
+	}
+	drawn, err := c.drawWaves(waves)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "calibrate: %s against %s: %s, %s of %d points, %d replications each from seed %d (common random numbers)\n",
@@ -95,8 +100,55 @@ func (c *calibration) report(waves []wave, stdout, stderr io.Writer, quiet bool)
 	fmt.Fprintf(stdout, "\nwrote %s: %s with each parameter at the centre of the final region\n", name, c.base.Name)
 	if !quiet {
 		fmt.Fprintf(stderr, "caresim: wrote calibrate.csv, ranges.csv and calibrated.yaml to %s\n", c.dir)
+		if len(drawn) > 0 {
+			fmt.Fprintf(stderr, "caresim: drew %s in %s\n", strings.Join(drawn, ", "), c.dir)
+		}
 	}
 	return nil
+}
+
+// drawWaves writes each wave's chart, calibrate-wave-N, in each format
+// asked for, and returns the names of the files written.
+func (c *calibration) drawWaves(waves []wave) ([]string, error) {
+	if !c.charts.Drawn() {
+		return nil, nil
+	}
+	var charts []plots.Chart
+	for _, wv := range waves {
+		next, found := calibrate.Refocus(wv.box, c.man.Points, wv.kept())
+		pw := plots.Wave{Wave: wv.n, Place: c.base.Name, X: wv.pts, Impl: wv.impl, Cut: c.man.Cut}
+		for j, a := range c.spec.Axes {
+			unit := scenarios.SweepUnit(a.Path)
+			if unit == "as given" {
+				unit = ""
+			}
+			p := plots.WaveParam{Name: a.Path, Unit: unit, Lo: wv.box[j].Lo, Hi: wv.box[j].Hi, KeptLo: math.NaN(), KeptHi: math.NaN()}
+			if found {
+				p.KeptLo, p.KeptHi = next[j].Lo, next[j].Hi
+			}
+			pw.Params = append(pw.Params, p)
+		}
+		f, err := plots.WaveImplausibility(pw)
+		if err != nil {
+			return nil, err
+		}
+		charts = append(charts, plots.Chart{File: fmt.Sprintf("calibrate-wave-%d", wv.n), Fig: f})
+	}
+	names, writers := c.charts.Writers(charts)
+	for i, name := range names {
+		f, err := results.CreateAtomic(filepath.Join(c.dir, name))
+		if err != nil {
+			return nil, err
+		}
+		if err := writers[i](f); err != nil {
+			f.Abort()
+			return nil, err
+		}
+		if err := f.Commit(); err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
 }
 
 // seriesNames returns the observed series in the order they first appear.
