@@ -197,6 +197,16 @@ func (cc *calibrateCmd) exec(ctx context.Context, args []string, stdout, stderr 
 	if c.charts, err = cc.plots.list(); err != nil {
 		return err
 	}
+	// The shard's folder is held while it runs: a second run of the same
+	// shard at once (a requeued job) would append the same points again.
+	if err := os.MkdirAll(c.own, 0o755); err != nil {
+		return err
+	}
+	lock, err := results.LockFolder(c.own)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	if err := c.open(*cc.resume); err != nil {
 		return err
 	}
@@ -321,12 +331,9 @@ func (cc *calibrateCmd) plan(args []string) (*calibration, error) {
 	return c, nil
 }
 
-// open makes the folders, writes or checks calibrate.json, and reads the
-// points every shard has finished.
+// open writes or checks calibrate.json, and reads the points every shard
+// has finished.
 func (c *calibration) open(resume bool) error {
-	if err := os.MkdirAll(c.own, 0o755); err != nil {
-		return err
-	}
 	manPath := filepath.Join(c.dir, "calibrate.json")
 	want, _ := json.MarshalIndent(c.man, "", "  ")
 	want = append(want, '\n')
