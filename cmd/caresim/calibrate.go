@@ -69,9 +69,8 @@ figure may be from what happened: months apportioned from weekly
 returns, counts at arrival set beside the model's at departure, the
 KH03 census of one night a quarter. The model discrepancy (--discrepancy,
 default 10%) is how far the model at its best may be from the system,
-for what it leaves out; 10% is the order history matches of
-epidemiological and physical models state (Andrianakis et al. 2015;
-Vernon et al. 2010). Both are assumptions: give your own. V_sim·(1 + 1/n)
+for what it leaves out; 10%, twice the observation error, is an
+assumption, not a figure from the literature. Both are assumptions: give your own. V_sim·(1 + 1/n)
 is the variance of one realisation about the mean of the replications,
 since the observed world is one realisation, as one replication is.
 
