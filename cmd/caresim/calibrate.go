@@ -509,8 +509,14 @@ func (c *calibration) runWave(ctx context.Context, wv *wave, stderr io.Writer, q
 	}
 	bar := newProgress(stderr, len(todo)*c.opts.Reps, fmt.Sprintf("%s wave %d", c.base.Name, wv.n), quiet)
 	defer bar.finish()
+	// The points' warnings, each once with the points that gave it, named
+	// with the wave.
 	var warn warnings
-	defer warn.print(stderr)
+	defer func() {
+		var b strings.Builder
+		warn.print(&b)
+		fmt.Fprint(stderr, strings.ReplaceAll(b.String(), "caresim: warning: ", fmt.Sprintf("caresim: warning: wave %d: ", wv.n)))
+	}()
 	o := c.opts
 	o.Done = bar.done
 	err = sim.Sweep(ctx, todo, o, func(i int) (sim.Scenario, error) {
