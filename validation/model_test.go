@@ -73,3 +73,38 @@ func TestType3ShareTarget(t *testing.T) {
 		t.Errorf("all at urgent treatment: share %g passes, want a failure", c.Sim.Mean)
 	}
 }
+
+// TestWindowTargets checks the targets taken from the observed window by
+// hand, in a run whose first year is 2013/14: they read 2014/15, the
+// year their observed rows are of. Its 120,000 ED and 20,000 urgent
+// treatment attendances are 140,000, 1.8% below the observed 142,638,
+// and its 10,000 breaches make 1 − 10,000/140,000 = 0.92857 within 4
+// hours, 0.6% above the observed 0.9231; both pass. 2013/14's figures,
+// far from either, must not be read; a run without 2014/15 fails both.
+func TestWindowTargets(t *testing.T) {
+	year := func(ed, utc, breaches float64) []float64 {
+		y := make([]float64, care.NumAnnual)
+		y[care.AnnualEDAttendances], y[care.AnnualUTCAttendances], y[care.AnnualAE4hBreaches] = ed, utc, breaches
+		return y
+	}
+	run := func(years []string, annual ...[]float64) map[string]validation.Check {
+		r := &care.Result{Years: years, Annual: annual, Metrics: make([]float64, care.NumMetrics)}
+		out := map[string]validation.Check{}
+		for _, c := range validation.EvaluateTargets(&care.Params{}, &sim.Results{Reps: []*care.Result{r, r}}) {
+			out[c.Case] = c
+		}
+		return out
+	}
+	const ae, fourHour = "A&E attendances, all types, 2014/15", "4-hour performance, all types, 2014/15"
+	got := run([]string{"2013/14", "2014/15"}, year(1, 1, 1), year(120000, 20000, 10000))
+	if c := got[ae]; c.Sim.Mean != 140000 || !c.Pass() {
+		t.Errorf("%s: %g, pass %v; want 140000, true", ae, c.Sim.Mean, c.Pass())
+	}
+	if c := got[fourHour]; math.Abs(c.Sim.Mean-(1-10000.0/140000)) > 1e-12 || !c.Pass() {
+		t.Errorf("%s: %g, pass %v; want 0.92857, true", fourHour, c.Sim.Mean, c.Pass())
+	}
+	got = run([]string{"2015/16"}, year(120000, 20000, 10000))
+	if got[ae].Pass() || got[fourHour].Pass() {
+		t.Errorf("a run without 2014/15 passes: %+v, %+v", got[ae].Sim, got[fourHour].Sim)
+	}
+}

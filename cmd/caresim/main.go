@@ -13,6 +13,7 @@
 //	sweep      run a scenario over a grid or a Latin hypercube of parameter values
 //	merge      join the shards of a sweep into one sweep.csv
 //	backcast   run a scenario and set it beside observed data
+//	calibrate  fit a scenario's uncertain parameters to observed data by history matching
 //	check      check scenario files and report every problem with its position
 //	scenarios  list the built-in scenarios
 //	schema     print the JSON Schema of scenario files, for editors
@@ -74,13 +75,19 @@
 // Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
 // tandem, and the baseline against its calibration targets, with short
 // runs; each check passes when the exact value lies in the simulated
-// confidence interval, or the target within its tolerance:
+// confidence interval, or the target within its tolerance; then set the
+// baseline beside the observed calibration window:
 //
 //	$ caresim validate --quick --reps 4 --out /tmp/caresim-validation
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
 //	baseline: delayed patients' share of occupied acute beds, 2014/15 ... 0.06 ... within 50%   yes
+//
+//	calibration window: the baseline (4 replications) beside builtin:mid-notts, what Mid-Nottinghamshire did in 2013/14 to 2015/16; nothing in the model was fitted to it
+//	measure ... periods ... unit ... simulated  outside_run ... bias   bias_%  mape_%  in_band
+//	ae_departures ... months ... patients ...
+//	...
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage
@@ -119,7 +126,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func commands() []*command {
-	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newBackcast(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
+	return []*command{newRun(), newPlot(), newCompare(), newSweep(), newMerge(), newBackcast(), newCalibrate(), newCheck(), newScenarios(), newSchema(), newShow(), newValidate()}
 }
 
 // run runs the command line args and returns the exit status.

@@ -136,9 +136,18 @@ func TestValidateWritesCSV(t *testing.T) {
 	if lines[0] != "case,measure,expected,simulated,ci_low,ci_high,reps,test,pass,source" || len(lines) < 30 {
 		t.Errorf("validation.csv: %d lines, header %q", len(lines), lines[0])
 	}
+	w, err := os.ReadFile(filepath.Join(r.out, "window.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A row per series of the built-in mid-notts data: A&E departures and
+	// breaches by month, 4-hour performance and the acute deficit by year.
+	if lines := strings.Split(strings.TrimSpace(string(w)), "\n"); lines[0] != "measure,periods,unit,simulated,outside_run,bias,bias_%,mape_%,in_band" || len(lines) != 5 {
+		t.Errorf("window.csv: %d lines, header %q; want a header and 4 series", len(lines), lines[0])
+	}
 	entries, _ := os.ReadDir(r.out)
-	if len(entries) != 1 {
-		t.Errorf("out holds %d entries, want only validation.csv", len(entries))
+	if len(entries) != 2 {
+		t.Errorf("out holds %d entries, want only validation.csv and window.csv", len(entries))
 	}
 }
 

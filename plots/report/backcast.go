@@ -144,6 +144,22 @@ func whyVerb(n int) string {
 	return "are "
 }
 
+// BackcastFits is the table of the fit of each observed series of b: its
+// periods simulated and outside the run, bias, bias %, MAPE % and the
+// values inside their band, rounded to four significant figures.
+func BackcastFits(b *results.Backcast) *table.Table {
+	t := &table.Table{Header: []string{"measure", "periods", "unit", "simulated", "outside_run", "bias", "bias_%", "mape_%", "in_band"}}
+	for _, f := range b.Summary.Fits {
+		band := ""
+		if f.Banded > 0 {
+			band = fmt.Sprintf("%d/%d", f.Inside, f.Banded)
+		}
+		t.Rows = append(t.Rows, []string{f.Measure, f.Periods, f.Unit, fmt.Sprint(f.Points), fmt.Sprint(f.Outside),
+			text.Round4(float64(f.Bias)), text.Round4(float64(f.BiasPercent)), text.Round4(float64(f.MAPEPercent)), band})
+	}
+	return t
+}
+
 // WriteBackcastText prints the fit of each observed series of r's
 // backcast, as caresim backcast does: what was run and compared, then a
 // row per series with its periods simulated and outside the run, bias,
@@ -154,16 +170,7 @@ func WriteBackcastText(w io.Writer, r *results.Run) error {
 	res := r.Res
 	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n", r.Name, text.Plural(len(res.Reps), "replication"), r.Opts.Seed, res.Reps[0].Days, r.Start, warmUpText(res))
 	fmt.Fprintf(w, "observed: %s, %s\n\n", b.Summary.File, text.Plural(b.Summary.Rows, "value"))
-	t := &table.Table{Header: []string{"measure", "periods", "unit", "simulated", "outside_run", "bias", "bias_%", "mape_%", "in_band"}}
-	for _, f := range b.Summary.Fits {
-		band := ""
-		if f.Banded > 0 {
-			band = fmt.Sprintf("%d/%d", f.Inside, f.Banded)
-		}
-		t.Rows = append(t.Rows, []string{f.Measure, f.Periods, f.Unit, fmt.Sprint(f.Points), fmt.Sprint(f.Outside),
-			text.Round4(float64(f.Bias)), text.Round4(float64(f.BiasPercent)), text.Round4(float64(f.MAPEPercent)), band})
-	}
-	if err := t.WriteText(w); err != nil {
+	if err := BackcastFits(b).WriteText(w); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nbias: mean of simulated − observed; bias_%%, mape_%%: mean of (simulated − observed)/observed and of its absolute value, in %%; in_band: observed values inside the %s\n", b.Summary.Band)

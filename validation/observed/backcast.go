@@ -200,3 +200,45 @@ func Fits(points []results.BackcastPoint) []results.BackcastFit {
 	}
 	return out
 }
+
+// Simulated returns, for each row of set in order, the run res's value
+// over the row's period in each replication that measured it (as
+// [Backcast] computes them), and the row's status: nil values and the
+// reason for a row whose period the run did not simulate whole or whose
+// measure it did not measure. res must have kept its replications' daily
+// series, else Simulated returns [ErrNoDaily].
+func Simulated(set *Set, res *sim.Results) (values [][]float64, status []string, err error) {
+	if len(res.Reps) == 0 || slices.ContainsFunc(res.Reps, func(r *care.Result) bool { return len(r.Daily) == 0 || r.Daily[0] == nil }) {
+		return nil, nil, ErrNoDaily
+	}
+	values, status = make([][]float64, len(set.Rows)), make([]string, len(set.Rows))
+	for j, row := range set.Rows {
+		m, ok := Lookup(row.Measure, row.Period.Monthly())
+		if !ok {
+			panic("observed: a row of a set that Parse did not check: " + row.Measure)
+		}
+		status[j] = coverage(row.Period, m, res)
+		if status[j] != results.BackcastSimulated {
+			continue
+		}
+		for i := range res.Reps {
+			if v := value(m, row.Period, res, i); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				values[j] = append(values[j], v)
+			}
+		}
+		if len(values[j]) == 0 {
+			status[j] = NotMeasured
+		}
+	}
+	return values, status, nil
+}
+
+// SeriesName names the series of an observed row: its measure by month
+// or by financial year, as backcast's charts are named
+// (ae_departures by month).
+func SeriesName(r Row) string {
+	if r.Period.Monthly() {
+		return r.Measure + " by month"
+	}
+	return r.Measure + " by year"
+}
