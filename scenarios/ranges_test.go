@@ -186,6 +186,7 @@ func TestBaselineRanges(t *testing.T) {
 		"services.intermediate_care.discharge.turnaround":       "1.75–6h",
 		"services.elective.notice":                              "2–6 weeks",
 		"services.elective.postpone_above":                      "96–100%",
+		"services.elective.ring_fenced":                         "0–24",
 		"services.ed.corridor_spaces":                           "0–20",
 		"services.ed.crowding.from":                             "80–120%",
 		"services.ed.crowding.to":                               "125–200%",

@@ -403,6 +403,9 @@ func (m *model) onGrant(g des.Grant) {
 	id := g.Entity
 	pt := m.pts.At(id)
 	now := m.cal.Now()
+	if g.Pool == m.ward {
+		return // electives take free ring-fenced beds only (admitWard); never queued
+	}
 	switch g.Pool {
 	case svcED.pool(), svcUTC.pool(), svcSDEC.pool():
 		m.trace(id, "start", serviceName[pt.at])
@@ -483,7 +486,9 @@ func (m *model) leaveAcute(id int32) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	m.busy(svcAcute).Add(now, -1)
-	m.acuteBedLeft()
+	if m.net.Holds(id) != m.ward {
+		m.acuteBedLeft()
+	}
 	m.count(cDischarges)
 	m.trace(id, "leave", svcAcute.name)
 	if pt.kind != kindElective {

@@ -369,7 +369,8 @@ type model struct {
 	dischargedAlive, readmit30 int
 	events                     int
 
-	beds bedRule // the acute bed-management rule's state
+	beds bedRule    // the acute bed-management rule's state
+	ward des.PoolID // the ring-fenced elective beds' pool (Elective.RingFenced), after the services'
 
 	held    []bool // by pool: the pool holds the beds its patients leave (discharge.go)
 	weekday int    // the weekday of the first day of the warm-up, 0 Monday
@@ -416,6 +417,7 @@ const (
 	cPostponedPatients      // elective patients postponed for the first time
 	cRTTWithin              // elective admissions within 18 weeks of referral
 	cRTTOver                // elective admissions more than 18 weeks after referral
+	cRingFenced             // elective admissions to a ring-fenced bed
 	cLeftUnseen             // patients who left the ED without being seen
 	cED12hArrival           // ED departures more than 12 hours after arrival
 	cHandovers              // ambulance handovers
@@ -492,6 +494,9 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 			panic("care: the network's pools are not in the order of the service table")
 		}
 	}
+	// The ring-fenced elective beds, after the services' pools: their
+	// capacity is set with the acute beds' (syncAcute).
+	m.ward = m.net.AddPool(wardName, 0, des.FIFO)
 
 	m.stayDist = make([]*des.Dist, len(services))
 	for _, s := range services {
