@@ -459,6 +459,26 @@ func TestRingFencedBeds(t *testing.T) {
 	}
 }
 
+// TestRingFencedCensus checks that the beds occupied at the start fill
+// general beds only: with 4 beds, 3 of them ring-fenced, and all 4
+// occupied, the census is the 1 general bed's patient, and no census
+// patient waits for a bed (which, granted later, would be counted as an
+// emergency patient who never asked).
+func TestRingFencedCensus(t *testing.T) {
+	t.Parallel()
+	p := throttleParams(0.9)
+	p.Services.Acute.Beds = 4
+	p.Services.Acute.Occupied = 4
+	p.Services.Elective.RingFenced = 3
+	m := runModel(t, p, Config{Seed: 1})
+	if got := m.lv[lvWaitBed].DayMeans()[0]; got != 0 {
+		t.Errorf("day 0: %v patients waiting for a bed, want none", got)
+	}
+	if got := m.busy(svcAcute).DayMeans()[0]; got < 1 || got > 4 {
+		t.Errorf("day 0: %v acute beds occupied, want the census patient and the day's electives (at most 3)", got)
+	}
+}
+
 // TestWaitingListBounded runs an elective system far beyond its
 // programme, every day postponed: 50 referrals a day for 2 years against
 // one admission a weekday in one full bed. The old model rebooked each
