@@ -207,7 +207,8 @@ const (
 	slotTransportWait
 	slotChoice // whether a family takes time to choose
 	slotChoiceWait
-	slotNursing // whether a care-home placement is in a nursing home
+	slotNursing     // whether a care-home placement is in a nursing home
+	slotToClinician // the time from a cubicle to a clinician (ED.LeftWithoutBeingSeen.ToClinician)
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible

@@ -269,8 +269,14 @@ type LeftWithoutBeingSeen struct {
 	// enough.
 	Share float64 `yaml:"share" unit:"fraction"`
 	// Patience is the time from arrival after which such a patient still
-	// waiting for a cubicle leaves.
+	// waiting to be seen leaves.
 	Patience des.Dist `yaml:"patience" unit:"duration"`
+	// ToClinician is the time from getting a cubicle to being seen by a
+	// clinician, the first part of the treatment (at most all of it),
+	// during which such a patient's patience still runs: one whose
+	// patience ends first leaves unseen from the cubicle. Unset (the zero
+	// Dist), a patient is seen on getting a cubicle.
+	ToClinician des.Dist `yaml:"to_clinician" unit:"duration"`
 }
 
 // Handover is the handover of patients brought by ambulance: the crew
