@@ -28,6 +28,10 @@ type Check struct {
 	// Source names where Expected comes from, for calibration targets;
 	// empty for exact results.
 	Source string
+	// Missed, for a calibration target the baseline is known to miss,
+	// says why (Target.Missed); such a check counts as a known failure,
+	// not a failure.
+	Missed string
 }
 
 // Pass reports whether the expected value lies inside the simulated

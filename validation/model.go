@@ -34,6 +34,12 @@ type Target struct {
 	Value   float64 // the published (or derived) figure
 	Tol     float64 // the relative tolerance: pass when |sim − Value| <= Tol·Value
 	Source  string  // where the figure comes from (docs/reference-figures.md section and URL)
+	// Missed, when not empty, says why the baseline is known to miss the
+	// target. The check is still made and reported as failed, but it
+	// does not fail caresim validate, and TestModelChecks fails if it
+	// passes, so that the mark is removed when the model meets the
+	// target again.
+	Missed string
 	// sim computes replication rep's value.
 	sim func(p *care.Params, res *sim.Results, rep int) float64
 	// money marks a target that needs a priced run.
@@ -51,15 +57,27 @@ func firstYear(ks ...int) func(*care.Params, *sim.Results, int) float64 {
 	}
 }
 
+// firstYearRatio is the ratio of two annual measures' totals over the
+// first financial year.
+func firstYearRatio(num, den int) func(*care.Params, *sim.Results, int) float64 {
+	return func(_ *care.Params, res *sim.Results, rep int) float64 {
+		y := res.Reps[rep].Annual[0]
+		return y[num] / y[den]
+	}
+}
+
 func metric(k int) func(*care.Params, *sim.Results, int) float64 {
 	return func(_ *care.Params, res *sim.Results, rep int) float64 { return res.Reps[rep].Metrics[k] }
 }
 
 // BaselineTargets are the calibration targets of the built-in baseline
 // (Mid-Nottinghamshire, 2014/15), with their sources and tolerances. The
-// volumes are for the first financial year, 2014/15; the rates (length of
-// stay, occupancy, delays) are over the ten years, which the baseline's
-// demand-led capacity keeps level.
+// volumes, the occupancy and the delays are for the first financial year,
+// 2014/15, the figures of the era: the baseline holds its 2014/15
+// capacity while demand grows, so its later years run hotter. The length
+// of stay is the ten-year mean (the annual measures do not separate
+// emergency bed days). Two targets are marked Missed: the 2014/15
+// occupancy and the programme's projected gap.
 var BaselineTargets = []Target{
 	{
 		Case: "registered population, 2014", Measure: "people at the start", Value: 347000, Tol: 0.10,
@@ -88,33 +106,42 @@ var BaselineTargets = []Target{
 		sim:    firstYear(care.AnnualNELAdmissions),
 	},
 	{
-		Case: "emergency length of stay", Measure: "acute_los_mean_days", Value: 5.8, Tol: 0.10,
+		Case: "emergency length of stay, 2014/15–2023/24", Measure: "acute_los_mean_days", Value: 5.8, Tol: 0.10,
 		Source: "docs/reference-figures.md §2.3 (33.59m emergency bed days / 5.8m admissions, 2016/17, NAO)",
 		sim:    metric(care.MetricAcuteLOS),
 	},
 	{
 		// 92–95%, between the 92% planning figure and the 93–96%
 		// observed: 0.935 ± 1.5 points.
-		Case: "general and acute bed occupancy", Measure: "acute_occupancy_mean", Value: 0.935, Tol: 0.015 / 0.935,
+		Case: "general and acute bed occupancy, 2014/15", Measure: "acute_bed_days / (acute_beds × days)", Value: 0.935, Tol: 0.015 / 0.935,
 		Source: "docs/reference-figures.md §2.3 and §2.7 (92% planning, NHP; 92.3–93.6% observed 2022–23, nhsconfed.org; 88% KH03 2019/20)",
-		sim:    metric(care.MetricAcuteOccupancy),
+		// The escalation beds the baseline opens at peaks count as beds,
+		// as KH03 and the sitrep count them.
+		Missed: "with its escalation beds (about 11 open on average in 2014/15, 30 in the winter quarter) the baseline runs at about 91% in 2014/15, " +
+			"below the band, which comes from 2022–23 sitrep figures and the 92% planning ceiling (England's KH03 general and acute occupancy was 86–88% " +
+			"in 2010/11–2019/20, §2.3); across the escalation thresholds' ranges (open above 95–97%, close below 90–93%) it is 91.1–91.6%, so no threshold " +
+			"was retuned to meet it",
+		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
+			y := res.Reps[rep].Annual[0]
+			return y[care.AnnualAcuteBedDays] / (y[care.AnnualAcuteBeds] * y[care.AnnualDays])
+		},
 	},
 	{
 		// Between the old DTOC count (4.3% of occupied beds, 2018), which
 		// counted only patients whose transfer was agreed, and "no criteria
 		// to reside" (13%, 2023), which counts every medically fit patient
 		// in a later, more delayed era: 3–9% of occupied beds.
-		Case: "delayed patients' share of occupied acute beds", Measure: "acute_delayed_patients_mean / acute_beds_occupied_mean", Value: 0.06, Tol: 0.5,
+		Case: "delayed patients' share of occupied acute beds, 2014/15", Measure: "delayed_bed_days / acute_bed_days", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
-		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
-			m := res.Reps[rep].Metrics
-			return m[care.MetricAcuteDelayed] / m[care.MetricAcuteBedsOccupied]
-		},
+		sim:    firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
 	{
 		Case: "system funding gap, 2023/24 (year ten)", Measure: "deficit_final_year_gbp (£)", Value: 140e6, Tol: 0.10,
 		Source: "../shared/seeds (Better Together: a £140m gap in 10 years if nothing changes); docs/reference-figures.md §2.1 (SCIE) and §2.5 (growth and inflation assumptions)",
 		money:  true,
+		Missed: "the £140m is the programme's projection, not a calibration figure; an earlier baseline reached it by opening capacity in step with demand " +
+			"(now build-to-demand) and by setting money.inflation.non_demographic to meet it. Holding capacity, the baseline does less than its demand: " +
+			"cancelled electives and patients waiting for a bed are not paid for, so its gap in 2023/24 is about £107m",
 		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
 			return res.Money.Metric("deficit_final_year_gbp").Values[rep]
 		},
@@ -139,7 +166,8 @@ var BaselineTargets = []Target{
 // The textbook cases' parameters are read from the scenario files, so that
 // the checks follow the files. Interval checks hold together at
 // o.Confidence (Bonferroni); the calibration checks pass within each
-// target's tolerance.
+// target's tolerance, except those the baseline is known to miss
+// (Target.Missed), which carry the reason in Check.Missed.
 func ModelChecks(ctx context.Context, o ModelOptions) ([]Check, error) {
 	if o.Reps == 0 {
 		o.Reps = 20
@@ -228,7 +256,7 @@ func EvaluateTargets(p *care.Params, res *sim.Results) []Check {
 			v[r] = t.sim(p, res, r)
 		}
 		out = append(out, Check{Case: t.Case, Measure: t.Measure, Expected: t.Value,
-			Sim: stats.Summarize(v, stats.DefaultConfidence), Tol: t.Tol, Source: t.Source})
+			Sim: stats.Summarize(v, stats.DefaultConfidence), Tol: t.Tol, Source: t.Source, Missed: t.Missed})
 	}
 	return out
 }

@@ -13,7 +13,9 @@ import (
 
 // TestModelChecks runs the textbook scenarios through the whole model
 // against queueing theory, and the baseline against its calibration
-// targets. The textbook intervals hold together at 99% (Bonferroni), so a
+// targets: each must be met, except those marked Missed, which must still
+// be missed (so that the mark goes when the model meets them again). The
+// textbook intervals hold together at 99% (Bonferroni), so a
 // correct model fails for about one seed in a hundred; the seeds are the
 // scenarios' own, fixed. It runs with caresim validate's options (20
 // replications of each textbook scenario, 10 of the baseline), so that
@@ -32,7 +34,12 @@ func TestModelChecks(t *testing.T) {
 	}
 	for _, c := range checks {
 		t.Logf("%-60s %-55s expected %10.4g simulated %10.4g ± %.3g", c.Case, c.Measure, c.Expected, c.Sim.Mean, c.Sim.HalfWidth)
-		if !c.Pass() {
+		switch {
+		case c.Missed != "" && c.Pass():
+			t.Errorf("%s: %s: marked as missed, but simulated %g ± %g meets %g (tolerance %g): remove its Missed mark", c.Case, c.Measure, c.Sim.Mean, c.Sim.HalfWidth, c.Expected, c.Tol)
+		case c.Missed != "":
+			t.Logf("  known to miss: %s", c.Missed)
+		case !c.Pass():
 			t.Errorf("%s: %s: expected %g, simulated %g ± %g (tolerance %g)", c.Case, c.Measure, c.Expected, c.Sim.Mean, c.Sim.HalfWidth, c.Tol)
 		}
 	}

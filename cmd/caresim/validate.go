@@ -44,7 +44,10 @@ confidence interval across replications; each group's intervals hold at
 law, whose two sides come from the same runs, must hold within 0.2%; a
 calibration target within its tolerance (±10% for volumes).
 It prints a table, writes validation.csv (with each target's source) to
---out, and exits 1 if any check fails.
+--out, and exits 1 if any check fails. A target the baseline is known to
+miss (validation.Target.Missed: the 2014/15 occupancy, and the
+programme's projected gap) is reported as "NO (known)", and why on
+stderr, but does not make it exit 1.
 
 Examples:
 
@@ -106,7 +109,11 @@ Examples:
 		}
 		failed := 0
 		for _, c := range checks {
-			if !c.Pass() {
+			switch {
+			case c.Pass():
+			case c.Missed != "":
+				fmt.Fprintf(stderr, "caresim: validate: %s: known to miss %s: %s\n", c.Case, sig(c.Expected), c.Missed)
+			default:
 				failed++
 			}
 		}
@@ -132,7 +139,11 @@ func checksTable(checks []validation.Check, sources bool) *table.Table {
 			test = fmt.Sprintf("within %.2g%%", 100*c.Tol)
 		}
 		pass := "yes"
-		if !c.Pass() {
+		switch {
+		case c.Pass():
+		case c.Missed != "":
+			pass = "NO (known)"
+		default:
 			pass = "NO"
 		}
 		row := []string{c.Case, c.Measure, sig(c.Expected), sig(c.Sim.Mean), sig(c.Sim.Lo()), sig(c.Sim.Hi()), fmt.Sprint(c.Sim.N), test, pass}
