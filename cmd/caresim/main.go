@@ -50,7 +50,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline   153000 ... per year
-//	                                      prism      153100 ... 22.45 ... per year
+//	                                      prism      153100 ... 22.95 ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
@@ -72,13 +72,15 @@
 // Check the kernel against Erlang C, Erlang B, M/G/∞ and the exact blocking
 // tandem, and the baseline against its calibration targets, with short
 // runs; each check passes when the exact value lies in the simulated
-// confidence interval, or the target within its tolerance:
+// confidence interval, or the target within its tolerance. A target the
+// baseline is known to miss is marked "NO (known)", with the reason on
+// stderr, and does not fail the command:
 //
 //	$ caresim validate --quick --reps 4 --out /tmp/caresim-validation
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: system funding gap, 2023/24 (year ten) ... 1.4e+08 ... within 10%   yes
+//	baseline: system funding gap, 2023/24 (year ten) ... 1.4e+08 ... within 10%   NO (known)
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage
