@@ -17,9 +17,9 @@ const (
 	// OverloadOccupancy is the day's mean acute occupancy (beds occupied
 	// over beds) above which a day counts as full: well above the 85% at
 	// which Bagust, Place and Posnett (BMJ 1999;319:155) found bed
-	// shortages start to recur, and above the baseline's 92% in its base
-	// year, so that a year full on most days has no room for the next
-	// emergency on most days.
+	// shortages start to recur, and above NHS England's 92% ceiling and
+	// the baseline's 91% in its base year, so that a year full on most
+	// days has no room for the next emergency on most days.
 	OverloadOccupancy = 0.95
 	// OverloadOccupancyDays is the share of a financial year's simulated
 	// days that must be full for the year to be overloaded: more than

@@ -113,10 +113,13 @@ var BaselineTargets = []Target{
 		// observed: 0.935 ± 1.5 points.
 		Case: "general and acute bed occupancy, 2014/15", Measure: "acute_bed_days / (acute_beds × days)", Value: 0.935, Tol: 0.015 / 0.935,
 		Source: "docs/reference-figures.md §2.3 and §2.7 (92% planning, NHP; 92.3–93.6% observed 2022–23, nhsconfed.org; 88% KH03 2019/20)",
+		// The escalation beds the baseline opens at peaks count as beds,
+		// as KH03 and the sitrep count them.
 		Missed: "the baseline runs at about 91% in 2014/15: patients leave in the afternoon and each bed is then out of use for a " +
-			"4-hour turnaround (services.acute.discharge), about 20 beds at any time that are neither free nor counted occupied, and the clinical " +
-			"stay is derived from the NAO's 5.8-day mean less every wait the model now counts; the band comes from 2022–23 sitrep figures and the " +
-			"92% planning ceiling (England's KH03 general and acute occupancy was 86–88% in 2010/11–2019/20, §2.3), and no parameter was retuned to meet it",
+			"4-hour turnaround (services.acute.discharge), about 20 beds at any time that are neither free nor counted occupied, its escalation " +
+			"beds count as beds, and the clinical stay is derived from the NAO's 5.8-day mean less every wait the model now counts; the band comes " +
+			"from 2022–23 sitrep figures and the 92% planning ceiling (England's KH03 general and acute occupancy was 86–88% in 2010/11–2019/20, " +
+			"§2.3), and no parameter was retuned to meet it",
 		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
 			y := res.Reps[rep].Annual[0]
 			return y[care.AnnualAcuteBedDays] / (y[care.AnnualAcuteBeds] * y[care.AnnualDays])
