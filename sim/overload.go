@@ -25,6 +25,13 @@ const (
 	// days that must be full for the year to be overloaded: more than
 	// half.
 	OverloadOccupancyDays = 0.5
+	// OverloadED is the day's mean number of patients in the emergency
+	// department over its cubicles above which a day counts as full for
+	// the department: more patients than cubicles all day on average, so
+	// that some are waiting for a cubicle, or boarding for a bed, at
+	// most hours (a department that copes fills its cubicles at the
+	// midday peak and empties them at night).
+	OverloadED = 1.0
 	// OverloadQueueYears is the number of financial years over which the
 	// mean number of emergency patients waiting for an acute bed (or of
 	// patients on the elective waiting list) must rise, each year above
@@ -79,6 +86,10 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //   - acute beds full: in a financial year, the day's mean occupancy
 //     (acute_occupied_mean / acute_beds) is above [OverloadOccupancy] on
 //     more than [OverloadOccupancyDays] of its days;
+//   - the emergency department full: in a financial year, the day's mean
+//     number of patients in it over its cubicles (ed_occupancy_mean /
+//     ed_cubicles) is above [OverloadED] on more than
+//     [OverloadOccupancyDays] of its days;
 //   - a queue for beds that grows without bound: the yearly mean of
 //     waiting_for_bed_mean rises in each of the last [OverloadQueueYears]
 //     financial years, to at least [OverloadQueueMultiple] times the first
@@ -118,6 +129,9 @@ func Overloads(r *Results) []error {
 	if o := fullBeds(r, yearOf, years); o != nil {
 		out = append(out, o)
 	}
+	if o := fullED(r, yearOf, years); o != nil {
+		out = append(out, o)
+	}
 	if o := growingQueue(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
@@ -148,19 +162,46 @@ func yearOfDay(r *Results) []int {
 // fullBeds is the acute occupancy check of the years years; yearOf is
 // yearOfDay(r).
 func fullBeds(r *Results, yearOf, years []int) *Overload {
-	busy, beds := r.Daily[care.DailyAcuteMean].Mean, r.Daily[care.DailyAcuteBeds].Mean
+	o, each := fullDays(r, yearOf, years, care.DailyAcuteMean, care.DailyAcuteBeds, OverloadOccupancy)
+	if o == nil {
+		return nil
+	}
+	o.Msg = fmt.Sprintf("acute beds full: the day's mean occupancy (%s) was above %g%% on more than %g%% of the days of %s",
+		o.Measure, 100*OverloadOccupancy, 100*OverloadOccupancyDays, strings.Join(each, ", "))
+	return o
+}
+
+// fullED is the emergency department's check of the years years; yearOf
+// is yearOfDay(r).
+func fullED(r *Results, yearOf, years []int) *Overload {
+	o, each := fullDays(r, yearOf, years, care.DailyEDOccupancy, care.DailyEDCubicles, OverloadED)
+	if o == nil {
+		return nil
+	}
+	o.Msg = fmt.Sprintf("the emergency department full: the day's mean number of patients in it (%s) was above %g%% of its cubicles "+
+		"on more than %g%% of the days of %s, so that patients wait for a cubicle, or board waiting for a bed, all day",
+		o.Measure, 100*OverloadED, 100*OverloadOccupancyDays, strings.Join(each, ", "))
+	return o
+}
+
+// fullDays returns an overload of the years of years in which the day's
+// mean of daily measure busy over daily measure capacity was above
+// threshold on more than [OverloadOccupancyDays] of the days, with its
+// years and each year's count but no message; else nil.
+func fullDays(r *Results, yearOf, years []int, busyM, capM int, threshold float64) (*Overload, []string) {
+	busy, capacity := r.Daily[busyM].Mean, r.Daily[capM].Mean
 	n := len(r.Years)
 	full, counted := make([]int, n), make([]int, n)
 	for d, y := range yearOf {
-		if beds[d] <= 0 {
+		if capacity[d] <= 0 {
 			continue
 		}
 		counted[y]++
-		if busy[d]/beds[d] > OverloadOccupancy {
+		if busy[d]/capacity[d] > threshold {
 			full[y]++
 		}
 	}
-	o := &Overload{Measure: care.DailyMeasures[care.DailyAcuteMean].Name + " / " + care.DailyMeasures[care.DailyAcuteBeds].Name}
+	o := &Overload{Measure: care.DailyMeasures[busyM].Name + " / " + care.DailyMeasures[capM].Name}
 	var each []string
 	for _, y := range years {
 		if counted[y] > 0 && float64(full[y]) > OverloadOccupancyDays*float64(counted[y]) {
@@ -169,11 +210,9 @@ func fullBeds(r *Results, yearOf, years []int) *Overload {
 		}
 	}
 	if len(o.Years) == 0 {
-		return nil
+		return nil, nil
 	}
-	o.Msg = fmt.Sprintf("acute beds full: the day's mean occupancy (%s) was above %g%% on more than %g%% of the days of %s",
-		o.Measure, 100*OverloadOccupancy, 100*OverloadOccupancyDays, strings.Join(each, ", "))
-	return o
+	return o, each
 }
 
 // growingQueue is the check of the queue for acute beds over the years

@@ -108,6 +108,42 @@ func TestOverloadsOccupancy(t *testing.T) {
 	}
 }
 
+// TestOverloadsED fills the emergency department's days by hand, 56
+// cubicles and 56 patients on every day but, in each of three years, the
+// first 182, 366 and 183 days, which have 57: the department is full
+// (above 100% of its cubicles) on more than half the days of 2015/16 and
+// 2016/17 only (183 of 365 is more than half, 182 of 365 is not).
+func TestOverloadsED(t *testing.T) {
+	t.Parallel()
+	r := overloadResults(3)
+	busy, cubicles := r.Daily[care.DailyEDOccupancy].Mean, r.Daily[care.DailyEDCubicles].Mean
+	full := []int{182, 366, 183}
+	d := 0
+	for y, n := range []int{365, 366, 365} {
+		for i := range n {
+			cubicles[d] = 56
+			busy[d] = 56
+			if i < full[y] {
+				busy[d] = 57
+			}
+			d++
+		}
+	}
+	const measure = "ed_occupancy_mean / ed_cubicles"
+	o := overloadOf(sim.Overloads(r), measure)
+	if o == nil {
+		t.Fatal("no emergency department overload")
+	}
+	if want := []string{"2015/16", "2016/17"}; !slices.Equal(o.Years, want) {
+		t.Errorf("years %v, want %v", o.Years, want)
+	}
+	for _, s := range []string{"emergency department full", "above 100%", "2015/16 (366 of 366 days)", "2016/17 (183 of 365 days)"} {
+		if !strings.Contains(o.Error(), s) {
+			t.Errorf("%q does not say %q", o.Error(), s)
+		}
+	}
+}
+
 // TestOverloadsQueue sets the daily queue for a bed flat within each
 // year, so that each year's mean is the value set, and checks the rule:
 // the last three years each above the year before, the last at least
