@@ -563,6 +563,7 @@ func (m *model) dists() []struct {
 	add(s.Elective.Enabled, &s.Elective.Decision, "services.elective.decision")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
 	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.Patience, "services.ed.left_without_being_seen.patience")
+	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.ToClinician, "services.ed.left_without_being_seen.to_clinician")
 	add(s.HomeCare.Enabled, &s.HomeCare.Package, "services.home_care.package")
 	add(s.HomeCare.Enabled, &s.HomeCare.Duration, "services.home_care.duration")
 	add(true, &s.Delays.Medicines.Wait, "services.delays.medicines.wait")
