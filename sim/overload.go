@@ -25,13 +25,6 @@ const (
 	// days that must be full for the year to be overloaded: more than
 	// half.
 	OverloadOccupancyDays = 0.5
-	// OverloadED is the day's mean number of patients in the emergency
-	// department over its cubicles above which a day counts as full for
-	// the department: more patients than cubicles all day on average, so
-	// that some are waiting for a cubicle, or boarding for a bed, at
-	// most hours (a department that copes fills its cubicles at the
-	// midday peak and empties them at night).
-	OverloadED = 1.0
 	// OverloadQueueYears is the number of financial years over which the
 	// mean number of emergency patients waiting for an acute bed (or of
 	// patients on the elective waiting list) must rise, each year above
@@ -86,10 +79,9 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //   - acute beds full: in a financial year, the day's mean occupancy
 //     (acute_occupied_mean / acute_beds) is above [OverloadOccupancy] on
 //     more than [OverloadOccupancyDays] of its days;
-//   - the emergency department full: in a financial year, the day's mean
-//     number of patients in it over its cubicles (ed_occupancy_mean /
-//     ed_cubicles) is above [OverloadED] on more than
-//     [OverloadOccupancyDays] of its days;
+//   - an emergency department whose queue grows without bound: the
+//     yearly mean of ed_occupancy_mean rises as the queue for beds must,
+//     with the same thresholds;
 //   - a queue for beds that grows without bound: the yearly mean of
 //     waiting_for_bed_mean rises in each of the last [OverloadQueueYears]
 //     financial years, to at least [OverloadQueueMultiple] times the first
@@ -129,7 +121,7 @@ func Overloads(r *Results) []error {
 	if o := fullBeds(r, yearOf, years); o != nil {
 		out = append(out, o)
 	}
-	if o := fullED(r, yearOf, years); o != nil {
+	if o := growingED(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
 	if o := growingQueue(r, yearOf, days, years); o != nil {
@@ -171,16 +163,19 @@ func fullBeds(r *Results, yearOf, years []int) *Overload {
 	return o
 }
 
-// fullED is the emergency department's check of the years years; yearOf
-// is yearOfDay(r).
-func fullED(r *Results, yearOf, years []int) *Overload {
-	o, each := fullDays(r, yearOf, years, care.DailyEDOccupancy, care.DailyEDCubicles, OverloadED)
+// growingED is the check of the patients in the emergency department
+// over the years years, with the thresholds of the queue for beds;
+// yearOf is yearOfDay(r) and days[y] the days of year y.
+func growingED(r *Results, yearOf, days, years []int) *Overload {
+	o, mean, k := growing(r, yearOf, days, years, care.DailyEDOccupancy)
 	if o == nil {
 		return nil
 	}
-	o.Msg = fmt.Sprintf("the emergency department full: the day's mean number of patients in it (%s) was above %g%% of its cubicles "+
-		"on more than %g%% of the days of %s, so that patients wait for a cubicle, or board waiting for a bed, all day",
-		o.Measure, 100*OverloadED, 100*OverloadOccupancyDays, strings.Join(each, ", "))
+	n := len(years)
+	name := func(i int) string { return r.Years[years[i]] }
+	o.Msg = fmt.Sprintf("the emergency department's queue grows without bound: the mean number of patients in it (%s), waiting for a cubicle, "+
+		"treated or boarding for a bed, rose every year from %s to %s, to %s in %s (%s)",
+		o.Measure, name(n-k-1), name(n-1), round3(mean[n-1]), name(n-1), was(mean, name))
 	return o
 }
 
