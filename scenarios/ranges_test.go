@@ -193,11 +193,16 @@ func TestBaselineRanges(t *testing.T) {
 		"services.intermediate_care.discharge.turnaround":       "1.75–6h",
 		"services.elective.notice":                              "2–6 weeks",
 		"services.elective.postpone_above":                      "96–100%",
+		"services.elective.ring_fenced":                         "0–24",
+		"services.acute.management.escalation.step":             "6–12",
+		"services.acute.management.escalation.above":            "95–97%",
+		"services.acute.management.escalation.below":            "90–93%",
 		"services.ed.corridor_spaces":                           "0–20",
 		"services.ed.crowding.from":                             "80–120%",
 		"services.ed.crowding.to":                               "125–200%",
 		"services.ed.crowding.factor":                           "1.0–1.23",
-		"services.ed.left_without_being_seen.share":             "50–80%",
+		"services.ed.left_without_being_seen.share":             "10–30%",
+		"services.ed.left_without_being_seen.to_clinician":      "15–60 min",
 		"services.home_care.hours":                              "24800–33400",
 		"services.home_care.duration":                           "0.5–1.5y",
 		"services.home_care.after_reablement":                   "10–35%",
@@ -269,7 +274,7 @@ func TestBaselineRanges(t *testing.T) {
 		"services.elective.postpone_above=91%",                             // below 92%
 		"services.ed.corridor_spaces=41",                                   // above 40
 		"services.ed.crowding.factor=1.5",                                  // above 1.46
-		"services.ed.left_without_being_seen.share=19%",                    // below 20%
+		"services.ed.left_without_being_seen.share=51%",                    // above 50%
 		"services.home_care.hours=42001",                                   // above 42000
 		"services.delays.medicines.share=0.09",                             // below 0.1
 	}

@@ -45,10 +45,10 @@ var baselineMoney = sync.OnceValues(func() (*sim.Results, error) {
 
 // calibrationRun returns the money of a built-in scenario's calibration
 // run (the baseline's shared), skipping under -short and failing on a
-// warning other than an overload, which says how loaded the system is,
-// not how its money is calibrated (logged with -v): the baseline's queue
-// for a bed ends near the queue check's floor of 1 patient, which 6
-// replications can pass.
+// warning other than an overload: the baseline holds its 2014/15 capacity
+// while demand grows, so its later years are overloaded by design, and
+// the scenarios built on it may be too; an overload says how loaded the
+// system is, not how its money is calibrated (logged with -v).
 func calibrationRun(t *testing.T, name string) *sim.MoneyResults {
 	t.Helper()
 	if testing.Short() {
@@ -143,6 +143,17 @@ func TestBaselineGap(t *testing.T) {
 			}
 		}
 	}
+	// The year-ten gap is the sum of the bodies' gaps, in every
+	// replication: the system's accounts are the bodies' added up.
+	for r := range m.Reps {
+		sum := 0.0
+		for o := range finance.System {
+			sum += m.Reps[r][m.FinalYear].Money[o][finance.Deficit]
+		}
+		if got := m.Reps[r][m.FinalYear].Money[finance.System][finance.Deficit]; math.Abs(got-sum) > 1e-6*math.Abs(sum) {
+			t.Errorf("replication %d, 2023/24: system deficit £%.3fm, want the bodies' sum £%.3fm", r, got/1e6, sum/1e6)
+		}
+	}
 }
 
 // TestBetterTogetherAccounts runs better-together and the baseline with
@@ -150,11 +161,13 @@ func TestBaselineGap(t *testing.T) {
 // the programme's net effect: its interventions' recurrent costs in
 // 2023/24, at that year's prices (hand-worked from the scenario file: the
 // sum of recurrent costs × the inflation factor to the tenth year), and a
-// lower acute capacity cost than the baseline's, as the bed-management
-// rule closes beds the programme's flows empty. The net difference in the
-// gap is the model's finding, logged and reported, not asserted: with the
-// effects centred on independent evaluations it is small and its sign
-// uncertain (docs/money.md, docs/effect-sizes.md).
+// lower acute capacity cost than the baseline's: the programme's flows
+// leave the trust fewer escalation beds to open at their premium than the
+// baseline, whose hospital is full by then (in earlier years the
+// bed-management rule also closes beds they empty). The net difference in
+// the gap is the model's finding, logged and reported, not asserted: the
+// baseline's unmet demand is not paid for, so a programme that lets the
+// system treat its patients can cost more (docs/money.md).
 func TestBetterTogetherAccounts(t *testing.T) {
 	t.Parallel()
 	base := calibrationRun(t, "baseline")
@@ -182,7 +195,7 @@ func TestBetterTogetherAccounts(t *testing.T) {
 		diffs = append(diffs, bt.Reps[r][y].Money[finance.Acute][finance.CapacityCost]-base.Reps[r][y].Money[finance.Acute][finance.CapacityCost])
 	}
 	if d := stats.Summarize(diffs, 0); !(d.Hi() < 0) {
-		t.Errorf("%s: the acute trust's capacity cost is £%.1fm ± %.1fm against the baseline's, want lower: the rule closes beds", bt.Years[y], d.Mean/1e6, d.HalfWidth/1e6)
+		t.Errorf("%s: the acute trust's capacity cost is £%.1fm ± %.1fm against the baseline's, want lower: fewer escalation beds", bt.Years[y], d.Mean/1e6, d.HalfWidth/1e6)
 	}
 }
 

@@ -17,9 +17,9 @@ const (
 	// OverloadOccupancy is the day's mean acute occupancy (beds occupied
 	// over beds) above which a day counts as full: well above the 85% at
 	// which Bagust, Place and Posnett (BMJ 1999;319:155) found bed
-	// shortages start to recur, and above the baseline's 92% in its base
-	// year, so that a year full on most days has no room for the next
-	// emergency on most days.
+	// shortages start to recur, and above NHS England's 92% ceiling and
+	// the baseline's 91% in its base year, so that a year full on most
+	// days has no room for the next emergency on most days.
 	OverloadOccupancy = 0.95
 	// OverloadOccupancyDays is the share of a financial year's simulated
 	// days that must be full for the year to be overloaded: more than
@@ -79,6 +79,9 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //   - acute beds full: in a financial year, the day's mean occupancy
 //     (acute_occupied_mean / acute_beds) is above [OverloadOccupancy] on
 //     more than [OverloadOccupancyDays] of its days;
+//   - an emergency department whose queue grows without bound: the
+//     yearly mean of ed_occupancy_mean rises as the queue for beds must,
+//     with the same thresholds;
 //   - a queue for beds that grows without bound: the yearly mean of
 //     waiting_for_bed_mean rises in each of the last [OverloadQueueYears]
 //     financial years, to at least [OverloadQueueMultiple] times the first
@@ -118,6 +121,9 @@ func Overloads(r *Results) []error {
 	if o := fullBeds(r, yearOf, years); o != nil {
 		out = append(out, o)
 	}
+	if o := growingED(r, yearOf, days, years); o != nil {
+		out = append(out, o)
+	}
 	if o := growingQueue(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
@@ -148,19 +154,49 @@ func yearOfDay(r *Results) []int {
 // fullBeds is the acute occupancy check of the years years; yearOf is
 // yearOfDay(r).
 func fullBeds(r *Results, yearOf, years []int) *Overload {
-	busy, beds := r.Daily[care.DailyAcuteMean].Mean, r.Daily[care.DailyAcuteBeds].Mean
+	o, each := fullDays(r, yearOf, years, care.DailyAcuteMean, care.DailyAcuteBeds, OverloadOccupancy)
+	if o == nil {
+		return nil
+	}
+	o.Msg = fmt.Sprintf("acute beds full: the day's mean occupancy (%s) was above %g%% on more than %g%% of the days of %s",
+		o.Measure, 100*OverloadOccupancy, 100*OverloadOccupancyDays, strings.Join(each, ", "))
+	return o
+}
+
+// growingED is the check of the patients in the emergency department
+// over the years years, with the thresholds of the queue for beds;
+// yearOf is yearOfDay(r) and days[y] the days of year y.
+func growingED(r *Results, yearOf, days, years []int) *Overload {
+	o, mean, k := growing(r, yearOf, days, years, care.DailyEDOccupancy)
+	if o == nil {
+		return nil
+	}
+	n := len(years)
+	name := func(i int) string { return r.Years[years[i]] }
+	o.Msg = fmt.Sprintf("the emergency department's queue grows without bound: the mean number of patients in it (%s), waiting for a cubicle, "+
+		"treated or boarding for a bed, rose every year from %s to %s, to %s in %s (%s)",
+		o.Measure, name(n-k-1), name(n-1), round3(mean[n-1]), name(n-1), was(mean, name))
+	return o
+}
+
+// fullDays returns an overload of the years of years in which the day's
+// mean of daily measure busy over daily measure capacity was above
+// threshold on more than [OverloadOccupancyDays] of the days, with its
+// years and each year's count but no message; else nil.
+func fullDays(r *Results, yearOf, years []int, busyM, capM int, threshold float64) (*Overload, []string) {
+	busy, capacity := r.Daily[busyM].Mean, r.Daily[capM].Mean
 	n := len(r.Years)
 	full, counted := make([]int, n), make([]int, n)
 	for d, y := range yearOf {
-		if beds[d] <= 0 {
+		if capacity[d] <= 0 {
 			continue
 		}
 		counted[y]++
-		if busy[d]/beds[d] > OverloadOccupancy {
+		if busy[d]/capacity[d] > threshold {
 			full[y]++
 		}
 	}
-	o := &Overload{Measure: care.DailyMeasures[care.DailyAcuteMean].Name + " / " + care.DailyMeasures[care.DailyAcuteBeds].Name}
+	o := &Overload{Measure: care.DailyMeasures[busyM].Name + " / " + care.DailyMeasures[capM].Name}
 	var each []string
 	for _, y := range years {
 		if counted[y] > 0 && float64(full[y]) > OverloadOccupancyDays*float64(counted[y]) {
@@ -169,11 +205,9 @@ func fullBeds(r *Results, yearOf, years []int) *Overload {
 		}
 	}
 	if len(o.Years) == 0 {
-		return nil
+		return nil, nil
 	}
-	o.Msg = fmt.Sprintf("acute beds full: the day's mean occupancy (%s) was above %g%% on more than %g%% of the days of %s",
-		o.Measure, 100*OverloadOccupancy, 100*OverloadOccupancyDays, strings.Join(each, ", "))
-	return o
+	return o, each
 }
 
 // growingQueue is the check of the queue for acute beds over the years

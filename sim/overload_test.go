@@ -108,6 +108,44 @@ func TestOverloadsOccupancy(t *testing.T) {
 	}
 }
 
+// TestOverloadsED sets the daily number of patients in the emergency
+// department flat within each year and checks that it warns by the queue
+// for beds' rule (the last three years each above the year before, the
+// last at least twice the first and at least one patient), and that a
+// department busy but steady (a textbook M/M/c, more patients than
+// cubicles every day) gives no warning.
+func TestOverloadsED(t *testing.T) {
+	t.Parallel()
+	const measure = "ed_occupancy_mean"
+	for _, tc := range []struct {
+		name  string
+		means []float64
+		want  []string // nil: no warning
+	}{
+		{"grows", []float64{30, 31, 40, 80, 400}, []string{"2015/16", "2016/17", "2017/18", "2018/19"}},
+		{"steady above the cubicles", []float64{60, 60, 60, 60, 60}, nil},
+		{"grows less than twice", []float64{30, 31, 40, 50, 59}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := overloadResults(len(tc.means))
+			in, cubicles := r.Daily[care.DailyEDOccupancy].Mean, r.Daily[care.DailyEDCubicles].Mean
+			d := 0
+			for y, m := range tc.means {
+				for range des.FinancialYearDays(2014 + y) {
+					in[d], cubicles[d] = m, 56
+					d++
+				}
+			}
+			o := overloadOf(sim.Overloads(r), measure)
+			checkYears(t, o, tc.want)
+			if o != nil && !strings.Contains(o.Error(), "emergency department's queue grows without bound") {
+				t.Errorf("%q does not say what grows", o.Error())
+			}
+		})
+	}
+}
+
 // TestOverloadsQueue sets the daily queue for a bed flat within each
 // year, so that each year's mean is the value set, and checks the rule:
 // the last three years each above the year before, the last at least

@@ -94,8 +94,8 @@ func metric(k int) func(*care.Params, *sim.Results, int) float64 {
 // 2014/15, the figures of the era: the baseline holds its 2014/15
 // capacity while demand grows, so its later years run hotter. The length
 // of stay is the ten-year mean (the annual measures do not separate
-// emergency bed days). One target is marked Missed: the 2014/15
-// occupancy.
+// emergency bed days). Two targets are marked Missed: the 2014/15
+// occupancy and delayed share.
 var BaselineTargets = []Target{
 	{
 		Case: "registered population, 2014", Measure: "people at the start", Value: 347000, Tol: 0.10,
@@ -148,10 +148,13 @@ var BaselineTargets = []Target{
 		// observed: 0.935 ± 1.5 points.
 		Case: "general and acute bed occupancy, 2014/15", Measure: "acute_bed_days / (acute_beds × days)", Value: 0.935, Tol: 0.015 / 0.935,
 		Source: "docs/reference-figures.md §2.3 and §2.7 (92% planning, NHP; 92.3–93.6% observed 2022–23, nhsconfed.org; 88% KH03 2019/20)",
-		Missed: "the baseline runs at about 91% in 2014/15: patients leave in the afternoon and each bed is then out of use for a " +
-			"4-hour turnaround (services.acute.discharge), about 20 beds at any time that are neither free nor counted occupied, and the clinical " +
-			"stay is derived from the NAO's 5.8-day mean less every wait the model now counts; the band comes from 2022–23 sitrep figures and the " +
-			"92% planning ceiling (England's KH03 general and acute occupancy was 86–88% in 2010/11–2019/20, §2.3), and no parameter was retuned to meet it",
+		// The escalation beds the baseline opens at peaks count as beds,
+		// as KH03 and the sitrep count them.
+		Missed: "the baseline runs at about 90% in 2014/15: patients leave in the afternoon and each bed is then out of use for a " +
+			"4-hour turnaround (services.acute.discharge), about 20 beds at any time that are neither free nor counted occupied, its escalation " +
+			"beds count as beds, and the clinical stay is derived from the NAO's 5.8-day mean less every wait the model now counts; the band comes " +
+			"from 2022–23 sitrep figures and the 92% planning ceiling (England's KH03 general and acute occupancy was 86–88% in 2010/11–2019/20, " +
+			"§2.3), and no parameter was retuned to meet it",
 		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
 			y := res.Reps[rep].Annual[0]
 			return y[care.AnnualAcuteBedDays] / (y[care.AnnualAcuteBeds] * y[care.AnnualDays])
@@ -164,7 +167,12 @@ var BaselineTargets = []Target{
 		// in a later, more delayed era: 3–9% of occupied beds.
 		Case: "delayed patients' share of occupied acute beds, 2014/15", Measure: "delayed_bed_days / acute_bed_days", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
-		sim:    firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
+		Missed: "with its capacity held and 24 beds ring-fenced for electives the baseline's delayed patients take about 9.0% of " +
+			"occupied beds in 2014/15 with validate's 10 replications (8.6% when it grew capacity with demand), at the top of the band: " +
+			"most of the delayed days are the assessment wait (services.acute.assessment, mean 3 days, an assumption), and the model " +
+			"counts every fit patient as the later no-criteria-to-reside measure does (13% in 2024), not only DToC (4.3% in 2018); " +
+			"no parameter was retuned to meet the band",
+		sim: firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
 }
 

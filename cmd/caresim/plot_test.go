@@ -12,8 +12,8 @@ import (
 	"caresim/results"
 )
 
-// prismRun runs PRISM (two interventions, priced, its final financial
-// year simulated in part) for 400 days, drawing PNG and SVG charts;
+// prismRun runs PRISM (its one intervention, as the baseline has none;
+// priced, its final financial year simulated in part) for 400 days, drawing PNG and SVG charts;
 // TestPlotReproducesRun and TestReportInBrowser read one run of it into
 // OUT (sharedFiles).
 var prismRun = []string{"run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=0d", "--format", "png,svg"}
@@ -33,8 +33,8 @@ func TestPlotReproducesRun(t *testing.T) {
 	if err := json.Unmarshal(want["summary.json"], &s); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(s.Manifest.Interventions); n < 2 {
-		t.Errorf("summary.json lists %d interventions, want PRISM's and the baseline's", n)
+	if n := len(s.Manifest.Interventions); n != 1 {
+		t.Errorf("summary.json lists %d interventions, want PRISM's alone (the baseline has none)", n)
 	}
 	charts := drawnCharts(want)
 	if !slices.Contains(charts, "deficit-system.png") || !slices.Contains(charts, "delays.svg") {

@@ -24,6 +24,15 @@ import (
 //	open = capacity + pending,  pending = max(0, patients − capacity)
 //
 // and, of the pending beds, escalation beds close first.
+//
+// Of the planned beds, Elective.RingFenced (at most the planned beds) are
+// the elective ward, a pool of their own that emergency patients never
+// use (waitlist.go); the acute pool is the general beds,
+//
+//	general = planned − ring-fenced − closed + escalation
+//
+// and the beds recorded as open are the general beds open and the ward's.
+// The rule reads the occupancy of the general beds (acuteOccupancy).
 
 // bedRule is one replication's state of the acute bed-management rule.
 type bedRule struct {
@@ -33,6 +42,7 @@ type bedRule struct {
 	esc     int  // escalation beds the rule has open, not counting those closing
 	pending int  // beds closed or cut whose patients have not yet left
 	pendEsc int  // of them, escalation beds
+	ward    int  // of the planned beds, those ring-fenced for electives
 	last    int  // the day (from the start of warm-up) of the last closure or reopening
 }
 
@@ -65,10 +75,14 @@ func (m *model) syncAcute(planned int) error {
 	bm := &m.p.Services.Acute.Management
 	escBefore := r.esc
 	r.planned = planned
+	r.ward = 0
+	if m.listOn() {
+		r.ward = min(max(0, m.p.Services.Elective.RingFenced), planned)
+	}
 	if bm.Close.Step <= 0 {
 		r.closed = 0
 	}
-	r.closed = min(r.closed, max(0, planned-bm.Close.Floor))
+	r.closed = min(r.closed, max(0, planned-max(r.ward, bm.Close.Floor)))
 	r.esc = min(r.esc, max(0, bm.Escalation.Limit))
 	if planned == 0 {
 		r.closed, r.esc = 0, 0
@@ -76,17 +90,24 @@ func (m *model) syncAcute(planned int) error {
 	return m.setAcute(escBefore)
 }
 
-// setAcute sets the acute pool's capacity to planned − closed + esc after
-// a change of the rule's state from escalation beds escBefore, records the
-// beds, and starts the stays of the patients it lets in. Beds cut below
-// the patients in them are pending; of those the change makes, the
-// escalation beds it closed are escalation beds, and the beds it opens
-// keep open first the pending beds of their own kind.
+// setAcute sets the acute pool's capacity to planned − ward − closed +
+// esc, and the ward's to ward, after a change of the rule's state from
+// escalation beds escBefore, records the beds, and starts the stays of
+// the patients it lets in. Beds cut below the patients in them are
+// pending; of those the change makes, the escalation beds it closed are
+// escalation beds, and the beds it opens keep open first the pending beds
+// of their own kind. (A ward cut below its patients closes its beds as
+// they leave, as the network does.)
 func (m *model) setAcute(escBefore int) error {
 	r := &m.beds
 	pool := svcAcute.pool()
-	c := r.planned - r.closed + r.esc
-	gr, err := m.net.SetCapacity(pool, c, m.gr[:0])
+	gr, err := m.net.SetCapacity(m.ward, r.ward, m.gr[:0])
+	m.gr = gr
+	if err != nil {
+		return err
+	}
+	c := max(0, r.planned-r.ward-r.closed+r.esc)
+	gr, err = m.net.SetCapacity(pool, c, m.gr[:0])
 	m.gr = gr
 	if err != nil {
 		return err
@@ -119,12 +140,14 @@ func (m *model) acuteBedLeft() {
 	m.recordBeds()
 }
 
-// recordBeds records the acute beds now: open (the pool's capacity level),
-// planned, closed by the rule and empty, and escalation beds open.
+// recordBeds records the acute beds now: open (the pool's capacity level,
+// the ward's beds included), planned, closed by the rule and empty, and
+// escalation beds open.
 func (m *model) recordBeds() {
 	r := &m.beds
 	now := m.cal.Now()
-	m.lv[svcAcute.capLv].Set(now, m.net.Capacity(svcAcute.pool())+r.pending)
+	ward := max(m.net.Capacity(m.ward), m.net.Busy(m.ward)+m.net.Held(m.ward))
+	m.lv[svcAcute.capLv].Set(now, m.net.Capacity(svcAcute.pool())+r.pending+ward)
 	m.lv[lvAcutePlanned].Set(now, r.planned)
 	m.lv[lvAcuteClosed].Set(now, r.closed-min(r.closed, r.pending-r.pendEsc))
 	m.lv[lvEscalation].Set(now, r.esc+r.pendEsc)
@@ -155,16 +178,15 @@ func (m *model) onBedMeeting() error {
 	return nil
 }
 
-// escalate applies the escalation rule to the occupancy now: patients in
-// acute beds and waiting for one, over the beds open.
+// escalate applies the escalation rule to the occupancy now of the
+// general beds (acuteOccupancy).
 func (m *model) escalate() error {
 	r := &m.beds
 	e := &m.p.Services.Acute.Management.Escalation
-	open := m.net.Capacity(svcAcute.pool()) + r.pending
-	if open <= 0 {
+	occ, ok := m.acuteOccupancy()
+	if !ok {
 		return nil
 	}
-	occ := float64(m.busy(svcAcute).Value()+m.lv[lvWaitBed].Value()) / float64(open)
 	before := r.esc
 	switch {
 	case occ > e.Above && r.esc < e.Limit:
@@ -194,7 +216,7 @@ func (m *model) reviewBeds(day int) error {
 	}
 	switch {
 	case occ < c.Below && r.esc+r.pendEsc == 0:
-		k := min(c.Step, r.planned-r.closed-c.Floor)
+		k := min(c.Step, r.planned-r.closed-max(r.ward, c.Floor))
 		if k <= 0 {
 			return nil
 		}

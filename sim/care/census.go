@@ -21,7 +21,8 @@ import (
 // given S > a (Cox, Renewal Theory, 1962, §5.2). Acute census patients
 // then follow the usual pathways when medically fit. The home-care
 // market's hours in use at the start are filled the same way
-// (censusHomeCare).
+// (censusHomeCare). The acute census fills general beds only, never the
+// beds ring-fenced for electives (Elective.RingFenced).
 func (m *model) census() error {
 	r := des.NewStream(m.cfg.Seed, m.cfg.Rep, "census")
 	for _, sv := range services {
@@ -29,7 +30,9 @@ func (m *model) census() error {
 			continue
 		}
 		p := &m.p.Services
-		n := min(*sv.occupied(p), *sv.units(p))
+		// Census patients are emergency patients: the acute pool's
+		// capacity is the general beds, the ring-fenced ones apart.
+		n := min(*sv.occupied(p), *sv.units(p), m.net.Capacity(sv.pool()))
 		d := sv.stay(p)
 		for range n {
 			id := m.newPatient(r.Uint64(), kindUrgent, -1, routeAmbulance)

@@ -612,6 +612,11 @@ func (s *Services) check(c *checker, p *Params) {
 		c.add("services.elective.notice", "must be at most a year (365.25 days), not %v days: how far ahead each programme day is booked", n)
 	}
 	c.nonNegative("services.elective.postpone_above", el.PostponeAbove)
+	c.count("services.elective.ring_fenced", el.RingFenced)
+	if el.Enabled && s.Acute.Enabled && s.Acute.Beds > 0 && el.RingFenced > s.Acute.Beds {
+		c.add("services.elective.ring_fenced", "%d beds is more than the acute beds (services.acute.beds), %d: the ring-fenced beds are "+
+			"some of the acute beds, kept for elective patients", el.RingFenced, s.Acute.Beds)
+	}
 }
 
 func (o *Outcomes) check(c *checker, path string) {

@@ -240,6 +240,8 @@ func TestValidate(t *testing.T) {
 			// Only the beds: comparing the 540 occupied with -1 beds would
 			// report the same mistake twice.
 			[]fieldErr{{"services.acute.beds", "must be >= 0, not -1"}}},
+		{"ring-fenced > beds", func(p *care.Params) { p.Services.Elective.RingFenced = 601 },
+			[]fieldErr{{"services.elective.ring_fenced", "601 beds is more than the acute beds (services.acute.beds), 600"}}},
 		{"occupied > beds", func(p *care.Params) { p.Services.Acute.Occupied = 601 },
 			[]fieldErr{{"services.acute.occupied", "601 beds occupied at the start, but only 600 beds"}}},
 		{"intermediate care occupied > beds", func(p *care.Params) { p.Services.IntermediateCare.Occupied = 61 },

@@ -58,6 +58,9 @@ type edState struct {
 	// cubicle will leave unseen (ED.LeftWithoutBeingSeen), cancelled when
 	// they get one; the zero Token for patients who will not.
 	unseen []des.Token
+	// deadline holds, by patient, when a patient who would leave unseen
+	// does, unless seen by then.
+	deadline []des.Time
 	// lwbs and handover say which routes' patients may leave unseen and
 	// which arrive by ambulance.
 	lwbs, handover [numRoutes]bool
@@ -154,8 +157,9 @@ func (m *model) unboard() {
 	m.ed.sync = true
 }
 
-// waitUnseen books the moment patient id, just arrived in the department
-// and waiting for a cubicle, leaves unseen, if they are one who would.
+// waitUnseen books the moment patient id, just arrived in the department,
+// leaves unseen, if they are one who would: with ToClinician set, before
+// they ask for a cubicle; without, once they have to wait for one.
 func (m *model) waitUnseen(id int32) {
 	pt := m.pts.At(id)
 	lw := &m.p.Services.ED.LeftWithoutBeingSeen
@@ -164,9 +168,25 @@ func (m *model) waitUnseen(id int32) {
 	}
 	for int(id) >= len(m.ed.unseen) {
 		m.ed.unseen = append(m.ed.unseen, des.Token{})
+		m.ed.deadline = append(m.ed.deadline, 0)
 	}
 	t := m.cal.Now() + max(0, m.sample(pt, slotPatience, &lw.Patience))
 	m.ed.unseen[id] = m.cal.ScheduleCancellable(t, evLeftUnseen, id)
+	m.ed.deadline[id] = t
+}
+
+// leavesInCubicle reports whether patient id, just given a cubicle with
+// treatment t ahead, leaves unseen from it: a patient who would leave
+// (waitUnseen) and whose patience ends before a clinician sees them,
+// min(t, ToClinician) from now. Such a patient keeps the cubicle until
+// then, and their leaving stays booked; anyone else is seen.
+func (m *model) leavesInCubicle(id int32, t des.Time) bool {
+	lw := &m.p.Services.ED.LeftWithoutBeingSeen
+	if lw.ToClinician.Kind == 0 || int(id) >= len(m.ed.unseen) || m.ed.unseen[id] == (des.Token{}) {
+		return false
+	}
+	pt := m.pts.At(id)
+	return m.ed.deadline[id] <= m.cal.Now()+min(t, max(0, m.sample(pt, slotToClinician, &lw.ToClinician)))
 }
 
 // seen cancels patient id's leaving unseen: they have a cubicle.
@@ -178,17 +198,26 @@ func (m *model) seen(id int32) {
 }
 
 // onLeftUnseen is patient id leaving the department without being seen,
-// still waiting for a cubicle: a departure from A&E now.
+// still waiting for a cubicle or in one waiting for a clinician
+// (leavesInCubicle): a departure from A&E now.
 func (m *model) onLeftUnseen(id int32) error {
 	m.ed.unseen[id] = des.Token{}
-	if !m.net.Withdraw(id) {
-		panic("care: a patient left unseen who was not waiting for a cubicle")
+	inCubicle := !m.net.Withdraw(id)
+	if inCubicle && m.net.Holds(id) != svcED.pool() {
+		panic("care: a patient left unseen who was neither waiting for a cubicle nor in one")
 	}
 	pt := m.pts.At(id)
 	m.count(cLeftUnseen)
 	m.trace(id, "leave-unseen", svcED.name)
 	m.leaveAE(pt)
-	m.pts.Free(id)
+	if !inCubicle {
+		m.pts.Free(id)
+		return nil
+	}
+	if err := m.release(id); err != nil {
+		return err
+	}
+	m.edCorridor()
 	return nil
 }
 
@@ -259,6 +288,7 @@ func (e *ED) checkCrowding(c *checker, known []string) {
 	c.fraction(at+"left_without_being_seen.share", lw.Share)
 	leaves := e.Enabled && lw.Share > 0
 	c.dist(at+"left_without_being_seen.patience", &lw.Patience, leaves)
+	c.dist(at+"left_without_being_seen.to_clinician", &lw.ToClinician, false)
 	if leaves && len(lw.Routes) == 0 {
 		c.add(at+"left_without_being_seen.routes", "names no route, so nobody would leave: name the routes whose patients may (walk-in), or set share: 0")
 	}

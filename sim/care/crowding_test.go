@@ -481,6 +481,75 @@ func TestLeftWithoutBeingSeen(t *testing.T) {
 	t.Logf("%d arrivals: %d seen and gone, %d left unseen, %d still there", len(ids), left, unseen, len(ids)-left-unseen)
 }
 
+// TestLeftBeforeClinician runs the department of TestLeftWithoutBeingSeen
+// with a clinician seeing each patient 30 minutes into their cubicle
+// (to_clinician), patience still running until then. By hand, from the
+// log: a patient who starts in a cubicle less than 4.5 hours after arrival
+// is seen and leaves an hour after starting; one who starts later leaves
+// unseen from the cubicle 5 hours after arrival, freeing it then; one who
+// never starts leaves unseen 5 hours after arrival or is still waiting at
+// the end. The counts of leaving unseen, departures and attendances agree.
+func TestLeftBeforeClinician(t *testing.T) {
+	t.Parallel()
+	const patience, toClinician = 5 * hour, hour / 2
+	p := edDept(1, 0, 1, hour, hour, 20, Route{Name: "walk-in", PerDay: 36})
+	p.Services.ED.LeftWithoutBeingSeen = LeftWithoutBeingSeen{Routes: []string{"walk-in"}, Share: 1,
+		Patience: des.Fixed(float64(patience)), ToClinician: des.Fixed(float64(toClinician))}
+	m, log := runED(t, p)
+	end := des.Time(20)
+	ids, arrive, _ := arrivalsOf(log)
+	inCubicle, waitingRoom, left, waiting := 0, 0, 0, 0
+	for i, id := range ids {
+		evs := log[id]
+		start, started := at(evs, "start", "ed")
+		gone, wentUnseen := at(evs, "leave-unseen", "ed")
+		l, seen := at(evs, "leave", "ed")
+		late := started && start-arrive[i] >= patience-toClinician-edTol
+		switch {
+		case wentUnseen && math.Abs(float64(gone-arrive[i]-patience)) > edTol:
+			t.Errorf("patient %d left unseen %.6f h after arrival, want 5 h", id, float64(gone-arrive[i])*24)
+		case started && late && (!wentUnseen || seen):
+			t.Errorf("patient %d started %.4f h after arrival, after 4.5 h, and was not left unseen from the cubicle", id, float64(start-arrive[i])*24)
+		case started && late:
+			inCubicle++
+		case started && seen && math.Abs(float64(l-start-hour)) > edTol:
+			t.Errorf("patient %d, seen, left %.6f h after starting, want 1 h", id, float64(l-start)*24)
+		case started && seen:
+			left++
+		case started:
+			if end-start > hour+edTol {
+				t.Errorf("patient %d started at %.4f, was seen, and neither left nor was treated by the end", id, float64(start))
+			}
+			waiting++
+		case wentUnseen:
+			waitingRoom++
+		default:
+			waiting++
+			if end-arrive[i] > patience+edTol {
+				t.Errorf("patient %d, arrived %.4f, neither started nor left by the end", id, arrive[i])
+			}
+		}
+	}
+	if inCubicle < 20 || waitingRoom < 20 {
+		t.Fatalf("%d left unseen from a cubicle and %d from the waiting room: too few to test", inCubicle, waitingRoom)
+	}
+	a := m.result().Annual[0]
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"ed_lwbs", a[AnnualIndex("ed_lwbs")], float64(inCubicle + waitingRoom)},
+		{"ae_departures", sumDays(m, cAEDepartures), float64(left + inCubicle + waitingRoom)},
+		{"ed_attendances", a[AnnualEDAttendances], float64(len(ids))},
+		{"in the department at the end", float64(m.busy(svcED).Value()), float64(waiting)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	t.Logf("%d arrivals: %d seen and gone, %d left unseen from a cubicle, %d from the waiting room, %d still there", len(ids), left, inCubicle, waitingRoom, waiting)
+}
+
 // TestAmbulanceHandover runs one cubicle busy 83% of the time with
 // ambulance and walk-in patients (10 a day each, an hour's treatment
 // each), none admitted, the ambulance route handed over. A handover is the ambulance

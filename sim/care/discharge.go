@@ -33,7 +33,7 @@ func (d *Discharge) on() bool { return len(d.Hours) > 0 || d.Turnaround > 0 }
 // its pool to hold the beds its patients leave, and the weekday of the
 // first day of the warm-up.
 func (m *model) initDischarge() {
-	m.held = make([]bool, len(services))
+	m.held = make([]bool, len(services)+1) // the services' pools and the ring-fenced beds'
 	m.weekday = m.p.Start.AddDays(-int(m.warm)).Weekday()
 	on := func() {
 		for _, s := range services {
@@ -48,9 +48,10 @@ func (m *model) initDischarge() {
 		on()
 	}
 	m.sched.Apply(-m.warm - 1)
-	for _, s := range services {
-		if m.held[s.id] {
-			m.net.SetHold(s.pool(), true)
+	m.held[m.ward] = m.held[svcAcute.id] // the ring-fenced beds are acute beds
+	for p, h := range m.held {
+		if h {
+			m.net.SetHold(des.PoolID(p), true)
 		}
 	}
 }
@@ -142,7 +143,7 @@ func (m *model) onDepart(s *service, id int32) error {
 // now. The bed starts its turnaround.
 func (m *model) depart(s *service, id int32) error {
 	at := m.net.Holds(id)
-	if at == s.pool() {
+	if at == s.pool() || s == svcAcute && at == m.ward {
 		if s == svcAcute {
 			m.leaveAcute(id)
 		} else {
@@ -164,16 +165,19 @@ func (m *model) vacated(p des.PoolID) {
 		return
 	}
 	now := m.cal.Now()
-	if p == svcAcute.pool() {
+	s := svcAcute
+	if m.inAcute(p) {
 		m.lv[lvTurnaround].Add(now, 1)
+	} else {
+		s = services[p]
 	}
-	turn := max(0, services[p].discharge(&m.p.Services).Turnaround)
+	turn := max(0, s.discharge(&m.p.Services).Turnaround)
 	m.cal.Schedule(now+turn, evBedReady, int32(p))
 }
 
 // onBedReady returns a bed of pool p, its turnaround done, to use.
 func (m *model) onBedReady(p des.PoolID) error {
-	if p == svcAcute.pool() {
+	if m.inAcute(p) {
 		m.lv[lvTurnaround].Add(m.cal.Now(), -1)
 	}
 	return m.do(m.net.Free(p, m.gr[:0]))

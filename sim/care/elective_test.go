@@ -376,6 +376,117 @@ func TestThrottlePostponesByRule(t *testing.T) {
 	}
 }
 
+// TestRingFencedBeds runs throttleParams with 3 of the acute beds
+// ring-fenced for electives (4 beds: the census patient's general bed and
+// the ward's 3) and elective stays of half a day, so that the ward is
+// empty again by each programme day (08:00 to 20:00, no discharge
+// timing). By hand, a programme day before day 60 with n bookings admits
+// min(n, 3) to the ward whatever the occupancy, and the other n − min(n, 3)
+// find the general beds full (the census patient, 100%): with the rule at
+// 90% they are postponed, with the rule off cancelled on the day. From
+// day 60, when 996 more beds open, each day's bookings are admitted: the
+// first 3 to the ward, the rest to general beds. The year's elective_ring_fenced is the ward's
+// admissions.
+func TestRingFencedBeds(t *testing.T) {
+	t.Parallel()
+	const open = 60
+	for _, c := range []struct {
+		name     string
+		above    float64
+		postpone bool
+	}{
+		{"rule at 90%", 0.9, true},
+		{"rule off", 0, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p := throttleParams(c.above)
+			p.Services.Acute.Beds = 4
+			p.Services.Elective.RingFenced = 3
+			p.Services.Elective.LengthOfStay = des.Fixed(0.5)
+			if errs := p.Validate(); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			type day struct{ ward, general, postponed, cancelled int }
+			days := map[des.Time]*day{}
+			at := func(x des.Time) *day {
+				if days[x] == nil {
+					days[x] = &day{}
+				}
+				return days[x]
+			}
+			r, err := Run(p, Config{Seed: 1, Trace: func(e TraceEvent) {
+				switch e.Event {
+				case "postpone":
+					at(e.Time).postponed++
+				case "cancel":
+					at(e.Time).cancelled++
+				case "admit":
+					switch e.Service {
+					case wardName:
+						at(e.Time).ward++
+					case svcAcute.name:
+						at(e.Time).general++
+					}
+				case "leave":
+					if e.Time < open && e.Patient == 1 {
+						t.Fatalf("the census patient left on day %.2f, before the beds open", float64(e.Time))
+					}
+				}
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, after, ward := 0, 0, 0
+			for x, d := range days {
+				ward += d.ward
+				n := d.ward + d.general + d.postponed + d.cancelled
+				want := day{ward: min(n, 3)}
+				switch {
+				case x >= open:
+					after++
+					want.general = n - want.ward
+				case c.postpone:
+					before++
+					want.postponed = n - want.ward
+				default:
+					before++
+					want.cancelled = n - want.ward
+				}
+				if *d != want {
+					t.Errorf("day %.2f: %+v, want %+v", float64(x), *d, want)
+				}
+			}
+			if before < 5 || after < 30 {
+				t.Fatalf("%d programme days with bookings before day %d and %d after: too few to test", before, open, after)
+			}
+			if got := r.Annual[0][AnnualIndex("elective_ring_fenced")]; got != float64(ward) {
+				t.Errorf("elective_ring_fenced = %v, want the %d admissions to the ward", got, ward)
+			}
+		})
+	}
+}
+
+// TestRingFencedCensus checks that the beds occupied at the start fill
+// general beds only: with 4 beds, 3 of them ring-fenced, and all 4
+// occupied, the census is the 1 general bed's patient, and no census
+// patient waits for a bed (which, granted later, would be counted as an
+// emergency patient who never asked).
+func TestRingFencedCensus(t *testing.T) {
+	t.Parallel()
+	p := throttleParams(0.9)
+	p.Services.Acute.Beds = 4
+	p.Services.Acute.Occupied = 4
+	p.Services.Elective.RingFenced = 3
+	m := runModel(t, p, Config{Seed: 1})
+	if got := m.lv[lvWaitBed].DayMeans()[0]; got != 0 {
+		t.Errorf("day 0: %v patients waiting for a bed, want none", got)
+	}
+	if got := m.busy(svcAcute).DayMeans()[0]; got < 1 || got > 4 {
+		t.Errorf("day 0: %v acute beds occupied, want the census patient and the day's electives (at most 3)", got)
+	}
+}
+
 // TestWaitingListBounded runs an elective system far beyond its
 // programme, every day postponed: 50 referrals a day for 2 years against
 // one admission a weekday in one full bed. The old model rebooked each

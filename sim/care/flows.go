@@ -297,10 +297,17 @@ func (m *model) attend(id int32) error {
 		m.count(svcSDEC.entries)
 		pool = svcSDEC.pool()
 	}
+	// With a wait for a clinician in the cubicle, everyone who would
+	// leave has a patience, a cubicle free or not; without, only those
+	// who wait for one.
+	toClinician := m.p.Services.ED.LeftWithoutBeingSeen.ToClinician.Kind != 0
+	if to == atED && toClinician {
+		m.waitUnseen(id)
+	}
 	if err := m.do(m.net.Request(id, pool, m.edPriority(pt), m.gr[:0])); err != nil {
 		return err
 	}
-	if to == atED && m.net.Waiting(id) == pool {
+	if to == atED && !toClinician && m.net.Waiting(id) == pool {
 		m.waitUnseen(id)
 	}
 	return nil
@@ -403,6 +410,9 @@ func (m *model) onGrant(g des.Grant) {
 	id := g.Entity
 	pt := m.pts.At(id)
 	now := m.cal.Now()
+	if g.Pool == m.ward {
+		return // electives take free ring-fenced beds only (admitWard); never queued
+	}
 	switch g.Pool {
 	case svcED.pool(), svcUTC.pool(), svcSDEC.pool():
 		m.trace(id, "start", serviceName[pt.at])
@@ -410,10 +420,14 @@ func (m *model) onGrant(g des.Grant) {
 			if m.measured {
 				m.tallies[tEDWait].Add(float64(now-pt.arrived) * 24)
 			}
-			m.seen(id)
 			m.handedOver(pt)
 			m.edCorridor()
-			m.cal.Schedule(now+m.treatmentTime(pt), evTreated, id)
+			t := m.treatmentTime(pt)
+			if m.leavesInCubicle(id, t) {
+				return
+			}
+			m.seen(id)
+			m.cal.Schedule(now+t, evTreated, id)
 			return
 		}
 		d := &m.p.Services.UrgentTreatment.Treatment
@@ -483,7 +497,9 @@ func (m *model) leaveAcute(id int32) {
 	pt := m.pts.At(id)
 	now := m.cal.Now()
 	m.busy(svcAcute).Add(now, -1)
-	m.acuteBedLeft()
+	if m.net.Holds(id) != m.ward {
+		m.acuteBedLeft()
+	}
 	m.count(cDischarges)
 	m.trace(id, "leave", svcAcute.name)
 	if pt.kind != kindElective {

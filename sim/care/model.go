@@ -207,7 +207,8 @@ const (
 	slotTransportWait
 	slotChoice // whether a family takes time to choose
 	slotChoiceWait
-	slotNursing // whether a care-home placement is in a nursing home
+	slotNursing     // whether a care-home placement is in a nursing home
+	slotToClinician // the time from a cubicle to a clinician (ED.LeftWithoutBeingSeen.ToClinician)
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -369,7 +370,8 @@ type model struct {
 	dischargedAlive, readmit30 int
 	events                     int
 
-	beds bedRule // the acute bed-management rule's state
+	beds bedRule    // the acute bed-management rule's state
+	ward des.PoolID // the ring-fenced elective beds' pool (Elective.RingFenced), after the services'
 
 	held    []bool // by pool: the pool holds the beds its patients leave (discharge.go)
 	weekday int    // the weekday of the first day of the warm-up, 0 Monday
@@ -416,6 +418,7 @@ const (
 	cPostponedPatients      // elective patients postponed for the first time
 	cRTTWithin              // elective admissions within 18 weeks of referral
 	cRTTOver                // elective admissions more than 18 weeks after referral
+	cRingFenced             // elective admissions to a ring-fenced bed
 	cLeftUnseen             // patients who left the ED without being seen
 	cED12hArrival           // ED departures more than 12 hours after arrival
 	cHandovers              // ambulance handovers
@@ -495,6 +498,9 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 			panic("care: the network's pools are not in the order of the service table")
 		}
 	}
+	// The ring-fenced elective beds, after the services' pools: their
+	// capacity is set with the acute beds' (syncAcute).
+	m.ward = m.net.AddPool(wardName, 0, des.FIFO)
 
 	m.stayDist = make([]*des.Dist, len(services))
 	for _, s := range services {
@@ -560,6 +566,7 @@ func (m *model) dists() []struct {
 	add(s.Elective.Enabled, &s.Elective.Decision, "services.elective.decision")
 	add(s.Elective.Enabled, &s.Elective.LengthOfStay, "services.elective.length_of_stay")
 	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.Patience, "services.ed.left_without_being_seen.patience")
+	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.ToClinician, "services.ed.left_without_being_seen.to_clinician")
 	add(s.HomeCare.Enabled, &s.HomeCare.Package, "services.home_care.package")
 	add(s.HomeCare.Enabled, &s.HomeCare.Duration, "services.home_care.duration")
 	add(true, &s.Delays.Medicines.Wait, "services.delays.medicines.wait")

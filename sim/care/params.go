@@ -269,8 +269,14 @@ type LeftWithoutBeingSeen struct {
 	// enough.
 	Share float64 `yaml:"share" unit:"fraction"`
 	// Patience is the time from arrival after which such a patient still
-	// waiting for a cubicle leaves.
+	// waiting to be seen leaves.
 	Patience des.Dist `yaml:"patience" unit:"duration"`
+	// ToClinician is the time from getting a cubicle to being seen by a
+	// clinician, the first part of the treatment (at most all of it),
+	// during which such a patient's patience still runs: one whose
+	// patience ends first leaves unseen from the cubicle. Unset (the zero
+	// Dist), a patient is seen on getting a cubicle.
+	ToClinician des.Dist `yaml:"to_clinician" unit:"duration"`
 }
 
 // Handover is the handover of patients brought by ambulance: the crew
@@ -621,7 +627,11 @@ type Community struct {
 // day whose morning occupancy is above PostponeAbove the day's admissions
 // are postponed; a patient who comes and finds no free bed is cancelled
 // on the day. Either way the patient goes back to the head of the list.
-// The waiting list is described in waitlist.go and docs/model.md.
+// RingFenced of the acute beds are kept for elective patients: a booked
+// patient takes a free ring-fenced bed first, whatever the occupancy, and
+// only those who find none are subject to PostponeAbove and need a
+// general bed. The waiting list is described in waitlist.go and
+// docs/model.md.
 type Elective struct {
 	Enabled bool `yaml:"enabled"`
 	// Gateway is the share of referrals turned into advice and guidance.
@@ -644,6 +654,13 @@ type Elective struct {
 	// a programme day above which that day's admissions are postponed; it
 	// may pass 100%. Zero never postpones.
 	PostponeAbove float64 `yaml:"postpone_above" unit:"fraction"`
+	// RingFenced is the acute beds (of Acute.Beds, not added to them)
+	// kept for elective patients, an elective ward that emergency
+	// patients never use, empty or not: the programme's patients take
+	// them first, whatever the occupancy of the general beds. The rest,
+	// the general beds, take emergency patients and the electives who
+	// find no ring-fenced bed free. At most Acute.Beds; zero keeps none.
+	RingFenced int `yaml:"ring_fenced"`
 }
 
 // Intervention is a change to the system from a date: each Change moves a

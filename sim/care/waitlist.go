@@ -31,14 +31,18 @@ import (
 // specialty, do not.)
 //
 // The programme runs at 08:00 on weekdays (evElectiveDay). On programme
-// day D it first admits the patients booked for D: all of them are
-// postponed when the acute occupancy (as the bed-management rule reads
-// it: patients in acute beds and emergency patients waiting for one,
-// over the beds open) is above PostponeAbove; otherwise each takes a free
-// bed, or is cancelled on the day when there is none. Postponed and
-// cancelled patients go back on the list at the head of their class. Then
-// it books the programme day Notice later (the first weekday on or after
-// it) up to Programme patients, from the head of the list.
+// day D it first admits the patients booked for D, in booking order: each
+// takes a free ring-fenced bed (RingFenced, the elective ward), whatever
+// the occupancy, while there is one; the rest are all postponed when the
+// occupancy of the general beds (as the bed-management rule reads it:
+// patients in general acute beds and emergency patients waiting for one,
+// over the general beds open) is above PostponeAbove; otherwise each takes
+// a free general bed, or is cancelled on the day when there is none. So a
+// full hospital throttles the programme to what its ring-fenced beds
+// turn over, rather than stopping it. Postponed and cancelled patients go
+// back on the list at the head of their class. Then it books the
+// programme day Notice later (the first weekday on or after it) up to
+// Programme patients, from the head of the list.
 //
 // A patient waiting holds a place in the patient slab and in the list's
 // heap, and no event: however long the list grows, the events are one
@@ -240,15 +244,21 @@ func (m *model) onElectiveDay() error {
 		w.booked = slices.Delete(w.booked, 0, 1)
 	}
 	if len(ids) > 0 {
-		if occ, ok := m.acuteOccupancy(); ok && el.PostponeAbove > 0 && occ > el.PostponeAbove {
-			for _, id := range ids {
+		occ, ok := m.acuteOccupancy()
+		full := ok && el.PostponeAbove > 0 && occ > el.PostponeAbove
+		for _, id := range ids {
+			var err error
+			switch ward, werr := m.admitWard(id); {
+			case werr != nil:
+				err = werr
+			case ward:
+			case full:
 				m.postpone(id)
+			default:
+				err = m.admitElective(id)
 			}
-		} else {
-			for _, id := range ids {
-				if err := m.admitElective(id); err != nil {
-					return err
-				}
+			if err != nil {
+				return err
 			}
 		}
 		w.spare = append(w.spare, ids[:0])
@@ -289,15 +299,28 @@ func (m *model) book(at des.Time) {
 	}
 }
 
-// acuteOccupancy returns the acute occupancy now as the bed-management
-// rule reads it: patients in acute beds and emergency patients waiting
-// for one, over the beds open; false when no bed is open.
+// acuteOccupancy returns the occupancy now of the general acute beds (the
+// ring-fenced beds apart) as the bed-management rule and the programme
+// read it: patients in general beds and emergency patients waiting for
+// one, over the general beds open; false when none is open.
 func (m *model) acuteOccupancy() (float64, bool) {
 	open := m.net.Capacity(svcAcute.pool()) + m.beds.pending
 	if open <= 0 {
 		return 0, false
 	}
-	return float64(m.busy(svcAcute).Value()+m.lv[lvWaitBed].Value()) / float64(open), true
+	return float64(m.busy(svcAcute).Value()-m.net.Busy(m.ward)+m.lv[lvWaitBed].Value()) / float64(open), true
+}
+
+// admitWard admits booked patient id to a free ring-fenced bed, and
+// reports whether it did.
+func (m *model) admitWard(id int32) (bool, error) {
+	gr, ok, err := m.net.TryRequest(id, m.ward, m.gr[:0])
+	if err := m.do(gr, err); err != nil || !ok {
+		return false, err
+	}
+	m.count(cRingFenced)
+	m.startElective(id)
+	return true, nil
 }
 
 // postpone postpones booked patient id's admission today: the patient
@@ -326,7 +349,6 @@ func (m *model) admitElective(id int32) error {
 		return err
 	}
 	pt := m.pts.At(id)
-	now := m.cal.Now()
 	if !ok {
 		m.count(cCancelled)
 		switch {
@@ -337,11 +359,23 @@ func (m *model) admitElective(id int32) error {
 			pt.flags |= fCancelledTwice
 			m.count(cElectiveCancelledTwice)
 		}
-		pt.admitted = now // the time of the cancellation, while the patient waits
+		pt.admitted = m.cal.Now() // the time of the cancellation, while the patient waits
 		m.trace(id, "cancel", svcAcute.name)
 		m.requeue(id, listCancelled)
 		return nil
 	}
+	m.startElective(id)
+	return nil
+}
+
+// startElective starts the stay of elective patient id, just given an
+// acute bed (general or ring-fenced), and takes them off the list; a
+// patient cancelled on the day more than 28 days before is counted as a
+// breach of the 28-day standard (pt.admitted holds the cancellation's
+// time while they wait).
+func (m *model) startElective(id int32) {
+	pt := m.pts.At(id)
+	now := m.cal.Now()
 	if pt.flags&fCancelled != 0 && now-pt.admitted > cancelledDays {
 		m.count(cCancelled28d)
 	}
@@ -349,10 +383,16 @@ func (m *model) admitElective(id int32) error {
 	m.count(cElective)
 	m.busy(svcAcute).Add(now, 1)
 	pt.admitted = now
-	m.trace(id, "admit", svcAcute.name)
+	m.trace(id, "admit", m.net.Name(m.net.Holds(id)))
 	m.cal.Schedule(now+max(0, m.sample(pt, slotElectiveLOS, &m.p.Services.Elective.LengthOfStay)), evFit, id)
-	return nil
 }
+
+// wardName is the ring-fenced elective beds' pool, as traces name it.
+const wardName = "acute-ring-fenced"
+
+// inAcute reports whether pool p is acute beds: the general beds or the
+// ring-fenced ones.
+func (m *model) inAcute(p des.PoolID) bool { return p == svcAcute.pool() || p == m.ward }
 
 // leaveList takes patient pt off the list on admission: the RTT clock
 // stops.
@@ -400,6 +440,8 @@ var waitListMeasures = []measureDef{
 		"elective patients postponed, each once however often: in the year of their first postponement"),
 	annual(follows, "elective_cancelled_not_treated_28d", "patients", total(count(cCancelled28d)),
 		"elective patients admitted more than 28 days after their last cancellation on the day (the 28-day standard's breaches), in the year of their admission"),
+	annual(follows, "elective_ring_fenced", "admissions", total(count(cRingFenced)),
+		"elective admissions to a ring-fenced bed (services.elective.ring_fenced), whatever the occupancy; included in elective_admissions"),
 	metric(follows, "elective_waiting_list_mean", "patients", timeMean(level(lvWaitList)),
 		"elective referrals on the waiting list (incomplete RTT pathways), time-weighted mean"),
 	metric(follows, "elective_rtt_within_18w_share", "fraction", withinLevel(level(lvWaitOver18), level(lvWaitList)),
