@@ -32,14 +32,24 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // the forms their unit tag allows, as text patterns beside plain numbers.
 // Descriptions are the fields' Go doc comments.
 //
+// It is as strict as `caresim check` where the schema language can be:
+// plain numbers have the minimum and maximum that the checks accept,
+// found by asking the checks (checkBounds), names from fixed sets
+// (organisations and payers, payment rules, routes, distribution kinds)
+// are enums, and an intervention's path must name a parameter, by a
+// pattern made from the types the decoder reads. What only check finds is
+// said in the schema's own description (schemaLimits), and each mistake
+// of testdata/mistakes is refused by both (TestSchemaMistakes).
+//
 // The schema accepts what [Decode] accepts, except quoted plain numbers
-// ("12" where a count is wanted), and rejects most of what it rejects:
+// ("12" where a count is wanted) and numbers out of their check's range,
+// and rejects most of what it rejects:
 // unknown keys, lists for mappings, unknown distribution kinds, text that
 // no unit parser reads ("6x", "10 dayz"), and numbers without the unit a
 // duration or a rate per head needs (horizon: 10; 0 needs none). It does
-// not check what the decoder leaves to later checks (ranges, shares
-// summing to 1, which distribution parameters go with which kind, whether
-// a parameter path names anything), and its unit patterns accept a little
+// not check what the decoder leaves to later checks across fields (shares
+// summing to 1, which distribution parameters go with which kind, ranges
+// of numbers written as text), and its unit patterns accept a little
 // more than the parsers: they check neither the order of a duration's
 // units, nor thousands separators, nor one point in a number, nor numbers
 // too large, nor a zero population, nor that a date's day exists.
@@ -55,7 +65,11 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // the paths of the parameters in it; a path that names none leaves them
 // any quantity.
 func Schema() ([]byte, error) {
-	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}}
+	bounds, err := checkBounds()
+	if err != nil {
+		return nil, err
+	}
+	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}, bounds: bounds}
 	root, err := b.fields(reflect.TypeFor[Scenario](), "")
 	if err != nil {
 		return nil, err
@@ -63,6 +77,7 @@ func Schema() ([]byte, error) {
 	root.Schema = "https://json-schema.org/draft/2020-12/schema"
 	root.ID = SchemaID
 	root.Title = "caresim scenario"
+	root.Description = schemaLimits
 	for _, name := range b.order {
 		root.Defs = append(root.Defs, member{name, b.defs[name]})
 	}
@@ -88,6 +103,7 @@ type jsonSchema struct {
 	Enum                 []string      `json:"enum,omitempty"`
 	Pattern              string        `json:"pattern,omitempty"`
 	Minimum              *float64      `json:"minimum,omitempty"`
+	ExclusiveMinimum     *float64      `json:"exclusiveMinimum,omitempty"`
 	Maximum              *float64      `json:"maximum,omitempty"`
 	Items                *jsonSchema   `json:"items,omitempty"`
 	AnyOf                []*jsonSchema `json:"anyOf,omitempty"`
@@ -134,9 +150,10 @@ func (ms members) MarshalJSON() ([]byte, error) {
 // schemaBuilder turns Go types into schemas, collecting the definitions
 // that they refer to.
 type schemaBuilder struct {
-	docs  map[string]string
-	defs  map[string]*jsonSchema
-	order []string // of defs, by first use
+	docs   map[string]string
+	bounds map[string]bound // by doc key, as checkBounds finds them
+	defs   map[string]*jsonSchema
+	order  []string // of defs, by first use
 }
 
 // ref returns a reference to the definition name, which build builds the
@@ -273,7 +290,11 @@ func (b *schemaBuilder) fields(t reflect.Type, unit string) (*jsonSchema, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		p.Description = b.docs[typeKey(owner(t, f.index))+"."+sf.Name]
+		key := typeKey(owner(t, f.index)) + "." + sf.Name
+		p.Description = b.describe(key, sf, fu)
+		if err := b.constrain(p, key, sf); err != nil {
+			return nil, err
+		}
 		s.Properties = append(s.Properties, member{name, p})
 		if f.unit == "@path" && s.AllOf == nil {
 			if s.AllOf, err = b.changeRules(); err != nil {

@@ -330,7 +330,7 @@ money:
 		{"scale in days", "interventions: [{changes: [{path: services.acute.beds, scale: 2d}]}]\n", false},
 		{"duration without a unit", "horizon: 10\n", false},
 		{"duration without a unit, quoted", "horizon: '10'\n", false},
-		{"zero duration", "horizon: 0\nwarm_up: {length: '0.0', max: 0d}\n", true},
+		{"zero duration", "warm_up: {length: '0.0', max: 0d}\n", true},
 		{"dist parameter without a unit", "services: {acute: {length_of_stay: {kind: exponential, mean: 130}}}\n", false},
 		{"dist values without units", "services: {acute: {assessment: {kind: empirical, values: [1d, 2]}}}\n", false},
 		{"money duration without a unit", "money: {unit_costs: {excess_after: 14}}\n", false},
@@ -404,10 +404,10 @@ func TestSchemaPathUnits(t *testing.T) {
 		{"demand.urgent.routes.walk-in.per_day", "add", "-2 per day", true},
 		{"interventions[0].ramp", "to", "3", false},
 		{"interventions.prism.recurrent", "to", "£1m", true},
-		{"no.such.path", "to", "3", true}, // a plain number; Load refuses the path
 		{beds, "to", "lots", false},
 		{beds, "to", "[1, 2]", false},
 		{beds, "to", "{low: 1, middle: 2}", false},
+		{"no.such.path", "to", "3", false}, // the schema names every parameter path
 	} {
 		src := fmt.Sprintf("interventions: [{changes: [{path: %q, %s: %s}]}]\n", c.path, c.key, c.value)
 		err := sch.Validate(yamlToJSON(t, src))
@@ -415,6 +415,11 @@ func TestSchemaPathUnits(t *testing.T) {
 		_, decErr := Decode("case.yaml", []byte(src), &s)
 		if (err == nil) != c.ok {
 			t.Errorf("%s: %s: %s: schema error %v, want ok %v", c.path, c.key, c.value, err, c.ok)
+		}
+		if c.path == "no.such.path" {
+			// The decoder reads a path's to as a plain number and leaves the
+			// path to Load, which refuses it (TestSchemaMistakes).
+			continue
 		}
 		if (decErr == nil) != c.ok {
 			t.Errorf("%s: %s: %s: Decode error %v, want ok %v", c.path, c.key, c.value, decErr, c.ok)
