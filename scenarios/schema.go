@@ -17,6 +17,16 @@ import (
 )
 
 //go:generate go run gen_schema_docs.go
+//go:generate go run gen_schema.go
+
+// SchemaFile and ReferenceFile are the generated schema and parameter
+// reference, relative to this package's folder: the built-in scenarios
+// name SchemaFile by a relative path on their first line, so that editors
+// find it offline.
+const (
+	SchemaFile    = "scenario.schema.json"
+	ReferenceFile = "../docs/parameters.md"
+)
 
 // SchemaID is the $id of the scenario language's JSON Schema: the address
 // that a scenario file's first line names for editors, as in

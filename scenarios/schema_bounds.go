@@ -83,7 +83,7 @@ func leaves(v reflect.Value, path, wild, unit, key string, item bool, visit func
 			leaves(v.Index(i), path+at, wild+"[*]", unit, key, true, visit)
 		}
 	case reflect.Struct:
-		if t == effectType || t == reflect.TypeFor[[]care.Intervention]() {
+		if t == effectType || t == dateType {
 			return
 		}
 		fields := structFields(t)

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -35,6 +36,30 @@ func TestSchemaMistakes(t *testing.T) {
 			case dir != "mistakes" && schemaErr != nil:
 				t.Errorf("%s: the schema refuses it, so it belongs in mistakes/: %v", f, schemaErr)
 			}
+		}
+	}
+}
+
+// TestGeneratedFilesCurrent checks that the committed schema, which the
+// built-in scenarios name for editors, and the parameter reference are
+// what the code makes: run go generate ./scenarios after changing a
+// parameter type, its comment or its check.
+func TestGeneratedFilesCurrent(t *testing.T) {
+	t.Parallel()
+	for _, g := range []struct {
+		file string
+		make func() ([]byte, error)
+	}{{SchemaFile, Schema}, {ReferenceFile, ParameterReference}} {
+		want, err := g.make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(g.file)
+		if err != nil {
+			t.Fatalf("%v (go generate ./scenarios writes it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale: run go generate ./scenarios", g.file)
 		}
 	}
 }

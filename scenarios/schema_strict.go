@@ -96,18 +96,7 @@ var unitWords = map[string]string{
 // ("Beds is the staffed beds." reads "The staffed beds."), or the doc of
 // its type, then its unit and the range its check accepts.
 func (b *schemaBuilder) describe(key string, f reflect.StructField, unit string) string {
-	doc := b.docs[key]
-	if doc == "" {
-		t := f.Type
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-		doc = b.docs[typeKey(t)]
-	}
-	doc = planner(doc, f.Name)
-	if doc == "" {
-		doc = "Settings of " + strings.ToLower(f.Name) + "."
-	}
+	doc := b.plainDoc(key, f)
 	if w, ok := unitWords[unit]; ok {
 		doc += " Unit: " + w + "."
 	}
@@ -120,6 +109,40 @@ func (b *schemaBuilder) describe(key string, f reflect.StructField, unit string)
 		doc += " One of: " + strings.Join(names, ", ") + "."
 	}
 	return doc
+}
+
+// plainDoc returns the doc of field f (doc key key) for a planner: its
+// comment, or its type's, without the Go name it starts with; or, for a
+// field without either (one of several declared together), its key and
+// the first sentence of the doc of the type holding it.
+func (b *schemaBuilder) plainDoc(key string, f reflect.StructField) string {
+	doc := b.docs[key]
+	if doc == "" {
+		t := f.Type
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		doc = b.docs[typeKey(t)]
+		if doc != "" {
+			return planner(doc, t.Name())
+		}
+	}
+	if doc != "" {
+		return planner(doc, f.Name)
+	}
+	ownerKey := key[:strings.LastIndex(key, ".")]
+	od := b.docs[ownerKey]
+	if i := strings.Index(od, ". "); i >= 0 {
+		od = od[:i+1]
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "" {
+		name = strings.ToLower(f.Name)
+	}
+	if od == "" {
+		return "The " + strings.ReplaceAll(name, "_", " ") + " setting."
+	}
+	return "The " + strings.ReplaceAll(name, "_", " ") + " of: " + planner(od, ownerKey[strings.LastIndex(ownerKey, ".")+1:])
 }
 
 // planner rewrites a Go doc comment that starts with its field's name:

@@ -199,8 +199,10 @@ func TestSchemaBuiltin(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if first, _, _ := strings.Cut(string(src), "\n"); first != "# yaml-language-server: $schema="+SchemaID {
-			t.Errorf("%s: first line %q, want the yaml-language-server line naming %s", f, first, SchemaID)
+		// The committed schema, by a path relative to the file, so that
+		// editors find it offline.
+		if first, _, _ := strings.Cut(string(src), "\n"); first != "# yaml-language-server: $schema=../"+SchemaFile {
+			t.Errorf("%s: first line %q, want the yaml-language-server line naming ../%s", f, first, SchemaFile)
 		}
 		if err := sch.Validate(yamlToJSON(t, string(src))); err != nil {
 			t.Errorf("%s: %v", f, err)
