@@ -112,6 +112,7 @@ type jsonSchema struct {
 	Type                 any           `json:"type,omitempty"` // a name or a list of names
 	Enum                 []string      `json:"enum,omitempty"`
 	Pattern              string        `json:"pattern,omitempty"`
+	ErrorMessage         string        `json:"errorMessage,omitempty"` // shown instead of the pattern (ajv-errors, YAML language server)
 	Minimum              *float64      `json:"minimum,omitempty"`
 	ExclusiveMinimum     *float64      `json:"exclusiveMinimum,omitempty"`
 	Maximum              *float64      `json:"maximum,omitempty"`
@@ -160,10 +161,11 @@ func (ms members) MarshalJSON() ([]byte, error) {
 // schemaBuilder turns Go types into schemas, collecting the definitions
 // that they refer to.
 type schemaBuilder struct {
-	docs   map[string]string
-	bounds map[string]bound // by doc key, as checkBounds finds them
-	defs   map[string]*jsonSchema
-	order  []string // of defs, by first use
+	docs     map[string]string
+	bounds   map[string]bound        // by doc key, as checkBounds finds them
+	defTypes map[string]reflect.Type // the type each definition name was given to
+	defs     map[string]*jsonSchema
+	order    []string // of defs, by first use
 }
 
 // ref returns a reference to the definition name, which build builds the
@@ -267,15 +269,16 @@ func (b *schemaBuilder) text(t reflect.Type) (*jsonSchema, error) {
 // object returns the schema of a mapping decoded into struct type t: a
 // reference to a definition named after the type, or the schema itself
 // for an unnamed type. unit is the unit of the field holding it, passed to
-// fields tagged unit:"@"; the definition's name has it (des.Dist@duration)
-// when such fields use it.
+// fields tagged unit:"@"; the definition's name has it
+// (distribution-of-duration) when such fields use it. Names are in a
+// planner's words, as validators print them in messages.
 func (b *schemaBuilder) object(t reflect.Type, unit string) (*jsonSchema, error) {
 	if t.Name() == "" {
 		return b.fields(t, unit)
 	}
-	name := typeKey(t)
+	name := b.defName(t)
 	if unit != "" && usesUnit(t) {
-		name += "@" + unit
+		name += "-of-" + unit
 	}
 	return b.ref(name, func() (*jsonSchema, error) { return b.fields(t, unit) })
 }
@@ -436,7 +439,13 @@ func (b *schemaBuilder) unit(unit string) (*jsonSchema, error) {
 	if unit == "" {
 		return &jsonSchema{Type: "number"}, nil
 	}
-	return b.ref(unit, func() (*jsonSchema, error) { return b.unitDef(unit) })
+	return b.ref(unit, func() (*jsonSchema, error) {
+		s, err := b.unitDef(unit)
+		if err == nil && s.Pattern != "" {
+			s.ErrorMessage = "Want " + unitWords[unit] + "."
+		}
+		return s, err
+	})
 }
 
 // Parts of the unit patterns, which follow the tokens of units.go: space

@@ -14,7 +14,7 @@ import (
 const ajvCache = "caresim-ajv"
 
 // findAjv returns the ajv command of ajv-cli: $CARESIM_AJV, the one .ci/run
-// installs (npm install --prefix ~/.cache/caresim-ajv ajv-cli@5), or ajv
+// installs (npm install --prefix ~/.cache/caresim-ajv ajv-cli@5 ajv-errors@3), or ajv
 // on the PATH; or "".
 func findAjv() string {
 	if p := os.Getenv("CARESIM_AJV"); p != "" {
@@ -44,7 +44,7 @@ func TestSchemaAjv(t *testing.T) {
 	t.Parallel()
 	ajv := findAjv()
 	if ajv == "" {
-		msg := "ajv-cli is not installed (npm install --prefix ~/.cache/" + ajvCache + " ajv-cli@5, as .ci/run does)"
+		msg := "ajv-cli is not installed (npm install --prefix ~/.cache/" + ajvCache + " ajv-cli@5 ajv-errors@3, as .ci/run does)"
 		if os.Getenv("CI") != "" {
 			t.Fatal(msg)
 		}
@@ -81,14 +81,21 @@ func TestSchemaAjv(t *testing.T) {
 		// unions and its bounds sit beside a $ref to a unit: ajv's
 		// strictTypes warns of both; the rest of strict mode (unknown
 		// keywords, formats) stays on.
+		// ajv-errors reads the schema's errorMessage, which says what a
+		// value should be instead of showing a unit's pattern.
 		cmd := exec.Command(ajv, "validate", "--spec=draft2020", "--strict-types=false", "--allow-union-types",
-			"-s", schema, "-d", filepath.Join(dir, "*.json"))
+			"--all-errors", "-c", "ajv-errors", "-s", schema, "-d", filepath.Join(dir, "*.json"))
+		cmd.Dir = dir
 		out, _ := cmd.CombinedOutput()
 		verdicts := map[string]string{}
 		for _, line := range strings.Split(string(out), "\n") {
 			if f, v, ok := strings.Cut(line, " "); ok && (v == "valid" || v == "invalid") && strings.HasPrefix(f, dir) {
 				verdicts[strings.TrimSuffix(filepath.Base(f), ".json")] = v
 			}
+		}
+		// A planner reads these messages: no pattern's regex.
+		if strings.Contains(string(out), "must match pattern") {
+			t.Errorf("ajv shows a pattern:\n%s", out)
 		}
 		for _, f := range group.files {
 			name := strings.TrimSuffix(filepath.Base(f), ".yaml")

@@ -2,8 +2,12 @@ package scenarios
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +65,65 @@ func TestGeneratedFilesCurrent(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s is stale: run go generate ./scenarios", g.file)
 		}
+	}
+}
+
+// TestSchemaForPlanners checks what a planner meets in an editor: every
+// property has a description, none opens with a Go field's name ("Beds
+// is the staffed beds."), definitions are named in words rather than Go
+// types (validators print their names), and every pattern that a
+// validator reports comes with an errorMessage saying what to write, so
+// that no message shows a regex.
+func TestSchemaForPlanners(t *testing.T) {
+	t.Parallel()
+	src, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root map[string]any
+	if err := json.Unmarshal(src, &root); err != nil {
+		t.Fatal(err)
+	}
+	goName := regexp.MustCompile(`^[A-Z][a-z]+[A-Z][A-Za-z]* (is|are) `)
+	for name := range root["$defs"].(map[string]any) {
+		if strings.ContainsAny(name, ".@") {
+			t.Errorf("definition %q is named after a Go type", name)
+		}
+	}
+	props := 0
+	var walk func(at string, v any, inIf bool)
+	walk = func(at string, v any, inIf bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			if _, ok := v["pattern"]; ok && !inIf && v["errorMessage"] == nil {
+				t.Errorf("%s: a pattern without an errorMessage", at)
+			}
+			if ps, ok := v["properties"].(map[string]any); ok && !inIf {
+				for k, p := range ps {
+					if strings.Contains(at, "/then") {
+						continue // the unit rules of a change's to and add
+					}
+					props++
+					d, _ := p.(map[string]any)["description"].(string)
+					switch {
+					case d == "":
+						t.Errorf("%s/%s: no description", at, k)
+					case goName.MatchString(d):
+						t.Errorf("%s/%s: a Go doc comment: %q", at, k, d)
+					}
+				}
+			}
+			for k, e := range v {
+				walk(at+"/"+k, e, inIf || k == "if")
+			}
+		case []any:
+			for i, e := range v {
+				walk(fmt.Sprintf("%s/%d", at, i), e, inIf)
+			}
+		}
+	}
+	walk("#", root, false)
+	if props < 100 {
+		t.Errorf("only %d properties seen", props)
 	}
 }

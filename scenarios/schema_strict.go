@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"maps"
+	"path"
 	"reflect"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"caresim/sim/care"
+	"caresim/sim/des"
 	"caresim/sim/finance"
 )
 
@@ -75,6 +77,7 @@ func (b *schemaBuilder) constrain(p *jsonSchema, key string, f reflect.StructFie
 		}
 		p.Type = "string"
 		p.Pattern = "^(?:" + strings.Join(alts, "|") + ")$"
+		p.ErrorMessage = "Want the path of a number parameter, such as services.acute.beds or population.age_bands[*].urgent: docs/parameters.md lists them all."
 	}
 	return nil
 }
@@ -166,3 +169,38 @@ const schemaLimits = "A caresim scenario: the parameters of a run of the local h
 	"shares that must sum to 1 (routes, pathways, age bands), counts that must agree (beds occupied at most the beds), names unique across a list or defined elsewhere in the file (risk strata to enrol, a payer the money section lists), " +
 	"dates inside the horizon, which parameters a distribution's kind takes, the range of a value an intervention's to or add reaches (its bound depends on the path beside it), " +
 	"ranges of numbers written as text (150% for a fraction), and the order of a duration's units (12h1d)."
+
+// defName names the definition of struct type t in a planner's words:
+// acute, unit-costs, distribution. A name two packages share (the model's
+// parameters and the money's), or a unit's (rate), takes the package's
+// name before it.
+func (b *schemaBuilder) defName(t reflect.Type) string {
+	name := t.Name()
+	switch t {
+	case reflect.TypeFor[des.Dist]():
+		name = "Distribution"
+	case reflect.TypeFor[finance.Params]():
+		name = "Money"
+	}
+	var w strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) && i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(name[:i])
+			next, _ := utf8.DecodeRuneInString(name[i+utf8.RuneLen(r):])
+			if unicode.IsLower(prev) || (next != utf8.RuneError && unicode.IsLower(next)) {
+				w.WriteByte('-')
+			}
+		}
+		w.WriteRune(unicode.ToLower(r))
+	}
+	n := w.String()
+	if b.defTypes == nil {
+		b.defTypes = map[string]reflect.Type{}
+	}
+	_, isUnit := unitWords[n]
+	if other, ok := b.defTypes[n]; isUnit || n == "quantity" || ok && other != t {
+		n = path.Base(t.PkgPath()) + "-" + n
+	}
+	b.defTypes[n] = t
+	return n
+}

@@ -169,14 +169,14 @@ func TestSchemaShape(t *testing.T) {
 		def, _ := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
 		return def["description"] != nil
 	}
-	for _, obj := range []map[string]any{root, defs["care.Services"].(map[string]any), defs["care.Acute"].(map[string]any)} {
+	for _, obj := range []map[string]any{root, defs["services"].(map[string]any), defs["acute"].(map[string]any)} {
 		for k, p := range obj["properties"].(map[string]any) {
 			if k != "enabled" && !described(p.(map[string]any)) {
 				t.Errorf("property %s has no description", k)
 			}
 		}
 	}
-	kind := defs["des.Dist@duration"].(map[string]any)["properties"].(map[string]any)["kind"].(map[string]any)
+	kind := defs["distribution-of-duration"].(map[string]any)["properties"].(map[string]any)["kind"].(map[string]any)
 	if got := fmt.Sprint(kind["enum"]); got != "[fixed exponential lognormal gamma weibull triangular uniform empirical quantiles]" {
 		t.Errorf("dist kinds: %s", got)
 	}
