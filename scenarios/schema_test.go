@@ -614,7 +614,7 @@ func FuzzSchemaDecode(f *testing.F) {
 				var sc Scenario
 				_, decErr := Decode("f.yaml", src, &sc)
 				switch {
-				case decErr == nil && schErr != nil:
+				case decErr == nil && schErr != nil && !outOfRange(schErr):
 					t.Errorf("%s: %#v: the decoder reads it, the schema refuses it: %v", name, v, schErr)
 				case decErr != nil && schErr == nil && !loose(decErr):
 					t.Errorf("%s: %#v: the schema accepts it, the decoder refuses it: %v", name, v, decErr)
@@ -622,4 +622,18 @@ func FuzzSchemaDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// outOfRange reports whether the schema refused a value only for a
+// number's range, which the schema takes from the checks that run after
+// the decoder (horizon: 0, a negative cost): the decoder reads it, and
+// caresim check refuses it.
+func outOfRange(err error) bool {
+	msg := strings.ToLower(err.Error())
+	for _, line := range strings.Split(msg, "\n")[1:] {
+		if strings.Contains(line, "- at ") && !strings.Contains(line, "minimum") && !strings.Contains(line, "maximum") {
+			return false
+		}
+	}
+	return strings.Contains(msg, "minimum") || strings.Contains(msg, "maximum")
 }
