@@ -17,6 +17,16 @@ import (
 )
 
 //go:generate go run gen_schema_docs.go
+//go:generate go run gen_schema.go
+
+// SchemaFile and ReferenceFile are the generated schema and parameter
+// reference, relative to this package's folder: the built-in scenarios
+// name SchemaFile by a relative path on their first line, so that editors
+// find it offline.
+const (
+	SchemaFile    = "scenario.schema.json"
+	ReferenceFile = "../docs/parameters.md"
+)
 
 // SchemaID is the $id of the scenario language's JSON Schema: the address
 // that a scenario file's first line names for editors, as in
@@ -32,14 +42,24 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // the forms their unit tag allows, as text patterns beside plain numbers.
 // Descriptions are the fields' Go doc comments.
 //
+// It is as strict as `caresim check` where the schema language can be:
+// plain numbers have the minimum and maximum that the checks accept,
+// found by asking the checks (checkBounds), names from fixed sets
+// (organisations and payers, payment rules, routes, distribution kinds)
+// are enums, and an intervention's path must name a parameter, by a
+// pattern made from the types the decoder reads. What only check finds is
+// said in the schema's own description (schemaLimits), and each mistake
+// of testdata/mistakes is refused by both (TestSchemaMistakes).
+//
 // The schema accepts what [Decode] accepts, except quoted plain numbers
-// ("12" where a count is wanted), and rejects most of what it rejects:
+// ("12" where a count is wanted) and numbers out of their check's range,
+// and rejects most of what it rejects:
 // unknown keys, lists for mappings, unknown distribution kinds, text that
 // no unit parser reads ("6x", "10 dayz"), and numbers without the unit a
 // duration or a rate per head needs (horizon: 10; 0 needs none). It does
-// not check what the decoder leaves to later checks (ranges, shares
-// summing to 1, which distribution parameters go with which kind, whether
-// a parameter path names anything), and its unit patterns accept a little
+// not check what the decoder leaves to later checks across fields (shares
+// summing to 1, which distribution parameters go with which kind, ranges
+// of numbers written as text), and its unit patterns accept a little
 // more than the parsers: they check neither the order of a duration's
 // units, nor thousands separators, nor one point in a number, nor numbers
 // too large, nor a zero population, nor that a date's day exists.
@@ -55,7 +75,11 @@ const SchemaID = "https://caresim.dev/schema/scenario.json"
 // the paths of the parameters in it; a path that names none leaves them
 // any quantity.
 func Schema() ([]byte, error) {
-	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}}
+	bounds, err := checkBounds()
+	if err != nil {
+		return nil, err
+	}
+	b := schemaBuilder{docs: schemaDocs, defs: map[string]*jsonSchema{}, bounds: bounds}
 	root, err := b.fields(reflect.TypeFor[Scenario](), "")
 	if err != nil {
 		return nil, err
@@ -63,6 +87,7 @@ func Schema() ([]byte, error) {
 	root.Schema = "https://json-schema.org/draft/2020-12/schema"
 	root.ID = SchemaID
 	root.Title = "caresim scenario"
+	root.Description = schemaLimits
 	for _, name := range b.order {
 		root.Defs = append(root.Defs, member{name, b.defs[name]})
 	}
@@ -87,7 +112,9 @@ type jsonSchema struct {
 	Type                 any           `json:"type,omitempty"` // a name or a list of names
 	Enum                 []string      `json:"enum,omitempty"`
 	Pattern              string        `json:"pattern,omitempty"`
+	ErrorMessage         string        `json:"errorMessage,omitempty"` // shown instead of the pattern (ajv-errors, YAML language server)
 	Minimum              *float64      `json:"minimum,omitempty"`
+	ExclusiveMinimum     *float64      `json:"exclusiveMinimum,omitempty"`
 	Maximum              *float64      `json:"maximum,omitempty"`
 	Items                *jsonSchema   `json:"items,omitempty"`
 	AnyOf                []*jsonSchema `json:"anyOf,omitempty"`
@@ -134,9 +161,11 @@ func (ms members) MarshalJSON() ([]byte, error) {
 // schemaBuilder turns Go types into schemas, collecting the definitions
 // that they refer to.
 type schemaBuilder struct {
-	docs  map[string]string
-	defs  map[string]*jsonSchema
-	order []string // of defs, by first use
+	docs     map[string]string
+	bounds   map[string]bound        // by doc key, as checkBounds finds them
+	defTypes map[string]reflect.Type // the type each definition name was given to
+	defs     map[string]*jsonSchema
+	order    []string // of defs, by first use
 }
 
 // ref returns a reference to the definition name, which build builds the
@@ -240,15 +269,16 @@ func (b *schemaBuilder) text(t reflect.Type) (*jsonSchema, error) {
 // object returns the schema of a mapping decoded into struct type t: a
 // reference to a definition named after the type, or the schema itself
 // for an unnamed type. unit is the unit of the field holding it, passed to
-// fields tagged unit:"@"; the definition's name has it (des.Dist@duration)
-// when such fields use it.
+// fields tagged unit:"@"; the definition's name has it
+// (distribution-of-duration) when such fields use it. Names are in a
+// planner's words, as validators print them in messages.
 func (b *schemaBuilder) object(t reflect.Type, unit string) (*jsonSchema, error) {
 	if t.Name() == "" {
 		return b.fields(t, unit)
 	}
-	name := typeKey(t)
+	name := b.defName(t)
 	if unit != "" && usesUnit(t) {
-		name += "@" + unit
+		name += "-of-" + unit
 	}
 	return b.ref(name, func() (*jsonSchema, error) { return b.fields(t, unit) })
 }
@@ -273,7 +303,11 @@ func (b *schemaBuilder) fields(t reflect.Type, unit string) (*jsonSchema, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		p.Description = b.docs[typeKey(owner(t, f.index))+"."+sf.Name]
+		key := typeKey(owner(t, f.index)) + "." + sf.Name
+		p.Description = b.describe(key, sf, fu)
+		if err := b.constrain(p, key, sf); err != nil {
+			return nil, err
+		}
 		s.Properties = append(s.Properties, member{name, p})
 		if f.unit == "@path" && s.AllOf == nil {
 			if s.AllOf, err = b.changeRules(); err != nil {
@@ -405,7 +439,13 @@ func (b *schemaBuilder) unit(unit string) (*jsonSchema, error) {
 	if unit == "" {
 		return &jsonSchema{Type: "number"}, nil
 	}
-	return b.ref(unit, func() (*jsonSchema, error) { return b.unitDef(unit) })
+	return b.ref(unit, func() (*jsonSchema, error) {
+		s, err := b.unitDef(unit)
+		if err == nil && s.Pattern != "" {
+			s.ErrorMessage = "Want " + unitWords[unit] + "."
+		}
+		return s, err
+	})
 }
 
 // Parts of the unit patterns, which follow the tokens of units.go: space

@@ -16,21 +16,24 @@ func newSchema() *command {
 		short: "print the JSON Schema of scenario files, for editors",
 		long: `
 Schema prints the JSON Schema (draft 2020-12) of the scenario language, so
-that an editor completes keys, shows each key's documentation and flags
-unknown keys, misplaced lists and malformed values as you type. It is
-made from the parameter types themselves, so it always matches this
-caresim. It checks form, not sense: run caresim check for ranges, shares
-that must sum to 1 and parameter paths.
+that an editor completes keys, shows each key's meaning, unit and range and
+flags unknown keys, misplaced lists, malformed values, numbers out of
+range (share: 5 for 5%), unknown organisations and misspelt parameter paths
+as you type. It is made from the parameter types and their checks, so it
+always matches this caresim. It checks each value on its own: run caresim
+check for rules across values, such as shares that must sum to 1 (the
+schema's description lists them).
 
 Editors with the YAML language server (VS Code's YAML extension, Neovim,
-Helix) read the schema named on a file's first line, as the built-in
-scenarios do:
+Helix) read the schema named on a file's first line. The built-in
+scenarios name the copy in the repository, scenarios/scenario.schema.json,
+by a relative path, so editors work offline:
 
-	# yaml-language-server: $schema=https://caresim.dev/schema/scenario.json
+	# yaml-language-server: $schema=../scenario.schema.json
 
-To work offline, or with this version's schema, save the schema beside
-your scenarios with caresim schema > scenario.schema.json and name that
-file instead: $schema=./scenario.schema.json.
+For your own scenarios, name that file by its path relative to yours, or
+save this version's schema beside them with
+caresim schema > scenario.schema.json and name ./scenario.schema.json.
 
 Examples:
 
