@@ -24,8 +24,11 @@ run: build
 # CI set, a missing chromium fails). test-short is the everyday tier: the
 # quick validation once, no browser, no multi-year statistical runs.
 # A package's golden files: go test ./PKG -update rewrites them (internal/golden).
+# The timeout is above go test's 10 minutes: the packages that run the
+# ten-year baseline (sim, cmd/caresim) take several minutes on a loaded
+# machine now that the baseline holds its capacity and its later years fill.
 test: lint
-	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -timeout 30m $(PKGS)
 
 test-short:
 	$(GO) test -short -count=1 $(PKGS)
