@@ -38,8 +38,9 @@ type readmeStep struct {
 //     the next as its output ("$ cat FILE" shows a file to write);
 //   - in an sh or bash block, each line (continued by a trailing \) that
 //     runs ./bin/caresim, or runs it inside single quotes (sbatch --wrap);
-//   - in a yaml block, a scenario (a mapping with extends), or every text
-//     value that runs /caresim (a container's command);
+//   - in a yaml block, a scenario (a mapping with extends), or a
+//     container whose command list runs /caresim, with its args list
+//     (see containerCommand), or every text value that runs /caresim;
 //   - outside the blocks, each code span that runs ./bin/caresim or
 //     /caresim, and each --set override written alone (--set PATH=VALUE),
 //     which must work on the built-ins.
@@ -124,6 +125,10 @@ func readmeSteps(src string) []readmeStep {
 			}
 			var walk func(n *yaml.Node)
 			walk = func(n *yaml.Node) {
+				if c := containerCommand(n); c != "" {
+					steps = append(steps, readmeStep{line: start + n.Line, kind: "caresim", text: c})
+					return
+				}
 				if n.Kind == yaml.ScalarNode {
 					if k := strings.Index(n.Value, "/caresim "); k >= 0 && (k == 0 || n.Value[k-1] == ' ') {
 						steps = append(steps, readmeStep{line: start + n.Line, kind: "caresim", text: strings.Join(strings.Fields(n.Value[k:]), " ")})
@@ -137,6 +142,30 @@ func readmeSteps(src string) []readmeStep {
 		}
 	}
 	return steps
+}
+
+// containerCommand returns the command line of a container n (a mapping
+// with a command list that runs /caresim, and its args list), its words
+// joined by spaces, with Kubernetes's $(NAME), a variable of the
+// container's environment, as $NAME; or "" when n is no such container.
+func containerCommand(n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	lists := map[string][]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, n.Content[i+1]
+		if (k == "command" || k == "args") && v.Kind == yaml.SequenceNode {
+			for _, w := range v.Content {
+				lists[k] = append(lists[k], w.Value)
+			}
+		}
+	}
+	if len(lists["command"]) == 0 || lists["command"][0] != "/caresim" {
+		return ""
+	}
+	line := strings.Join(append(lists["command"], lists["args"]...), " ")
+	return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`).ReplaceAllString(line, "$$$1")
 }
 
 // readmeShortened are the README's commands that the test runs with more
@@ -200,7 +229,9 @@ func jobArray(v string, first int) []map[string]string {
 // Absolute paths in the commands (a container's /results) are taken
 // inside the temporary folder. The commands of readmeShortened run with
 // flags that shorten them. Shell commands other than caresim's (head,
-// cut, cmp) run with sh, and are skipped where there is none.
+// cut, cmp) run with sh, and are skipped where there is none; go commands
+// (go version, go build) run in the repository's folder, writing what -o
+// names in the temporary one, and are skipped under -short.
 func TestReadmeExamples(t *testing.T) {
 	clearShardEnv(t)
 	src, err := os.ReadFile("../../README.md")
@@ -208,6 +239,10 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := readmeSteps(string(src))
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	t.Chdir(dir)
 	used := make([]bool, len(readmeShortened))
@@ -252,6 +287,14 @@ func TestReadmeExamples(t *testing.T) {
 				continue
 			}
 			cmd := exec.Command(sh, "-c", s.text)
+			if strings.HasPrefix(s.text, "go ") {
+				if testing.Short() {
+					t.Logf("%s: %s: skipped under -short: builds with the Go toolchain", at, s.text)
+					continue
+				}
+				cmd = exec.Command(sh, "-c", readmeGoCommand(s.text, dir))
+				cmd.Dir = root
+			}
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Errorf("%s: %s: %v\n%s", at, s.text, err, out)
@@ -315,6 +358,22 @@ func TestReadmeExamples(t *testing.T) {
 	if n < 10 {
 		t.Errorf("found %d caresim commands in README.md, want the 10 or more it has", n)
 	}
+}
+
+// readmeGoOutput is a go command's -o flag and its file.
+var readmeGoOutput = regexp.MustCompile(`(^| )-o (\S+)`)
+
+// readmeGoCommand returns a go command of the README (go version, go
+// build), which runs in the repository's folder, with the file its -o
+// names taken inside dir, where the other examples run.
+func readmeGoCommand(text, dir string) string {
+	return readmeGoOutput.ReplaceAllStringFunc(text, func(m string) string {
+		sub := readmeGoOutput.FindStringSubmatch(m)
+		if filepath.IsAbs(sub[2]) {
+			return m
+		}
+		return sub[1] + "-o " + filepath.Join(dir, sub[2])
+	})
 }
 
 // readmeFails returns the exit status a step's shown output implies: 1
@@ -423,8 +482,10 @@ func checkReadmeOutput(t *testing.T, at string, s readmeStep, got string) {
 	for _, l := range want {
 		w = append(w, readmeLine(l))
 	}
-	for _, l := range strings.Split(strings.TrimRight(got, "\n"), "\n") {
-		g = append(g, readmeLine(l))
+	if got = strings.TrimRight(got, "\n"); got != "" { // no output is no lines, not one empty line
+		for _, l := range strings.Split(got, "\n") {
+			g = append(g, readmeLine(l))
+		}
 	}
 	if !matchOutput(w, g) {
 		t.Errorf("%s: %s: the output does not match the README's (numbers as #, runs of spaces as one; a line ... matches any lines, ... in a line any text):\n%s",
@@ -440,7 +501,8 @@ func TestReadmeStepsParse(t *testing.T) {
 		"```sh\n./bin/caresim sweep --reps 3 \\\n  --lhs 2 baseline\nmake run\n```\n" +
 		"```bash\nsbatch --wrap './bin/caresim merge --out all shard-*'\n```\n" +
 		"```yaml\nextends: baseline\nname: x\n```\n" +
-		"```yaml\nargs:\n  - >-\n    /caresim sweep\n    --reps 2 baseline\n```\n"
+		"```yaml\nargs:\n  - >-\n    /caresim sweep\n    --reps 2 baseline\n```\n" +
+		"```yaml\ncontainers:\n  - name: s\n    command: [\"/caresim\", \"sweep\"]\n    args: [--out, \"/r/shard-$(JOB_COMPLETION_INDEX)\", baseline]\n```\n"
 	got := readmeSteps(src)
 	want := []readmeStep{
 		{line: 1, kind: "caresim", text: "./bin/caresim schema > s.json"},
@@ -452,6 +514,7 @@ func TestReadmeStepsParse(t *testing.T) {
 		{line: 15, kind: "caresim", text: "./bin/caresim merge --out all shard-*"},
 		{line: 18, kind: "scenario", text: "readme-scenario.yaml", body: "extends: baseline\nname: x\n"},
 		{line: 23, kind: "caresim", text: "/caresim sweep --reps 2 baseline"},
+		{line: 29, kind: "caresim", text: "/caresim sweep --out /r/shard-$JOB_COMPLETION_INDEX baseline"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("readmeSteps = %+v, want %+v", got, want)
