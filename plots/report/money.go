@@ -73,9 +73,7 @@ func millionsCell(x float64) string {
 		sign, digits = "−", s[1:]
 	}
 	whole, frac, _ := strings.Cut(digits, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
+	whole = separated(whole)
 	return sign + whole + "." + frac
 }
 

@@ -264,6 +264,15 @@ func reportUnit(unit string) (string, float64) {
 	return unit, 1
 }
 
+// separated writes the digits of a whole number with its thousands
+// separated by commas: "1234567" as "1,234,567".
+func separated(whole string) string {
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return whole
+}
+
 // reportNumber formats x to four significant figures, with thousands
 // separated by commas; a value not measured is a dash.
 func reportNumber(x float64) string {
@@ -276,9 +285,7 @@ func reportNumber(x float64) string {
 		sign, s = "-", s[1:]
 	}
 	whole, frac, _ := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
+	whole = separated(whole)
 	if frac != "" {
 		whole += "." + frac
 	}

@@ -185,9 +185,7 @@ func sig(x float64, n int) string {
 	}
 	s := strconv.FormatFloat(r, 'f', dec, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
+	whole = separated(whole)
 	if frac != "" {
 		whole += "." + frac
 	}
