@@ -14,14 +14,15 @@ import (
 )
 
 // interventionSets shortens the built-in scenarios for TestInterventions:
-// four years, 2014/15 to 2017/18, leave every intervention at least a year
-// at full effect (the last, the single front door, starts in October 2016
-// with a six-month ramp), and they pass the scenario checks (every start
-// inside the horizon). The warm-up is half a year instead of a year: it is
-// the same in both scenarios of a pair, since no intervention starts
-// before 2014-04-01, so it cannot bias a paired difference, and the beds
-// start near their working level (the baseline's census) anyway.
-var interventionSets = []string{"horizon=4y", "warm_up.length=180d"}
+// five years, 2013/14 (the base year) to 2017/18, leave every intervention
+// at least a year at full effect (the last, the single front door, starts
+// in October 2016 with a six-month ramp), and they pass the scenario
+// checks (every start inside the horizon). The warm-up is half a year
+// instead of a year: it is the same in both scenarios of a pair, since no
+// programme intervention starts before 2014-04-01, so it cannot bias a
+// paired difference, and the beds start near their working level (the
+// baseline's census) anyway.
+var interventionSets = []string{"horizon=5y", "warm_up.length=180d"}
 
 // interventionReps is the number of replications of each scenario. With
 // effects at their central values (see TestInterventions) the paired
