@@ -220,7 +220,7 @@ func TestBaselineRanges(t *testing.T) {
 		"money.organisations[social-care].growth":               "-2–2%",
 		"money.organisations[social-care].other":                "£43m–£73m",
 		"money.organisations[social-care].volume":               "0.5–2%",
-		"money.payment.tariff":                                  "2.71–3.61",
+		"money.payment.tariff":                                  "2.68–3.57",
 		"money.payment.prices[2].cost_uplift":                   "3.1–3.8%",
 		"money.payment.prices[3].cost_uplift":                   "2.1–3.1%",
 		"money.payment.prices[3].efficiency":                    "1–2%",
