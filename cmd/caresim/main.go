@@ -39,15 +39,16 @@
 //	ed_4h_performance                     0.9205      0.8281  1.013  fraction
 //	...
 //
-// Compare the PRISM teams with the baseline over a year, with the paired
-// difference of every metric and its 95% confidence interval, writing to
-// out/compare (a line "..." stands for lines left out here, and "..." in
-// a line for columns):
+// Compare the PRISM teams with the baseline over two years from the base
+// year (the teams start in October 2014), with the paired difference of
+// every metric and its 95% confidence interval, writing to out/compare (a
+// line "..." stands for lines left out here, and "..." in a line for
+// columns):
 //
-//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
+//	$ caresim compare --reps 2 --set horizon=2y --set warm_up.length=30d baseline prism
 //	compare: 2 scenarios, 2 replications each from seed 20140401 (common random numbers); differences are to baseline
-//	  baseline: 366 days from 2014-04-01 after a 30-day warm-up
-//	  prism: 366 days from 2014-04-01 after a 30-day warm-up
+//	  baseline: 731 days from 2013-04-01 after a 30-day warm-up
+//	  prism: 731 days from 2013-04-01 after a 30-day warm-up
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline ... per year
