@@ -57,6 +57,9 @@
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
 //
+//	the system's gap bridge, 2013/14 to 2014/15, £m: baseline's, and each scenario's difference to it with its paired 95% CI (bridge.csv has each organisation's):
+//	...
+//
 // Sweep the ED's cubicles over a grid, one row per point and replication
 // in sweep.csv; --shard K/N splits a sweep between machines and "caresim
 // merge" joins the parts:
