@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"caresim/sim/care"
 )
@@ -75,47 +74,32 @@ func unknownKeys(n int) []byte {
 	return []byte(b.String())
 }
 
-// TestLoadManyProblems checks that a file with tens of thousands of
-// problems is checked in time linear in them (merging and naming each
-// problem's path once scanned the whole merged file, so 40,000 unknown
-// keys took 11 s), and that only the first MaxShown are listed, with a
-// count of the rest.
-func TestLoadManyProblems(t *testing.T) {
-	if testing.Short() {
-		t.Skip("times loads of tens of thousands of problems")
-	}
-	t.Parallel()
+// keysReader returns a ReadFile that serves base.yaml and, for any other
+// name, a scenario extending it with n unknown keys ([unknownKeys]).
+func keysReader(tb testing.TB, n int) func(string) ([]byte, error) {
+	tb.Helper()
 	base, err := os.ReadFile("testdata/load/base.yaml")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	load := func(n int) (time.Duration, error) {
-		src := unknownKeys(n)
-		read := func(name string) ([]byte, error) {
-			if filepath.Base(name) == "base.yaml" {
-				return base, nil
-			}
-			return src, nil
+	src := unknownKeys(n)
+	return func(name string) ([]byte, error) {
+		if filepath.Base(name) == "base.yaml" {
+			return base, nil
 		}
-		best := time.Duration(math.MaxInt64)
-		var err error
-		for range 2 { // the faster of two, against a loaded machine
-			began := time.Now()
-			_, err = Load("keys.yaml", Options{ReadFile: read})
-			best = min(best, time.Since(began))
-		}
-		return best, err
+		return src, nil
 	}
-	small, _ := load(500)
-	large, err := load(24000)
-	// 48 times the problems: linear is about 48 times the time (more
-	// with the garbage collector's work), quadratic 2304 times; 192
-	// leaves room for a noisy machine.
-	ratio := float64(large) / float64(small)
-	t.Logf("%v for 1000 problems, %v for 48000: %.1f times", small, large, ratio)
-	if ratio > 192 {
-		t.Errorf("48 times the problems took %.0f times as long (%v against %v): not linear", ratio, large, small)
+}
+
+// TestLoadManyProblems checks that a file with 48,000 problems reports
+// them all, and lists only the first MaxShown with a count of the rest.
+// How the time grows with the problems is BenchmarkLoadManyProblems's.
+func TestLoadManyProblems(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads tens of thousands of problems")
 	}
+	t.Parallel()
+	_, err := Load("keys.yaml", Options{ReadFile: keysReader(t, 24000)})
 	var list ErrorList
 	if !errors.As(err, &list) || len(list) != 48000 {
 		t.Fatalf("want 48000 problems, got %d", len(list))
@@ -123,6 +107,26 @@ func TestLoadManyProblems(t *testing.T) {
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != MaxShown+1 || lines[MaxShown] != "and 47900 more problems (48000 in all)" {
 		t.Errorf("want %d problems listed and a count of the rest, got %d lines ending %q", MaxShown, len(lines), lines[len(lines)-1])
+	}
+}
+
+// BenchmarkLoadManyProblems loads files with 1,000 and 48,000 problems
+// and reports the time per problem, which must stay about the same at
+// both sizes: merging and naming each problem's path once scanned the
+// whole merged file, so that 40,000 unknown keys took 11 s (quadratic,
+// the 48,000's figure 48 times the 1,000's).
+func BenchmarkLoadManyProblems(b *testing.B) {
+	for _, n := range []int{500, 24000} {
+		b.Run(fmt.Sprintf("problems=%d", 2*n), func(b *testing.B) {
+			read := keysReader(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load("keys.yaml", Options{ReadFile: read}); err == nil {
+					b.Fatal("want problems")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(2*n), "ns/problem")
+		})
 	}
 }
 
