@@ -277,6 +277,12 @@ type LeftWithoutBeingSeen struct {
 	// patience ends first leaves unseen from the cubicle. Unset (the zero
 	// Dist), a patient is seen on getting a cubicle.
 	ToClinician des.Dist `yaml:"to_clinician" unit:"duration"`
+	// PerWaiting is the wait that each patient already waiting for a
+	// cubicle when a patient arrives adds to that patient's sense of the
+	// wait: their patience runs out PerWaiting sooner per patient ahead of
+	// them, at the soonest on arrival. 0 is none: patience does not depend
+	// on the waiting room.
+	PerWaiting des.Time `yaml:"per_waiting" unit:"duration"`
 }
 
 // Handover is the handover of patients brought by ambulance: the crew
