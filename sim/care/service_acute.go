@@ -122,6 +122,10 @@ var svcAcute = &service{
 
 		// Discharge under pressure (services.acute.early_discharge;
 		// earlydischarge.go).
+		daily(follows, "acute_stays_shortened", "patients", dayCount(count(cStaysShortened)),
+			"emergency admissions whose clinical stay discharge under pressure shortened (services.acute.early_discharge)"),
+		daily(follows, "acute_stay_days_cut", "days", dayCount(count(cStayDaysCut)),
+			"days of clinical stay cut by discharge under pressure, counted on the day of admission"),
 		annual(follows, "acute_stays_shortened", "spells", total(count(cStaysShortened)),
 			"emergency spells admitted when the general beds were above services.acute.early_discharge.from, their clinical stay shortened (discharge under pressure), counted at admission"),
 		annual(follows, "acute_stay_days_cut", "bed days", total(count(cStayDaysCut)),
