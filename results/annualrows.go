@@ -36,6 +36,10 @@ func AnnualRowsOf(res *sim.Results) []AnnualRow {
 				s := money.Annual[y][b][k]
 				out = append(out, AnnualRow{Year: fy, Organisation: finance.BodyNames[b], Measure: m.Name, Unit: m.Unit, Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()})
 			}
+			for k, m := range finance.PressureLines {
+				s := money.Pressure[y][b][k]
+				out = append(out, AnnualRow{Year: fy, Organisation: finance.BodyNames[b], Measure: m.Name, Unit: m.Unit, Mean: s.Mean, Lo: s.Lo(), Hi: s.Hi()})
+			}
 		}
 	}
 	return out

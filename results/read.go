@@ -265,8 +265,13 @@ func readAnnual(path string, s *Summary, d *RunData) error {
 	for k, m := range care.AnnualMeasures {
 		careMeasure[m.Name] = k
 	}
+	pressure := map[string]bool{}
+	for _, m := range finance.PressureLines {
+		pressure[m.Name] = true
+	}
 	// The rows summary.json says the file holds, by year, organisation
-	// and measure, of the measures this caresim knows.
+	// and measure, of the measures this caresim knows (the pressure lines
+	// are checked for, not charted).
 	want := map[[3]string]bool{}
 	priced := false
 	for _, fy := range years {
@@ -276,6 +281,11 @@ func readAnnual(path string, s *Summary, d *RunData) error {
 			}
 			if _, ok := measure[m.Name]; ok {
 				priced = true
+				for _, b := range sim.MoneyBodies {
+					want[[3]string{fy, finance.BodyNames[b], m.Name}] = true
+				}
+			}
+			if pressure[m.Name] {
 				for _, b := range sim.MoneyBodies {
 					want[[3]string{fy, finance.BodyNames[b], m.Name}] = true
 				}

@@ -132,6 +132,7 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 	}
 	if r.Res.Money != nil {
 		s.AnnualMeasures = append(s.AnnualMeasures, finance.Measures[:]...)
+		s.AnnualMeasures = append(s.AnnualMeasures, finance.PressureLines[:]...)
 	}
 	for _, m := range r.Res.AllMetrics() {
 		sum := m.Summary
@@ -225,7 +226,8 @@ func (r *Run) WriteDaily(w io.Writer) error {
 // WriteAnnual writes annual.csv: for each financial year, each annual
 // measure of the care model (with an empty organisation), then, when the
 // run was priced, each line of the accounts of the system and of each
-// organisation (sim.MoneyBodies, finance.Measures): the mean across
+// organisation (sim.MoneyBodies, finance.Measures), then what its deficit
+// owes to each cost of pressure (finance.PressureLines): the mean across
 // replications with its confidence interval.
 func (r *Run) WriteAnnual(w io.Writer) error {
 	l := r.newLongWriter(w, []string{"financial_year", "organisation", "measure", "unit"}, "ci_low", "ci_high")
@@ -242,6 +244,10 @@ func (r *Run) WriteAnnual(w io.Writer) error {
 			for k, m := range finance.Measures {
 				l.group([]string{fy, finance.BodyNames[b], m.Name, m.Unit}, SummaryCells(money.Annual[y][b][k]),
 					func(i int) string { return Cell(money.Reps[i][y].Money[b][k]) })
+			}
+			for k, m := range finance.PressureLines {
+				l.group([]string{fy, finance.BodyNames[b], m.Name, m.Unit}, SummaryCells(money.Pressure[y][b][k]),
+					func(i int) string { return Cell(money.Reps[i][y].Pressure[b][k]) })
 			}
 		}
 	}

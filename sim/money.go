@@ -26,6 +26,10 @@ type MoneyResults struct {
 	// as finance.BodyNames and finance.Measures; amounts are in pounds of
 	// that year.
 	Annual [][finance.NumBodies][finance.NumMeasures]stats.Summary
+	// Pressure[y][b][k] summarises, in the same way, what body b's deficit
+	// owes to pressure cost k in year Years[y] (finance.Pressures;
+	// finance.Year.Pressure).
+	Pressure [][finance.NumBodies][finance.NumPressures]stats.Summary
 	// FinalYear is the index in Years of the final year: the last one
 	// simulated whole, or the last one if none is whole.
 	FinalYear int
@@ -224,6 +228,7 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 	n := len(m.Reps)
 	vals := make([]float64, n)
 	m.Annual = make([][finance.NumBodies][finance.NumMeasures]stats.Summary, len(m.Years))
+	m.Pressure = make([][finance.NumBodies][finance.NumPressures]stats.Summary, len(m.Years))
 	for y := range m.Years {
 		for b := range finance.NumBodies {
 			for k := range finance.NumMeasures {
@@ -231,6 +236,12 @@ func (r *Results) addMoney(p *care.Params, o Options) error {
 					vals[i] = acc[y].Money[b][k]
 				}
 				m.Annual[y][b][k] = summarizeFinite(vals)
+			}
+			for k := range finance.NumPressures {
+				for i, acc := range m.Reps {
+					vals[i] = acc[y].Pressure[b][k]
+				}
+				m.Pressure[y][b][k] = summarizeFinite(vals)
 			}
 		}
 	}

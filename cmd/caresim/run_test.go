@@ -326,9 +326,11 @@ func TestRunMoneyFiles(t *testing.T) {
 	files := runFiles(t, dir, "run", "--quiet", "--reps", "2", "--set", "horizon=400d", "--set", "warm_up.length=1d",
 		"--per-replication", "--no-plots", "--out", dir, "testdata/mmc-money.yaml")
 	metrics := readCSV(t, files, "metrics.csv", metricsHeader, (care.NumMetrics+len(sim.MoneyMetricNames))*(1+reps))
-	annual := readCSV(t, files, "annual.csv", annualHeader, years*(care.NumAnnual+finance.NumBodies*finance.NumMeasures)*(1+reps))
+	const lines = finance.NumMeasures + finance.NumPressures // each body's accounts, then its pressure lines
+	annual := readCSV(t, files, "annual.csv", annualHeader, years*(care.NumAnnual+finance.NumBodies*lines)*(1+reps))
 
-	// Each year: the care rows, then each body's lines, the system first.
+	// Each year: the care rows, then each body's lines and pressure lines,
+	// the system first.
 	perYear := len(annual) / years
 	for y := range years {
 		rows := annual[y*perYear : (y+1)*perYear]
@@ -343,8 +345,13 @@ func TestRunMoneyFiles(t *testing.T) {
 				measure, unit = care.AnnualMeasures[k].Name, care.AnnualMeasures[k].Unit
 			} else {
 				k -= care.NumAnnual
-				b := sim.MoneyBodies[k/finance.NumMeasures]
-				org, measure, unit = finance.BodyNames[b], finance.Measures[k%finance.NumMeasures].Name, "£"
+				b, l := sim.MoneyBodies[k/lines], k%lines
+				org, unit = finance.BodyNames[b], "£"
+				if l < finance.NumMeasures {
+					measure = finance.Measures[l].Name
+				} else {
+					measure = finance.PressureLines[l-finance.NumMeasures].Name
+				}
 			}
 			if r[2] != org || r[3] != measure || r[4] != unit || r[5] != wantRep {
 				t.Fatalf("annual.csv year %d row %d: %q, want organisation %q, measure %q, unit %q, replication %s", y, i, r, org, measure, unit, wantRep)
@@ -393,8 +400,9 @@ func TestRunMoneyFiles(t *testing.T) {
 	if len(s.Metrics) != care.NumMetrics+len(sim.MoneyMetricNames) || s.Metrics[care.NumMetrics].Name != "deficit_final_year_gbp" {
 		t.Errorf("summary.json: %d metrics, want the %d of care and the %d of money", len(s.Metrics), care.NumMetrics, len(sim.MoneyMetricNames))
 	}
-	if len(s.AnnualMeasures) != care.NumAnnual+finance.NumMeasures || s.AnnualMeasures[care.NumAnnual].Name != finance.Measures[0].Name {
-		t.Errorf("summary.json: %d annual measures, want the %d of care and the %d of money", len(s.AnnualMeasures), care.NumAnnual, finance.NumMeasures)
+	if len(s.AnnualMeasures) != care.NumAnnual+finance.NumMeasures+finance.NumPressures || s.AnnualMeasures[care.NumAnnual].Name != finance.Measures[0].Name ||
+		s.AnnualMeasures[care.NumAnnual+finance.NumMeasures].Name != finance.PressureLines[0].Name {
+		t.Errorf("summary.json: %d annual measures, want the %d of care, the %d of money and the %d of pressure", len(s.AnnualMeasures), care.NumAnnual, finance.NumMeasures, finance.NumPressures)
 	}
 }
 

@@ -59,9 +59,10 @@ outside the run, the bias, the mean absolute percentage error and the
 observed values inside the 95% prediction band; in --format text on
 stdout, and as window.csv in --out. Nothing in the model was fitted to
 the window: the fit is reported, not checked. A target the baseline is known to
-miss (validation.Target.Missed: the 2013/14 occupancy, and the
-programme's projected gap) is reported as "NO (known)", and why on
-stderr, but does not make it exit 1.
+miss (validation.Target.Missed: the 2013/14 occupancy) is reported as
+"NO (known)", and why on stderr, but does not make it exit 1. The
+programme's projected gap is not a target: the gap is derived (caresim
+run prints it beside the projection).
 
 Examples:
 

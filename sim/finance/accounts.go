@@ -90,6 +90,20 @@ var Pressures = [NumPressures]Measure{
 	PressureReimbursed:      {Name: "delayed_discharge_charges", Unit: "£", Doc: "delayed-discharge payments for social care's delays (payment.delayed_discharge): paid by social care, received by the trust"},
 }
 
+// PressureLines name the costs of [Year.Pressure] as lines of a run's
+// annual accounts, indexed by the Pressure constants: "pressure_", the
+// cost's name and "_gbp" (pressure_escalation_beds_gbp). Each is what the
+// body's deficit owes to the cost in the year: its own costs and the
+// payments it makes are positive, the payments it receives negative, so
+// that the system's line, the bodies' sum, nets a fine to nothing.
+var PressureLines = func() (ls [NumPressures]Measure) {
+	for k, p := range Pressures {
+		ls[k] = Measure{Name: "pressure_" + p.Name + "_gbp", Unit: p.Unit,
+			Doc: "what the deficit owes to a cost of pressure (positive: a cost or a payment made; negative: a payment received; the system's, the bodies' sum): " + p.Doc}
+	}
+	return ls
+}()
+
 // Activity is what one financial year of a replication did and held: the
 // counts and bed days over its Days and the mean capacities over the same
 // days. Package sim fills it from the care model's annual measures.
