@@ -34,6 +34,7 @@ func TestGolden(t *testing.T) {
 		{"ae.png", ExampleAEPerformance},
 		{"waitlist.png", ExampleWaitingListOverTime},
 		{"crowding.png", ExampleEDCrowding},
+		{"pressure.png", ExamplePressureResponses},
 		{"los.png", ExampleLengthOfStay},
 		{"pathways.png", ExamplePathwayMix},
 		{"overlay.png", ExampleScenariosOverTime},

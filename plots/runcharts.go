@@ -103,6 +103,13 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, Chart{File: "ed-crowding", Fig: f})
 	}
+	if pr, ok := pressureOf(d); ok {
+		f, err := PressureResponses(pr)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "pressure-responses", Fig: f})
+	}
 	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
 		f, err := WaitingListOverTime(WaitingList{
 			Place: place, Start: start,
@@ -200,6 +207,24 @@ func crowdingOf(d results.RunData) (Crowding, bool) {
 		return Crowding{}, false
 	}
 	return Crowding{Place: d.Place, Start: d.Start, Boarding: s[0], Corridor: s[1], Over30: s[2], Over60: s[3]}, true
+}
+
+// pressureOf returns the responses of run d's hospital to running full,
+// and whether there are any: emergency stays shortened by discharge under
+// pressure, or patients who left the ED unseen.
+func pressureOf(d results.RunData) (Pressure, bool) {
+	idx := [3]int{care.DailyIndex("acute_stays_shortened"), care.DailyIndex("acute_stay_days_cut"), care.DailyIndex("ed_lwbs")}
+	var s [3][]float64
+	for i, k := range idx {
+		if k < 0 || k >= len(d.Daily) {
+			return Pressure{}, false
+		}
+		s[i] = finite(d.Daily[k].Mean)
+	}
+	if !anyValue(s[0]) && !anyValue(s[2]) {
+		return Pressure{}, false
+	}
+	return Pressure{Place: d.Place, Start: d.Start, Shortened: s[0], DaysCut: s[1], LeftUnseen: s[2]}, true
 }
 
 // anyValue reports whether xs holds a number other than zero.

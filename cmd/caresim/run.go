@@ -117,7 +117,9 @@ reason patients wait for, when the scenario has acute beds), ae-performance (eac
 4-hour performance against the 95% standard and 12-hour waits, when it
 has A&E attendances), ed-crowding (each month's mean patients waiting in
 ED for a bed, those in corridor spaces, and ambulance handovers over 30
-and 60 minutes, when there are any), waiting-list (the elective waiting
+and 60 minutes, when there are any), pressure-responses (each month's
+emergency stays shortened by discharge under pressure and the days they
+lost, and patients who left ED unseen, when there are any), waiting-list (the elective waiting
 list and those on it over 18 weeks, and each month's share within 18
 weeks against the 92% standard, when it has elective care),
 los-acute and los-intermediate-care (the

@@ -530,8 +530,10 @@ func (s *Services) check(c *checker, p *Params) {
 	c.fraction("services.acute.readmit", a.Readmit)
 	a.Management.check(c, "services.acute.management", a.Beds)
 	a.Discharge.check(c, "services.acute.discharge")
+	a.EarlyDischarge.check(c, "services.acute.early_discharge", a.Readmit)
 	if !c.later {
 		p.checkSwitches(c)
+		p.checkEarlyDischargeSwitch(c)
 	}
 	if a.Enabled {
 		pw := &a.Pathways
@@ -738,6 +740,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.bedRuleUnread(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.earlyDischargeUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

@@ -218,6 +218,19 @@ func TestValidate(t *testing.T) {
 		{"crowding factor negative", func(p *care.Params) {
 			p.Services.ED.Crowding = care.EDCrowding{From: 1, To: 1.5, Factor: -1}
 		}, []fieldErr{{"services.ed.crowding.factor", "must be >= 0, not -1"}}},
+		{"early discharge lengthens stays", func(p *care.Params) {
+			p.Services.Acute.EarlyDischarge = care.EarlyDischarge{From: 0.9, To: 1, Stay: 1.05}
+		}, []fieldErr{{"services.acute.early_discharge.stay", "must be at most 1, not 1.05"}}},
+		{"early discharge to not above from", func(p *care.Params) {
+			p.Services.Acute.EarlyDischarge = care.EarlyDischarge{From: 1, To: 0.9, Stay: 0.95}
+		}, []fieldErr{{"services.acute.early_discharge.to", "must be above from (1), not 0.9"}}},
+		{"early discharge readmits more than everyone", func(p *care.Params) {
+			p.Services.Acute.Readmit = 0.5
+			p.Services.Acute.EarlyDischarge = care.EarlyDischarge{From: 0.9, To: 1, Stay: 0.95, Readmit: 3}
+		}, []fieldErr{{"services.acute.early_discharge.readmit", "times services.acute.readmit (0.5) is 1.5, above 1"}}},
+		{"early discharge given while off", func(p *care.Params) {
+			p.Services.Acute.EarlyDischarge = care.EarlyDischarge{From: 0.9, To: 1, Readmit: 1.1}
+		}, []fieldErr{{"services.acute.early_discharge.stay", "is 0, so discharge under pressure is off"}}},
 		{"patients leave unseen without a patience", func(p *care.Params) {
 			p.Services.ED.LeftWithoutBeingSeen = care.LeftWithoutBeingSeen{Routes: []string{"walk-in"}, Share: 0.5}
 		}, []fieldErr{{"services.ed.left_without_being_seen.patience", "missing"}}},
@@ -338,7 +351,7 @@ func TestValidate(t *testing.T) {
 			[]fieldErr{{"interventions[0].changes[0].path", "missing"}}},
 		{"change of an unknown key", func(p *care.Params) { p.Interventions[0].Changes[0].Path = "services.acute.bedz" },
 			[]fieldErr{{"interventions[0].changes[0].path",
-				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management, discharge`}}},
+				`unknown key "bedz"; known there: enabled, beds, divert, length_of_stay, assessment, pathways, readmit, occupied, management, discharge, early_discharge`}}},
 		{"change of an unknown locality", func(p *care.Params) {
 			p.Interventions[0].Changes[0].Path = "population.localities.Newark.people"
 		}, []fieldErr{{"interventions[0].changes[0].path", `no element named "Newark"`}}},
@@ -370,6 +383,15 @@ func TestValidate(t *testing.T) {
 			p.Interventions[0].Changes = []care.Change{
 				{Path: "services.ed.crowding.to", To: &care.Effect{Low: 2, Central: 2, High: 2}},
 				{Path: "services.ed.crowding.factor", To: &care.Effect{Low: 1.1, Central: 1.1, High: 1.1}},
+			}
+		}, nil},
+		{"early discharge off", func(p *care.Params) {
+			p.Interventions[0].Changes[0].Path = "services.acute.early_discharge.from"
+		}, []fieldErr{{"interventions[0].changes[0].path", "services.acute.early_discharge.stay is 0 throughout the run"}}},
+		{"early discharge switched on from a date", func(p *care.Params) {
+			p.Interventions[0].Changes = []care.Change{
+				{Path: "services.acute.early_discharge.to", To: &care.Effect{Low: 1, Central: 1, High: 1}},
+				{Path: "services.acute.early_discharge.stay", To: &care.Effect{Low: 0.95, Central: 0.95, High: 0.95}},
 			}
 		}, nil},
 		{"nobody leaves the ED unseen", func(p *care.Params) {

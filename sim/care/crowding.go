@@ -159,7 +159,10 @@ func (m *model) unboard() {
 
 // waitUnseen books the moment patient id, just arrived in the department,
 // leaves unseen, if they are one who would: with ToClinician set, before
-// they ask for a cubicle; without, once they have to wait for one.
+// they ask for a cubicle; without, once they have to wait for one. The
+// moment is their patience from now, less PerWaiting for each patient
+// waiting for a cubicle ahead of them (Batt and Terwiesch 2015: a longer
+// waiting room makes patients leave sooner), at the soonest now.
 func (m *model) waitUnseen(id int32) {
 	pt := m.pts.At(id)
 	lw := &m.p.Services.ED.LeftWithoutBeingSeen
@@ -170,7 +173,18 @@ func (m *model) waitUnseen(id int32) {
 		m.ed.unseen = append(m.ed.unseen, des.Token{})
 		m.ed.deadline = append(m.ed.deadline, 0)
 	}
-	t := m.cal.Now() + max(0, m.sample(pt, slotPatience, &lw.Patience))
+	patience := max(0, m.sample(pt, slotPatience, &lw.Patience))
+	if lw.PerWaiting > 0 {
+		// The patients waiting for a cubicle ahead of this one: the
+		// queue, less this patient if already in it.
+		pool := svcED.pool()
+		ahead := m.net.Queued(pool)
+		if m.net.Waiting(id) == pool {
+			ahead--
+		}
+		patience = max(0, patience-lw.PerWaiting*des.Time(ahead))
+	}
+	t := m.cal.Now() + patience
 	m.ed.unseen[id] = m.cal.ScheduleCancellable(t, evLeftUnseen, id)
 	m.ed.deadline[id] = t
 }
@@ -289,6 +303,7 @@ func (e *ED) checkCrowding(c *checker, known []string) {
 	leaves := e.Enabled && lw.Share > 0
 	c.dist(at+"left_without_being_seen.patience", &lw.Patience, leaves)
 	c.dist(at+"left_without_being_seen.to_clinician", &lw.ToClinician, false)
+	c.nonNegative(at+"left_without_being_seen.per_waiting", float64(lw.PerWaiting))
 	if leaves && len(lw.Routes) == 0 {
 		c.add(at+"left_without_being_seen.routes", "names no route, so nobody would leave: name the routes whose patients may (walk-in), or set share: 0")
 	}

@@ -675,3 +675,61 @@ func TestAmbulanceFirst(t *testing.T) {
 		t.Errorf("mean handover %.1f minutes taken first, want well under %.1f in one queue", first, fifo)
 	}
 }
+
+// TestLeftUnseenWithTheWaitingRoom runs the department of
+// TestLeftWithoutBeingSeen, with twice the arrivals, and each patient waiting ahead adding 25
+// minutes to a newcomer's sense of the wait (per_waiting). By hand, from
+// the log: a patient who arrives to q patients waiting for the cubicle
+// (arrived before, neither started nor gone) leaves unseen max(0, 5 h −
+// q × 25 min) after arrival unless they start before then.
+func TestLeftUnseenWithTheWaitingRoom(t *testing.T) {
+	t.Parallel()
+	const patience, per = 5 * hour, 25 * hour / 60
+	p := edDept(1, 0, 1, hour, hour, 20, Route{Name: "walk-in", PerDay: 72})
+	p.Services.ED.LeftWithoutBeingSeen = LeftWithoutBeingSeen{Routes: []string{"walk-in"}, Share: 1,
+		Patience: des.Fixed(float64(patience)), PerWaiting: per}
+	_, log := runED(t, p)
+	ids, arrive, _ := arrivalsOf(log)
+	inf := des.Time(math.Inf(1))
+	start, gone := make([]des.Time, len(ids)), make([]des.Time, len(ids))
+	for i, id := range ids {
+		start[i], gone[i] = inf, inf
+		if x, ok := at(log[id], "start", "ed"); ok {
+			start[i] = x
+		}
+		if x, ok := at(log[id], "leave-unseen", "ed"); ok {
+			gone[i] = x
+		}
+	}
+	unseen, shortened, atOnce := 0, 0, 0
+	for i, id := range ids {
+		q := 0
+		for j := range i {
+			if start[j] > arrive[i] && gone[j] > arrive[i] {
+				q++
+			}
+		}
+		want := max(0, patience-per*des.Time(q))
+		switch {
+		case gone[i] < inf:
+			unseen++
+			if q > 0 {
+				shortened++
+			}
+			if want == 0 {
+				atOnce++
+			}
+			if math.Abs(float64(gone[i]-arrive[i]-want)) > edTol {
+				t.Errorf("patient %d, %d waiting on arrival: left unseen %.6f h after arrival, want %.6f h", id, q, float64(gone[i]-arrive[i])*24, float64(want)*24)
+			}
+		case start[i] < inf:
+			if start[i]-arrive[i] > want+edTol {
+				t.Errorf("patient %d, %d waiting on arrival: started %.6f h after arrival, after their patience of %.6f h", id, q, float64(start[i]-arrive[i])*24, float64(want)*24)
+			}
+		}
+	}
+	if shortened < 100 || atOnce < 10 {
+		t.Fatalf("%d left unseen, %d with patients ahead, %d at once: too few to test", unseen, shortened, atOnce)
+	}
+	t.Logf("%d arrivals: %d left unseen, %d with patients ahead, %d at once", len(ids), unseen, shortened, atOnce)
+}

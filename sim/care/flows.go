@@ -461,7 +461,7 @@ func (m *model) onGrant(g des.Grant) {
 		}
 		pt.admitted = now
 		m.trace(id, "admit", svcAcute.name)
-		m.cal.Schedule(now+max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id])), svcAcute.end, id)
+		m.cal.Schedule(now+m.shortenStay(pt, max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id]))), svcAcute.end, id)
 	case svcCommunity.pool():
 		// Community places are taken only when free (TryRequest).
 	default:
@@ -547,7 +547,7 @@ func (m *model) leaveAcute(id int32) {
 	// come back through those services' own readmit outcome, and care-home
 	// residents through their urgent calls, so that no one holds two
 	// places at once.
-	if pt.pathway == 0 && m.u(pt, slotReadmit) < m.p.Services.Acute.Readmit {
+	if pt.pathway == 0 && m.u(pt, slotReadmit) < m.readmitProb(pt) {
 		m.readmit(pt, now+des.Time(30*m.u(pt, slotReadmitWhen)), true)
 	}
 }

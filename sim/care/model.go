@@ -232,6 +232,10 @@ type patient struct {
 	episode    uint8
 	delay      uint8 // the reason for delay in the acute bed and its owner (delays.go), or 0
 	hours      uint8 // a package of home care's hours a week
+	// pressure is the pressure on the general acute beds at an emergency
+	// admission, 0–1, when discharge under pressure shortened the stay
+	// (earlydischarge.go); 0 otherwise.
+	pressure float32
 }
 
 const pathDied = 4
@@ -433,7 +437,12 @@ const (
 	// cCancelled28d counts elective patients admitted more than 28 days
 	// after their last cancellation on the day.
 	cCancelled28d = cLeftHour + 24
-	numCounts     = cCancelled28d + 1
+	// cStaysShortened counts emergency stays shortened by discharge
+	// under pressure, and cStayDaysCut the days of clinical stay they
+	// lost, both at the admission.
+	cStaysShortened = cCancelled28d + 1
+	cStayDaysCut    = cStaysShortened + 1
+	numCounts       = cStayDaysCut + 1
 )
 
 // Run simulates one replication of p. p must have passed [Params.Validate];

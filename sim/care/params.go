@@ -277,6 +277,12 @@ type LeftWithoutBeingSeen struct {
 	// patience ends first leaves unseen from the cubicle. Unset (the zero
 	// Dist), a patient is seen on getting a cubicle.
 	ToClinician des.Dist `yaml:"to_clinician" unit:"duration"`
+	// PerWaiting is the wait that each patient already waiting for a
+	// cubicle when a patient arrives adds to that patient's sense of the
+	// wait: their patience runs out PerWaiting sooner per patient ahead of
+	// them, at the soonest on arrival. 0 is none: patience does not depend
+	// on the waiting room.
+	PerWaiting des.Time `yaml:"per_waiting" unit:"duration"`
 }
 
 // Handover is the handover of patients brought by ambulance: the crew
@@ -395,6 +401,38 @@ type Acute struct {
 	// how long the bed then takes to be ready. Its zero value is leaving
 	// at once to a bed ready at once.
 	Discharge Discharge `yaml:"discharge"`
+	// EarlyDischarge shortens emergency stays when the general beds are
+	// full, and raises the readmissions of the patients it sends home
+	// early. Its zero value shortens nothing.
+	EarlyDischarge EarlyDischarge `yaml:"early_discharge"`
+}
+
+// EarlyDischarge is discharge under pressure (earlydischarge.go): an
+// emergency patient admitted when the general acute beds are full has a
+// shorter clinical stay, and if they go home a higher chance of coming
+// back within 30 days. With x the occupancy of the general beds at the
+// admission, as the bed-management rule reads it (patients in them and
+// emergency patients waiting for one, over the beds open), the pressure
+//
+//	r(x) = min(1, max(0, x − From) / (To − From))
+//
+// is 0 up to From and rises in a straight line to 1 at To. The clinical
+// stay drawn from Acute.LengthOfStay is multiplied by 1 − (1 − Stay)·r,
+// and the patient's 30-day readmission probability, if they go home, by
+// 1 + (Readmit − 1)·r. Its zero value (Stay 0) shortens nothing; so does
+// Stay 1.
+type EarlyDischarge struct {
+	// From is the occupancy up to which stays take their own time.
+	From float64 `yaml:"from" unit:"fraction"`
+	// To is the occupancy from which stays are shortest; above From.
+	To float64 `yaml:"to" unit:"fraction"`
+	// Stay is the factor on the clinical stay at To and above: 0.95
+	// makes it 5% shorter. At most 1.
+	Stay float64 `yaml:"stay" unit:"factor"`
+	// Readmit is the factor on the 30-day readmission probability
+	// (Acute.Readmit) of a patient admitted at To and above who goes
+	// home: 1.1 makes it 10% higher. 0 is 1: no more readmissions.
+	Readmit float64 `yaml:"readmit" unit:"factor"`
 }
 
 // Discharge is a bed service's discharge timing (discharge.go): patients

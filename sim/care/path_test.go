@@ -264,7 +264,7 @@ func TestNumbersErrors(t *testing.T) {
 		known []string
 	}{
 		{"services.acute.bedz", "services.acute.bedz", `unknown key "bedz"`,
-			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied", "management", "discharge"}},
+			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied", "management", "discharge", "early_discharge"}},
 		{"servces.acute.beds", "servces", `unknown key "servces"`,
 			[]string{"start", "horizon", "warm_up", "population", "demand", "services", "interventions"}},
 		{"population.localities.Newark.people", "population.localities.Newark",

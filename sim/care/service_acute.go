@@ -119,6 +119,21 @@ var svcAcute = &service{
 			"planned acute beds closed by the bed-management rule, time-weighted mean"),
 		metric(MetricEscalationBeds, "acute_escalation_beds_mean", "beds", timeMean(level(lvEscalation)),
 			"escalation beds open, time-weighted mean"),
+
+		// Discharge under pressure (services.acute.early_discharge;
+		// earlydischarge.go).
+		daily(follows, "acute_stays_shortened", "patients", dayCount(count(cStaysShortened)),
+			"emergency admissions whose clinical stay discharge under pressure shortened (services.acute.early_discharge)"),
+		daily(follows, "acute_stay_days_cut", "days", dayCount(count(cStayDaysCut)),
+			"days of clinical stay cut by discharge under pressure, counted on the day of admission"),
+		annual(follows, "acute_stays_shortened", "spells", total(count(cStaysShortened)),
+			"emergency spells admitted when the general beds were above services.acute.early_discharge.from, their clinical stay shortened (discharge under pressure), counted at admission"),
+		annual(follows, "acute_stay_days_cut", "bed days", total(count(cStayDaysCut)),
+			"days of clinical stay cut by discharge under pressure, counted at admission"),
+		metric(follows, "acute_stays_shortened_per_year", "per year", perYear(count(cStaysShortened)),
+			"emergency spells whose clinical stay discharge under pressure shortened"),
+		metric(follows, "acute_stay_days_cut_per_year", "bed days per year", perYear(count(cStayDaysCut)),
+			"days of clinical stay cut by discharge under pressure"),
 	}, dischargeMeasures()...),
 }
 
