@@ -16,6 +16,14 @@ func BenchmarkBaseline(b *testing.B) {
 	benchBaseline(b, nil)
 }
 
+// BenchmarkBaseline5y runs the baseline's first five years (2014/15 to
+// 2018/19), before its demand outgrows the held capacity and the ED's
+// queue grows without bound: the cost per event of a system in working
+// order, which a queue growing without end does not mask.
+func BenchmarkBaseline5y(b *testing.B) {
+	benchBaseline(b, []string{"horizon=5y"})
+}
+
 // BenchmarkBaselineHorizon runs the baseline for 10, 20 and 40 years with
 // demand held level (no population growth or trend: the baseline's demand
 // outgrows its capacity after its ten years, and an overloaded system's
