@@ -16,7 +16,7 @@ func (m *model) onSource(si int) error {
 	x := s.rng.Float64()
 	seed := s.rng.Uint64()
 	if t := s.arr.Next(now, s.rng); t < m.end {
-		m.arr.push(t, m.cal.Seq(), int32(si))
+		m.cal.Schedule(t, evSource, int32(si))
 	}
 	pk := &s.picks[s.pick(x)]
 	probe := patient{seed: seed}

@@ -331,7 +331,6 @@ type model struct {
 	times []des.Time // schedule times, days from Start
 
 	cal  des.Ladder
-	arr  arrivalQueue // each source's next arrival, apart from cal
 	net  des.Network
 	pts  des.Slab[patient]
 	gr   []des.Grant
@@ -1052,7 +1051,7 @@ func (m *model) run() error {
 	for i := range m.src {
 		s := &m.src[i]
 		if t := s.arr.Next(now, s.rng); t < m.end {
-			m.arr.push(t, m.cal.Seq(), int32(i))
+			m.cal.Schedule(t, evSource, int32(i))
 		}
 	}
 	for i, t := range m.times {
@@ -1069,19 +1068,9 @@ func (m *model) run() error {
 	for {
 		// Pop, not PeekTime, finds the next event: a cancelled one (a
 		// patient's leaving the ED unseen, once they have a cubicle) is
-		// skipped. The next arrival comes from its own queue when it comes
-		// first. The measured days end at m.end: an event then (a
+		// skipped. The measured days end at m.end: an event then (a
 		// capacity change on the last midnight) belongs to the day after.
-		var e des.Event
-		var ok bool
-		if a, has := m.arr.peek(); has {
-			if e, ok = m.cal.PopBefore(a.at, a.seq); !ok {
-				e, ok = des.Event{At: a.at, Kind: evSource, ID: a.src}, true
-				m.arr.pop()
-			}
-		} else {
-			e, ok = m.cal.Pop()
-		}
+		e, ok := m.cal.Pop()
 		if !ok || e.At >= m.end {
 			break
 		}

@@ -182,41 +182,6 @@ func (c *Calendar) Pop() (Event, bool) {
 	return Event{}, false
 }
 
-// Seq returns the sequence number of the last event scheduled, 0 before
-// the first: the next event scheduled gets a greater one. With
-// [Calendar.PopBefore] it lets a caller keep events of its own apart.
-func (c *Calendar) Seq() uint64 { return c.seq }
-
-// PopBefore is [Calendar.Pop] for a caller that keeps events of its own
-// apart from the calendar, as [Ladder.PopBefore] describes: it pops the
-// earliest pending event that has not been cancelled if it comes before
-// the caller's earliest, at time at made when Seq was seq; otherwise it
-// returns false and advances the clock to at.
-func (c *Calendar) PopBefore(at Time, seq uint64) (Event, bool) {
-	for len(c.heap) > 0 {
-		e := &c.heap[0]
-		if e.slot >= 0 && c.slots.gens[e.slot] != e.gen {
-			top := c.popTop() // cancelled: skipped
-			c.slots.fired(top.slot, top.gen)
-			continue
-		}
-		if e.At < at || (e.At == at && e.seq <= seq) {
-			top := c.popTop()
-			if top.slot >= 0 {
-				c.slots.fired(top.slot, top.gen)
-			}
-			c.now = top.At
-			return top, true
-		}
-		break
-	}
-	if !(at >= c.now) {
-		panic("des: event popped before the current time or at NaN")
-	}
-	c.now = at
-	return Event{}, false
-}
-
 // PeekTime returns the time of the earliest pending event (cancelled or not)
 // and whether there is one.
 func (c *Calendar) PeekTime() (Time, bool) {

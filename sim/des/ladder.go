@@ -153,53 +153,6 @@ func (q *Ladder) Pop() (Event, bool) {
 	return Event{}, false
 }
 
-// Seq returns the sequence number of the last event scheduled, 0 before
-// the first: the next event scheduled gets a greater one. With
-// [Ladder.PopBefore] it lets a caller keep events of its own apart.
-func (q *Ladder) Seq() uint64 { return q.seq }
-
-// PopBefore is [Ladder.Pop] for a caller that keeps events of its own
-// apart from the ladder (one pending arrival per stream, say), each with
-// its time and the ladder's [Ladder.Seq] when the caller made it. Given
-// the earliest of them, at time at made when Seq was seq, it pops the
-// earliest pending event that has not been cancelled if that comes first
-// in (At, sequence) order: earlier, or at the same time and scheduled no
-// later than seq. Otherwise it returns false, leaves the pending events
-// as they are and advances the clock to at, for the caller's event; it
-// panics if at is before the current time or is NaN. The events of both
-// come out in the order they would have had on the ladder alone, and the
-// caller's cost the ladder nothing.
-func (q *Ladder) PopBefore(at Time, seq uint64) (Event, bool) {
-	for q.n > 0 {
-		if len(q.bottom) == 0 {
-			q.refill()
-		}
-		last := len(q.bottom) - 1
-		e := q.bottom[last]
-		if e.slot >= 0 && q.slots.gens[e.slot] != e.gen {
-			q.slots.fired(e.slot, e.gen) // cancelled: skipped
-			q.bottom = q.bottom[:last]
-			q.n--
-			continue
-		}
-		if e.At < at || (e.At == at && e.seq <= seq) {
-			q.bottom = q.bottom[:last]
-			q.n--
-			if e.slot >= 0 {
-				q.slots.fired(e.slot, e.gen)
-			}
-			q.now = e.At
-			return e, true
-		}
-		break
-	}
-	if !(at >= q.now) {
-		panic("des: event popped before the current time or at NaN")
-	}
-	q.now = at
-	return Event{}, false
-}
-
 // PeekTime returns the time of the earliest pending event (cancelled or
 // not) and whether there is one.
 func (q *Ladder) PeekTime() (Time, bool) {
