@@ -1021,10 +1021,15 @@ func (m *model) newPatient(seed uint64, kind uint8, cohort int16, route uint8) i
 	return id
 }
 
+// trace records a patient event when the run keeps a trace. It is small
+// enough to be inlined, so that a run without a trace pays a comparison.
 func (m *model) trace(id int32, event, service string) {
-	if m.cfg.Trace == nil {
-		return
+	if m.cfg.Trace != nil {
+		m.traceEvent(id, event, service)
 	}
+}
+
+func (m *model) traceEvent(id int32, event, service string) {
 	m.cfg.Trace(TraceEvent{Time: m.cal.Now() - m.warm, Patient: m.pts.At(id).id, Event: event, Service: service})
 }
 
