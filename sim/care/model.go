@@ -364,6 +364,8 @@ type model struct {
 	// then the services' (see initServices). The services' pools are the
 	// network's, in the order of the service table.
 	stayDist                   []*des.Dist // each service's stay distribution in p, by id
+	svcOn                      []*bool     // each service's enabled field in p, by id (bindServices)
+	svcUnits                   []*int      // each service's units field in p, by id
 	lv                         []stats.DailyLevel
 	counts                     []stats.Series
 	tallies                    []stats.Tally
@@ -457,6 +459,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.maxPatients = min(cfg.MaxPatients, MaxPatients)
 	}
 	m.prng = rand.New(&m.pcg)
+	m.bindServices()
 	m.warm = des.Time(math.Ceil(float64(max(cfg.WarmUp, 0))))
 	m.end = m.warm + des.Time(math.Ceil(float64(p.Horizon)))
 
