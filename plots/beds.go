@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 	"time"
 
 	"caresim/results"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -234,28 +234,35 @@ func sameDays(what string, ss ...daily) (int, error) {
 }
 
 // addMarkers draws a dotted vertical line across p at each marker inside
-// [xmin, xmax] (Unix seconds), with its label beside the top. Labels
-// alternate between two heights so that neighbours do not collide.
+// [xmin, xmax] (Unix seconds), and the markers' names along the top of the
+// panel, each beside its line in the first row where it overlaps no other
+// ([markerNames]), so that names never print over one another, whatever the
+// chart's size. Markers on the same day share one line.
 func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error {
-	// Markers on the same day share one line and one label, a name a
-	// line, so that their names do not print over one another.
-	var xs []float64
-	names := map[float64][]string{}
+	_, err := markers(f, p, ms, xmin, xmax)
+	return err
+}
+
+// markers is addMarkers, returning the plotter of the names (nil when no
+// marker falls inside the range).
+func markers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) (*markerNames, error) {
+	seen := map[float64]bool{}
+	names := &markerNames{style: noteStyle(grey), off: vg.Points(3)}
+	var first *plotter.Line
 	for _, m := range ms {
 		x := float64(m.At.Unix())
 		if x < xmin || x > xmax {
 			continue
 		}
-		if _, ok := names[x]; !ok {
-			xs = append(xs, x)
+		names.xs = append(names.xs, x)
+		names.names = append(names.names, m.Label)
+		if seen[x] {
+			continue
 		}
-		names[x] = append(names[x], m.Label)
-	}
-	var first *plotter.Line
-	for k, x := range xs {
+		seen[x] = true
 		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		l.Color = grey
 		l.Width = vg.Points(1.2)
@@ -264,21 +271,96 @@ func addMarkers(f *Figure, p *plot.Plot, ms []Marker, xmin, xmax float64) error 
 		if first == nil {
 			first = l
 		}
-		y := p.Y.Max - (p.Y.Max-p.Y.Min)*(0.04+0.06*float64(k%2))
-		align := draw.YCenter
-		if len(names[x]) > 1 {
-			y, align = p.Y.Max-(p.Y.Max-p.Y.Min)*(0.01+0.06*float64(k%2)), draw.YTop
-		}
-		lab, err := note(x, y, strings.Join(names[x], "\n"), grey, align, vg.Point{X: vg.Points(3)})
-		if err != nil {
-			return err
-		}
-		p.Add(lab)
 	}
-	if first != nil {
-		f.Legend = append(f.Legend, LegendEntry{LegendMarker, []plot.Thumbnailer{first}})
+	if first == nil {
+		return nil, nil
 	}
-	return nil
+	p.Add(names)
+	f.Legend = append(f.Legend, LegendEntry{LegendMarker, []plot.Thumbnailer{first}})
+	return names, nil
+}
+
+// markerNames draws the names of markers along the top of a panel's data
+// area. Each name goes beside its marker's line, to the right (to the left
+// where it would pass the data area's edge), in the highest row where it
+// overlaps no name already placed: the rows are filled in the markers'
+// order, so a chart's first interventions take the top row and later ones
+// that would collide drop a row. The layout is made when the panel is
+// drawn, from the canvas's size and the text's measured width, so that it
+// holds at every size a figure is saved or rendered at.
+type markerNames struct {
+	xs    []float64 // the data x of each name's line
+	names []string
+	style text.Style
+	off   vg.Length // the gap between a line and its name
+
+	// area and placed are the data area and each name's rectangle on the
+	// canvas of the last Plot.
+	area   vg.Rectangle
+	placed []vg.Rectangle
+}
+
+// Plot implements plot.Plotter.
+func (m *markerNames) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	m.area = c.Rectangle
+	m.placed = m.layout(c.Rectangle, trX)
+	for i, r := range m.placed {
+		c.FillText(m.style, vg.Point{X: r.Min.X, Y: r.Max.Y}, m.names[i])
+	}
+}
+
+// layout returns the rectangle of each name within area, the panel's data
+// area, given trX, the map from data x to the canvas.
+func (m *markerNames) layout(area vg.Rectangle, trX func(float64) vg.Length) []vg.Rectangle {
+	h := m.style.Height("Xg")
+	top := area.Max.Y - h/4
+	var rows [][]vg.Rectangle
+	placed := make([]vg.Rectangle, len(m.names))
+	for i, name := range m.names {
+		w := m.style.Width(name)
+		x := trX(m.xs[i]) + m.off
+		if x+w > area.Max.X {
+			x = trX(m.xs[i]) - m.off - w
+		}
+		row := 0
+		for ; row < len(rows); row++ {
+			if !overlapsAny(x, x+w, rows[row], m.off) {
+				break
+			}
+		}
+		if row == len(rows) {
+			rows = append(rows, nil)
+		}
+		y := top - vg.Length(row)*h*1.1
+		r := vg.Rectangle{Min: vg.Point{X: x, Y: y - h}, Max: vg.Point{X: x + w, Y: y}}
+		rows[row] = append(rows[row], r)
+		placed[i] = r
+	}
+	return placed
+}
+
+// overlapsAny reports whether [x0, x1] comes within gap of any
+// rectangle's horizontal extent in row.
+func overlapsAny(x0, x1 vg.Length, row []vg.Rectangle, gap vg.Length) bool {
+	for _, r := range row {
+		if x0 < r.Max.X+gap && r.Min.X < x1+gap {
+			return true
+		}
+	}
+	return false
+}
+
+// noteStyle returns the style of a chart's notes: 9pt text in colour c,
+// from its top left.
+func noteStyle(c color.Color) text.Style {
+	return text.Style{
+		Color:   c,
+		Font:    font.From(plot.DefaultFont, vg.Points(9)),
+		XAlign:  text.XLeft,
+		YAlign:  text.YTop,
+		Handler: plot.DefaultTextHandler,
+	}
 }
 
 // note returns text s in 9pt colour c, written rightwards from (x, y) in data
