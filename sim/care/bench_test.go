@@ -19,10 +19,10 @@ func BenchmarkBaseline(b *testing.B) {
 	benchBaseline(b, nil)
 }
 
-// BenchmarkBaseline5y runs the baseline's first five years (2014/15 to
-// 2018/19), before its demand outgrows the held capacity and the ED's
-// queue grows without bound: the cost per event of a system in working
-// order, which a queue growing without end does not mask.
+// BenchmarkBaseline5y runs the baseline's first five years, before its
+// demand outgrows the held capacity and the ED's queue grows without
+// bound: the cost per event of a system in working order, which a queue
+// growing without end does not mask.
 func BenchmarkBaseline5y(b *testing.B) {
 	benchBaseline(b, []string{"horizon=5y"})
 }
