@@ -229,7 +229,9 @@ func (m *model) startDelay(id int32, r uint8, wait des.Time) {
 		m.lv[lvDelayed].Add(now, 1)
 	}
 	m.setReason(pt, r)
-	m.trace(id, "wait-"+DelayReasons[r-1].Key, svcAcute.name)
+	if m.cfg.Trace != nil { // the event's name is built only for a trace
+		m.trace(id, "wait-"+DelayReasons[r-1].Key, svcAcute.name)
+	}
 	if wait >= 0 {
 		m.cal.Schedule(now+wait, evDelayEnd, id)
 	}

@@ -368,6 +368,8 @@ type model struct {
 	// then the services' (see initServices). The services' pools are the
 	// network's, in the order of the service table.
 	stayDist                   []*des.Dist // each service's stay distribution in p, by id
+	svcOn                      []*bool     // each service's enabled field in p, by id (bindServices)
+	svcUnits                   []*int      // each service's units field in p, by id
 	lv                         []stats.DailyLevel
 	counts                     []stats.Series
 	tallies                    []stats.Tally
@@ -466,6 +468,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		m.maxPatients = min(cfg.MaxPatients, MaxPatients)
 	}
 	m.prng = rand.New(&m.pcg)
+	m.bindServices()
 	m.warm = des.Time(math.Ceil(float64(max(cfg.WarmUp, 0))))
 	m.end = m.warm + des.Time(math.Ceil(float64(p.Horizon)))
 
@@ -1030,10 +1033,15 @@ func (m *model) newPatient(seed uint64, kind uint8, cohort int16, route uint8) i
 	return id
 }
 
+// trace records a patient event when the run keeps a trace. It is small
+// enough to be inlined, so that a run without a trace pays a comparison.
 func (m *model) trace(id int32, event, service string) {
-	if m.cfg.Trace == nil {
-		return
+	if m.cfg.Trace != nil {
+		m.traceEvent(id, event, service)
 	}
+}
+
+func (m *model) traceEvent(id int32, event, service string) {
 	m.cfg.Trace(TraceEvent{Time: m.cal.Now() - m.warm, Patient: m.pts.At(id).id, Event: event, Service: service})
 }
 

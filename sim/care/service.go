@@ -240,7 +240,7 @@ func (m *model) stays(s *service) *stats.Tally { return &m.tallies[numOwnTallies
 
 // isOn reports whether service s is switched on under the current
 // parameters.
-func (m *model) isOn(s *service) bool { return *s.enabled(&m.p.Services) }
+func (m *model) isOn(s *service) bool { return *m.svcOn[s.id] }
 
 // unitsNow returns service s's capacity under the current parameters: 0
 // when it is switched off.
@@ -248,7 +248,20 @@ func (m *model) unitsNow(s *service) int {
 	if !m.isOn(s) {
 		return 0
 	}
-	return *s.units(&m.p.Services)
+	return *m.svcUnits[s.id]
+}
+
+// bindServices keeps, for each service of the table, the fields of m's
+// parameters that switch it on and give its units, which interventions
+// change in place: read at every arrival, through the table's functions
+// they cost two indirect calls each time.
+func (m *model) bindServices() {
+	m.svcOn = make([]*bool, len(services))
+	m.svcUnits = make([]*int, len(services))
+	for _, s := range services {
+		m.svcOn[s.id] = s.enabled(&m.p.Services)
+		m.svcUnits[s.id] = s.units(&m.p.Services)
+	}
 }
 
 func init() {

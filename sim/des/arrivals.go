@@ -226,6 +226,11 @@ func (r *Rate) monthOf(t Time) monthSpan {
 type Arrivals struct {
 	Rate  *Rate
 	month monthSpan // the month of the last step; zero before the first
+	// The rate of the hour of the last step, for the month weight it was
+	// computed with: the next draw most often starts in that hour.
+	hour    int64
+	hourMul float64
+	rate    float64
 }
 
 // Next returns the first arrival after time t, drawing from r. Calls must
@@ -244,23 +249,38 @@ func (a *Arrivals) Next(t Time, r *rand.Rand) Time {
 		}
 		return s
 	}
-	for t < rt.horizon {
-		h := int64(math.Floor(float64(t) * 24))
-		end := min(Time(h+1)/24, rt.horizon)
-		if end <= t { // t sits on an hour boundary rounded down
-			h++
-			end = min(Time(h+1)/24, rt.horizon)
-		}
+	if t >= rt.horizon {
+		return Time(math.Inf(1))
+	}
+	h := int64(math.Floor(float64(t) * 24))
+	end := min(Time(h+1)/24, rt.horizon)
+	if end <= t { // t sits on an hour boundary rounded down
+		h++
+		end = min(Time(h+1)/24, rt.horizon)
+	}
+	for {
 		if t >= a.month.end {
 			a.month = rt.monthOf(t)
 		}
-		rate := rt.hourRate(h, a.month.mul)
+		// The hour's rate is a function of the hour and the month's
+		// weight alone, so the one kept from the last step serves when
+		// both are the same.
+		if h != a.hour || a.month.mul != a.hourMul || a.rate == 0 {
+			a.hour, a.hourMul, a.rate = h, a.month.mul, rt.hourRate(h, a.month.mul)
+		}
+		rate := a.rate
 		mass := rate * float64(end-t)
 		if e < mass {
 			return t + Time(e/rate)
 		}
 		e -= mass
 		t = end
+		if t >= rt.horizon {
+			return Time(math.Inf(1))
+		}
+		// The next step's hour is h+1 whether t·24 rounds to h+1 or
+		// just below it (the boundary case above).
+		h++
+		end = min(Time(h+1)/24, rt.horizon)
 	}
-	return Time(math.Inf(1))
 }

@@ -228,3 +228,69 @@ func BenchmarkArrivalsNext(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "arrivals/s")
 }
+
+// nextByHour is Arrivals.Next as first written, walking the hours from
+// the time given and computing each hour's rate afresh: the reference
+// that TestArrivalsSameDraws holds Next to, bit for bit.
+func nextByHour(a *Arrivals, t Time, r *rand.Rand) Time {
+	rt := a.Rate
+	e := r.ExpFloat64()
+	for t < rt.horizon {
+		h := int64(math.Floor(float64(t) * 24))
+		end := min(Time(h+1)/24, rt.horizon)
+		if end <= t {
+			h++
+			end = min(Time(h+1)/24, rt.horizon)
+		}
+		if t >= a.month.end {
+			a.month = rt.monthOf(t)
+		}
+		rate := rt.hourRate(h, a.month.mul)
+		mass := rate * float64(end-t)
+		if e < mass {
+			return t + Time(e/rate)
+		}
+		e -= mass
+		t = end
+	}
+	return Time(math.Inf(1))
+}
+
+// TestArrivalsSameDraws holds Next, which steps from hour to hour and
+// keeps the last hour's rate, to the arrival times of nextByHour, which
+// computes every hour afresh, bit for bit: shaped rates with a trend up
+// or down, months with a zero weight, rates from one a week to thousands
+// a day, and draws from times on hour boundaries, so that a model's
+// arrivals are the same whichever runs.
+func TestArrivalsSameDraws(t *testing.T) {
+	t.Parallel()
+	months := []float64{12, 11, 10, 9, 0, 8, 8, 8, 9, 10, 11, 13}
+	for _, p := range []RateProfile{
+		{PerDay: 40, HourOfWeek: weeklyShape(), Month: months, Trend: 0.3},
+		{PerDay: 0.15, HourOfWeek: weeklyShape(), Trend: -0.2},
+		{PerDay: 3000, HourOfWeek: weeklyShape(), Month: months, Trend: 0.02},
+		{PerDay: 7, Month: months},
+	} {
+		rate, err := NewRate(p, Date{2013, 2, 27}, 800)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, ref := Arrivals{Rate: rate}, Arrivals{Rate: rate}
+		rng, refRng := NewStream(3, 0, "a"), NewStream(3, 0, "a")
+		from := NewStream(3, 0, "from")
+		n := 0
+		for at := Time(0); !math.IsInf(float64(at), 1); n++ {
+			if from.IntN(10) == 0 { // from an hour boundary
+				at = Time(math.Ceil(float64(at)*24)) / 24
+			}
+			got, want := a.Next(at, rng), nextByHour(&ref, at, refRng)
+			if math.Float64bits(float64(got)) != math.Float64bits(float64(want)) {
+				t.Fatalf("per day %v, draw %d from %v: %v, hour by hour %v", p.PerDay, n, at, got, want)
+			}
+			at = got
+		}
+		if n < 50 {
+			t.Errorf("per day %v: only %d draws", p.PerDay, n)
+		}
+	}
+}

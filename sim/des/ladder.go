@@ -244,7 +244,8 @@ func (q *Ladder) insert(g *rung, i int, e Event) {
 		k = int32(len(q.nodes))
 		q.nodes = append(q.nodes, node{})
 	}
-	q.nodes[k] = node{e: e, next: g.heads[i]}
+	nd := &q.nodes[k]
+	nd.e, nd.next = e, g.heads[i]
 	g.heads[i] = k + 1
 	g.count++
 }

@@ -90,9 +90,11 @@ func (d *DailyLevel) Restart(t des.Time) {
 // Set changes the level to level at time t, first closing every day that
 // ends at or before t. It panics as [Level.Set] does.
 func (d *DailyLevel) Set(t des.Time, level int) {
+	// The embedded Level's last change is never after d's (AdvanceTo
+	// moves d's alone), so one check serves both.
 	checkSet(d.last, t, level) // before advance closes any day
 	d.advance(t)
-	d.Level.Set(t, level)
+	d.Level.set(t, level)
 }
 
 // Add changes the level by delta at time t; see [DailyLevel.Set].

@@ -54,6 +54,11 @@ func (l *Level) Reset(t des.Time, level int) {
 // time are allowed; only the last one holds for a positive time.
 func (l *Level) Set(t des.Time, level int) {
 	checkSet(l.last, t, level)
+	l.set(t, level)
+}
+
+// set is Set for a caller that has checked t and level.
+func (l *Level) set(t des.Time, level int) {
 	l.advance(t)
 	l.level = level
 	if level > l.max {
