@@ -126,6 +126,8 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evLiaisonEnd       // the end of a liaison psychiatry assessment (service_mentalhealth.go)
+	evLiaisonHour      // an hour's change of the liaison team's cover
 )
 
 // Patient kinds.
@@ -209,6 +211,10 @@ const (
 	slotChoiceWait
 	slotNursing     // whether a care-home placement is in a nursing home
 	slotToClinician // the time from a cubicle to a clinician (ED.LeftWithoutBeingSeen.ToClinician)
+	slotMH          // whether an ED patient presents in a mental health crisis (service_mentalhealth.go)
+	slotMHToBed     // whether the assessment admits them to a mental health bed
+	slotMHAssess    // the liaison assessment's length
+	slotMHLOS       // a mental health bed's length of stay
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -232,6 +238,7 @@ type patient struct {
 	episode    uint8
 	delay      uint8 // the reason for delay in the acute bed and its owner (delays.go), or 0
 	hours      uint8 // a package of home care's hours a week
+	mh         uint8 // where the patient is on the mental health line (service_mentalhealth.go), or mhNone
 }
 
 const pathDied = 4
@@ -245,6 +252,7 @@ const (
 	srcReferral        // a band's case-finding for the community teams
 	srcCalls           // care-home residents' urgent calls
 	srcHomeCare        // people at home asking for a package of home care
+	srcMHBeds          // admissions to mental health beds from elsewhere than ED
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -379,6 +387,7 @@ type model struct {
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
+	mh      mhState  // the mental health line's state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -433,7 +442,8 @@ const (
 	// cCancelled28d counts elective patients admitted more than 28 days
 	// after their last cancellation on the day.
 	cCancelled28d = cLeftHour + 24
-	numCounts     = cCancelled28d + 1
+	cMH           = cCancelled28d + 1 // + mhAttend…: the mental health line's counts (service_mentalhealth.go)
+	numCounts     = cMH + numMHCounts
 )
 
 // Run simulates one replication of p. p must have passed [Params.Validate];
@@ -898,6 +908,9 @@ func (m *model) initSources() error {
 			return err
 		}
 	}
+	if err := m.initMentalHealth(add); err != nil {
+		return err
+	}
 	m.refreshKeep()
 	return nil
 }
@@ -942,6 +955,8 @@ func (m *model) refreshKeep() {
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
 				now = p.Services.HomeCare.Community
+			case srcMHBeds:
+				now = p.Services.MentalHealth.OtherAdmissions
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -1062,6 +1077,7 @@ func (m *model) run() error {
 		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
 	}
 	m.startList()
+	m.startLiaison()
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1222,6 +1238,10 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evLiaisonEnd:
+		return m.onLiaisonEnd(e.ID)
+	case evLiaisonHour:
+		return m.onLiaisonHour()
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
