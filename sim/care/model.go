@@ -128,6 +128,7 @@ const (
 	evHomeCareEnd      // the end of a package of home care
 	evLiaisonEnd       // the end of a liaison psychiatry assessment (service_mentalhealth.go)
 	evLiaisonHour      // an hour's change of the liaison team's cover
+	evOutOfArea        // a patient waiting for a mental health bed is placed out of area
 )
 
 // Patient kinds.
@@ -1242,6 +1243,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onLiaisonEnd(e.ID)
 	case evLiaisonHour:
 		return m.onLiaisonHour()
+	case evOutOfArea:
+		return m.onOutOfArea(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -38,10 +38,13 @@ import (
 // day; they queue for a bed with the ED's patients, first come first
 // served. A stay lasts LengthOfStay and ends with the patient leaving.
 //
+// A patient who has waited OutOfAreaAfter for a local bed is placed out
+// of area: they leave ED (or the queue, from elsewhere) for a bed outside
+// the model, counted.
+//
 // The model does not follow a patient's mental health after they leave,
-// the liaison team's work on the wards (referrals of inpatients), people
-// who leave ED before the assessment, or out-of-area placements when the
-// beds are full: a patient waits for a local bed.
+// the liaison team's work on the wards (referrals of inpatients), or
+// people who leave ED before the assessment.
 
 // MentalHealth is the mental health line (service_mentalhealth.go).
 type MentalHealth struct {
@@ -62,6 +65,11 @@ type MentalHealth struct {
 	// OtherAdmissions is the admissions a day to the beds from elsewhere
 	// than the emergency department.
 	OtherAdmissions float64 `yaml:"other_admissions" unit:"per day"`
+	// OutOfAreaAfter is how long a patient waits for a local bed before
+	// the mental health trust finds one out of area, where the patient
+	// goes (an out-of-area placement, leaving the model). 0 never does:
+	// the patient waits for a local bed.
+	OutOfAreaAfter des.Time `yaml:"out_of_area_after" unit:"duration"`
 }
 
 // Liaison is the liaison psychiatry team (service_mentalhealth.go):
@@ -167,6 +175,10 @@ var svcMHBeds = &service{
 			"admissions to mental health beds, from ED and elsewhere"),
 		annual(follows, "mh_bed_admissions_from_ed", "patients", total(count(cMH+mhBedFromED)),
 			"of them, crisis patients from ED"),
+		annual(follows, "mh_out_of_area", "patients", total(count(cMH+mhOutOfArea)),
+			"placements out of area after waiting for a local mental health bed"),
+		annual(follows, "mh_out_of_area_from_ed", "patients", total(count(cMH+mhOutOfAreaED)),
+			"of them, crisis patients boarding in ED"),
 		annual(follows, "mh_bed_days", "bed days", levelDays(busy),
 			"occupied mental health bed days"),
 		annual(follows, "mh_beds", "beds", yearMean(capacity),
@@ -181,17 +193,21 @@ var svcMHBeds = &service{
 			"patients waiting for a mental health bed, in ED or elsewhere, time-weighted mean"),
 		metric(follows, "mh_ed_boarding_mean", "patients", timeMean(level(lvMHBoarding)),
 			"crisis patients in ED waiting for a mental health bed, time-weighted mean"),
+		metric(follows, "mh_out_of_area_per_year", "per year", perYear(count(cMH+mhOutOfArea)),
+			"patients placed in a mental health bed out of area after waiting for a local one"),
 	},
 }
 
 // The mental health line's own counts, from cMH in model.counts.
 const (
-	mhAttend     = iota // ED attendances in crisis
-	mh12hArrival        // of them, leaving ED more than 12 hours after arrival
-	mh12hDTA            // leaving ED more than 12 hours after a decision to admit
-	mhBedFromED         // admissions to a mental health bed from ED
-	mhHome              // sent home after the assessment
-	mhOther             // admissions from elsewhere asking for a bed
+	mhAttend      = iota // ED attendances in crisis
+	mh12hArrival         // of them, leaving ED more than 12 hours after arrival
+	mh12hDTA             // leaving ED more than 12 hours after a decision to admit
+	mhBedFromED          // admissions to a mental health bed from ED
+	mhHome               // sent home after the assessment
+	mhOther              // admissions from elsewhere asking for a bed
+	mhOutOfArea          // placements out of area after OutOfAreaAfter waiting
+	mhOutOfAreaED        // of them, crisis patients from ED
 	numMHCounts
 )
 
@@ -257,6 +273,10 @@ func (m *model) mhGrant(g des.Grant) {
 	m.lv[lvMHBedWait].Add(now, -1)
 	if m.measured {
 		m.tallies[tMHBedWait].Add(float64(now-pt.dta) * 24)
+	}
+	if int(id) < len(m.mh.away) && m.mh.away[id] != (des.Token{}) {
+		m.cal.Cancel(m.mh.away[id])
+		m.mh.away[id] = des.Token{}
 	}
 	switch pt.mh {
 	case mhBoarding:
@@ -329,7 +349,7 @@ func (m *model) mhDecide(id int32) error {
 			return err
 		}
 	}
-	if err := m.do(m.net.Request(id, svcMHBeds.pool(), 0, m.gr[:0])); err != nil {
+	if err := m.waitForBed(id); err != nil {
 		return err
 	}
 	m.edCorridor()
@@ -360,7 +380,11 @@ func (m *model) mhElsewhere(seed uint64) error {
 	m.count(cMH + mhOther)
 	m.lv[lvMHBedWait].Add(m.cal.Now(), 1)
 	m.trace(id, "refer", svcMHBeds.name)
-	return m.do(m.net.Request(id, svcMHBeds.pool(), 0, m.gr[:0]))
+	gr, ok, err := m.net.TryRequest(id, svcMHBeds.pool(), m.gr[:0])
+	if err := m.do(gr, err); err != nil || ok {
+		return err
+	}
+	return m.waitForBed(id)
 }
 
 // liaisonCovered reports whether liaison works at time t under the
@@ -408,6 +432,47 @@ type mhState struct {
 	// partial says that liaison's cover is part of the day at some time
 	// of the run, so that its practitioners come and go by the hour.
 	partial bool
+	// away holds, by patient, the event at which a patient waiting for a
+	// mental health bed is placed out of area, cancelled when they get
+	// a local one; the zero Token for patients who will not be.
+	away []des.Token
+}
+
+// waitForBed puts patient id, holding nothing, in the queue for a mental
+// health bed, and books their out-of-area placement if the line has one.
+func (m *model) waitForBed(id int32) error {
+	if after := m.p.Services.MentalHealth.OutOfAreaAfter; after > 0 {
+		for int(id) >= len(m.mh.away) {
+			m.mh.away = append(m.mh.away, des.Token{})
+		}
+		m.mh.away[id] = m.cal.ScheduleCancellable(m.pts.At(id).dta+after, evOutOfArea, id)
+	}
+	return m.do(m.net.Request(id, svcMHBeds.pool(), 0, m.gr[:0]))
+}
+
+// onOutOfArea places patient id, still waiting for a mental health bed,
+// out of area: they leave the queue, and ED if they were boarding there.
+func (m *model) onOutOfArea(id int32) error {
+	m.mh.away[id] = des.Token{}
+	if !m.net.Withdraw(id) {
+		panic("care: a patient placed out of area was not waiting for a mental health bed")
+	}
+	pt := m.pts.At(id)
+	now := m.cal.Now()
+	m.lv[lvMHBedWait].Add(now, -1)
+	m.count(cMH + mhOutOfArea)
+	m.trace(id, "out-of-area", svcMHBeds.name)
+	if pt.mh == mhBoarding {
+		m.count(cMH + mhOutOfAreaED)
+		m.lv[lvMHBoarding].Add(now, -1)
+		m.ed.boarders--
+		m.lv[lvEDBoarding].Add(now, -1)
+		m.leaveAE(pt)
+		m.pts.Free(id)
+		return m.setEDRoom()
+	}
+	m.pts.Free(id)
+	return nil
 }
 
 // startLiaison books the first hourly change of the liaison team's cover
@@ -459,6 +524,7 @@ func (mh *MentalHealth) check(c *checker, l *Liaison) {
 	c.dist(at+"length_of_stay", &mh.LengthOfStay, mh.Enabled)
 	c.nonNegative(at+"other_admissions", mh.OtherAdmissions)
 	c.atMost(at+"other_admissions", mh.OtherAdmissions, MaxPerDay, "100,000 a day", "more admissions than people")
+	c.nonNegative(at+"out_of_area_after", float64(mh.OutOfAreaAfter))
 	const lat = "services.liaison_psychiatry."
 	c.count(lat+"practitioners", l.Practitioners)
 	if mh.Enabled && l.Enabled && l.Practitioners < 1 {

@@ -123,59 +123,79 @@ func TestLiaisonQueue(t *testing.T) {
 // TestMentalHealthBedBoarding works the beds by hand: liaison off, every
 // crisis patient admitted to one of one mental health bed, stays of a
 // day. Patient i, decided to admit at dᵢ = aᵢ + 1 h, waits in ED
-// (boarding, in a corridor space) until the patient before has stayed a
-// day:
+// (boarding, in a corridor space) until the bed is free from the patient
+// admitted before, first come first served:
 //
-//	admitᵢ = max(dᵢ, admitᵢ₋₁ + 1 d)
+//	admitᵢ = max(dᵢ, freeᵢ₋₁),  freeᵢ = admitᵢ + 1 d
 //
-// and leaves ED then. Those still waiting at the end are in the
-// department, boarding: none vanish.
+// and leaves ED then. With an out-of-area placement after W (12 hours), a
+// patient whose admitᵢ would come W or more after dᵢ leaves ED at dᵢ + W
+// instead, and the bed stays free for the next (freeᵢ = freeᵢ₋₁): those
+// ahead in the queue all leave it, by a bed or out of area, before. Those
+// still waiting at the end are in the department, boarding: none vanish.
 func TestMentalHealthBedBoarding(t *testing.T) {
 	t.Parallel()
-	p := mhDept(2, 20)
-	p.Services.MentalHealth.ToBed = 1
-	m, log := runED(t, p)
-	ids, arrive, _ := arrivalsOf(log)
-	if len(ids) < 25 {
-		t.Fatalf("%d arrivals in 20 days; want about 40", len(ids))
-	}
-	prev := des.Time(math.Inf(-1))
-	over12, waiting, admitted := 0, 0, 0
-	for i, id := range ids {
-		d := arrive[i] + hour
-		want := max(d, prev+1)
-		prev = want
-		got, ok := at(log[id], "admit", svcMHBeds.name)
-		if want >= m.end {
-			if ok {
-				t.Errorf("arrival %d admitted at %v, want after the end (%v)", i, got, want)
+	for _, away := range []des.Time{0, 12 * hour} {
+		p := mhDept(2, 20)
+		p.Services.MentalHealth.ToBed = 1
+		p.Services.MentalHealth.OutOfAreaAfter = away
+		m, log := runED(t, p)
+		ids, arrive, _ := arrivalsOf(log)
+		if len(ids) < 25 {
+			t.Fatalf("%d arrivals in 20 days; want about 40", len(ids))
+		}
+		free := des.Time(math.Inf(-1))
+		over12, waiting, admitted, outside := 0, 0, 0, 0
+		for i, id := range ids {
+			d := arrive[i] + hour
+			want := max(d, free)
+			got, ok := at(log[id], "admit", svcMHBeds.name)
+			if away > 0 && want-d >= away {
+				if d+away < m.end {
+					outside++
+					if left, ok := at(log[id], "out-of-area", svcMHBeds.name); !ok || math.Abs(float64(left-d-away)) > edTol {
+						t.Errorf("away %v: arrival %d placed out of area at %v (%v), want %v", away, i, left, ok, d+away)
+					}
+				} else if d < m.end {
+					waiting++
+				}
+				continue
 			}
-			if d < m.end {
-				waiting++
+			free = want + 1
+			if want >= m.end {
+				if ok {
+					t.Errorf("away %v: arrival %d admitted at %v, want after the end (%v)", away, i, got, want)
+				}
+				if d < m.end {
+					waiting++
+				}
+				continue
 			}
-			continue
+			admitted++
+			if !ok || math.Abs(float64(got-want)) > edTol {
+				t.Errorf("away %v: arrival %d admitted to a mental health bed at %v (%v), want %v", away, i, got, ok, want)
+			}
+			if want-d > 0.5 {
+				over12++
+			}
 		}
-		admitted++
-		if !ok || math.Abs(float64(got-want)) > edTol {
-			t.Errorf("arrival %d admitted to a mental health bed at %v (%v), want %v", i, got, ok, want)
+		if got := sumDays(m, cMH+mh12hDTA); got != float64(over12) {
+			t.Errorf("away %v: %v 12-hour waits from the decision to admit, want %d", away, got, over12)
 		}
-		if want-d > 0.5 {
-			over12++
+		if got := sumDays(m, svcMHBeds.entries); got != float64(admitted) {
+			t.Errorf("away %v: %v admissions to the bed, want %d", away, got, admitted)
 		}
-	}
-	if got := sumDays(m, cMH+mh12hDTA); got != float64(over12) {
-		t.Errorf("%v 12-hour waits from the decision to admit, want %d", got, over12)
-	}
-	if got := sumDays(m, svcMHBeds.entries); got != float64(admitted) {
-		t.Errorf("%v admissions to the bed, want %d", got, admitted)
-	}
-	if got := m.lv[lvMHBoarding].Value(); got != waiting {
-		t.Errorf("%d crisis patients boarding at the end, want %d", got, waiting)
-	}
-	if got := m.ed.boarders; got != waiting {
-		t.Errorf("%d ED boarders at the end, want %d", got, waiting)
-	}
-	if waiting == 0 || over12 == 0 {
-		t.Errorf("%d waiting and %d 12-hour waits: the case should queue (2 a day for one bed of a day)", waiting, over12)
+		if got := sumDays(m, cMH+mhOutOfAreaED); got != float64(outside) {
+			t.Errorf("away %v: %v placed out of area, want %d", away, got, outside)
+		}
+		if got := m.lv[lvMHBoarding].Value(); got != waiting {
+			t.Errorf("away %v: %d crisis patients boarding at the end, want %d", away, got, waiting)
+		}
+		if got := m.ed.boarders; got != waiting {
+			t.Errorf("away %v: %d ED boarders at the end, want %d", away, got, waiting)
+		}
+		if waiting+outside == 0 || away == 0 && over12 == 0 {
+			t.Errorf("away %v: %d waiting, %d out of area and %d 12-hour waits: the case should queue (2 a day for one bed of a day)", away, waiting, outside, over12)
+		}
 	}
 }
