@@ -64,7 +64,7 @@ type MentalHealth struct {
 	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
 	// OtherAdmissions is the admissions a day to the beds from elsewhere
 	// than the emergency department.
-	OtherAdmissions float64 `yaml:"other_admissions" unit:"per day"`
+	OtherAdmissions float64 `yaml:"other_admissions" unit:"rate"`
 	// OutOfAreaAfter is how long a patient waits for a local bed before
 	// the mental health trust finds one out of area, where the patient
 	// goes (an out-of-area placement, leaving the model). 0 never does:
