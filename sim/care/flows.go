@@ -332,6 +332,8 @@ func (m *model) onTreated(id int32) error {
 		admit = false
 	case atSDEC:
 		admit = admit && m.u(pt, slotSDECAdmit) < m.p.Services.SDEC.Admit
+	case atED:
+		admit = m.mhAvoids(pt, admit)
 	}
 	if !admit {
 		if took, err := m.mentalHealthTreated(id); took {

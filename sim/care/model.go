@@ -216,6 +216,7 @@ const (
 	slotMHToBed     // whether the assessment admits them to a mental health bed
 	slotMHAssess    // the liaison assessment's length
 	slotMHLOS       // a mental health bed's length of stay
+	slotMHAvoid     // whether liaison avoids their acute admission
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible

@@ -45,6 +45,11 @@ import (
 // The model does not follow a patient's mental health after they leave,
 // the liaison team's work on the wards (referrals of inpatients), or
 // people who leave ED before the assessment.
+//
+// A liaison team may avoid some acute admissions (Liaison.AcuteAvoided):
+// a crisis patient whom the department would admit is referred to the
+// team instead, and goes home or to a mental health bed as the others
+// do.
 
 // MentalHealth is the mental health line (service_mentalhealth.go).
 type MentalHealth struct {
@@ -89,6 +94,11 @@ type Liaison struct {
 	// Assessment is an assessment's length, from the practitioner's
 	// arrival to the decision.
 	Assessment des.Dist `yaml:"assessment" unit:"duration"`
+	// AcuteAvoided is the share of crisis patients who would be
+	// admitted to an acute bed whom the team assesses in ED instead and
+	// who then go home or to a mental health bed as the others do: the
+	// admissions a liaison team avoids (RAID's).
+	AcuteAvoided float64 `yaml:"acute_avoided" unit:"fraction"`
 }
 
 // svcLiaison is the liaison psychiatry team: practitioners on duty.
@@ -229,6 +239,17 @@ func (m *model) mentalHealthArrival(pt *patient) {
 	}
 	pt.mh = mhCrisis
 	m.count(cMH + mhAttend)
+}
+
+// mhAvoids returns whether patient pt, treated in ED and decided to
+// admit (admit), is instead a crisis patient whose acute admission the
+// liaison team avoids (Liaison.AcuteAvoided); it returns admit otherwise.
+func (m *model) mhAvoids(pt *patient, admit bool) bool {
+	l := &m.p.Services.Liaison
+	if !admit || pt.mh != mhCrisis || pt.at != atED || !l.Enabled || l.AcuteAvoided <= 0 {
+		return admit
+	}
+	return m.u(pt, slotMHAvoid) >= l.AcuteAvoided
 }
 
 // mentalHealthTreated handles the end of ED treatment of a crisis patient
@@ -539,6 +560,7 @@ func (mh *MentalHealth) check(c *checker, l *Liaison) {
 		c.add(lat+"cover_to", "must be after cover_from (%d), not %d: cover runs from cover_from:00 to cover_to:00 the same day (0 and 24 for round the clock)", l.CoverFrom, l.CoverTo)
 	}
 	c.dist(lat+"assessment", &l.Assessment, mh.Enabled && l.Enabled)
+	c.fraction(lat+"acute_avoided", l.AcuteAvoided)
 	if mh.Enabled && mh.ToBed > 0 && mh.Beds < 1 && !c.later {
 		c.add(at+"beds", "must be at least 1 when to_bed is above 0: the patients admitted would wait in ED for ever (set to_bed: 0, or give the beds)")
 	}

@@ -199,3 +199,38 @@ func TestMentalHealthBedBoarding(t *testing.T) {
 		}
 	}
 }
+
+// TestLiaisonAvoidsAdmissions: every patient needs admission, all in
+// crisis; with AcuteAvoided 1 the liaison team assesses every one and
+// sends them home, none admitted to an acute bed; with 0, every one is
+// admitted and none assessed; with ½, the two add up to the attendances.
+func TestLiaisonAvoidsAdmissions(t *testing.T) {
+	t.Parallel()
+	for _, avoid := range []float64{0, 0.5, 1} {
+		p := edDept(50, 50, 100, hour, 1, 20, Route{Name: "ambulance", PerDay: 4, Admit: 1})
+		p.Services.MentalHealth = MentalHealth{Enabled: true, Share: 1, Beds: 1, LengthOfStay: des.Fixed(1)}
+		p.Services.Liaison = Liaison{Enabled: true, Practitioners: 5, Assessment: des.Fixed(float64(hour)), AcuteAvoided: avoid}
+		m, log := runED(t, p)
+		attend := sumDays(m, cMH+mhAttend)
+		assessed, admitted, home := sumDays(m, svcLiaison.entries), sumDays(m, svcAcute.entries), sumDays(m, cMH+mhHome)
+		if attend != float64(len(log)) {
+			t.Fatalf("avoid %v: %v crisis attendances, want all %d", avoid, attend, len(log))
+		}
+		switch avoid {
+		case 0:
+			if assessed != 0 || admitted < attend-2 {
+				t.Errorf("avoid 0: %v assessed, %v admitted of %v; want none assessed, all admitted", assessed, admitted, attend)
+			}
+		case 1:
+			if admitted != 0 || home < attend-2 {
+				t.Errorf("avoid 1: %v admitted, %v home of %v; want none admitted, all home", admitted, home, attend)
+			}
+		default:
+			// The last hours' patients may still be in treatment or
+			// assessment: at most 2 a few hours before the end.
+			if assessed+admitted < attend-2 || assessed < attend/4 || admitted < attend/4 {
+				t.Errorf("avoid ½: %v assessed and %v admitted of %v", assessed, admitted, attend)
+			}
+		}
+	}
+}
