@@ -98,7 +98,8 @@ func metric(k int) func(*care.Params, *sim.Results, int) float64 {
 // later years run hotter. The length of stay is the mean over the run (the
 // annual measures do not separate emergency bed days). The mental health
 // line's share of ED attendances and its beds' occupancy are 2013/14's.
-// One target is marked Missed: the 2013/14 occupancy.
+// Two targets are marked Missed: the 2013/14 acute occupancy and the
+// mental health beds' occupancy.
 var BaselineTargets = []Target{
 	{
 		Case: "population, mid-2013", Measure: "people at the start", Value: 347000, Tol: 0.10,
@@ -185,6 +186,9 @@ var BaselineTargets = []Target{
 		// (102% with leave) in 2015/16; ± 6% of it, 88–100%.
 		Case: "mental health bed occupancy, 2013/14", Measure: "mh_bed_days / (mh_beds × days)", Value: 0.94, Tol: 0.06,
 		Source: "docs/reference-figures.md §2.10 (NHS Benchmarking Network 2016, via Centre for Mental Health; the window's last year)",
+		Missed: "the baseline runs the mental health beds at about 88% in 2013/14: other_admissions is derived from 94% occupancy as if " +
+			"every patient asking for a bed were admitted locally, but the out-of-area rule (24 hours) places about 30 a year elsewhere, " +
+			"and 94% is the 2015/16 figure, occupancy having risen since 2013/14 (NHS Benchmarking 2014); no parameter was retuned to meet it",
 		sim: func(_ *care.Params, res *sim.Results, rep int) float64 {
 			y := res.Reps[rep].Annual[0]
 			return y[care.AnnualIndex("mh_bed_days")] / (y[care.AnnualIndex("mh_beds")] * y[care.AnnualDays])
