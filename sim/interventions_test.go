@@ -102,6 +102,13 @@ func TestInterventions(t *testing.T) {
 			{"ed_4h_performance", more, "a less crowded ED sees its patients sooner (seeds: \"greater benefits than anticipated on access targets\")"},
 			{"nel_admissions_per_year", same, "admission is decided on arrival and such patients are streamed only to ED or SDEC, so streaming removes none"},
 		}},
+		// Liaison psychiatry round the clock (seeds: the teams' "added
+		// focus on any mental health needs"; Birmingham's RAID).
+		{"mental-health-liaison", []effect{
+			{"liaison_wait_hours_mean", fewer, "practitioners on duty round the clock: nobody referred at night waits for the morning"},
+			{"mh_12h_arrival_waits_per_year", fewer, "the night's crisis patients are assessed and leave within hours"},
+			{"liaison_assessments_per_year", more, "10% of the crisis patients who would be admitted are assessed instead"},
+		}},
 		// Call for Care (seeds: "Community-based clinical navigation").
 		{"call-for-care", []effect{
 			{"call_for_care_navigated_per_year", more, "12% of professionals' referrals that would be admitted become suitable for navigation, from none"},

@@ -130,6 +130,7 @@ func bodySuffix(b int) string {
 // define by name (care.AnnualIndex); −1 for a measure the model lacks.
 var pressureMeasures = struct {
 	socialCareDays, postponed, not28d, within18w, list, over18w, over30, over60 int
+	mhBeds, liaison, outOfArea                                                  int
 }{
 	care.AnnualIndex("delayed_days_social_care"),
 	care.AnnualIndex("elective_postponed"),
@@ -139,6 +140,9 @@ var pressureMeasures = struct {
 	care.AnnualIndex("elective_waiting_over_18w"),
 	care.AnnualIndex("ambulance_handovers_over_30min"),
 	care.AnnualIndex("ambulance_handovers_over_60min"),
+	care.AnnualIndex("mh_beds"),
+	care.AnnualIndex("liaison_practitioners"),
+	care.AnnualIndex("mh_out_of_area"),
 }
 
 // Activity returns the activity of one replication's financial years, for
@@ -192,6 +196,9 @@ func Activity(r *care.Result) []finance.Activity {
 			WaitingOver18w:          at(pm.over18w),
 			HandoversOver30:         at(pm.over30),
 			HandoversOver60:         at(pm.over60),
+			MentalHealthBeds:        at(pm.mhBeds),
+			LiaisonPractitioners:    at(pm.liaison),
+			OutOfAreaPlacements:     at(pm.outOfArea),
 		}
 	}
 	return out

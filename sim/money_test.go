@@ -266,6 +266,9 @@ func TestActivity(t *testing.T) {
 			{"WaitingOver18w", a.WaitingOver18w, care.AnnualIndex("elective_waiting_over_18w")},
 			{"HandoversOver30", a.HandoversOver30, care.AnnualIndex("ambulance_handovers_over_30min")},
 			{"HandoversOver60", a.HandoversOver60, care.AnnualIndex("ambulance_handovers_over_60min")},
+			{"MentalHealthBeds", a.MentalHealthBeds, care.AnnualIndex("mh_beds")},
+			{"LiaisonPractitioners", a.LiaisonPractitioners, care.AnnualIndex("liaison_practitioners")},
+			{"OutOfAreaPlacements", a.OutOfAreaPlacements, care.AnnualIndex("mh_out_of_area")},
 		} {
 			if c.k < 0 {
 				t.Fatalf("%s: no annual measure", c.field)
@@ -282,8 +285,8 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 30 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 30", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 33 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 33", n)
 	}
 }
 

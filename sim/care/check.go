@@ -571,6 +571,7 @@ func (s *Services) check(c *checker, p *Params) {
 	c.fraction("services.care_homes.admit", ch.Admit)
 
 	s.HomeCare.check(c)
+	s.MentalHealth.check(c, &s.Liaison)
 	s.Delays.check(c)
 
 	cm := &s.Community

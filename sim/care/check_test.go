@@ -487,8 +487,8 @@ func TestValidateAll(t *testing.T) {
 func TestCensuses(t *testing.T) {
 	t.Parallel()
 	cs := care.Censuses()
-	if len(cs) != 3 || cs[0].Beds != "services.acute.beds" || cs[0].Occupied != "services.acute.occupied" {
-		t.Fatalf("Censuses() = %v, want acute, intermediate care and care homes", cs)
+	if len(cs) != 4 || cs[0].Beds != "services.acute.beds" || cs[0].Occupied != "services.acute.occupied" {
+		t.Fatalf("Censuses() = %v, want acute, intermediate care, care homes and mental health", cs)
 	}
 	p := validParams()
 	for _, c := range cs {
@@ -548,4 +548,19 @@ func TestReach(t *testing.T) {
 	if p.Services.Community.Caseload != 2000 || p.Population.AgeBands[0].Urgent != 0.3/yr {
 		t.Errorf("Reach changed p: caseload %d, urgent %v", p.Services.Community.Caseload, p.Population.AgeBands[0].Urgent)
 	}
+}
+
+// TestMentalHealthChecks checks the mental health line's refusals, each at
+// its field: an enabled liaison team with nobody on duty, hours of cover
+// that end before they start, and patients admitted to no beds.
+func TestMentalHealthChecks(t *testing.T) {
+	t.Parallel()
+	p := validParams()
+	p.Services.MentalHealth = care.MentalHealth{Enabled: true, Share: 0.04, ToBed: 0.1, LengthOfStay: des.Fixed(30)}
+	p.Services.Liaison = care.Liaison{Enabled: true, CoverFrom: 22, CoverTo: 8, Assessment: des.Fixed(0.1)}
+	checkErrors(t, p.Validate(), []fieldErr{
+		{"services.liaison_psychiatry.practitioners", "must be at least 1"},
+		{"services.liaison_psychiatry.cover_to", "must be after cover_from (22), not 8"},
+		{"services.mental_health.beds", "must be at least 1 when to_bed is above 0"},
+	})
 }

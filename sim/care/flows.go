@@ -81,6 +81,11 @@ func (m *model) onSource(si int) error {
 		id := m.newPatient(seed, kindHomeCare, -1, 0)
 		m.trace(id, "refer", "home-care")
 		return m.askHomeCare(id, hcCommunity)
+	case srcMHBeds:
+		if thin >= keep {
+			return nil
+		}
+		return m.mhElsewhere(seed)
 	case srcCareHome:
 		if thin >= keep {
 			return nil
@@ -290,6 +295,7 @@ func (m *model) attend(id int32) error {
 	case atED:
 		m.count(svcED.entries)
 		m.busy(svcED).Add(m.cal.Now(), 1)
+		m.mentalHealthArrival(pt)
 	case atUTC:
 		m.count(svcUTC.entries)
 		pool = svcUTC.pool()
@@ -326,8 +332,13 @@ func (m *model) onTreated(id int32) error {
 		admit = false
 	case atSDEC:
 		admit = admit && m.u(pt, slotSDECAdmit) < m.p.Services.SDEC.Admit
+	case atED:
+		admit = m.mhAvoids(pt, admit)
 	}
 	if !admit {
+		if took, err := m.mentalHealthTreated(id); took {
+			return err
+		}
 		m.trace(id, "leave", serviceName[pt.at])
 		m.leaveAE(pt)
 		ed := pt.at == atED
@@ -359,6 +370,9 @@ func (m *model) leaveAE(pt *patient) {
 		}
 		if pt.dta > 0 && m.measured {
 			m.tallies[tEDBoard].Add(float64(now-pt.dta) * 24)
+		}
+		if pt.mh != mhNone {
+			m.mhLeftED(pt, now)
 		}
 	case atSDEC:
 		return
@@ -462,6 +476,8 @@ func (m *model) onGrant(g des.Grant) {
 		pt.admitted = now
 		m.trace(id, "admit", svcAcute.name)
 		m.cal.Schedule(now+m.shortenStay(pt, max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id]))), svcAcute.end, id)
+	case svcLiaison.pool(), svcMHBeds.pool():
+		m.mhGrant(g)
 	case svcCommunity.pool():
 		// Community places are taken only when free (TryRequest).
 	default:

@@ -126,6 +126,9 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evLiaisonEnd       // the end of a liaison psychiatry assessment (service_mentalhealth.go)
+	evLiaisonHour      // an hour's change of the liaison team's cover
+	evOutOfArea        // a patient waiting for a mental health bed is placed out of area
 )
 
 // Patient kinds.
@@ -209,6 +212,11 @@ const (
 	slotChoiceWait
 	slotNursing     // whether a care-home placement is in a nursing home
 	slotToClinician // the time from a cubicle to a clinician (ED.LeftWithoutBeingSeen.ToClinician)
+	slotMH          // whether an ED patient presents in a mental health crisis (service_mentalhealth.go)
+	slotMHToBed     // whether the assessment admits them to a mental health bed
+	slotMHAssess    // the liaison assessment's length
+	slotMHLOS       // a mental health bed's length of stay
+	slotMHAvoid     // whether liaison avoids their acute admission
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -236,6 +244,7 @@ type patient struct {
 	// admission, 0–1, when discharge under pressure shortened the stay
 	// (earlydischarge.go); 0 otherwise.
 	pressure float32
+	mh       uint8 // where the patient is on the mental health line (service_mentalhealth.go), or mhNone
 }
 
 const pathDied = 4
@@ -249,6 +258,7 @@ const (
 	srcReferral        // a band's case-finding for the community teams
 	srcCalls           // care-home residents' urgent calls
 	srcHomeCare        // people at home asking for a package of home care
+	srcMHBeds          // admissions to mental health beds from elsewhere than ED
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -385,6 +395,7 @@ type model struct {
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
+	mh      mhState  // the mental health line's state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -444,7 +455,8 @@ const (
 	// lost, both at the admission.
 	cStaysShortened = cCancelled28d + 1
 	cStayDaysCut    = cStaysShortened + 1
-	numCounts       = cStayDaysCut + 1
+	cMH             = cStayDaysCut + 1 // + mhAttend…: the mental health line's counts (service_mentalhealth.go)
+	numCounts       = cMH + numMHCounts
 )
 
 // Run simulates one replication of p. p must have passed [Params.Validate];
@@ -910,6 +922,9 @@ func (m *model) initSources() error {
 			return err
 		}
 	}
+	if err := m.initMentalHealth(add); err != nil {
+		return err
+	}
 	m.refreshKeep()
 	return nil
 }
@@ -954,6 +969,8 @@ func (m *model) refreshKeep() {
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
 				now = p.Services.HomeCare.Community
+			case srcMHBeds:
+				now = p.Services.MentalHealth.OtherAdmissions
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -1079,6 +1096,7 @@ func (m *model) run() error {
 		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
 	}
 	m.startList()
+	m.startLiaison()
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1239,6 +1257,12 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evLiaisonEnd:
+		return m.onLiaisonEnd(e.ID)
+	case evLiaisonHour:
+		return m.onLiaisonHour()
+	case evOutOfArea:
+		return m.onOutOfArea(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

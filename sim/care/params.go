@@ -182,6 +182,8 @@ type Services struct {
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
 	Delays           Delays           `yaml:"delays"`
+	MentalHealth     MentalHealth     `yaml:"mental_health"`
+	Liaison          Liaison          `yaml:"liaison_psychiatry"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each

@@ -101,7 +101,8 @@ type serviceDist struct {
 // pools. The order is part of the model: capacities are set, and units
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
-var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR}
+var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
+	svcLiaison, svcMHBeds}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -175,7 +176,10 @@ const (
 	lvHomeCareCapacity = lvDToC + 2                     // hours a week the market can deliver
 	lvHomeCarePackages = lvDToC + 3                     // packages of home care under way
 	lvHomeCareWaiting  = lvDToC + 4                     // + hcHospital or hcCommunity: people waiting for a package
-	numOwnLevels       = lvDToC + 6
+	lvMHWaitLiaison    = lvDToC + 6                     // crisis patients in ED waiting for a liaison assessment (service_mentalhealth.go)
+	lvMHBoarding       = lvDToC + 7                     // crisis patients in ED waiting for a mental health bed
+	lvMHBedWait        = lvDToC + 8                     // patients waiting for a mental health bed, in ED or elsewhere
+	numOwnLevels       = lvDToC + 9
 )
 
 // The model's own tallies of the measured period; the services'
@@ -192,6 +196,9 @@ const (
 	tHandover            // ambulance arrival to handover, in minutes
 	tHomeCareWait        // + hcHospital or hcCommunity: asking to starting a package of home care, in days
 	_
+	tMHDept        // a crisis patient's arrival in ED to leaving it, in hours (service_mentalhealth.go)
+	tMHLiaisonWait // referral to liaison to the start of the assessment, in hours
+	tMHBedWait     // decision to admit to a mental health bed to admission, in hours
 	numOwnTallies
 )
 
@@ -245,7 +252,7 @@ func (m *model) isOn(s *service) bool { return *m.svcOn[s.id] }
 // unitsNow returns service s's capacity under the current parameters: 0
 // when it is switched off.
 func (m *model) unitsNow(s *service) int {
-	if !m.isOn(s) {
+	if !m.isOn(s) || s == svcLiaison && !m.liaisonOn() {
 		return 0
 	}
 	return *m.svcUnits[s.id]

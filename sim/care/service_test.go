@@ -29,6 +29,8 @@ func allServicesParams() *Params {
 			Community:        Community{Enabled: true, Caseload: 10, Duration: stay, PPV: 1},
 			CallForCare:      CallForCare{Enabled: true, Handlers: 11, Handling: stay},
 			UrgentResponse:   UrgentResponse{Enabled: true, Places: 12, Duration: stay},
+			Liaison:          Liaison{Enabled: true, Practitioners: 13, Assessment: stay},
+			MentalHealth:     MentalHealth{Enabled: true, Beds: 14, LengthOfStay: stay},
 		},
 	}
 }

@@ -156,6 +156,13 @@ type Activity struct {
 	CommunityPlaces      float64
 	UCRPlaces            float64 // urgent community response places
 	EscalationBedDays    float64 // days escalation beds were open, occupied or not
+
+	// The mental health line: mean mental health beds and liaison
+	// practitioners on duty (over the hours of the Days), and the
+	// patients placed out of area.
+	MentalHealthBeds     float64
+	LiaisonPractitioners float64
+	OutOfAreaPlacements  float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -440,6 +447,10 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
 		t[SocialCare][tCapacity] = frac * a.ReablementPlaces * cc.ReablementPlace
+		// The commissioners pay the mental health trust for its beds and
+		// liaison team (capacity) and for each out-of-area placement.
+		t[Commissioners][tCapacity] = frac * (a.MentalHealthBeds*cc.MentalHealthBed + a.LiaisonPractitioners*cc.LiaisonPractitioner)
+		t[Commissioners][tAct] = a.OutOfAreaPlacements * uc.OutOfAreaPlacement
 
 		end := a.From.AddDays(a.Days) // the day after the last counted
 		for j, iv := range ivs {

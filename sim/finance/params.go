@@ -71,6 +71,10 @@ type UnitCosts struct {
 	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per call Call for Care answers
 	ReablementDay          float64 `yaml:"reablement_day" unit:"money"`            // social care: per package per day
 	CareHomeWeek           float64 `yaml:"care_home_week" unit:"money"`            // social care: per resident per week
+	// OutOfAreaPlacement is what the commissioners pay the mental health
+	// trust for a patient placed in a mental health bed out of area, for
+	// the whole stay.
+	OutOfAreaPlacement float64 `yaml:"out_of_area_placement" unit:"money"`
 }
 
 // CapacityCosts is the cost of capacity paid for whether it is used or
@@ -89,6 +93,12 @@ type CapacityCosts struct {
 	// not, in place of AcuteBed: staffed by agency and bank staff at a
 	// premium.
 	EscalationBedDay float64 `yaml:"escalation_bed_day" unit:"money"`
+	// MentalHealthBed and LiaisonPractitioner are what the commissioners
+	// pay the mental health trust: per mental health bed per year, and
+	// per liaison practitioner on duty round the clock for a year (a
+	// team on duty for part of the day costs that part).
+	MentalHealthBed     float64 `yaml:"mental_health_bed" unit:"money"`
+	LiaisonPractitioner float64 `yaml:"liaison_practitioner" unit:"money"`
 }
 
 // Pressure is what the acute trust pays, beyond its activity and
