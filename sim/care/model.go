@@ -126,6 +126,7 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evPAUEnd           // the end of a child's assessment in the paediatric assessment unit (service_womens.go)
 )
 
 // Patient kinds.
@@ -244,6 +245,7 @@ const (
 	srcReferral        // a band's case-finding for the community teams
 	srcCalls           // care-home residents' urgent calls
 	srcHomeCare        // people at home asking for a package of home care
+	srcBirths          // maternity admissions: picks are deliveries (route 0) and antenatal admissions (1)
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -377,6 +379,7 @@ type model struct {
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
+	wc      womens   // the women's and children's services' state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -771,6 +774,7 @@ func (m *model) initSources() error {
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
 		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
 		callBeds = max(callBeds, float64(max(p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied)))
+		m.observeMaternity()
 	}
 	observe()
 	for _, t := range m.times {
@@ -888,6 +892,9 @@ func (m *model) initSources() error {
 			return err
 		}
 	}
+	if err := m.initWomens(add); err != nil {
+		return err
+	}
 	m.refreshKeep()
 	return nil
 }
@@ -932,6 +939,8 @@ func (m *model) refreshKeep() {
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
 				now = p.Services.HomeCare.Community
+			case srcBirths:
+				now = m.maternityRate(pk.route)
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -1212,6 +1221,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evPAUEnd:
+		return m.onPAUEnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
