@@ -235,6 +235,16 @@ func TestActivity(t *testing.T) {
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
 			{"CommunityPlaces", a.CommunityPlaces, care.AnnualCommunityPlaces},
 			{"UCRPlaces", a.UCRPlaces, care.AnnualUCRPlaces},
+			{"MaternityAdmissions", a.MaternityAdmissions, care.AnnualIndex("maternity_admissions")},
+			{"NeonatalDays[0]", a.NeonatalDays[0], care.AnnualIndex("neonatal_intensive_days")},
+			{"NeonatalDays[1]", a.NeonatalDays[1], care.AnnualIndex("neonatal_high_dependency_days")},
+			{"NeonatalDays[2]", a.NeonatalDays[2], care.AnnualIndex("neonatal_special_days")},
+			{"PaediatricAssessments", a.PaediatricAssessments, care.AnnualIndex("paediatric_assessments")},
+			{"PaediatricAdmissions", a.PaediatricAdmissions, care.AnnualIndex("paediatric_admissions")},
+			{"MaternityBeds", a.MaternityBeds, care.AnnualIndex("maternity_beds")},
+			{"NeonatalCots", a.NeonatalCots, care.AnnualIndex("neonatal_beds")},
+			{"PaediatricSpaces", a.PaediatricSpaces, care.AnnualIndex("paediatric_assessment_spaces")},
+			{"PaediatricBeds", a.PaediatricBeds, care.AnnualIndex("paediatric_beds")},
 		} {
 			if c.got != want(y, c.k) {
 				t.Errorf("year %d: %s = %g, want %s's %g", y, c.field, c.got, care.AnnualMeasures[c.k].Name, want(y, c.k))
@@ -248,8 +258,8 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 21 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 21", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 29 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 29 (NeonatalDays, of three, as one)", n)
 	}
 }
 

@@ -126,7 +126,7 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
-	evPAUEnd           // the end of a child's assessment in the paediatric assessment unit (service_womens.go)
+	evWomensEnd        // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
 )
 
 // Patient kinds.
@@ -1221,8 +1221,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
-	case evPAUEnd:
-		return m.onPAUEnd(e.ID)
+	case evWomensEnd:
+		return m.onWomensEnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

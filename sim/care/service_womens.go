@@ -134,7 +134,10 @@ const (
 )
 
 const (
-	nTransfers = iota // neonatal: babies transferred out for want of a cot
+	nTransfers      = iota // neonatal: babies transferred out for want of a cot
+	nIntensive             // neonatal: cot days at intensive care, counted as each stay ends
+	nHighDependency        // at high-dependency care
+	nSpecial               // at special care
 )
 
 const (
@@ -183,14 +186,20 @@ var svcNeonatal = &service{
 	dists:    []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.Neonatal.LengthOfStay }}},
 	stay:     func(p *Services) *des.Dist { return &p.Neonatal.LengthOfStay },
 	slot:     slotNeonatalLOS,
-	end:      evStayEnd,
+	end:      evWomensEnd,
 	busy:     true,
 	capacity: true,
 	los:      true,
-	counts:   1,
+	counts:   4,
 	measures: append(bedMeasures("neonatal", "neonatal cots", true),
 		annual(follows, "neonatal_transfers", "babies", total(own(nTransfers)),
 			"babies needing a neonatal cot transferred to another unit for want of one"),
+		annual(follows, "neonatal_intensive_days", "cot days", total(own(nIntensive)),
+			"neonatal cot days at intensive care (services.neonatal.intensive of each stay, counted on the day it ends)"),
+		annual(follows, "neonatal_high_dependency_days", "cot days", total(own(nHighDependency)),
+			"neonatal cot days at high-dependency care (services.neonatal.high_dependency of each stay, counted on the day it ends)"),
+		annual(follows, "neonatal_special_days", "cot days", total(own(nSpecial)),
+			"neonatal cot days at special care (the rest of each stay, counted on the day it ends)"),
 		metric(follows, "neonatal_transfers_per_year", "per year", perYear(own(nTransfers)),
 			"babies needing a neonatal cot transferred to another unit for want of one"),
 	),
@@ -206,7 +215,7 @@ var svcPAU = &service{
 	dists:    []serviceDist{{"assessment", func(p *Services) *des.Dist { return &p.PaediatricAssessment.Assessment }}},
 	stay:     func(p *Services) *des.Dist { return &p.PaediatricAssessment.Assessment },
 	slot:     slotPAU,
-	end:      evPAUEnd,
+	end:      evWomensEnd,
 	busy:     true,
 	capacity: true,
 	counts:   2,
@@ -395,6 +404,23 @@ func (m *model) toPAU(id int32) error {
 	pt.dta = m.cal.Now()
 	m.trace(id, "refer", svcPAU.name)
 	return m.do(m.net.Request(id, svcPAU.pool(), 0, m.gr[:0]))
+}
+
+// onWomensEnd ends patient id's stay in the paediatric assessment unit
+// or the neonatal unit, whichever the patient holds.
+func (m *model) onWomensEnd(id int32) error {
+	if m.net.Holds(id) == svcPAU.pool() {
+		return m.onPAUEnd(id)
+	}
+	// A baby leaves the neonatal unit: its cot days by level of care.
+	nn := &m.p.Services.Neonatal
+	los := float64(m.cal.Now() - m.pts.At(id).admitted)
+	d := m.day()
+	for k, share := range [3]float64{nn.Intensive, nn.HighDependency, 1 - nn.Intensive - nn.HighDependency} {
+		m.counts[svcNeonatal.entries+1+nIntensive+k].Inc(d, los*max(0, share))
+	}
+	m.leaveStay(svcNeonatal, id)
+	return m.release(id)
 }
 
 // onPAUEnd ends child id's assessment: the Admit share asks for a bed on

@@ -83,6 +83,7 @@ func TestMaternityLossSystem(t *testing.T) {
 	t.Run("neonatal cots", func(t *testing.T) {
 		t.Parallel()
 		p := maternityParams(4, 100, 5, 0, 4000)
+		p.Services.Neonatal.Intensive, p.Services.Neonatal.HighDependency = 0.1, 0.2
 		if errs := p.Validate(); len(errs) > 0 {
 			t.Fatal(errs)
 		}
@@ -101,6 +102,17 @@ func TestMaternityLossSystem(t *testing.T) {
 		}
 		if got := transferred / (admitted + transferred); math.Abs(got-want) > 0.015 {
 			t.Errorf("transferred %.4f of %v babies, want Erlang B %.4f ± 0.015", got, admitted+transferred, want)
+		}
+		// The levels of care share every ended stay's days 10/20/70; with
+		// the stays still going at the end (a few cots' worth, of ≈ 16,000
+		// cot days), their sum is the cot days within 1%.
+		ic, hd, sc := sumAnnual(t, r, "neonatal_intensive_days"), sumAnnual(t, r, "neonatal_high_dependency_days"), sumAnnual(t, r, "neonatal_special_days")
+		all := ic + hd + sc
+		if math.Abs(ic/all-0.1) > 1e-9 || math.Abs(hd/all-0.2) > 1e-9 {
+			t.Errorf("cot days by level %v, %v, %v: want shares 0.1, 0.2, 0.7", ic, hd, sc)
+		}
+		if days := sumAnnual(t, r, "neonatal_bed_days"); math.Abs(all/days-1) > 0.01 {
+			t.Errorf("cot days by level sum to %v, the unit's cot days %v", all, days)
 		}
 	})
 }
