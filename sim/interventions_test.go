@@ -27,7 +27,7 @@ var interventionSets = []string{"horizon=4y", "warm_up.length=180d"}
 // effects at their central values (see TestInterventions) the paired
 // differences asserted below were 8 to 400 times their 95% half-widths
 // in eight replications, so that changes to the model's random streams
-// should not flip them (go test -v shows each). The ten scenarios take
+// should not flip them (go test -v shows each). The eleven scenarios take
 // about 35 s of CPU (0.4 s a replication): under 20 s on two idle cores.
 const interventionReps = 8
 
@@ -73,7 +73,7 @@ type effect struct {
 // the direction of the central effect.
 func TestInterventions(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs ten scenarios of four years, eight replications each")
+		t.Skip("runs eleven scenarios of four years, eight replications each")
 	}
 	tests := []struct {
 		scenario string
@@ -150,20 +150,39 @@ func TestInterventions(t *testing.T) {
 			{"ed_attendances_per_year", fewer, "1% of the walk-ins who need no admission care for themselves instead of coming"},
 			{"nel_admissions_per_year", same, "self-care acts only on patients who would not need admission"},
 		}},
+		// Women's and children's services (seeds, the blueprint:
+		// "access to expert opinions earlier and only admit where
+		// necessary").
+		{"womens-childrens", []effect{
+			{"paediatric_assessments_per_year", fewer, "children referred × 0.95: a senior opinion earlier sends fewer to the assessment unit"},
+			{"paediatric_admissions_per_year", fewer, "fewer assessed, and of them × 0.9 admitted to the ward"},
+			{"maternity_occupancy_mean", fewer, "antenatal admissions × 0.9 take fewer obstetric bed days"},
+			{"ed_attendances_per_year", same, "children still come to the ED; only where they go from it changes"},
+			{"nel_admissions_per_year", same, "children are not admitted to acute beds, referred or not"},
+		}},
 		// The whole programme: the vanguard's reported reductions, one by
 		// one, and the bed reduction of "The Story So Far".
 		{"better-together", []effect{
 			{"ed_attendances_per_year", fewer, "\"A&E attendances\": self-care, PRISM, care homes and Call for Care"},
 			{"ed_type1_attendances_per_year", fewer, "the single front door streams walk-ins away from ED as well"},
 			{"nel_admissions_per_year", fewer, "\"non-elective acute admissions\""},
-			{"elective_waiting_list_mean", fewer, "\"secondary care elective referrals\", through the gateway: fewer join the waiting list (the admissions are what the programme's slots and the beds freed elsewhere allow)"},
+			// Not the waiting list: with children apart from adults the
+			// baseline runs at ≈ 90%, elective days are rarely postponed,
+			// and the gateway's 3% fewer on the list (elective-gateway,
+			// above) is within the whole programme's noise (−102 ± 127 of
+			// 1,659 in eight replications).
 			{"acute_los_mean_days", fewer, "\"length of hospital stay\": transfer to assess"},
 			{"acute_delayed_patients_mean", fewer, "transfer to assess and intermediate care"},
-			{"acute_occupancy_mean", fewer, "\"reduction in beds with fewer admissions than would have otherwise occurred\""},
+			// The bed reduction shows as beds closed, not as a lower
+			// occupancy: the baseline runs at ≈ 90%, near the rule's 88%,
+			// so the rule closes beds as the flows free them and holds
+			// occupancy within noise of the baseline's (+0.002 ± 0.003).
+			{"acute_beds_closed_mean", more, "\"reduction in beds with fewer admissions than would have otherwise occurred\": the bed-management rule closes the beds the programme frees"},
 			{"care_home_admissions_per_year", fewer, "\"long-term admissions to nursing and residential homes\""},
 			{"hospital_deaths_per_year", fewer, "\"mortality\": in the model, deaths in an acute bed, fewer as fewer are admitted"},
 			{"ic_los_mean_days", fewer, "the intermediate care redesign's shorter stays"},
 			{"community_caseload_mean", more, "PRISM's caseload"},
+			{"paediatric_admissions_per_year", fewer, "women's and children's services: only admit where necessary"},
 		}},
 	}
 
