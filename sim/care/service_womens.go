@@ -179,7 +179,7 @@ var svcNeonatal = &service{
 	name:  "neonatal",
 	key:   "neonatal",
 	title: "Neonatal unit",
-	chart: &serviceChart{title: "Neonatal cot", overlay: "overlay-cots-neonatal", measure: "Neonatal cots occupied", unit: "cots",
+	chart: &serviceChart{title: "Neonatal", overlay: "overlay-cots-neonatal", measure: "Neonatal cots occupied", unit: "cots",
 		mean: "neonatal_occupied_mean", capacity: "neonatal_beds"},
 	enabled:  func(p *Services) *bool { return &p.Neonatal.Enabled },
 	units:    func(p *Services) *int { return &p.Neonatal.Cots },
