@@ -461,7 +461,7 @@ func TestBetterTogetherRepeatsEachFile(t *testing.T) {
 			t.Errorf("better-together's %s differs from %s.yaml's:\n%+v\n%+v", iv.Name, iv.Name, iv, own[0])
 		}
 	}
-	if n != 8 {
-		t.Errorf("better-together has %d of the programme's interventions, want the eight with files of their own", n)
+	if n != 9 {
+		t.Errorf("better-together has %d of the programme's interventions, want the nine with files of their own", n)
 	}
 }

@@ -189,8 +189,28 @@ func Activity(r *care.Result) []finance.Activity {
 			HandoversOver30:         at(pm.over30),
 			HandoversOver60:         at(pm.over60),
 		}
+		womensActivity(&out[y], a)
 	}
 	return out
+}
+
+// womensActivity fills the women's and children's services' activity of
+// one financial year from its annual measures a.
+func womensActivity(out *finance.Activity, a []float64) {
+	at := func(name string) float64 {
+		if i := care.AnnualIndex(name); i >= 0 {
+			return a[i]
+		}
+		return 0
+	}
+	out.MaternityAdmissions = at("maternity_admissions")
+	out.NeonatalDays = [3]float64{at("neonatal_intensive_days"), at("neonatal_high_dependency_days"), at("neonatal_special_days")}
+	out.PaediatricAssessments = at("paediatric_assessments")
+	out.PaediatricAdmissions = at("paediatric_admissions")
+	out.MaternityBeds = at("maternity_beds")
+	out.NeonatalCots = at("neonatal_beds")
+	out.PaediatricSpaces = at("paediatric_assessment_spaces")
+	out.PaediatricBeds = at("paediatric_beds")
 }
 
 // InterventionCosts returns what p's interventions cost and who pays, for

@@ -257,6 +257,16 @@ func TestActivity(t *testing.T) {
 			{"WaitingOver18w", a.WaitingOver18w, care.AnnualIndex("elective_waiting_over_18w")},
 			{"HandoversOver30", a.HandoversOver30, care.AnnualIndex("ambulance_handovers_over_30min")},
 			{"HandoversOver60", a.HandoversOver60, care.AnnualIndex("ambulance_handovers_over_60min")},
+			{"MaternityAdmissions", a.MaternityAdmissions, care.AnnualIndex("maternity_admissions")},
+			{"NeonatalDays[0]", a.NeonatalDays[0], care.AnnualIndex("neonatal_intensive_days")},
+			{"NeonatalDays[1]", a.NeonatalDays[1], care.AnnualIndex("neonatal_high_dependency_days")},
+			{"NeonatalDays[2]", a.NeonatalDays[2], care.AnnualIndex("neonatal_special_days")},
+			{"PaediatricAssessments", a.PaediatricAssessments, care.AnnualIndex("paediatric_assessments")},
+			{"PaediatricAdmissions", a.PaediatricAdmissions, care.AnnualIndex("paediatric_admissions")},
+			{"MaternityBeds", a.MaternityBeds, care.AnnualIndex("maternity_beds")},
+			{"NeonatalCots", a.NeonatalCots, care.AnnualIndex("neonatal_beds")},
+			{"PaediatricSpaces", a.PaediatricSpaces, care.AnnualIndex("paediatric_assessment_spaces")},
+			{"PaediatricBeds", a.PaediatricBeds, care.AnnualIndex("paediatric_beds")},
 		} {
 			if c.k < 0 {
 				t.Fatalf("%s: no annual measure", c.field)
@@ -273,8 +283,8 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 30 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 30", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 38 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 38 (NeonatalDays, of three, as one)", n)
 	}
 }
 

@@ -42,6 +42,8 @@ type report struct {
 
 	Money *moneyView // the gap, its bridge and its sensitivity; nil when not priced
 
+	Womens *womensView // the women's and children's services; nil when the run has none
+
 	Charts   []reportChart
 	NoCharts string // why there are none
 

@@ -570,6 +570,7 @@ func (s *Services) check(c *checker, p *Params) {
 
 	s.HomeCare.check(c)
 	s.Delays.check(c)
+	s.checkWomens(c, p)
 
 	cm := &s.Community
 	strata := make([]string, len(p.Population.Risk))

@@ -150,7 +150,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	// third of patients going to care homes whose residents rarely die,
 	// the reablement caseload short of its clients, and every family
 	// choosing.
-	full := []string{"services.acute.pathways.home=0.565", "services.acute.pathways.care_home=0.315",
+	full := []string{"services.acute.pathways.home=0.545", "services.acute.pathways.care_home=0.315",
 		"services.care_homes.length_of_stay.median=5000d", "services.care_homes.length_of_stay.p90=20000d"}
 	for _, path := range []string{"services.delays.nursing", "services.delays.attribution.residential_home.nhs",
 		"services.delays.attribution.residential_home.both", "services.delays.attribution.nursing_home.nhs",
@@ -163,7 +163,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	closing := []string{"services.acute.management.meeting=8h", "services.acute.management.close.step=5",
 		"services.acute.management.close.every=1d", "services.acute.management.close.window=14d",
 		"services.acute.management.close.below=95%", "services.acute.management.close.above=99.5%",
-		"services.acute.management.close.floor=675"}
+		"services.acute.management.close.floor=653"}
 	escalation := []string{"services.acute.management.meeting=8h", "services.acute.management.escalation.limit=10",
 		"services.acute.management.escalation.step=2", "services.acute.management.escalation.above=93%",
 		"services.acute.management.escalation.below=90%", "horizon=1y"}

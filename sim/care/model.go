@@ -126,6 +126,7 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evWomensEnd        // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
 )
 
 // Patient kinds.
@@ -245,6 +246,7 @@ const (
 	srcReferral        // a band's case-finding for the community teams
 	srcCalls           // care-home residents' urgent calls
 	srcHomeCare        // people at home asking for a package of home care
+	srcBirths          // maternity admissions: picks are deliveries (route 0) and antenatal admissions (1)
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -379,6 +381,7 @@ type model struct {
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
+	wc      womens   // the women's and children's services' state
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -781,6 +784,7 @@ func (m *model) initSources() error {
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
 		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
 		callBeds = max(callBeds, float64(max(p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied)))
+		m.observeMaternity()
 	}
 	observe()
 	for _, t := range m.times {
@@ -898,6 +902,9 @@ func (m *model) initSources() error {
 			return err
 		}
 	}
+	if err := m.initWomens(add); err != nil {
+		return err
+	}
 	m.refreshKeep()
 	return nil
 }
@@ -942,6 +949,8 @@ func (m *model) refreshKeep() {
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
 				now = p.Services.HomeCare.Community
+			case srcBirths:
+				now = m.maternityRate(pk.route)
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -1222,6 +1231,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evWomensEnd:
+		return m.onWomensEnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -182,6 +182,12 @@ type Services struct {
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
 	Delays           Delays           `yaml:"delays"`
+	// Maternity, Neonatal, PaediatricAssessment and PaediatricWard are
+	// the women's and children's services (service_womens.go).
+	Maternity            Maternity            `yaml:"maternity"`
+	Neonatal             Neonatal             `yaml:"neonatal"`
+	PaediatricAssessment PaediatricAssessment `yaml:"paediatric_assessment"`
+	PaediatricWard       PaediatricWard       `yaml:"paediatric_ward"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each

@@ -77,6 +77,10 @@ type service struct {
 	// measures are the measures of the service's values, each with its
 	// position (see [DailyMeasures]).
 	measures []measureDef
+	// counts is the number of daily counts the service keeps beyond its
+	// count of entries (births, transfers out), which its flows count
+	// with countOwn and its measures read with own.
+	counts int
 	// chart, if not nil, charts the service's occupied units over time:
 	// against its capacity in a run's charts, and every scenario's on one
 	// axis in a comparison's (see [ChartedServices]).
@@ -86,7 +90,7 @@ type service struct {
 	id      int // its index in services, which is its pool's des.PoolID
 	busyLv  int // index of its busy level in model.lv, or -1
 	capLv   int // index of its capacity level in model.lv, or -1
-	entries int // index in model.counts of its count of patients starting there
+	entries int // index in model.counts of its count of patients starting there; its own counts follow
 	losIx   int // index of its tally in model.tallies and of its LOSPools entry, or -1
 }
 
@@ -101,7 +105,8 @@ type serviceDist struct {
 // pools. The order is part of the model: capacities are set, and units
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
-var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR}
+var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
+	svcMaternity, svcNeonatal, svcPAU, svcPaedWard}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -223,7 +228,7 @@ func initServices() {
 			numLevels++
 		}
 		s.entries = numCountsAll
-		numCountsAll++
+		numCountsAll += 1 + s.counts
 		if s.los {
 			s.losIx = len(LOSPools)
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
@@ -237,6 +242,10 @@ func (m *model) busy(s *service) *stats.DailyLevel { return &m.lv[s.busyLv] }
 
 // stays returns service s's length-of-stay tally; s must keep one.
 func (m *model) stays(s *service) *stats.Tally { return &m.tallies[numOwnTallies+s.losIx] }
+
+// countOwn counts one of service s's own counts (k from 0 to s.counts − 1)
+// today.
+func (m *model) countOwn(s *service, k int) { m.count(s.entries + 1 + k) }
 
 // isOn reports whether service s is switched on under the current
 // parameters.

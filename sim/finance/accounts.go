@@ -142,6 +142,21 @@ type Activity struct {
 	CommunityPlaces      float64
 	UCRPlaces            float64 // urgent community response places
 	EscalationBedDays    float64 // days escalation beds were open, occupied or not
+
+	// The women's and children's services: admissions to the obstetric
+	// unit; neonatal cot days by level of care (intensive, high
+	// dependency, special); children assessed in the paediatric
+	// assessment unit and admitted to the children's ward; and the mean
+	// obstetric beds, neonatal cots, assessment spaces and children's
+	// ward beds.
+	MaternityAdmissions   float64
+	NeonatalDays          [3]float64
+	PaediatricAssessments float64
+	PaediatricAdmissions  float64
+	MaternityBeds         float64
+	NeonatalCots          float64
+	PaediatricSpaces      float64
+	PaediatricBeds        float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -410,7 +425,10 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		// delayed bed days.
 		t[Acute][tAct] = a.EDAttendances*uc.EDAttendance + a.UTCAttendances*uc.UrgentTreatment +
 			a.SDECAttendances*uc.SDEC + a.NonElectiveSpells*uc.NonElectiveSpell +
-			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay
+			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay +
+			a.MaternityAdmissions*uc.MaternityAdmission + a.NeonatalDays[0]*uc.NeonatalIntensiveDay +
+			a.NeonatalDays[1]*uc.NeonatalHighDepDay + a.NeonatalDays[2]*uc.NeonatalSpecialDay +
+			a.PaediatricAssessments*uc.PaediatricAssessment + a.PaediatricAdmissions*uc.PaediatricAdmission
 		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
 		ps := &p.Pressure
 		t[Acute][tCancelledOps] = a.ElectiveCancellations*ps.CancelledOperation + a.ElectivePostponed*ps.PostponedOperation
@@ -421,7 +439,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
 		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
 
-		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
+		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle +
+			a.MaternityBeds*cc.MaternityBed + a.NeonatalCots*cc.NeonatalCot +
+			a.PaediatricSpaces*cc.PaediatricAssessment + a.PaediatricBeds*cc.PaediatricBed)
 		t[Acute][tEscalation] = a.EscalationBedDays * cc.EscalationBedDay
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)

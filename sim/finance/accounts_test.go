@@ -357,3 +357,32 @@ func TestAccountsInterventionEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestWomensCosts checks the women's and children's services' lines, all
+// the acute trust's, by hand, in the price year with no inflation: 10
+// maternity admissions at £400, cot days 2, 3 and 5 by level at £300,
+// £200 and £100, 8 children assessed at £50 and 4 admitted at £250 make
+// activity 4000 + 600 + 600 + 500 + 400 + 1000 = 7100; 2 obstetric beds at
+// £1000, 3 cots at £500, 1 assessment space at £2000 and 4 ward beds at
+// £100 make capacity 2000 + 1500 + 2000 + 400 = 5900 a whole year.
+func TestWomensCosts(t *testing.T) {
+	t.Parallel()
+	p := &finance.Params{
+		PriceYear: "2014/15",
+		UnitCosts: finance.UnitCosts{MaternityAdmission: 400, NeonatalIntensiveDay: 300, NeonatalHighDepDay: 200,
+			NeonatalSpecialDay: 100, PaediatricAssessment: 50, PaediatricAdmission: 250},
+		CapacityCosts: finance.CapacityCosts{MaternityBed: 1000, NeonatalCot: 500, PaediatricAssessment: 2000, PaediatricBed: 100},
+		Organisations: []finance.Organisation{{Name: "acute"}},
+	}
+	years := []finance.Activity{{From: des.Date{Year: 2014, Month: 4, Day: 1}, Days: 365,
+		MaternityAdmissions: 10, NeonatalDays: [3]float64{2, 3, 5}, PaediatricAssessments: 8, PaediatricAdmissions: 4,
+		MaternityBeds: 2, NeonatalCots: 3, PaediatricSpaces: 1, PaediatricBeds: 4}}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acute := got[0].Money[finance.Acute]
+	if a, c := acute[finance.ActivityCost], acute[finance.CapacityCost]; math.Abs(a-7100) > 1e-9 || math.Abs(c-5900) > 1e-9 {
+		t.Errorf("acute activity %v and capacity %v, want 7100 and 5900", a, c)
+	}
+}

@@ -71,6 +71,18 @@ type UnitCosts struct {
 	CallForCareContact     float64 `yaml:"call_for_care_contact" unit:"money"`     // community provider: per call Call for Care answers
 	ReablementDay          float64 `yaml:"reablement_day" unit:"money"`            // social care: per package per day
 	CareHomeWeek           float64 `yaml:"care_home_week" unit:"money"`            // social care: per resident per week
+
+	// The women's and children's services, all the acute trust's:
+	// MaternityAdmission per admission to the obstetric unit, delivery or
+	// antenatal; the neonatal cot days by level of care; and per child
+	// assessed in the paediatric assessment unit, and admitted to the
+	// children's ward.
+	MaternityAdmission   float64 `yaml:"maternity_admission" unit:"money"`
+	NeonatalIntensiveDay float64 `yaml:"neonatal_intensive_day" unit:"money"`
+	NeonatalHighDepDay   float64 `yaml:"neonatal_high_dependency_day" unit:"money"`
+	NeonatalSpecialDay   float64 `yaml:"neonatal_special_day" unit:"money"`
+	PaediatricAssessment float64 `yaml:"paediatric_assessment" unit:"money"`
+	PaediatricAdmission  float64 `yaml:"paediatric_admission" unit:"money"`
 }
 
 // CapacityCosts is the cost of capacity paid for whether it is used or
@@ -89,6 +101,14 @@ type CapacityCosts struct {
 	// not, in place of AcuteBed: staffed by agency and bank staff at a
 	// premium.
 	EscalationBedDay float64 `yaml:"escalation_bed_day" unit:"money"`
+
+	// The women's and children's services' capacity, the acute trust's:
+	// per obstetric bed, neonatal cot, paediatric assessment space and
+	// children's ward bed, per year.
+	MaternityBed         float64 `yaml:"maternity_bed" unit:"money"`
+	NeonatalCot          float64 `yaml:"neonatal_cot" unit:"money"`
+	PaediatricAssessment float64 `yaml:"paediatric_assessment_space" unit:"money"`
+	PaediatricBed        float64 `yaml:"paediatric_bed" unit:"money"`
 }
 
 // Pressure is what the acute trust pays, beyond its activity and
