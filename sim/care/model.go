@@ -126,6 +126,7 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evWorkforce        // a midnight's update of the staff in post (workforce.go)
 )
 
 // Patient kinds.
@@ -377,6 +378,7 @@ type model struct {
 	list    waitList // the elective waiting list
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
+	wf      workforce
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -1027,6 +1029,7 @@ func (m *model) run() error {
 	if err := m.initDists(); err != nil {
 		return err
 	}
+	m.startWorkforce()
 	if err := m.syncCapacity(); err != nil {
 		return err
 	}
@@ -1212,6 +1215,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evWorkforce:
+		return m.onWorkforce()
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {
