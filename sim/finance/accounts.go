@@ -49,7 +49,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, and the premium of bank and agency staff covering vacancies"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
 	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
@@ -95,6 +95,10 @@ type Activity struct {
 	CommunityPlaces      float64
 	UCRPlaces            float64 // urgent community response places
 	EscalationBedDays    float64 // days escalation beds were open, occupied or not
+
+	// AgencyWTE[b][r] is the mean bank and agency WTE of role r (Roles)
+	// working for body b over the Days.
+	AgencyWTE [NumBodies][NumRoles]float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -139,7 +143,7 @@ type factors struct {
 // (income positive, a payer's negative), paid at nd × pu × eff; the rest
 // are cash. Money's lines are
 //
-//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions + other)
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + agency + interventions + other)
 //	          + nd·pu·eff·otherTariff + fixed
 //	Funding = funding + stf + nd·pu·eff·tariffFunding
 //	Income  = nd·pu·eff·(tariffed − marginal − readmitted) + sanctions + bcf + contracts + risk
@@ -151,6 +155,7 @@ const (
 	tDelayed              // delayed bed days
 	tCapacity             // capacity but escalation beds
 	tEscalation           // escalation beds
+	tAgency               // the agency premium of staff covering vacancies
 	tInterventions        // interventions' costs
 	tOther                // costs outside the model but those paid at the tariff
 	tOtherTariff          // costs outside the model paid at the tariff
@@ -195,7 +200,9 @@ func (in Inflation) Factor(n int) float64 {
 //     CareHomeWeek / 7);
 //   - capacity: each mean capacity times its yearly cost ([CapacityCosts])
 //     times Days / (days in the financial year), and the acute trust's
-//     escalation bed days times EscalationBedDay;
+//     escalation bed days times EscalationBedDay, and the premium of its
+//     bank and agency staff, AgencyWTE × Workforce cost × agency premium
+//     by role, times Days / (days in the financial year);
 //   - interventions: Setup in the year of Start (if that day is counted) and
 //     Recurrent × (counted days from Start to End, both included) / (days
 //     in the year), borne by the Payer: a winter ward in place from
@@ -345,6 +352,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
 		t[SocialCare][tCapacity] = frac * a.ReablementPlaces * cc.ReablementPlace
+		for b := range System {
+			t[b][tAgency] = frac * p.Workforce.agencyPremium(a.AgencyWTE[b])
+		}
 
 		end := a.From.AddDays(a.Days) // the day after the last counted
 		for j, iv := range ivs {
@@ -420,7 +430,7 @@ func (y *Year) book() {
 		if b < System {
 			t := &y.t[b]
 			c[ActivityCost] = g * (t[tAct] + t[tDelayed])
-			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
+			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation] + t[tAgency])
 			c[InterventionCost] = g * t[tInterventions]
 			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
 			c[FixedCosts] = t[tFixed]

@@ -31,7 +31,7 @@ var Steps = [NumSteps]Measure{
 	StepMarginalRate:     {Name: "marginal_rate", Unit: "£", Doc: "emergency spells above the marginal-rate threshold paid at the marginal rate: a loss to the trust, a saving to the commissioners"},
 	StepReadmissions:     {Name: "readmissions", Unit: "£", Doc: "emergency readmissions the tariff does not pay"},
 	StepCapacity:         {Name: "capacity", Unit: "£", Doc: "beds, cubicles and places open (escalation beds apart), at the first year's prices"},
-	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure: escalation beds and delayed bed days at the first year's prices, and A&E fines"},
+	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure: escalation beds, delayed bed days and the agency premium at the first year's prices, and A&E fines"},
 	StepInterventions:    {Name: "interventions", Unit: "£", Doc: "interventions' set-up and recurrent costs at the first year's prices (their savings show in the other steps, against a scenario without them)"},
 	StepFixedCosts:       {Name: "fixed_costs", Unit: "£", Doc: "fixed costs such as a PFI's unitary payment, rising with their index"},
 	StepFunding:          {Name: "funding", Unit: "£", Doc: "funding from outside the system growing (allocations, budgets): narrows the gap"},
@@ -88,9 +88,9 @@ func Bridge(years []Year, i, j int) [NumBodies][NumSteps]float64 {
 		s := &out[b]
 		s[StepDemography] += g0 * (d(tAct) + d(tOther))
 		s[StepCapacity] += g0 * d(tCapacity)
-		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation))
+		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation) + d(tAgency))
 		s[StepInterventions] += g0 * d(tInterventions)
-		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tInterventions] + t1[tOther]
+		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tAgency] + t1[tInterventions] + t1[tOther]
 		s[StepNonDemographic] += q1 * (f1.nd - f0.nd) * f0.pp
 		s[StepPayAndPrices] += q1 * f1.nd * (f1.pp - f0.pp)
 		s[StepFixedCosts] += d(tFixed)

@@ -69,6 +69,9 @@ func (p *Params) Validate() []error {
 	}
 	nonNegativeFields(reflect.ValueOf(p.UnitCosts), "unit_costs", add)
 	nonNegativeFields(reflect.ValueOf(p.CapacityCosts), "capacity_costs", add)
+	for r, name := range Roles {
+		nonNegativeFields(reflect.ValueOf(*p.Workforce.Role(r)), "workforce."+name, add)
+	}
 
 	seen := map[string]int{}
 	for i, o := range p.Organisations {
