@@ -42,6 +42,7 @@ func TestGolden(t *testing.T) {
 		{"sweep.png", ExampleSweepLine},
 		{"heatmap.png", ExampleHeatMap},
 		{"backcast.png", ExampleBackcastSeries},
+		{"workforce.png", ExampleWorkforceByYear},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)

@@ -42,6 +42,8 @@ type report struct {
 
 	Money *moneyView // the gap, its bridge and its sensitivity; nil when not priced
 
+	Workforce *workforceView // the staff by role; nil when the scenario counts none
+
 	Charts   []reportChart
 	NoCharts string // why there are none
 
