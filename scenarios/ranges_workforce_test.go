@@ -21,8 +21,6 @@ var workforceRanges = map[string]string{
 	"services.care_homes.staff.care_workers":                "0.5–0.9",
 	"services.care_homes.staff.nurses":                      "0.1–0.2",
 	"services.community.staff.nurses":                       "0.015–0.03",
-	"services.community.staff.social_workers":               "0–0.01",
-	"services.community.staff.therapists":                   "0–0.01",
 	"services.ed.staff.doctors":                             "0.6–1.4",
 	"services.ed.staff.nurses":                              "1.4–2.7",
 	"services.intermediate_care.staff.doctors":              "0.02–0.1",
