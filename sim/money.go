@@ -160,6 +160,9 @@ func Activity(r *care.Result) []finance.Activity {
 		}
 		for e, org := range care.Employers {
 			b := slices.Index(finance.BodyNames[:], org)
+			if b < 0 {
+				continue // independent providers: their premium is in their fees
+			}
 			for r := range finance.NumRoles {
 				out[y].AgencyWTE[b][r] = a[agencyIx[e][r]]
 			}
@@ -169,10 +172,11 @@ func Activity(r *care.Result) []finance.Activity {
 }
 
 // agencyIx holds the indices of the annual measures of each employer's
-// agency WTE by role, which Activity passes to the accounts.
+// agency WTE by role, which Activity passes to the accounts (but the
+// independent providers', whose premium is in the fees they charge).
 var agencyIx = func() (ix [care.NumEmployers][care.NumRoles]int) {
 	for e, org := range care.Employers {
-		if !slices.Contains(finance.BodyNames[:], org) {
+		if !slices.Contains(finance.BodyNames[:], org) && org != "independent" {
 			panic("sim: the care model's employer " + org + " is not an organisation of the accounts")
 		}
 		for r, role := range care.RoleNames {

@@ -70,17 +70,22 @@ var RoleNames = [NumRoles]string{"nurses", "doctors", "therapists", "social_work
 var RoleTitles = [NumRoles]string{"Nurses", "Doctors", "Therapists", "Social workers", "Care workers", "GPs"}
 
 // The organisations that employ a service's staff, in the order of
-// [Employers]; their names are those of package finance's organisations.
+// [Employers]: the acute trust, the community provider and the council
+// (its in-house services), named as package finance names them, and the
+// independent providers (care homes, home care agencies), whose staff's
+// costs are in the fees the accounts pay them.
 const (
 	employerAcute = iota
 	employerCommunity
 	employerSocialCare
+	employerIndependent
 	NumEmployers
 )
 
-// Employers names the employing organisations as package finance names
-// its organisations.
-var Employers = [NumEmployers]string{"acute", "community", "social-care"}
+// Employers names the employing organisations: package finance's names
+// for those whose accounts it keeps, and "independent" for the
+// independent providers, whose agency premium it does not price.
+var Employers = [NumEmployers]string{"acute", "community", "social-care", "independent"}
 
 // Staffing is a service's staff per unit of its capacity (per bed, place,
 // cubicle, chair, clinician or hour a week of home care), in whole-time
@@ -209,7 +214,7 @@ type staffedUnit struct {
 // homeCareStaff is home care's staffing, per hour a week of the market's
 // capacity.
 var homeCareStaff = &staffedUnit{
-	name: "home-care", key: "home_care", title: "Home care", employer: employerSocialCare,
+	name: "home-care", key: "home_care", title: "Home care", employer: employerIndependent,
 	staff: func(p *Services) *Staffing { return &p.HomeCare.Staff },
 	planned: func(m *model) float64 {
 		if hc := &m.p.Services.HomeCare; hc.Enabled {
@@ -446,7 +451,7 @@ func buildWorkforceMeasures() []measureDef {
 	for e, org := range Employers {
 		for r, role := range RoleNames {
 			out = append(out, annual(follows, "wte_agency_"+role+"_"+snake(org), "WTE", stock(count(wfAgencyOf(e, r))),
-				fmt.Sprintf("%s from bank and agency employed by the %s services (priced at money.workforce), mean over the year", RoleTitles[r], org)))
+				fmt.Sprintf("%s from bank and agency employed by the %s services (priced at money.workforce but for independent providers'), mean over the year", RoleTitles[r], org)))
 		}
 	}
 	for _, u := range staffedUnits {
