@@ -79,7 +79,7 @@
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: delayed patients' share of occupied acute beds, 2014/15 ... 0.06 ... within 50%   yes
+//	baseline: agency nurses at the acute trust, 2014/15 ... 97.8 ... within 35%   yes
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage
