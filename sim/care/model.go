@@ -1029,12 +1029,19 @@ func (m *model) run() error {
 	if err := m.initDists(); err != nil {
 		return err
 	}
-	m.startWorkforce()
 	if err := m.syncCapacity(); err != nil {
 		return err
 	}
 	if err := m.census(); err != nil {
 		return err
+	}
+	// The staff in post at the start may not open every planned unit:
+	// the census fills the planned units, and those the staff cannot open
+	// close as their patients leave (workforce.go).
+	if m.startWorkforce() {
+		if err := m.syncCapacity(); err != nil {
+			return err
+		}
 	}
 	// The census is the level at time 0, not a change at it, so that day
 	// 0's midnight census counts it.

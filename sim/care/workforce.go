@@ -308,13 +308,15 @@ func (m *model) staffedLimit(s *service) float64 {
 }
 
 // startWorkforce puts the establishment's staff in post, less the
-// vacancies, at the start of the warm-up and sets the limits, before
-// the first capacity is set; it schedules the first daily update.
-func (m *model) startWorkforce() {
+// vacancies, at the start of the warm-up, after the census has filled
+// the planned units, sets the limits and schedules the first daily
+// update. It reports whether the workforce is on, so that the capacities
+// are set again to what the staff can open.
+func (m *model) startWorkforce() bool {
 	w := &m.p.Workforce
 	m.wf.on = w.Enabled
 	if !w.Enabled {
-		return
+		return false
 	}
 	n := len(staffedUnits)
 	m.wf.inPost = make([][NumRoles]float64, n)
@@ -330,6 +332,7 @@ func (m *model) startWorkforce() {
 	if 1 < m.end {
 		m.cal.Schedule(1, evWorkforce, 0)
 	}
+	return true
 }
 
 // onWorkforce is a midnight's update: staff leave and are recruited over

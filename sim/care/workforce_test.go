@@ -188,3 +188,23 @@ func TestWorkforceChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkforceCensusThenCut: the census fills all 20 beds, but half the
+// nurses are missing with no agency cover, so the staff open 10: the 20
+// patients keep their beds (nobody is evicted) while the beds open are 10
+// from the start, and the beds close as the patients leave.
+func TestWorkforceCensusThenCut(t *testing.T) {
+	t.Parallel()
+	p := workforceParams(20, Workforce{Enabled: true, Close: true, OpenAt: 1, Nurses: Role{Vacancy: 0.5, TimeToFill: 1e9}})
+	p.Services.IntermediateCare.Occupied = 20
+	r := runWorkforce(t, p)
+	if got := r.Daily[DailyICMidnight][0]; got != 20 {
+		t.Errorf("ic_occupied_midnight on day 0 = %v, want the census's 20", got)
+	}
+	if got := r.Daily[DailyICBeds][0]; got != 10 {
+		t.Errorf("ic_beds on day 0 = %v, want the 10 the staff open", got)
+	}
+	if got := r.Daily[DailyICMidnight][len(r.Daily[DailyICMidnight])-1]; got > 10 {
+		t.Errorf("ic_occupied_midnight on the last day = %v, want at most 10 once the census's stays end", got)
+	}
+}
