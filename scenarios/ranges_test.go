@@ -257,6 +257,9 @@ func TestBaselineRanges(t *testing.T) {
 		"money.payment.sustainability.stretch":                  "2–4%",
 		"money.payment.sustainability.standard":                 "90–95%",
 	}
+	for p, w := range workforceRanges {
+		want[p] = w
+	}
 	for p, w := range want {
 		if got := l.ranges[p].text; got != w {
 			t.Errorf("%s: range %q, want %q", p, got, w)

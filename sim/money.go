@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"caresim/sim/care"
@@ -190,6 +191,15 @@ func Activity(r *care.Result) []finance.Activity {
 			HandoversOver60:         at(pm.over60),
 		}
 		womensActivity(&out[y], a)
+		for e, org := range care.Employers {
+			b := slices.Index(finance.BodyNames[:], org)
+			if b < 0 {
+				continue // independent providers: their premium is in their fees
+			}
+			for r := range finance.NumRoles {
+				out[y].AgencyWTE[b][r] = a[agencyIx[e][r]]
+			}
+		}
 	}
 	return out
 }
@@ -212,6 +222,27 @@ func womensActivity(out *finance.Activity, a []float64) {
 	out.PaediatricSpaces = at("paediatric_assessment_spaces")
 	out.PaediatricBeds = at("paediatric_beds")
 }
+
+// agencyIx holds the indices of the annual measures of each employer's
+// agency WTE by role, which Activity passes to the accounts (but the
+// independent providers', whose premium is in the fees they charge).
+var agencyIx = func() (ix [care.NumEmployers][care.NumRoles]int) {
+	for e, org := range care.Employers {
+		if !slices.Contains(finance.BodyNames[:], org) && org != "independent" {
+			panic("sim: the care model's employer " + org + " is not an organisation of the accounts")
+		}
+		for r, role := range care.RoleNames {
+			if finance.Roles[r] != role {
+				panic("sim: the care model's and the accounts' roles differ: " + role + " and " + finance.Roles[r])
+			}
+			ix[e][r] = care.AnnualIndex("wte_agency_" + role + "_" + strings.ReplaceAll(org, "-", "_"))
+			if ix[e][r] < 0 {
+				panic("sim: no annual measure of " + org + "'s agency " + role)
+			}
+		}
+	}
+	return ix
+}()
 
 // InterventionCosts returns what p's interventions cost and who pays, for
 // finance.Accounts.

@@ -283,8 +283,23 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 38 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 38 (NeonatalDays, of three, as one)", n)
+	// And AgencyWTE: each employer's agency WTE of each role, its
+	// wte_agency_ROLE_ORG measure; other bodies have none.
+	for y, a := range got {
+		for b := range finance.NumBodies {
+			for r, role := range finance.Roles {
+				w := 0.0
+				if b < finance.Commissioners {
+					w = want(y, care.AnnualIndex("wte_agency_"+role+"_"+strings.ReplaceAll(finance.BodyNames[b], "-", "_")))
+				}
+				if a.AgencyWTE[b][r] != w {
+					t.Errorf("year %d: AgencyWTE[%s][%s] = %g, want %g", y, finance.BodyNames[b], role, a.AgencyWTE[b][r], w)
+				}
+			}
+		}
+	}
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 39 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 39 (NeonatalDays, of three, as one)", n)
 	}
 }
 

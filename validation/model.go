@@ -189,6 +189,17 @@ var BaselineTargets = []Target{
 			"no parameter was retuned to meet the band",
 		sim: firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
+	{
+		// The trust's agency nursing spend turned into WTE at the
+		// baseline's cost of an agency nurse (money.workforce.nurses: a
+		// band 5 nurse's £30.1k with on-costs × 1.6): £4.71m / £48.2k. Both
+		// the cost and the premium are assumptions with wide ranges, so
+		// the tolerance is wide. The spend was £4.44m in 2013/14 (92 WTE)
+		// and £5.66m in 2015/16 (117 WTE) on the same arithmetic.
+		Case: "agency nurses at the acute trust, 2014/15", Measure: "wte_agency_nurses_acute (WTE, mean over the year)", Value: 4.71e6 / (30100 * 1.6), Tol: 0.35,
+		Source: "docs/reference-figures.md §2.8 (SFH agency nursing £4.71m in 2014/15, FOI via chad.co.uk) at money.workforce.nurses' cost and premium",
+		sim:    firstYear(care.AnnualIndex("wte_agency_nurses_acute")),
+	},
 }
 
 // allAgesLOS is replication rep's mean emergency stay over all ages, in

@@ -127,7 +127,10 @@ neonatal unit and the children's ward (the
 distribution of lengths of stay, as a histogram and cumulatively, mean
 and median marked), pathway-mix (each financial year's shares of
 emergency spells ending at home, in reablement, in an intermediate-care
-bed, in a care home or in death) and, for a priced run, deficit-system and
+bed, in a care home or in death), workforce (each role's staff in post
+against those its planned capacity needs, and its bank and agency staff,
+by financial year, when the scenario counts staff) and, for a priced run,
+deficit-system and
 deficit-ORG for each organisation with money (the annual deficit and the
 cumulative, with 95% confidence intervals; the system's with the
 scenario's published projection, money.projection, as a reference line),

@@ -52,6 +52,7 @@ func (p *Params) checkBase(c *checker) {
 	p.Population.check(c)
 	p.Demand.check(c, &p.Population)
 	p.Services.check(c, p)
+	p.Workforce.check(c, &p.Services)
 	p.checkLimits(c)
 }
 
@@ -735,6 +736,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.switchedOff(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.workforceUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

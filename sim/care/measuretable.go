@@ -98,6 +98,7 @@ const (
 	opLevelDays // level a's daily means summed over the year (bed days)
 	opYearMean  // level a's daily means averaged over the year (capacity)
 	opWinter    // the year's winter severity (yeareffects.go)
+	opStock     // count a's daily values averaged over the year (a stock recorded each day: staff)
 	// Metrics of the measured period.
 	opPerYear      // count a's total (plus count b's, if any) per year of 365.25 days
 	opTallyMean    // tally a's mean
@@ -113,6 +114,7 @@ const (
 	opWeekdayOcc   // level a's daily means over level b's, summed over the days of weekday arg
 	opWithinLevel  // 1 − level a's time-weighted mean / level b's
 	opTallyQuant   // tally a's quantile q
+	opStockMean    // count a's daily values averaged over the measured period
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -196,6 +198,8 @@ func ratioOf(part, all ref) formula      { return formula{op: opRatio, a: part, 
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
 func fraction(part, all ref) formula     { return formula{op: opFraction, a: part, b: all} }
 func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a: c} }
+func stock(c ref) formula                { return formula{op: opStock, a: c} }
+func stockMean(c ref) formula            { return formula{op: opStockMean, a: c} }
 
 // weekdayOccupancy is level busy's mean over level cap's on weekday wd (0
 // Monday) over the measured period.
@@ -330,6 +334,7 @@ func initMeasures() {
 	// services', so that a new service's measures are the last.
 	add(svcAcute, delayMeasures)
 	add(nil, homeCareMeasures)
+	add(nil, workforceMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}
@@ -375,7 +380,7 @@ func (m *model) annualDay(c compiled, d int) float64 {
 	switch c.op {
 	case opDays:
 		return 1
-	case opTotal:
+	case opTotal, opStock:
 		return m.counts[c.a].At(d)
 	case opLevelDays, opYearMean:
 		return m.lv[c.a].DayMeans()[d]
@@ -466,6 +471,8 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 		return 1 - ratio(m.lv[c.a].Mean(end), m.lv[c.b].Mean(end))
 	case opTallyQuant:
 		return m.tallies[c.a].Quantile(c.q)
+	case opStockMean:
+		return sum(c.a) / float64(e-w)
 	}
 	panic("care: not a metric op")
 }

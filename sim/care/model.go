@@ -127,6 +127,7 @@ const (
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
 	evWomensEnd        // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
+	evWorkforce        // a midnight's update of the staff in post (workforce.go)
 )
 
 // Patient kinds.
@@ -382,6 +383,7 @@ type model struct {
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
 	wc      womens   // the women's and children's services' state
+	wf      workforce
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -1052,6 +1054,14 @@ func (m *model) run() error {
 	if err := m.census(); err != nil {
 		return err
 	}
+	// The staff in post at the start may not open every planned unit:
+	// the census fills the planned units, and those the staff cannot open
+	// close as their patients leave (workforce.go).
+	if m.startWorkforce() {
+		if err := m.syncCapacity(); err != nil {
+			return err
+		}
+	}
 	// The census is the level at time 0, not a change at it, so that day
 	// 0's midnight census counts it.
 	for i := range m.lv {
@@ -1233,6 +1243,8 @@ func (m *model) handle(e des.Event) error {
 		return m.onHomeCareEnd(e.ID)
 	case evWomensEnd:
 		return m.onWomensEnd(e.ID)
+	case evWorkforce:
+		return m.onWorkforce()
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

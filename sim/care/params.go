@@ -31,6 +31,10 @@ type Params struct {
 	Population Population `yaml:"population"`
 	Demand     Demand     `yaml:"demand"`
 	Services   Services   `yaml:"services"`
+	// Workforce is the services' staff in post, their leaving and
+	// recruitment, and the rule that closes capacity its staff cannot
+	// open (workforce.go); the staffing ratios are the services' own.
+	Workforce Workforce `yaml:"workforce"`
 
 	// Interventions change parameters from their start dates, in order.
 	Interventions []Intervention `yaml:"interventions"`
@@ -236,6 +240,9 @@ type ED struct {
 	LeftWithoutBeingSeen LeftWithoutBeingSeen `yaml:"left_without_being_seen"`
 	// Handover is the handover of patients brought by ambulance.
 	Handover Handover `yaml:"handover"`
+	// Staff is the staff needed per cubicle, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // EDCrowding slows treatment in the emergency department as it fills. A
@@ -308,6 +315,9 @@ type UrgentTreatment struct {
 	Enabled    bool     `yaml:"enabled"`
 	Clinicians int      `yaml:"clinicians"`
 	Treatment  des.Dist `yaml:"treatment" unit:"duration"`
+	// Staff is the staff needed per clinician, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // SDEC is same-day emergency care: chairs for patients who would otherwise
@@ -319,6 +329,9 @@ type SDEC struct {
 	Treatment des.Dist `yaml:"treatment" unit:"duration"`
 	// Admit is the share admitted to an acute bed after SDEC.
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Staff is the staff needed per chair, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // CallForCare is Call for Care, the single number professionals ring
@@ -348,6 +361,9 @@ type CallForCare struct {
 	// StepUp is the share of navigated patients offered a step-up bed
 	// first; the rest are offered the urgent community response first.
 	StepUp float64 `yaml:"step_up" unit:"fraction"`
+	// Staff is the staff needed per handler, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // UrgentResponse is the urgent community response: community nurses and
@@ -365,6 +381,9 @@ type UrgentResponse struct {
 	// Admit is the share of episodes that end in an emergency admission
 	// (the person's condition was not managed at home).
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Staff is the staff needed per place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Acute is the general and acute beds. Emergency patients take a free bed
@@ -401,6 +420,9 @@ type Acute struct {
 	// how long the bed then takes to be ready. Its zero value is leaving
 	// at once to a bed ready at once.
 	Discharge Discharge `yaml:"discharge"`
+	// Staff is the staff needed per planned bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Discharge is a bed service's discharge timing (discharge.go): patients
@@ -543,6 +565,9 @@ type IntermediateCare struct {
 	// Discharge is when patients going home or to a care home leave an
 	// intermediate-care bed, and the bed's turnaround, as for acute beds.
 	Discharge Discharge `yaml:"discharge"`
+	// Staff is the staff needed per bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Reablement is reablement at home (pathway 1): a caseload of packages.
@@ -554,6 +579,9 @@ type Reablement struct {
 	// Duration is a package's length, in days.
 	Duration des.Dist `yaml:"duration" unit:"duration"`
 	Outcomes Outcomes `yaml:"outcomes"`
+	// Staff is the staff needed per caseload place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Outcomes is where intermediate care ends: shares summing to 1.
@@ -579,6 +607,9 @@ type CareHomes struct {
 	Admit float64 `yaml:"admit" unit:"fraction"`
 	// Occupied is the beds occupied at the start of warm-up.
 	Occupied int `yaml:"occupied"`
+	// Staff is the staff needed per bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Community is the integrated community teams (PRISM): a caseload of
@@ -621,6 +652,9 @@ type Community struct {
 	// probability (0.1 is 10% fewer; zero, no change): case management
 	// that keeps people out of hospital when they do come.
 	AdmitReduction float64 `yaml:"admit_reduction" unit:"fraction"`
+	// Staff is the staff needed per caseload place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Elective is planned inpatient care. Referrals (AgeBand.Elective) pass

@@ -41,7 +41,7 @@ func (m *model) result() *Result {
 	}
 	for y := range res.Annual {
 		for k, c := range annualSrc {
-			if c.op == opYearMean || c.op == opWinter {
+			if c.op == opYearMean || c.op == opWinter || c.op == opStock {
 				res.Annual[y][k] /= yearDays[y]
 			}
 		}

@@ -81,6 +81,12 @@ type service struct {
 	// count of entries (births, transfers out), which its flows count
 	// with countOwn and its measures read with own.
 	counts int
+	// staff, if not nil, returns the service's staffing per unit of its
+	// capacity (services.<key>.staff), which the workforce counts and,
+	// with its rule on, closes units for want of (workforce.go); employer
+	// is the organisation that employs them (employerAcute, ...).
+	staff    func(p *Services) *Staffing
+	employer int
 	// chart, if not nil, charts the service's occupied units over time:
 	// against its capacity in a run's charts, and every scenario's on one
 	// axis in a comparison's (see [ChartedServices]).
@@ -92,6 +98,7 @@ type service struct {
 	capLv   int // index of its capacity level in model.lv, or -1
 	entries int // index in model.counts of its count of patients starting there; its own counts follow
 	losIx   int // index of its tally in model.tallies and of its LOSPools entry, or -1
+	staffIx int // index in staffedUnits (workforce.go), or -1 when it has no staff
 }
 
 // serviceDist is one distribution of a service: its key in the service's
@@ -205,8 +212,9 @@ const (
 var numLevels, numCountsAll, numTallies int
 
 // initServices gives each service of the table its id and the indices of
-// its levels, count and tally, and lists the services with a
-// length-of-stay tally in LOSPools.
+// its levels, count and tally, lists the services with a length-of-stay
+// tally in LOSPools, and lists the staffed ones for the workforce
+// (initWorkforce).
 func initServices() {
 	numLevels, numCountsAll, numTallies = numOwnLevels, numCounts, numOwnTallies
 	LOSPools = nil
@@ -235,6 +243,7 @@ func initServices() {
 		}
 	}
 	numTallies = numOwnTallies + len(LOSPools)
+	initWorkforce()
 }
 
 // busy returns service s's busy level; s must keep one.
@@ -252,12 +261,17 @@ func (m *model) countOwn(s *service, k int) { m.count(s.entries + 1 + k) }
 func (m *model) isOn(s *service) bool { return *s.enabled(&m.p.Services) }
 
 // unitsNow returns service s's capacity under the current parameters: 0
-// when it is switched off.
+// when it is switched off, and no more than its staff can open
+// (workforce.go).
 func (m *model) unitsNow(s *service) int {
 	if !m.isOn(s) {
 		return 0
 	}
-	return *s.units(&m.p.Services)
+	n := *s.units(&m.p.Services)
+	if l := m.staffedLimit(s); l < float64(n) {
+		return int(l)
+	}
+	return n
 }
 
 func init() {

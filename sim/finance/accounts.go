@@ -49,7 +49,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts; and, under pressure, elective bookings cancelled or postponed on the day and waiting-list initiatives (money.pressure)"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, and the premium of bank and agency staff covering vacancies"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
 	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
@@ -65,6 +65,7 @@ var Measures = [NumMeasures]Measure{
 // hospital runs fuller.
 const (
 	PressureEscalation      = iota // escalation beds open
+	PressureAgency                 // the premium of bank and agency staff covering vacancies
 	PressureDelayed                // delayed bed days' variable cost
 	PressureCancelled              // theatre slots of bookings cancelled or postponed on the day
 	PressureWaitingList            // waiting-list initiatives' premium
@@ -80,6 +81,7 @@ const (
 // Pressure constants.
 var Pressures = [NumPressures]Measure{
 	PressureEscalation:      {Name: "escalation_beds", Unit: "£", Doc: "escalation beds at their cost per day open (capacity_costs.escalation_bed_day, agency and bank staff at a premium)"},
+	PressureAgency:          {Name: "agency_premium", Unit: "£", Doc: "the premium of bank and agency staff covering vacancies, by role and employer (workforce)"},
 	PressureDelayed:         {Name: "delayed_bed_days", Unit: "£", Doc: "the variable cost of bed days of medically fit patients (unit_costs.delayed_bed_day), whoever's the delay"},
 	PressureCancelled:       {Name: "cancelled_operations", Unit: "£", Doc: "theatre slots lost to elective bookings cancelled on the day for want of a bed or postponed by the programme's rule (pressure.cancelled_operation, pressure.postponed_operation)"},
 	PressureWaitingList:     {Name: "waiting_list_initiatives", Unit: "£", Doc: "the premium of extra sessions for patients admitted after 18 weeks in a year the list is over the standard (pressure.waiting_list_initiative)"},
@@ -157,6 +159,9 @@ type Activity struct {
 	NeonatalCots          float64
 	PaediatricSpaces      float64
 	PaediatricBeds        float64
+	// AgencyWTE[b][r] is the mean bank and agency WTE of role r (Roles)
+	// working for body b over the Days.
+	AgencyWTE [NumBodies][NumRoles]float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -206,7 +211,7 @@ type factors struct {
 // (income positive, a payer's negative), paid at nd × pu × eff; the rest
 // are cash. Money's lines are
 //
-//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + agency + interventions
 //	          + cancelledOps + waitingList + other) + nd·pu·eff·otherTariff + fixed
 //	Funding = funding + stf + nd·pu·eff·tariffFunding
 //	Income  = nd·pu·eff·(tariffed − marginal − readmitted − cancelledUnpaid)
@@ -219,6 +224,7 @@ const (
 	tDelayed                // delayed bed days
 	tCapacity               // capacity but escalation beds
 	tEscalation             // escalation beds
+	tAgency                 // the agency premium of staff covering vacancies
 	tInterventions          // interventions' costs
 	tCancelledOps           // elective bookings cancelled or postponed on the day
 	tWaitingList            // waiting-list initiatives
@@ -274,7 +280,9 @@ func (in Inflation) Factor(n int) float64 {
 //     after 18 weeks;
 //   - capacity: each mean capacity times its yearly cost ([CapacityCosts])
 //     times Days / (days in the financial year), and the acute trust's
-//     escalation bed days times EscalationBedDay;
+//     escalation bed days times EscalationBedDay, and the premium of its
+//     bank and agency staff, AgencyWTE × Workforce cost × agency premium
+//     by role, times Days / (days in the financial year);
 //   - interventions: Setup in the year of Start (if that day is counted) and
 //     Recurrent × (counted days from Start to End, both included) / (days
 //     in the year), borne by the Payer: a winter ward in place from
@@ -446,6 +454,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
 		t[SocialCare][tCapacity] = frac * a.ReablementPlaces * cc.ReablementPlace
+		for b := range System {
+			t[b][tAgency] = frac * p.Workforce.agencyPremium(a.AgencyWTE[b])
+		}
 
 		end := a.From.AddDays(a.Days) // the day after the last counted
 		for j, iv := range ivs {
@@ -521,7 +532,7 @@ func (y *Year) book() {
 		if b < System {
 			t := &y.t[b]
 			c[ActivityCost] = g * (t[tAct] + t[tDelayed] + t[tCancelledOps] + t[tWaitingList])
-			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
+			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation] + t[tAgency])
 			c[InterventionCost] = g * t[tInterventions]
 			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
 			c[FixedCosts] = t[tFixed]
@@ -540,6 +551,7 @@ func (y *Year) book() {
 	for b := range System {
 		t, pr := &y.t[b], &y.Pressure[b]
 		pr[PressureEscalation] = g * t[tEscalation]
+		pr[PressureAgency] = g * t[tAgency]
 		pr[PressureDelayed] = g * t[tDelayed]
 		pr[PressureCancelled] = g * t[tCancelledOps]
 		pr[PressureWaitingList] = g * t[tWaitingList]

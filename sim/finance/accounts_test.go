@@ -386,3 +386,46 @@ func TestWomensCosts(t *testing.T) {
 		t.Errorf("acute activity %v and capacity %v, want 7100 and 5900", a, c)
 	}
 }
+
+// TestAccountsAgencyPremium: 2 WTE of bank and agency care workers at
+// £100 a WTE a year and a 50% premium cost social care 2 × 100 × 0.5 =
+// £100 more in 2014/15, and in the 183 days counted of 2015/16 (366 days)
+// 100 × 183/366 × 1.1 (the year's cost factor) = £55; the agency spend,
+// premium included, is £300 a year. The bridge counts the premium as
+// pressure.
+func TestAccountsAgencyPremium(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Workforce.CareWorkers = finance.RoleCost{Cost: 100, AgencyPremium: 0.5}
+	for y := range years {
+		years[y].AgencyWTE[finance.SocialCare][4] = 2
+	}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []float64{100, 55} {
+		for _, b := range []int{finance.SocialCare, finance.System} {
+			for _, k := range []int{finance.CapacityCost, finance.Cost, finance.Deficit} {
+				if g, w := got[y].Money[b][k], base[y].Money[b][k]+add; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s %s %s = %.10g, want %g", got[y].Name, finance.BodyNames[b], finance.Measures[k].Name, g, w)
+				}
+			}
+		}
+		if g, w := got[y].Money[finance.Acute][finance.Cost], base[y].Money[finance.Acute][finance.Cost]; g != w {
+			t.Errorf("%s acute cost = %g, want %g: the agency staff are social care's", got[y].Name, g, w)
+		}
+	}
+	if g := p.Workforce.AgencySpend([finance.NumRoles]float64{4: 2}); g != 300 {
+		t.Errorf("AgencySpend = %g, want 300", g)
+	}
+	bb, gb := finance.Bridge(base, 0, 1), finance.Bridge(got, 0, 1)
+	if d := gb[finance.SocialCare][finance.StepPressure] - bb[finance.SocialCare][finance.StepPressure]; math.Abs(d-(50-100)) > 1e-9 {
+		t.Errorf("the premium's change in the pressure step = %g, want 50 − 100 = −50 at the first year's prices", d)
+	}
+}

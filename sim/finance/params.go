@@ -20,6 +20,9 @@ type Params struct {
 	Inflation     Inflation     `yaml:"inflation"`
 	UnitCosts     UnitCosts     `yaml:"unit_costs"`
 	CapacityCosts CapacityCosts `yaml:"capacity_costs"`
+	// Workforce prices the staff by role: the premium of bank and agency
+	// staff covering vacancies is a cost of each employer.
+	Workforce Workforce `yaml:"workforce"`
 	// FixedCosts are costs that neither activity nor capacity moves,
 	// such as a PFI hospital's unitary payment.
 	FixedCosts []FixedCost `yaml:"fixed_costs"`
