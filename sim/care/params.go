@@ -181,6 +181,7 @@ type Services struct {
 	HomeCare         HomeCare         `yaml:"home_care"`
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
+	Outpatients      Outpatients      `yaml:"outpatients"`
 	Delays           Delays           `yaml:"delays"`
 }
 

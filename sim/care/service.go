@@ -195,6 +195,10 @@ const (
 	numOwnTallies
 )
 
+// firstLOSTally is the index in model.tallies of the services'
+// length-of-stay tallies, after the model's own and the outpatients'.
+const firstLOSTally = numOwnTallies + numOPTallies
+
 // numLevels, numCountsAll and numTallies are the sizes of the model's
 // slices of levels, daily counts and tallies, set by initServices.
 var numLevels, numCountsAll, numTallies int
@@ -203,7 +207,7 @@ var numLevels, numCountsAll, numTallies int
 // its levels, count and tally, and lists the services with a
 // length-of-stay tally in LOSPools.
 func initServices() {
-	numLevels, numCountsAll, numTallies = numOwnLevels, numCounts, numOwnTallies
+	numLevels, numCountsAll, numTallies = numOwnLevels+numOPLevels, numCounts+numOPCounts, numOwnTallies+numOPTallies
 	LOSPools = nil
 	for i, s := range services {
 		s.id = i
@@ -229,14 +233,14 @@ func initServices() {
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
 		}
 	}
-	numTallies = numOwnTallies + len(LOSPools)
+	numTallies = firstLOSTally + len(LOSPools)
 }
 
 // busy returns service s's busy level; s must keep one.
 func (m *model) busy(s *service) *stats.DailyLevel { return &m.lv[s.busyLv] }
 
 // stays returns service s's length-of-stay tally; s must keep one.
-func (m *model) stays(s *service) *stats.Tally { return &m.tallies[numOwnTallies+s.losIx] }
+func (m *model) stays(s *service) *stats.Tally { return &m.tallies[firstLOSTally+s.losIx] }
 
 // isOn reports whether service s is switched on under the current
 // parameters.
