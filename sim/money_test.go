@@ -235,6 +235,12 @@ func TestActivity(t *testing.T) {
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
 			{"CommunityPlaces", a.CommunityPlaces, care.AnnualCommunityPlaces},
 			{"UCRPlaces", a.UCRPlaces, care.AnnualUCRPlaces},
+			{"OutpatientFirst", a.OutpatientFirst, care.AnnualIndex("outpatient_first_attendances")},
+			{"OutpatientFollowUps", a.OutpatientFollowUps, care.AnnualIndex("outpatient_follow_ups")},
+			{"DayCases", a.DayCases, care.AnnualIndex("day_cases")},
+			{"OutpatientFirstSlots", a.OutpatientFirstSlots, care.AnnualIndex("outpatient_first_slots")},
+			{"OutpatientFollowUpSlots", a.OutpatientFollowUpSlots, care.AnnualIndex("outpatient_follow_up_slots")},
+			{"DayCaseSlots", a.DayCaseSlots, care.AnnualIndex("day_case_slots")},
 		} {
 			if c.got != want(y, c.k) {
 				t.Errorf("year %d: %s = %g, want %s's %g", y, c.field, c.got, care.AnnualMeasures[c.k].Name, want(y, c.k))
@@ -248,8 +254,8 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 21 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 21", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 27 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 27", n)
 	}
 }
 

@@ -28,7 +28,9 @@ import (
 // Clinics run at 08:00 each day with the day's slots (FirstSlots,
 // FollowUpSlots, DayCaseSlots by weekday, Monday first). First
 // appointments and day cases are first come, first served: in the order
-// of referral, and of the decision to treat as a day case. At the first
+// of referral, and of the decision to treat as a day case, no sooner than
+// Lead after referral (triage, booking and a patient's notice) and
+// DayCaseLead after the decision (pre-assessment and notice). At the first
 // appointment DayCase of the second stream are listed for a day case, and
 // every patient seen, of either stream, is given follow-up appointments:
 // a number drawn from the geometric distribution with mean FollowUpRatio
@@ -52,6 +54,9 @@ type Outpatients struct {
 	// AdviceAndGuidance is the share of Referrals answered by advice and
 	// guidance or triage without a first appointment.
 	AdviceAndGuidance float64 `yaml:"advice_and_guidance" unit:"fraction"`
+	// Lead is the least time from referral to a first appointment, in
+	// days, a whole number: triage, booking and notice.
+	Lead des.Time `yaml:"lead" unit:"duration"`
 	// FirstSlots are the first appointments each day of the week can see,
 	// Monday first: seven whole numbers.
 	FirstSlots []int `yaml:"first_slots"`
@@ -70,6 +75,10 @@ type Outpatients struct {
 	// DayCaseSlots are the day cases each day of the week can treat,
 	// Monday first.
 	DayCaseSlots []int `yaml:"day_case_slots"`
+	// DayCaseLead is the least time from the decision to treat as a day
+	// case to the day case, in days, a whole number: pre-assessment and
+	// notice.
+	DayCaseLead des.Time `yaml:"day_case_lead" unit:"duration"`
 }
 
 // maxFollowUps bounds the follow-ups a patient draws: with the largest
@@ -87,6 +96,14 @@ func (o *Outpatients) check(c *checker) {
 	c.perHead(at+"referrals", o.Referrals)
 	c.fraction(at+"advice_and_guidance", o.AdviceAndGuidance)
 	c.fraction(at+"day_case", o.DayCase)
+	for _, l := range []struct {
+		key string
+		t   des.Time
+	}{{"lead", o.Lead}, {"day_case_lead", o.DayCaseLead}} {
+		if n := float64(l.t); !(n >= 0 && n == math.Trunc(n)) || n > float64(des.Year) {
+			c.add(at+l.key, "must be a whole number of days from 0 to a year (such as 3w), not %v days", n)
+		}
+	}
 	c.nonNegative(at+"follow_up_ratio", o.FollowUpRatio)
 	c.atMost(at+"follow_up_ratio", o.FollowUpRatio, maxFollowUpRatio, "30", "follow-ups a first attendance (England's is about 2)")
 	c.dist(at+"follow_up_interval", &o.FollowUpInterval, o.Enabled && o.FollowUpRatio > 0)
@@ -103,10 +120,15 @@ func (o *Outpatients) check(c *checker) {
 	}
 }
 
+// leadTol absorbs the rounding of clinic times, whole days plus 8/24,
+// when a lead ends at a clinic.
+const leadTol = 1e-9
+
 // opEntry is one patient in the first-appointment queue or on the
 // day-case list.
 type opEntry struct {
 	referred des.Time // the referral: the RTT clock's start
+	listed   des.Time // the decision to treat as a day case
 	seed     uint64   // the patient's seed, for their draws
 	id       int32    // the patient in the slab (an elective referral), or −1
 }
@@ -119,6 +141,7 @@ type opQueue struct {
 
 func (q *opQueue) push(e opEntry) { q.e = append(q.e, e) }
 func (q *opQueue) len() int       { return len(q.e) - q.head }
+func (q *opQueue) peek() *opEntry { return &q.e[q.head] }
 
 // pop removes and returns the head, which must exist; it reuses the
 // queue's storage once the dead part is half of it.
@@ -199,14 +222,14 @@ func (m *model) onClinic() error {
 	op := &m.p.Services.Outpatients
 	now := m.cal.Now()
 	today := m.day()
-	if next := now + 1; next < m.end {
+	if next := des.Time(today+1) + 8.0/24; next < m.end {
 		m.cal.Schedule(next, evClinic, 0)
 	}
 	wd := (m.weekday + today) % 7
 
 	slots := op.DayCaseSlots[wd]
 	m.counts[cDayCaseSlots].Inc(today, float64(slots))
-	for ; slots > 0 && o.dayCase.len() > 0; slots-- {
+	for ; slots > 0 && o.dayCase.len() > 0 && o.dayCase.peek().listed+op.DayCaseLead <= now+leadTol; slots-- {
 		e := o.dayCase.pop()
 		m.lv[lvDayCaseList].Add(now, -1)
 		m.count(cDayCases)
@@ -215,7 +238,7 @@ func (m *model) onClinic() error {
 
 	slots = op.FirstSlots[wd]
 	m.counts[cOPFirstSlots].Inc(today, float64(slots))
-	for ; slots > 0 && o.first.len() > 0; slots-- {
+	for ; slots > 0 && o.first.len() > 0 && o.first.peek().referred+op.Lead <= now+leadTol; slots-- {
 		e := o.first.pop()
 		m.lv[lvOPFirstWaiting].Add(now, -1)
 		m.count(cOPFirst)
@@ -228,6 +251,7 @@ func (m *model) onClinic() error {
 		case e.id >= 0:
 			m.seenInClinic(e.id)
 		case m.u(&probe, slotOPOutcome) < op.DayCase:
+			e.listed = now
 			o.dayCase.push(e)
 			m.lv[lvDayCaseList].Add(now, 1)
 		default:
@@ -432,6 +456,8 @@ var outpatientMeasures = []measureDef{
 		"day cases treated"),
 	metric(follows, "outpatient_first_wait_weeks_mean", "weeks", tallyMean(tally(tOPFirstWait)),
 		"referral to first outpatient appointment, over first attendances after warm-up"),
+	metric(follows, "outpatient_rtt_weeks_mean", "weeks", tallyMean(tally(tOPRTT)),
+		"referral to the end of a pathway that does not end in an ordinary admission (discharge from the first appointment, or a day case), over those ending after warm-up"),
 	metric(follows, "outpatient_first_waiting_mean", "patients", timeMean(level(lvOPFirstWaiting)),
 		"referrals waiting for a first outpatient appointment, time-weighted mean"),
 	metric(follows, "day_case_list_mean", "patients", timeMean(level(lvDayCaseList)),

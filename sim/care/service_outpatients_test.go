@@ -249,3 +249,36 @@ func TestOutpatientsCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestOutpatientLeads gives clinics every day room for everyone, a lead of
+// 7 days to a first appointment, every patient seen listed for a day case
+// and a lead of 14 days to it. A referral at a uniform time of day is seen
+// at the first 08:00 at least 7 days later, 7.5 days on average; its day
+// case is at 08:00 exactly 14 days after that. So the mean wait for a
+// first appointment is 7.5/7 weeks and a completed pathway 21.5/7 weeks;
+// the tolerance, 0.01 week, is many standard errors of a mean of
+// thousands of uniform parts of a day.
+func TestOutpatientLeads(t *testing.T) {
+	t.Parallel()
+	all := []int{1000, 1000, 1000, 1000, 1000, 1000, 1000}
+	p := opParams(all, all)
+	p.Services.Outpatients.DayCase = 1
+	p.Services.Outpatients.Lead = 7
+	p.Services.Outpatients.DayCaseLead = 14
+	r, err := Run(p, Config{Seed: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := opMetric(t, r, "outpatient_first_wait_weeks_mean"); math.Abs(got-7.5/7) > 0.01 {
+		t.Errorf("outpatient_first_wait_weeks_mean %.4f, want %.4f", got, 7.5/7)
+	}
+	if got := opMetric(t, r, "outpatient_rtt_weeks_mean"); math.Abs(got-21.5/7) > 0.01 {
+		t.Errorf("outpatient_rtt_weeks_mean %.4f, want %.4f", got, 21.5/7)
+	}
+	// Every pathway ends with a day case: as many as first attendances
+	// but those seen in the last 14 days.
+	first, cases := opAnnual(t, r, "outpatient_first_attendances"), opAnnual(t, r, "day_cases")
+	if d := first - cases; d < 14*80 || d > 14*120 {
+		t.Errorf("%v first attendances and %v day cases: %v listed in the last 14 days, want about 1 400", first, cases, d)
+	}
+}

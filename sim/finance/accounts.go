@@ -49,7 +49,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, and outpatient and day-case slots at their cost per slot offered"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
 	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
@@ -80,6 +80,9 @@ type Activity struct {
 	ElectiveSpells      float64 // elective admissions
 	ExcessBedDays       float64 // bed days beyond UnitCosts.ExcessAfter
 	DelayedBedDays      float64 // bed days of medically fit patients
+	OutpatientFirst     float64 // first outpatient attendances
+	OutpatientFollowUps float64 // follow-up outpatient attendances
+	DayCases            float64 // day cases
 
 	IntermediateCareBedDays float64 // occupied intermediate-care bed days
 	ReablementDays          float64 // days of reablement delivered
@@ -95,6 +98,9 @@ type Activity struct {
 	CommunityPlaces      float64
 	UCRPlaces            float64 // urgent community response places
 	EscalationBedDays    float64 // days escalation beds were open, occupied or not
+	// Slots offered over the Days (not means): outpatient first and
+	// follow-up appointments, and day cases.
+	OutpatientFirstSlots, OutpatientFollowUpSlots, DayCaseSlots float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -334,13 +340,15 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		// delayed bed days.
 		t[Acute][tAct] = a.EDAttendances*uc.EDAttendance + a.UTCAttendances*uc.UrgentTreatment +
 			a.SDECAttendances*uc.SDEC + a.NonElectiveSpells*uc.NonElectiveSpell +
-			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay
+			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay +
+			a.OutpatientFirst*uc.OutpatientFirst + a.OutpatientFollowUps*uc.OutpatientFollowUp + a.DayCases*uc.DayCase
 		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
 		t[Community][tAct] = a.IntermediateCareBedDays*uc.IntermediateCareBedDay +
 			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
 		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
 
-		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
+		t[Acute][tCapacity] = frac*(a.AcuteBeds*cc.AcuteBed+a.EDCubicles*cc.EDCubicle) +
+			a.OutpatientFirstSlots*cc.OutpatientFirstSlot + a.OutpatientFollowUpSlots*cc.OutpatientFollowUpSlot + a.DayCaseSlots*cc.DayCaseSlot
 		t[Acute][tEscalation] = a.EscalationBedDays * cc.EscalationBedDay
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
