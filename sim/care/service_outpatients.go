@@ -185,11 +185,53 @@ func (m *model) startOutpatients() {
 	}
 	o.due = make([]int32, int(m.end)+1)
 	o.byDay = make([]int32, int(m.end)+1)
+	m.followUpCensus()
 	if t := des.Time(8.0 / 24); t < m.end {
 		m.cal.Schedule(t, evClinic, 0)
 	}
 	if first := des.Time(rttDays); first < m.end {
 		m.cal.Schedule(first, evOutpatientMidnight, 0)
+	}
+}
+
+// censusYears is how far before the warm-up followUpCensus sees
+// patients: a follow-up is more than three years after its first
+// appointment with a chance below 1% under the baseline's parameters.
+const censusYears = 3
+
+// followUpCensus books the follow-ups, falling due from the start of the
+// warm-up, of patients first seen before it: as if the clinics had seen,
+// for censusYears, the referrals of the warm-up's start (both streams,
+// past their gateways) at an even rate, each drawing follow-ups as a
+// patient seen in the run does, from a stream of its own. Without them
+// the follow-ups of the first year or two are too few: under the
+// baseline's parameters about a fifth of follow-ups fall more than a
+// year after the first appointment.
+func (m *model) followUpCensus() {
+	p := m.p
+	op := &p.Services.Outpatients
+	if op.FollowUpRatio <= 0 {
+		return
+	}
+	perDay := 0.0
+	for _, c := range m.cohorts {
+		band := &p.Population.AgeBands[c.Band]
+		people := c.People * math.Pow(1+band.Growth, -float64(m.warm)/float64(des.Year))
+		perDay += people * op.Referrals * (1 - op.AdviceAndGuidance)
+		if m.listOn() {
+			perDay += people * band.Elective * (1 - p.Services.Elective.Gateway)
+		}
+	}
+	n := int(math.Round(perDay * censusYears * float64(des.Year)))
+	if n <= 0 {
+		return
+	}
+	rng := des.NewStream(m.cfg.Seed, m.cfg.Rep, "outpatients/census")
+	span := censusYears * float64(des.Year)
+	for k := range n {
+		seen := -span + (float64(k)+0.5)*span/float64(n)
+		probe := patient{seed: rng.Uint64()}
+		m.bookFollowUpsFrom(&probe, seen)
 	}
 }
 
@@ -295,6 +337,13 @@ func (m *model) onClinic() error {
 //	n ~ geometric on {0, 1, ...} with mean r: P(n) = (1 − q) qⁿ, q = r / (1 + r)
 //	n = ⌊ln(1 − u) / ln q⌋
 func (m *model) bookFollowUps(pt *patient, today int) {
+	m.bookFollowUpsFrom(pt, float64(today))
+}
+
+// bookFollowUpsFrom books the follow-ups of a patient first seen on day
+// seen (from the start of the warm-up; before it for followUpCensus) that
+// fall due in the run.
+func (m *model) bookFollowUpsFrom(pt *patient, seen float64) {
 	op := &m.p.Services.Outpatients
 	r := op.FollowUpRatio
 	if r <= 0 {
@@ -307,11 +356,13 @@ func (m *model) bookFollowUps(pt *patient, today int) {
 	}
 	gap := max(1, float64(m.sample(pt, slotOPInterval, &op.FollowUpInterval)))
 	for j := 1; j <= n; j++ {
-		d := today + int(math.Round(float64(j)*gap))
+		d := int(math.Floor(seen + math.Round(float64(j)*gap)))
 		if d >= len(m.op.due) {
 			break
 		}
-		m.op.due[d]++
+		if d >= 0 {
+			m.op.due[d]++
+		}
 	}
 }
 
