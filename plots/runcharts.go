@@ -29,7 +29,8 @@ var bodyTitles = [finance.NumBodies]string{
 // by month and reason when it has acute beds, A&E performance when it has
 // A&E attendances, ED crowding when patients waited in ED for a bed or
 // ambulances waited over 30 minutes to hand over, the elective waiting list
-// when it has one, and, when the run was priced, the deficit trajectory of
+// when it has one, the outpatient and day-case pathways against the
+// 18-week standard when it has outpatients, and, when the run was priced, the deficit trajectory of
 // the system (with the scenario's published projection, when it names one)
 // and of each organisation with money, and the gap bridge of each, and,
 // when the run was set beside observed data, a chart of each observed
@@ -114,6 +115,18 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, Chart{File: "waiting-list", Fig: f})
+	}
+	if list := d.Daily[care.DailyIndex("outpatient_pathways")].Mean; anyValue(list) {
+		f, err := WaitingListOverTime(WaitingList{
+			Title: "Outpatients and day cases", Place: place, Start: start,
+			List:          finite(list),
+			Over18:        finite(d.Daily[care.DailyIndex("outpatient_pathways_over_18w")].Mean),
+			Interventions: markers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "waiting-list-outpatients", Fig: f})
 	}
 	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)
