@@ -34,9 +34,9 @@
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //	textbook-mmc: 3 replications, seed 1; 60 days from 2014-04-01 after a 30-day warm-up
 //
-//	metric                                  mean  95% CI low   high  unit
-//	ed_attendances_per_year                79280       77580  80980  per year
-//	ed_4h_performance                     0.9205      0.8281  1.013  fraction
+//	metric                                   mean  95% CI low   high  unit
+//	ed_attendances_per_year                 79280       77580  80980  per year
+//	ed_4h_performance                      0.9205      0.8281  1.013  fraction
 //	...
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
@@ -80,6 +80,8 @@
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
 //	baseline: delayed patients' share of occupied acute beds, 2014/15 ... 0.06 ... within 50%   yes
+//	...
+//	baseline: day cases, 2014/15 ... 2.9e+04 ... within 15%   yes
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage
