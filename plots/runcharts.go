@@ -104,29 +104,24 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, Chart{File: "ed-crowding", Fig: f})
 	}
-	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
+	for _, wl := range []struct{ file, title, list, over string }{
+		{"waiting-list", "", "elective_waiting_list", "elective_waiting_over_18w"},
+		{"waiting-list-outpatients", "Outpatients and day cases", "outpatient_pathways", "outpatient_pathways_over_18w"},
+	} {
+		list := d.Daily[care.DailyIndex(wl.list)].Mean
+		if !anyValue(list) {
+			continue
+		}
 		f, err := WaitingListOverTime(WaitingList{
-			Place: place, Start: start,
+			Title: wl.title, Place: place, Start: start,
 			List:          finite(list),
-			Over18:        finite(d.Daily[care.DailyIndex("elective_waiting_over_18w")].Mean),
+			Over18:        finite(d.Daily[care.DailyIndex(wl.over)].Mean),
 			Interventions: markers,
 		})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{File: "waiting-list", Fig: f})
-	}
-	if list := d.Daily[care.DailyIndex("outpatient_pathways")].Mean; anyValue(list) {
-		f, err := WaitingListOverTime(WaitingList{
-			Title: "Outpatients and day cases", Place: place, Start: start,
-			List:          finite(list),
-			Over18:        finite(d.Daily[care.DailyIndex("outpatient_pathways_over_18w")].Mean),
-			Interventions: markers,
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Chart{File: "waiting-list-outpatients", Fig: f})
+		out = append(out, Chart{File: wl.file, Fig: f})
 	}
 	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
 		cs, err := draw(d)
