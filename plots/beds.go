@@ -45,7 +45,8 @@ const (
 )
 
 // BedsOverTime draws occupied beds in one pool over time: the mean across
-// replications as a solid line over a shaded 10th–90th percentile band, the
+// replications as a solid line of means over blocks of days (see
+// smoothWindow) over a shaded band of each day's 10th–90th percentiles, the
 // capacity as a dashed step line, and a dotted vertical line with a label at
 // each intervention's start date. It returns [ErrNoData] when Mean is empty,
 // and an error when the series' lengths differ.
@@ -90,7 +91,8 @@ func BedsOverTime(b Beds) (*Figure, error) {
 		f.Legend = append(f.Legend, LegendEntry{LegendBand, []plot.Thumbnailer{band}})
 	}
 
-	mean, err := plotter.NewLine(series(n, day, b.Mean))
+	w := smoothWindow(n)
+	mean, err := plotter.NewLine(blockMeans(n, w, day, b.Mean))
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +117,60 @@ func BedsOverTime(b Beds) (*Figure, error) {
 	if err := addMarkers(f, p, b.Interventions, day(0), day(n-1)); err != nil {
 		return nil, err
 	}
+	smoothNote(f, w)
 	return f, nil
+}
+
+// smoothWindow is the number of days a chart's daily mean line averages
+// over: a week for a run of up to 400 days, 28 days (four whole weeks)
+// beyond, so that weekends and single days do not draw a thick scrawl
+// that hides the band of daily percentiles under it. A run of fewer than
+// 28 days is drawn day by day.
+func smoothWindow(n int) int {
+	switch {
+	case n < 28:
+		return 1
+	case n <= 400:
+		return 7
+	}
+	return 28
+}
+
+// smoothNote appends to the legend of f a line, with no swatch, saying
+// what its lines average, "Lines: mean of each 28 days", when they average
+// over w > 1 days; the band stays each day's.
+func smoothNote(f *Figure, w int) {
+	if w > 1 {
+		f.Legend = append(f.Legend, LegendEntry{Name: fmt.Sprintf("Lines: mean of each %d days", w)})
+	}
+}
+
+// blockMeans returns the means of v over consecutive blocks of w days
+// from day 0 (the last block shorter when w does not divide n), each at
+// the middle of its block: x halfway between its first and last day.
+// NaN days (not measured) are left out of their block's mean; a block
+// with none measured is NaN.
+func blockMeans(n, w int, x func(int) float64, v []float64) plotter.XYs {
+	if w <= 1 {
+		return series(n, x, v)
+	}
+	out := make(plotter.XYs, 0, (n+w-1)/w)
+	for a := 0; a < n; a += w {
+		b := min(a+w, n)
+		sum, k := 0.0, 0
+		for i := a; i < b; i++ {
+			if !math.IsNaN(v[i]) {
+				sum += v[i]
+				k++
+			}
+		}
+		y := math.NaN()
+		if k > 0 {
+			y = sum / float64(k)
+		}
+		out = append(out, plotter.XY{X: (x(a) + x(b-1)) / 2, Y: y})
+	}
+	return out
 }
 
 // dateAxis makes p's x axis a time axis of n days from start, with month

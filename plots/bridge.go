@@ -277,7 +277,7 @@ var stepTitles = [finance.NumSteps]string{
 	finance.StepMarginalRate:     "Emergency marginal rate",
 	finance.StepReadmissions:     "Readmissions unpaid",
 	finance.StepCapacity:         "Capacity",
-	finance.StepPressure:         "Pressure: escalation, delays, fines",
+	finance.StepPressure:         "Pressure: escalation, delays, electives, fines",
 	finance.StepInterventions:    "Interventions' costs",
 	finance.StepFixedCosts:       "Fixed costs (PFI)",
 	finance.StepFunding:          "Funding growth",

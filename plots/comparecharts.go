@@ -106,6 +106,34 @@ var diffCharts = []struct {
 	{"differences-deficit-organisations", "Deficits by organisation", sim.MoneyMetricNames[1:finance.NumBodies]},
 }
 
+// LowerIsBetter reports whether less of the headline metric name is better: true
+// for waits, delays, occupancy above the standards, admissions, activity
+// that the programme aims to avoid and deficits; false for 4-hour
+// performance; and ok false for a metric that is neither (intermediate-
+// care occupancy: fuller beds are used beds, and fewer to spare).
+func LowerIsBetter(name string) (lower, ok bool) {
+	switch {
+	case name == care.Metrics[care.MetricED4h].Name:
+		return false, true
+	case name == care.Metrics[care.MetricICOccupancy].Name:
+		return false, false
+	}
+	return true, true
+}
+
+// betterWay says which way is better for the headline metric name, as a
+// difference chart's heading says it: "lower", "higher" or "".
+func betterWay(name string) string {
+	lower, ok := LowerIsBetter(name)
+	switch {
+	case !ok:
+		return ""
+	case lower:
+		return "lower"
+	}
+	return "higher"
+}
+
 // DiffMetric reports whether a difference chart draws metric name.
 func DiffMetric(name string) bool {
 	for _, c := range diffCharts {
@@ -164,7 +192,7 @@ func CompareCharts(d results.CompareData) ([]Chart, error) {
 					unit, scale = "percentage points", 100
 				}
 				rows = append(rows, Diff{Metric: diffLabel(x.Metric, base), Unit: unit, Scenario: x.Scenario,
-					Mean: scale * nanZero(x.Mean), Lo: scale * nanZero(x.Lo), Hi: scale * nanZero(x.Hi)})
+					Mean: scale * nanZero(x.Mean), Lo: scale * nanZero(x.Lo), Hi: scale * nanZero(x.Hi), Better: betterWay(name)})
 			}
 			if measured && d.Valued[name] {
 				diffs.Rows = append(diffs.Rows, rows...)

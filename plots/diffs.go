@@ -1,9 +1,11 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -30,6 +32,9 @@ type Diff struct {
 	Scenario string // e.g. "Discharge to assess"
 	Mean     float64
 	Lo, Hi   float64 // interval bounds, Lo <= Mean <= Hi
+	// Better says which way is better for the metric, for its panel's
+	// heading: "lower", "higher", or "" for a metric with no better way.
+	Better string
 }
 
 // Legend names used by [Differences], so that callers and tests can find
@@ -160,9 +165,9 @@ func diffsPanel(rows []Diff) (*plot.Plot, diffsParts, error) {
 	p.Y.Min, p.Y.Max = -0.6, float64(k)+0.4
 	p.Y.Tick.Marker = names
 	p.Y.Tick.Length = 0
-	p.X.Tick.Marker = labelTicks{trim}
+	p.X.Tick.Marker = zeroTicks{labelTicks{trim}}
 	if unitIsPounds(rows[0].Unit) {
-		p.X.Tick.Marker = labelTicks{money}
+		p.X.Tick.Marker = zeroTicks{labelTicks{money}}
 	}
 
 	var err error
@@ -206,7 +211,7 @@ func diffsPanel(rows []Diff) (*plot.Plot, diffsParts, error) {
 		parts.hollow = []plot.Thumbnailer{disc, hole}
 	}
 
-	parts.heading, err = note(p.X.Min, p.Y.Max, diffsHeading(rows[0].Metric, rows[0].Unit), black, draw.YTop, vg.Point{})
+	parts.heading, err = note(p.X.Min, p.Y.Max, diffsHeading(rows[0].Metric, rows[0].Unit, rows[0].Better), black, draw.YTop, vg.Point{})
 	if err != nil {
 		return nil, parts, err
 	}
@@ -229,13 +234,49 @@ func diffsGlyphs(xys plotter.XYs, shape draw.GlyphDrawer, c color.Color) (*plott
 }
 
 // diffsHeading returns the heading of a panel of [Differences]: the metric
-// and, when given, its unit in brackets (£ for "GBP").
-func diffsHeading(metric, unit string) string {
+// and, when given, its unit in brackets (£ for "GBP"), and which way is
+// better when better says ("lower" or "higher").
+func diffsHeading(metric, unit, better string) string {
 	if unitIsPounds(unit) {
 		unit = "£"
 	}
-	if unit == "" {
-		return metric
+	h := metric
+	if unit != "" {
+		h += " (" + strings.TrimSpace(unit) + ")"
 	}
-	return metric + " (" + strings.TrimSpace(unit) + ")"
+	if better != "" {
+		h += ": " + better + " is better"
+	}
+	return h
+}
+
+// zeroTicks labels zero on a difference's axis whenever the axis spans it,
+// so that "no change" is read off the axis and not only the dashed line: it
+// adds a labelled tick at 0 to those of its ticker, and drops the labels of
+// ticks so close to zero (within a tenth of the axis) that they would print
+// over its label.
+type zeroTicks struct {
+	labelTicks
+}
+
+// Ticks implements [plot.Ticker].
+func (z zeroTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := z.labelTicks.Ticks(min, max)
+	if min > 0 || max < 0 {
+		return ticks
+	}
+	near := 0.1 * (max - min)
+	out := ticks[:0]
+	for _, t := range ticks {
+		switch {
+		case t.Value == 0:
+			continue
+		case t.Label != "" && math.Abs(t.Value) < near:
+			t.Label = ""
+		}
+		out = append(out, t)
+	}
+	out = append(out, plot.Tick{Value: 0, Label: z.Format(0)})
+	slices.SortStableFunc(out, func(a, b plot.Tick) int { return cmp.Compare(a.Value, b.Value) })
+	return out
 }

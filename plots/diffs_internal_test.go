@@ -1,6 +1,11 @@
 package plots
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/plot"
+)
 
 // TestDiffsPanel checks one metric's panel of [Differences] by hand: the
 // heading names the metric and £ for GBP, and each row's bar reaches from
@@ -29,13 +34,44 @@ func TestDiffsPanel(t *testing.T) {
 	if parts.filled == nil || len(parts.filled.XYs) != 1 || parts.hollow == nil {
 		t.Error("want D2A filled (its interval excludes 0) and Wards hollow (its interval touches 0)")
 	}
-	for _, tc := range []struct{ metric, unit, want string }{
-		{"Acute bed days", "days", "Acute bed days (days)"},
-		{"Net cost", "£", "Net cost (£)"},
-		{"Readmissions", "", "Readmissions"},
+	for _, tc := range []struct{ metric, unit, better, want string }{
+		{"Acute bed days", "days", "", "Acute bed days (days)"},
+		{"Net cost", "£", "lower", "Net cost (£): lower is better"},
+		{"Readmissions", "", "", "Readmissions"},
+		{"A&E 4-hour performance", "percentage points", "higher", "A&E 4-hour performance (percentage points): higher is better"},
 	} {
-		if got := diffsHeading(tc.metric, tc.unit); got != tc.want {
-			t.Errorf("diffsHeading(%q, %q) = %q, want %q", tc.metric, tc.unit, got, tc.want)
+		if got := diffsHeading(tc.metric, tc.unit, tc.better); got != tc.want {
+			t.Errorf("diffsHeading(%q, %q, %q) = %q, want %q", tc.metric, tc.unit, tc.better, got, tc.want)
 		}
+	}
+}
+
+// TestZeroTicks checks that zero is labelled on a difference's axis that
+// spans it, and that a label too close to it is dropped rather than
+// printed over it; an axis that does not reach zero keeps its ticks.
+func TestZeroTicks(t *testing.T) {
+	t.Parallel()
+	z := zeroTicks{labelTicks{money}}
+	labels := func(ticks []plot.Tick) map[float64]string {
+		m := map[float64]string{}
+		for _, tk := range ticks {
+			if tk.Label != "" {
+				m[tk.Value] = tk.Label
+			}
+		}
+		return m
+	}
+	got := labels(z.Ticks(-1700, 900))
+	if got[0] != "£0" {
+		t.Errorf("ticks of -1700 to 900 label 0 as %q, want £0: %v", got[0], got)
+	}
+	for v := range got {
+		if v != 0 && math.Abs(v) < 260 {
+			t.Errorf("a label at %v is within a tenth of the axis of zero's", v)
+		}
+	}
+	plain := labels(labelTicks{money}.Ticks(100, 900))
+	if g := labels(z.Ticks(100, 900)); len(g) != len(plain) || g[0] != "" {
+		t.Errorf("an axis from 100 to 900 labelled %v, want its ticks unchanged %v", g, plain)
 	}
 }

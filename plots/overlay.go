@@ -135,9 +135,10 @@ func ScenariosOverTime(o Overlay) (*Figure, error) {
 		p.Add(band)
 		bands[k] = band
 	}
+	w := smoothWindow(n)
 	for k, s := range o.Series {
 		st := overlayStyles[k%len(overlayStyles)]
-		line, err := strokedLine(series(n, day, s.Mean), st.colour, 2, st.dashes)
+		line, err := strokedLine(blockMeans(n, w, day, s.Mean), st.colour, 2, st.dashes)
 		if err != nil {
 			return nil, err
 		}
@@ -162,6 +163,7 @@ func ScenariosOverTime(o Overlay) (*Figure, error) {
 	if err := addMarkers(f, p, o.Interventions, day(0), day(n-1)); err != nil {
 		return nil, err
 	}
+	smoothNote(f, w)
 	return f, nil
 }
 

@@ -6,7 +6,7 @@ import (
 	"caresim/sim/finance"
 )
 
-// AnnualRow is one "mean" row of annual.csv: a financial year's measure
+// AnnualRow is one row of the mean across replications of annual.csv: a financial year's measure
 // of the care model (Organisation empty) or a line of an organisation's
 // accounts, its mean across replications and confidence interval, NaN
 // where nothing was measured.
@@ -15,7 +15,7 @@ type AnnualRow struct {
 	Mean, Lo, Hi                      float64
 }
 
-// AnnualRowsOf returns the "mean" rows of the annual.csv of a run with
+// AnnualRowsOf returns the rows of the means of the annual.csv of a run with
 // results res, in the file's order, with the numbers it holds (it writes
 // each as the shortest decimal that reads back exactly, so
 // [ReadAnnualRows] of the file gives the same rows, but for infinities,
@@ -41,7 +41,7 @@ func AnnualRowsOf(res *sim.Results) []AnnualRow {
 	return out
 }
 
-// ReadAnnualRows reads the "mean" rows of the annual.csv at path, in
+// ReadAnnualRows reads the rows of the means of the annual.csv at path, in
 // order. Its caller checks the file against summary.json ([ReadRun]).
 func ReadAnnualRows(path string) ([]AnnualRow, error) {
 	var out []AnnualRow

@@ -113,7 +113,7 @@ func (r *Run) WriteBridge(w io.Writer) error {
 
 // readBridge reads bridge.csv at path, or returns nil when there is none
 // (a folder written before caresim wrote one). Each body and step must
-// have one "mean" row.
+// have one row of the mean.
 func readBridge(path string) (*Bridge, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

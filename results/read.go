@@ -70,12 +70,13 @@ func ReadRun(dir string) (RunData, error) {
 	return d, nil
 }
 
-// LongRows reads the header and the "mean" rows of a long CSV file at
+// LongRows reads the header and the rows of the means across
+// replications (those whose replication is empty) of a long CSV file at
 // path, whose header must have the columns need (and replication),
 // calling row with each row's cells by column name.
 func LongRows(path string, need []string, row func(cell func(string) string) error) error {
 	return namedRows(path, append([]string{"replication"}, need...), func(cell func(string) string) error {
-		if cell("replication") != "mean" {
+		if cell("replication") != "" {
 			return nil
 		}
 		return row(cell)
@@ -516,7 +517,7 @@ type Estimate struct {
 	Mean, Lo, Hi float64
 }
 
-// estimateCells reads a "mean" row's value and interval, from its
+// estimateCells reads a mean's row's value and interval, from its
 // columns value, ci_low and ci_high.
 func estimateCells(cell func(string) string) (Estimate, error) {
 	var e [3]float64

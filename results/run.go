@@ -148,13 +148,15 @@ func (r *Run) Summary(wall time.Duration) *Summary {
 }
 
 // longWriter writes one of the long CSV files. Each row is the scenario,
-// a key (the metric; the date and measure; ...), the replication ("mean",
-// or its number) and the values: the value and its summary statistics on
-// a "mean" row, the value alone on a replication's row.
+// a key (the metric; the date and measure; ...), the replication (empty on
+// the row of the mean across replications, else its number, so that the
+// column holds whole numbers only) and the values: the value and its
+// summary statistics on the mean's row, the value alone on a
+// replication's row.
 type longWriter struct {
 	cw     *csv.Writer
 	name   string
-	reps   int // replications, 0 when only the "mean" rows are written
+	reps   int // replications, 0 when only the means' rows are written
 	nstats int // summary statistics after the value
 	rec    []string
 }
@@ -170,10 +172,11 @@ func (r *Run) newLongWriter(w io.Writer, key []string, stats ...string) *longWri
 	return l
 }
 
-// group writes one key's rows: the "mean" row of summary (the value and
-// its statistics), then each replication's value rep(i).
+// group writes one key's rows: the mean's row of summary (the value and
+// its statistics, the replication empty), then each replication's value
+// rep(i).
 func (l *longWriter) group(key, summary []string, rep func(i int) string) {
-	l.rec = append(append(append(l.rec[:0], l.name), key...), "mean")
+	l.rec = append(append(append(l.rec[:0], l.name), key...), "")
 	l.cw.Write(append(l.rec, summary...))
 	for i := range l.reps {
 		l.rec[len(key)+1] = strconv.Itoa(i)

@@ -54,7 +54,7 @@ type effect struct {
 // so each pair sees the same patients unless the intervention changes
 // them) and checks with paired 95% confidence intervals (stats.Paired)
 // that the metrics move the way the programme documents
-// (../shared/seeds/: the 2014 Health Scrutiny update's five ambitions, the
+// (the programme's documents: the 2014 Health Scrutiny update's five ambitions, the
 // care model, and the vanguard visit of c.2017, which reported "reductions
 // in mortality and length of hospital stay, long-term admissions to
 // nursing and residential homes, secondary care elective referrals,

@@ -121,12 +121,35 @@ func bodySuffix(b int) string {
 	return "_" + strings.ReplaceAll(finance.BodyNames[b], "-", "_")
 }
 
+// pressureMeasures are the indices of the annual measures that the
+// pressure costs are priced from, which the services' measure tables
+// define by name (care.AnnualIndex); −1 for a measure the model lacks.
+var pressureMeasures = struct {
+	socialCareDays, postponed, not28d, within18w, list, over18w, over30, over60 int
+}{
+	care.AnnualIndex("delayed_days_social_care"),
+	care.AnnualIndex("elective_postponed"),
+	care.AnnualIndex("elective_cancelled_not_treated_28d"),
+	care.AnnualIndex("elective_treated_within_18w"),
+	care.AnnualIndex("elective_waiting_list"),
+	care.AnnualIndex("elective_waiting_over_18w"),
+	care.AnnualIndex("ambulance_handovers_over_30min"),
+	care.AnnualIndex("ambulance_handovers_over_60min"),
+}
+
 // Activity returns the activity of one replication's financial years, for
 // finance.Accounts.
 func Activity(r *care.Result) []finance.Activity {
 	out := make([]finance.Activity, len(r.Annual))
+	pm := &pressureMeasures
 	for y := range r.Annual {
 		a := r.Annual[y]
+		at := func(k int) float64 {
+			if k < 0 {
+				return 0
+			}
+			return a[k]
+		}
 		from := r.Start
 		if y > 0 {
 			// Every year after the first starts on 1 April.
@@ -156,6 +179,15 @@ func Activity(r *care.Result) []finance.Activity {
 			CommunityPlaces:         a[care.AnnualCommunityPlaces],
 			UCRPlaces:               a[care.AnnualUCRPlaces],
 			EscalationBedDays:       a[care.AnnualEscalationBedDays],
+			DelayedDaysSocialCare:   at(pm.socialCareDays),
+			ElectiveCancellations:   a[care.AnnualElectiveCancellations],
+			ElectivePostponed:       at(pm.postponed),
+			CancelledNot28d:         at(pm.not28d),
+			ElectiveWithin18w:       at(pm.within18w),
+			WaitingList:             at(pm.list),
+			WaitingOver18w:          at(pm.over18w),
+			HandoversOver30:         at(pm.over30),
+			HandoversOver60:         at(pm.over60),
 		}
 		outpatientActivity(&out[y], a)
 	}

@@ -241,7 +241,19 @@ func TestActivity(t *testing.T) {
 			{"OutpatientFirstSlots", a.OutpatientFirstSlots, care.AnnualIndex("outpatient_first_slots")},
 			{"OutpatientFollowUpSlots", a.OutpatientFollowUpSlots, care.AnnualIndex("outpatient_follow_up_slots")},
 			{"DayCaseSlots", a.DayCaseSlots, care.AnnualIndex("day_case_slots")},
+			{"DelayedDaysSocialCare", a.DelayedDaysSocialCare, care.AnnualIndex("delayed_days_social_care")},
+			{"ElectiveCancellations", a.ElectiveCancellations, care.AnnualElectiveCancellations},
+			{"ElectivePostponed", a.ElectivePostponed, care.AnnualIndex("elective_postponed")},
+			{"CancelledNot28d", a.CancelledNot28d, care.AnnualIndex("elective_cancelled_not_treated_28d")},
+			{"ElectiveWithin18w", a.ElectiveWithin18w, care.AnnualIndex("elective_treated_within_18w")},
+			{"WaitingList", a.WaitingList, care.AnnualIndex("elective_waiting_list")},
+			{"WaitingOver18w", a.WaitingOver18w, care.AnnualIndex("elective_waiting_over_18w")},
+			{"HandoversOver30", a.HandoversOver30, care.AnnualIndex("ambulance_handovers_over_30min")},
+			{"HandoversOver60", a.HandoversOver60, care.AnnualIndex("ambulance_handovers_over_60min")},
 		} {
+			if c.k < 0 {
+				t.Fatalf("%s: no annual measure", c.field)
+			}
 			if c.got != want(y, c.k) {
 				t.Errorf("year %d: %s = %g, want %s's %g", y, c.field, c.got, care.AnnualMeasures[c.k].Name, want(y, c.k))
 			}
@@ -254,8 +266,8 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 27 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 27", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 36 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 36", n)
 	}
 }
 
@@ -418,6 +430,54 @@ func TestMoneySensitivity(t *testing.T) {
 			if w := acc[1].Money[b][finance.Deficit] - acc[0].Money[b][finance.Deficit]; math.Abs(sum-w) > 1e-6 {
 				t.Errorf("replication %d: %s bridge sums to %.4f, want %.4f", i, finance.BodyNames[b], sum, w)
 			}
+		}
+	}
+}
+
+// TestFewerBedsPayMorePressure runs the baseline's system for two years
+// with its 690 acute beds (the demand-led beds added on top) and with 90
+// fewer, below the ≈ 646 its patients occupy, common random numbers for
+// both, and checks that the hospital with too few beds pays more for
+// pressure: escalation, delayed bed days, cancelled and postponed
+// operations, waiting-list initiatives, the contract's consequences and
+// fines. Cutting beds saves their capacity cost; the accounts must show
+// what it drives up, not only the saving. Each pressure cost and the
+// capacity saved are logged (go test -run TestFewerBedsPayMorePressure
+// -v ./sim).
+func TestFewerBedsPayMorePressure(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs two-year replications of the baseline twice")
+	}
+	var pressure, capacity, deficit [2]float64
+	var kinds [2][finance.NumPressures]float64
+	for i, beds := range []string{"690", "600"} {
+		res, err := runMoney("baseline", 2, "horizon=2y", "services.acute.beds="+beds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := res.Money
+		for _, acc := range m.Reps {
+			y := acc[m.FinalYear]
+			for k, x := range y.Pressure[finance.Acute] {
+				kinds[i][k] += x / float64(len(m.Reps))
+				pressure[i] += x / float64(len(m.Reps))
+			}
+			capacity[i] += y.Money[finance.Acute][finance.CapacityCost] / float64(len(m.Reps))
+			deficit[i] += y.Money[finance.Acute][finance.Deficit] / float64(len(m.Reps))
+		}
+	}
+	for k, p := range finance.Pressures {
+		t.Logf("%-26s 690 beds £%6.2fm, 600 beds £%6.2fm", p.Name, kinds[0][k]/1e6, kinds[1][k]/1e6)
+	}
+	t.Logf("acute pressure £%.2fm → £%.2fm; capacity £%.2fm → £%.2fm; deficit £%.2fm → £%.2fm (2015/16)",
+		pressure[0]/1e6, pressure[1]/1e6, capacity[0]/1e6, capacity[1]/1e6, deficit[0]/1e6, deficit[1]/1e6)
+	if pressure[1] <= pressure[0] {
+		t.Errorf("the acute trust's pressure costs with 600 beds £%.2fm, not above the £%.2fm with 690", pressure[1]/1e6, pressure[0]/1e6)
+	}
+	for _, k := range []int{finance.PressureCancelled, finance.PressureRTTFines, finance.PressureHandoverFines} {
+		if kinds[1][k] <= kinds[0][k] {
+			t.Errorf("%s with 600 beds £%.2fm, not above the £%.2fm with 690", finance.Pressures[k].Name, kinds[1][k]/1e6, kinds[0][k]/1e6)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"caresim/internal/suggest"
 	"caresim/plots"
 	"caresim/results"
 	"caresim/scenarios"
@@ -94,9 +95,21 @@ func addMetricFlag(fs *pflag.FlagSet) *[]string {
 	return fs.StringSlice("metric", nil, "metrics to chart, comma-separated or repeated, as named in sweep.csv (default: the first of the final-year deficit and headline metrics that varies)")
 }
 
+// addColumnsFlag defines --columns, the metrics the table that sweep and
+// merge print shows.
+func addColumnsFlag(fs *pflag.FlagSet) *[]string {
+	return fs.StringSlice("columns", nil, "metrics the printed table shows, comma-separated or repeated, as named in sweep.csv (default: the headline metrics and the system's deficits that differ between points)")
+}
+
 // checkSweepMetrics returns the metrics named by --metric, each once, or
 // a usage error naming the flag when one is not a metric of the sweep m.
 func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
+	return checkMetricsFlag("--metric", names, m)
+}
+
+// checkMetricsFlag returns the metrics named by flag, each once, or a
+// usage error naming the flag when one is not a metric of the sweep m.
+func checkMetricsFlag(flag string, names []string, m *results.Sweep) ([]string, error) {
 	var out []string
 	for _, n := range names {
 		n = strings.TrimSpace(n)
@@ -105,7 +118,10 @@ func checkSweepMetrics(names []string, m *results.Sweep) ([]string, error) {
 			for i, x := range m.Metrics {
 				known[i] = x.Name
 			}
-			return nil, usageErr("--metric %q is not a metric of this sweep; its metrics are %s", n, strings.Join(known, ", "))
+			if near, ok := suggest.Closest(n, known); ok {
+				return nil, usageErr("%s %q is not a metric of this sweep: did you mean %s? (sweep.json lists its %d metrics)", flag, n, near, len(known))
+			}
+			return nil, usageErr("%s %q is not a metric of this sweep; its metrics are %s", flag, n, strings.Join(known, ", "))
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
@@ -166,14 +182,17 @@ func addSweepCharts(d results.SweepData, metrics []string, formats plots.Output,
 	}, names, writers)
 }
 
-// checkShardMetrics checks --metric against the sweep of the shard in
+// checkShardMetrics checks --metric and --columns against the sweep of the shard in
 // dir, before merge joins it with others; merge reports a folder that
 // holds no sweep.
-func checkShardMetrics(metrics []string, dir string) error {
+func checkShardMetrics(metrics, columns []string, dir string) error {
 	m, err := results.ReadSweep(dir)
 	if err != nil {
 		return nil
 	}
-	_, err = checkSweepMetrics(metrics, m)
+	if _, err = checkSweepMetrics(metrics, m); err != nil {
+		return err
+	}
+	_, err = checkMetricsFlag("--columns", columns, m)
 	return err
 }

@@ -36,8 +36,9 @@
 //
 //	metric                                   mean  95% CI low   high  unit
 //	ed_attendances_per_year                 79280       77580  80980  per year
-//	ed_4h_performance                      0.9205      0.8281  1.013  fraction
+//	ed_4h_performance                      0.9205      0.8281      1  fraction
 //	...
+//	intervals cut at a value the measure cannot pass ... crossed: ed_4h_performance; the CSV files keep them uncut
 //
 // Compare the PRISM teams with the baseline over a year, with the paired
 // difference of every metric and its 95% confidence interval, writing to
@@ -54,6 +55,7 @@
 //	... prism ... * ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
+//	intervals cut at a value the measure cannot pass ... the CSV files keep them uncut
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
 //
 // Sweep the ED's cubicles over a grid, one row per point and replication
@@ -63,10 +65,9 @@
 //	$ caresim sweep --reps 2 --set horizon=30d --set services.ed.cubicles=9,10,11 --out /tmp/caresim-sweep textbook-mmc
 //	textbook-mmc: 3 points, 2 replications each from seed 1 (common random numbers)
 //
-//	point  services.ed.cubicles  ed_4h_performance
-//	    0                     9             0.1045
-//	    1                    10             0.9375
-//	    2                    11             0.9729
+//	parameter or metric   point 0  point 1  point 2
+//	services.ed.cubicles        9       10       11
+//	ed_4h_performance      0.1045   0.9375   0.9729
 //
 //	the same at every point: ed_attendances_per_year 79280, nel_admissions_per_year 0, ...
 //

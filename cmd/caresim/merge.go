@@ -18,7 +18,7 @@ func newMerge() *command {
 	fs := pflag.NewFlagSet("merge", pflag.ContinueOnError)
 	out := fs.String("out", "", "folder for the merged sweep.csv and sweep.json (required)")
 	quiet := fs.Bool("quiet", false, "no note of the files written")
-	pf, metrics := addPlotFlags(fs), addMetricFlag(fs)
+	pf, metrics, columns := addPlotFlags(fs), addMetricFlag(fs), addColumnsFlag(fs)
 	c := &command{
 		name:  "merge",
 		usage: "--out DIR SHARD_DIR...",
@@ -38,7 +38,8 @@ files are written under temporary names and renamed when complete, and
 replace what caresim wrote in DIR before (see caresim run --help); DIR
 must not be one of the shards' folders.
 
-Merge prints the table sweep prints, for the whole sweep, and draws the
+Merge prints the table sweep prints, for the whole sweep (--columns
+chooses its metrics, as for sweep), and draws the
 charts that sweep draws of a whole sweep (see caresim sweep --help:
 --metric, --format, --no-plots), the same, byte for byte.
 
@@ -58,7 +59,7 @@ Examples:
 		if err != nil {
 			return err
 		}
-		if err := checkShardMetrics(*metrics, args[0]); err != nil {
+		if err := checkShardMetrics(*metrics, *columns, args[0]); err != nil {
 			return err
 		}
 		if in := results.SameAs(*out, args); in != "" {
@@ -70,7 +71,7 @@ Examples:
 		}
 		defer d.Abort()
 		ctx := context.Background()
-		if err := merge(ctx, d, args, stdout, stderr, *quiet); err != nil {
+		if err := merge(ctx, d, args, *columns, stdout, stderr, *quiet); err != nil {
 			return err
 		}
 		if err := writeSweepReport(ctx, d, nil, formats.Drawn()); err != nil {
@@ -82,13 +83,13 @@ Examples:
 }
 
 // merge joins the sweeps in dirs into d, whose files they become.
-func merge(ctx context.Context, d *results.Folder, dirs []string, stdout, stderr io.Writer, quiet bool) error {
+func merge(ctx context.Context, d *results.Folder, dirs, columns []string, stdout, stderr io.Writer, quiet bool) error {
 	merged, rows, err := results.MergeShards(dirs, func(msg string) { fmt.Fprintf(stderr, "caresim: warning: %s\n", msg) })
 	if err != nil {
 		return err
 	}
 	header := merged.Header()
-	tally := report.NewSweepTable(header, len(merged.Parameters))
+	tally := report.NewSweepTable(header, len(merged.Parameters), columns)
 	writeCSV := func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		cw.Write(header)

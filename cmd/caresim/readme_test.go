@@ -152,8 +152,8 @@ var readmeShortened = []struct {
 	slow   bool
 	why    string
 }{
-	{prefix: "./bin/caresim run", flags: []string{"--reps", "2"},
-		why: "the baseline's 20 replications take about a minute of CPU; two show the same lines (its ten years are kept, for the gap against the projection of year ten)"},
+	{prefix: "./bin/caresim run", flags: []string{"--reps", "4"},
+		why: "the baseline's 20 replications take about a minute of CPU; four show the same lines (its ten years are kept, for the gap against the projection of year ten; two would cut intervals at 0 and three warn of a queue for beds in one hard replication, notes the README does not show)"},
 	{prefix: "./bin/caresim sweep --reps 3 --set horizon=1y --lhs 20", flags: []string{"--set", "horizon=60d", "--set", "warm_up.length=60d"}, slow: true,
 		why: "20 points of three years-long replications; 60 days show the same lines"},
 	{prefix: "./bin/caresim sweep --quiet --resume --workers", flags: shortSweep, envs: jobArray("SLURM_ARRAY_TASK_ID", 1),

@@ -157,10 +157,10 @@ a number cell with its unit, period and source file; the same results
 give the same bytes.
 
 The CSV files are long (one value a row). Rows whose replication is
-"mean" hold the mean across replications with its 95% confidence
+empty hold the mean across replications with its 95% confidence
 interval (for daily measures, the 10th and 90th percentiles across
 replications); --per-replication adds a row for each replication,
-numbered from 0. Empty cells are values that could not be measured, such
+numbered from 0. Other empty cells are values that could not be measured, such
 as a mean delay with nobody delayed. --events writes replication 0's
 patient events (time_days,patient,event,service; times in days from the
 start date, negative during warm-up).

@@ -247,7 +247,7 @@ func TestRunFiles(t *testing.T) {
 	// textbook-mmc has no acute beds: their occupancy is not a number.
 	occ := care.Metrics[care.MetricAcuteOccupancy].Name
 	for _, r := range metrics {
-		if r[1] == occ && r[3] == "mean" && (r[4] != "" || r[5] != "" || r[6] != "") {
+		if r[1] == occ && r[3] == "" && (r[4] != "" || r[5] != "" || r[6] != "") {
 			t.Errorf("metrics.csv: %s = %q, want empty cells", occ, r[4:])
 		}
 	}
@@ -334,7 +334,7 @@ func TestRunMoneyFiles(t *testing.T) {
 		rows := annual[y*perYear : (y+1)*perYear]
 		for i, r := range rows {
 			k, rep := i/(1+reps), i%(1+reps)
-			wantRep := "mean"
+			wantRep := "" // the mean across replications
 			if rep > 0 {
 				wantRep = strconv.Itoa(rep - 1)
 			}
@@ -377,7 +377,7 @@ func TestRunMoneyFiles(t *testing.T) {
 		if i := strings.Index(c.metric, "gbp_"); i >= 0 {
 			org = c.metric[i+4:]
 		}
-		for _, rep := range []string{"mean", "1"} {
+		for _, rep := range []string{"", "1"} { // the mean, and replication 1
 			m := value(metrics, func(r []string) bool { return r[1] == c.metric && r[3] == rep })
 			a := value(annual, func(r []string) bool { return r[1] == c.year && r[2] == org && r[3] == c.line && r[5] == rep })
 			if m != a || m == "" {
@@ -420,14 +420,14 @@ func TestRunBaselinePriced(t *testing.T) {
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "metrics.csv"))
 	for _, name := range sim.MoneyMetricNames {
-		if !regexp.MustCompile(`(?m)^baseline,` + name + `,£,mean,-?[0-9]`).Match(b) {
+		if !regexp.MustCompile(`(?m)^baseline,` + name + `,£,,-?[0-9]`).Match(b) {
 			t.Errorf("metrics.csv has no mean of %s", name)
 		}
 	}
 	b, _ = os.ReadFile(filepath.Join(dir, "annual.csv"))
 	for _, body := range finance.BodyNames {
 		for _, m := range finance.Measures {
-			if !bytes.Contains(b, []byte("baseline,2014/15,"+body+","+m.Name+",£,mean,")) {
+			if !bytes.Contains(b, []byte("baseline,2014/15,"+body+","+m.Name+",£,,")) {
 				t.Errorf("annual.csv has no 2014/15 %s %s", body, m.Name)
 			}
 		}

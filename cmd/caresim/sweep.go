@@ -82,7 +82,11 @@ sheets headline, sweep and about.
 
 Sweep prints each point's parameters and the mean over replications of
 the headline metrics that differ between points, with the system's
-deficits when the scenario is priced.
+deficits when the scenario is priced, or of the metrics --columns names
+(comma-separated or repeated, as named in sweep.csv), to four
+significant figures (sweep.csv has every digit). Of six points or fewer
+the table has a column per point and a row per parameter and metric; of
+more, a row per point.
 
 A sweep that is whole (not a --shard; caresim merge draws a sharded
 sweep's) draws charts of each metric that --metric names (repeated or
@@ -126,6 +130,7 @@ type sweepCmd struct {
 	ranges  *[]string
 	plots   plotFlags
 	metrics *[]string
+	columns *[]string
 }
 
 // newSweepCmd defines sweep's flags on fs.
@@ -139,6 +144,7 @@ func newSweepCmd(fs *pflag.FlagSet) *sweepCmd {
 		ranges:   fs.StringArray("range", nil, "path=lo:hi, a parameter's range for --lhs (repeatable)"),
 		plots:    addPlotFlags(fs),
 		metrics:  addMetricFlag(fs),
+		columns:  addColumnsFlag(fs),
 	}
 }
 
@@ -266,6 +272,11 @@ func (sc *sweepCmd) exec(ctx context.Context, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
+	columns, err := checkMetricsFlag("--columns", *sc.columns, sw.man)
+	if err != nil {
+		return err
+	}
+	sw.tally = report.NewSweepTable(sw.man.Header(), len(sw.man.Parameters), columns)
 	if sh.from != "" && !*sc.quiet {
 		fmt.Fprintf(stderr, "caresim: shard %s (from %s): %d of the %d points\n", sh, sh.from, len(sw.points), sw.man.Points)
 	}
@@ -365,7 +376,6 @@ func (sw *sweep) plan(f *simFlags) error {
 		}
 		sw.man.Parameters = append(sw.man.Parameters, results.Measure{Name: a.Path, Unit: scenarios.SweepUnit(a.Path), Doc: a.Flag + " " + a.Text})
 	}
-	sw.tally = report.NewSweepTable(sw.man.Header(), len(s.Axes))
 	// A point's own replications were checked with it; --reps is checked
 	// here, against the longest point, before any runs.
 	if sw.longest != nil {

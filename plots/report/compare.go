@@ -83,14 +83,20 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 	add := func(m results.CompareMetric, label, period string) {
 		u, scale := reportUnit(m.Unit)
 		for i, sc := range m.Scenarios {
+			clo, chi, cut := boundedInterval(m.Unit, float64(sc.CILow), float64(sc.CIHigh))
+			ci := intervalText(clo*scale, chi*scale)
+			if cut {
+				ci += " †"
+			}
 			row := reportRow{Group: i == 0, Cells: []reportCell{{}, {Text: sc.Scenario},
 				{Text: reportNumber(float64(sc.Mean) * scale), Num: true},
-				{Text: intervalText(float64(sc.CILow)*scale, float64(sc.CIHigh)*scale), Num: true}, {Num: true}, {Num: true}}}
+				{Text: ci, Num: true}, {Num: true}, {Num: true}}}
 			if i == 0 {
 				row.Cells[0] = reportCell{Text: label, Note: m.Name + ", " + u + ", " + period}
 			} else {
-				lo, hi := float64(sc.DiffCILow)*scale, float64(sc.DiffCIHigh)*scale
-				row.Cells[4].Text = reportNumber(float64(sc.DiffMean) * scale)
+				ref := max(math.Abs(float64(m.Scenarios[0].Mean)), math.Abs(float64(sc.Mean)))
+				lo, hi := denoise(float64(sc.DiffCILow), ref)*scale, denoise(float64(sc.DiffCIHigh), ref)*scale
+				row.Cells[4].Text = reportNumber(denoise(float64(sc.DiffMean), ref) * scale)
 				row.Cells[5].Text = intervalText(lo, hi)
 				if lo > 0 || hi < 0 {
 					row.Cells[4].Text += " *"
@@ -125,11 +131,26 @@ func compareHeadline(s *results.Comparison, period string, years []string) (repo
 			money = true
 		}
 	}
-	notes := []string{ciNote, "* the difference's 95% confidence interval excludes zero; ✓ better or ✗ worse says which way that is, for the measures with a better way (fewer admissions, delays and cancellations, lower occupancy and deficits, higher 4-hour performance)."}
+	notes := []string{ciNote}
+	if anyCut(t) {
+		notes = append(notes, boundNote)
+	}
+	notes = append(notes, "* the difference's 95% confidence interval excludes zero; ✓ better or ✗ worse says which way that is, for the measures with a better way (fewer admissions, delays and cancellations, lower occupancy and deficits, higher 4-hour performance).")
 	if money {
 		notes = append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
 	}
 	return t, notes
+}
+
+// denoise returns the difference d, or 0 when it is below a billionth of
+// ref, the size of the values differenced: the rounding left when two
+// scenarios' equal sums are subtracted (8.9e-17 between two equal shares),
+// which is no difference and would otherwise print as one.
+func denoise(d, ref float64) float64 {
+	if math.Abs(d) <= 1e-9*ref {
+		return 0
+	}
+	return d
 }
 
 // intervalText writes an interval "lo to hi", or a dash when it could not

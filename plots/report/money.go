@@ -59,6 +59,35 @@ func millions(x float64) string {
 	return s
 }
 
+// millionsCell writes x in millions of pounds to one decimal with
+// thousands separated, the precision of every money table in the report:
+// a bridge step of £0.04m is "0.0", not 0.04, and a difference of two equal
+// sums (6e-14) is no difference. "–" for NaN.
+func millionsCell(x float64) string {
+	s := millions(x)
+	if s == "" {
+		return "–"
+	}
+	sign, digits := "", s
+	if strings.HasPrefix(s, "-") {
+		sign, digits = "−", s[1:]
+	}
+	whole, frac, _ := strings.Cut(digits, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return sign + whole + "." + frac
+}
+
+// millionsInterval writes the interval from lo to hi in millions of pounds
+// as millionsCell does, or a dash when it could not be computed.
+func millionsInterval(lo, hi float64) string {
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return "–"
+	}
+	return millionsCell(lo) + " to " + millionsCell(hi)
+}
+
 // zeroRow reports whether row i of br's bridge table is zero for every
 // body: a rule the scenario does not have.
 func zeroRow(br *results.Bridge, i int) bool {
@@ -231,7 +260,7 @@ func moneySection(d results.RunData) *moneyView {
 		row := reportRow{Group: i == 0 || i == last, Cells: []reportCell{{Text: title, Note: note}}}
 		for _, b := range sim.MoneyBodies {
 			e := bridgeValue(br, b, i)
-			row.Cells = append(row.Cells, reportCell{Text: reportNumber(e.Mean / 1e6), Note: intervalText(e.Lo/1e6, e.Hi/1e6), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: millionsCell(e.Mean), Note: millionsInterval(e.Lo, e.Hi), Num: true})
 		}
 		v.Bridge.Rows = append(v.Bridge.Rows, row)
 	}
@@ -246,7 +275,7 @@ func moneySection(d results.RunData) *moneyView {
 			{Text: showAssumption(s.Value, s.Unit), Num: true}}}
 		lo, hi := s.AtLow[finance.System], s.AtHigh[finance.System]
 		for _, x := range []float64{lo, hi, math.Abs(hi - lo)} {
-			row.Cells = append(row.Cells, reportCell{Text: reportNumber(x / 1e6), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: millionsCell(x), Num: true})
 		}
 		v.Sensitivity.Rows = append(v.Sensitivity.Rows, row)
 	}
@@ -296,10 +325,10 @@ func compareMoneySection(s *results.Comparison) *moneyView {
 			continue
 		}
 		row := reportRow{Group: i == 0 || i == len(sys)-1, Cells: []reportCell{{Text: titles[i], Note: r.Step},
-			{Text: reportNumber(float64(r.Scenarios[0].Mean) / 1e6), Note: intervalText(float64(r.Scenarios[0].CILow)/1e6, float64(r.Scenarios[0].CIHigh)/1e6), Num: true}}}
+			{Text: millionsCell(float64(r.Scenarios[0].Mean)), Note: millionsInterval(float64(r.Scenarios[0].CILow), float64(r.Scenarios[0].CIHigh)), Num: true}}}
 		for _, sc := range r.Scenarios[1:] {
-			row.Cells = append(row.Cells, reportCell{Text: reportNumber(float64(sc.DiffMean) / 1e6),
-				Note: intervalText(float64(sc.DiffCILow)/1e6, float64(sc.DiffCIHigh)/1e6), Num: true})
+			row.Cells = append(row.Cells, reportCell{Text: millionsCell(float64(sc.DiffMean)),
+				Note: millionsInterval(float64(sc.DiffCILow), float64(sc.DiffCIHigh)), Num: true})
 		}
 		v.Bridge.Rows = append(v.Bridge.Rows, row)
 	}

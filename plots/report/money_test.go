@@ -55,3 +55,37 @@ func TestSortedSensitivity(t *testing.T) {
 		t.Errorf("order %q, want %q", got, want)
 	}
 }
+
+// TestMillionsCell checks the report's money cells: £m to one decimal with
+// thousands separated and a true minus sign, and floating-point noise (the
+// swing of an assumption that moves nothing, 5.96e-14 pounds) as 0.0.
+func TestMillionsCell(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{218.44e6, "218.4"}, {1172.95e6, "1,173.0"}, {-14.2e6, "−14.2"}, {0.04e6, "0.0"},
+		{5.96e-14, "0.0"}, {-5.96e-14, "0.0"}, {-0.06e6, "−0.1"}, {math.NaN(), "–"},
+	} {
+		if got := millionsCell(c.x); got != c.want {
+			t.Errorf("millionsCell(%g) = %q, want %q", c.x, got, c.want)
+		}
+	}
+	if got, want := millionsInterval(210.2e6, 226.6e6), "210.2 to 226.6"; got != want {
+		t.Errorf("interval %q, want %q", got, want)
+	}
+}
+
+// TestDenoise checks that a difference of two equal sums prints as none,
+// and that a real difference however small against its values does not.
+func TestDenoise(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ d, ref, want float64 }{
+		{8.882e-17, 0.92, 0}, {-5.96e-14, 218.4e6, 0}, {0.001, 0.92, 0.001}, {-1, 164600, -1}, {0, 0, 0}, {1e-12, 0, 1e-12},
+	} {
+		if got := denoise(c.d, c.ref); got != c.want {
+			t.Errorf("denoise(%g, %g) = %g, want %g", c.d, c.ref, got, c.want)
+		}
+	}
+}

@@ -217,14 +217,37 @@ func (r *report) addCharts(charts []plots.Chart, drawn bool) error {
 // ciNote follows a headline table.
 const ciNote = "Means over the replications, with 95% confidence intervals (Student's t); fractions are shown as percentages and money in millions of pounds, to four significant figures. A dash is a value that could not be measured."
 
+// anyCut reports whether a row of t has an interval cut at a bound
+// (estimateRow marks it †).
+func anyCut(t reportTable) bool {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if strings.HasSuffix(c.Text, " †") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // estimateRow is a headline row: the label with the metric's name under
 // it, the unit, the period it covers, and the mean and interval in the
 // unit as shown (reportUnit).
 func estimateRow(label, name, unit, period string, xs ...float64) reportRow {
 	u, scale := reportUnit(unit)
 	row := reportRow{Cells: []reportCell{{Text: label, Note: name}, {Text: u}, {Text: period}}}
-	for _, x := range xs {
-		row.Cells = append(row.Cells, reportCell{Text: reportNumber(x * scale), Num: true})
+	var cut [3]bool // which of xs were cut at a bound
+	if len(xs) == 3 {
+		lo, hi, _ := boundedInterval(unit, xs[1], xs[2])
+		cut[1], cut[2] = lo != xs[1], hi != xs[2]
+		xs = []float64{xs[0], lo, hi}
+	}
+	for i, x := range xs {
+		c := reportCell{Text: reportNumber(x * scale), Num: true}
+		if i < len(cut) && cut[i] {
+			c.Text += " †"
+		}
+		row.Cells = append(row.Cells, c)
 	}
 	return row
 }

@@ -70,8 +70,12 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		}
 		t.Rows = append(t.Rows, estimateRow(plots.MetricLabel(m.Name, m.Doc), m.Name, m.Unit, "mean over "+period, float64(m.Mean), float64(m.CILow), float64(m.CIHigh)))
 	}
+	notes := []string{ciNote}
+	if anyCut(t) {
+		notes = append(notes, boundNote)
+	}
 	if d.Money == nil {
-		return t, []string{ciNote}
+		return t, notes
 	}
 	first := true
 	for _, name := range MoneyHeadline() {
@@ -83,7 +87,7 @@ func runHeadline(s *results.Summary, d results.RunData) (reportTable, []string) 
 		row.Group, first = first, false
 		t.Rows = append(t.Rows, row)
 	}
-	return t, []string{ciNote, "Deficit: " + strings.TrimPrefix(DeficitNote, "deficit: ") + "."}
+	return t, append(notes, "Deficit: "+strings.TrimPrefix(DeficitNote, "deficit: ")+".")
 }
 
 // WriteRun writes a run's report.html to w from its summary (as

@@ -68,31 +68,16 @@ const (
 	occupancyCeiling = 0.92
 )
 
-// LowerIsBetter reports whether less of the headline metric name is better: true
-// for waits, delays, occupancy above the standards, admissions, activity
-// that the programme aims to avoid and deficits; false for 4-hour
-// performance; and ok false for a metric that is neither (intermediate-
-// care occupancy: fuller beds are used beds, and fewer to spare).
-func LowerIsBetter(name string) (lower, ok bool) {
-	switch {
-	case name == care.Metrics[care.MetricED4h].Name:
-		return false, true
-	case name == care.Metrics[care.MetricICOccupancy].Name:
-		return false, false
-	}
-	return true, true
-}
-
 // Verdict says which way a difference in the headline metric name whose
 // 95% confidence interval is [lo, hi] goes: "better" or "worse" when the
 // interval excludes zero, "same" (no clear change) when it holds zero or
 // could not be computed, and "" for a metric with no better way
-// ([LowerIsBetter]) whose interval excludes zero.
+// ([plots.LowerIsBetter]) whose interval excludes zero.
 func Verdict(name string, lo, hi float64) string {
 	if lo <= 0 && hi >= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
 		return "same"
 	}
-	low, ok := LowerIsBetter(name)
+	low, ok := plots.LowerIsBetter(name)
 	switch {
 	case !ok:
 		return ""

@@ -28,25 +28,53 @@ func WriteRunText(w io.Writer, r *results.Run) error {
 	fmt.Fprintf(w, "%s: %s, seed %d; %d days from %s after %s warm-up\n\n",
 		r.Name, text.Plural(len(res.Reps), "replication"), r.Opts.Seed, res.Reps[0].Days, r.Start, warmUpText(res))
 	t := &table.Table{Header: []string{"metric", "mean", "95% CI low", "high", "unit"}}
+	var cut []string // the metrics whose interval was cut at a bound
 	for _, k := range Headline {
 		s := res.Metrics[k]
 		if s.N == 0 {
 			continue
 		}
-		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, text.Round4(s.Mean), text.Round4(s.Lo()), text.Round4(s.Hi()), care.Metrics[k].Unit})
+		unit := care.Metrics[k].Unit
+		lo, hi, c := boundedInterval(unit, s.Lo(), s.Hi())
+		if c {
+			cut = append(cut, care.Metrics[k].Name)
+		}
+		t.Rows = append(t.Rows, []string{care.Metrics[k].Name, text.Round4(s.Mean), text.Round4(lo), text.Round4(hi), unit})
 	}
 	if res.Money == nil {
-		return t.WriteText(w)
+		if err := t.WriteText(w); err != nil {
+			return err
+		}
+		return writeCutNote(w, cut)
 	}
 	t.Rows = append(t.Rows, nil) // a blank line between the care and the money
 	t.Rows = append(t.Rows, moneyRows(res.Money)...)
 	if err := t.WriteText(w); err != nil {
 		return err
 	}
+	if err := writeCutNote(w, cut); err != nil {
+		return err
+	}
 	if _, err := fmt.Fprintf(w, "\n%s\n", DeficitNote); err != nil {
 		return err
 	}
 	return writeMoneyText(w, res.Money, results.ProjectionOf(r.Money.Projection), r.Sensitivity)
+}
+
+// writeCutNote says, under a table, which metrics' intervals were cut at
+// a value the measure cannot pass, if any.
+func writeCutNote(w io.Writer, cut []string) error {
+	if len(cut) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", cutNote(cut))
+	return err
+}
+
+// cutNote names the metrics whose intervals were cut at a bound.
+func cutNote(cut []string) string {
+	return "intervals cut at a value the measure cannot pass (0, or 1 for a fraction), which Student's t interval of few replications crossed: " +
+		strings.Join(cut, ", ") + "; the CSV files keep them uncut"
 }
 
 // moneyUnit is the unit column of money metric name in a table: pounds,
@@ -126,6 +154,7 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 	fmt.Fprintln(w)
 	t := &table.Table{Header: []string{"metric", "scenario", "mean", "95% CI low", "high", "difference", "95% CI low", "high", "", "unit"}}
 	marked := false
+	var cut []string // the metrics with an interval cut at a bound
 	measured := func(k int) bool {
 		return slices.ContainsFunc(c.Metrics, func(ms []sim.Metric) bool { return ms[k].Summary.N > 0 })
 	}
@@ -136,7 +165,11 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 			if s > 0 {
 				name = ""
 			}
-			row := append(append([]string{name, r.Label}, format(m.Summary.Mean, m.Summary.Lo(), m.Summary.Hi())...), "", "", "", "", unit(r))
+			lo, hi, isCut := boundedInterval(m.Unit, m.Summary.Lo(), m.Summary.Hi())
+			if isCut && !slices.Contains(cut, m.Name) {
+				cut = append(cut, m.Name)
+			}
+			row := append(append([]string{name, r.Label}, format(m.Summary.Mean, lo, hi)...), "", "", "", "", unit(r))
 			if s > 0 {
 				d := c.Diffs[s][k]
 				copy(row[5:8], format(d.Mean, d.Lo(), d.Hi()))
@@ -180,6 +213,9 @@ func WriteCompareText(w io.Writer, seed uint64, runs []CompareRun, c *sim.Compar
 	if marked {
 		notes = append(notes, "* the difference's 95% confidence interval excludes zero")
 	}
+	if len(cut) > 0 {
+		notes = append(notes, cutNote(cut))
+	}
 	if len(money) > 0 {
 		notes = append(notes, DeficitNote)
 	}
@@ -200,12 +236,14 @@ func round4s(xs ...float64) []string {
 }
 
 // SweepTable is the mean over replications of each point's headline
-// metrics, from sweep.csv's rows, for the table sweep and merge print.
+// metrics, or of the metrics a user chose, from sweep.csv's rows, for the
+// table sweep and merge print.
 type SweepTable struct {
 	params []string // the parameter columns' names
-	names  []string // the headline metrics in the header
+	names  []string // the metrics in the header
 	cols   []int    // and their columns
 	money  []bool   // and whether each is an amount of money
+	chosen bool     // the metrics were chosen (--columns): print each, varying or not
 	points map[int]*sweepRow
 }
 
@@ -215,10 +253,23 @@ type sweepRow struct {
 	n     []int
 }
 
+// sweepTransposed is the most points the printed table gives a column
+// each, a row per parameter and metric, so that it stays narrow; with
+// more, it has a row per point.
+const sweepTransposed = 6
+
 // NewSweepTable is an empty table of the sweep whose sweep.csv has header
-// and nparams parameter columns.
-func NewSweepTable(header []string, nparams int) *SweepTable {
-	t := &SweepTable{params: header[2 : 2+nparams], points: map[int]*sweepRow{}}
+// and nparams parameter columns, of the metrics named by columns (as in
+// the header; checked by the caller), or of the headline metrics and the
+// system's deficits when columns is empty.
+func NewSweepTable(header []string, nparams int, columns []string) *SweepTable {
+	t := &SweepTable{params: header[2 : 2+nparams], points: map[int]*sweepRow{}, chosen: len(columns) > 0}
+	if t.chosen {
+		for _, name := range columns {
+			t.column(header, nparams, name, strings.HasPrefix(name, "deficit_"))
+		}
+		return t
+	}
 	for _, k := range Headline {
 		t.column(header, nparams, care.Metrics[k].Name, false)
 	}
@@ -257,9 +308,13 @@ func (t *SweepTable) Add(rec []string) {
 }
 
 // Write prints a line on the sweep, then each point's parameters and the
-// mean over its replications of the headline metrics that were measured
-// and differ between points, to four significant figures (the money's in
-// pounds; see table.Pounds); those the same at every point follow the table.
+// mean over its replications of the metrics, to four significant figures
+// (the parameters too: sweep.csv has them in full; the money in pounds,
+// see table.Pounds). Of the headline metrics it prints those measured that
+// differ between points, and lists those the same at every point after the
+// table; metrics chosen with --columns are printed whatever their values.
+// Of a few points (sweepTransposed at most) the table has a column per
+// point and a row per parameter and metric; of more, a row per point.
 func (t *SweepTable) Write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
 	idx := make([]int, 0, len(t.points))
 	for i := range t.points {
@@ -282,8 +337,7 @@ func (t *SweepTable) Write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
 			means[r] = append(means[r], format(p.sum[c]/float64(p.n[c]))...)
 		}
 	}
-	tb := &table.Table{Header: append([]string{"point"}, t.params...)}
-	var same []string
+	var same, names []string
 	var show []int
 	for c, name := range t.names {
 		measured, varies := false, false
@@ -292,19 +346,48 @@ func (t *SweepTable) Write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
 			varies = varies || means[r][c] != means[0][c]
 		}
 		switch {
-		case varies || (measured && len(idx) == 1):
+		case t.chosen || varies || (measured && len(idx) == 1):
 			show = append(show, c)
-			tb.Header = append(tb.Header, name)
+			names = append(names, name)
 		case measured:
 			same = append(same, name+" "+means[0][c])
 		}
 	}
+	params := make([][]string, len(idx))
 	for r, i := range idx {
-		row := append([]string{strconv.Itoa(i)}, t.points[i].cells...)
-		for _, c := range show {
-			row = append(row, means[r][c])
+		for _, cell := range t.points[i].cells {
+			params[r] = append(params[r], paramCell(cell))
 		}
-		tb.Rows = append(tb.Rows, row)
+	}
+	var tb *table.Table
+	if len(idx) <= sweepTransposed {
+		tb = &table.Table{Header: []string{"parameter or metric"}}
+		for _, i := range idx {
+			tb.Header = append(tb.Header, "point "+strconv.Itoa(i))
+		}
+		for j, name := range t.params {
+			row := []string{name}
+			for r := range idx {
+				row = append(row, params[r][j])
+			}
+			tb.Rows = append(tb.Rows, row)
+		}
+		for k, c := range show {
+			row := []string{names[k]}
+			for r := range idx {
+				row = append(row, means[r][c])
+			}
+			tb.Rows = append(tb.Rows, row)
+		}
+	} else {
+		tb = &table.Table{Header: slices.Concat([]string{"point"}, t.params, names)}
+		for r, i := range idx {
+			row := append([]string{strconv.Itoa(i)}, params[r]...)
+			for _, c := range show {
+				row = append(row, means[r][c])
+			}
+			tb.Rows = append(tb.Rows, row)
+		}
 	}
 	if err := tb.WriteText(w); err != nil {
 		return err
@@ -313,4 +396,15 @@ func (t *SweepTable) Write(w io.Writer, m *results.Sweep, sh sim.Shard) error {
 		fmt.Fprintf(w, "\nthe same at every point: %s\n", strings.Join(same, ", "))
 	}
 	return nil
+}
+
+// paramCell writes a parameter's value as sweep.csv holds it to four
+// significant figures when it is a number (a Latin hypercube's
+// 0.30067914979126315 as 0.3007), as given when it is text.
+func paramCell(s string) string {
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	return text.Round4(x)
 }

@@ -173,16 +173,11 @@ func TestWaitingListHandWorked(t *testing.T) {
 	}
 }
 
-// TestWaitingListConserves runs a small hospital under pressure: 15
-// emergency admissions a day staying 5 days on average in 100 beds, cut
-// to 80 over a winter (the 75 beds emergencies need and the electives' 3
-// fill them to 97%),
-// with the postponement rule at 97% and cancellations on the day, and checks that the waiting list conserves
-// patients: every referral past the gateway is on the list or admitted,
-// day by day and at the end, and each patient waiting is in the patient
-// slab once (on the list, not in a bed).
-func TestWaitingListConserves(t *testing.T) {
-	t.Parallel()
+// pressedListParams is listParams for two years in a small hospital
+// under pressure: 15 emergency admissions a day staying 5 days on
+// average in 100 beds, cut to 80 over the first winter, with the
+// postponement rule at 97%.
+func pressedListParams() *Params {
 	p := listParams()
 	p.Horizon = 2 * 365
 	p.Demand.Urgent.Routes = []Route{{Name: "ambulance", Share: 1, PerDay: 15, Admit: 1}}
@@ -193,7 +188,20 @@ func TestWaitingListConserves(t *testing.T) {
 	p.Services.Elective.PostponeAbove = 0.97
 	p.Interventions = []Intervention{{Name: "close beds", Start: des.Date{Year: 2014, Month: 10, Day: 1}, End: des.Date{Year: 2015, Month: 3, Day: 31},
 		Changes: []Change{{Path: "services.acute.beds", To: &Effect{Low: 80, Central: 80, High: 80}}}}}
-	m := runModel(t, p, Config{Seed: 3})
+	return p
+}
+
+// TestWaitingListConserves runs a small hospital under pressure: 15
+// emergency admissions a day staying 5 days on average in 100 beds, cut
+// to 80 over a winter (the 75 beds emergencies need and the electives' 3
+// fill them to 97%),
+// with the postponement rule at 97% and cancellations on the day, and checks that the waiting list conserves
+// patients: every referral past the gateway is on the list or admitted,
+// day by day and at the end, and each patient waiting is in the patient
+// slab once (on the list, not in a bed).
+func TestWaitingListConserves(t *testing.T) {
+	t.Parallel()
+	m := runModel(t, pressedListParams(), Config{Seed: 3})
 	r := m.result()
 	joined, admitted, postponed, cancelled := 0.0, 0.0, 0.0, 0.0
 	list := DailyIndex("elective_waiting_list")
@@ -442,4 +450,52 @@ func runModel(t *testing.T, p *Params, cfg Config) *model {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestCancelled28Days runs pressedListParams' hospital with bookings
+// made 3 weeks ahead, so that a
+// patient cancelled on the day and rebooked is treated within 28 days
+// unless the new date is postponed or cancelled too, and counts from the event log the patients
+// admitted more than 28 days after their last cancellation on the day,
+// by financial year of admission: elective_cancelled_not_treated_28d must
+// be that count, and the case must have patients either side of 28 days.
+func TestCancelled28Days(t *testing.T) {
+	t.Parallel()
+	p := pressedListParams()
+	p.Services.Elective.Notice = 21
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	cancelled := map[int64]des.Time{}
+	var breaches [2]float64
+	within := 0
+	r, err := Run(p, Config{Seed: 3, Trace: func(e TraceEvent) {
+		switch e.Event {
+		case "cancel":
+			cancelled[e.Patient] = e.Time
+		case "admit":
+			at, ok := cancelled[e.Patient]
+			if !ok || e.Service != "acute" {
+				return
+			}
+			if e.Time-at > 28 {
+				breaches[int(e.Time)/365]++
+			} else {
+				within++
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d patients cancelled; admitted within 28 days %d, after %v by year", len(cancelled), within, breaches)
+	if within == 0 || breaches[0]+breaches[1] == 0 {
+		t.Fatalf("%d within 28 days, %v after: the case must have both", within, breaches)
+	}
+	k := AnnualIndex("elective_cancelled_not_treated_28d")
+	for y := range 2 {
+		if got := r.Annual[y][k]; got != breaches[y] {
+			t.Errorf("year %d: elective_cancelled_not_treated_28d %v, want %v", y, got, breaches[y])
+		}
+	}
 }

@@ -227,7 +227,7 @@ type patient struct {
 	id         int64
 	arrived    des.Time // arrival at the first service; an elective referral's RTT clock start
 	dta        des.Time // decision to admit, request for a bed, or for a package of home care
-	admitted   des.Time // into the bed of the current service
+	admitted   des.Time // into the bed of the current service; an elective patient waiting after a cancellation on the day: when cancelled
 	fit        des.Time // medically fit
 	discharged des.Time // left an acute bed alive; −1 if not yet
 	cohort     int16    // index into the cohorts, −1 for none
@@ -437,7 +437,10 @@ const (
 	cLeftAlive      // patients leaving an acute bed alive
 	cLeftBeforeNoon // of them, before 12:00
 	cLeftHour       // + hour of the day 0–23: of them, in that hour
-	numCounts       = cLeftHour + 24
+	// cCancelled28d counts elective patients admitted more than 28 days
+	// after their last cancellation on the day.
+	cCancelled28d = cLeftHour + 24
+	numCounts     = cCancelled28d + 1
 )
 
 // Run simulates one replication of p. p must have passed [Params.Validate];

@@ -63,6 +63,12 @@ import (
 // times").
 const rttDays = 18 * 7
 
+// cancelledDays is the standard for patients whose operation was
+// cancelled on the day for non-clinical reasons: another date within 28
+// days (the NHS Constitution's pledge; NHS England's statistics count the
+// patients not treated within it).
+const cancelledDays = 28
+
 // Classes of the waiting list, head first.
 const (
 	listCancelled = iota // cancelled on the day for want of a bed
@@ -314,7 +320,9 @@ func (m *model) postpone(id int32) {
 // the admission on the day when there is none: every cancelled booking
 // counts, and the patient counts once at their first cancellation and
 // once more at their second; the patient goes back to the head of the
-// list.
+// list. A patient admitted more than 28 days after their last
+// cancellation counts as a breach of the 28-day rebooking standard, in
+// the year of the admission.
 func (m *model) admitElective(id int32) error {
 	gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
 	if err := m.do(gr, err); err != nil {
@@ -332,9 +340,13 @@ func (m *model) admitElective(id int32) error {
 			pt.flags |= fCancelledTwice
 			m.count(cElectiveCancelledTwice)
 		}
+		pt.admitted = now // the time of the cancellation, while the patient waits
 		m.trace(id, "cancel", svcAcute.name)
 		m.requeue(id, listCancelled)
 		return nil
+	}
+	if pt.flags&fCancelled != 0 && now-pt.admitted > cancelledDays {
+		m.count(cCancelled28d)
 	}
 	m.leaveList(pt)
 	m.count(cElective)
@@ -389,6 +401,8 @@ var waitListMeasures = []measureDef{
 		"booked elective admissions postponed by the programme's rule: every postponement"),
 	annual(follows, "elective_postponed_patients", "patients", total(count(cPostponedPatients)),
 		"elective patients postponed, each once however often: in the year of their first postponement"),
+	annual(follows, "elective_cancelled_not_treated_28d", "patients", total(count(cCancelled28d)),
+		"elective patients admitted more than 28 days after their last cancellation on the day (the 28-day standard's breaches), in the year of their admission"),
 	metric(follows, "elective_waiting_list_mean", "patients", timeMean(level(lvWaitList)),
 		"elective referrals on the waiting list (incomplete RTT pathways), time-weighted mean"),
 	metric(follows, "elective_rtt_within_18w_share", "fraction", withinLevel(level(lvWaitOver18), level(lvWaitList)),

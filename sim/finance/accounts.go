@@ -48,7 +48,7 @@ const (
 
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
-	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts"},
+	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts; and, under pressure, elective bookings cancelled or postponed on the day and waiting-list initiatives (money.pressure)"},
 	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, and outpatient and day-case slots at their cost per slot offered"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
@@ -58,6 +58,36 @@ var Measures = [NumMeasures]Measure{
 	Income:            {Name: "income_gbp", Unit: "£", Doc: "net payments from other bodies of the system under the payment rules; negative for the payer, zero for the system"},
 	Deficit:           {Name: "deficit_gbp", Unit: "£", Doc: "the gap: cost − funding − income; positive is a deficit, negative a surplus"},
 	CumulativeDeficit: {Name: "cumulative_deficit_gbp", Unit: "£", Doc: "the deficit summed from the first year to this one"},
+}
+
+// Costs of a system under pressure, in [Year.Pressure]: each a cost of
+// the acute trust or a payment between bodies that grows as the
+// hospital runs fuller.
+const (
+	PressureEscalation      = iota // escalation beds open
+	PressureDelayed                // delayed bed days' variable cost
+	PressureCancelled              // theatre slots of bookings cancelled or postponed on the day
+	PressureWaitingList            // waiting-list initiatives' premium
+	PressureCancelledUnpaid        // rescheduled episodes unpaid after a cancellation not rebooked within 28 days
+	PressureAEFines                // A&E 4-hour fines
+	PressureRTTFines               // 18-week fines
+	PressureHandoverFines          // ambulance handover fines
+	PressureReimbursed             // delayed-discharge payments from social care to the trust
+	NumPressures
+)
+
+// Pressures describes the costs of [Year.Pressure], indexed by the
+// Pressure constants.
+var Pressures = [NumPressures]Measure{
+	PressureEscalation:      {Name: "escalation_beds", Unit: "£", Doc: "escalation beds at their cost per day open (capacity_costs.escalation_bed_day, agency and bank staff at a premium)"},
+	PressureDelayed:         {Name: "delayed_bed_days", Unit: "£", Doc: "the variable cost of bed days of medically fit patients (unit_costs.delayed_bed_day), whoever's the delay"},
+	PressureCancelled:       {Name: "cancelled_operations", Unit: "£", Doc: "theatre slots lost to elective bookings cancelled on the day for want of a bed or postponed by the programme's rule (pressure.cancelled_operation, pressure.postponed_operation)"},
+	PressureWaitingList:     {Name: "waiting_list_initiatives", Unit: "£", Doc: "the premium of extra sessions for patients admitted after 18 weeks in a year the list is over the standard (pressure.waiting_list_initiative)"},
+	PressureCancelledUnpaid: {Name: "cancelled_not_rebooked", Unit: "£", Doc: "the tariff not paid for the rescheduled episode of patients not treated within 28 days of a cancellation on the day (payment.cancelled_unpaid)"},
+	PressureAEFines:         {Name: "ae_fines", Unit: "£", Doc: "A&E 4-hour fines (payment.sanctions): paid by the trust, received by the commissioners"},
+	PressureRTTFines:        {Name: "rtt_fines", Unit: "£", Doc: "18-week fines (payment.rtt_sanctions): paid by the trust, received by the commissioners"},
+	PressureHandoverFines:   {Name: "handover_fines", Unit: "£", Doc: "ambulance handover fines (payment.handover_fines): paid by the trust, received by the commissioners"},
+	PressureReimbursed:      {Name: "delayed_discharge_charges", Unit: "£", Doc: "delayed-discharge payments for social care's delays (payment.delayed_discharge): paid by social care, received by the trust"},
 }
 
 // Activity is what one financial year of a replication did and held: the
@@ -83,6 +113,23 @@ type Activity struct {
 	OutpatientFirst     float64 // first outpatient attendances
 	OutpatientFollowUps float64 // follow-up outpatient attendances
 	DayCases            float64 // day cases
+	// DelayedDaysSocialCare are the delayed bed days whose delay is
+	// social care's alone (a package of care, a care-home place, its
+	// assessment), of DelayedBedDays.
+	DelayedDaysSocialCare float64
+
+	// The elective waiting list and programme under pressure.
+	ElectiveCancellations float64 // elective bookings cancelled on the day for want of a bed
+	ElectivePostponed     float64 // elective bookings postponed on the day by the programme's rule
+	CancelledNot28d       float64 // patients admitted more than 28 days after a cancellation on the day
+	ElectiveWithin18w     float64 // elective admissions within 18 weeks of referral, of ElectiveSpells
+	WaitingList           float64 // patients on the waiting list, mean over the Days
+	WaitingOver18w        float64 // of them, waiting over 18 weeks, mean over the Days
+
+	// Ambulance handovers to ED more than 30 minutes after arrival, and
+	// of them more than 60 minutes.
+	HandoversOver30 float64
+	HandoversOver60 float64
 
 	IntermediateCareBedDays float64 // occupied intermediate-care bed days
 	ReablementDays          float64 // days of reablement delivered
@@ -125,6 +172,11 @@ type Year struct {
 	// Money[b][k] is body b's line k (BodyNames, Measures), in pounds of
 	// this year.
 	Money [NumBodies][NumMeasures]float64
+	// Pressure[b][k] is what body b's deficit owes to pressure cost k
+	// ([Pressures]) in this year, in pounds of the year: its costs, and
+	// the payments it makes (positive) or receives (negative). Their
+	// changes make the bridge's pressure step.
+	Pressure [NumBodies][NumPressures]float64
 
 	f factors          // the year's price factors
 	t [NumBodies]terms // each organisation's lines as the bridge takes them apart
@@ -145,32 +197,39 @@ type factors struct {
 // (income positive, a payer's negative), paid at nd × pu × eff; the rest
 // are cash. Money's lines are
 //
-//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions + other)
-//	          + nd·pu·eff·otherTariff + fixed
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions
+//	          + cancelledOps + waitingList + other) + nd·pu·eff·otherTariff + fixed
 //	Funding = funding + stf + nd·pu·eff·tariffFunding
-//	Income  = nd·pu·eff·(tariffed − marginal − readmitted) + sanctions + bcf + contracts + risk
+//	Income  = nd·pu·eff·(tariffed − marginal − readmitted − cancelledUnpaid)
+//	          + sanctions + rtt + handover + reimbursed + bcf + contracts + risk
 type terms [numTerms]float64
 
 // The terms of [terms].
 const (
-	tAct           = iota // activity but delayed bed days
-	tDelayed              // delayed bed days
-	tCapacity             // capacity but escalation beds
-	tEscalation           // escalation beds
-	tInterventions        // interventions' costs
-	tOther                // costs outside the model but those paid at the tariff
-	tOtherTariff          // costs outside the model paid at the tariff
-	tFixed                // fixed costs, cash
-	tTariffed             // tariff payments for activity in full, and contracts paid at the tariff
-	tTariffFunding        // funding paid at the tariff
-	tMarginal             // the marginal rate's reduction
-	tReadmitted           // readmissions unpaid
-	tFunding              // funding not paid at the tariff, cash
-	tSTF                  // the sustainability fund, cash
-	tSanctions            // fines, cash
-	tBCF                  // the Better Care Fund, cash
-	tContracts            // block contracts, cash
-	tRisk                 // the alliance's and the risk share's payments, cash
+	tAct             = iota // activity but delayed bed days
+	tDelayed                // delayed bed days
+	tCapacity               // capacity but escalation beds
+	tEscalation             // escalation beds
+	tInterventions          // interventions' costs
+	tCancelledOps           // elective bookings cancelled or postponed on the day
+	tWaitingList            // waiting-list initiatives
+	tOther                  // costs outside the model but those paid at the tariff
+	tOtherTariff            // costs outside the model paid at the tariff
+	tFixed                  // fixed costs, cash
+	tTariffed               // tariff payments for activity in full, and contracts paid at the tariff
+	tTariffFunding          // funding paid at the tariff
+	tMarginal               // the marginal rate's reduction
+	tReadmitted             // readmissions unpaid
+	tCancelledUnpaid        // rescheduled episodes unpaid after the 28-day standard's breaches
+	tFunding                // funding not paid at the tariff, cash
+	tSTF                    // the sustainability fund, cash
+	tSanctions              // A&E fines, cash
+	tRTT                    // 18-week fines, cash
+	tHandover               // ambulance handover fines, cash
+	tReimbursed             // delayed-discharge payments from social care, cash
+	tBCF                    // the Better Care Fund, cash
+	tContracts              // block contracts, cash
+	tRisk                   // the alliance's and the risk share's payments, cash
 	numTerms
 )
 
@@ -198,7 +257,12 @@ func (in Inflation) Factor(n int) float64 {
 //
 //   - activity: each count of Activity times its unit cost, borne by the
 //     body the [UnitCosts] field names (care-home bed days are priced at
-//     CareHomeWeek / 7);
+//     CareHomeWeek / 7); and the acute trust's [Pressure] costs: each
+//     elective booking cancelled on the day at CancelledOperation, each
+//     postponed at PostponedOperation, and, in a year whose mean waiting
+//     list had more than the [WaitingListInitiative]'s Above of its
+//     patients over 18 weeks, its Premium for each elective admission
+//     after 18 weeks;
 //   - capacity: each mean capacity times its yearly cost ([CapacityCosts])
 //     times Days / (days in the financial year), and the acute trust's
 //     escalation bed days times EscalationBedDay;
@@ -259,7 +323,19 @@ func (in Inflation) Factor(n int) float64 {
 //
 // and the acute trust pays them the [Sanction] in force: PerBreach ×
 // the 4-hour breaches beyond (1 − Standard) × the A&E attendances (types
-// 1 and 3), up to (Standard − Floor) × the attendances.
+// 1 and 3), up to (Standard − Floor) × the attendances; the [RTTSanction]
+// in force, when the waiting list is measured (its mean above 0):
+// Admitted × the elective admissions after 18 weeks beyond (1 −
+// AdmittedStandard) × the admissions, and Incomplete × 12 months (pro
+// rata) × the mean patients over 18 weeks beyond (1 −
+// IncompleteStandard) × the mean list (the month-end counts taken as the
+// year's means); and the [HandoverFine] in force: Over30 × the handovers
+// of 30 to 60 minutes and Over60 × those over 60. Under the tariff rule,
+// the tariff is not paid, at the CancelledUnpaid rate in force, for the
+// elective spells of patients admitted more than 28 days after a
+// cancellation on the day. Social care pays the acute trust the
+// [Reimbursement] in force: PerDay × Levied × the delayed bed days that
+// are social care's.
 //
 // From its year, the [Sustainability] fund pays the acute trust, from
 // outside the system: (1 − Performance) × Amount when its deficit after
@@ -343,6 +419,11 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay +
 			a.OutpatientFirst*uc.OutpatientFirst + a.OutpatientFollowUps*uc.OutpatientFollowUp + a.DayCases*uc.DayCase
 		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
+		ps := &p.Pressure
+		t[Acute][tCancelledOps] = a.ElectiveCancellations*ps.CancelledOperation + a.ElectivePostponed*ps.PostponedOperation
+		if w := &ps.WaitingListInitiative; w.Premium > 0 && a.WaitingList > 0 && a.WaitingOver18w > w.Above*a.WaitingList {
+			t[Acute][tWaitingList] = w.Premium * max(0, a.ElectiveSpells-a.ElectiveWithin18w)
+		}
 		t[Community][tAct] = a.IntermediateCareBedDays*uc.IntermediateCareBedDay +
 			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
 		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
@@ -427,20 +508,37 @@ func (y *Year) book() {
 		c := &y.Money[b]
 		if b < System {
 			t := &y.t[b]
-			c[ActivityCost] = g * (t[tAct] + t[tDelayed])
+			c[ActivityCost] = g * (t[tAct] + t[tDelayed] + t[tCancelledOps] + t[tWaitingList])
 			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
 			c[InterventionCost] = g * t[tInterventions]
 			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
 			c[FixedCosts] = t[tFixed]
 			c[Cost] = c[ActivityCost] + c[CapacityCost] + c[InterventionCost] + c[OtherCost] + c[FixedCosts]
 			c[Funding] = t[tFunding] + t[tSTF] + price*t[tTariffFunding]
-			c[Income] = price*(t[tTariffed]-t[tMarginal]-t[tReadmitted]) + t[tSanctions] + t[tBCF] + t[tContracts] + t[tRisk]
+			c[Income] = price*(t[tTariffed]-t[tMarginal]-t[tReadmitted]-t[tCancelledUnpaid]) + t[tSanctions] +
+				t[tRTT] + t[tHandover] + t[tReimbursed] + t[tBCF] + t[tContracts] + t[tRisk]
 			for k := range Deficit {
 				y.Money[System][k] += c[k]
 			}
 		}
 		c[Deficit] = c[Cost] - c[Funding] - c[Income]
 		c[CumulativeDeficit] = c[Deficit]
+	}
+	y.Pressure = [NumBodies][NumPressures]float64{}
+	for b := range System {
+		t, pr := &y.t[b], &y.Pressure[b]
+		pr[PressureEscalation] = g * t[tEscalation]
+		pr[PressureDelayed] = g * t[tDelayed]
+		pr[PressureCancelled] = g * t[tCancelledOps]
+		pr[PressureWaitingList] = g * t[tWaitingList]
+		pr[PressureCancelledUnpaid] = price * t[tCancelledUnpaid]
+		pr[PressureAEFines] = -t[tSanctions]
+		pr[PressureRTTFines] = -t[tRTT]
+		pr[PressureHandoverFines] = -t[tHandover]
+		pr[PressureReimbursed] = -t[tReimbursed]
+		for k, x := range pr {
+			y.Pressure[System][k] += x
+		}
 	}
 }
 
@@ -485,6 +583,9 @@ func payments(st *state, r *rules, p *Params, a Activity, fy, i int, frac, m, at
 			over := max(0, a.NonElectiveSpells-unpaid-pay.MarginalRate.Threshold*frac)
 			give(Acute, tMarginal, pay.Tariff*uc.NonElectiveSpell*(1-rate)*over)
 		}
+		if k := inForce(r.cancelled, fy); k >= 0 {
+			give(Acute, tCancelledUnpaid, pay.CancelledUnpaid[k].Rate*pay.Tariff*uc.ElectiveSpell*a.CancelledNot28d)
+		}
 	case "block":
 		for _, bl := range pay.Block {
 			if b := slices.Index(OrganisationNames, bl.Organisation); b >= 0 {
@@ -508,6 +609,25 @@ func payments(st *state, r *rules, p *Params, a Activity, fy, i int, frac, m, at
 		att := a.EDAttendances + a.UTCAttendances
 		fined := min(max(0, a.AE4hBreaches-(1-s.Standard)*att), (s.Standard-s.Floor)*att)
 		give(Acute, tSanctions, -s.PerBreach*fined)
+	}
+	if k := inForce(r.rtt, fy); k >= 0 && a.WaitingList > 0 {
+		// The 18-week standards are read on the waiting list the model
+		// keeps: without it, there is nothing to fine.
+		s := &pay.RTTSanctions[k]
+		late := max(0, a.ElectiveSpells-a.ElectiveWithin18w)
+		admitted := max(0, late-(1-s.AdmittedStandard)*a.ElectiveSpells)
+		incomplete := 12 * frac * max(0, a.WaitingOver18w-(1-s.IncompleteStandard)*a.WaitingList)
+		give(Acute, tRTT, -(s.Admitted*admitted + s.Incomplete*incomplete))
+	}
+	if k := inForce(r.handover, fy); k >= 0 {
+		h := &pay.HandoverFines[k]
+		give(Acute, tHandover, -(h.Over30*max(0, a.HandoversOver30-a.HandoversOver60) + h.Over60*a.HandoversOver60))
+	}
+	if k := inForce(r.reimburse, fy); k >= 0 {
+		d := &pay.DelayedDischarge[k]
+		x := d.PerDay * d.Levied * a.DelayedDaysSocialCare
+		t[Acute][tReimbursed] += x
+		t[SocialCare][tReimbursed] -= x
 	}
 	if bcf := &pay.BetterCareFund; r.bcf && fy >= r.bcfFrom {
 		grown := math.Pow(1+bcf.Growth, float64(fy-r.bcfFrom)) * frac
@@ -610,17 +730,21 @@ func riskShare(st *state, r *rules, p *Params, fy, i int, frac float64, y *Year)
 
 // rules are the payment tables of Params, read once.
 type rules struct {
-	p        *Params
-	prices   []int // the financial year of each Payment.Prices entry
-	rates    []int // of each MarginalRate.Rates entry
-	fines    []int // of each Sanctions entry
-	bcf      bool
-	bcfFrom  int
-	bcfTo    int // 0: every year
-	stf      bool
-	stfFrom  int
-	risk     bool
-	riskFrom int
+	p         *Params
+	prices    []int // the financial year of each Payment.Prices entry
+	rates     []int // of each MarginalRate.Rates entry
+	fines     []int // of each Sanctions entry
+	rtt       []int // of each RTTSanctions entry
+	handover  []int // of each HandoverFines entry
+	cancelled []int // of each CancelledUnpaid entry
+	reimburse []int // of each DelayedDischarge entry
+	bcf       bool
+	bcfFrom   int
+	bcfTo     int // 0: every year
+	stf       bool
+	stfFrom   int
+	risk      bool
+	riskFrom  int
 }
 
 func newRules(p *Params) (*rules, error) {
@@ -641,6 +765,10 @@ func newRules(p *Params) (*rules, error) {
 	r.prices = years("prices", len(pay.Prices), func(i int) string { return pay.Prices[i].From })
 	r.rates = years("marginal_rate.rates", len(pay.MarginalRate.Rates), func(i int) string { return pay.MarginalRate.Rates[i].From })
 	r.fines = years("sanctions", len(pay.Sanctions), func(i int) string { return pay.Sanctions[i].From })
+	r.rtt = years("rtt_sanctions", len(pay.RTTSanctions), func(i int) string { return pay.RTTSanctions[i].From })
+	r.handover = years("handover_fines", len(pay.HandoverFines), func(i int) string { return pay.HandoverFines[i].From })
+	r.cancelled = years("cancelled_unpaid", len(pay.CancelledUnpaid), func(i int) string { return pay.CancelledUnpaid[i].From })
+	r.reimburse = years("delayed_discharge", len(pay.DelayedDischarge), func(i int) string { return pay.DelayedDischarge[i].From })
 	one := func(what, s string) (int, bool) {
 		if s == "" {
 			return 0, false

@@ -31,7 +31,7 @@ var Steps = [NumSteps]Measure{
 	StepMarginalRate:     {Name: "marginal_rate", Unit: "£", Doc: "emergency spells above the marginal-rate threshold paid at the marginal rate: a loss to the trust, a saving to the commissioners"},
 	StepReadmissions:     {Name: "readmissions", Unit: "£", Doc: "emergency readmissions the tariff does not pay"},
 	StepCapacity:         {Name: "capacity", Unit: "£", Doc: "beds, cubicles and places open (escalation beds apart), at the first year's prices"},
-	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure: escalation beds and delayed bed days at the first year's prices, and A&E fines"},
+	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure (finance.Pressures): escalation beds, delayed bed days, cancelled and postponed operations and waiting-list initiatives at the first year's prices; rescheduled episodes unpaid; A&E, 18-week and ambulance handover fines; delayed-discharge payments from social care"},
 	StepInterventions:    {Name: "interventions", Unit: "£", Doc: "interventions' set-up and recurrent costs at the first year's prices (their savings show in the other steps, against a scenario without them)"},
 	StepFixedCosts:       {Name: "fixed_costs", Unit: "£", Doc: "fixed costs such as a PFI's unitary payment, rising with their index"},
 	StepFunding:          {Name: "funding", Unit: "£", Doc: "funding from outside the system growing (allocations, budgets): narrows the gap"},
@@ -57,7 +57,8 @@ var Steps = [NumSteps]Measure{
 //
 // the first term going to the step of the line (demography for activity
 // and the business outside the model, capacity, pressure for escalation
-// beds and delayed bed days, interventions), the second to
+// beds, delayed bed days, cancelled operations and waiting-list
+// initiatives, interventions), the second to
 // non_demographic, the third to pay_and_prices. What the tariff pays is a
 // value V at the price year's tariff prices times N and the price index
 // U × E (U the cost uplifts compounded, E the efficiency factors'
@@ -66,11 +67,13 @@ var Steps = [NumSteps]Measure{
 //	ΔT = N_i U_i E_i ΔV + V_j (N_j − N_i) U_i E_i + V_j N_j (U_j − U_i) E_i + V_j N_j U_j (E_j − E_i)
 //
 // to demography (V's change in full; its marginal-rate and readmission
-// reductions to their own steps), non_demographic, pay_and_prices and
+// reductions to their own steps, the rescheduled episodes unpaid to
+// pressure), non_demographic, pay_and_prices and
 // tariff_efficiency; costs paid at the tariff (Organisation.OtherAtTariff)
-// are taken apart the same way, with the opposite sign. Fixed costs, funding, the sustainability fund, fines
-// (pressure), the Better Care Fund, block contracts and the risk share are
-// cash: their changes are steps of their own. The order of the terms
+// are taken apart the same way, with the opposite sign. Fixed costs,
+// funding, the sustainability fund, fines and delayed-discharge payments
+// (pressure), the Better Care Fund, block contracts and the risk share
+// are cash: their changes are steps of their own. The order of the terms
 // (volume, then non-demographic growth, then pay and prices, then
 // efficiency) decides how their joint effects are shared; any order would
 // sum to the same change.
@@ -88,26 +91,28 @@ func Bridge(years []Year, i, j int) [NumBodies][NumSteps]float64 {
 		s := &out[b]
 		s[StepDemography] += g0 * (d(tAct) + d(tOther))
 		s[StepCapacity] += g0 * d(tCapacity)
-		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation))
+		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation) + d(tCancelledOps) + d(tWaitingList))
 		s[StepInterventions] += g0 * d(tInterventions)
-		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tInterventions] + t1[tOther]
+		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tCancelledOps] + t1[tWaitingList] +
+			t1[tInterventions] + t1[tOther]
 		s[StepNonDemographic] += q1 * (f1.nd - f0.nd) * f0.pp
 		s[StepPayAndPrices] += q1 * f1.nd * (f1.pp - f0.pp)
 		s[StepFixedCosts] += d(tFixed)
 
 		// What the tariff pays, income and funding, less what is paid at
 		// the tariff: less is a wider gap.
-		v1 := t1[tTariffed] + t1[tTariffFunding] - t1[tMarginal] - t1[tReadmitted] - t1[tOtherTariff]
+		v1 := t1[tTariffed] + t1[tTariffFunding] - t1[tMarginal] - t1[tReadmitted] - t1[tCancelledUnpaid] - t1[tOtherTariff]
 		s[StepDemography] -= f0.nd * pi0 * (d(tTariffed) + d(tTariffFunding) - d(tOtherTariff))
 		s[StepMarginalRate] += f0.nd * pi0 * d(tMarginal)
 		s[StepReadmissions] += f0.nd * pi0 * d(tReadmitted)
+		s[StepPressure] += f0.nd * pi0 * d(tCancelledUnpaid)
 		s[StepNonDemographic] -= v1 * (f1.nd - f0.nd) * pi0
 		s[StepPayAndPrices] -= v1 * f1.nd * (f1.pu - f0.pu) * f0.eff
 		s[StepTariffEfficiency] -= v1 * f1.nd * f1.pu * (f1.eff - f0.eff)
 
 		s[StepFunding] -= d(tFunding)
 		s[StepSustainability] -= d(tSTF)
-		s[StepPressure] -= d(tSanctions)
+		s[StepPressure] -= d(tSanctions) + d(tRTT) + d(tHandover) + d(tReimbursed)
 		s[StepBetterCareFund] -= d(tBCF)
 		s[StepContracts] -= d(tContracts)
 		s[StepRiskShare] -= d(tRisk)

@@ -69,6 +69,9 @@ func (p *Params) Validate() []error {
 	}
 	nonNegativeFields(reflect.ValueOf(p.UnitCosts), "unit_costs", add)
 	nonNegativeFields(reflect.ValueOf(p.CapacityCosts), "capacity_costs", add)
+	nonNegativeFields(reflect.ValueOf(p.Pressure), "pressure", add)
+	fraction("pressure.waiting_list_initiative.above", p.Pressure.WaitingListInitiative.Above)
+	money("pressure.waiting_list_initiative.premium", p.Pressure.WaitingListInitiative.Premium)
 
 	seen := map[string]int{}
 	for i, o := range p.Organisations {
@@ -204,6 +207,35 @@ func (p *Params) validatePayment(add func(path, format string, args ...any), org
 		if s.Floor > s.Standard {
 			add(at+".floor", "must not be above the standard, %v, not %v", s.Standard, s.Floor)
 		}
+	}
+	last = 0
+	for i, s := range pay.RTTSanctions {
+		at := "payment.rtt_sanctions[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", s.From, last)
+		money(at+".admitted", s.Admitted)
+		fraction(at+".admitted_standard", s.AdmittedStandard)
+		money(at+".incomplete", s.Incomplete)
+		fraction(at+".incomplete_standard", s.IncompleteStandard)
+	}
+	last = 0
+	for i, h := range pay.HandoverFines {
+		at := "payment.handover_fines[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", h.From, last)
+		money(at+".over_30min", h.Over30)
+		money(at+".over_60min", h.Over60)
+	}
+	last = 0
+	for i, r := range pay.CancelledUnpaid {
+		at := "payment.cancelled_unpaid[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", r.From, last)
+		fraction(at+".rate", r.Rate)
+	}
+	last = 0
+	for i, d := range pay.DelayedDischarge {
+		at := "payment.delayed_discharge[" + strconv.Itoa(i) + "]"
+		last = year(at+".from", d.From, last)
+		money(at+".per_day", d.PerDay)
+		fraction(at+".levied", d.Levied)
 	}
 	for i, c := range pay.Contracts {
 		at := "payment.contracts[" + strconv.Itoa(i) + "]"

@@ -43,8 +43,21 @@
 // Better Care Fund's pooled budget and its payment for performance, the
 // sustainability fund with its control total, and an alliance's sharing
 // of risk and reward. Each is a rule applied to the year's accounts, with
-// its numbers in the scenario; referral-to-treatment fines are not
-// modelled, for the model has no waiting list.
+// its numbers in the scenario.
+//
+// # A system under pressure
+//
+// What a full hospital costs beyond its activity and capacity is priced
+// from the care model's pressure measures, each by a rule ([Pressures]):
+// escalation beds at their agency premium, delayed bed days, theatre
+// slots lost to elective bookings cancelled or postponed on the day,
+// waiting-list initiatives when the list is over the 18-week standard
+// ([WaitingListInitiative]), the contract's consequences (the tariff
+// unpaid for a cancelled operation not rebooked within 28 days, the
+// 18-week and ambulance handover fines, and the A&E fines), and social
+// care's payments for the delays that are its own. They make the
+// bridge's pressure step, so that beds cut in an overloaded system show
+// as the costs they drive up.
 //
 // # What it does not do
 //

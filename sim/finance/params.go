@@ -22,7 +22,11 @@ type Params struct {
 	CapacityCosts CapacityCosts `yaml:"capacity_costs"`
 	// FixedCosts are costs that neither activity nor capacity moves,
 	// such as a PFI hospital's unitary payment.
-	FixedCosts    []FixedCost    `yaml:"fixed_costs"`
+	FixedCosts []FixedCost `yaml:"fixed_costs"`
+	// Pressure is what the acute trust pays when the hospital runs full,
+	// beyond its activity and capacity: theatre slots lost to elective
+	// bookings cancelled or postponed, and waiting-list initiatives.
+	Pressure      Pressure       `yaml:"pressure"`
 	Organisations []Organisation `yaml:"organisations"`
 	Payment       Payment        `yaml:"payment"`
 
@@ -97,6 +101,38 @@ type CapacityCosts struct {
 	// not, in place of AcuteBed: staffed by agency and bank staff at a
 	// premium.
 	EscalationBedDay float64 `yaml:"escalation_bed_day" unit:"money"`
+}
+
+// Pressure is what the acute trust pays, beyond its activity and
+// capacity, when its hospital runs full, in pounds at PriceYear prices
+// (costs, inflated as the other costs). Escalation beds
+// (CapacityCosts.EscalationBedDay), delayed bed days
+// (UnitCosts.DelayedBedDay) and the contract's fines and charges
+// (Payment) are priced where they are; all of them make the bridge's
+// pressure step.
+type Pressure struct {
+	// CancelledOperation is the cost of an elective booking cancelled on
+	// the day for want of a bed: the theatre slot it leaves empty, which
+	// the trust pays for again when the patient is rebooked.
+	CancelledOperation float64 `yaml:"cancelled_operation" unit:"money"`
+	// PostponedOperation is the cost of a booking postponed on the day
+	// by the elective programme's rule (services.elective.postpone_above):
+	// the part of its slot not used for emergency cases instead.
+	PostponedOperation float64 `yaml:"postponed_operation" unit:"money"`
+	// WaitingListInitiative is the trust's rule for extra sessions at a
+	// premium when its waiting list is over the 18-week standard.
+	WaitingListInitiative WaitingListInitiative `yaml:"waiting_list_initiative"`
+}
+
+// WaitingListInitiative is a rule for waiting-list initiatives: in a year
+// whose waiting list had on average more than Above of its patients
+// waiting over 18 weeks, the trust treats the patients it admits after 18
+// weeks in extra sessions, each at Premium over what its activity costs
+// (sessional pay above contracted rates, or the independent sector's
+// price above the trust's marginal cost). Premium 0 is no rule.
+type WaitingListInitiative struct {
+	Above   float64 `yaml:"above" unit:"fraction"`
+	Premium float64 `yaml:"premium" unit:"money"`
 }
 
 // FixedCost is a yearly cost that does not move with activity or capacity:
@@ -189,6 +225,22 @@ type Payment struct {
 	// Sanctions are the contract's fines for A&E 4-hour breaches, by
 	// year, paid by the acute trust to the commissioners.
 	Sanctions []Sanction `yaml:"sanctions"`
+	// RTTSanctions are the contract's fines for breaches of the 18-week
+	// referral-to-treatment standards, by year, paid by the acute trust
+	// to the commissioners.
+	RTTSanctions []RTTSanction `yaml:"rtt_sanctions"`
+	// HandoverFines are the contract's fines for ambulance handovers
+	// over 30 and 60 minutes, by year, paid by the acute trust to the
+	// commissioners.
+	HandoverFines []HandoverFine `yaml:"handover_fines"`
+	// CancelledUnpaid is the share of the tariff not paid for the
+	// rescheduled episode of a patient not treated within 28 days of an
+	// operation cancelled on the day, by year; used by the tariff rule.
+	CancelledUnpaid []Rate `yaml:"cancelled_unpaid"`
+	// DelayedDischarge is what social care reimburses the acute trust
+	// for the bed days of patients whose delay is social care's, by
+	// year.
+	DelayedDischarge []Reimbursement `yaml:"delayed_discharge"`
 	// Contracts are what the commissioners pay providers for services
 	// outside the model, under every rule but alliance.
 	Contracts []Contract `yaml:"contracts"`
@@ -247,6 +299,40 @@ type Sanction struct {
 	PerBreach float64 `yaml:"per_breach" unit:"money"` // pounds of the year, not inflated
 	Standard  float64 `yaml:"standard" unit:"fraction"`
 	Floor     float64 `yaml:"floor" unit:"fraction"`
+}
+
+// RTTSanction is the 18-week fines from a financial year until the next
+// entry's, in pounds of the year (not inflated): Admitted for each
+// elective admission after 18 weeks beyond the (1 − AdmittedStandard)
+// share of admissions; Incomplete, at each month's end, for each patient
+// on the waiting list over 18 weeks beyond the (1 − IncompleteStandard)
+// share of the list. 0 suspends either.
+type RTTSanction struct {
+	From               string  `yaml:"from"`
+	Admitted           float64 `yaml:"admitted" unit:"money"`
+	AdmittedStandard   float64 `yaml:"admitted_standard" unit:"fraction"`
+	Incomplete         float64 `yaml:"incomplete" unit:"money"`
+	IncompleteStandard float64 `yaml:"incomplete_standard" unit:"fraction"`
+}
+
+// HandoverFine is the ambulance handover fines from a financial year
+// until the next entry's, in pounds of the year: Over30 for each patient
+// handed over 30 to 60 minutes after arrival, Over60 for each over 60
+// minutes. 0 suspends either.
+type HandoverFine struct {
+	From   string  `yaml:"from"`
+	Over30 float64 `yaml:"over_30min" unit:"money"`
+	Over60 float64 `yaml:"over_60min" unit:"money"`
+}
+
+// Reimbursement is the delayed-discharge payment from a financial year
+// until the next entry's: social care pays the acute trust PerDay pounds
+// of the year for each bed day of a delay that is social care's, on the
+// share Levied of them (the NHS may charge; it often did not).
+type Reimbursement struct {
+	From   string  `yaml:"from"`
+	PerDay float64 `yaml:"per_day" unit:"money"`
+	Levied float64 `yaml:"levied" unit:"fraction"`
 }
 
 // Contract is a contract the commissioners pay a provider for services
@@ -335,6 +421,10 @@ func (p *Params) Clone() *Params {
 	pay.Prices = slices.Clone(pay.Prices)
 	pay.MarginalRate.Rates = slices.Clone(pay.MarginalRate.Rates)
 	pay.Sanctions = slices.Clone(pay.Sanctions)
+	pay.RTTSanctions = slices.Clone(pay.RTTSanctions)
+	pay.HandoverFines = slices.Clone(pay.HandoverFines)
+	pay.CancelledUnpaid = slices.Clone(pay.CancelledUnpaid)
+	pay.DelayedDischarge = slices.Clone(pay.DelayedDischarge)
 	pay.Contracts = slices.Clone(pay.Contracts)
 	pay.Block = slices.Clone(pay.Block)
 	pay.Shares = slices.Clone(pay.Shares)

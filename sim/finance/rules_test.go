@@ -404,9 +404,10 @@ func TestAccountsContracts(t *testing.T) {
 }
 
 // TestBridgeSumsToTheChange checks that the bridge of validParams'
-// county-sized system, every rule of the era on, sums to the change in
-// each body's deficit between every pair of years, under every payment
-// rule, with inflation, part years and interventions.
+// county-sized system, every rule of the era and every pressure cost on
+// (the waiting list passing the initiatives' trigger in the second year),
+// sums to the change in each body's deficit between every pair of years,
+// under every payment rule, with inflation, part years and interventions.
 func TestBridgeSumsToTheChange(t *testing.T) {
 	t.Parallel()
 	years := wholeYears(5, func(i int, a *finance.Activity) {
@@ -417,6 +418,9 @@ func TestBridgeSumsToTheChange(t *testing.T) {
 		a.IntermediateCareBedDays, a.ReablementDays, a.CareHomeBedDays = 28000, 47000*x, 930000*x
 		a.CommunityCaseloadDays, a.CallForCareContacts = 900000, 3000
 		a.AcuteBeds, a.EDCubicles, a.IntermediateCareBeds, a.ReablementPlaces, a.CommunityPlaces = 700*x, 57, 100, 170, 2500
+		a.ElectiveCancellations, a.ElectivePostponed, a.CancelledNot28d = 200*x*x, 500*x, 20*x*x
+		a.ElectiveWithin18w, a.WaitingList, a.WaitingOver18w = 6700/x/x, 2000*x, 150*x*x*x*x*x
+		a.HandoversOver30, a.HandoversOver60, a.DelayedDaysSocialCare = 3000*x, 400*x*x, 12000*x
 	})
 	years[0].From, years[0].Days = des.Date{Year: 2014, Month: 7, Day: 1}, 274
 	years[4].Days = 90
