@@ -29,8 +29,9 @@ var bodyTitles = [finance.NumBodies]string{
 // by month and reason when it has acute beds, A&E performance when it has
 // A&E attendances, ED crowding when patients waited in ED for a bed or
 // ambulances waited over 30 minutes to hand over, the elective waiting list
-// when it has one, the workforce by role and year when it counts staff,
-// and, when the run was priced, the deficit trajectory of
+// when it has one, the outpatient and day-case pathways against the
+// 18-week standard when it has outpatients, the workforce by role and
+// year when it counts staff, and, when the run was priced, the deficit trajectory of
 // the system (with the scenario's published projection, when it names one)
 // and of each organisation with money, and the gap bridge of each, and,
 // when the run was set beside observed data, a chart of each observed
@@ -104,17 +105,24 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, Chart{File: "ed-crowding", Fig: f})
 	}
-	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
+	for _, wl := range []struct{ file, title, list, over string }{
+		{"waiting-list", "", "elective_waiting_list", "elective_waiting_over_18w"},
+		{"waiting-list-outpatients", "Outpatients and day cases", "outpatient_pathways", "outpatient_pathways_over_18w"},
+	} {
+		list := d.Daily[care.DailyIndex(wl.list)].Mean
+		if !anyValue(list) {
+			continue
+		}
 		f, err := WaitingListOverTime(WaitingList{
-			Place: place, Start: start,
+			Title: wl.title, Place: place, Start: start,
 			List:          finite(list),
-			Over18:        finite(d.Daily[care.DailyIndex("elective_waiting_over_18w")].Mean),
+			Over18:        finite(d.Daily[care.DailyIndex(wl.over)].Mean),
 			Interventions: markers,
 		})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{File: "waiting-list", Fig: f})
+		out = append(out, Chart{File: wl.file, Fig: f})
 	}
 	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart, workforceChart} {
 		cs, err := draw(d)

@@ -200,6 +200,7 @@ func Activity(r *care.Result) []finance.Activity {
 				out[y].AgencyWTE[b][r] = a[agencyIx[e][r]]
 			}
 		}
+		outpatientActivity(&out[y], a)
 	}
 	return out
 }
@@ -411,4 +412,22 @@ func (r *Results) MoneySensitivity(vs []Variation) []Sensitivity {
 		out[i] = s
 	}
 	return out
+}
+
+// The outpatients' annual measures that finance prices, by name (they
+// follow the base model's, without constants).
+var (
+	annualOPFirst      = care.AnnualIndex("outpatient_first_attendances")
+	annualOPFollowUps  = care.AnnualIndex("outpatient_follow_ups")
+	annualDayCases     = care.AnnualIndex("day_cases")
+	annualOPFirstSlots = care.AnnualIndex("outpatient_first_slots")
+	annualOPFUSlots    = care.AnnualIndex("outpatient_follow_up_slots")
+	annualDayCaseSlots = care.AnnualIndex("day_case_slots")
+)
+
+// outpatientActivity fills act's outpatient and day-case lines from a
+// year's annual measures a.
+func outpatientActivity(act *finance.Activity, a []float64) {
+	act.OutpatientFirst, act.OutpatientFollowUps, act.DayCases = a[annualOPFirst], a[annualOPFollowUps], a[annualDayCases]
+	act.OutpatientFirstSlots, act.OutpatientFollowUpSlots, act.DayCaseSlots = a[annualOPFirstSlots], a[annualOPFUSlots], a[annualDayCaseSlots]
 }

@@ -248,6 +248,12 @@ func TestActivity(t *testing.T) {
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
 			{"CommunityPlaces", a.CommunityPlaces, care.AnnualCommunityPlaces},
 			{"UCRPlaces", a.UCRPlaces, care.AnnualUCRPlaces},
+			{"OutpatientFirst", a.OutpatientFirst, care.AnnualIndex("outpatient_first_attendances")},
+			{"OutpatientFollowUps", a.OutpatientFollowUps, care.AnnualIndex("outpatient_follow_ups")},
+			{"DayCases", a.DayCases, care.AnnualIndex("day_cases")},
+			{"OutpatientFirstSlots", a.OutpatientFirstSlots, care.AnnualIndex("outpatient_first_slots")},
+			{"OutpatientFollowUpSlots", a.OutpatientFollowUpSlots, care.AnnualIndex("outpatient_follow_up_slots")},
+			{"DayCaseSlots", a.DayCaseSlots, care.AnnualIndex("day_case_slots")},
 			{"DelayedDaysSocialCare", a.DelayedDaysSocialCare, care.AnnualIndex("delayed_days_social_care")},
 			{"ElectiveCancellations", a.ElectiveCancellations, care.AnnualElectiveCancellations},
 			{"ElectivePostponed", a.ElectivePostponed, care.AnnualIndex("elective_postponed")},
@@ -298,8 +304,8 @@ func TestActivity(t *testing.T) {
 			}
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 39 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 39 (NeonatalDays, of three, as one)", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 45 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 45 (NeonatalDays, of three, as one)", n)
 	}
 }
 

@@ -200,6 +200,32 @@ var BaselineTargets = []Target{
 		Source: "docs/reference-figures.md §2.8 (SFH agency nursing £4.71m in 2014/15, FOI via chad.co.uk) at money.workforce.nurses' cost and premium",
 		sim:    firstYear(care.AnnualIndex("wte_agency_nurses_acute")),
 	},
+	{
+		// The trust's own count of a later year (c.2015/16), of
+		// outpatients and therapy patients together, against the model's
+		// consultant-led first and follow-up attendances sized on
+		// England's rates (services.outpatients): ±15% for the year and
+		// the therapy it counts.
+		Case: "outpatient attendances, first and follow-up, 2014/15", Measure: "attendances per year", Value: 411000, Tol: 0.15,
+		Source: "docs/reference-figures.md §2.2 (\"411,000 outpatients and therapy patients\" a year, SFH c.2015/16: piglix.com); " +
+			"baseline.yaml services.outpatients (England's QAR, Q4 2014/15, england.nhs.uk)",
+		sim: firstYear(care.AnnualIndex("outpatient_first_attendances"), care.AnnualIndex("outpatient_follow_ups")),
+	},
+	{
+		// England's consultant-led first attendances a head on the
+		// trust's catchment: the figure the referral rate was sized from,
+		// so this checks that the clinics see what is referred.
+		Case: "outpatient first attendances, 2014/15", Measure: "attendances per year", Value: 139400, Tol: 0.05,
+		Source: "baseline.yaml services.outpatients: 0.332 a head (18.0m in England, NHS England QAR Q4 2014/15, england.nhs.uk) × 420,000 (§2.2)",
+		sim:    firstYear(care.AnnualIndex("outpatient_first_attendances")),
+	},
+	{
+		// The trust's own count (c.2015/16) against four times the
+		// ordinary electives (80% day-case rate, 2012/13): ±15%.
+		Case: "day cases, 2014/15", Measure: "day cases per year", Value: 29000, Tol: 0.15,
+		Source: "docs/reference-figures.md §2.2 (\"29,000 day case patients\" a year, SFH c.2015/16: piglix.com) and §2.3 (day-case rate 80%, 2012/13, translucency.co.uk)",
+		sim:    firstYear(care.AnnualIndex("day_cases")),
+	},
 }
 
 // allAgesLOS is replication rep's mean emergency stay over all ages, in

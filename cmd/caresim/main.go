@@ -35,9 +35,9 @@
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //	textbook-mmc: 3 replications, seed 1; 60 days from 2014-04-01 after a 30-day warm-up
 //
-//	metric                                  mean  95% CI low   high  unit
-//	ed_attendances_per_year                79280       77580  80980  per year
-//	ed_4h_performance                     0.9205      0.8281      1  fraction
+//	metric                                   mean  95% CI low   high  unit
+//	ed_attendances_per_year                 79280       77580  80980  per year
+//	ed_4h_performance                      0.9205      0.8281      1  fraction
 //	...
 //	intervals cut at a value the measure cannot pass ... crossed: ed_4h_performance; the CSV files keep them uncut
 //

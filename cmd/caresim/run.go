@@ -122,6 +122,8 @@ ED for a bed, those in corridor spaces, and ambulance handovers over 30
 and 60 minutes, when there are any), waiting-list (the elective waiting
 list and those on it over 18 weeks, and each month's share within 18
 weeks against the 92% standard, when it has elective care),
+waiting-list-outpatients (the same for the pathways of outpatients and
+day cases that do not end in an ordinary admission, when it has them),
 los-acute, los-intermediate-care and those of the obstetric unit, the
 neonatal unit and the children's ward (the
 distribution of lengths of stay, as a histogram and cumulatively, mean

@@ -570,6 +570,7 @@ func (s *Services) check(c *checker, p *Params) {
 	c.fraction("services.care_homes.admit", ch.Admit)
 
 	s.HomeCare.check(c)
+	s.Outpatients.check(c)
 	s.Delays.check(c)
 	s.checkWomens(c, p)
 

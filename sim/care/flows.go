@@ -73,6 +73,15 @@ func (m *model) onSource(si int) error {
 		}
 		m.trace(id, "refer", "elective")
 		m.joinList(id)
+		if m.op.on {
+			m.referOutpatient(pt.seed, id)
+		}
+		return nil
+	case srcOutpatient:
+		if thin >= keep {
+			return nil
+		}
+		m.referOutpatient(seed, -1)
 		return nil
 	case srcHomeCare:
 		if thin >= keep {

@@ -266,7 +266,7 @@ func (r ref) index(owner *service) int {
 		}
 	case refStays:
 		if s != nil && s.losIx >= 0 {
-			i = numOwnTallies + s.losIx
+			i = firstLOSTally + s.losIx
 		}
 	}
 	if i < 0 {
@@ -330,11 +330,13 @@ func initMeasures() {
 	}
 	add(nil, flowMeasures)
 	add(nil, waitListMeasures)
-	// The delays' and the home-care market's measures come before the
-	// services', so that a new service's measures are the last.
+	// The delays', the home-care market's and the outpatients' measures
+	// come before the services', so that a new service's measures are the
+	// last.
 	add(svcAcute, delayMeasures)
 	add(nil, homeCareMeasures)
 	add(nil, workforceMeasures)
+	add(nil, outpatientMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}

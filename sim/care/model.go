@@ -115,19 +115,21 @@ const (
 	evCommunityEnd
 	evElectiveReady // an elective patient's decision to admit: ready to be booked (waitlist.go)
 	evReadmit
-	evCallEnd          // end of a Call for Care call
-	evUCREnd           // end of an urgent community response episode
-	evEarlyEnd         // end of the first part of an enrolment
-	evBedMeeting       // the daily bed meeting of the acute bed-management rule
-	evAcuteDepart      // a patient who may leave an acute bed leaves it (discharge.go)
-	evICDepart         // a patient who may leave an intermediate-care bed leaves it
-	evBedReady         // ID: a pool; one of its beds has had its turnaround
-	evElectiveDay      // a weekday's elective programme, at 08:00 (waitlist.go)
-	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
-	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
-	evHomeCareEnd      // the end of a package of home care
-	evWomensEnd        // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
-	evWorkforce        // a midnight's update of the staff in post (workforce.go)
+	evCallEnd            // end of a Call for Care call
+	evUCREnd             // end of an urgent community response episode
+	evEarlyEnd           // end of the first part of an enrolment
+	evBedMeeting         // the daily bed meeting of the acute bed-management rule
+	evAcuteDepart        // a patient who may leave an acute bed leaves it (discharge.go)
+	evICDepart           // a patient who may leave an intermediate-care bed leaves it
+	evBedReady           // ID: a pool; one of its beds has had its turnaround
+	evElectiveDay        // a weekday's elective programme, at 08:00 (waitlist.go)
+	evElectiveMidnight   // a midnight's count of the elective waiting list (waitlist.go)
+	evLeftUnseen         // a patient waiting for an ED cubicle leaves unseen (crowding.go)
+	evHomeCareEnd        // the end of a package of home care
+	evWomensEnd          // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
+	evWorkforce          // a midnight's update of the staff in post (workforce.go)
+	evClinic             // a day's outpatient clinics and day cases, at 08:00 (service_outpatients.go)
+	evOutpatientMidnight // a midnight's count of the outpatient pathways (service_outpatients.go)
 )
 
 // Patient kinds.
@@ -157,6 +159,8 @@ const (
 	fCancelled      // an elective patient whose booking has been cancelled
 	fCancelledTwice // cancelled twice or more
 	fPostponed      // an elective patient whose programme day has been postponed
+	fSeen           // an elective patient who has had their first outpatient appointment
+	fDecided        // an elective patient whose decision to admit waits for their first appointment
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -211,6 +215,10 @@ const (
 	slotChoiceWait
 	slotNursing     // whether a care-home placement is in a nursing home
 	slotToClinician // the time from a cubicle to a clinician (ED.LeftWithoutBeingSeen.ToClinician)
+	slotOPGateway   // whether an outpatient referral is answered by advice and guidance
+	slotOPOutcome   // whether a patient seen is listed for a day case
+	slotOPFollowUps // the number of follow-ups
+	slotOPInterval  // the time between them
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -230,7 +238,7 @@ type patient struct {
 	kind       uint8
 	at         uint8 // atED, atUTC, atSDEC
 	pathway    int8  // 0–3, or pathDied
-	flags      uint8
+	flags      uint16
 	episode    uint8
 	delay      uint8 // the reason for delay in the acute bed and its owner (delays.go), or 0
 	hours      uint8 // a package of home care's hours a week
@@ -240,14 +248,15 @@ const pathDied = 4
 
 // Source kinds.
 const (
-	srcUrgent   = iota // a band's urgent demand: picks are cohort × route
-	srcFixed           // a route's fixed arrivals from outside the population
-	srcElective        // a band's elective referrals: picks are localities
-	srcCareHome        // a band's care-home admissions from the community
-	srcReferral        // a band's case-finding for the community teams
-	srcCalls           // care-home residents' urgent calls
-	srcHomeCare        // people at home asking for a package of home care
-	srcBirths          // maternity admissions: picks are deliveries (route 0) and antenatal admissions (1)
+	srcUrgent     = iota // a band's urgent demand: picks are cohort × route
+	srcFixed             // a route's fixed arrivals from outside the population
+	srcElective          // a band's elective referrals: picks are localities
+	srcCareHome          // a band's care-home admissions from the community
+	srcReferral          // a band's case-finding for the community teams
+	srcCalls             // care-home residents' urgent calls
+	srcHomeCare          // people at home asking for a package of home care
+	srcBirths            // maternity admissions: picks are deliveries (route 0) and antenatal admissions (1)
+	srcOutpatient        // a band's outpatient referrals not ending in an ordinary admission
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -384,6 +393,7 @@ type model struct {
 	hc      homeCare // the home-care market's state
 	wc      womens   // the women's and children's services' state
 	wf      workforce
+	op      outpatients
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -526,7 +536,9 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	m.tallies = make([]stats.Tally, numTallies)
 	m.tallies[tEDWait].BinWidth = 0.25     // hours
 	m.tallies[tRTTWait].BinWidth = 1.0 / 7 // weeks: a day
-	for i := numOwnTallies; i < numTallies; i++ {
+	m.tallies[tOPFirstWait].BinWidth = 1.0 / 7
+	m.tallies[tOPRTT].BinWidth = 1.0 / 7
+	for i := firstLOSTally; i < numTallies; i++ {
 		m.tallies[i].BinWidth = LOSBinWidth
 	}
 	m.cal.Grow(4096)
@@ -574,6 +586,7 @@ func (m *model) dists() []struct {
 	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.ToClinician, "services.ed.left_without_being_seen.to_clinician")
 	add(s.HomeCare.Enabled, &s.HomeCare.Package, "services.home_care.package")
 	add(s.HomeCare.Enabled, &s.HomeCare.Duration, "services.home_care.duration")
+	add(s.Outpatients.Enabled, &s.Outpatients.FollowUpInterval, "services.outpatients.follow_up_interval")
 	add(true, &s.Delays.Medicines.Wait, "services.delays.medicines.wait")
 	add(true, &s.Delays.Transport.Wait, "services.delays.transport.wait")
 	add(true, &s.Delays.Choice.Wait, "services.delays.choice.wait")
@@ -755,7 +768,7 @@ func (m *model) initSources() error {
 	nr := len(p.Demand.Urgent.Routes)
 	urgentMax := make([]float64, len(m.cohorts)*nr)
 	fixedMax := make([]float64, nr)
-	bandMax := make([][3]float64, nb) // elective, care home, referrals: per head
+	bandMax := make([][4]float64, nb) // elective, care home, referrals, outpatients: per head
 	callMax, callBeds, homeCareMax := 0.0, 0.0, 0.0
 	// headroom is the most by which enrolment can raise a cohort's urgent
 	// rate: candidates come at that many times the highest rate, so that
@@ -782,6 +795,7 @@ func (m *model) initSources() error {
 			bandMax[a][0] = max(bandMax[a][0], b.Elective)
 			bandMax[a][1] = max(bandMax[a][1], b.CareHome)
 			bandMax[a][2] = max(bandMax[a][2], p.Services.Community.Referrals)
+			bandMax[a][3] = max(bandMax[a][3], p.Services.Outpatients.Referrals)
 		}
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
 		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
@@ -867,6 +881,7 @@ func (m *model) initSources() error {
 		{srcElective, "elective", p.Services.Elective.Enabled && p.Services.Acute.Enabled, 0},
 		{srcCareHome, "care-home", p.Services.CareHomes.Enabled, 1},
 		{srcReferral, "case-finding", p.Services.Community.Enabled, 2},
+		{srcOutpatient, "outpatients", p.Services.Outpatients.Enabled, 3},
 	} {
 		if !bs.on {
 			continue
@@ -947,6 +962,8 @@ func (m *model) refreshKeep() {
 				now = p.Population.AgeBands[s.band].CareHome
 			case srcReferral:
 				now = p.Services.Community.Referrals
+			case srcOutpatient:
+				now = p.Services.Outpatients.Referrals
 			case srcCalls:
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
@@ -1081,6 +1098,7 @@ func (m *model) run() error {
 		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
 	}
 	m.startList()
+	m.startOutpatients()
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1245,6 +1263,11 @@ func (m *model) handle(e des.Event) error {
 		return m.onWomensEnd(e.ID)
 	case evWorkforce:
 		return m.onWorkforce()
+	case evClinic:
+		return m.onClinic()
+	case evOutpatientMidnight:
+		m.onOutpatientMidnight()
+		return nil
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

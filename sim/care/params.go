@@ -185,6 +185,7 @@ type Services struct {
 	HomeCare         HomeCare         `yaml:"home_care"`
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
+	Outpatients      Outpatients      `yaml:"outpatients"`
 	Delays           Delays           `yaml:"delays"`
 	// Maternity, Neonatal, PaediatricAssessment and PaediatricWard are
 	// the women's and children's services (service_womens.go).

@@ -207,6 +207,10 @@ const (
 	numOwnTallies
 )
 
+// firstLOSTally is the index in model.tallies of the services'
+// length-of-stay tallies, after the model's own and the outpatients'.
+const firstLOSTally = numOwnTallies + numOPTallies
+
 // numLevels, numCountsAll and numTallies are the sizes of the model's
 // slices of levels, daily counts and tallies, set by initServices.
 var numLevels, numCountsAll, numTallies int
@@ -216,7 +220,7 @@ var numLevels, numCountsAll, numTallies int
 // tally in LOSPools, and lists the staffed ones for the workforce
 // (initWorkforce).
 func initServices() {
-	numLevels, numCountsAll, numTallies = numOwnLevels, numCounts, numOwnTallies
+	numLevels, numCountsAll, numTallies = numOwnLevels+numOPLevels, numCounts+numOPCounts, numOwnTallies+numOPTallies
 	LOSPools = nil
 	for i, s := range services {
 		s.id = i
@@ -242,7 +246,7 @@ func initServices() {
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
 		}
 	}
-	numTallies = numOwnTallies + len(LOSPools)
+	numTallies = firstLOSTally + len(LOSPools)
 	initWorkforce()
 }
 
@@ -250,7 +254,7 @@ func initServices() {
 func (m *model) busy(s *service) *stats.DailyLevel { return &m.lv[s.busyLv] }
 
 // stays returns service s's length-of-stay tally; s must keep one.
-func (m *model) stays(s *service) *stats.Tally { return &m.tallies[numOwnTallies+s.losIx] }
+func (m *model) stays(s *service) *stats.Tally { return &m.tallies[firstLOSTally+s.losIx] }
 
 // countOwn counts one of service s's own counts (k from 0 to s.counts − 1)
 // today.

@@ -210,7 +210,7 @@ func TestMeasureTables(t *testing.T) {
 		if !readsCount[s.entries] {
 			t.Errorf("%s: its count of entries is in no measure", s.name)
 		}
-		if s.losIx >= 0 && !readsTally[numOwnTallies+s.losIx] {
+		if s.losIx >= 0 && !readsTally[firstLOSTally+s.losIx] {
 			t.Errorf("%s: its length-of-stay tally is in no measure", s.name)
 		}
 	}

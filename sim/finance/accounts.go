@@ -49,7 +49,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts; and, under pressure, elective bookings cancelled or postponed on the day and waiting-list initiatives (money.pressure)"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, and the premium of bank and agency staff covering vacancies"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, outpatient and day-case slots at their cost per slot offered, and the premium of bank and agency staff covering vacancies"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
 	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
@@ -112,6 +112,9 @@ type Activity struct {
 	ElectiveSpells      float64 // elective admissions
 	ExcessBedDays       float64 // bed days beyond UnitCosts.ExcessAfter
 	DelayedBedDays      float64 // bed days of medically fit patients
+	OutpatientFirst     float64 // first outpatient attendances
+	OutpatientFollowUps float64 // follow-up outpatient attendances
+	DayCases            float64 // day cases
 	// DelayedDaysSocialCare are the delayed bed days whose delay is
 	// social care's alone (a package of care, a care-home place, its
 	// assessment), of DelayedBedDays.
@@ -162,6 +165,9 @@ type Activity struct {
 	// AgencyWTE[b][r] is the mean bank and agency WTE of role r (Roles)
 	// working for body b over the Days.
 	AgencyWTE [NumBodies][NumRoles]float64
+	// Slots offered over the Days (not means): outpatient first and
+	// follow-up appointments, and day cases.
+	OutpatientFirstSlots, OutpatientFollowUpSlots, DayCaseSlots float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -436,7 +442,8 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay +
 			a.MaternityAdmissions*uc.MaternityAdmission + a.NeonatalDays[0]*uc.NeonatalIntensiveDay +
 			a.NeonatalDays[1]*uc.NeonatalHighDepDay + a.NeonatalDays[2]*uc.NeonatalSpecialDay +
-			a.PaediatricAssessments*uc.PaediatricAssessment + a.PaediatricAdmissions*uc.PaediatricAdmission
+			a.PaediatricAssessments*uc.PaediatricAssessment + a.PaediatricAdmissions*uc.PaediatricAdmission +
+			a.OutpatientFirst*uc.OutpatientFirst + a.OutpatientFollowUps*uc.OutpatientFollowUp + a.DayCases*uc.DayCase
 		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
 		ps := &p.Pressure
 		t[Acute][tCancelledOps] = a.ElectiveCancellations*ps.CancelledOperation + a.ElectivePostponed*ps.PostponedOperation
@@ -447,9 +454,10 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
 		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
 
-		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle +
-			a.MaternityBeds*cc.MaternityBed + a.NeonatalCots*cc.NeonatalCot +
-			a.PaediatricSpaces*cc.PaediatricAssessment + a.PaediatricBeds*cc.PaediatricBed)
+		t[Acute][tCapacity] = frac*(a.AcuteBeds*cc.AcuteBed+a.EDCubicles*cc.EDCubicle+
+			a.MaternityBeds*cc.MaternityBed+a.NeonatalCots*cc.NeonatalCot+
+			a.PaediatricSpaces*cc.PaediatricAssessment+a.PaediatricBeds*cc.PaediatricBed) +
+			a.OutpatientFirstSlots*cc.OutpatientFirstSlot + a.OutpatientFollowUpSlots*cc.OutpatientFollowUpSlot + a.DayCaseSlots*cc.DayCaseSlot
 		t[Acute][tEscalation] = a.EscalationBedDays * cc.EscalationBedDay
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)

@@ -188,6 +188,44 @@ func TestAccountsEscalationBeds(t *testing.T) {
 	}
 }
 
+// TestAccountsOutpatients prices outpatients by hand on handParams: first
+// attendances at 150, follow-ups at 100 and day cases at 700 are activity
+// (1000 × 150 + 2000 × 100 + 100 × 700 = 420 000 in 2014/15; the second
+// year's half × 1.1 = 231 000), and the slots offered at 50, 30 and 200 are
+// capacity, priced per slot offered, not per year (1100 × 50 + 2200 × 30 +
+// 110 × 200 = 143 000; × 1.1 × 0.5 = 78 650); all the acute trust's.
+func TestAccountsOutpatients(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.UnitCosts.OutpatientFirst, p.UnitCosts.OutpatientFollowUp, p.UnitCosts.DayCase = 150, 100, 700
+	p.CapacityCosts.OutpatientFirstSlot, p.CapacityCosts.OutpatientFollowUpSlot, p.CapacityCosts.DayCaseSlot = 50, 30, 200
+	for y, f := range []float64{1, 0.5} {
+		a := &years[y]
+		a.OutpatientFirst, a.OutpatientFollowUps, a.DayCases = 1000*f, 2000*f, 100*f
+		a.OutpatientFirstSlots, a.OutpatientFollowUpSlots, a.DayCaseSlots = 1100*f, 2200*f, 110*f
+	}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []struct{ act, capacity float64 }{{420_000, 143_000}, {231_000, 78_650}} {
+		for _, c := range []struct {
+			k    int
+			want float64
+		}{{finance.ActivityCost, add.act}, {finance.CapacityCost, add.capacity}, {finance.Cost, add.act + add.capacity}} {
+			// 1e-6 allows for binary rounding near 1e6.
+			if g, w := got[y].Money[finance.Acute][c.k], base[y].Money[finance.Acute][c.k]+c.want; math.Abs(g-w) > 1e-6 {
+				t.Errorf("%s acute %s = %.10g, want %g", got[y].Name, finance.Measures[c.k].Name, g, w)
+			}
+		}
+	}
+}
+
 // TestAccountsRulesMoveTheDeficit checks that the payment rule changes who
 // carries the deficit but not the system's accounts, on the money of
 // validParams (a county-sized system, with every payment rule of the era

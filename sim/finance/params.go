@@ -65,6 +65,12 @@ type UnitCosts struct {
 	ElectiveSpell    float64 `yaml:"elective_spell" unit:"money"`     // acute trust: per ordinary elective spell
 	ExcessBedDay     float64 `yaml:"excess_bed_day" unit:"money"`     // acute trust: per bed day beyond ExcessAfter
 	DelayedBedDay    float64 `yaml:"delayed_bed_day" unit:"money"`    // acute trust: per day medically fit but still in
+	// OutpatientFirst, OutpatientFollowUp and DayCase are the acute
+	// trust's per first and follow-up outpatient attendance and per day
+	// case; the clinics' and day unit's slots are in CapacityCosts.
+	OutpatientFirst    float64 `yaml:"outpatient_first" unit:"money"`
+	OutpatientFollowUp float64 `yaml:"outpatient_follow_up" unit:"money"`
+	DayCase            float64 `yaml:"day_case" unit:"money"`
 	// ExcessAfter is the stay after which an emergency spell's bed days
 	// are excess days (the trim point), in days.
 	ExcessAfter float64 `yaml:"excess_after" unit:"duration"`
@@ -99,6 +105,12 @@ type CapacityCosts struct {
 	CommunityPlace      float64 `yaml:"community_place" unit:"money"`                 // community provider: per caseload place per year
 	UCRPlace            float64 `yaml:"urgent_community_response_place" unit:"money"` // community provider: per urgent community response place per year
 	ReablementPlace     float64 `yaml:"reablement_place" unit:"money"`                // social care: per caseload place per year
+	// OutpatientFirstSlot, OutpatientFollowUpSlot and DayCaseSlot are the
+	// acute trust's per slot offered (services.outpatients' slots), used
+	// or not: a clinic's staff are paid for its session.
+	OutpatientFirstSlot    float64 `yaml:"outpatient_first_slot" unit:"money"`
+	OutpatientFollowUpSlot float64 `yaml:"outpatient_follow_up_slot" unit:"money"`
+	DayCaseSlot            float64 `yaml:"day_case_slot" unit:"money"`
 	// EscalationBedDay is the acute trust's cost of an escalation bed
 	// (services.acute.management.escalation) per day open, occupied or
 	// not, in place of AcuteBed: staffed by agency and bank staff at a
