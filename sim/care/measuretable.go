@@ -162,6 +162,7 @@ const (
 	refCapacity
 	refEntries
 	refStays
+	refOwn // the service's own count i (service.counts)
 )
 
 // The describing service's values, for the sources of its measures.
@@ -176,6 +177,7 @@ func level(i int) ref                    { return ref{kind: refLevel, i: i} }
 func count(i int) ref                    { return ref{kind: refCount, i: i} }
 func tally(i int) ref                    { return ref{kind: refTally, i: i} }
 func entriesOf(s *service) ref           { return ref{kind: refEntries, svc: s} }
+func own(k int) ref                      { return ref{kind: refOwn, i: k} }
 func midnight(l ref) formula             { return formula{op: opMidnight, a: l} }
 func dayMean(l ref) formula              { return formula{op: opDayMean, a: l} }
 func dayCount(c ref) formula             { return formula{op: opDayCount, a: c} }
@@ -220,7 +222,7 @@ func (r ref) valueKind() refKind {
 	switch r.kind {
 	case refBusy, refCapacity:
 		return refLevel
-	case refEntries:
+	case refEntries, refOwn:
 		return refCount
 	case refStays:
 		return refTally
@@ -253,6 +255,10 @@ func (r ref) index(owner *service) int {
 	case refEntries:
 		if s != nil {
 			i = s.entries
+		}
+	case refOwn:
+		if s != nil && r.i >= 0 && r.i < s.counts {
+			i = s.countIx + r.i
 		}
 	case refStays:
 		if s != nil && s.losIx >= 0 {

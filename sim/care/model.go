@@ -126,6 +126,8 @@ const (
 	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
 	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
 	evHomeCareEnd      // the end of a package of home care
+	evPrimaryDay       // a day's same-day need in primary care and NHS 111 calls, at midnight (service_primary.go)
+	evPrimaryArrive    // a patient primary care or NHS 111 sends to hospital arrives
 )
 
 // Patient kinds.
@@ -374,9 +376,10 @@ type model struct {
 	held    []bool // by pool: the pool holds the beds its patients leave (discharge.go)
 	weekday int    // the weekday of the first day of the warm-up, 0 Monday
 	year    yearEffects
-	list    waitList // the elective waiting list
-	ed      edState  // the emergency department's crowding (crowding.go)
-	hc      homeCare // the home-care market's state
+	list    waitList    // the elective waiting list
+	ed      edState     // the emergency department's crowding (crowding.go)
+	hc      homeCare    // the home-care market's state
+	pc      primaryCare // primary care's and NHS 111's state (service_primary.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -523,6 +526,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
+	m.initPrimary()
 	return m, nil
 }
 
@@ -1052,6 +1056,9 @@ func (m *model) run() error {
 		m.cal.Schedule(max(0, m.p.Services.Acute.Management.Meeting), evBedMeeting, 0)
 	}
 	m.startList()
+	if m.pc.on || m.pc.on111 {
+		m.cal.Schedule(0, evPrimaryDay, 0)
+	}
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1212,6 +1219,10 @@ func (m *model) handle(e des.Event) error {
 		return m.onLeftUnseen(e.ID)
 	case evHomeCareEnd:
 		return m.onHomeCareEnd(e.ID)
+	case evPrimaryDay:
+		return m.onPrimaryDay()
+	case evPrimaryArrive:
+		return m.onPrimaryArrive(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -99,6 +99,10 @@ type AgeBand struct {
 	// per person (ASCOF 2A(2) counts all admissions, from hospital too; the
 	// hospital share comes from discharge pathway 3).
 	CareHome float64 `yaml:"care_home" unit:"per-head"`
+	// SameDay is the need for a same-day GP appointment per person,
+	// falling on weekdays (Services.PrimaryCare); read only when primary
+	// care is enabled.
+	SameDay float64 `yaml:"same_day" unit:"per-head"`
 }
 
 // RiskStratum is a risk group within each age band ("low", "moderate",
@@ -182,6 +186,8 @@ type Services struct {
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
 	Delays           Delays           `yaml:"delays"`
+	PrimaryCare      PrimaryCare      `yaml:"primary_care"`
+	NHS111           NHS111           `yaml:"nhs_111"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each

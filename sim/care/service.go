@@ -38,9 +38,14 @@ type service struct {
 	title string
 	// enabled and units return the fields of its section of p that switch
 	// it on and give its capacity (beds, places, cubicles); a service
-	// switched off has no units.
+	// switched off has no units, and so has one whose units is nil
+	// (primary care, whose capacity is appointments a day, not places
+	// held).
 	enabled func(p *Services) *bool
 	units   func(p *Services) *int
+	// counts is the number of daily counts the service keeps of its own
+	// beyond its count of entries, read by its measures as own(k).
+	counts int
 	// dists are its distributions, with their keys in its section.
 	dists []serviceDist
 	// stay, if not nil, returns the distribution of the length of a
@@ -87,6 +92,7 @@ type service struct {
 	busyLv  int // index of its busy level in model.lv, or -1
 	capLv   int // index of its capacity level in model.lv, or -1
 	entries int // index in model.counts of its count of patients starting there
+	countIx int // index in model.counts of its first own count (counts)
 	losIx   int // index of its tally in model.tallies and of its LOSPools entry, or -1
 }
 
@@ -101,7 +107,8 @@ type serviceDist struct {
 // pools. The order is part of the model: capacities are set, and units
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
-var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR}
+var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
+	svcPrimaryCare, svcNHS111}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -224,6 +231,8 @@ func initServices() {
 		}
 		s.entries = numCountsAll
 		numCountsAll++
+		s.countIx = numCountsAll
+		numCountsAll += s.counts
 		if s.los {
 			s.losIx = len(LOSPools)
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
@@ -245,7 +254,7 @@ func (m *model) isOn(s *service) bool { return *s.enabled(&m.p.Services) }
 // unitsNow returns service s's capacity under the current parameters: 0
 // when it is switched off.
 func (m *model) unitsNow(s *service) int {
-	if !m.isOn(s) {
+	if !m.isOn(s) || s.units == nil {
 		return 0
 	}
 	return *s.units(&m.p.Services)
