@@ -125,6 +125,10 @@ type serviceChart struct {
 	title                  string
 	overlay, measure, unit string
 	mean, capacity         string
+	// noun, if set, says what the chart counts in place of "beds
+	// occupied" ("given", as in "Same-day GP appointments given"), and
+	// axis its y axis's label.
+	noun, axis string
 }
 
 // ChartedService is a service that a run's and a comparison's charts draw
@@ -135,6 +139,9 @@ type ChartedService struct {
 	Name, Title                 string
 	Overlay, OverlayTitle, Unit string
 	Mean, Capacity              int
+	// Noun and Axis, when set, replace the beds chart's "beds occupied"
+	// and its y axis's label: a service whose units are not beds.
+	Noun, Axis string
 }
 
 // ChartedServices lists the services that charts draw over time, in the
@@ -280,7 +287,7 @@ func initCharts() {
 			panic(fmt.Sprintf("care: service %s charts daily measures %q and %q, which it does not have", s.name, c.mean, c.capacity))
 		}
 		ChartedServices = append(ChartedServices, ChartedService{Name: s.name, Title: c.title,
-			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity})
+			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity, Noun: c.noun, Axis: c.axis})
 	}
 }
 

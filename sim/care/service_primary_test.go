@@ -116,11 +116,11 @@ func TestPrimaryCareHandWorked(t *testing.T) {
 	if got := arrivals(DailyArrivalsAmbulance); got != amb {
 		t.Errorf("ambulance arrivals %v, want the %v NHS 111 ambulances", got, amb)
 	}
-	needDay := r.Daily[DailyIndex("gp_same_day_need")]
-	for d, n := range needDay {
+	unmetDay := r.Daily[DailyIndex("gp_same_day_unmet")]
+	for d, n := range unmetDay {
 		wd := p.Start.AddDays(d).Weekday()
-		if wd >= 5 && n != 0 {
-			t.Errorf("day %d (a weekend day): same-day need %v, want 0", d, n)
+		if (wd >= 5) != (n == 0) {
+			t.Errorf("day %d (weekday %d): %v without an appointment, want none at weekends and some (≈ 50) on weekdays", d, wd, n)
 		}
 	}
 }
