@@ -210,6 +210,7 @@ const (
 	slotChoice // whether a family takes time to choose
 	slotChoiceWait
 	slotNursing // whether a care-home placement is in a nursing home
+	slotExtra   // whether an enrolled person sent by primary care or NHS 111 comes once more (service_primary.go)
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible

@@ -421,9 +421,11 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to
 		m.primaryPatient(seed, ci, route, t, thin < enrolled)
 		// Enrolled people who come more often than they would (an early
 		// ratio above 1) make keep above 1: one more arrival, of an
-		// enrolled person, with probability keep − 1.
-		if keep > 1 && r.Float64() < keep-1 {
-			m.primaryPatient(r.Uint64(), ci, route, t, true)
+		// enrolled person, with probability keep − 1. Its draws are the
+		// patient's own, so that the day's stream is the same whether it
+		// comes or not (common random numbers).
+		if keep > 1 && m.u(&probe, slotExtra) < keep-1 {
+			m.primaryPatient(seed^0x9E3779B97F4A7C15, ci, route, t, true)
 		}
 	}
 }
