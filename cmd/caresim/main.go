@@ -51,7 +51,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline ... per year
-//	... prism ... * ... per year
+//	... prism ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
@@ -79,7 +79,7 @@
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: delayed patients' share of occupied acute beds, 2014/15 ... 0.06 ... within 50%   yes
+//	baseline: NHS 111 calls, 2014/15 ... 7.98e+04 ... within 15%   yes
 //
 // Results go to stdout, progress and errors to stderr. The exit status is 0
 // on success, 1 on failure (a failed check, a bad input) and 2 on a usage
