@@ -13,26 +13,29 @@ import (
 // PrimaryCare is general practice's same-day capacity: the appointments
 // that the practices of each locality, and its extended-access hub, can
 // offer on a weekday to people who need to be seen that day. Each
-// weekday, each locality's same-day need (AgeBand.SameDay of its people)
-// meets its capacity:
+// weekday, each locality's same-day need (AgeBand.SameDay of its people,
+// shaped by urgent demand's month profile, winter severity and trend)
+// meets its capacity. The practices' triage sees first the Refer share of
+// the need, who are urgent and referred to hospital (the gp-referral
+// route); the rest take the appointments left:
 //
 //	capacity = GPs × PerGP + Hub               (appointments)
-//	seen     = min(need, capacity)
+//	referred ~ Binomial(need, Refer)
+//	seen     = min(need, max(capacity, referred))
 //	unmet    = need − seen
 //
-// Of the seen, the Refer share are referred to hospital urgently: they
-// arrive by the gp-referral route, so that GP referrals come from primary
-// care's capacity. Of the unmet, the ToED share go to A&E themselves
-// (the walk-in route) and the To111 share ring NHS 111 (see [NHS111]);
-// the rest wait for a later appointment, see a pharmacist or care for
-// themselves, and leave the model. Same-day need is weekdays' only:
-// at weekends practices are shut and people ring NHS 111, whose calls
-// carry that need. Switched off, there is no same-day need and no
-// arrival comes through primary care.
+// So GP referrals come from primary care's appointments, and a shortage
+// of appointments falls on the need that is not urgent. Of the unmet,
+// the ToED share go to A&E themselves (the walk-in route) and the To111
+// share ring NHS 111 (see [NHS111]); the rest wait for a later
+// appointment, see a pharmacist or care for themselves, and leave the
+// model. Same-day need is weekdays' only: at weekends practices are shut
+// and people ring NHS 111, whose calls carry that need. Switched off,
+// there is no same-day need and no arrival comes through primary care.
 //
 // The rule is primary care's as the GP Patient Survey describes it: a
 // person who cannot get an appointment goes elsewhere in a stated mix;
-// the model does not let practices over-book.
+// the model does not let practices over-book, but for the urgent.
 type PrimaryCare struct {
 	Enabled bool `yaml:"enabled"`
 	// Localities gives each locality of the population (by name, every
@@ -42,8 +45,8 @@ type PrimaryCare struct {
 	// offers on an average weekday (leave and training spread over the
 	// year).
 	PerGP float64 `yaml:"per_gp"`
-	// Refer is the share of same-day appointments that end in an urgent
-	// referral to hospital (the gp-referral route).
+	// Refer is the share of same-day need that is urgent: seen first,
+	// and referred to hospital (the gp-referral route).
 	Refer float64 `yaml:"refer" unit:"fraction"`
 	// ToED is the share of unmet same-day need that goes to A&E instead
 	// (the walk-in route).
@@ -67,13 +70,16 @@ type PracticeGroup struct {
 
 // NHS111 is the NHS 111 telephone service: calls from the registered
 // population (Calls per person, more at weekends, when practices are
-// shut) and from people whose same-day need primary care could not meet
+// shut, and shaped by urgent demand's month profile, winter severity and
+// trend) and from people whose same-day need primary care could not meet
 // (PrimaryCare.To111). Each call ends in one disposition: an ambulance
 // (the ambulance route), a recommendation to attend A&E (the walk-in
 // route), primary care (a GP or the out-of-hours service, counted only),
 // another service (counted only), or none (self care, information, calls
-// not triaged). Switched off, calls are not made: people whose need was
-// unmet do not ring, and the population's calls do not happen.
+// not triaged). The ambulances and A&E attendances arrive through the
+// day as urgent demand's hour-of-week profile has it. Switched off,
+// calls are not made: people whose need was unmet do not ring, and the
+// population's calls do not happen.
 type NHS111 struct {
 	Enabled bool `yaml:"enabled"`
 	// Calls is calls per person.
@@ -210,6 +216,11 @@ type primaryCare struct {
 	pcg  rand.PCG
 	rng  *rand.Rand
 	seed uint64
+	// norm and excess are urgent demand's month weights and their winter
+	// excess (winterExcess); hours[wd] are the cumulative hour-of-week
+	// weights of weekday wd (0 Monday), to 1, or nil for flat.
+	norm, excess [12]float64
+	hours        [7][]float64
 }
 
 // initPrimary sets primary care up: it is on when either service is.
@@ -236,6 +247,35 @@ func (m *model) initPrimary() {
 	for i, c := range m.cohorts {
 		pc.cohorts[c.Locality] = append(pc.cohorts[c.Locality], i)
 	}
+	u := &p.Demand.Urgent
+	pc.norm, pc.excess = winterExcess(u.Month)
+	if len(u.HourOfWeek) == 7*24 {
+		for wd := range 7 {
+			cum, total := make([]float64, 24), 0.0
+			for h := range 24 {
+				total += u.HourOfWeek[24*wd+h]
+				cum[h] = total
+			}
+			if total > 0 {
+				for h := range cum {
+					cum[h] /= total
+				}
+				pc.hours[wd] = cum
+			}
+		}
+	}
+}
+
+// primaryShape is urgent demand's multiplier on day d from the start of
+// warm-up, on the same-day need and NHS 111's calls as on the direct
+// arrivals: the month's weight with its winter's severity, and the trend
+// since Start.
+//
+//	shape(d) = (m_k + (W_Y − 1)·e_k) × (1 + trend)^((d + ½ − warm)/365.25)
+func (m *model) primaryShape(d int) float64 {
+	k := m.p.Start.AddDays(d-int(m.warm)).Month - 1
+	f := m.pc.norm[k] + (m.winterOn(d)-1)*m.pc.excess[k]
+	return f * m.growth(m.p.Demand.Urgent.Trend, des.Time(d)+0.5)
 }
 
 // The draws of a day and locality, each from its own seed.
@@ -277,8 +317,10 @@ func (m *model) onPrimaryDay() error {
 func (m *model) primaryLocality(d, l int) {
 	p := m.p
 	pcp, n1 := &p.Services.PrimaryCare, &p.Services.NHS111
-	weekday := m.weekdayOf(d) < 5
+	wd := m.weekdayOf(d)
+	weekday := wd < 5
 	mid := des.Time(d) + 0.5
+	shape := m.primaryShape(d)
 	calls111 := 0
 	if m.pc.on && weekday && m.pc.group[l] >= 0 {
 		g := &pcp.Localities[m.pc.group[l]]
@@ -288,13 +330,13 @@ func (m *model) primaryLocality(d, l int) {
 			lambda += c.People * m.growth(c.Growth, mid) * p.Population.AgeBands[c.Band].SameDay
 		}
 		// SameDay is per day of a year; it falls on weekdays only.
-		lambda *= 365.25 / weekdaysPerYear
+		lambda *= shape * 365.25 / weekdaysPerYear
 		need := poisson(m.primaryRNG(d, l, drawNeed), lambda)
 		hub := math.Round(g.Hub)
 		capacity := int(math.Round(g.GPs*pcp.PerGP) + hub)
-		seen := min(need, capacity)
+		refer := binomial(m.primaryRNG(d, l, drawRefer), need, pcp.Refer)
+		seen := min(need, max(capacity, refer))
 		unmet := need - seen
-		refer := binomial(m.primaryRNG(d, l, drawRefer), seen, pcp.Refer)
 		r := m.primaryRNG(d, l, drawUnmet)
 		toED := binomial(r, unmet, pcp.ToED)
 		to111 := 0
@@ -316,8 +358,8 @@ func (m *model) primaryLocality(d, l int) {
 		pr := m.primaryRNG(d, l, drawPatients)
 		// GP referrals during surgery hours, 08:00–18:30; unmet need
 		// goes to A&E from 08:00 to 22:00 (assumption).
-		m.primaryArrivals(pr, l, d, refer, routeGP, 8.0/24, 18.5/24, true)
-		m.primaryArrivals(pr, l, d, toED, routeWalkIn, 8.0/24, 22.0/24, true)
+		m.primaryArrivals(pr, l, d, refer, routeGP, 8.0/24, 18.5/24, nil, true)
+		m.primaryArrivals(pr, l, d, toED, routeWalkIn, 8.0/24, 22.0/24, nil, true)
 	}
 	if !m.pc.on111 {
 		return
@@ -333,7 +375,7 @@ func (m *model) primaryLocality(d, l int) {
 	if !weekday {
 		f *= n1.Weekend
 	}
-	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.Calls*f)
+	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.Calls*f*shape)
 	r := m.primaryRNG(d, l, drawDisposition)
 	left, rest := calls111, 1.0
 	take := func(share float64) int {
@@ -355,18 +397,20 @@ func (m *model) primaryLocality(d, l int) {
 	m.ownInc(svc, n111None, d, left)
 	m.ownInc(svc, n111Hospital, d, amb+ed)
 	pr := m.primaryRNG(d, l, drawPatients+1)
-	m.primaryArrivals(pr, l, d, amb, routeAmbulance, 0, 1, false)
-	m.primaryArrivals(pr, l, d, ed, routeWalkIn, 0, 1, false)
+	m.primaryArrivals(pr, l, d, amb, routeAmbulance, 0, 1, m.pc.hours[wd], false)
+	m.primaryArrivals(pr, l, d, ed, routeWalkIn, 0, 1, m.pc.hours[wd], false)
 }
 
 // primaryArrivals schedules n arrivals at hospital by route on day d
-// from locality l, at times uniform within [from, to) of the day, each
+// from locality l, at times uniform within [from, to) of the day (with
+// hours, the cumulative weights of its 24 hours, at an hour drawn by
+// them and uniform within it), each
 // from a cohort of the locality drawn in proportion to its urgent demand
 // (its people, and its stratum's urgent ratio within its band) and, when
 // sameDay, its age band's same-day need. An enrolled person comes at
 // the community teams' ratios (enrolledShares), as a direct arrival
 // does.
-func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to float64, sameDay bool) {
+func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to float64, hours []float64, sameDay bool) {
 	if n == 0 {
 		return
 	}
@@ -404,7 +448,16 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to
 		}
 		ci := cs[k]
 		seed := r.Uint64()
-		t := des.Time(d) + des.Time(from+(to-from)*r.Float64())
+		var t des.Time
+		if hours != nil {
+			x, h := r.Float64(), 0
+			for h < 23 && hours[h] <= x {
+				h++
+			}
+			t = des.Time(d) + des.Time((float64(h)+r.Float64())/24)
+		} else {
+			t = des.Time(d) + des.Time(from+(to-from)*r.Float64())
+		}
 		if t < m.cal.Now() || t >= m.end {
 			continue
 		}

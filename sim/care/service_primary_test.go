@@ -11,8 +11,8 @@ import (
 // primaryParams is primary care and NHS 111 alone in front of a large ED
 // and acute beds: 10,000 people whose same-day need is 100 a weekday
 // (SameDay 100 × 5/7 / 10,000 a person a day, falling on the 5 weekdays
-// of 7), 5 GPs of 10 same-day appointments each, a tenth of those seen
-// referred, of those who find none a fifth to A&E and a tenth to NHS
+// of 7), 5 GPs of 10 same-day appointments each, a tenth of the need
+// urgent (seen first and referred), of those who find none a fifth to A&E and a tenth to NHS
 // 111, and NHS 111 taking only those calls: a fifth of them end in an
 // ambulance, two fifths in A&E, three tenths in primary care. Nobody else
 // comes. 364 days from Tuesday 1 April 2014 are 52 weeks: 260 weekdays.
@@ -56,8 +56,8 @@ func annualTotal(t *testing.T, r *Result, name string) float64 {
 // count. With 50 appointments a weekday for a need of Poisson(100), every
 // weekday's appointments are all given (P(need < 50) ≈ 1e-7 a day): seen
 // is 50 × 260 = 13,000 exactly, and unmet the rest of the need, ≈ 13,000
-// (SD √26,000 ≈ 161). Then, a year: referrals ≈ 0.1 × 13,000 = 1,300 (SD
-// √(13,000 × 0.1 × 0.9) ≈ 34); to A&E ≈ 0.2 × 13,000 = 2,600 and to NHS
+// (SD √26,000 ≈ 161). Then, a year: referrals ≈ 0.1 × 26,000 = 2,600 (SD
+// √(26,000 × 0.1 × 0.9) ≈ 48), all among the seen; to A&E ≈ 0.2 × 13,000 = 2,600 and to NHS
 // 111 ≈ 0.1 × 13,000 = 1,300; of those calls ≈ 260 ambulances, 520 to
 // A&E, 390 to primary care, 130 none. Arrivals are exactly those
 // referrals (gp-referral), A&E walk-ins of both kinds (walk-in) and
@@ -88,7 +88,7 @@ func TestPrimaryCareHandWorked(t *testing.T) {
 		t.Errorf("need %v is not seen %v plus unmet %v", need, seen, unmet)
 	}
 	near("need", need, 26_000)
-	near("referrals", get("gp_referrals"), 0.1*seen)
+	near("referrals", get("gp_referrals"), 0.1*need)
 	toED := get("gp_unmet_to_ae")
 	near("unmet to A&E", toED, 0.2*unmet)
 	calls := get("nhs111_calls")
@@ -192,5 +192,26 @@ func TestPrimaryCareChecks(t *testing.T) {
 		if !found {
 			t.Errorf("no error %q in %v", w, errs)
 		}
+	}
+}
+
+// TestPrimaryCareUrgentFirst checks that triage sees the urgent first:
+// with no appointments at all, the tenth of the need that is urgent is
+// still seen and referred, and everyone else goes without.
+func TestPrimaryCareUrgentFirst(t *testing.T) {
+	t.Parallel()
+	r, err := Run(primaryParams(0), Config{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	need, seen := annualTotal(t, r, "gp_same_day_need"), annualTotal(t, r, "gp_same_day_appointments")
+	if ref := annualTotal(t, r, "gp_referrals"); seen != ref {
+		t.Errorf("seen %v, want exactly the %v urgent referred", seen, ref)
+	}
+	if got, want := seen, 0.1*need; math.Abs(got-want) > 5*math.Sqrt(want) {
+		t.Errorf("seen %v of a need of %v, want a tenth", got, need)
+	}
+	if got := annualTotal(t, r, "gp_same_day_unmet"); got != need-seen {
+		t.Errorf("unmet %v, want need − seen = %v", got, need-seen)
 	}
 }
