@@ -787,6 +787,7 @@ func (m *model) initSources() error {
 
 	u := &p.Demand.Urgent
 	start := p.Start.AddDays(-int(m.warm))
+	m.pc.direct = m.directHours()
 	add := func(kind uint8, band, route int, perDay, growth float64, shaped bool, picks []pick, name string) error {
 		total := 0.0
 		for _, pk := range picks {
@@ -805,6 +806,9 @@ func (m *model) initSources() error {
 		prof := des.RateProfile{PerDay: perDay * math.Pow(1+growth, -float64(m.warm)/float64(des.Year)), Trend: growth}
 		if shaped {
 			prof.HourOfWeek, prof.Month = u.HourOfWeek, u.Month
+			if kind == srcUrgent && m.pc.direct != nil {
+				prof.HourOfWeek = m.pc.direct // the population's own, less what comes through primary care (service_primary.go)
+			}
 			prof.PerDay *= m.year.boost // the hardest winter's rate; thinned (yeareffects.go)
 		}
 		rate, err := des.NewRate(prof, start, m.end)

@@ -217,10 +217,13 @@ type primaryCare struct {
 	rng  *rand.Rand
 	seed uint64
 	// norm and excess are urgent demand's month weights and their winter
-	// excess (winterExcess); hours[wd] are the cumulative hour-of-week
-	// weights of weekday wd (0 Monday), to 1, or nil for flat.
+	// excess (winterExcess); hours[wd] are the hour-of-week weights of
+	// weekday wd (0 Monday), all 1 when urgent demand gives none.
 	norm, excess [12]float64
-	hours        [7][]float64
+	hours        [7][24]float64
+	// direct is the hour-of-week profile of the population's direct
+	// urgent arrivals (directHours), or nil when it is urgent demand's.
+	direct []float64
 }
 
 // initPrimary sets primary care up: it is on when either service is.
@@ -249,18 +252,11 @@ func (m *model) initPrimary() {
 	}
 	u := &p.Demand.Urgent
 	pc.norm, pc.excess = winterExcess(u.Month)
-	if len(u.HourOfWeek) == 7*24 {
-		for wd := range 7 {
-			cum, total := make([]float64, 24), 0.0
-			for h := range 24 {
-				total += u.HourOfWeek[24*wd+h]
-				cum[h] = total
-			}
-			if total > 0 {
-				for h := range cum {
-					cum[h] /= total
-				}
-				pc.hours[wd] = cum
+	for wd := range 7 {
+		for h := range 24 {
+			pc.hours[wd][h] = 1
+			if len(u.HourOfWeek) == 7*24 {
+				pc.hours[wd][h] = u.HourOfWeek[24*wd+h]
 			}
 		}
 	}
@@ -356,10 +352,10 @@ func (m *model) primaryLocality(d, l int) {
 			calls111 = to111
 		}
 		pr := m.primaryRNG(d, l, drawPatients)
-		// GP referrals during surgery hours, 08:00–18:30; unmet need
+		// GP referrals during surgery hours, 08:00–19:00; unmet need
 		// goes to A&E from 08:00 to 22:00 (assumption).
-		m.primaryArrivals(pr, l, d, refer, routeGP, 8.0/24, 18.5/24, nil, true)
-		m.primaryArrivals(pr, l, d, toED, routeWalkIn, 8.0/24, 22.0/24, nil, true)
+		m.primaryArrivals(pr, l, d, refer, routeGP, wd, 8, 19, true)
+		m.primaryArrivals(pr, l, d, toED, routeWalkIn, wd, 8, 22, true)
 	}
 	if !m.pc.on111 {
 		return
@@ -397,20 +393,21 @@ func (m *model) primaryLocality(d, l int) {
 	m.ownInc(svc, n111None, d, left)
 	m.ownInc(svc, n111Hospital, d, amb+ed)
 	pr := m.primaryRNG(d, l, drawPatients+1)
-	m.primaryArrivals(pr, l, d, amb, routeAmbulance, 0, 1, m.pc.hours[wd], false)
-	m.primaryArrivals(pr, l, d, ed, routeWalkIn, 0, 1, m.pc.hours[wd], false)
+	m.primaryArrivals(pr, l, d, amb, routeAmbulance, wd, 0, 24, false)
+	m.primaryArrivals(pr, l, d, ed, routeWalkIn, wd, 0, 24, false)
 }
 
 // primaryArrivals schedules n arrivals at hospital by route on day d
-// from locality l, at times uniform within [from, to) of the day (with
-// hours, the cumulative weights of its 24 hours, at an hour drawn by
-// them and uniform within it), each
+// (weekday wd) from locality l, in the hours [h0, h1) of the day: at an
+// hour drawn by urgent demand's hour-of-week weights of those hours (the
+// shape of A&E arrivals, which the direct arrivals keep too) and a
+// uniform time within it, each
 // from a cohort of the locality drawn in proportion to its urgent demand
 // (its people, and its stratum's urgent ratio within its band) and, when
 // sameDay, its age band's same-day need. An enrolled person comes at
 // the community teams' ratios (enrolledShares), as a direct arrival
 // does.
-func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to float64, hours []float64, sameDay bool) {
+func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, wd, h0, h1 int, sameDay bool) {
 	if n == 0 {
 		return
 	}
@@ -448,16 +445,17 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, from, to
 		}
 		ci := cs[k]
 		seed := r.Uint64()
-		var t des.Time
-		if hours != nil {
-			x, h := r.Float64(), 0
-			for h < 23 && hours[h] <= x {
-				h++
-			}
-			t = des.Time(d) + des.Time((float64(h)+r.Float64())/24)
-		} else {
-			t = des.Time(d) + des.Time(from+(to-from)*r.Float64())
+		hw := &m.pc.hours[wd]
+		sum := 0.0
+		for h := h0; h < h1; h++ {
+			sum += hw[h]
 		}
+		x, h := r.Float64()*sum, h0
+		for h < h1-1 && hw[h] <= x {
+			x -= hw[h]
+			h++
+		}
+		t := des.Time(d) + des.Time((float64(h)+r.Float64())/24)
 		if t < m.cal.Now() || t >= m.end {
 			continue
 		}
@@ -586,4 +584,112 @@ func (n *NHS111) check(c *checker) {
 	if finite(sum) && sum > 1+shareTol {
 		c.add(at+"other", "ambulance, ed, primary_care and other are shares of the calls and must sum to at most 1, not %.4g", sum)
 	}
+}
+
+// directHours returns the hour-of-week profile of the population's direct
+// urgent arrivals when primary care or NHS 111 sends some of its urgent
+// arrivals, or nil. Demand.Urgent.HourOfWeek is the shape of all of the
+// population's urgent arrivals at hospital (HES A&E arrivals); primary
+// care's come on weekdays in its hours and NHS 111's more at weekends, so
+// the direct arrivals take the rest of the shape. With s_h the profile
+// normalised to mean 1 over the 168 hours, P_h the arrivals through
+// primary care and NHS 111 expected in hour h of the week at Start (the
+// need's mean against the capacity, by locality), and D the direct
+// arrivals of an hour on average,
+//
+//	direct_h = max(0, (D + P̄)·s_h − P_h) / D,   P̄ the mean of P_h
+//
+// so that direct and sent arrivals together keep the profile (exactly
+// where no hour is cut to 0, and at Start; as capacity, need and calls
+// change later, the sent arrivals' share moves, and the direct ones keep
+// this shape).
+func (m *model) directHours() []float64 {
+	p := m.p
+	pcp, n1 := &p.Services.PrimaryCare, &p.Services.NHS111
+	if !pcp.Enabled && !n1.Enabled {
+		return nil
+	}
+	u := &p.Demand.Urgent
+	var s [168]float64
+	mean := 0.0
+	for h := range s {
+		s[h] = 1
+		if len(u.HourOfWeek) == 168 {
+			s[h] = u.HourOfWeek[h]
+		}
+		mean += s[h] / 168
+	}
+	if !(mean > 0) {
+		return nil
+	}
+	// D: the direct arrivals an hour, over the cohorts' urgent rates.
+	direct := 0.0
+	for i := range m.cohorts {
+		for r := range p.Demand.Urgent.Routes {
+			direct += m.cohorts[i].People * m.urgentRate(i, r) / 24
+		}
+	}
+	if !(direct > 0) {
+		return nil
+	}
+	// P_h: spread a day's expected arrivals over hours [h0, h1) of
+	// weekday wd by the profile's weights there.
+	var sent [168]float64
+	spread := func(wd, h0, h1 int, n float64) {
+		sum := 0.0
+		for h := h0; h < h1; h++ {
+			sum += s[24*wd+h]
+		}
+		for h := h0; h < h1 && sum > 0; h++ {
+			sent[24*wd+h] += n * s[24*wd+h] / sum
+		}
+	}
+	people := p.Population.People()
+	for wd := range 7 {
+		calls := 0.0
+		if n1.Enabled {
+			f := 7 / (5 + 2*n1.Weekend)
+			if wd >= 5 {
+				f *= n1.Weekend
+			}
+			calls = people * n1.Calls * f
+		}
+		if pcp.Enabled && wd < 5 {
+			for l, loc := range p.Population.Localities {
+				g := -1
+				for k, pg := range pcp.Localities {
+					if pg.Name == loc.Name {
+						g = k
+					}
+				}
+				if g < 0 {
+					continue
+				}
+				need := 0.0
+				for _, c := range m.cohorts {
+					if c.Locality == l {
+						need += c.People * p.Population.AgeBands[c.Band].SameDay * 365.25 / weekdaysPerYear
+					}
+				}
+				capacity := math.Round(pcp.Localities[g].GPs*pcp.PerGP) + math.Round(pcp.Localities[g].Hub)
+				refer := need * pcp.Refer
+				unmet := max(0, need-max(capacity, refer))
+				spread(wd, 8, 19, refer)
+				spread(wd, 8, 22, unmet*pcp.ToED)
+				if n1.Enabled {
+					calls += unmet * pcp.To111
+				}
+			}
+		}
+		spread(wd, 0, 24, calls*(n1.Ambulance+n1.ED))
+	}
+	sentMean := 0.0
+	for _, x := range sent {
+		sentMean += x / 168
+	}
+	out := make([]float64, 168)
+	for h := range out {
+		out[h] = max(0, (direct+sentMean)*s[h]/mean-sent[h]) / direct
+	}
+	return out
 }

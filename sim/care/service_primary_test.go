@@ -215,3 +215,71 @@ func TestPrimaryCareUrgentFirst(t *testing.T) {
 		t.Errorf("unmet %v, want need − seen = %v", got, need-seen)
 	}
 }
+
+// TestPrimaryCareKeepsTheArrivalShape checks directHours: urgent demand's
+// hour-of-week profile is the shape of all the population's urgent
+// arrivals, those primary care and NHS 111 send included. The profile
+// here is 4 times busier from 08:00 to 20:00 than at night, and weekend
+// days 0.7 of weekdays; 100,000 people come directly once a year each,
+// and primary care (need 1,000 a weekday for 500 appointments, a tenth
+// urgent, half of those without an appointment to A&E) and NHS 111 (one
+// call a person a year, twice as many at weekends, 40% to hospital) send
+// ≈ 130,000 more, on weekdays in surgery hours and at weekends more than
+// the profile has. Over a year, the share of all arrivals in each of the
+// week's 28 blocks of 6 hours must be the profile's within 6% of itself
+// (each block holds ≈ 8,000 arrivals, whose Poisson noise is ≈ 1%; the
+// profile holds exactly only while no hour's direct share is cut to 0).
+func TestPrimaryCareKeepsTheArrivalShape(t *testing.T) {
+	t.Parallel()
+	p := primaryParams(50)
+	p.Population.Localities[0].People = 100_000
+	band := &p.Population.AgeBands[0]
+	band.SameDay = 1000.0 * 5 / 7 / 100_000
+	band.Urgent = 1 / float64(des.Year)
+	p.Demand.Urgent.Routes[0].Share = 1
+	p.Services.PrimaryCare.ToED, p.Services.PrimaryCare.To111 = 0.5, 0
+	p.Services.NHS111 = NHS111{Enabled: true, Calls: 1 / float64(des.Year), Weekend: 2, Ambulance: 0.2, ED: 0.2}
+	p.Services.ED.Cubicles, p.Services.Acute.Beds = 100_000, 100_000
+	hw := make([]float64, 168)
+	for h := range hw {
+		w := 0.5
+		if hr := h % 24; hr >= 8 && hr < 20 {
+			w = 2
+		}
+		if h/24 >= 5 {
+			w *= 0.7
+		}
+		hw[h] = w
+	}
+	p.Demand.Urgent.HourOfWeek = hw
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got [28]float64
+	n := 0.0
+	_, err := Run(p, Config{Seed: 1, Trace: func(e TraceEvent) {
+		if e.Event != "arrive" {
+			return
+		}
+		d := int(math.Floor(float64(e.Time)))
+		wd := (1 + d) % 7 // 1 April 2014 was a Tuesday
+		hr := int(24 * (float64(e.Time) - float64(d)))
+		got[4*wd+min(hr, 23)/6]++
+		n++
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [28]float64
+	total := 0.0
+	for h, w := range hw {
+		want[4*(h/24)+(h%24)/6] += w
+		total += w
+	}
+	for k := range got {
+		share, w := got[k]/n, want[k]/total
+		if math.Abs(share-w) > 0.06*w {
+			t.Errorf("weekday %d, hours %d–%d: %.4f of arrivals, want the profile's %.4f ± 6%%", k/4, 6*(k%4), 6*(k%4)+6, share, w)
+		}
+	}
+}
