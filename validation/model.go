@@ -74,8 +74,8 @@ func metric(k int) func(*care.Params, *sim.Results, int) float64 {
 // 2014/15, the figures of the era: the baseline holds its 2014/15
 // capacity while demand grows, so its later years run hotter. The length
 // of stay is the ten-year mean (the annual measures do not separate
-// emergency bed days). One target is marked Missed: the 2014/15
-// occupancy.
+// emergency bed days). Two targets are marked Missed: the 2014/15
+// occupancy, and the delayed patients' share, at its band's edge.
 var BaselineTargets = []Target{
 	{
 		Case: "registered population, 2014", Measure: "people at the start", Value: 347000, Tol: 0.10,
@@ -129,7 +129,11 @@ var BaselineTargets = []Target{
 		// in a later, more delayed era: 3–9% of occupied beds.
 		Case: "delayed patients' share of occupied acute beds, 2014/15", Measure: "delayed_bed_days / acute_bed_days", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
-		sim:    firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
+		Missed: "the baseline sits at the band's top edge and its 2014/15 share varies with the random numbers more than the edge's margin: " +
+			"10 replications gave 0.088 before primary care and NHS 111 came in and 0.094 after (seed 20140401), and 0.099 and 0.098 with seed 7; " +
+			"20 replications of the full run give 0.089; the intermediate-care beds (about 91–93% occupied) make pathway 2's wait, and so the " +
+			"share, sensitive to a few more or fewer admissions; no parameter was retuned to meet it",
+		sim: firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
 	{
 		// 2013/14's rates applied to the 2014/15 population; the same-day
