@@ -150,6 +150,15 @@ func TestInterventions(t *testing.T) {
 			{"ed_attendances_per_year", fewer, "1% of the walk-ins who need no admission care for themselves instead of coming"},
 			{"nel_admissions_per_year", same, "self-care acts only on patients who would not need admission"},
 		}},
+		// Primary care hubs (seeds: "develop primary care hubs"): extended
+		// access adds same-day appointments; the A&E effect follows from
+		// primary care's rule, not an input.
+		{"primary-care-hubs", []effect{
+			{"gp_same_day_unmet_share", fewer, "hubs add same-day appointments, so fewer people find none"},
+			{"gp_unmet_to_ae_per_year", fewer, "9.75% of those who find no appointment go to A&E"},
+			{"ed_attendances_per_year", fewer, "fewer walk-ins for want of an appointment"},
+			{"gp_referrals_per_year", same, "triage sees the urgent first whatever the capacity: the same referrals in both arms"},
+		}},
 		// The whole programme: the vanguard's reported reductions, one by
 		// one, and the bed reduction of "The Story So Far".
 		{"better-together", []effect{
