@@ -50,6 +50,7 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			Mean: finite(mean.Mean), P10: finite(mean.P10), P90: finite(mean.P90),
 			Capacity:      finite(capacity.Mean),
 			Interventions: markers,
+			Noun:          p.Noun, Axis: p.Axis,
 		})
 		if err != nil {
 			return nil, err

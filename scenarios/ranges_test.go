@@ -258,6 +258,8 @@ func TestBaselineRanges(t *testing.T) {
 		"money.payment.sustainability.amount":                   "£9m–£13m",
 		"money.payment.sustainability.stretch":                  "2–4%",
 		"money.payment.sustainability.standard":                 "90–95%",
+		"services.primary_care.to_111":                          "0.02–0.08",
+		"services.nhs_111.weekend":                              "1.5–2.5",
 	}
 	for p, w := range workforceRanges {
 		want[p] = w

@@ -31,7 +31,7 @@ var interventionSets = []string{"horizon=4y", "warm_up.length=180d"}
 // fewer elective admissions (1.4 half-widths) and transfer-to-assess's
 // shorter pathway-2 delay (1.7): waits for a full hospital's beds vary
 // more between replications, so a change to the model's random streams
-// could flip them. The twelve scenarios take about 55 s of CPU.
+// could flip them. The thirteen scenarios take about 60 s of CPU.
 const interventionReps = 8
 
 // sameTol is "no material change": the paired 95% interval lies within
@@ -76,7 +76,7 @@ type effect struct {
 // the direction of the central effect.
 func TestInterventions(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs eleven scenarios of four years, eight replications each")
+		t.Skip("runs twelve scenarios of four years, eight replications each")
 	}
 	tests := []struct {
 		scenario string
@@ -175,6 +175,15 @@ func TestInterventions(t *testing.T) {
 			{"ed_attendances_per_year", same, "children still come to the ED; only where they go from it changes"},
 			{"nel_admissions_per_year", same, "children are not admitted to acute beds, referred or not"},
 		}},
+		// Primary care hubs (seeds: "develop primary care hubs"): extended
+		// access adds same-day appointments; the A&E effect follows from
+		// primary care's rule, not an input.
+		{"primary-care-hubs", []effect{
+			{"gp_same_day_unmet_share", fewer, "hubs add same-day appointments, so fewer people find none"},
+			{"gp_unmet_to_ae_per_year", fewer, "9.75% of those who find no appointment go to A&E"},
+			{"ed_attendances_per_year", fewer, "fewer walk-ins for want of an appointment"},
+			{"gp_referrals_per_year", same, "triage sees the urgent first whatever the capacity: the same referrals in both arms"},
+		}},
 		// The whole programme: the vanguard's reported reductions, one by
 		// one, and the bed reduction of "The Story So Far".
 		{"better-together", []effect{
@@ -190,6 +199,7 @@ func TestInterventions(t *testing.T) {
 			{"ic_los_mean_days", fewer, "the intermediate care redesign's shorter stays"},
 			{"community_caseload_mean", more, "PRISM's caseload"},
 			{"paediatric_admissions_per_year", fewer, "women's and children's services: only admit where necessary"},
+			{"gp_same_day_unmet_share", fewer, "primary care hubs: more same-day appointments, so fewer people find none"},
 		}},
 	}
 

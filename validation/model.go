@@ -190,6 +190,28 @@ var BaselineTargets = []Target{
 		sim: firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
 	{
+		// 2013/14's rates applied to the 2014/15 population; the same-day
+		// share is the survey's of last appointments, hence ±10%.
+		Case: "same-day GP appointments, 2014/15", Measure: "gp_same_day_appointments per year", Value: 421850, Tol: 0.10,
+		Source: "baseline.yaml population.age_bands: 5.16 consultations a person in 2013/14 (Hobbs et al., Lancet 2016, phc.ox.ac.uk) × 62% with a GP " +
+			"(Hippisley-Cox 2009, NHS IC) × 38% on the day asked (GP Patient Survey, qualitywatch.org.uk) × 347,000",
+		sim: firstYear(care.AnnualIndex("gp_same_day_appointments")),
+	},
+	{
+		// 9–12% in 2012–17; the survey asks about any appointment, the
+		// model's share is of same-day need: 10.9% ± 2 points.
+		Case: "people unable to get a GP appointment, 2014/15", Measure: "gp_same_day_unmet / gp_same_day_need", Value: 0.109, Tol: 0.02 / 0.109,
+		Source: "GP Patient Survey 2014 (10.91%, leftfootforward.org, 12 Jan 2015; 9–12% in 2012–17, qualitywatch.org.uk)",
+		sim:    firstYearRatio(care.AnnualIndex("gp_same_day_unmet"), care.AnnualIndex("gp_same_day_need")),
+	},
+	{
+		// England's rate of 2014/15 for the registered population, plus
+		// the calls of those who found no appointment (≈ 2,100): ±15%.
+		Case: "NHS 111 calls, 2014/15", Measure: "nhs111_calls per year", Value: 79800, Tol: 0.15,
+		Source: "NHS 111 Minimum Data Set (NHS England statistics, July 2014 and April 2015, england.nhs.uk): ≈ 230 calls per 1,000 people a year × 347,000",
+		sim:    firstYear(care.AnnualIndex("nhs111_calls")),
+	},
+	{
 		// The trust's agency nursing spend turned into WTE at the
 		// baseline's cost of an agency nurse (money.workforce.nurses: a
 		// band 5 nurse's £30.1k with on-costs × 1.6): £4.71m / £48.2k. Both

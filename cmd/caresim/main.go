@@ -53,7 +53,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline ... per year
-//	... prism ... * ... per year
+//	... prism ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	intervals cut at a value the measure cannot pass ... the CSV files keep them uncut

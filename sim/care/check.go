@@ -395,6 +395,8 @@ func (pop *Population) check(c *checker) {
 		c.nonNegative(at+".urgent", a.Urgent)
 		c.nonNegative(at+".elective", a.Elective)
 		c.nonNegative(at+".care_home", a.CareHome)
+		c.nonNegative(at+".same_day", a.SameDay)
+		c.perHead(at+".same_day", a.SameDay)
 		if a.Urgent > 0 && len(a.RiskShares) == len(pop.Risk) {
 			mean := 0.0
 			for r, s := range a.RiskShares {
@@ -474,6 +476,9 @@ func (s *Services) check(c *checker, p *Params) {
 	for i, r := range p.Demand.Urgent.Routes {
 		routes[i] = r.Name
 	}
+
+	s.PrimaryCare.check(c, &p.Population)
+	s.NHS111.check(c)
 
 	fd := &s.FrontDoor
 	c.oneOf("services.front_door.routes", fd.Routes, routes, "route")

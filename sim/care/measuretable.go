@@ -92,6 +92,7 @@ const (
 	opMidnight // level a's census at the start of the day
 	opDayMean  // level a's time-weighted mean over the day
 	opDayCount // count a of the day
+	opWeekday  // count a of the day, or on a Saturday or Sunday of the Friday before (weekday services)
 	// Annual measures, per financial year.
 	opDays      // the days of the year simulated
 	opTotal     // count a's total over the year
@@ -183,6 +184,7 @@ func own(k int) ref                      { return ref{kind: refOwn, i: k} }
 func midnight(l ref) formula             { return formula{op: opMidnight, a: l} }
 func dayMean(l ref) formula              { return formula{op: opDayMean, a: l} }
 func dayCount(c ref) formula             { return formula{op: opDayCount, a: c} }
+func weekdayCount(c ref) formula         { return formula{op: opWeekday, a: c} }
 func days() formula                      { return formula{op: opDays} }
 func total(c ref) formula                { return formula{op: opTotal, a: c} }
 func levelDays(l ref) formula            { return formula{op: opLevelDays, a: l} }
@@ -262,7 +264,7 @@ func (r ref) index(owner *service) int {
 		}
 	case refOwn:
 		if s != nil && r.i >= 0 && r.i < s.counts {
-			i = s.entries + 1 + r.i
+			i = s.countIx + r.i
 		}
 	case refStays:
 		if s != nil && s.losIx >= 0 {
@@ -369,6 +371,16 @@ func (m *model) dailyValues(c compiled, w, e int) []float64 {
 		out := make([]float64, e-w)
 		for d := range out {
 			out[d] = m.counts[c.a].At(w + d)
+		}
+		return out
+	case opWeekday:
+		out := make([]float64, e-w)
+		for d := range out {
+			day := w + d
+			for k := 0; k < 2 && m.weekdayOf(day) >= 5; k++ {
+				day--
+			}
+			out[d] = m.counts[c.a].At(max(day, 0))
 		}
 		return out
 	}

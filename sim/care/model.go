@@ -130,6 +130,8 @@ const (
 	evWorkforce          // a midnight's update of the staff in post (workforce.go)
 	evClinic             // a day's outpatient clinics and day cases, at 08:00 (service_outpatients.go)
 	evOutpatientMidnight // a midnight's count of the outpatient pathways (service_outpatients.go)
+	evPrimaryDay         // a day's same-day need in primary care and NHS 111 calls, at midnight (service_primary.go)
+	evPrimaryArrive      // a patient primary care or NHS 111 sends to hospital arrives
 )
 
 // Patient kinds.
@@ -219,6 +221,7 @@ const (
 	slotOPOutcome   // whether a patient seen is listed for a day case
 	slotOPFollowUps // the number of follow-ups
 	slotOPInterval  // the time between them
+	slotExtra       // whether an enrolled person sent by primary care or NHS 111 comes once more (service_primary.go)
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -394,6 +397,7 @@ type model struct {
 	wc      womens   // the women's and children's services' state
 	wf      workforce
 	op      outpatients
+	pc      primaryCare // primary care's and NHS 111's state (service_primary.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -549,6 +553,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
+	m.initPrimary()
 	return m, nil
 }
 
@@ -812,6 +817,7 @@ func (m *model) initSources() error {
 
 	u := &p.Demand.Urgent
 	start := p.Start.AddDays(-int(m.warm))
+	m.pc.direct = m.directHours()
 	add := func(kind uint8, band, route int, perDay, growth float64, shaped bool, picks []pick, name string) error {
 		total := 0.0
 		for _, pk := range picks {
@@ -830,6 +836,9 @@ func (m *model) initSources() error {
 		prof := des.RateProfile{PerDay: perDay * math.Pow(1+growth, -float64(m.warm)/float64(des.Year)), Trend: growth}
 		if shaped {
 			prof.HourOfWeek, prof.Month = u.HourOfWeek, u.Month
+			if kind == srcUrgent && m.pc.direct != nil {
+				prof.HourOfWeek = m.pc.direct // the population's own, less what comes through primary care (service_primary.go)
+			}
 			prof.PerDay *= m.year.boost // the hardest winter's rate; thinned (yeareffects.go)
 		}
 		rate, err := des.NewRate(prof, start, m.end)
@@ -1099,6 +1108,9 @@ func (m *model) run() error {
 	}
 	m.startList()
 	m.startOutpatients()
+	if m.pc.on || m.pc.on111 {
+		m.cal.Schedule(0, evPrimaryDay, 0)
+	}
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1268,6 +1280,10 @@ func (m *model) handle(e des.Event) error {
 	case evOutpatientMidnight:
 		m.onOutpatientMidnight()
 		return nil
+	case evPrimaryDay:
+		return m.onPrimaryDay()
+	case evPrimaryArrive:
+		return m.onPrimaryArrive(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

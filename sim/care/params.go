@@ -103,6 +103,10 @@ type AgeBand struct {
 	// per person (ASCOF 2A(2) counts all admissions, from hospital too; the
 	// hospital share comes from discharge pathway 3).
 	CareHome float64 `yaml:"care_home" unit:"per-head"`
+	// SameDay is the need for a same-day GP appointment per person,
+	// falling on weekdays (Services.PrimaryCare); read only when primary
+	// care is enabled.
+	SameDay float64 `yaml:"same_day" unit:"per-head"`
 }
 
 // RiskStratum is a risk group within each age band ("low", "moderate",
@@ -193,6 +197,8 @@ type Services struct {
 	Neonatal             Neonatal             `yaml:"neonatal"`
 	PaediatricAssessment PaediatricAssessment `yaml:"paediatric_assessment"`
 	PaediatricWard       PaediatricWard       `yaml:"paediatric_ward"`
+	PrimaryCare          PrimaryCare          `yaml:"primary_care"`
+	NHS111               NHS111               `yaml:"nhs_111"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each

@@ -38,9 +38,15 @@ type service struct {
 	title string
 	// enabled and units return the fields of its section of p that switch
 	// it on and give its capacity (beds, places, cubicles); a service
-	// switched off has no units.
+	// switched off has no units, and so has one whose units is nil
+	// (primary care, whose capacity is appointments a day, not places
+	// held).
 	enabled func(p *Services) *bool
 	units   func(p *Services) *int
+	// counts is the number of daily counts the service keeps of its own
+	// beyond its count of entries (births, transfers out, appointments),
+	// which its flows count with countOwn and its measures read as own(k).
+	counts int
 	// dists are its distributions, with their keys in its section.
 	dists []serviceDist
 	// stay, if not nil, returns the distribution of the length of a
@@ -77,10 +83,6 @@ type service struct {
 	// measures are the measures of the service's values, each with its
 	// position (see [DailyMeasures]).
 	measures []measureDef
-	// counts is the number of daily counts the service keeps beyond its
-	// count of entries (births, transfers out), which its flows count
-	// with countOwn and its measures read with own.
-	counts int
 	// staff, if not nil, returns the service's staffing per unit of its
 	// capacity (services.<key>.staff), which the workforce counts and,
 	// with its rule on, closes units for want of (workforce.go); employer
@@ -96,7 +98,8 @@ type service struct {
 	id      int // its index in services, which is its pool's des.PoolID
 	busyLv  int // index of its busy level in model.lv, or -1
 	capLv   int // index of its capacity level in model.lv, or -1
-	entries int // index in model.counts of its count of patients starting there; its own counts follow
+	entries int // index in model.counts of its count of patients starting there
+	countIx int // index in model.counts of its first own count (counts)
 	losIx   int // index of its tally in model.tallies and of its LOSPools entry, or -1
 	staffIx int // index in staffedUnits (workforce.go), or -1 when it has no staff
 }
@@ -113,7 +116,7 @@ type serviceDist struct {
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
 var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
-	svcMaternity, svcNeonatal, svcPAU, svcPaedWard}
+	svcMaternity, svcNeonatal, svcPAU, svcPaedWard, svcPrimaryCare, svcNHS111}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -130,6 +133,10 @@ type serviceChart struct {
 	title                  string
 	overlay, measure, unit string
 	mean, capacity         string
+	// noun, if set, says what the chart counts in place of "beds
+	// occupied" ("given", as in "Same-day GP appointments given"), and
+	// axis its y axis's label.
+	noun, axis string
 }
 
 // ChartedService is a service that a run's and a comparison's charts draw
@@ -140,6 +147,9 @@ type ChartedService struct {
 	Name, Title                 string
 	Overlay, OverlayTitle, Unit string
 	Mean, Capacity              int
+	// Noun and Axis, when set, replace the beds chart's "beds occupied"
+	// and its y axis's label: a service whose units are not beds.
+	Noun, Axis string
 }
 
 // ChartedServices lists the services that charts draw over time, in the
@@ -240,7 +250,9 @@ func initServices() {
 			numLevels++
 		}
 		s.entries = numCountsAll
-		numCountsAll += 1 + s.counts
+		numCountsAll++
+		s.countIx = numCountsAll
+		numCountsAll += s.counts
 		if s.los {
 			s.losIx = len(LOSPools)
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
@@ -258,7 +270,7 @@ func (m *model) stays(s *service) *stats.Tally { return &m.tallies[firstLOSTally
 
 // countOwn counts one of service s's own counts (k from 0 to s.counts − 1)
 // today.
-func (m *model) countOwn(s *service, k int) { m.count(s.entries + 1 + k) }
+func (m *model) countOwn(s *service, k int) { m.count(s.countIx + k) }
 
 // isOn reports whether service s is switched on under the current
 // parameters.
@@ -268,7 +280,7 @@ func (m *model) isOn(s *service) bool { return *s.enabled(&m.p.Services) }
 // when it is switched off, and no more than its staff can open
 // (workforce.go).
 func (m *model) unitsNow(s *service) int {
-	if !m.isOn(s) {
+	if !m.isOn(s) || s.units == nil {
 		return 0
 	}
 	n := *s.units(&m.p.Services)
@@ -298,7 +310,7 @@ func initCharts() {
 			panic(fmt.Sprintf("care: service %s charts daily measures %q and %q, which it does not have", s.name, c.mean, c.capacity))
 		}
 		ChartedServices = append(ChartedServices, ChartedService{Name: s.name, Title: c.title,
-			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity})
+			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity, Noun: c.noun, Axis: c.axis})
 	}
 }
 
