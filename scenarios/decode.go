@@ -329,7 +329,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path, unit string)
 			msg := fmt.Sprintf("unknown key %s", quote(key))
 			if s, ok := closest(key, fields.names); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else if len(fields.names) <= 16 {
+			} else {
+				// Every known key, however many: the services section
+				// has more than twenty, and a misspelt service that is
+				// near none of them is otherwise left without a hint.
 				msg += "; known keys: " + strings.Join(fields.names, ", ")
 			}
 			d.errorf(k, sub, "%s", msg)

@@ -175,6 +175,32 @@ func TestLoadSet(t *testing.T) {
 	}
 }
 
+// TestUnknownServiceNamesEveryService checks that a service the model
+// does not know, and that is near none it knows, is refused with every
+// service's key named: the services section has more keys than a short
+// list would hold, and a planner who misspelt one needs the right one.
+func TestUnknownServiceNamesEveryService(t *testing.T) {
+	t.Parallel()
+	_, err := Load("testdata/load/base.yaml", Options{Sets: []string{"services.icu.beds=12"}})
+	if err == nil {
+		t.Fatal("services.icu loaded")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, `services.icu: unknown key "icu"; known keys: `) {
+		t.Fatalf("got %v, want the known keys listed", msg)
+	}
+	st := reflect.TypeFor[care.Services]()
+	if st.NumField() <= 16 {
+		t.Fatalf("care.Services has %d keys; this test is for more than 16", st.NumField())
+	}
+	for i := range st.NumField() {
+		key, _, _ := strings.Cut(st.Field(i).Tag.Get("yaml"), ",")
+		if !strings.Contains(msg, " "+key+",") && !strings.HasSuffix(msg, " "+key) {
+			t.Errorf("%s not named in %q", key, msg)
+		}
+	}
+}
+
 func TestLoadSetErrors(t *testing.T) {
 	t.Parallel()
 	_, err := Load("testdata/load/base.yaml", Options{Sets: []string{
