@@ -54,6 +54,11 @@ type PrimaryCare struct {
 	// To111 is the share of unmet same-day need that rings NHS 111
 	// instead; with ToED at most 1.
 	To111 float64 `yaml:"to_111" unit:"fraction"`
+	// Staff is the practices' staff per whole-time-equivalent GP of the
+	// localities (PracticeGroup.GPs), by role (workforce.go): the GPs
+	// themselves and their practice nurses. With the staffing rule on,
+	// the GPs the staff cannot open give no appointments.
+	Staff Staffing `yaml:"staff"`
 }
 
 // PracticeGroup is one locality's general practices.
@@ -329,7 +334,7 @@ func (m *model) primaryLocality(d, l int) {
 		lambda *= shape * 365.25 / weekdaysPerYear
 		need := poisson(m.primaryRNG(d, l, drawNeed), lambda)
 		hub := math.Round(g.Hub)
-		capacity := int(math.Round(g.GPs*pcp.PerGP) + hub)
+		capacity := int(math.Round(g.GPs*m.primaryStaffed()*pcp.PerGP) + hub)
 		refer := binomial(m.primaryRNG(d, l, drawRefer), need, pcp.Refer)
 		seen := min(need, max(capacity, refer))
 		unmet := need - seen
@@ -692,4 +697,44 @@ func (m *model) directHours() []float64 {
 		out[h] = max(0, (direct+sentMean)*s[h]/mean-sent[h]) / direct
 	}
 	return out
+}
+
+// primaryCareStaff is the practices' staffing, per whole-time-equivalent
+// GP of the localities: the GPs and their practice nurses. It is not a
+// pool of the service table (primary care holds no places), so it is
+// staffed as home care is, and its limit caps the GPs whose appointments
+// are offered (primaryStaffed). The practices are independent
+// contractors: their bank and locum premium is in what they are paid,
+// and the accounts do not price it again.
+var primaryCareStaff = &staffedUnit{
+	name: "primary-care", key: "primary_care", title: "Primary care", employer: employerIndependent,
+	staff:   func(p *Services) *Staffing { return &p.PrimaryCare.Staff },
+	planned: func(m *model) float64 { return primaryGPs(&m.p.Services.PrimaryCare) },
+}
+
+// primaryGPs returns the practices' GPs of all localities, whole-time
+// equivalents: 0 when primary care is switched off.
+func primaryGPs(pc *PrimaryCare) float64 {
+	if !pc.Enabled {
+		return 0
+	}
+	t := 0.0
+	for _, g := range pc.Localities {
+		t += g.GPs
+	}
+	return t
+}
+
+// primaryStaffed returns the share of the localities' GPs whose staff
+// are there to open them: 1 when the workforce is off, its rule opens
+// every GP, or none are planned.
+func (m *model) primaryStaffed() float64 {
+	if !m.wf.on {
+		return 1
+	}
+	planned := primaryGPs(&m.p.Services.PrimaryCare)
+	if planned <= 0 {
+		return 1
+	}
+	return min(1, m.wf.limit[primaryCareStaff.index()]/planned)
 }

@@ -283,3 +283,48 @@ func TestPrimaryCareKeepsTheArrivalShape(t *testing.T) {
 		}
 	}
 }
+
+// TestPrimaryCareStaffed checks primary care's staffing: the 5 GPs of
+// primaryParams need one GP each, 40% of the posts are vacant at the
+// start and none is filled (a vacancy takes 10⁹ days) or covered. With
+// the staffing rule on (open at 100%) the 3 GPs in post open 3 of the 5,
+// so the weekdays offer 3 × 10 = 30 appointments, 7,800 over the 260
+// weekdays, and 2 GPs count as unstaffed; with the rule off all 5 offer
+// theirs, 13,000, as without a workforce. Either way the workforce
+// counts 5 GPs needed and 3 in post, and the practices' agency staff are
+// the independent providers'.
+func TestPrimaryCareStaffed(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		close               bool
+		capacity, unstaffed float64
+	}{
+		{true, 7_800, 2},
+		{false, 13_000, 0},
+	} {
+		p := primaryParams(5)
+		p.Services.PrimaryCare.Staff = Staffing{GPs: 1}
+		p.Workforce = Workforce{Enabled: true, Close: c.close, OpenAt: 1, GPs: Role{Vacancy: 0.4, TimeToFill: 1e9}}
+		if errs := p.Validate(); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		r, err := Run(p, Config{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := annualTotal(t, r, "gp_same_day_capacity"); got != c.capacity {
+			t.Errorf("close %v: same-day capacity %v, want %v", c.close, got, c.capacity)
+		}
+		y := r.Annual[0]
+		for _, m := range []struct {
+			name string
+			want float64
+		}{
+			{"wte_needed_gps", 5}, {"wte_in_post_gps", 3}, {"primary_care_units_unstaffed", c.unstaffed},
+		} {
+			if got := y[AnnualIndex(m.name)]; math.Abs(got-m.want) > 1e-6 {
+				t.Errorf("close %v: %s = %v, want %v", c.close, m.name, got, m.want)
+			}
+		}
+	}
+}

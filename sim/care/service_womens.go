@@ -52,6 +52,10 @@ type Maternity struct {
 	// LengthOfStay is a maternity admission's stay, delivery or not, in
 	// days.
 	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	// Staff is the staff needed per obstetric bed, by role, in
+	// whole-time equivalents (workforce.go): the unit's midwives count
+	// as nurses.
+	Staff Staffing `yaml:"staff"`
 }
 
 // Neonatal is the neonatal unit's cots, for babies born in the obstetric
@@ -70,6 +74,9 @@ type Neonatal struct {
 	// intensive and high-dependency care; special care is the rest.
 	Intensive      float64 `yaml:"intensive" unit:"fraction"`
 	HighDependency float64 `yaml:"high_dependency" unit:"fraction"`
+	// Staff is the staff needed per cot, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // PaediatricAssessment is the paediatric assessment unit and the
@@ -94,6 +101,9 @@ type PaediatricAssessment struct {
 	// Admit is the share of the children assessed who are admitted to
 	// the children's ward.
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Staff is the staff needed per space, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // PaediatricWard is the children's ward: beds for children admitted from
@@ -103,6 +113,9 @@ type PaediatricWard struct {
 	Beds    int  `yaml:"beds"`
 	// LengthOfStay is a child's stay on the ward, in days.
 	LengthOfStay des.Dist `yaml:"length_of_stay" unit:"duration"`
+	// Staff is the staff needed per bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // The patient kinds of the women's and children's flows, after the
@@ -154,6 +167,8 @@ var svcMaternity = &service{
 		mean: "maternity_occupied_mean", capacity: "maternity_beds"},
 	enabled:  func(p *Services) *bool { return &p.Maternity.Enabled },
 	units:    func(p *Services) *int { return &p.Maternity.Beds },
+	staff:    func(p *Services) *Staffing { return &p.Maternity.Staff },
+	employer: employerAcute,
 	dists:    []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.Maternity.LengthOfStay }}},
 	stay:     func(p *Services) *des.Dist { return &p.Maternity.LengthOfStay },
 	slot:     slotMaternity,
@@ -183,6 +198,8 @@ var svcNeonatal = &service{
 		mean: "neonatal_occupied_mean", capacity: "neonatal_beds"},
 	enabled:  func(p *Services) *bool { return &p.Neonatal.Enabled },
 	units:    func(p *Services) *int { return &p.Neonatal.Cots },
+	staff:    func(p *Services) *Staffing { return &p.Neonatal.Staff },
+	employer: employerAcute,
 	dists:    []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.Neonatal.LengthOfStay }}},
 	stay:     func(p *Services) *des.Dist { return &p.Neonatal.LengthOfStay },
 	slot:     slotNeonatalLOS,
@@ -212,6 +229,8 @@ var svcPAU = &service{
 	title:    "Paediatric assessment unit",
 	enabled:  func(p *Services) *bool { return &p.PaediatricAssessment.Enabled },
 	units:    func(p *Services) *int { return &p.PaediatricAssessment.Spaces },
+	staff:    func(p *Services) *Staffing { return &p.PaediatricAssessment.Staff },
+	employer: employerAcute,
 	dists:    []serviceDist{{"assessment", func(p *Services) *des.Dist { return &p.PaediatricAssessment.Assessment }}},
 	stay:     func(p *Services) *des.Dist { return &p.PaediatricAssessment.Assessment },
 	slot:     slotPAU,
@@ -250,6 +269,8 @@ var svcPaedWard = &service{
 		mean: "paediatric_occupied_mean", capacity: "paediatric_beds"},
 	enabled:  func(p *Services) *bool { return &p.PaediatricWard.Enabled },
 	units:    func(p *Services) *int { return &p.PaediatricWard.Beds },
+	staff:    func(p *Services) *Staffing { return &p.PaediatricWard.Staff },
+	employer: employerAcute,
 	dists:    []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.PaediatricWard.LengthOfStay }}},
 	stay:     func(p *Services) *des.Dist { return &p.PaediatricWard.LengthOfStay },
 	slot:     slotPaedLOS,

@@ -49,7 +49,9 @@ import (
 //
 // Home care, which is not a pool of the service table, is staffed the
 // same way per hour a week of its market's capacity (homeCareStaff), and
-// its limit caps the hours the market delivers.
+// its limit caps the hours the market delivers; primary care per
+// whole-time-equivalent GP of the localities (primaryCareStaff), its
+// limit capping the GPs whose appointments are offered.
 
 // Roles of the workforce, in the order of [RoleNames].
 const (
@@ -235,7 +237,7 @@ func (u *staffedUnit) index() int {
 }
 
 // staffedUnits lists the staffed services, in the order of the service
-// table, then home care. Set when the package is initialised.
+// table, then home care and primary care. Set when the package is initialised.
 var staffedUnits []*staffedUnit
 
 // The daily counts of the workforce, from wfCounts in model.counts: for
@@ -278,7 +280,7 @@ func initWorkforce() {
 				return float64(*svc.units(&m.p.Services))
 			}})
 	}
-	staffedUnits = append(staffedUnits, homeCareStaff)
+	staffedUnits = append(staffedUnits, homeCareStaff, primaryCareStaff)
 	wfCounts = numCountsAll
 	numCountsAll += numWFByRole*NumRoles + NumEmployers*NumRoles
 	for _, u := range staffedUnits {
