@@ -473,8 +473,8 @@ func TestMoneySensitivity(t *testing.T) {
 }
 
 // TestFewerBedsPayMorePressure runs the baseline's system for two years
-// with its 690 acute beds (the demand-led beds added on top) and with 90
-// fewer, below the ≈ 646 its patients occupy, common random numbers for
+// with its 668 adults' acute beds and with 90 fewer, below the ≈ 615 its
+// patients occupy, common random numbers for
 // both, and checks that the hospital with too few beds pays more for
 // pressure: escalation, delayed bed days, cancelled and postponed
 // operations, waiting-list initiatives, the contract's consequences and
@@ -489,7 +489,7 @@ func TestFewerBedsPayMorePressure(t *testing.T) {
 	}
 	var pressure, capacity, deficit [2]float64
 	var kinds [2][finance.NumPressures]float64
-	for i, beds := range []string{"690", "600"} {
+	for i, beds := range []string{"668", "578"} {
 		res, err := runMoney("baseline", 2, "horizon=2y", "services.acute.beds="+beds)
 		if err != nil {
 			t.Fatal(err)
@@ -506,16 +506,16 @@ func TestFewerBedsPayMorePressure(t *testing.T) {
 		}
 	}
 	for k, p := range finance.Pressures {
-		t.Logf("%-26s 690 beds £%6.2fm, 600 beds £%6.2fm", p.Name, kinds[0][k]/1e6, kinds[1][k]/1e6)
+		t.Logf("%-26s 668 beds £%6.2fm, 578 beds £%6.2fm", p.Name, kinds[0][k]/1e6, kinds[1][k]/1e6)
 	}
 	t.Logf("acute pressure £%.2fm → £%.2fm; capacity £%.2fm → £%.2fm; deficit £%.2fm → £%.2fm (2015/16)",
 		pressure[0]/1e6, pressure[1]/1e6, capacity[0]/1e6, capacity[1]/1e6, deficit[0]/1e6, deficit[1]/1e6)
 	if pressure[1] <= pressure[0] {
-		t.Errorf("the acute trust's pressure costs with 600 beds £%.2fm, not above the £%.2fm with 690", pressure[1]/1e6, pressure[0]/1e6)
+		t.Errorf("the acute trust's pressure costs with 578 beds £%.2fm, not above the £%.2fm with 668", pressure[1]/1e6, pressure[0]/1e6)
 	}
 	for _, k := range []int{finance.PressureCancelled, finance.PressureRTTFines, finance.PressureHandoverFines} {
 		if kinds[1][k] <= kinds[0][k] {
-			t.Errorf("%s with 600 beds £%.2fm, not above the £%.2fm with 690", finance.Pressures[k].Name, kinds[1][k]/1e6, kinds[0][k]/1e6)
+			t.Errorf("%s with 578 beds £%.2fm, not above the £%.2fm with 668", finance.Pressures[k].Name, kinds[1][k]/1e6, kinds[0][k]/1e6)
 		}
 	}
 }
