@@ -84,7 +84,7 @@
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: agency nurses at the acute trust, 2014/15 ... 97.8 ... within 35%   yes
+//	baseline: day cases, 2014/15 ... 2.9e+04 ... within 15%   yes
 //
 //	calibration window: the baseline (4 replications) beside builtin:mid-notts, what Mid-Nottinghamshire did in 2013/14 to 2015/16; nothing in the model was fitted to it
 //	measure ... periods ... unit ... simulated  outside_run ... bias   bias_%  mape_%  in_band
