@@ -323,10 +323,10 @@ func FuzzLoad(f *testing.F) {
 }
 
 // TestBaselineDemand checks the built-in baseline's urgent demand against
-// the hand arithmetic in its header: about 123,100 attendances a year from
-// the registered population and 26,400 from outside it (72.3 a day), so
-// 149,500 before care-home calls. The tolerance, 1%, covers the rounding
-// of the figures in the comment.
+// the hand arithmetic in its header for 2013/14, the base year: 343,700
+// people (ONS mid-2013), about 119,300 attendances a year from them and
+// 27,100 from outside (74.1 a day), so 146,400 before care-home calls.
+// The tolerance, 1%, covers the rounding of the figures in the comment.
 func TestBaselineDemand(t *testing.T) {
 	t.Parallel()
 	l, err := Load("baseline", Options{})
@@ -348,12 +348,12 @@ func TestBaselineDemand(t *testing.T) {
 		what      string
 		got, want float64
 	}{
-		{"registered population", people, 347000},
-		// Of the population's 123,100, 27,730 come through primary care
+		{"population", people, 343700},
+		// Of the population's 119,300, ≈ 27,180 come through primary care
 		// and NHS 111 (baseline.yaml, services.primary_care), the rest
 		// direct.
-		{"attendances a year from the population, direct", population, 123100 - 27730},
-		{"attendances a year from outside", outside, 26400},
+		{"attendances a year from the population, direct", population, 119300 - 27180},
+		{"attendances a year from outside", outside, 27100},
 	} {
 		if math.Abs(c.got-c.want) > 0.01*c.want {
 			t.Errorf("%s: %.0f, want %.0f within 1%%", c.what, c.got, c.want)

@@ -190,7 +190,7 @@ func TestRunChartsAdapter(t *testing.T) {
 			t.Errorf("%s is titled %q, want %q", file, got, want)
 		}
 	}
-	// 380 days from 1 April 2014 end in 2015/16, simulated in part: its
+	// 380 days from 1 April 2013 end in 2014/15, simulated in part: its
 	// label says so.
 	for _, c := range charts {
 		if c.File != "deficit-system" {
@@ -200,7 +200,7 @@ func TestRunChartsAdapter(t *testing.T) {
 		for _, tk := range c.Fig.Panels[0].X.Tick.Marker.Ticks(-1, 5) {
 			labels = append(labels, tk.Label)
 		}
-		if want := []string{"2014/15", "2015/16 (part)"}; !slices.Equal(labels, want) {
+		if want := []string{"2013/14", "2014/15 (part)"}; !slices.Equal(labels, want) {
 			t.Errorf("deficit-system's years are %q, want %q", labels, want)
 		}
 	}

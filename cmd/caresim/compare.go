@@ -118,7 +118,7 @@ written.
 
 Examples:
 
-	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
+	$ caresim compare --reps 2 --set horizon=2y --set warm_up.length=30d baseline prism
 	$ caresim compare --reps 3 --set horizon=60d --out cmp textbook-mmc textbook-loss`,
 		flags: fs,
 	}

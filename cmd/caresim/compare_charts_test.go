@@ -10,10 +10,11 @@ import (
 	"caresim/results"
 )
 
-// prismCompare compares the baseline with PRISM over 200 days, drawing
-// PNG and SVG charts; TestCompareChartsAndPlot and TestCompareCharts
-// read one run of it into OUT (sharedFiles).
-var prismCompare = []string{"compare", "--quiet", "--reps", "2", "--set", "horizon=200d", "--set", "warm_up.length=0d", "--format", "png,svg"}
+// prismCompare compares the baseline with PRISM over 560 days, from the
+// base year's April to mid-October 2014, past PRISM's start (1 October
+// 2014), drawing PNG and SVG charts; TestCompareChartsAndPlot and
+// TestCompareCharts read one run of it into OUT (sharedFiles).
+var prismCompare = []string{"compare", "--quiet", "--reps", "2", "--set", "horizon=560d", "--set", "warm_up.length=0d", "--format", "png,svg"}
 
 // TestCompareChartsAndPlot compares the baseline with PRISM (both
 // priced, over the same days) with charts and with --no-plots, then

@@ -41,15 +41,16 @@
 //	...
 //	intervals cut at a value the measure cannot pass ... crossed: ed_4h_performance; the CSV files keep them uncut
 //
-// Compare the PRISM teams with the baseline over a year, with the paired
-// difference of every metric and its 95% confidence interval, writing to
-// out/compare (a line "..." stands for lines left out here, and "..." in
-// a line for columns):
+// Compare the PRISM teams with the baseline over two years from the base
+// year (the teams start in October 2014), with the paired difference of
+// every metric and its 95% confidence interval, writing to out/compare (a
+// line "..." stands for lines left out here, and "..." in a line for
+// columns):
 //
-//	$ caresim compare --reps 2 --set horizon=1y --set warm_up.length=30d baseline prism
+//	$ caresim compare --reps 2 --set horizon=2y --set warm_up.length=30d baseline prism
 //	compare: 2 scenarios, 2 replications each from seed 20140401 (common random numbers); differences are to baseline
-//	  baseline: 366 days from 2014-04-01 after a 30-day warm-up
-//	  prism: 366 days from 2014-04-01 after a 30-day warm-up
+//	  baseline: 731 days from 2013-04-01 after a 30-day warm-up
+//	  prism: 731 days from 2013-04-01 after a 30-day warm-up
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline ... per year
@@ -58,6 +59,9 @@
 //	* the difference's 95% confidence interval excludes zero
 //	intervals cut at a value the measure cannot pass ... the CSV files keep them uncut
 //	deficit: cost − funding − income, in pounds of each year; positive is a gap, negative a surplus
+//
+//	the system's gap bridge, 2013/14 to 2014/15, £m: baseline's, and each scenario's difference to it with its paired 95% CI (bridge.csv has each organisation's):
+//	...
 //
 // Sweep the ED's cubicles over a grid, one row per point and replication
 // in sweep.csv; --shard K/N splits a sweep between machines and "caresim
@@ -84,10 +88,10 @@
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: day cases, 2014/15 ... 2.9e+04 ... within 15%   yes
+//	baseline: day cases, 2014/15 ... 2.9e+04 ... within 15% ... yes
 //
 //	calibration window: the baseline (4 replications) beside builtin:mid-notts, what Mid-Nottinghamshire did in 2013/14 to 2015/16; nothing in the model was fitted to it
-//	measure ... periods ... unit ... simulated  outside_run ... bias   bias_%  mape_%  in_band
+//	measure ... periods ... unit ... simulated  outside_run ... bias ... bias_% ... mape_% ... in_band
 //	ae_departures ... months ... patients ...
 //	...
 //

@@ -189,8 +189,8 @@ var readmeShortened = []struct {
 		why: "a Slurm array of 8 tasks of 20 ten-year replications a point; one replication of 60 days a point, the 8 tasks in turn"},
 	{prefix: "/caresim sweep --quiet --resume --shards 8", flags: shortSweep, envs: jobArray("JOB_COMPLETION_INDEX", 0),
 		why: "a Kubernetes indexed Job of 8 pods, as the Slurm array"},
-	{prefix: "./bin/caresim backcast --observed mid-notts", flags: []string{"--reps", "2", "--set", "horizon=2y"},
-		why: "the baseline's ten years and 20 replications; two replications of the two years observed show the same lines"},
+	{prefix: "./bin/caresim backcast --observed mid-notts", flags: []string{"--reps", "2", "--set", "horizon=3y"},
+		why: "the baseline's eleven years and 20 replications; two replications of the three years observed show the same lines"},
 	{prefix: "./bin/caresim validate --quick --reps 10", slow: true,
 		why: "runs the quick validation again with more replications (10 s of CPU); TestGolden runs it with 4"},
 }

@@ -410,7 +410,7 @@ func TestRunBaselinePriced(t *testing.T) {
 	}
 	for _, name := range []string{"deficit_final_year_gbp", "deficit_final_year_gbp_acute", "deficit_final_year_gbp_community",
 		"deficit_final_year_gbp_social_care", "deficit_final_year_gbp_commissioners", "deficit_cumulative_gbp"} {
-		re := regexp.MustCompile(`(?m)^` + name + `\s+(-?£[0-9.]+[mk]?\s+){3}£, 2014/15`)
+		re := regexp.MustCompile(`(?m)^` + name + `\s+(-?£[0-9.]+[mk]?\s+){3}£, 2013/14`)
 		if !re.MatchString(stdout.String()) {
 			t.Errorf("stdout has no line %s with a mean, a CI and the year in pounds:\n%s", name, stdout.String())
 		}

@@ -40,7 +40,7 @@ service (an exact Markov-chain solution), and Little's law on every pool.
 It then runs the built-in textbook scenarios through the whole care model
 (ED as an M/M/c queue, acute beds as a loss system, acute beds blocked by
 intermediate care) against the same theory, and the baseline against its
-calibration targets for Mid-Nottinghamshire in 2014/15 (population, A&E
+calibration targets for Mid-Nottinghamshire in 2013/14 (population, A&E
 attendances, emergency admissions, length of stay, occupancy, delays),
 each with its source.
 A theory check passes when the exact value lies inside the simulated
@@ -59,7 +59,7 @@ outside the run, the bias, the mean absolute percentage error and the
 observed values inside the 95% prediction band; in --format text on
 stdout, and as window.csv in --out. Nothing in the model was fitted to
 the window: the fit is reported, not checked. A target the baseline is known to
-miss (validation.Target.Missed: the 2014/15 occupancy, and the
+miss (validation.Target.Missed: the 2013/14 occupancy, and the
 programme's projected gap) is reported as "NO (known)", and why on
 stderr, but does not make it exit 1.
 

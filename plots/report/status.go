@@ -58,7 +58,7 @@ func calibrationStatus(m *results.Manifest, checks []results.Check) calibrationV
 			}})
 		}
 		v.Table = t
-		v.Status = fmt.Sprintf("This is the built-in baseline, unchanged: %d of its %d calibration targets (Mid-Nottinghamshire, 2014/15) are met by this run's %s. A target is met when the mean lies within its tolerance of the published figure (amounts of money in £m).",
+		v.Status = fmt.Sprintf("This is the built-in baseline, unchanged: %d of its %d calibration targets (Mid-Nottinghamshire, 2013/14) are met by this run's %s. A target is met when the mean lies within its tolerance of the published figure (amounts of money in £m).",
 			pass, len(checks), text.Plural(m.Replications, "replication"))
 	case derived:
 		why := "overrides (--set) change the baseline"
@@ -67,7 +67,7 @@ func calibrationStatus(m *results.Manifest, checks []results.Check) calibrationV
 		}
 		v.Status = fmt.Sprintf("Not checked against the calibration targets: they are the unchanged baseline's, and %s, so it is not meant to reproduce them. The report of caresim run baseline, and caresim validate, check them.", why)
 	default:
-		v.Status = "This scenario has no calibration targets: only the built-in baseline has (Mid-Nottinghamshire, 2014/15). The textbook scenarios are checked against queueing theory by caresim validate."
+		v.Status = "This scenario has no calibration targets: only the built-in baseline has (Mid-Nottinghamshire, 2013/14). The textbook scenarios are checked against queueing theory by caresim validate."
 	}
 	return v
 }
