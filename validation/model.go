@@ -113,7 +113,8 @@ func metric(k int) func(*care.Params, *sim.Results, int) float64 {
 // annual measures do not separate emergency bed days). The service lines'
 // targets (births, children's ward admissions, primary care, NHS 111,
 // agency nurses, outpatients and day cases) are for 2014/15, the year
-// their sources give. One target is marked Missed: the 2013/14 occupancy.
+// their sources give. Two targets are marked Missed: the 2013/14 occupancy
+// and delayed share.
 var BaselineTargets = []Target{
 	{
 		Case: "population, mid-2013", Measure: "people at the start", Value: 347000, Tol: 0.10,
@@ -201,7 +202,13 @@ var BaselineTargets = []Target{
 		// in a later, more delayed era: 3–9% of occupied beds.
 		Case: "delayed patients' share of occupied acute beds, 2013/14", Measure: "delayed_bed_days / acute_bed_days", Value: 0.06, Tol: 0.5,
 		Source: "docs/reference-figures.md §2.2–2.3 (DTOC 4.3% Oct 2018, newarkadvertiser.co.uk; NCTR 13% Feb 2024, HoC Library)",
-		sim:    firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
+		Missed: "with its capacity held the baseline's delayed patients take about 9.1% of occupied beds in 2013/14 with 10 " +
+			"replications, at the top edge of the band and moved across it by the random numbers: separating children from adults " +
+			"raised adults' shares of pathways 1–3 (× 1.16, so that the yearly volumes hold) into the same intermediate-care beds and " +
+			"reablement places; most of the delayed days are the assessment wait (services.acute.assessment, mean 3 days, an " +
+			"assumption), and the model counts every fit patient as the later no-criteria-to-reside measure does (13% in 2024), not " +
+			"only DToC (4.3% in 2018); no parameter was retuned to meet the band",
+		sim: firstYearRatio(care.AnnualDelayedBedDays, care.AnnualAcuteBedDays),
 	},
 	{
 		// 2013/14's rates applied to the 2014/15 population; the same-day
