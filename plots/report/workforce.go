@@ -37,23 +37,25 @@ func workforceSection(d results.RunData) *workforceView {
 		return d.Annual[y][k]
 	}
 	first, last := 0, min(len(d.Years), len(d.Annual))-1
-	t := reportTable{Class: "workforce", Header: []reportCell{{Text: "Role"}}}
-	for _, y := range []int{first, last} {
-		fy := d.Years[y]
-		t.Header = append(t.Header, reportCell{Text: "Needed " + fy, Num: true}, reportCell{Text: "In post " + fy, Num: true},
-			reportCell{Text: "Vacant " + fy, Num: true}, reportCell{Text: "Agency " + fy, Num: true})
+	years := []int{first}
+	if last != first {
+		years = append(years, last)
 	}
+	// One row a role and year, so that the table fits an A4 page's width
+	// in print, however many years the run has.
+	t := reportTable{Class: "workforce", Header: []reportCell{{Text: "Role"}, {Text: "Year"},
+		{Text: "Needed", Num: true}, {Text: "In post", Num: true}, {Text: "Vacant", Num: true}, {Text: "Agency", Num: true}}}
 	for r, role := range care.RoleNames {
 		if !(at(first, "wte_needed_"+role) > 0 || at(last, "wte_needed_"+role) > 0) {
 			continue
 		}
-		row := reportRow{Cells: []reportCell{{Text: care.RoleTitles[r]}}}
-		for _, y := range []int{first, last} {
+		for _, y := range years {
+			row := reportRow{Cells: []reportCell{{Text: care.RoleTitles[r]}, {Text: d.Years[y]}}}
 			for _, m := range []string{"wte_needed_", "wte_in_post_", "wte_vacant_", "wte_agency_"} {
 				row.Cells = append(row.Cells, reportCell{Text: reportNumber(at(y, m+role)), Num: true})
 			}
+			t.Rows = append(t.Rows, row)
 		}
-		t.Rows = append(t.Rows, row)
 	}
 	if len(t.Rows) == 0 {
 		return nil
@@ -64,16 +66,14 @@ func workforceSection(d results.RunData) *workforceView {
 		if len(m.Name) <= len(suffix) || m.Name[len(m.Name)-len(suffix):] != suffix {
 			continue
 		}
-		a, b := at(first, m.Name), at(last, m.Name)
-		if !(a > 0 || b > 0) {
+		if !(at(first, m.Name) > 0 || at(last, m.Name) > 0) {
 			continue
 		}
-		row := reportRow{Group: group, Cells: []reportCell{{Text: "Units closed for want of staff", Note: m.Name}}}
-		group = false
-		for _, v := range []float64{a, b} {
-			row.Cells = append(row.Cells, reportCell{}, reportCell{}, reportCell{}, reportCell{Text: reportNumber(v), Num: true})
+		for _, y := range years {
+			t.Rows = append(t.Rows, reportRow{Group: group, Cells: []reportCell{{Text: "Units closed for want of staff", Note: m.Name},
+				{Text: d.Years[y]}, {}, {}, {}, {Text: reportNumber(at(y, m.Name)), Num: true}}})
+			group = false
 		}
-		t.Rows = append(t.Rows, row)
 	}
 	return &workforceView{
 		Lead: fmt.Sprintf("The staff the services need for their planned capacity, the staff in post, the vacancies and the bank "+
