@@ -29,6 +29,11 @@ type Beds struct {
 	Capacity []float64 // staffed beds available, drawn as a step line
 
 	Interventions []Marker // start dates to mark
+
+	// Noun and Axis, when set, replace "beds occupied" in the title
+	// and the y axis's label, for a service whose units are not beds
+	// (care.ChartedService).
+	Noun, Axis string
 }
 
 // Marker labels a date on a time axis, such as an intervention's start:
@@ -63,11 +68,15 @@ func BedsOverTime(b Beds) (*Figure, error) {
 			return nil, fmt.Errorf("plots: beds over time for %s: %s has %d days, Mean has %d", b.Pool, s.name, len(s.v), n)
 		}
 	}
-	title := fmt.Sprintf("%s beds occupied, %s", b.Pool, b.Place)
-	if b.Place == "" {
-		title = fmt.Sprintf("%s beds occupied", b.Pool)
+	noun, axis := "beds occupied", "Beds occupied (beds)"
+	if b.Noun != "" {
+		noun, axis = b.Noun, b.Axis
 	}
-	p := newPanel(title, "Date", "Beds occupied (beds)")
+	title := fmt.Sprintf("%s %s, %s", b.Pool, noun, b.Place)
+	if b.Place == "" {
+		title = fmt.Sprintf("%s %s", b.Pool, noun)
+	}
+	p := newPanel(title, "Date", axis)
 	day := dateAxis(p, b.Start, n)
 	p.Y.Tick.Marker = labelTicks{trim}
 	f := &Figure{Panels: []*plot.Plot{p}}

@@ -44,6 +44,7 @@ func TestGolden(t *testing.T) {
 		{"heatmap.png", ExampleHeatMap},
 		{"backcast.png", ExampleBackcastSeries},
 		{"wave.png", ExampleWaveImplausibility},
+		{"workforce.png", ExampleWorkforceByYear},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)

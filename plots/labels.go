@@ -27,6 +27,10 @@ var headlineLabels = map[int]string{
 	care.MetricElectiveCancellations: "Elective bookings cancelled for want of a bed (every cancellation)",
 
 	care.MetricElectiveCancelledPatients: "Elective patients cancelled for want of a bed (each once)",
+
+	care.MetricIndex("outpatient_first_attendances_per_year"): "Outpatient first attendances",
+	care.MetricIndex("day_cases_per_year"):                    "Day cases",
+	care.MetricIndex("outpatient_rtt_within_18w_share"):       "Outpatients and day cases: waiting 18 weeks or less",
 }
 
 // MetricLabel names a metric for a board: its headline label, else its

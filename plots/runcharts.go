@@ -29,7 +29,9 @@ var bodyTitles = [finance.NumBodies]string{
 // by month and reason when it has acute beds, A&E performance when it has
 // A&E attendances, ED crowding when patients waited in ED for a bed or
 // ambulances waited over 30 minutes to hand over, the elective waiting list
-// when it has one, and, when the run was priced, the deficit trajectory of
+// when it has one, the outpatient and day-case pathways against the
+// 18-week standard when it has outpatients, the workforce by role and
+// year when it counts staff, and, when the run was priced, the deficit trajectory of
 // the system (with the scenario's published projection, when it names one)
 // and of each organisation with money, and the gap bridge of each, and,
 // when the run was set beside observed data, a chart of each observed
@@ -48,6 +50,7 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			Mean: finite(mean.Mean), P10: finite(mean.P10), P90: finite(mean.P90),
 			Capacity:      finite(capacity.Mean),
 			Interventions: markers,
+			Noun:          p.Noun, Axis: p.Axis,
 		})
 		if err != nil {
 			return nil, err
@@ -110,19 +113,26 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 		}
 		out = append(out, Chart{File: "pressure-responses", Fig: f})
 	}
-	if list := d.Daily[care.DailyIndex("elective_waiting_list")].Mean; anyValue(list) {
+	for _, wl := range []struct{ file, title, list, over string }{
+		{"waiting-list", "", "elective_waiting_list", "elective_waiting_over_18w"},
+		{"waiting-list-outpatients", "Outpatients and day cases", "outpatient_pathways", "outpatient_pathways_over_18w"},
+	} {
+		list := d.Daily[care.DailyIndex(wl.list)].Mean
+		if !anyValue(list) {
+			continue
+		}
 		f, err := WaitingListOverTime(WaitingList{
-			Place: place, Start: start,
+			Title: wl.title, Place: place, Start: start,
 			List:          finite(list),
-			Over18:        finite(d.Daily[care.DailyIndex("elective_waiting_over_18w")].Mean),
+			Over18:        finite(d.Daily[care.DailyIndex(wl.over)].Mean),
 			Interventions: markers,
 		})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{File: "waiting-list", Fig: f})
+		out = append(out, Chart{File: wl.file, Fig: f})
 	}
-	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart} {
+	for _, draw := range []func(results.RunData) ([]Chart, error){losCharts, pathwayChart, workforceChart} {
 		cs, err := draw(d)
 		if err != nil {
 			return nil, err
@@ -326,4 +336,38 @@ func pathwayChart(d results.RunData) ([]Chart, error) {
 		return nil, err
 	}
 	return []Chart{{File: "pathway-mix", Fig: f}}, nil
+}
+
+// workforceChart draws the staff by role and year of a run whose scenario
+// counts them (its workforce section is on), read from the annual
+// measures wte_needed_ROLE, wte_in_post_ROLE and wte_agency_ROLE; none
+// when it counts no staff, or the folder predates them.
+func workforceChart(d results.RunData) ([]Chart, error) {
+	w := Workforce{Place: d.Place, Years: d.Years}
+	for r, role := range care.RoleNames {
+		sr := StaffRole{Name: care.RoleTitles[r]}
+		for _, m := range []struct {
+			name string
+			to   *[]float64
+		}{{"wte_needed_", &sr.Needed}, {"wte_in_post_", &sr.InPost}, {"wte_agency_", &sr.Agency}} {
+			k := care.AnnualIndex(m.name + role)
+			for y := range d.Years {
+				v := math.NaN()
+				if k >= 0 && y < len(d.Annual) {
+					v = d.Annual[y][k]
+				}
+				*m.to = append(*m.to, v)
+			}
+		}
+		sr.Needed, sr.InPost, sr.Agency = finite(sr.Needed), finite(sr.InPost), finite(sr.Agency)
+		w.Roles = append(w.Roles, sr)
+	}
+	f, err := WorkforceByYear(w)
+	if errors.Is(err, ErrNoData) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []Chart{{File: "workforce", Fig: f}}, nil
 }

@@ -16,6 +16,9 @@ import (
 // [WaitingListOverTime]. Day i is Start plus i days; Over18 has one value
 // per day of List.
 type WaitingList struct {
+	// Title names the list in the chart's title; empty is "Elective
+	// waiting list".
+	Title string
 	Place string    // system or trust, e.g. "Northshire"
 	Start time.Time // calendar date of day 0 (UTC midnight)
 
@@ -58,7 +61,11 @@ func WaitingListOverTime(w WaitingList) (*Figure, error) {
 	if len(w.List) != n || len(w.Over18) != n {
 		return nil, fmt.Errorf("plots: waiting list of %s: %d days of the list and %d of those over 18 weeks", w.Place, len(w.List), len(w.Over18))
 	}
-	title := "Elective waiting list and the 18-week standard"
+	title := "Elective waiting list"
+	if w.Title != "" {
+		title = w.Title
+	}
+	title += " and the 18-week standard"
 	if w.Place != "" {
 		title += ", " + w.Place
 	}

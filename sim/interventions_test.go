@@ -32,7 +32,7 @@ var interventionSets = []string{"horizon=5y", "warm_up.length=180d"}
 // fewer elective admissions (1.4 half-widths) and transfer-to-assess's
 // shorter pathway-2 delay (1.7): waits for a full hospital's beds vary
 // more between replications, so a change to the model's random streams
-// could flip them. The eleven scenarios take about 50 s of CPU.
+// could flip them. The thirteen scenarios take about 60 s of CPU.
 const interventionReps = 8
 
 // sameTol is "no material change": the paired 95% interval lies within
@@ -77,7 +77,7 @@ type effect struct {
 // the direction of the central effect.
 func TestInterventions(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs ten scenarios of four years, eight replications each")
+		t.Skip("runs twelve scenarios of four years, eight replications each")
 	}
 	tests := []struct {
 		scenario string
@@ -173,6 +173,25 @@ func TestInterventions(t *testing.T) {
 			{"acute_escalation_beds_mean", fewer, "with planned beds growing, the hospital passes the escalation threshold less often"},
 			{"ic_occupancy_mean", fewer, "more intermediate-care beds for the same patients"},
 		}},
+		// Women's and children's services (seeds, the blueprint:
+		// "access to expert opinions earlier and only admit where
+		// necessary").
+		{"womens-childrens", []effect{
+			{"paediatric_assessments_per_year", fewer, "children referred × 0.95: a senior opinion earlier sends fewer to the assessment unit"},
+			{"paediatric_admissions_per_year", fewer, "fewer assessed, and of them × 0.9 admitted to the ward"},
+			{"maternity_occupancy_mean", fewer, "antenatal admissions × 0.9 take fewer obstetric bed days"},
+			{"ed_attendances_per_year", same, "children still come to the ED; only where they go from it changes"},
+			{"nel_admissions_per_year", same, "children are not admitted to acute beds, referred or not"},
+		}},
+		// Primary care hubs (seeds: "develop primary care hubs"): extended
+		// access adds same-day appointments; the A&E effect follows from
+		// primary care's rule, not an input.
+		{"primary-care-hubs", []effect{
+			{"gp_same_day_unmet_share", fewer, "hubs add same-day appointments, so fewer people find none"},
+			{"gp_unmet_to_ae_per_year", fewer, "9.75% of those who find no appointment go to A&E"},
+			{"ed_attendances_per_year", fewer, "fewer walk-ins for want of an appointment"},
+			{"gp_referrals_per_year", same, "triage sees the urgent first whatever the capacity: the same referrals in both arms"},
+		}},
 		// The whole programme: the vanguard's reported reductions, one by
 		// one, and the bed reduction of "The Story So Far".
 		{"better-together", []effect{
@@ -195,6 +214,8 @@ func TestInterventions(t *testing.T) {
 			{"hospital_deaths_per_year", fewer, "\"mortality\": in the model, deaths in an acute bed, fewer as fewer are admitted"},
 			{"ic_los_mean_days", fewer, "the intermediate care redesign's shorter stays"},
 			{"community_caseload_mean", more, "PRISM's caseload"},
+			{"paediatric_admissions_per_year", fewer, "women's and children's services: only admit where necessary"},
+			{"gp_same_day_unmet_share", fewer, "primary care hubs: more same-day appointments, so fewer people find none"},
 		}},
 	}
 

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"caresim/sim/care"
@@ -200,9 +201,60 @@ func Activity(r *care.Result) []finance.Activity {
 			LiaisonPractitioners:    at(pm.liaison),
 			OutOfAreaPlacements:     at(pm.outOfArea),
 		}
+		womensActivity(&out[y], a)
+		for e, org := range care.Employers {
+			b := slices.Index(finance.BodyNames[:], org)
+			if b < 0 {
+				continue // independent providers: their premium is in their fees
+			}
+			for r := range finance.NumRoles {
+				out[y].AgencyWTE[b][r] = a[agencyIx[e][r]]
+			}
+		}
+		outpatientActivity(&out[y], a)
 	}
 	return out
 }
+
+// womensActivity fills the women's and children's services' activity of
+// one financial year from its annual measures a.
+func womensActivity(out *finance.Activity, a []float64) {
+	at := func(name string) float64 {
+		if i := care.AnnualIndex(name); i >= 0 {
+			return a[i]
+		}
+		return 0
+	}
+	out.MaternityAdmissions = at("maternity_admissions")
+	out.NeonatalDays = [3]float64{at("neonatal_intensive_days"), at("neonatal_high_dependency_days"), at("neonatal_special_days")}
+	out.PaediatricAssessments = at("paediatric_assessments")
+	out.PaediatricAdmissions = at("paediatric_admissions")
+	out.MaternityBeds = at("maternity_beds")
+	out.NeonatalCots = at("neonatal_beds")
+	out.PaediatricSpaces = at("paediatric_assessment_spaces")
+	out.PaediatricBeds = at("paediatric_beds")
+}
+
+// agencyIx holds the indices of the annual measures of each employer's
+// agency WTE by role, which Activity passes to the accounts (but the
+// independent providers', whose premium is in the fees they charge).
+var agencyIx = func() (ix [care.NumEmployers][care.NumRoles]int) {
+	for e, org := range care.Employers {
+		if !slices.Contains(finance.BodyNames[:], org) && org != "independent" {
+			panic("sim: the care model's employer " + org + " is not an organisation of the accounts")
+		}
+		for r, role := range care.RoleNames {
+			if finance.Roles[r] != role {
+				panic("sim: the care model's and the accounts' roles differ: " + role + " and " + finance.Roles[r])
+			}
+			ix[e][r] = care.AnnualIndex("wte_agency_" + role + "_" + strings.ReplaceAll(org, "-", "_"))
+			if ix[e][r] < 0 {
+				panic("sim: no annual measure of " + org + "'s agency " + role)
+			}
+		}
+	}
+	return ix
+}()
 
 // InterventionCosts returns what p's interventions cost and who pays, for
 // finance.Accounts.
@@ -378,4 +430,22 @@ func (r *Results) MoneySensitivity(vs []Variation) []Sensitivity {
 		out[i] = s
 	}
 	return out
+}
+
+// The outpatients' annual measures that finance prices, by name (they
+// follow the base model's, without constants).
+var (
+	annualOPFirst      = care.AnnualIndex("outpatient_first_attendances")
+	annualOPFollowUps  = care.AnnualIndex("outpatient_follow_ups")
+	annualDayCases     = care.AnnualIndex("day_cases")
+	annualOPFirstSlots = care.AnnualIndex("outpatient_first_slots")
+	annualOPFUSlots    = care.AnnualIndex("outpatient_follow_up_slots")
+	annualDayCaseSlots = care.AnnualIndex("day_case_slots")
+)
+
+// outpatientActivity fills act's outpatient and day-case lines from a
+// year's annual measures a.
+func outpatientActivity(act *finance.Activity, a []float64) {
+	act.OutpatientFirst, act.OutpatientFollowUps, act.DayCases = a[annualOPFirst], a[annualOPFollowUps], a[annualDayCases]
+	act.OutpatientFirstSlots, act.OutpatientFollowUpSlots, act.DayCaseSlots = a[annualOPFirstSlots], a[annualOPFUSlots], a[annualDayCaseSlots]
 }

@@ -257,6 +257,12 @@ func TestActivity(t *testing.T) {
 			{"ReablementPlaces", a.ReablementPlaces, care.AnnualReablementPlaces},
 			{"CommunityPlaces", a.CommunityPlaces, care.AnnualCommunityPlaces},
 			{"UCRPlaces", a.UCRPlaces, care.AnnualUCRPlaces},
+			{"OutpatientFirst", a.OutpatientFirst, care.AnnualIndex("outpatient_first_attendances")},
+			{"OutpatientFollowUps", a.OutpatientFollowUps, care.AnnualIndex("outpatient_follow_ups")},
+			{"DayCases", a.DayCases, care.AnnualIndex("day_cases")},
+			{"OutpatientFirstSlots", a.OutpatientFirstSlots, care.AnnualIndex("outpatient_first_slots")},
+			{"OutpatientFollowUpSlots", a.OutpatientFollowUpSlots, care.AnnualIndex("outpatient_follow_up_slots")},
+			{"DayCaseSlots", a.DayCaseSlots, care.AnnualIndex("day_case_slots")},
 			{"DelayedDaysSocialCare", a.DelayedDaysSocialCare, care.AnnualIndex("delayed_days_social_care")},
 			{"ElectiveCancellations", a.ElectiveCancellations, care.AnnualElectiveCancellations},
 			{"ElectivePostponed", a.ElectivePostponed, care.AnnualIndex("elective_postponed")},
@@ -269,6 +275,16 @@ func TestActivity(t *testing.T) {
 			{"MentalHealthBeds", a.MentalHealthBeds, care.AnnualIndex("mh_beds")},
 			{"LiaisonPractitioners", a.LiaisonPractitioners, care.AnnualIndex("liaison_practitioners")},
 			{"OutOfAreaPlacements", a.OutOfAreaPlacements, care.AnnualIndex("mh_out_of_area")},
+			{"MaternityAdmissions", a.MaternityAdmissions, care.AnnualIndex("maternity_admissions")},
+			{"NeonatalDays[0]", a.NeonatalDays[0], care.AnnualIndex("neonatal_intensive_days")},
+			{"NeonatalDays[1]", a.NeonatalDays[1], care.AnnualIndex("neonatal_high_dependency_days")},
+			{"NeonatalDays[2]", a.NeonatalDays[2], care.AnnualIndex("neonatal_special_days")},
+			{"PaediatricAssessments", a.PaediatricAssessments, care.AnnualIndex("paediatric_assessments")},
+			{"PaediatricAdmissions", a.PaediatricAdmissions, care.AnnualIndex("paediatric_admissions")},
+			{"MaternityBeds", a.MaternityBeds, care.AnnualIndex("maternity_beds")},
+			{"NeonatalCots", a.NeonatalCots, care.AnnualIndex("neonatal_beds")},
+			{"PaediatricSpaces", a.PaediatricSpaces, care.AnnualIndex("paediatric_assessment_spaces")},
+			{"PaediatricBeds", a.PaediatricBeds, care.AnnualIndex("paediatric_beds")},
 		} {
 			if c.k < 0 {
 				t.Fatalf("%s: no annual measure", c.field)
@@ -285,8 +301,23 @@ func TestActivity(t *testing.T) {
 			t.Errorf("year %d: AcuteBeds = %g, want acute_beds − acute_escalation_beds = %g", y, a.AcuteBeds, want)
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 33 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 33", n)
+	// And AgencyWTE: each employer's agency WTE of each role, its
+	// wte_agency_ROLE_ORG measure; other bodies have none.
+	for y, a := range got {
+		for b := range finance.NumBodies {
+			for r, role := range finance.Roles {
+				w := 0.0
+				if b < finance.Commissioners {
+					w = want(y, care.AnnualIndex("wte_agency_"+role+"_"+strings.ReplaceAll(finance.BodyNames[b], "-", "_")))
+				}
+				if a.AgencyWTE[b][r] != w {
+					t.Errorf("year %d: AgencyWTE[%s][%s] = %g, want %g", y, finance.BodyNames[b], role, a.AgencyWTE[b][r], w)
+				}
+			}
+		}
+	}
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 48 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 48 (NeonatalDays, of three, as one)", n)
 	}
 }
 
@@ -454,8 +485,8 @@ func TestMoneySensitivity(t *testing.T) {
 }
 
 // TestFewerBedsPayMorePressure runs the baseline's system for two years
-// with its 690 acute beds (the demand-led beds added on top) and with 90
-// fewer, below the ≈ 646 its patients occupy, common random numbers for
+// with its 668 adults' acute beds and with 90 fewer, below the ≈ 615 its
+// patients occupy, common random numbers for
 // both, and checks that the hospital with too few beds pays more for
 // pressure: escalation, delayed bed days, cancelled and postponed
 // operations, waiting-list initiatives, the contract's consequences and
@@ -470,7 +501,7 @@ func TestFewerBedsPayMorePressure(t *testing.T) {
 	}
 	var pressure, capacity, deficit [2]float64
 	var kinds [2][finance.NumPressures]float64
-	for i, beds := range []string{"690", "600"} {
+	for i, beds := range []string{"668", "578"} {
 		res, err := runMoney("baseline", 2, "horizon=2y", "services.acute.beds="+beds)
 		if err != nil {
 			t.Fatal(err)
@@ -487,16 +518,16 @@ func TestFewerBedsPayMorePressure(t *testing.T) {
 		}
 	}
 	for k, p := range finance.Pressures {
-		t.Logf("%-26s 690 beds £%6.2fm, 600 beds £%6.2fm", p.Name, kinds[0][k]/1e6, kinds[1][k]/1e6)
+		t.Logf("%-26s 668 beds £%6.2fm, 578 beds £%6.2fm", p.Name, kinds[0][k]/1e6, kinds[1][k]/1e6)
 	}
 	t.Logf("acute pressure £%.2fm → £%.2fm; capacity £%.2fm → £%.2fm; deficit £%.2fm → £%.2fm (2015/16)",
 		pressure[0]/1e6, pressure[1]/1e6, capacity[0]/1e6, capacity[1]/1e6, deficit[0]/1e6, deficit[1]/1e6)
 	if pressure[1] <= pressure[0] {
-		t.Errorf("the acute trust's pressure costs with 600 beds £%.2fm, not above the £%.2fm with 690", pressure[1]/1e6, pressure[0]/1e6)
+		t.Errorf("the acute trust's pressure costs with 578 beds £%.2fm, not above the £%.2fm with 668", pressure[1]/1e6, pressure[0]/1e6)
 	}
 	for _, k := range []int{finance.PressureCancelled, finance.PressureRTTFines, finance.PressureHandoverFines} {
 		if kinds[1][k] <= kinds[0][k] {
-			t.Errorf("%s with 600 beds £%.2fm, not above the £%.2fm with 690", finance.Pressures[k].Name, kinds[1][k]/1e6, kinds[0][k]/1e6)
+			t.Errorf("%s with 578 beds £%.2fm, not above the £%.2fm with 668", finance.Pressures[k].Name, kinds[1][k]/1e6, kinds[0][k]/1e6)
 		}
 	}
 }

@@ -183,6 +183,8 @@ func TestRunChartsAdapter(t *testing.T) {
 		"delays":          "Delayed days in acute beds by month and reason, Mid-Nottinghamshire (baseline)",
 		"ae-performance":  "A&E 4-hour performance and 12-hour waits by month, Mid-Nottinghamshire (baseline)",
 		"waiting-list":    "Elective waiting list and the 18-week standard, Mid-Nottinghamshire (baseline)",
+
+		"waiting-list-outpatients": "Outpatients and day cases and the 18-week standard, Mid-Nottinghamshire (baseline)",
 	} {
 		if got := titles[file]; got != want {
 			t.Errorf("%s is titled %q, want %q", file, got, want)

@@ -66,7 +66,8 @@ and charts, in each --format (png by default; png,svg,pdf for all three)
 unless --no-plots:
 
 	overlay-beds-acute, overlay-beds-intermediate-care,
-	overlay-care-home-residents, overlay-delayed-patients
+	overlay-care-home-residents, overlay-beds-maternity,
+	overlay-cots-neonatal, overlay-beds-paediatric, overlay-delayed-patients
 	              each scenario's daily mean (and 10th–90th percentile
 	              band) on one axis, for each measure some scenario has,
 	              when all cover the same days; the interventions the

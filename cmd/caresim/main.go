@@ -35,9 +35,9 @@
 //	$ caresim run --reps 3 --set horizon=60d --out /tmp/caresim-mmc textbook-mmc
 //	textbook-mmc: 3 replications, seed 1; 60 days from 2014-04-01 after a 30-day warm-up
 //
-//	metric                                  mean  95% CI low   high  unit
-//	ed_attendances_per_year                79280       77580  80980  per year
-//	ed_4h_performance                     0.9205      0.8281      1  fraction
+//	metric                                   mean  95% CI low   high  unit
+//	ed_attendances_per_year                 79280       77580  80980  per year
+//	ed_4h_performance                      0.9205      0.8281      1  fraction
 //	...
 //	intervals cut at a value the measure cannot pass ... crossed: ed_4h_performance; the CSV files keep them uncut
 //
@@ -54,7 +54,7 @@
 //
 //	metric ... scenario ... difference ... unit
 //	ed_attendances_per_year ... baseline ... per year
-//	... prism ... * ... per year
+//	... prism ... per year
 //	...
 //	* the difference's 95% confidence interval excludes zero
 //	intervals cut at a value the measure cannot pass ... the CSV files keep them uncut
@@ -88,7 +88,7 @@
 //	case ... measure ... expected  simulated     ci_low    ci_high  reps  test         pass
 //	M/M/c c=10 λ=9 μ=1 ... mean wait Wq ... 0.6687 ... in 99.9% CI  yes
 //	...
-//	baseline: mental health bed occupancy, 2013/14 ... 0.94 ... within 6%    NO (known)
+//	baseline: day cases, 2014/15 ... 2.9e+04 ... within 15% ... yes
 //
 //	calibration window: the baseline (4 replications) beside builtin:mid-notts, what Mid-Nottinghamshire did in 2013/14 to 2015/16; nothing in the model was fitted to it
 //	measure ... periods ... unit ... simulated  outside_run ... bias ... bias_% ... mape_% ... in_band

@@ -32,7 +32,7 @@ summary.json, daily.csv, annual.csv and los.csv, without simulating
 again: the same charts, byte for byte, that run drew in the same format
 (beds over time for each bed pool, the acute bed base when a
 bed-management rule closed or opened beds, delays, ae-performance,
-ED crowding, waiting-list, lengths of stay, the pathway mix, for a priced run, the deficit
+ED crowding, waiting-list, waiting-list-outpatients, lengths of stay, the pathway mix, the workforce, for a priced run, the deficit
 trajectories, and for a run set beside observed data, the chart of each
 observed series, from backcast.csv; see caresim run --help). Use it to draw a run in another
 --format, or after --no-plots. It re-writes report.html too, as run

@@ -100,14 +100,16 @@ is given), its replications in parallel, and writes to --out:
 	annual.csv    scenario,financial_year,organisation,measure,unit,replication,value,ci_low,ci_high
 	los.csv       scenario,pool,from_days,to_days,stays_per_replication,share,cumulative_share:
 	              the histogram of lengths of stay in acute (emergency
-	              spells) and intermediate-care beds, in 6-hour bins,
+	              spells), intermediate-care, obstetric, neonatal and
+	              children's ward beds, in 6-hour bins,
 	              over the stays ending after warm-up, whose mean,
 	              median, 90th percentile and longest are in
 	              summary.json's length_of_stay
 
 and charts, in each --format (png by default; png,svg,pdf for all three)
 at --size slide (10 × 5.63 in, the default) or a4 (7.5 × 4.5 in),
-unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes
+unless --no-plots: beds-acute, beds-intermediate-care, beds-care-homes,
+beds-maternity, beds-neonatal, beds-paediatric-ward
 (each pool the scenario has: mean occupied beds, the 10th–90th
 percentile band across replications, the capacity and the interventions'
 start dates), bed-base-acute (the acute beds planned, open, in
@@ -122,11 +124,17 @@ emergency stays shortened by discharge under pressure and the days they
 lost, and patients who left ED unseen, when there are any), waiting-list (the elective waiting
 list and those on it over 18 weeks, and each month's share within 18
 weeks against the 92% standard, when it has elective care),
-los-acute and los-intermediate-care (the
+waiting-list-outpatients (the same for the pathways of outpatients and
+day cases that do not end in an ordinary admission, when it has them),
+los-acute, los-intermediate-care and those of the obstetric unit, the
+neonatal unit and the children's ward (the
 distribution of lengths of stay, as a histogram and cumulatively, mean
 and median marked), pathway-mix (each financial year's shares of
 emergency spells ending at home, in reablement, in an intermediate-care
-bed, in a care home or in death) and, for a priced run, deficit-system and
+bed, in a care home or in death), workforce (each role's staff in post
+against those its planned capacity needs, and its bank and agency staff,
+by financial year, when the scenario counts staff) and, for a priced run,
+deficit-system and
 deficit-ORG for each organisation with money (the annual deficit and the
 cumulative, with 95% confidence intervals; the system's with the
 scenario's published projection, money.projection, as a reference line),

@@ -28,6 +28,9 @@ var Headline = []int{
 	care.MetricReadmissions,
 	care.MetricElectiveCancellations,
 	care.MetricElectiveCancelledPatients,
+	care.MetricIndex("outpatient_first_attendances_per_year"),
+	care.MetricIndex("day_cases_per_year"),
+	care.MetricIndex("outpatient_rtt_within_18w_share"),
 }
 
 // MoneyHeadline lists the money metrics that the report's headline table

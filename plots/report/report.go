@@ -42,6 +42,9 @@ type report struct {
 
 	Money *moneyView // the gap, its bridge and its sensitivity; nil when not priced
 
+	Womens    *womensView    // the women's and children's services; nil when the run has none
+	Workforce *workforceView // the staff by role; nil when the scenario counts none
+
 	Charts   []reportChart
 	NoCharts string // why there are none
 

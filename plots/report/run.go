@@ -32,6 +32,8 @@ func runReport(s *results.Summary, d results.RunData, charts []plots.Chart, draw
 	r.Backcast = backcastSection(d.Backcast, &r.Charts, m.Start)
 	r.Changes = []scenarioChanges{changesOf(m)}
 	r.Money = moneySection(d)
+	r.Womens = womensSection(s)
+	r.Workforce = workforceSection(d)
 	r.Calibration = []calibrationView{calibrationStatus(m, s.Calibration)}
 	r.Engine = engineStatus(dir)
 	r.Manifest = manifestTable([]*results.Manifest{m})

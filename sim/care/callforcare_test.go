@@ -115,7 +115,10 @@ func erlangB(a float64, c int) float64 {
 func TestCallForCareHubIsALossSystem(t *testing.T) {
 	r, _ := runTraced(t, "demand.urgent.hour_of_week[*]=1", "demand.urgent.month[*]=1", "demand.urgent.trend=0",
 		"population.age_bands[*].growth=0", "services.care_homes.urgent_calls=0",
-		"services.call_for_care.calls=1", "services.call_for_care.handlers=3")
+		"services.call_for_care.calls=1", "services.call_for_care.handlers=3",
+		// Poisson arrivals: no GP referrals, made on weekdays in surgery
+		// hours, and NHS 111's calls as many on every day.
+		"services.primary_care.enabled=false", "services.nhs_111.weekend=1")
 	answered, lost := total(r, care.AnnualCallForCareContacts), total(r, care.AnnualCallForCareUnanswered)
 	days := total(r, care.AnnualDays)
 	// The baseline's handling time: lognormal, median 15 min, p90 30 min.

@@ -52,6 +52,7 @@ func (p *Params) checkBase(c *checker) {
 	p.Population.check(c)
 	p.Demand.check(c, &p.Population)
 	p.Services.check(c, p)
+	p.Workforce.check(c, &p.Services)
 	p.checkLimits(c)
 }
 
@@ -394,6 +395,8 @@ func (pop *Population) check(c *checker) {
 		c.nonNegative(at+".urgent", a.Urgent)
 		c.nonNegative(at+".elective", a.Elective)
 		c.nonNegative(at+".care_home", a.CareHome)
+		c.nonNegative(at+".same_day", a.SameDay)
+		c.perHead(at+".same_day", a.SameDay)
 		if a.Urgent > 0 && len(a.RiskShares) == len(pop.Risk) {
 			mean := 0.0
 			for r, s := range a.RiskShares {
@@ -473,6 +476,9 @@ func (s *Services) check(c *checker, p *Params) {
 	for i, r := range p.Demand.Urgent.Routes {
 		routes[i] = r.Name
 	}
+
+	s.PrimaryCare.check(c, &p.Population)
+	s.NHS111.check(c)
 
 	fd := &s.FrontDoor
 	c.oneOf("services.front_door.routes", fd.Routes, routes, "route")
@@ -572,7 +578,9 @@ func (s *Services) check(c *checker, p *Params) {
 
 	s.HomeCare.check(c)
 	s.MentalHealth.check(c, &s.Liaison)
+	s.Outpatients.check(c)
 	s.Delays.check(c)
+	s.checkWomens(c, p)
 
 	cm := &s.Community
 	strata := make([]string, len(p.Population.Risk))
@@ -737,6 +745,10 @@ func (p *Params) checkChange(c *checker, ch *Change, at string) {
 			return
 		}
 		if why := p.switchedOff(n.Path); why != "" {
+			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
+			return
+		}
+		if why := p.workforceUnread(n.Path); why != "" {
 			c.add(at+".path", "%s would change nothing: %s", n.Path, why)
 			return
 		}

@@ -30,6 +30,8 @@ var fixedAtStart = []struct {
 	{"demand.urgent.winter_sd", "each financial year's winter severity is drawn when the run starts"},
 	{"services.*.occupied", "the beds occupied at the start (the census) are filled before the first event; to change capacity from a date, change the beds"},
 	{"services.home_care.growth", "the yearly growth of home care's community demand runs from the start of the run; to change it from a date, scale services.home_care.community"},
+	{"services.maternity.growth", "the yearly growth of maternity admissions runs from the start of the run; to change them from a date, scale services.maternity.births"},
+	{"workforce.*.vacancy", "the vacancies at the start set the staff in post when the run starts; to change staffing from a date, change the roles' leaving, time_to_fill or agency_cover, or the services' staff ratios"},
 	{"interventions[*].*", "an intervention cannot change an intervention: give the change its own values, or write another intervention"},
 }
 

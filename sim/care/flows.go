@@ -73,6 +73,15 @@ func (m *model) onSource(si int) error {
 		}
 		m.trace(id, "refer", "elective")
 		m.joinList(id)
+		if m.op.on {
+			m.referOutpatient(pt.seed, id)
+		}
+		return nil
+	case srcOutpatient:
+		if thin >= keep {
+			return nil
+		}
+		m.referOutpatient(seed, -1)
 		return nil
 	case srcHomeCare:
 		if thin >= keep {
@@ -86,6 +95,11 @@ func (m *model) onSource(si int) error {
 			return nil
 		}
 		return m.mhElsewhere(seed)
+	case srcBirths:
+		if thin >= keep {
+			return nil
+		}
+		return m.onMaternity(seed, pk.route == 1)
 	case srcCareHome:
 		if thin >= keep {
 			return nil
@@ -155,7 +169,7 @@ func (m *model) admitProb(route uint8) float64 {
 func (m *model) arrive(id int32) error {
 	pt := m.pts.At(id)
 	s := &m.p.Services
-	admit := m.admitProb(pt.route)
+	admit := m.childArrival(pt, m.admitProb(pt.route))
 	if pt.flags&fEnrolled != 0 {
 		admit *= 1 - s.Community.AdmitReduction
 	}
@@ -171,7 +185,7 @@ func (m *model) arrive(id int32) error {
 	}
 	m.count(cArrivals + int(pt.route))
 	m.trace(id, "arrive", routeNames[pt.route])
-	if s.CallForCare.Enabled && m.cfRoute[pt.route] && m.u(pt, slotCalls) < s.CallForCare.Calls {
+	if s.CallForCare.Enabled && m.cfRoute[pt.route] && pt.kind != kindChild && m.u(pt, slotCalls) < s.CallForCare.Calls {
 		return m.call(id)
 	}
 	return m.attend(id)
@@ -294,6 +308,9 @@ func (m *model) attend(id int32) error {
 	switch to {
 	case atED:
 		m.count(svcED.entries)
+		if pt.kind == kindChild {
+			m.countOwn(svcPAU, pChildED)
+		}
 		m.busy(svcED).Add(m.cal.Now(), 1)
 		m.mentalHealthArrival(pt)
 	case atUTC:
@@ -395,6 +412,9 @@ func (m *model) admitDirect(id int32) error {
 // in the department (board) or keeps any chair while waiting, or is
 // diverted when the scenario says so.
 func (m *model) requestBed(id int32) error {
+	if m.pts.At(id).kind == kindChild {
+		return m.toPAU(id)
+	}
 	if m.p.Services.Acute.Divert {
 		gr, ok, err := m.net.TryRequest(id, svcAcute.pool(), m.gr[:0])
 		if err := m.do(gr, err); err != nil {

@@ -92,12 +92,14 @@ const (
 	opMidnight // level a's census at the start of the day
 	opDayMean  // level a's time-weighted mean over the day
 	opDayCount // count a of the day
+	opWeekday  // count a of the day, or on a Saturday or Sunday of the Friday before (weekday services)
 	// Annual measures, per financial year.
 	opDays      // the days of the year simulated
 	opTotal     // count a's total over the year
 	opLevelDays // level a's daily means summed over the year (bed days)
 	opYearMean  // level a's daily means averaged over the year (capacity)
 	opWinter    // the year's winter severity (yeareffects.go)
+	opStock     // count a's daily values averaged over the year (a stock recorded each day: staff)
 	// Metrics of the measured period.
 	opPerYear      // count a's total (plus count b's, if any) per year of 365.25 days
 	opTallyMean    // tally a's mean
@@ -113,6 +115,7 @@ const (
 	opWeekdayOcc   // level a's daily means over level b's, summed over the days of weekday arg
 	opWithinLevel  // 1 − level a's time-weighted mean / level b's
 	opTallyQuant   // tally a's quantile q
+	opStockMean    // count a's daily values averaged over the measured period
 )
 
 // The first op of the annual measures' and of the metrics'.
@@ -162,6 +165,7 @@ const (
 	refCapacity
 	refEntries
 	refStays
+	refOwn // one of a service's own counts (service.counts), i from 0
 )
 
 // The describing service's values, for the sources of its measures.
@@ -176,9 +180,11 @@ func level(i int) ref                    { return ref{kind: refLevel, i: i} }
 func count(i int) ref                    { return ref{kind: refCount, i: i} }
 func tally(i int) ref                    { return ref{kind: refTally, i: i} }
 func entriesOf(s *service) ref           { return ref{kind: refEntries, svc: s} }
+func own(k int) ref                      { return ref{kind: refOwn, i: k} }
 func midnight(l ref) formula             { return formula{op: opMidnight, a: l} }
 func dayMean(l ref) formula              { return formula{op: opDayMean, a: l} }
 func dayCount(c ref) formula             { return formula{op: opDayCount, a: c} }
+func weekdayCount(c ref) formula         { return formula{op: opWeekday, a: c} }
 func days() formula                      { return formula{op: opDays} }
 func total(c ref) formula                { return formula{op: opTotal, a: c} }
 func levelDays(l ref) formula            { return formula{op: opLevelDays, a: l} }
@@ -194,6 +200,8 @@ func ratioOf(part, all ref) formula      { return formula{op: opRatio, a: part, 
 func readmissionRate() formula           { return formula{op: opReadmitRate} }
 func fraction(part, all ref) formula     { return formula{op: opFraction, a: part, b: all} }
 func weekendRatio(c ref) formula         { return formula{op: opWeekendRatio, a: c} }
+func stock(c ref) formula                { return formula{op: opStock, a: c} }
+func stockMean(c ref) formula            { return formula{op: opStockMean, a: c} }
 
 // weekdayOccupancy is level busy's mean over level cap's on weekday wd (0
 // Monday) over the measured period.
@@ -220,7 +228,7 @@ func (r ref) valueKind() refKind {
 	switch r.kind {
 	case refBusy, refCapacity:
 		return refLevel
-	case refEntries:
+	case refEntries, refOwn:
 		return refCount
 	case refStays:
 		return refTally
@@ -254,9 +262,13 @@ func (r ref) index(owner *service) int {
 		if s != nil {
 			i = s.entries
 		}
+	case refOwn:
+		if s != nil && r.i >= 0 && r.i < s.counts {
+			i = s.countIx + r.i
+		}
 	case refStays:
 		if s != nil && s.losIx >= 0 {
-			i = numOwnTallies + s.losIx
+			i = firstLOSTally + s.losIx
 		}
 	}
 	if i < 0 {
@@ -320,10 +332,13 @@ func initMeasures() {
 	}
 	add(nil, flowMeasures)
 	add(nil, waitListMeasures)
-	// The delays' and the home-care market's measures come before the
-	// services', so that a new service's measures are the last.
+	// The delays', the home-care market's and the outpatients' measures
+	// come before the services', so that a new service's measures are the
+	// last.
 	add(svcAcute, delayMeasures)
 	add(nil, homeCareMeasures)
+	add(nil, workforceMeasures)
+	add(nil, outpatientMeasures)
 	for _, s := range services {
 		add(s, s.measures)
 	}
@@ -358,6 +373,16 @@ func (m *model) dailyValues(c compiled, w, e int) []float64 {
 			out[d] = m.counts[c.a].At(w + d)
 		}
 		return out
+	case opWeekday:
+		out := make([]float64, e-w)
+		for d := range out {
+			day := w + d
+			for k := 0; k < 2 && m.weekdayOf(day) >= 5; k++ {
+				day--
+			}
+			out[d] = m.counts[c.a].At(max(day, 0))
+		}
+		return out
 	}
 	panic("care: not a daily op")
 }
@@ -369,7 +394,7 @@ func (m *model) annualDay(c compiled, d int) float64 {
 	switch c.op {
 	case opDays:
 		return 1
-	case opTotal:
+	case opTotal, opStock:
 		return m.counts[c.a].At(d)
 	case opLevelDays, opYearMean:
 		return m.lv[c.a].DayMeans()[d]
@@ -460,6 +485,8 @@ func (m *model) metricValue(c compiled, w, e int) float64 {
 		return 1 - ratio(m.lv[c.a].Mean(end), m.lv[c.b].Mean(end))
 	case opTallyQuant:
 		return m.tallies[c.a].Quantile(c.q)
+	case opStockMean:
+		return sum(c.a) / float64(e-w)
 	}
 	panic("care: not a metric op")
 }

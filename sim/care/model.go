@@ -115,20 +115,26 @@ const (
 	evCommunityEnd
 	evElectiveReady // an elective patient's decision to admit: ready to be booked (waitlist.go)
 	evReadmit
-	evCallEnd          // end of a Call for Care call
-	evUCREnd           // end of an urgent community response episode
-	evEarlyEnd         // end of the first part of an enrolment
-	evBedMeeting       // the daily bed meeting of the acute bed-management rule
-	evAcuteDepart      // a patient who may leave an acute bed leaves it (discharge.go)
-	evICDepart         // a patient who may leave an intermediate-care bed leaves it
-	evBedReady         // ID: a pool; one of its beds has had its turnaround
-	evElectiveDay      // a weekday's elective programme, at 08:00 (waitlist.go)
-	evElectiveMidnight // a midnight's count of the elective waiting list (waitlist.go)
-	evLeftUnseen       // a patient waiting for an ED cubicle leaves unseen (crowding.go)
-	evHomeCareEnd      // the end of a package of home care
-	evLiaisonEnd       // the end of a liaison psychiatry assessment (service_mentalhealth.go)
-	evLiaisonHour      // an hour's change of the liaison team's cover
-	evOutOfArea        // a patient waiting for a mental health bed is placed out of area
+	evCallEnd            // end of a Call for Care call
+	evUCREnd             // end of an urgent community response episode
+	evEarlyEnd           // end of the first part of an enrolment
+	evBedMeeting         // the daily bed meeting of the acute bed-management rule
+	evAcuteDepart        // a patient who may leave an acute bed leaves it (discharge.go)
+	evICDepart           // a patient who may leave an intermediate-care bed leaves it
+	evBedReady           // ID: a pool; one of its beds has had its turnaround
+	evElectiveDay        // a weekday's elective programme, at 08:00 (waitlist.go)
+	evElectiveMidnight   // a midnight's count of the elective waiting list (waitlist.go)
+	evLeftUnseen         // a patient waiting for an ED cubicle leaves unseen (crowding.go)
+	evHomeCareEnd        // the end of a package of home care
+	evLiaisonEnd         // the end of a liaison psychiatry assessment (service_mentalhealth.go)
+	evLiaisonHour        // an hour's change of the liaison team's cover
+	evOutOfArea          // a patient waiting for a mental health bed is placed out of area
+	evWomensEnd          // the end of an assessment in the paediatric assessment unit or of a neonatal stay (service_womens.go)
+	evWorkforce          // a midnight's update of the staff in post (workforce.go)
+	evClinic             // a day's outpatient clinics and day cases, at 08:00 (service_outpatients.go)
+	evOutpatientMidnight // a midnight's count of the outpatient pathways (service_outpatients.go)
+	evPrimaryDay         // a day's same-day need in primary care and NHS 111 calls, at midnight (service_primary.go)
+	evPrimaryArrive      // a patient primary care or NHS 111 sends to hospital arrives
 )
 
 // Patient kinds.
@@ -158,6 +164,8 @@ const (
 	fCancelled      // an elective patient whose booking has been cancelled
 	fCancelledTwice // cancelled twice or more
 	fPostponed      // an elective patient whose programme day has been postponed
+	fSeen           // an elective patient who has had their first outpatient appointment
+	fDecided        // an elective patient whose decision to admit waits for their first appointment
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -217,6 +225,11 @@ const (
 	slotMHAssess    // the liaison assessment's length
 	slotMHLOS       // a mental health bed's length of stay
 	slotMHAvoid     // whether liaison avoids their acute admission
+	slotOPGateway   // whether an outpatient referral is answered by advice and guidance
+	slotOPOutcome   // whether a patient seen is listed for a day case
+	slotOPFollowUps // the number of follow-ups
+	slotOPInterval  // the time between them
+	slotExtra       // whether an enrolled person sent by primary care or NHS 111 comes once more (service_primary.go)
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -236,7 +249,7 @@ type patient struct {
 	kind       uint8
 	at         uint8 // atED, atUTC, atSDEC
 	pathway    int8  // 0–3, or pathDied
-	flags      uint8
+	flags      uint16
 	episode    uint8
 	delay      uint8 // the reason for delay in the acute bed and its owner (delays.go), or 0
 	hours      uint8 // a package of home care's hours a week
@@ -251,14 +264,16 @@ const pathDied = 4
 
 // Source kinds.
 const (
-	srcUrgent   = iota // a band's urgent demand: picks are cohort × route
-	srcFixed           // a route's fixed arrivals from outside the population
-	srcElective        // a band's elective referrals: picks are localities
-	srcCareHome        // a band's care-home admissions from the community
-	srcReferral        // a band's case-finding for the community teams
-	srcCalls           // care-home residents' urgent calls
-	srcHomeCare        // people at home asking for a package of home care
-	srcMHBeds          // admissions to mental health beds from elsewhere than ED
+	srcUrgent     = iota // a band's urgent demand: picks are cohort × route
+	srcFixed             // a route's fixed arrivals from outside the population
+	srcElective          // a band's elective referrals: picks are localities
+	srcCareHome          // a band's care-home admissions from the community
+	srcReferral          // a band's case-finding for the community teams
+	srcCalls             // care-home residents' urgent calls
+	srcHomeCare          // people at home asking for a package of home care
+	srcMHBeds            // admissions to mental health beds from elsewhere than ED
+	srcBirths            // maternity admissions: picks are deliveries (route 0) and antenatal admissions (1)
+	srcOutpatient        // a band's outpatient referrals not ending in an ordinary admission
 )
 
 // source is one arrival process. Its candidate rate is the sum of its
@@ -396,14 +411,16 @@ type model struct {
 	ed      edState  // the emergency department's crowding (crowding.go)
 	hc      homeCare // the home-care market's state
 	mh      mhState  // the mental health line's state
+	wc      womens   // the women's and children's services' state
+	wf      workforce
+	op      outpatients
+	pc      primaryCare // primary care's and NHS 111's state (service_primary.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
 // starting there (service.entries) follows them in model.counts.
 const (
 	cArrivals = iota // + route
-	_
-	_
 	_
 	cCommunityStreamed
 	cCFCUnanswered
@@ -419,9 +436,6 @@ const (
 	cCancelled
 	cDeaths
 	cPathway // + discharge pathway 0–3: emergency spells ending alive
-	_
-	_
-	_
 	cDischarges
 	cAEDepartures
 	cAEBreaches
@@ -443,10 +457,9 @@ const (
 	cHandover60             // more than 60 minutes after arrival
 	cHandoverHoursLost      // hours of ambulance handovers beyond 15 minutes
 	cHomeCareStarts         // + hcHospital or hcCommunity: packages of home care started
-	_
-	cLeftAlive      // patients leaving an acute bed alive
-	cLeftBeforeNoon // of them, before 12:00
-	cLeftHour       // + hour of the day 0–23: of them, in that hour
+	cLeftAlive              // patients leaving an acute bed alive
+	cLeftBeforeNoon         // of them, before 12:00
+	cLeftHour               // + hour of the day 0–23: of them, in that hour
 	// cCancelled28d counts elective patients admitted more than 28 days
 	// after their last cancellation on the day.
 	cCancelled28d = cLeftHour + 24
@@ -545,7 +558,9 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	m.tallies = make([]stats.Tally, numTallies)
 	m.tallies[tEDWait].BinWidth = 0.25     // hours
 	m.tallies[tRTTWait].BinWidth = 1.0 / 7 // weeks: a day
-	for i := numOwnTallies; i < numTallies; i++ {
+	m.tallies[tOPFirstWait].BinWidth = 1.0 / 7
+	m.tallies[tOPRTT].BinWidth = 1.0 / 7
+	for i := firstLOSTally; i < numTallies; i++ {
 		m.tallies[i].BinWidth = LOSBinWidth
 	}
 	m.cal.Grow(4096)
@@ -556,6 +571,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 	if err := m.initSources(); err != nil {
 		return nil, err
 	}
+	m.initPrimary()
 	return m, nil
 }
 
@@ -593,6 +609,7 @@ func (m *model) dists() []struct {
 	add(s.ED.Enabled, &s.ED.LeftWithoutBeingSeen.ToClinician, "services.ed.left_without_being_seen.to_clinician")
 	add(s.HomeCare.Enabled, &s.HomeCare.Package, "services.home_care.package")
 	add(s.HomeCare.Enabled, &s.HomeCare.Duration, "services.home_care.duration")
+	add(s.Outpatients.Enabled, &s.Outpatients.FollowUpInterval, "services.outpatients.follow_up_interval")
 	add(true, &s.Delays.Medicines.Wait, "services.delays.medicines.wait")
 	add(true, &s.Delays.Transport.Wait, "services.delays.transport.wait")
 	add(true, &s.Delays.Choice.Wait, "services.delays.choice.wait")
@@ -774,7 +791,7 @@ func (m *model) initSources() error {
 	nr := len(p.Demand.Urgent.Routes)
 	urgentMax := make([]float64, len(m.cohorts)*nr)
 	fixedMax := make([]float64, nr)
-	bandMax := make([][3]float64, nb) // elective, care home, referrals: per head
+	bandMax := make([][4]float64, nb) // elective, care home, referrals, outpatients: per head
 	callMax, callBeds, homeCareMax := 0.0, 0.0, 0.0
 	// headroom is the most by which enrolment can raise a cohort's urgent
 	// rate: candidates come at that many times the highest rate, so that
@@ -801,10 +818,12 @@ func (m *model) initSources() error {
 			bandMax[a][0] = max(bandMax[a][0], b.Elective)
 			bandMax[a][1] = max(bandMax[a][1], b.CareHome)
 			bandMax[a][2] = max(bandMax[a][2], p.Services.Community.Referrals)
+			bandMax[a][3] = max(bandMax[a][3], p.Services.Outpatients.Referrals)
 		}
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
 		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
 		callBeds = max(callBeds, float64(max(p.Services.CareHomes.Beds, p.Services.CareHomes.Occupied)))
+		m.observeMaternity()
 	}
 	observe()
 	for _, t := range m.times {
@@ -816,6 +835,7 @@ func (m *model) initSources() error {
 
 	u := &p.Demand.Urgent
 	start := p.Start.AddDays(-int(m.warm))
+	m.pc.direct = m.directHours()
 	add := func(kind uint8, band, route int, perDay, growth float64, shaped bool, picks []pick, name string) error {
 		total := 0.0
 		for _, pk := range picks {
@@ -834,6 +854,9 @@ func (m *model) initSources() error {
 		prof := des.RateProfile{PerDay: perDay * math.Pow(1+growth, -float64(m.warm)/float64(des.Year)), Trend: growth}
 		if shaped {
 			prof.HourOfWeek, prof.Month = u.HourOfWeek, u.Month
+			if kind == srcUrgent && m.pc.direct != nil {
+				prof.HourOfWeek = m.pc.direct // the population's own, less what comes through primary care (service_primary.go)
+			}
 			prof.PerDay *= m.year.boost // the hardest winter's rate; thinned (yeareffects.go)
 		}
 		rate, err := des.NewRate(prof, start, m.end)
@@ -885,6 +908,7 @@ func (m *model) initSources() error {
 		{srcElective, "elective", p.Services.Elective.Enabled && p.Services.Acute.Enabled, 0},
 		{srcCareHome, "care-home", p.Services.CareHomes.Enabled, 1},
 		{srcReferral, "case-finding", p.Services.Community.Enabled, 2},
+		{srcOutpatient, "outpatients", p.Services.Outpatients.Enabled, 3},
 	} {
 		if !bs.on {
 			continue
@@ -923,6 +947,9 @@ func (m *model) initSources() error {
 		}
 	}
 	if err := m.initMentalHealth(add); err != nil {
+		return err
+	}
+	if err := m.initWomens(add); err != nil {
 		return err
 	}
 	m.refreshKeep()
@@ -965,12 +992,16 @@ func (m *model) refreshKeep() {
 				now = p.Population.AgeBands[s.band].CareHome
 			case srcReferral:
 				now = p.Services.Community.Referrals
+			case srcOutpatient:
+				now = p.Services.Outpatients.Referrals
 			case srcCalls:
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:
 				now = p.Services.HomeCare.Community
 			case srcMHBeds:
 				now = p.Services.MentalHealth.OtherAdmissions
+			case srcBirths:
+				now = m.maternityRate(pk.route)
 			}
 			pk.keep = 0
 			if pk.base > 0 {
@@ -1077,6 +1108,14 @@ func (m *model) run() error {
 	if err := m.census(); err != nil {
 		return err
 	}
+	// The staff in post at the start may not open every planned unit:
+	// the census fills the planned units, and those the staff cannot open
+	// close as their patients leave (workforce.go).
+	if m.startWorkforce() {
+		if err := m.syncCapacity(); err != nil {
+			return err
+		}
+	}
 	// The census is the level at time 0, not a change at it, so that day
 	// 0's midnight census counts it.
 	for i := range m.lv {
@@ -1097,6 +1136,10 @@ func (m *model) run() error {
 	}
 	m.startList()
 	m.startLiaison()
+	m.startOutpatients()
+	if m.pc.on || m.pc.on111 {
+		m.cal.Schedule(0, evPrimaryDay, 0)
+	}
 	if m.warm == 0 {
 		m.measured = true
 	}
@@ -1263,6 +1306,19 @@ func (m *model) handle(e des.Event) error {
 		return m.onLiaisonHour()
 	case evOutOfArea:
 		return m.onOutOfArea(e.ID)
+	case evWomensEnd:
+		return m.onWomensEnd(e.ID)
+	case evWorkforce:
+		return m.onWorkforce()
+	case evClinic:
+		return m.onClinic()
+	case evOutpatientMidnight:
+		m.onOutpatientMidnight()
+		return nil
+	case evPrimaryDay:
+		return m.onPrimaryDay()
+	case evPrimaryArrive:
+		return m.onPrimaryArrive(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -31,6 +31,10 @@ type Params struct {
 	Population Population `yaml:"population"`
 	Demand     Demand     `yaml:"demand"`
 	Services   Services   `yaml:"services"`
+	// Workforce is the services' staff in post, their leaving and
+	// recruitment, and the rule that closes capacity its staff cannot
+	// open (workforce.go); the staffing ratios are the services' own.
+	Workforce Workforce `yaml:"workforce"`
 
 	// Interventions change parameters from their start dates, in order.
 	Interventions []Intervention `yaml:"interventions"`
@@ -99,6 +103,10 @@ type AgeBand struct {
 	// per person (ASCOF 2A(2) counts all admissions, from hospital too; the
 	// hospital share comes from discharge pathway 3).
 	CareHome float64 `yaml:"care_home" unit:"per-head"`
+	// SameDay is the need for a same-day GP appointment per person,
+	// falling on weekdays (Services.PrimaryCare); read only when primary
+	// care is enabled.
+	SameDay float64 `yaml:"same_day" unit:"per-head"`
 }
 
 // RiskStratum is a risk group within each age band ("low", "moderate",
@@ -181,9 +189,18 @@ type Services struct {
 	HomeCare         HomeCare         `yaml:"home_care"`
 	Community        Community        `yaml:"community"`
 	Elective         Elective         `yaml:"elective"`
+	Outpatients      Outpatients      `yaml:"outpatients"`
 	Delays           Delays           `yaml:"delays"`
 	MentalHealth     MentalHealth     `yaml:"mental_health"`
 	Liaison          Liaison          `yaml:"liaison_psychiatry"`
+	// Maternity, Neonatal, PaediatricAssessment and PaediatricWard are
+	// the women's and children's services (service_womens.go).
+	Maternity            Maternity            `yaml:"maternity"`
+	Neonatal             Neonatal             `yaml:"neonatal"`
+	PaediatricAssessment PaediatricAssessment `yaml:"paediatric_assessment"`
+	PaediatricWard       PaediatricWard       `yaml:"paediatric_ward"`
+	PrimaryCare          PrimaryCare          `yaml:"primary_care"`
+	NHS111               NHS111               `yaml:"nhs_111"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each
@@ -232,6 +249,9 @@ type ED struct {
 	LeftWithoutBeingSeen LeftWithoutBeingSeen `yaml:"left_without_being_seen"`
 	// Handover is the handover of patients brought by ambulance.
 	Handover Handover `yaml:"handover"`
+	// Staff is the staff needed per cubicle, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // EDCrowding slows treatment in the emergency department as it fills. A
@@ -310,6 +330,9 @@ type UrgentTreatment struct {
 	Enabled    bool     `yaml:"enabled"`
 	Clinicians int      `yaml:"clinicians"`
 	Treatment  des.Dist `yaml:"treatment" unit:"duration"`
+	// Staff is the staff needed per clinician, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // SDEC is same-day emergency care: chairs for patients who would otherwise
@@ -321,6 +344,9 @@ type SDEC struct {
 	Treatment des.Dist `yaml:"treatment" unit:"duration"`
 	// Admit is the share admitted to an acute bed after SDEC.
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Staff is the staff needed per chair, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // CallForCare is Call for Care, the single number professionals ring
@@ -350,6 +376,9 @@ type CallForCare struct {
 	// StepUp is the share of navigated patients offered a step-up bed
 	// first; the rest are offered the urgent community response first.
 	StepUp float64 `yaml:"step_up" unit:"fraction"`
+	// Staff is the staff needed per handler, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // UrgentResponse is the urgent community response: community nurses and
@@ -367,6 +396,9 @@ type UrgentResponse struct {
 	// Admit is the share of episodes that end in an emergency admission
 	// (the person's condition was not managed at home).
 	Admit float64 `yaml:"admit" unit:"fraction"`
+	// Staff is the staff needed per place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Acute is the general and acute beds. Emergency patients take a free bed
@@ -407,6 +439,9 @@ type Acute struct {
 	// full, and raises the readmissions of the patients it sends home
 	// early. Its zero value shortens nothing.
 	EarlyDischarge EarlyDischarge `yaml:"early_discharge"`
+	// Staff is the staff needed per planned bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // EarlyDischarge is discharge under pressure (earlydischarge.go): an
@@ -577,6 +612,9 @@ type IntermediateCare struct {
 	// Discharge is when patients going home or to a care home leave an
 	// intermediate-care bed, and the bed's turnaround, as for acute beds.
 	Discharge Discharge `yaml:"discharge"`
+	// Staff is the staff needed per bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Reablement is reablement at home (pathway 1): a caseload of packages.
@@ -588,6 +626,9 @@ type Reablement struct {
 	// Duration is a package's length, in days.
 	Duration des.Dist `yaml:"duration" unit:"duration"`
 	Outcomes Outcomes `yaml:"outcomes"`
+	// Staff is the staff needed per caseload place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Outcomes is where intermediate care ends: shares summing to 1.
@@ -613,6 +654,9 @@ type CareHomes struct {
 	Admit float64 `yaml:"admit" unit:"fraction"`
 	// Occupied is the beds occupied at the start of warm-up.
 	Occupied int `yaml:"occupied"`
+	// Staff is the staff needed per bed, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Community is the integrated community teams (PRISM): a caseload of
@@ -655,6 +699,9 @@ type Community struct {
 	// probability (0.1 is 10% fewer; zero, no change): case management
 	// that keeps people out of hospital when they do come.
 	AdmitReduction float64 `yaml:"admit_reduction" unit:"fraction"`
+	// Staff is the staff needed per caseload place, by role, in whole-time
+	// equivalents (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // Elective is planned inpatient care. Referrals (AgeBand.Elective) pass

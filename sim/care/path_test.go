@@ -264,9 +264,9 @@ func TestNumbersErrors(t *testing.T) {
 		known []string
 	}{
 		{"services.acute.bedz", "services.acute.bedz", `unknown key "bedz"`,
-			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied", "management", "discharge", "early_discharge"}},
+			[]string{"enabled", "beds", "divert", "length_of_stay", "assessment", "pathways", "readmit", "occupied", "management", "discharge", "early_discharge", "staff"}},
 		{"servces.acute.beds", "servces", `unknown key "servces"`,
-			[]string{"start", "horizon", "warm_up", "population", "demand", "services", "interventions"}},
+			[]string{"start", "horizon", "warm_up", "population", "demand", "services", "workforce", "interventions"}},
 		{"population.localities.Newark.people", "population.localities.Newark",
 			`no element named "Newark" in population.localities`, []string{"Mansfield", "Ashfield"}},
 		{"population.localities[Newark].people", "population.localities[Newark]",

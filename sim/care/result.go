@@ -41,7 +41,7 @@ func (m *model) result() *Result {
 	}
 	for y := range res.Annual {
 		for k, c := range annualSrc {
-			if c.op == opYearMean || c.op == opWinter {
+			if c.op == opYearMean || c.op == opWinter || c.op == opStock {
 				res.Annual[y][k] /= yearDays[y]
 			}
 		}
@@ -53,7 +53,7 @@ func (m *model) result() *Result {
 	}
 	res.LOS = make([]stats.Tally, len(LOSPools))
 	for i := range res.LOS {
-		res.LOS[i].Merge(m.tallies[numOwnTallies+i]) // copies, so the model's storage is not shared
+		res.LOS[i].Merge(m.tallies[firstLOSTally+i]) // copies, so the model's storage is not shared
 	}
 	return res
 }

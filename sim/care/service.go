@@ -38,9 +38,15 @@ type service struct {
 	title string
 	// enabled and units return the fields of its section of p that switch
 	// it on and give its capacity (beds, places, cubicles); a service
-	// switched off has no units.
+	// switched off has no units, and so has one whose units is nil
+	// (primary care, whose capacity is appointments a day, not places
+	// held).
 	enabled func(p *Services) *bool
 	units   func(p *Services) *int
+	// counts is the number of daily counts the service keeps of its own
+	// beyond its count of entries (births, transfers out, appointments),
+	// which its flows count with countOwn and its measures read as own(k).
+	counts int
 	// dists are its distributions, with their keys in its section.
 	dists []serviceDist
 	// stay, if not nil, returns the distribution of the length of a
@@ -77,6 +83,12 @@ type service struct {
 	// measures are the measures of the service's values, each with its
 	// position (see [DailyMeasures]).
 	measures []measureDef
+	// staff, if not nil, returns the service's staffing per unit of its
+	// capacity (services.<key>.staff), which the workforce counts and,
+	// with its rule on, closes units for want of (workforce.go); employer
+	// is the organisation that employs them (employerAcute, ...).
+	staff    func(p *Services) *Staffing
+	employer int
 	// chart, if not nil, charts the service's occupied units over time:
 	// against its capacity in a run's charts, and every scenario's on one
 	// axis in a comparison's (see [ChartedServices]).
@@ -87,7 +99,9 @@ type service struct {
 	busyLv  int // index of its busy level in model.lv, or -1
 	capLv   int // index of its capacity level in model.lv, or -1
 	entries int // index in model.counts of its count of patients starting there
+	countIx int // index in model.counts of its first own count (counts)
 	losIx   int // index of its tally in model.tallies and of its LOSPools entry, or -1
+	staffIx int // index in staffedUnits (workforce.go), or -1 when it has no staff
 }
 
 // serviceDist is one distribution of a service: its key in the service's
@@ -102,7 +116,7 @@ type serviceDist struct {
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
 var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
-	svcLiaison, svcMHBeds}
+	svcLiaison, svcMHBeds, svcMaternity, svcNeonatal, svcPAU, svcPaedWard, svcPrimaryCare, svcNHS111}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -119,6 +133,10 @@ type serviceChart struct {
 	title                  string
 	overlay, measure, unit string
 	mean, capacity         string
+	// noun, if set, says what the chart counts in place of "beds
+	// occupied" ("given", as in "Same-day GP appointments given"), and
+	// axis its y axis's label.
+	noun, axis string
 }
 
 // ChartedService is a service that a run's and a comparison's charts draw
@@ -129,6 +147,9 @@ type ChartedService struct {
 	Name, Title                 string
 	Overlay, OverlayTitle, Unit string
 	Mean, Capacity              int
+	// Noun and Axis, when set, replace the beds chart's "beds occupied"
+	// and its y axis's label: a service whose units are not beds.
+	Noun, Axis string
 }
 
 // ChartedServices lists the services that charts draw over time, in the
@@ -202,15 +223,20 @@ const (
 	numOwnTallies
 )
 
+// firstLOSTally is the index in model.tallies of the services'
+// length-of-stay tallies, after the model's own and the outpatients'.
+const firstLOSTally = numOwnTallies + numOPTallies
+
 // numLevels, numCountsAll and numTallies are the sizes of the model's
 // slices of levels, daily counts and tallies, set by initServices.
 var numLevels, numCountsAll, numTallies int
 
 // initServices gives each service of the table its id and the indices of
-// its levels, count and tally, and lists the services with a
-// length-of-stay tally in LOSPools.
+// its levels, count and tally, lists the services with a length-of-stay
+// tally in LOSPools, and lists the staffed ones for the workforce
+// (initWorkforce).
 func initServices() {
-	numLevels, numCountsAll, numTallies = numOwnLevels, numCounts, numOwnTallies
+	numLevels, numCountsAll, numTallies = numOwnLevels+numOPLevels, numCounts+numOPCounts, numOwnTallies+numOPTallies
 	LOSPools = nil
 	for i, s := range services {
 		s.id = i
@@ -231,43 +257,58 @@ func initServices() {
 		}
 		s.entries = numCountsAll
 		numCountsAll++
+		s.countIx = numCountsAll
+		numCountsAll += s.counts
 		if s.los {
 			s.losIx = len(LOSPools)
 			LOSPools = append(LOSPools, LOSPool{Name: s.name, Key: s.key, Title: s.title})
 		}
 	}
-	numTallies = numOwnTallies + len(LOSPools)
+	numTallies = firstLOSTally + len(LOSPools)
+	initWorkforce()
 }
 
 // busy returns service s's busy level; s must keep one.
 func (m *model) busy(s *service) *stats.DailyLevel { return &m.lv[s.busyLv] }
 
 // stays returns service s's length-of-stay tally; s must keep one.
-func (m *model) stays(s *service) *stats.Tally { return &m.tallies[numOwnTallies+s.losIx] }
+func (m *model) stays(s *service) *stats.Tally { return &m.tallies[firstLOSTally+s.losIx] }
+
+// countOwn counts one of service s's own counts (k from 0 to s.counts − 1)
+// today.
+func (m *model) countOwn(s *service, k int) { m.count(s.countIx + k) }
 
 // isOn reports whether service s is switched on under the current
 // parameters.
 func (m *model) isOn(s *service) bool { return *m.svcOn[s.id] }
 
 // unitsNow returns service s's capacity under the current parameters: 0
-// when it is switched off.
+// when it is switched off, and no more than its staff can open
+// (workforce.go).
 func (m *model) unitsNow(s *service) int {
-	if !m.isOn(s) || s == svcLiaison && !m.liaisonOn() {
+	if !m.isOn(s) || m.svcUnits[s.id] == nil || s == svcLiaison && !m.liaisonOn() {
 		return 0
 	}
-	return *m.svcUnits[s.id]
+	n := *m.svcUnits[s.id]
+	if l := m.staffedLimit(s); l < float64(n) {
+		return int(l)
+	}
+	return n
 }
 
 // bindServices keeps, for each service of the table, the fields of m's
-// parameters that switch it on and give its units, which interventions
-// change in place: read at every arrival, through the table's functions
-// they cost two indirect calls each time.
+// parameters that switch it on and give its units (nil for a service
+// without units), which interventions change in place: read at every
+// arrival, through the table's functions they cost two indirect calls
+// each time.
 func (m *model) bindServices() {
 	m.svcOn = make([]*bool, len(services))
 	m.svcUnits = make([]*int, len(services))
 	for _, s := range services {
 		m.svcOn[s.id] = s.enabled(&m.p.Services)
-		m.svcUnits[s.id] = s.units(&m.p.Services)
+		if s.units != nil {
+			m.svcUnits[s.id] = s.units(&m.p.Services)
+		}
 	}
 }
 
@@ -291,7 +332,7 @@ func initCharts() {
 			panic(fmt.Sprintf("care: service %s charts daily measures %q and %q, which it does not have", s.name, c.mean, c.capacity))
 		}
 		ChartedServices = append(ChartedServices, ChartedService{Name: s.name, Title: c.title,
-			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity})
+			Overlay: c.overlay, OverlayTitle: c.measure, Unit: c.unit, Mean: mean, Capacity: capacity, Noun: c.noun, Axis: c.axis})
 	}
 }
 

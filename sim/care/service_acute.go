@@ -15,8 +15,10 @@ var svcAcute = &service{
 	title: "Acute",
 	chart: &serviceChart{title: "Acute", overlay: "overlay-beds-acute", measure: "Acute beds occupied", unit: "beds",
 		mean: "acute_occupied_mean", capacity: "acute_beds"},
-	enabled: func(p *Services) *bool { return &p.Acute.Enabled },
-	units:   func(p *Services) *int { return &p.Acute.Beds },
+	enabled:  func(p *Services) *bool { return &p.Acute.Enabled },
+	units:    func(p *Services) *int { return &p.Acute.Beds },
+	staff:    func(p *Services) *Staffing { return &p.Acute.Staff },
+	employer: employerAcute,
 	dists: []serviceDist{
 		{"length_of_stay", func(p *Services) *des.Dist { return &p.Acute.LengthOfStay }},
 		{"assessment", func(p *Services) *des.Dist { return &p.Acute.Assessment }},

@@ -11,6 +11,8 @@ var svcCallHub = &service{
 	title:    "Call for Care",
 	enabled:  func(p *Services) *bool { return &p.CallForCare.Enabled },
 	units:    func(p *Services) *int { return &p.CallForCare.Handlers },
+	staff:    func(p *Services) *Staffing { return &p.CallForCare.Staff },
+	employer: employerCommunity,
 	dists:    []serviceDist{{"handling", func(p *Services) *des.Dist { return &p.CallForCare.Handling }}},
 	stay:     func(p *Services) *des.Dist { return &p.CallForCare.Handling },
 	slot:     slotHandling,

@@ -11,6 +11,8 @@ var svcCareHomes = &service{
 		mean: "care_home_residents_mean", capacity: "care_home_beds"},
 	enabled:   func(p *Services) *bool { return &p.CareHomes.Enabled },
 	units:     func(p *Services) *int { return &p.CareHomes.Beds },
+	staff:     func(p *Services) *Staffing { return &p.CareHomes.Staff },
+	employer:  employerIndependent,
 	dists:     []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay }}},
 	occupied:  func(p *Services) *int { return &p.CareHomes.Occupied },
 	stay:      func(p *Services) *des.Dist { return &p.CareHomes.LengthOfStay },

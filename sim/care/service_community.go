@@ -10,6 +10,8 @@ var svcCommunity = &service{
 	title:    "Community teams",
 	enabled:  func(p *Services) *bool { return &p.Community.Enabled },
 	units:    func(p *Services) *int { return &p.Community.Caseload },
+	staff:    func(p *Services) *Staffing { return &p.Community.Staff },
+	employer: employerCommunity,
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.Community.Duration }}},
 	stay:     func(p *Services) *des.Dist { return &p.Community.Duration },
 	slot:     slotCommunity,

@@ -12,6 +12,8 @@ var svcED = &service{
 	title:    "Emergency department",
 	enabled:  func(p *Services) *bool { return &p.ED.Enabled },
 	units:    func(p *Services) *int { return &p.ED.Cubicles },
+	staff:    func(p *Services) *Staffing { return &p.ED.Staff },
+	employer: employerAcute,
 	dists:    []serviceDist{{"treatment", func(p *Services) *des.Dist { return &p.ED.Treatment }}},
 	busy:     true,
 	capacity: true,
@@ -86,12 +88,14 @@ var svcED = &service{
 
 // svcUTC is the urgent treatment centre (type 3): clinicians.
 var svcUTC = &service{
-	name:    "urgent-treatment",
-	key:     "urgent_treatment",
-	title:   "Urgent treatment",
-	enabled: func(p *Services) *bool { return &p.UrgentTreatment.Enabled },
-	units:   func(p *Services) *int { return &p.UrgentTreatment.Clinicians },
-	dists:   []serviceDist{{"treatment", func(p *Services) *des.Dist { return &p.UrgentTreatment.Treatment }}},
+	name:     "urgent-treatment",
+	key:      "urgent_treatment",
+	title:    "Urgent treatment",
+	enabled:  func(p *Services) *bool { return &p.UrgentTreatment.Enabled },
+	units:    func(p *Services) *int { return &p.UrgentTreatment.Clinicians },
+	staff:    func(p *Services) *Staffing { return &p.UrgentTreatment.Staff },
+	employer: employerAcute,
+	dists:    []serviceDist{{"treatment", func(p *Services) *des.Dist { return &p.UrgentTreatment.Treatment }}},
 	measures: []measureDef{
 		daily(DailyUTCAttendances, "utc_attendances", "patients", dayCount(entries),
 			"type 3 attendances at urgent treatment"),
@@ -102,12 +106,14 @@ var svcUTC = &service{
 
 // svcSDEC is same-day emergency care: chairs.
 var svcSDEC = &service{
-	name:    "sdec",
-	key:     "sdec",
-	title:   "Same-day emergency care",
-	enabled: func(p *Services) *bool { return &p.SDEC.Enabled },
-	units:   func(p *Services) *int { return &p.SDEC.Chairs },
-	dists:   []serviceDist{{"treatment", func(p *Services) *des.Dist { return &p.SDEC.Treatment }}},
+	name:     "sdec",
+	key:      "sdec",
+	title:    "Same-day emergency care",
+	enabled:  func(p *Services) *bool { return &p.SDEC.Enabled },
+	units:    func(p *Services) *int { return &p.SDEC.Chairs },
+	staff:    func(p *Services) *Staffing { return &p.SDEC.Staff },
+	employer: employerAcute,
+	dists:    []serviceDist{{"treatment", func(p *Services) *des.Dist { return &p.SDEC.Treatment }}},
 	measures: []measureDef{
 		daily(DailySDECAttendances, "sdec_attendances", "patients", dayCount(entries),
 			"same-day emergency care attendances"),

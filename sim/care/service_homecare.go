@@ -49,6 +49,9 @@ type HomeCare struct {
 	// the end of reablement who go on to a package of home care, keeping
 	// their reablement place until it starts.
 	AfterReablement float64 `yaml:"after_reablement" unit:"fraction"`
+	// Staff is the market's care workers (and any other staff) per hour
+	// a week of its capacity (workforce.go).
+	Staff Staffing `yaml:"staff"`
 }
 
 // MaxPackageHours is the largest package: care around the clock, 168
@@ -214,6 +217,9 @@ func (m *model) syncHomeCare() error {
 	c := 0
 	if hc.Enabled {
 		c = int(math.Round(hc.Hours))
+	}
+	if m.wf.on {
+		c = int(min(float64(c), m.wf.limit[homeCareStaff.index()]))
 	}
 	m.hc.cap = c
 	m.lv[lvHomeCareCapacity].Set(m.cal.Now(), c)

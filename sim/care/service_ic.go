@@ -11,6 +11,8 @@ var svcIC = &service{
 		mean: "ic_occupied_mean", capacity: "ic_beds"},
 	enabled:     func(p *Services) *bool { return &p.IntermediateCare.Enabled },
 	units:       func(p *Services) *int { return &p.IntermediateCare.Beds },
+	staff:       func(p *Services) *Staffing { return &p.IntermediateCare.Staff },
+	employer:    employerCommunity,
 	dists:       []serviceDist{{"length_of_stay", func(p *Services) *des.Dist { return &p.IntermediateCare.LengthOfStay }}},
 	occupied:    func(p *Services) *int { return &p.IntermediateCare.Occupied },
 	discharge:   func(p *Services) *Discharge { return &p.IntermediateCare.Discharge },

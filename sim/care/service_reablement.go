@@ -9,6 +9,8 @@ var svcReablement = &service{
 	title:    "Reablement",
 	enabled:  func(p *Services) *bool { return &p.Reablement.Enabled },
 	units:    func(p *Services) *int { return &p.Reablement.Caseload },
+	staff:    func(p *Services) *Staffing { return &p.Reablement.Staff },
+	employer: employerSocialCare,
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.Reablement.Duration }}},
 	stay:     func(p *Services) *des.Dist { return &p.Reablement.Duration },
 	slot:     slotReablement,

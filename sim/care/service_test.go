@@ -19,18 +19,22 @@ func allServicesParams() *Params {
 		Start:   des.Date{Year: 2014, Month: 4, Day: 1},
 		Horizon: 3,
 		Services: Services{
-			ED:               ED{Enabled: true, Cubicles: 3, Treatment: stay},
-			UrgentTreatment:  UrgentTreatment{Enabled: true, Clinicians: 4, Treatment: stay},
-			SDEC:             SDEC{Enabled: true, Chairs: 5, Treatment: stay},
-			Acute:            Acute{Enabled: true, Beds: 6, LengthOfStay: stay, Pathways: Pathways{Home: 1}},
-			IntermediateCare: IntermediateCare{Enabled: true, Beds: 7, LengthOfStay: stay, Outcomes: Outcomes{Home: 1}},
-			Reablement:       Reablement{Enabled: true, Caseload: 8, Duration: stay, Outcomes: Outcomes{Home: 1}},
-			CareHomes:        CareHomes{Enabled: true, Beds: 9, LengthOfStay: stay},
-			Community:        Community{Enabled: true, Caseload: 10, Duration: stay, PPV: 1},
-			CallForCare:      CallForCare{Enabled: true, Handlers: 11, Handling: stay},
-			UrgentResponse:   UrgentResponse{Enabled: true, Places: 12, Duration: stay},
-			Liaison:          Liaison{Enabled: true, Practitioners: 13, Assessment: stay},
-			MentalHealth:     MentalHealth{Enabled: true, Beds: 14, LengthOfStay: stay},
+			ED:                   ED{Enabled: true, Cubicles: 3, Treatment: stay},
+			UrgentTreatment:      UrgentTreatment{Enabled: true, Clinicians: 4, Treatment: stay},
+			SDEC:                 SDEC{Enabled: true, Chairs: 5, Treatment: stay},
+			Acute:                Acute{Enabled: true, Beds: 6, LengthOfStay: stay, Pathways: Pathways{Home: 1}},
+			IntermediateCare:     IntermediateCare{Enabled: true, Beds: 7, LengthOfStay: stay, Outcomes: Outcomes{Home: 1}},
+			Reablement:           Reablement{Enabled: true, Caseload: 8, Duration: stay, Outcomes: Outcomes{Home: 1}},
+			CareHomes:            CareHomes{Enabled: true, Beds: 9, LengthOfStay: stay},
+			Community:            Community{Enabled: true, Caseload: 10, Duration: stay, PPV: 1},
+			CallForCare:          CallForCare{Enabled: true, Handlers: 11, Handling: stay},
+			UrgentResponse:       UrgentResponse{Enabled: true, Places: 12, Duration: stay},
+			Maternity:            Maternity{Enabled: true, Beds: 13, LengthOfStay: stay},
+			Neonatal:             Neonatal{Enabled: true, Cots: 14, LengthOfStay: stay},
+			PaediatricAssessment: PaediatricAssessment{Enabled: true, Spaces: 15, Assessment: stay},
+			PaediatricWard:       PaediatricWard{Enabled: true, Beds: 16, LengthOfStay: stay},
+			Liaison:              Liaison{Enabled: true, Practitioners: 17, Assessment: stay},
+			MentalHealth:         MentalHealth{Enabled: true, Beds: 18, LengthOfStay: stay},
 		},
 	}
 }
@@ -85,7 +89,7 @@ func TestServiceTableReadsItsSection(t *testing.T) {
 		if got := s.enabled(&p.Services); got != field(sec, "enabled") {
 			t.Errorf("%s: enabled is not services.%s.enabled", s.name, s.key)
 		}
-		if !isField(sec, s.units(&p.Services)) {
+		if s.units != nil && !isField(sec, s.units(&p.Services)) {
 			t.Errorf("%s: units is not a field of services.%s", s.name, s.key)
 		}
 		if s.occupied != nil && s.stay == nil {
@@ -126,6 +130,9 @@ func TestServiceTableDrivesTheModel(t *testing.T) {
 	}
 	for i, s := range services {
 		want := 3 + i // allServicesParams
+		if s.units == nil {
+			want = 0 // no pool units: primary care's capacity is appointments a day
+		}
 		if got := m.net.Capacity(s.pool()); got != want {
 			t.Errorf("%s: pool capacity %d, want %d", s.name, got, want)
 		}
@@ -208,7 +215,7 @@ func TestMeasureTables(t *testing.T) {
 		if !readsCount[s.entries] {
 			t.Errorf("%s: its count of entries is in no measure", s.name)
 		}
-		if s.losIx >= 0 && !readsTally[numOwnTallies+s.losIx] {
+		if s.losIx >= 0 && !readsTally[firstLOSTally+s.losIx] {
 			t.Errorf("%s: its length-of-stay tally is in no measure", s.name)
 		}
 	}

@@ -10,6 +10,8 @@ var svcUCR = &service{
 	title:    "Urgent community response",
 	enabled:  func(p *Services) *bool { return &p.UrgentResponse.Enabled },
 	units:    func(p *Services) *int { return &p.UrgentResponse.Places },
+	staff:    func(p *Services) *Staffing { return &p.UrgentResponse.Staff },
+	employer: employerCommunity,
 	dists:    []serviceDist{{"duration", func(p *Services) *des.Dist { return &p.UrgentResponse.Duration }}},
 	stay:     func(p *Services) *des.Dist { return &p.UrgentResponse.Duration },
 	slot:     slotUCR,

@@ -199,6 +199,9 @@ func (m *model) joinList(id int32) {
 // onElectiveReady is patient id's decision to admit: ready, it joins the
 // queue for the programme.
 func (m *model) onElectiveReady(id int32) {
+	if m.waitsForClinic(id) {
+		return
+	}
 	pt := m.pts.At(id)
 	pt.dta = m.cal.Now()
 	m.trace(id, "decide-to-admit", "elective")

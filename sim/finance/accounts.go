@@ -49,7 +49,7 @@ const (
 // Measures describes the lines, indexed by the line constants.
 var Measures = [NumMeasures]Measure{
 	ActivityCost:      {Name: "activity_cost_gbp", Unit: "£", Doc: "activity priced at the unit costs: attendances, spells, excess and delayed bed days, intermediate-care bed days, reablement and care-home days, caseload days, Call for Care contacts; and, under pressure, elective bookings cancelled or postponed on the day and waiting-list initiatives (money.pressure)"},
-	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, and escalation beds at their cost per day open"},
+	CapacityCost:      {Name: "capacity_cost_gbp", Unit: "£", Doc: "capacity paid for whether used or not: mean staffed beds, cubicles and places over the year at their yearly cost, pro rata for a part year, escalation beds at their cost per day open, outpatient and day-case slots at their cost per slot offered, and the premium of bank and agency staff covering vacancies"},
 	InterventionCost:  {Name: "intervention_cost_gbp", Unit: "£", Doc: "interventions' set-up costs in the year of their start and recurrent costs from it, pro rata"},
 	OtherCost:         {Name: "other_cost_gbp", Unit: "£", Doc: "costs outside the model (organisations[].other), growing with inflation and their volume"},
 	FixedCosts:        {Name: "fixed_cost_gbp", Unit: "£", Doc: "fixed costs (fixed_costs, such as a PFI's unitary payment), their indexed share rising with its index"},
@@ -65,6 +65,7 @@ var Measures = [NumMeasures]Measure{
 // hospital runs fuller.
 const (
 	PressureEscalation      = iota // escalation beds open
+	PressureAgency                 // the premium of bank and agency staff covering vacancies
 	PressureDelayed                // delayed bed days' variable cost
 	PressureCancelled              // theatre slots of bookings cancelled or postponed on the day
 	PressureWaitingList            // waiting-list initiatives' premium
@@ -80,6 +81,7 @@ const (
 // Pressure constants.
 var Pressures = [NumPressures]Measure{
 	PressureEscalation:      {Name: "escalation_beds", Unit: "£", Doc: "escalation beds at their cost per day open (capacity_costs.escalation_bed_day, agency and bank staff at a premium)"},
+	PressureAgency:          {Name: "agency_premium", Unit: "£", Doc: "the premium of bank and agency staff covering vacancies, by role and employer (workforce)"},
 	PressureDelayed:         {Name: "delayed_bed_days", Unit: "£", Doc: "the variable cost of bed days of medically fit patients (unit_costs.delayed_bed_day), whoever's the delay"},
 	PressureCancelled:       {Name: "cancelled_operations", Unit: "£", Doc: "theatre slots lost to elective bookings cancelled on the day for want of a bed or postponed by the programme's rule (pressure.cancelled_operation, pressure.postponed_operation)"},
 	PressureWaitingList:     {Name: "waiting_list_initiatives", Unit: "£", Doc: "the premium of extra sessions for patients admitted after 18 weeks in a year the list is over the standard (pressure.waiting_list_initiative)"},
@@ -124,6 +126,9 @@ type Activity struct {
 	ElectiveSpells      float64 // elective admissions
 	ExcessBedDays       float64 // bed days beyond UnitCosts.ExcessAfter
 	DelayedBedDays      float64 // bed days of medically fit patients
+	OutpatientFirst     float64 // first outpatient attendances
+	OutpatientFollowUps float64 // follow-up outpatient attendances
+	DayCases            float64 // day cases
 	// DelayedDaysSocialCare are the delayed bed days whose delay is
 	// social care's alone (a package of care, a care-home place, its
 	// assessment), of DelayedBedDays.
@@ -163,6 +168,26 @@ type Activity struct {
 	MentalHealthBeds     float64
 	LiaisonPractitioners float64
 	OutOfAreaPlacements  float64
+	// The women's and children's services: admissions to the obstetric
+	// unit; neonatal cot days by level of care (intensive, high
+	// dependency, special); children assessed in the paediatric
+	// assessment unit and admitted to the children's ward; and the mean
+	// obstetric beds, neonatal cots, assessment spaces and children's
+	// ward beds.
+	MaternityAdmissions   float64
+	NeonatalDays          [3]float64
+	PaediatricAssessments float64
+	PaediatricAdmissions  float64
+	MaternityBeds         float64
+	NeonatalCots          float64
+	PaediatricSpaces      float64
+	PaediatricBeds        float64
+	// AgencyWTE[b][r] is the mean bank and agency WTE of role r (Roles)
+	// working for body b over the Days.
+	AgencyWTE [NumBodies][NumRoles]float64
+	// Slots offered over the Days (not means): outpatient first and
+	// follow-up appointments, and day cases.
+	OutpatientFirstSlots, OutpatientFollowUpSlots, DayCaseSlots float64
 }
 
 // Intervention is what an intervention costs and who pays: Setup once, in
@@ -212,7 +237,7 @@ type factors struct {
 // (income positive, a payer's negative), paid at nd × pu × eff; the rest
 // are cash. Money's lines are
 //
-//	Cost    = nd·pp·(act + delayed + capacity + escalation + interventions
+//	Cost    = nd·pp·(act + delayed + capacity + escalation + agency + interventions
 //	          + cancelledOps + waitingList + other) + nd·pu·eff·otherTariff + fixed
 //	Funding = funding + stf + nd·pu·eff·tariffFunding
 //	Income  = nd·pu·eff·(tariffed − marginal − readmitted − cancelledUnpaid)
@@ -225,6 +250,7 @@ const (
 	tDelayed                // delayed bed days
 	tCapacity               // capacity but escalation beds
 	tEscalation             // escalation beds
+	tAgency                 // the agency premium of staff covering vacancies
 	tInterventions          // interventions' costs
 	tCancelledOps           // elective bookings cancelled or postponed on the day
 	tWaitingList            // waiting-list initiatives
@@ -280,7 +306,9 @@ func (in Inflation) Factor(n int) float64 {
 //     after 18 weeks;
 //   - capacity: each mean capacity times its yearly cost ([CapacityCosts])
 //     times Days / (days in the financial year), and the acute trust's
-//     escalation bed days times EscalationBedDay;
+//     escalation bed days times EscalationBedDay, and the premium of its
+//     bank and agency staff, AgencyWTE × Workforce cost × agency premium
+//     by role, times Days / (days in the financial year);
 //   - interventions: Setup in the year of Start (if that day is counted) and
 //     Recurrent × (counted days from Start to End, both included) / (days
 //     in the year), borne by the Payer: a winter ward in place from
@@ -431,7 +459,11 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		// delayed bed days.
 		t[Acute][tAct] = a.EDAttendances*uc.EDAttendance + a.UTCAttendances*uc.UrgentTreatment +
 			a.SDECAttendances*uc.SDEC + a.NonElectiveSpells*uc.NonElectiveSpell +
-			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay
+			a.ElectiveSpells*uc.ElectiveSpell + a.ExcessBedDays*uc.ExcessBedDay +
+			a.MaternityAdmissions*uc.MaternityAdmission + a.NeonatalDays[0]*uc.NeonatalIntensiveDay +
+			a.NeonatalDays[1]*uc.NeonatalHighDepDay + a.NeonatalDays[2]*uc.NeonatalSpecialDay +
+			a.PaediatricAssessments*uc.PaediatricAssessment + a.PaediatricAdmissions*uc.PaediatricAdmission +
+			a.OutpatientFirst*uc.OutpatientFirst + a.OutpatientFollowUps*uc.OutpatientFollowUp + a.DayCases*uc.DayCase
 		t[Acute][tDelayed] = a.DelayedBedDays * uc.DelayedBedDay
 		ps := &p.Pressure
 		t[Acute][tCancelledOps] = a.ElectiveCancellations*ps.CancelledOperation + a.ElectivePostponed*ps.PostponedOperation
@@ -442,7 +474,10 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 			a.CommunityCaseloadDays*uc.CommunityCaseloadDay + a.CallForCareContacts*uc.CallForCareContact
 		t[SocialCare][tAct] = a.ReablementDays*uc.ReablementDay + a.CareHomeBedDays/7*uc.CareHomeWeek
 
-		t[Acute][tCapacity] = frac * (a.AcuteBeds*cc.AcuteBed + a.EDCubicles*cc.EDCubicle)
+		t[Acute][tCapacity] = frac*(a.AcuteBeds*cc.AcuteBed+a.EDCubicles*cc.EDCubicle+
+			a.MaternityBeds*cc.MaternityBed+a.NeonatalCots*cc.NeonatalCot+
+			a.PaediatricSpaces*cc.PaediatricAssessment+a.PaediatricBeds*cc.PaediatricBed) +
+			a.OutpatientFirstSlots*cc.OutpatientFirstSlot + a.OutpatientFollowUpSlots*cc.OutpatientFollowUpSlot + a.DayCaseSlots*cc.DayCaseSlot
 		t[Acute][tEscalation] = a.EscalationBedDays * cc.EscalationBedDay
 		t[Community][tCapacity] = frac * (a.IntermediateCareBeds*cc.IntermediateCareBed + a.CommunityPlaces*cc.CommunityPlace +
 			a.UCRPlaces*cc.UCRPlace)
@@ -451,6 +486,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		// liaison team (capacity) and for each out-of-area placement.
 		t[Commissioners][tCapacity] = frac * (a.MentalHealthBeds*cc.MentalHealthBed + a.LiaisonPractitioners*cc.LiaisonPractitioner)
 		t[Commissioners][tAct] = a.OutOfAreaPlacements * uc.OutOfAreaPlacement
+		for b := range System {
+			t[b][tAgency] = frac * p.Workforce.agencyPremium(a.AgencyWTE[b])
+		}
 
 		end := a.From.AddDays(a.Days) // the day after the last counted
 		for j, iv := range ivs {
@@ -526,7 +564,7 @@ func (y *Year) book() {
 		if b < System {
 			t := &y.t[b]
 			c[ActivityCost] = g * (t[tAct] + t[tDelayed] + t[tCancelledOps] + t[tWaitingList])
-			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation])
+			c[CapacityCost] = g * (t[tCapacity] + t[tEscalation] + t[tAgency])
 			c[InterventionCost] = g * t[tInterventions]
 			c[OtherCost] = g*t[tOther] + price*t[tOtherTariff]
 			c[FixedCosts] = t[tFixed]
@@ -545,6 +583,7 @@ func (y *Year) book() {
 	for b := range System {
 		t, pr := &y.t[b], &y.Pressure[b]
 		pr[PressureEscalation] = g * t[tEscalation]
+		pr[PressureAgency] = g * t[tAgency]
 		pr[PressureDelayed] = g * t[tDelayed]
 		pr[PressureCancelled] = g * t[tCancelledOps]
 		pr[PressureWaitingList] = g * t[tWaitingList]

@@ -188,6 +188,44 @@ func TestAccountsEscalationBeds(t *testing.T) {
 	}
 }
 
+// TestAccountsOutpatients prices outpatients by hand on handParams: first
+// attendances at 150, follow-ups at 100 and day cases at 700 are activity
+// (1000 × 150 + 2000 × 100 + 100 × 700 = 420 000 in 2014/15; the second
+// year's half × 1.1 = 231 000), and the slots offered at 50, 30 and 200 are
+// capacity, priced per slot offered, not per year (1100 × 50 + 2200 × 30 +
+// 110 × 200 = 143 000; × 1.1 × 0.5 = 78 650); all the acute trust's.
+func TestAccountsOutpatients(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.UnitCosts.OutpatientFirst, p.UnitCosts.OutpatientFollowUp, p.UnitCosts.DayCase = 150, 100, 700
+	p.CapacityCosts.OutpatientFirstSlot, p.CapacityCosts.OutpatientFollowUpSlot, p.CapacityCosts.DayCaseSlot = 50, 30, 200
+	for y, f := range []float64{1, 0.5} {
+		a := &years[y]
+		a.OutpatientFirst, a.OutpatientFollowUps, a.DayCases = 1000*f, 2000*f, 100*f
+		a.OutpatientFirstSlots, a.OutpatientFollowUpSlots, a.DayCaseSlots = 1100*f, 2200*f, 110*f
+	}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []struct{ act, capacity float64 }{{420_000, 143_000}, {231_000, 78_650}} {
+		for _, c := range []struct {
+			k    int
+			want float64
+		}{{finance.ActivityCost, add.act}, {finance.CapacityCost, add.capacity}, {finance.Cost, add.act + add.capacity}} {
+			// 1e-6 allows for binary rounding near 1e6.
+			if g, w := got[y].Money[finance.Acute][c.k], base[y].Money[finance.Acute][c.k]+c.want; math.Abs(g-w) > 1e-6 {
+				t.Errorf("%s acute %s = %.10g, want %g", got[y].Name, finance.Measures[c.k].Name, g, w)
+			}
+		}
+	}
+}
+
 // TestAccountsRulesMoveTheDeficit checks that the payment rule changes who
 // carries the deficit but not the system's accounts, on the money of
 // validParams (a county-sized system, with every payment rule of the era
@@ -355,5 +393,77 @@ func TestAccountsInterventionEnds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWomensCosts checks the women's and children's services' lines, all
+// the acute trust's, by hand, in the price year with no inflation: 10
+// maternity admissions at £400, cot days 2, 3 and 5 by level at £300,
+// £200 and £100, 8 children assessed at £50 and 4 admitted at £250 make
+// activity 4000 + 600 + 600 + 500 + 400 + 1000 = 7100; 2 obstetric beds at
+// £1000, 3 cots at £500, 1 assessment space at £2000 and 4 ward beds at
+// £100 make capacity 2000 + 1500 + 2000 + 400 = 5900 a whole year.
+func TestWomensCosts(t *testing.T) {
+	t.Parallel()
+	p := &finance.Params{
+		PriceYear: "2014/15",
+		UnitCosts: finance.UnitCosts{MaternityAdmission: 400, NeonatalIntensiveDay: 300, NeonatalHighDepDay: 200,
+			NeonatalSpecialDay: 100, PaediatricAssessment: 50, PaediatricAdmission: 250},
+		CapacityCosts: finance.CapacityCosts{MaternityBed: 1000, NeonatalCot: 500, PaediatricAssessment: 2000, PaediatricBed: 100},
+		Organisations: []finance.Organisation{{Name: "acute"}},
+	}
+	years := []finance.Activity{{From: des.Date{Year: 2014, Month: 4, Day: 1}, Days: 365,
+		MaternityAdmissions: 10, NeonatalDays: [3]float64{2, 3, 5}, PaediatricAssessments: 8, PaediatricAdmissions: 4,
+		MaternityBeds: 2, NeonatalCots: 3, PaediatricSpaces: 1, PaediatricBeds: 4}}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acute := got[0].Money[finance.Acute]
+	if a, c := acute[finance.ActivityCost], acute[finance.CapacityCost]; math.Abs(a-7100) > 1e-9 || math.Abs(c-5900) > 1e-9 {
+		t.Errorf("acute activity %v and capacity %v, want 7100 and 5900", a, c)
+	}
+}
+
+// TestAccountsAgencyPremium: 2 WTE of bank and agency care workers at
+// £100 a WTE a year and a 50% premium cost social care 2 × 100 × 0.5 =
+// £100 more in 2014/15, and in the 183 days counted of 2015/16 (366 days)
+// 100 × 183/366 × 1.1 (the year's cost factor) = £55; the agency spend,
+// premium included, is £300 a year. The bridge counts the premium as
+// pressure.
+func TestAccountsAgencyPremium(t *testing.T) {
+	t.Parallel()
+	p := handParams()
+	years := handYears()
+	base, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Workforce.CareWorkers = finance.RoleCost{Cost: 100, AgencyPremium: 0.5}
+	for y := range years {
+		years[y].AgencyWTE[finance.SocialCare][4] = 2
+	}
+	got, err := finance.Accounts(p, years, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, add := range []float64{100, 55} {
+		for _, b := range []int{finance.SocialCare, finance.System} {
+			for _, k := range []int{finance.CapacityCost, finance.Cost, finance.Deficit} {
+				if g, w := got[y].Money[b][k], base[y].Money[b][k]+add; math.Abs(g-w) > 1e-9 {
+					t.Errorf("%s %s %s = %.10g, want %g", got[y].Name, finance.BodyNames[b], finance.Measures[k].Name, g, w)
+				}
+			}
+		}
+		if g, w := got[y].Money[finance.Acute][finance.Cost], base[y].Money[finance.Acute][finance.Cost]; g != w {
+			t.Errorf("%s acute cost = %g, want %g: the agency staff are social care's", got[y].Name, g, w)
+		}
+	}
+	if g := p.Workforce.AgencySpend([finance.NumRoles]float64{4: 2}); g != 300 {
+		t.Errorf("AgencySpend = %g, want 300", g)
+	}
+	bb, gb := finance.Bridge(base, 0, 1), finance.Bridge(got, 0, 1)
+	if d := gb[finance.SocialCare][finance.StepPressure] - bb[finance.SocialCare][finance.StepPressure]; math.Abs(d-(50-100)) > 1e-9 {
+		t.Errorf("the premium's change in the pressure step = %g, want 50 − 100 = −50 at the first year's prices", d)
 	}
 }

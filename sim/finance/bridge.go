@@ -31,7 +31,7 @@ var Steps = [NumSteps]Measure{
 	StepMarginalRate:     {Name: "marginal_rate", Unit: "£", Doc: "emergency spells above the marginal-rate threshold paid at the marginal rate: a loss to the trust, a saving to the commissioners"},
 	StepReadmissions:     {Name: "readmissions", Unit: "£", Doc: "emergency readmissions the tariff does not pay"},
 	StepCapacity:         {Name: "capacity", Unit: "£", Doc: "beds, cubicles and places open (escalation beds apart), at the first year's prices"},
-	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure (finance.Pressures): escalation beds, delayed bed days, cancelled and postponed operations and waiting-list initiatives at the first year's prices; rescheduled episodes unpaid; A&E, 18-week and ambulance handover fines; delayed-discharge payments from social care"},
+	StepPressure:         {Name: "pressure", Unit: "£", Doc: "costs of a system under pressure (finance.Pressures): escalation beds, delayed bed days, the agency premium of staff covering vacancies, cancelled and postponed operations and waiting-list initiatives at the first year's prices; rescheduled episodes unpaid; A&E, 18-week and ambulance handover fines; delayed-discharge payments from social care"},
 	StepInterventions:    {Name: "interventions", Unit: "£", Doc: "interventions' set-up and recurrent costs at the first year's prices (their savings show in the other steps, against a scenario without them)"},
 	StepFixedCosts:       {Name: "fixed_costs", Unit: "£", Doc: "fixed costs such as a PFI's unitary payment, rising with their index"},
 	StepFunding:          {Name: "funding", Unit: "£", Doc: "funding from outside the system growing (allocations, budgets): narrows the gap"},
@@ -91,9 +91,9 @@ func Bridge(years []Year, i, j int) [NumBodies][NumSteps]float64 {
 		s := &out[b]
 		s[StepDemography] += g0 * (d(tAct) + d(tOther))
 		s[StepCapacity] += g0 * d(tCapacity)
-		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation) + d(tCancelledOps) + d(tWaitingList))
+		s[StepPressure] += g0 * (d(tDelayed) + d(tEscalation) + d(tAgency) + d(tCancelledOps) + d(tWaitingList))
 		s[StepInterventions] += g0 * d(tInterventions)
-		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tCancelledOps] + t1[tWaitingList] +
+		q1 := t1[tAct] + t1[tDelayed] + t1[tCapacity] + t1[tEscalation] + t1[tAgency] + t1[tCancelledOps] + t1[tWaitingList] +
 			t1[tInterventions] + t1[tOther]
 		s[StepNonDemographic] += q1 * (f1.nd - f0.nd) * f0.pp
 		s[StepPayAndPrices] += q1 * f1.nd * (f1.pp - f0.pp)

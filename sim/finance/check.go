@@ -72,6 +72,9 @@ func (p *Params) Validate() []error {
 	nonNegativeFields(reflect.ValueOf(p.Pressure), "pressure", add)
 	fraction("pressure.waiting_list_initiative.above", p.Pressure.WaitingListInitiative.Above)
 	money("pressure.waiting_list_initiative.premium", p.Pressure.WaitingListInitiative.Premium)
+	for r, name := range Roles {
+		nonNegativeFields(reflect.ValueOf(*p.Workforce.Role(r)), "workforce."+name, add)
+	}
 
 	seen := map[string]int{}
 	for i, o := range p.Organisations {

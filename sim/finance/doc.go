@@ -49,7 +49,8 @@
 //
 // What a full hospital costs beyond its activity and capacity is priced
 // from the care model's pressure measures, each by a rule ([Pressures]):
-// escalation beds at their agency premium, delayed bed days, theatre
+// escalation beds at their agency premium, the premium of bank and agency
+// staff covering vacancies (Workforce), delayed bed days, theatre
 // slots lost to elective bookings cancelled or postponed on the day,
 // waiting-list initiatives when the list is over the 18-week standard
 // ([WaitingListInitiative]), the contract's consequences (the tariff

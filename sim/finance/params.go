@@ -20,6 +20,9 @@ type Params struct {
 	Inflation     Inflation     `yaml:"inflation"`
 	UnitCosts     UnitCosts     `yaml:"unit_costs"`
 	CapacityCosts CapacityCosts `yaml:"capacity_costs"`
+	// Workforce prices the staff by role: the premium of bank and agency
+	// staff covering vacancies is a cost of each employer.
+	Workforce Workforce `yaml:"workforce"`
 	// FixedCosts are costs that neither activity nor capacity moves,
 	// such as a PFI hospital's unitary payment.
 	FixedCosts []FixedCost `yaml:"fixed_costs"`
@@ -62,6 +65,12 @@ type UnitCosts struct {
 	ElectiveSpell    float64 `yaml:"elective_spell" unit:"money"`     // acute trust: per ordinary elective spell
 	ExcessBedDay     float64 `yaml:"excess_bed_day" unit:"money"`     // acute trust: per bed day beyond ExcessAfter
 	DelayedBedDay    float64 `yaml:"delayed_bed_day" unit:"money"`    // acute trust: per day medically fit but still in
+	// OutpatientFirst, OutpatientFollowUp and DayCase are the acute
+	// trust's per first and follow-up outpatient attendance and per day
+	// case; the clinics' and day unit's slots are in CapacityCosts.
+	OutpatientFirst    float64 `yaml:"outpatient_first" unit:"money"`
+	OutpatientFollowUp float64 `yaml:"outpatient_follow_up" unit:"money"`
+	DayCase            float64 `yaml:"day_case" unit:"money"`
 	// ExcessAfter is the stay after which an emergency spell's bed days
 	// are excess days (the trim point), in days.
 	ExcessAfter float64 `yaml:"excess_after" unit:"duration"`
@@ -75,6 +84,18 @@ type UnitCosts struct {
 	// trust for a patient placed in a mental health bed out of area, for
 	// the whole stay.
 	OutOfAreaPlacement float64 `yaml:"out_of_area_placement" unit:"money"`
+
+	// The women's and children's services, all the acute trust's:
+	// MaternityAdmission per admission to the obstetric unit, delivery or
+	// antenatal; the neonatal cot days by level of care; and per child
+	// assessed in the paediatric assessment unit, and admitted to the
+	// children's ward.
+	MaternityAdmission   float64 `yaml:"maternity_admission" unit:"money"`
+	NeonatalIntensiveDay float64 `yaml:"neonatal_intensive_day" unit:"money"`
+	NeonatalHighDepDay   float64 `yaml:"neonatal_high_dependency_day" unit:"money"`
+	NeonatalSpecialDay   float64 `yaml:"neonatal_special_day" unit:"money"`
+	PaediatricAssessment float64 `yaml:"paediatric_assessment" unit:"money"`
+	PaediatricAdmission  float64 `yaml:"paediatric_admission" unit:"money"`
 }
 
 // CapacityCosts is the cost of capacity paid for whether it is used or
@@ -88,6 +109,12 @@ type CapacityCosts struct {
 	CommunityPlace      float64 `yaml:"community_place" unit:"money"`                 // community provider: per caseload place per year
 	UCRPlace            float64 `yaml:"urgent_community_response_place" unit:"money"` // community provider: per urgent community response place per year
 	ReablementPlace     float64 `yaml:"reablement_place" unit:"money"`                // social care: per caseload place per year
+	// OutpatientFirstSlot, OutpatientFollowUpSlot and DayCaseSlot are the
+	// acute trust's per slot offered (services.outpatients' slots), used
+	// or not: a clinic's staff are paid for its session.
+	OutpatientFirstSlot    float64 `yaml:"outpatient_first_slot" unit:"money"`
+	OutpatientFollowUpSlot float64 `yaml:"outpatient_follow_up_slot" unit:"money"`
+	DayCaseSlot            float64 `yaml:"day_case_slot" unit:"money"`
 	// EscalationBedDay is the acute trust's cost of an escalation bed
 	// (services.acute.management.escalation) per day open, occupied or
 	// not, in place of AcuteBed: staffed by agency and bank staff at a
@@ -99,6 +126,14 @@ type CapacityCosts struct {
 	// team on duty for part of the day costs that part).
 	MentalHealthBed     float64 `yaml:"mental_health_bed" unit:"money"`
 	LiaisonPractitioner float64 `yaml:"liaison_practitioner" unit:"money"`
+
+	// The women's and children's services' capacity, the acute trust's:
+	// per obstetric bed, neonatal cot, paediatric assessment space and
+	// children's ward bed, per year.
+	MaternityBed         float64 `yaml:"maternity_bed" unit:"money"`
+	NeonatalCot          float64 `yaml:"neonatal_cot" unit:"money"`
+	PaediatricAssessment float64 `yaml:"paediatric_assessment_space" unit:"money"`
+	PaediatricBed        float64 `yaml:"paediatric_bed" unit:"money"`
 }
 
 // Pressure is what the acute trust pays, beyond its activity and
