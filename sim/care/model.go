@@ -422,6 +422,8 @@ type model struct {
 const (
 	cArrivals = iota // + route
 	_
+	_
+	_
 	cCommunityStreamed
 	cCFCUnanswered
 	cCFCNavigated
@@ -436,6 +438,9 @@ const (
 	cCancelled
 	cDeaths
 	cPathway // + discharge pathway 0–3: emergency spells ending alive
+	_
+	_
+	_
 	cDischarges
 	cAEDepartures
 	cAEBreaches
@@ -457,9 +462,10 @@ const (
 	cHandover60             // more than 60 minutes after arrival
 	cHandoverHoursLost      // hours of ambulance handovers beyond 15 minutes
 	cHomeCareStarts         // + hcHospital or hcCommunity: packages of home care started
-	cLeftAlive              // patients leaving an acute bed alive
-	cLeftBeforeNoon         // of them, before 12:00
-	cLeftHour               // + hour of the day 0–23: of them, in that hour
+	_
+	cLeftAlive      // patients leaving an acute bed alive
+	cLeftBeforeNoon // of them, before 12:00
+	cLeftHour       // + hour of the day 0–23: of them, in that hour
 	// cCancelled28d counts elective patients admitted more than 28 days
 	// after their last cancellation on the day.
 	cCancelled28d = cLeftHour + 24

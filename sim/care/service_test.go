@@ -29,12 +29,12 @@ func allServicesParams() *Params {
 			Community:            Community{Enabled: true, Caseload: 10, Duration: stay, PPV: 1},
 			CallForCare:          CallForCare{Enabled: true, Handlers: 11, Handling: stay},
 			UrgentResponse:       UrgentResponse{Enabled: true, Places: 12, Duration: stay},
-			Maternity:            Maternity{Enabled: true, Beds: 13, LengthOfStay: stay},
-			Neonatal:             Neonatal{Enabled: true, Cots: 14, LengthOfStay: stay},
-			PaediatricAssessment: PaediatricAssessment{Enabled: true, Spaces: 15, Assessment: stay},
-			PaediatricWard:       PaediatricWard{Enabled: true, Beds: 16, LengthOfStay: stay},
-			Liaison:              Liaison{Enabled: true, Practitioners: 17, Assessment: stay},
-			MentalHealth:         MentalHealth{Enabled: true, Beds: 18, LengthOfStay: stay},
+			Maternity:            Maternity{Enabled: true, Beds: 15, LengthOfStay: stay},
+			Neonatal:             Neonatal{Enabled: true, Cots: 16, LengthOfStay: stay},
+			PaediatricAssessment: PaediatricAssessment{Enabled: true, Spaces: 17, Assessment: stay},
+			PaediatricWard:       PaediatricWard{Enabled: true, Beds: 18, LengthOfStay: stay},
+			Liaison:              Liaison{Enabled: true, Practitioners: 13, Assessment: stay},
+			MentalHealth:         MentalHealth{Enabled: true, Beds: 14, LengthOfStay: stay},
 		},
 	}
 }
