@@ -279,13 +279,9 @@ func readAnnual(path string, s *Summary, d *RunData) error {
 			if _, ok := careMeasure[m.Name]; ok {
 				want[[3]string{fy, "", m.Name}] = true
 			}
-			if _, ok := measure[m.Name]; ok {
-				priced = true
-				for _, b := range sim.MoneyBodies {
-					want[[3]string{fy, finance.BodyNames[b], m.Name}] = true
-				}
-			}
-			if pressure[m.Name] {
+			_, line := measure[m.Name]
+			priced = priced || line
+			if line || pressure[m.Name] {
 				for _, b := range sim.MoneyBodies {
 					want[[3]string{fy, finance.BodyNames[b], m.Name}] = true
 				}

@@ -129,14 +129,9 @@ func (m *model) board(id int32) error {
 	if err := m.do(gr, err); err != nil || ok {
 		return err
 	}
-	m.ed.boarders++
-	m.lv[lvEDBoarding].Add(now, 1)
-	m.trace(id, "board", svcED.name)
-	// The room first (a cut never evicts: the patient still holds their
-	// unit), then the unit: a free corridor space lets the next patient
-	// in, a boarder kept in their cubicle does not.
-	gr, err = m.net.SetCapacity(svcED.pool(), m.edRoom(m.unitsNow(svcED)), m.gr[:0])
-	if err := m.do(gr, err); err != nil {
+	// The room first, then the unit: a free corridor space lets the next
+	// patient in, a boarder kept in their cubicle does not.
+	if err := m.startBoarding(id); err != nil {
 		return err
 	}
 	if err := m.releaseKeep(id); err != nil {
@@ -147,6 +142,17 @@ func (m *model) board(id int32) error {
 	}
 	m.edCorridor()
 	return nil
+}
+
+// startBoarding records patient id, waiting in the department for a bed
+// (acute or mental health), as a boarder, and sets the department's room
+// for it: a cut never evicts, as the patient still holds their unit.
+func (m *model) startBoarding(id int32) error {
+	m.ed.boarders++
+	m.lv[lvEDBoarding].Add(m.cal.Now(), 1)
+	m.trace(id, "board", svcED.name)
+	gr, err := m.net.SetCapacity(svcED.pool(), m.edRoom(m.unitsNow(svcED)), m.gr[:0])
+	return m.do(gr, err)
 }
 
 // unboard records that boarder pt has been granted a bed: the department's

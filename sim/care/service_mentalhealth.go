@@ -357,12 +357,8 @@ func (m *model) mhDecide(id int32) error {
 	}
 	pt = m.pts.At(id)
 	pt.mh = mhBoarding
-	m.ed.boarders++
-	m.lv[lvEDBoarding].Add(now, 1)
 	m.lv[lvMHBoarding].Add(now, 1)
-	m.trace(id, "board", svcED.name)
-	gr, err = m.net.SetCapacity(svcED.pool(), m.edRoom(m.unitsNow(svcED)), m.gr[:0])
-	if err := m.do(gr, err); err != nil {
+	if err := m.startBoarding(id); err != nil {
 		return err
 	}
 	if m.net.Holds(id) != des.NoPool {
