@@ -77,3 +77,11 @@ fuzz:
 
 clean:
 	rm -rf bin $(OUT)
+
+# effects measures each built-in intervention and the whole programme
+# against the baseline (4 replications each, common random numbers) and
+# rewrites docs/effect-sizes.md's measured figures in place
+# (scripts/effects_table.py, whose --no-run re-reads $(OUT)/effects).
+.PHONY: effects
+effects: build
+	python3 scripts/effects_table.py --out $(OUT)/effects --write docs/effect-sizes.md

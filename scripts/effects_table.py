@@ -27,8 +27,9 @@ each between the markers
 With --write FILE it replaces each block between its markers in FILE in
 place (an unknown or missing marker is an error, and FILE is left as it
 was). --no-run reads the runs already in --out. Build the CLI first
-(`make build`); on a busy two-core machine the 13 runs of 4 replications
-take about three minutes with --workers 1.
+(`make build`; `make effects` does both and writes the page); the 13 runs
+of 4 replications take 3 to 7 minutes with --workers 1 on a two-core
+machine, depending on its load.
 """
 
 import argparse
@@ -284,16 +285,12 @@ def table(runs, years):
     return "\n".join(lines)
 
 
-def command(args):
-    return (f"python3 scripts/effects_table.py --reps {args.reps} --seed {args.seed}")
-
-
 def block_table(args, runs, years):
     n = len(runs[BASE].reps)
     return "\n".join([
-        f"Measured with `make build && {command(args)} --write docs/effect-sizes.md` "
-        f"(`caresim run --per-replication` of each scenario, seed {args.seed}, {n} replications, "
-        f"common random numbers), on the held baseline. Means per year over "
+        f"Seed {args.seed}, {n} replications of each scenario (`caresim run --per-replication`: "
+        f"common random numbers, the replications `caresim compare` pairs), on the held baseline. "
+        f"Means per year over "
         f"{years[0]}–{years[-1]} (beds occupied, delayed patients and the waiting list: means over "
         f"the days; 4-hour performance: 1 − breaches / attendances of types 1 and 3 over the ten "
         f"years, its difference in points); the gap is the system's deficit in {years[-1]} "
@@ -393,7 +390,7 @@ def block_gateway(args, runs, years):
 def block_hubs(args, runs, years):
     base, hubs = runs[BASE], runs["primary-care-hubs"]
     unmet = share("gp_same_day_unmet", "gp_same_day_need")
-    first = [y for y in years if y >= "2018/19"]  # the hubs at their full size (2016-04-01 + 2 y)
+    first = [y for y in years if y >= "2018/19"] or years  # the hubs at full size (2016-04-01 + 2 y)
     out = [f"same-day need without an appointment "
            f"{level(mean(values(hubs, unmet, first)), 'pct')} instead of "
            f"{level(mean(values(base, unmet, first)), 'pct')} ({first[0]}–{first[-1]})"]
@@ -412,6 +409,8 @@ def block_hubs(args, runs, years):
 def block_front_door(args, runs, years):
     base, sfd = runs[BASE], runs["single-front-door"]
     y = "2017/18"
+    if y not in sfd.years:
+        return f"The run does not reach {y}."
     utc = Diff(values(base, per_year("utc_attendances"), [y]),
                values(sfd, per_year("utc_attendances"), [y]))
     kmh = mean(values(base, per_year("ed_attendances"), [y]))
