@@ -39,6 +39,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 import time
 
 SCENARIOS = [
@@ -306,7 +307,7 @@ def block_whole(args, runs, years):
     base, bt = runs[BASE], runs[WHOLE]
     parts = []
     d = diff(base, bt, gap_total, years)
-    parts.append(f"better-together's cumulative gap over {years[0]}–{years[-1]} differs from the "
+    parts.append(f"`better-together`'s cumulative gap over {years[0]}–{years[-1]} differs from the "
                  f"baseline's by {with_ci(d, 'money')}; the baseline's is "
                  f"{level(mean(values(base, gap_total, years)), 'money')} and its {years[-1]} gap "
                  f"{level(mean(values(base, gap_last, years)), 'money')}.")
@@ -340,7 +341,7 @@ def block_beds(args, runs, years):
 
     d = diff(base, bt, occupancy, years)
     return (f"Beds closed by the rule, mean over the year: {', '.join(closed) or 'none'}. In "
-            f"{last} better-together has {open_bt:,.0f} acute beds open (escalation beds "
+            f"{last} `better-together` has {open_bt:,.0f} acute beds open (escalation beds "
             f"{esc_bt:,.0f} of them) against the baseline's {open_base:,.0f} ({esc_base:,.0f}); over "
             f"{years[0]}–{last} its occupancy (bed days over beds open) differs from the baseline's "
             f"by {with_ci(d, 'points')} points.")
@@ -367,7 +368,7 @@ def block_iau(args, runs, years):
 
     ae = rel(attendances)
     nel = rel(per_year("nel_admissions"))
-    return (f"In {y} better-together has {with_ci(ae, 'pct')} A&E attendances (types 1 and 3, all "
+    return (f"In {y} `better-together` has {with_ci(ae, 'pct')} A&E attendances (types 1 and 3, all "
             f"ages: {against(ae, -0.043)}) and {with_ci(nel, 'pct')} emergency admissions (adults' "
             f"acute, readmissions included: {against(nel, -0.067)}) against the baseline, paired "
             f"95% intervals from the run of the table.")
@@ -441,8 +442,15 @@ def blocks(args, runs):
                      f"{runs[BASE].years[0]}–{runs[BASE].years[-1]}: run them again together")
     out = {}
     for name, f in BLOCKS:
-        out[name] = f(args, runs, years)
+        out[name] = "\n".join(wrap(p) for p in f(args, runs, years).split("\n"))
     return out
+
+
+def wrap(line):
+    """A line of prose wrapped as the docs are; a table row as it is."""
+    if line.startswith("|"):
+        return line
+    return "\n".join(textwrap.wrap(line, width=105, break_long_words=False, break_on_hyphens=False)) or line
 
 
 def write(path, generated):
