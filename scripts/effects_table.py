@@ -158,13 +158,13 @@ def gap_total(run, years, rep):
     return run.total(years, "deficit_gbp", rep, "system")
 
 
-def share(num, den):
+def share(part, whole):
     def f(run, years, rep):
-        return run.total(years, num, rep) / run.total(years, den, rep)
+        return run.total(years, part, rep) / run.total(years, whole, rep)
     return f
 
 
-# The table's columns: (heading, figure, measures it needs, format of a difference).
+# The table's columns: (heading, figure, how its values are formatted).
 COLUMNS = [
     ("A&E attendances", per_year("ed_attendances", "utc_attendances"), "count"),
     ("emergency admissions", per_year("nel_admissions"), "count"),
