@@ -399,7 +399,11 @@ def block_hubs(args, runs, years):
             ("A&E attendances", per_year("ed_attendances", "utc_attendances"), "count"),
             ("of them for want of an appointment", per_year("gp_unmet_to_ae"), "count"),
             ("emergency admissions", per_year("nel_admissions"), "count"),
-            ("urgent GP referrals", per_year("gp_referrals"), "count")):
+            ("urgent GP referrals", per_year("gp_referrals"), "count"),
+            ("GP referrals for a first outpatient appointment",
+             per_year("gp_outpatient_referrals", "gp_elective_referrals"), "count"),
+            ("first outpatient attendances", per_year("outpatient_first_attendances"), "count"),
+            ("elective admissions", per_year("elective_admissions"), "count")):
         out.append(f"{label} {with_ci(diff(base, hubs, fig, years), kind)} a year")
     out.append(f"the system's gap in {years[-1]} {with_ci(diff(base, hubs, gap_last, years), 'money')}")
     return (f"Against the baseline (the run of the table; means per year over "

@@ -249,6 +249,24 @@ var BaselineTargets = []Target{
 		}),
 	},
 	{
+		// The base year's rates on the base year's people: the survey's
+		// same-day share carries the uncertainty, hence ±10%.
+		Case: "routine GP appointments, 2013/14", Measure: "gp_routine_appointments per year", Value: 678600, Tol: 0.10,
+		Source: "baseline.yaml population.age_bands: 5.16 consultations a person in 2013/14 (Hobbs et al., Lancet 2016, phc.ox.ac.uk) × 62% with a GP " +
+			"(Hippisley-Cox 2009, NHS IC) × 62% not on the day asked (GP Patient Survey, qualitywatch.org.uk) × 343,700",
+		sim: inYearSum("2013/14", care.AnnualIndex("gp_routine_appointments")),
+	},
+	{
+		// GPs' share of the first outpatient referrals: equal by
+		// construction of routine_refer at full access, so a check of the
+		// construction and of the base year's access (Newark and Sherwood
+		// are short of appointments from the start): ±5%.
+		Case: "GP referrals to outpatients, 2013/14", Measure: "gp_outpatient_referrals per year", Value: 74590, Tol: 0.05,
+		Source: "HES 2008-09: 54% of first outpatient attendances GP-referred (HSCIC, Hospital Outpatient Activity 2008-09, digital.nhs.uk) × " +
+			"the baseline's 138,130 first referrals per head (NHS England QAR)",
+		sim: inYearSum("2013/14", care.AnnualIndex("gp_outpatient_referrals")),
+	},
+	{
 		// England's rate of 2014/15 for the registered population, plus
 		// the calls of those who found no appointment (≈ 2,100): ±15%.
 		Case: "NHS 111 calls, 2014/15", Measure: "nhs111_calls per year", Value: 79800, Tol: 0.15,

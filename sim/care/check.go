@@ -397,6 +397,8 @@ func (pop *Population) check(c *checker) {
 		c.nonNegative(at+".care_home", a.CareHome)
 		c.nonNegative(at+".same_day", a.SameDay)
 		c.perHead(at+".same_day", a.SameDay)
+		c.nonNegative(at+".routine", a.Routine)
+		c.perHead(at+".routine", a.Routine)
 		if a.Urgent > 0 && len(a.RiskShares) == len(pop.Risk) {
 			mean := 0.0
 			for r, s := range a.RiskShares {

@@ -62,20 +62,7 @@ func (m *model) onSource(si int) error {
 		if thin >= keep {
 			return nil
 		}
-		m.count(cElectiveReferrals)
-		id := m.newPatient(seed, kindElective, pk.cohort, 0)
-		pt := m.pts.At(id)
-		if m.u(pt, slotGateway) < m.p.Services.Elective.Gateway {
-			m.count(cAdviceGuidance)
-			m.trace(id, "advice-and-guidance", "elective")
-			m.pts.Free(id)
-			return nil
-		}
-		m.trace(id, "refer", "elective")
-		m.joinList(id)
-		if m.op.on {
-			m.referOutpatient(pt.seed, id)
-		}
+		m.referElective(seed, pk.cohort)
 		return nil
 	case srcOutpatient:
 		if thin >= keep {
@@ -149,6 +136,27 @@ func (m *model) onSource(si int) error {
 		m.startStay(svcCommunity, id)
 	}
 	return nil
+}
+
+// referElective makes an ordinary elective referral now, of a person of
+// cohort ci with the given seed (per head, onSource, or by a GP,
+// gpReferrals): past the referral gateway, it joins the waiting list and,
+// with outpatients, the queue for a first appointment.
+func (m *model) referElective(seed uint64, ci int16) {
+	m.count(cElectiveReferrals)
+	id := m.newPatient(seed, kindElective, ci, 0)
+	pt := m.pts.At(id)
+	if m.u(pt, slotGateway) < m.p.Services.Elective.Gateway {
+		m.count(cAdviceGuidance)
+		m.trace(id, "advice-and-guidance", "elective")
+		m.pts.Free(id)
+		return
+	}
+	m.trace(id, "refer", "elective")
+	m.joinList(id)
+	if m.op.on {
+		m.referOutpatient(pt.seed, id)
+	}
 }
 
 // admitProb is the probability that a patient of the route seen in ED

@@ -821,10 +821,12 @@ func (m *model) initSources() error {
 			fixedMax[r] = max(fixedMax[r], route.PerDay)
 		}
 		for a, b := range p.Population.AgeBands {
-			bandMax[a][0] = max(bandMax[a][0], b.Elective)
+			// The referral streams per head keep what GPs do not refer
+			// from primary care's routine appointments (primary_routine.go).
+			bandMax[a][0] = max(bandMax[a][0], b.Elective*m.perHeadShare())
 			bandMax[a][1] = max(bandMax[a][1], b.CareHome)
 			bandMax[a][2] = max(bandMax[a][2], p.Services.Community.Referrals)
-			bandMax[a][3] = max(bandMax[a][3], p.Services.Outpatients.Referrals)
+			bandMax[a][3] = max(bandMax[a][3], p.Services.Outpatients.Referrals*m.perHeadShare())
 		}
 		callMax = max(callMax, p.Services.CareHomes.UrgentCalls)
 		homeCareMax = max(homeCareMax, p.Services.HomeCare.Community)
@@ -993,13 +995,13 @@ func (m *model) refreshKeep() {
 			case srcFixed:
 				now = p.Demand.Urgent.Routes[pk.route].PerDay
 			case srcElective:
-				now = p.Population.AgeBands[s.band].Elective
+				now = p.Population.AgeBands[s.band].Elective * m.perHeadShare()
 			case srcCareHome:
 				now = p.Population.AgeBands[s.band].CareHome
 			case srcReferral:
 				now = p.Services.Community.Referrals
 			case srcOutpatient:
-				now = p.Services.Outpatients.Referrals
+				now = p.Services.Outpatients.Referrals * m.perHeadShare()
 			case srcCalls:
 				now = p.Services.CareHomes.UrgentCalls
 			case srcHomeCare:

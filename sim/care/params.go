@@ -107,6 +107,10 @@ type AgeBand struct {
 	// falling on weekdays (Services.PrimaryCare); read only when primary
 	// care is enabled.
 	SameDay float64 `yaml:"same_day" unit:"per-head"`
+	// Routine is the need for a routine (not same-day) GP appointment per
+	// person, falling on weekdays (Services.PrimaryCare: the routine
+	// side); read only when primary care is enabled.
+	Routine float64 `yaml:"routine" unit:"per-head"`
 }
 
 // RiskStratum is a risk group within each age band ("low", "moderate",

@@ -54,6 +54,19 @@ type PrimaryCare struct {
 	// To111 is the share of unmet same-day need that rings NHS 111
 	// instead; with ToED at most 1.
 	To111 float64 `yaml:"to_111" unit:"fraction"`
+	// RoutinePerGP is the routine (booked, not same-day) appointments a
+	// whole-time-equivalent GP offers on an average weekday (the routine
+	// side, primary_routine.go).
+	RoutinePerGP float64 `yaml:"routine_per_gp"`
+	// RoutineRefer is the share of routine appointments given that end
+	// in a referral for a first outpatient appointment.
+	RoutineRefer float64 `yaml:"routine_refer" unit:"fraction"`
+	// GPReferred is the share of first outpatient referrals of both
+	// streams (AgeBand.Elective and Outpatients.Referrals) that GPs make:
+	// they come from the routine appointments given (RoutineRefer of
+	// them), and the per-head streams keep the rest, 1 − GPReferred. At
+	// 0 every referral comes per head.
+	GPReferred float64 `yaml:"gp_referred" unit:"fraction"`
 	// Staff is the practices' staff per whole-time-equivalent GP of the
 	// localities (PracticeGroup.GPs), by role (workforce.go): the GPs
 	// themselves and their practice nurses. With the staffing rule on,
@@ -71,6 +84,10 @@ type PracticeGroup struct {
 	// Hub is the extended-access hub's same-day appointments on a
 	// weekday (evenings), on top of the practices'.
 	Hub float64 `yaml:"hub"`
+	// HubRoutine is the hub's routine (pre-bookable) appointments on a
+	// weekday, on top of the practices' (PerGP's are same-day,
+	// RoutinePerGP's routine).
+	HubRoutine float64 `yaml:"hub_routine"`
 }
 
 // NHS111 is the NHS 111 telephone service: calls from the registered
@@ -109,7 +126,7 @@ var svcPrimaryCare = &service{
 	title:   "Primary care (same day)",
 	enabled: func(p *Services) *bool { return &p.PrimaryCare.Enabled },
 	counts:  numPCCounts,
-	measures: []measureDef{
+	measures: append([]measureDef{
 		daily(follows, "gp_same_day_need", "patients", weekdayCount(own(pcNeed)),
 			"people needing a same-day GP appointment (weekdays): on a Saturday or Sunday the Friday's, for charts"),
 		daily(follows, "gp_same_day_seen", "appointments", weekdayCount(entries),
@@ -140,7 +157,7 @@ var svcPrimaryCare = &service{
 			"urgent GP referrals to hospital from same-day appointments"),
 		metric(follows, "gp_unmet_to_ae_per_year", "per year", perYear(own(pcUnmetED)),
 			"people who went to A&E for want of a same-day GP appointment"),
-	},
+	}, routineMeasures...),
 	chart: &serviceChart{title: "Same-day GP appointments", overlay: "overlay-gp-same-day-need",
 		measure: "People needing a same-day GP appointment", unit: "people a weekday",
 		mean: "gp_same_day_need", capacity: "gp_same_day_capacity",
@@ -187,6 +204,14 @@ const (
 	pcReferred        // referred to hospital (before Call for Care and self care)
 	pcUnmetED         // unmet, gone to A&E
 	pcUnmet111        // unmet, rung NHS 111
+	// The routine side's (primary_routine.go).
+	pcRoutineNeed      // people needing a routine appointment
+	pcRoutineCapacity  // routine appointments offered
+	pcRoutineGiven     // routine appointments given
+	pcRoutineWaitDays  // days waited, summed over the appointments given
+	pcRoutineBacklog   // people waiting at the end of the day (a stock, every day)
+	pcRoutineReferrals // GP referrals for a first outpatient appointment
+	pcRoutineElective  // of them, ordinary elective referrals (AgeBand.Elective)
 	numPCCounts
 )
 
@@ -229,6 +254,8 @@ type primaryCare struct {
 	// direct is the hour-of-week profile of the population's direct
 	// urgent arrivals (directHours), or nil when it is urgent demand's.
 	direct []float64
+	// rt is the routine side's state (primary_routine.go).
+	rt routine
 }
 
 // initPrimary sets primary care up: it is on when either service is.
@@ -241,6 +268,7 @@ func (m *model) initPrimary() {
 	}
 	pc.rng = rand.New(&pc.pcg)
 	pc.seed = des.StreamID(m.cfg.Rep, "primary-care") ^ m.cfg.Seed
+	m.initRoutine()
 	nl := len(p.Population.Localities)
 	pc.group = make([]int, nl)
 	pc.cohorts = make([][]int, nl)
@@ -361,6 +389,9 @@ func (m *model) primaryLocality(d, l int) {
 		// goes to A&E from 08:00 to 22:00 (assumption).
 		m.primaryArrivals(pr, l, d, refer, routeGP, wd, 8, 19, true)
 		m.primaryArrivals(pr, l, d, toED, routeWalkIn, wd, 8, 22, true)
+	}
+	if m.pc.on && m.pc.group[l] >= 0 {
+		m.primaryRoutine(d, l, weekday)
 	}
 	if !m.pc.on111 {
 		return
@@ -549,6 +580,8 @@ func (pc *PrimaryCare) check(c *checker, pop *Population) {
 		c.atMost(p+".gps", g.GPs, MaxUnits, "500,000", "more than England's GPs")
 		c.nonNegative(p+".hub", g.Hub)
 		c.atMost(p+".hub", g.Hub, MaxUnits, "500,000", "appointments a day")
+		c.nonNegative(p+".hub_routine", g.HubRoutine)
+		c.atMost(p+".hub_routine", g.HubRoutine, MaxUnits, "500,000", "appointments a day")
 	}
 	if pc.Enabled {
 		for _, l := range known {
@@ -566,6 +599,7 @@ func (pc *PrimaryCare) check(c *checker, pop *Population) {
 	c.fraction(at+"refer", pc.Refer)
 	c.fraction(at+"to_ed", pc.ToED)
 	c.fraction(at+"to_111", pc.To111)
+	pc.checkRoutine(c, pop)
 	if finite(pc.ToED) && finite(pc.To111) && pc.ToED+pc.To111 > 1+shareTol {
 		c.add(at+"to_111", "to_ed and to_111 are shares of the same people and must sum to at most 1, not %.4g", pc.ToED+pc.To111)
 	}
