@@ -37,6 +37,11 @@ const (
 	// patients has tripled without being a problem.
 	OverloadQueueMultiple = 2
 	OverloadQueueFloor    = 1
+	// OverloadBacklogWeekdays is the floor of the routine GP backlog's
+	// check, in weekdays of the first year's routine appointments: a
+	// backlog of a few hundred people, served within the day, that has
+	// doubled from a few dozen is a week's wait short of a problem.
+	OverloadBacklogWeekdays = 5
 	// OverloadCancellations is how many times the first financial year's
 	// rate (per day) of cancelled elective bookings a later year's rate
 	// must exceed; OverloadCancellationsShare is the share of that year's
@@ -92,7 +97,13 @@ func (o *Overload) Error() string { return "overload: " + o.Msg }
 //     of its elective admissions;
 //   - an elective waiting list that grows without bound: the yearly mean
 //     of elective_waiting_list rises as the queue for beds must, with the
-//     same thresholds.
+//     same thresholds;
+//   - a backlog of people waiting for a routine GP appointment that grows
+//     without bound: the yearly mean of gp_routine_backlog rises as the
+//     queue for beds must, to at least [OverloadBacklogWeekdays] of the
+//     first year's routine appointments a weekday. Nobody on it gives
+//     up, so while need outgrows the appointments it only grows, and the
+//     GP referrals drawn from the appointments lag the need.
 //
 // Each reads the mean over replications, day by day or year by year, of
 // the financial years with at least [OverloadYearDays] days simulated
@@ -133,6 +144,9 @@ func Overloads(r *Results) []error {
 	if o := growingList(r, yearOf, days, years); o != nil {
 		out = append(out, o)
 	}
+	if o := growingBacklog(r, yearOf, days, years); o != nil {
+		out = append(out, o)
+	}
 	return out
 }
 
@@ -167,7 +181,7 @@ func fullBeds(r *Results, yearOf, years []int) *Overload {
 // over the years years, with the thresholds of the queue for beds;
 // yearOf is yearOfDay(r) and days[y] the days of year y.
 func growingED(r *Results, yearOf, days, years []int) *Overload {
-	o, mean, k := growing(r, yearOf, days, years, care.DailyEDOccupancy)
+	o, mean, k := growing(r, yearOf, days, years, care.DailyEDOccupancy, OverloadQueueFloor)
 	if o == nil {
 		return nil
 	}
@@ -213,7 +227,7 @@ func fullDays(r *Results, yearOf, years []int, busyM, capM int, threshold float6
 // growingQueue is the check of the queue for acute beds over the years
 // years; yearOf is yearOfDay(r) and days[y] the days of year y.
 func growingQueue(r *Results, yearOf, days, years []int) *Overload {
-	o, mean, k := growing(r, yearOf, days, years, care.DailyWaitingForBed)
+	o, mean, k := growing(r, yearOf, days, years, care.DailyWaitingForBed, OverloadQueueFloor)
 	if o == nil {
 		return nil
 	}
@@ -228,7 +242,7 @@ func growingQueue(r *Results, yearOf, days, years []int) *Overload {
 // years, with the thresholds of the queue for beds; yearOf is
 // yearOfDay(r) and days[y] the days of year y.
 func growingList(r *Results, yearOf, days, years []int) *Overload {
-	o, mean, k := growing(r, yearOf, days, years, care.DailyIndex("elective_waiting_list"))
+	o, mean, k := growing(r, yearOf, days, years, care.DailyIndex("elective_waiting_list"), OverloadQueueFloor)
 	if o == nil {
 		return nil
 	}
@@ -239,13 +253,37 @@ func growingList(r *Results, yearOf, days, years []int) *Overload {
 	return o
 }
 
+// growingBacklog is the check of the routine GP backlog over the years
+// years, with the thresholds of the queue for beds; yearOf is
+// yearOfDay(r) and days[y] the days of year y.
+func growingBacklog(r *Results, yearOf, days, years []int) *Overload {
+	week := 0.0 // a week of the first year's routine appointments
+	appts := r.Daily[care.DailyIndex("gp_routine_appointments")].Mean
+	for d, y := range yearOf {
+		if y == years[0] {
+			week += appts[d]
+		}
+	}
+	week *= OverloadBacklogWeekdays / float64(days[years[0]])
+	o, mean, k := growing(r, yearOf, days, years, care.DailyIndex("gp_routine_backlog"), max(week, OverloadQueueFloor))
+	if o == nil {
+		return nil
+	}
+	n := len(years)
+	name := func(i int) string { return r.Years[years[i]] }
+	o.Msg = fmt.Sprintf("the backlog of people waiting for a routine GP appointment grows without bound: its mean (%s) rose every year from %s to %s, "+
+		"to %s people in %s (%s); GP referrals to hospital come from the appointments given, so they lag the need",
+		o.Measure, name(n-k-1), name(n-1), round3(mean[n-1]), name(n-1), was(mean, name))
+	return o
+}
+
 // growing returns an overload of daily measure m, with its years but no
 // message, when the yearly mean of m over the years years rose in each of
 // the last [OverloadQueueYears] of them (fewer when there are fewer), to
 // at least [OverloadQueueMultiple] times the first year's and at least
-// [OverloadQueueFloor]; else nil. It returns the yearly means too, and
+// floor; else nil. It returns the yearly means too, and
 // the rises it needed.
-func growing(r *Results, yearOf, days, years []int, m int) (*Overload, []float64, int) {
+func growing(r *Results, yearOf, days, years []int, m int, floor float64) (*Overload, []float64, int) {
 	n := len(years)
 	if n < 2 {
 		return nil, nil, 0
@@ -266,7 +304,7 @@ func growing(r *Results, yearOf, days, years []int, m int) (*Overload, []float64
 		}
 	}
 	last := mean[n-1]
-	if last < OverloadQueueFloor || last < OverloadQueueMultiple*mean[0] {
+	if last < floor || last < OverloadQueueMultiple*mean[0] {
 		return nil, nil, 0
 	}
 	o := &Overload{Measure: care.DailyMeasures[m].Name}

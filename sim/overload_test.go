@@ -217,6 +217,47 @@ func TestOverloadsList(t *testing.T) {
 	}
 }
 
+// TestOverloadsBacklog sets each year's routine GP backlog and checks
+// the rule the waiting list's is: risen in each of the last three years,
+// to at least twice the first year's, and at least a week (5 weekdays) of
+// the first year's 2,000 routine appointments a weekday, 10,000.
+func TestOverloadsBacklog(t *testing.T) {
+	t.Parallel()
+	const backlog = "gp_routine_backlog"
+	for _, tc := range []struct {
+		name  string
+		means []float64
+		want  []string // nil: no warning
+	}{
+		{"grows", []float64{3750, 9000, 30000, 90000, 150000}, []string{"2015/16", "2016/17", "2017/18", "2018/19"}},
+		{"grows, but under twice the first", []float64{3750, 4000, 5000, 6000, 7000}, nil},
+		{"falls once", []float64{3750, 9000, 30000, 20000, 150000}, nil},
+		{"grows, but under a week's appointments", []float64{100, 300, 900, 2700, 8100}, nil},
+		{"no backlog", []float64{0, 0, 0, 0}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := overloadResults(len(tc.means))
+			v := r.Daily[care.DailyIndex(backlog)].Mean
+			for d := range r.Daily[care.DailyIndex("gp_routine_appointments")].Mean {
+				r.Daily[care.DailyIndex("gp_routine_appointments")].Mean[d] = 2000
+			}
+			d := 0
+			for y, m := range tc.means {
+				for range des.FinancialYearDays(2014 + y) {
+					v[d] = m
+					d++
+				}
+			}
+			o := overloadOf(sim.Overloads(r), backlog)
+			checkYears(t, o, tc.want)
+			if o != nil && !strings.Contains(o.Msg, "to 150000 people in 2018/19 (40.0 times 2014/15's 3750)") {
+				t.Errorf("message %q", o.Msg)
+			}
+		})
+	}
+}
+
 // TestOverloadsCancellations sets each year's cancelled bookings, with
 // 1 000 elective admissions a year, and checks the rule: a later year's
 // cancellations per day more than 5 times the first year's and more than
