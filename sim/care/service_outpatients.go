@@ -173,6 +173,9 @@ type outpatients struct {
 	byDay []int32
 	over  int
 	night int
+	// lnQ is ln q of bookFollowUpsFrom's geometric for the follow-up
+	// ratio lnQOf, kept as the ratio holds from one patient to the next.
+	lnQ, lnQOf float64
 }
 
 // startOutpatients books the first clinic day and midnight of a run with
@@ -349,8 +352,10 @@ func (m *model) bookFollowUpsFrom(pt *patient, seen float64) {
 	if r <= 0 {
 		return
 	}
-	q := r / (1 + r)
-	n := min(maxFollowUps, int(math.Floor(math.Log1p(-m.u(pt, slotOPFollowUps))/math.Log(q))))
+	if o := &m.op; r != o.lnQOf {
+		o.lnQ, o.lnQOf = math.Log(r/(1+r)), r
+	}
+	n := min(maxFollowUps, int(math.Floor(math.Log1p(-m.u(pt, slotOPFollowUps))/m.op.lnQ)))
 	if n <= 0 {
 		return
 	}
