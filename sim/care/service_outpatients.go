@@ -173,9 +173,7 @@ type outpatients struct {
 	byDay []int32
 	over  int
 	night int
-	// lnQ is ln q of bookFollowUpsFrom's geometric for the follow-up
-	// ratio lnQOf, kept as the ratio holds from one patient to the next.
-	lnQ, lnQOf float64
+	draw  followUpDraw // the follow-ups' numbers
 }
 
 // startOutpatients books the first clinic day and midnight of a run with
@@ -352,10 +350,7 @@ func (m *model) bookFollowUpsFrom(pt *patient, seen float64) {
 	if r <= 0 {
 		return
 	}
-	if o := &m.op; r != o.lnQOf {
-		o.lnQ, o.lnQOf = math.Log(r/(1+r)), r
-	}
-	n := min(maxFollowUps, int(math.Floor(math.Log1p(-m.u(pt, slotOPFollowUps))/m.op.lnQ)))
+	n := m.op.draw.n(r, m.u(pt, slotOPFollowUps))
 	if n <= 0 {
 		return
 	}
