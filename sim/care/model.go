@@ -386,6 +386,11 @@ type model struct {
 	// bandGrowth caches each age band's head count multiplier for the
 	// day (growthNear).
 	bandGrowth []dayGrowth
+	// growths holds growth's last results, most at one time: primary
+	// care asks for each cohort's, a few growths, at the middle of each
+	// day.
+	growths     [8]growthAt
+	growthsNext int
 
 	// The levels (indexed by time from the start of warm-up), daily
 	// counts (by day from the start of warm-up) and tallies of the
@@ -665,7 +670,22 @@ func (m *model) scheduleAt(t des.Time) error {
 // growth returns the head count multiplier of a cohort growing at g a year
 // at time τ from the start of warm-up.
 func (m *model) growth(g float64, tau des.Time) float64 {
-	return math.Pow(1+g, float64(tau-m.warm)/float64(des.Year))
+	for i := range m.growths {
+		if c := &m.growths[i]; c.set && c.tau == tau && c.g == g {
+			return c.v
+		}
+	}
+	v := math.Pow(1+g, float64(tau-m.warm)/float64(des.Year))
+	m.growths[m.growthsNext] = growthAt{set: true, g: g, tau: tau, v: v}
+	m.growthsNext = (m.growthsNext + 1) % len(m.growths)
+	return v
+}
+
+// growthAt is a result of growth: v = growth(g, tau).
+type growthAt struct {
+	set  bool
+	g, v float64
+	tau  des.Time
 }
 
 // enrolledShares returns, for an urgent candidate of cohort c at time now

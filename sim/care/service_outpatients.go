@@ -173,6 +173,7 @@ type outpatients struct {
 	byDay []int32
 	over  int
 	night int
+	draw  followUpDraw // the follow-ups' numbers
 }
 
 // startOutpatients books the first clinic day and midnight of a run with
@@ -349,8 +350,7 @@ func (m *model) bookFollowUpsFrom(pt *patient, seen float64) {
 	if r <= 0 {
 		return
 	}
-	q := r / (1 + r)
-	n := min(maxFollowUps, int(math.Floor(math.Log1p(-m.u(pt, slotOPFollowUps))/math.Log(q))))
+	n := m.op.draw.n(r, m.u(pt, slotOPFollowUps))
 	if n <= 0 {
 		return
 	}

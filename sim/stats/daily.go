@@ -47,6 +47,7 @@ type DailyLevel struct {
 	midnights Series
 
 	day      int      // the open day
+	end      des.Time // the open day's end, day + 1, once closeDays has set it; 0 before
 	dayFrom  des.Time // start of the measured part of the open day
 	last     des.Time // time up to which area has been accumulated
 	area     float64  // ∫ L ds over [dayFrom, last]
@@ -64,6 +65,7 @@ func (d *DailyLevel) Reset(t des.Time, level int) {
 	d.means.Reset()
 	d.midnights.Reset()
 	d.day = Day(t)
+	d.end = des.Time(d.day + 1)
 	d.dayFrom, d.last = t, t
 	d.area = 0
 	d.midnight = math.NaN()
@@ -93,7 +95,13 @@ func (d *DailyLevel) Set(t des.Time, level int) {
 	// The embedded Level's last change is never after d's (AdvanceTo
 	// moves d's alone), so one check serves both.
 	checkSet(d.last, t, level) // before advance closes any day
-	d.advance(t)
+	// advance, written out: it is one over the compiler's budget for
+	// inlining, and Set is most of a run's statistics.
+	if t >= d.end {
+		d.closeDays(t)
+	}
+	d.area += float64(d.level) * float64(t-d.last)
+	d.last = t
 	d.Level.set(t, level)
 }
 
@@ -113,6 +121,16 @@ func (d *DailyLevel) AdvanceTo(t des.Time) {
 // advance accumulates the current level up to t, closing each day that
 // ends on the way.
 func (d *DailyLevel) advance(t des.Time) {
+	if t >= d.end {
+		d.closeDays(t)
+	}
+	d.area += float64(d.level) * float64(t-d.last)
+	d.last = t
+}
+
+// closeDays closes each day that ends at or before t, and sets end to
+// the end of the day then open.
+func (d *DailyLevel) closeDays(t des.Time) {
 	cur := float64(d.level)
 	for end := des.Time(d.day + 1); t >= end; end = des.Time(d.day + 1) {
 		d.area += cur * float64(end-d.last)
@@ -123,8 +141,7 @@ func (d *DailyLevel) advance(t des.Time) {
 		d.area = 0
 		d.midnight = cur
 	}
-	d.area += cur * float64(t-d.last)
-	d.last = t
+	d.end = des.Time(d.day + 1)
 }
 
 // DayMeans returns the time-weighted mean level of each closed day, indexed
