@@ -98,6 +98,31 @@ type NHS111 struct {
 	ED          float64 `yaml:"ed" unit:"fraction"`
 	PrimaryCare float64 `yaml:"primary_care" unit:"fraction"`
 	Other       float64 `yaml:"other" unit:"fraction"`
+	// Earlier are the calls per person of the service's earlier years,
+	// in place of Calls: each entry's Calls before its Until, in order of
+	// their dates (a day before the first Until takes the first entry's,
+	// one on or after the last Until takes Calls). Interventions that
+	// change calls act from the last Until on.
+	Earlier []CallRate `yaml:"earlier"`
+}
+
+// CallRate is NHS 111's calls per person until a date.
+type CallRate struct {
+	// Until is the first day on which the rate no longer applies.
+	Until des.Date `yaml:"until"`
+	// Calls is calls per person.
+	Calls float64 `yaml:"calls" unit:"per-head"`
+}
+
+// callsOn returns NHS 111's calls per person on date d: the first of
+// Earlier whose Until is after d, else Calls.
+func (n *NHS111) callsOn(d des.Date) float64 {
+	for _, e := range n.Earlier {
+		if d.Sub(e.Until) < 0 {
+			return e.Calls
+		}
+	}
+	return n.Calls
 }
 
 // svcPrimaryCare is general practice's same-day capacity. It holds no
@@ -236,7 +261,7 @@ func (m *model) initPrimary() {
 	p := m.p
 	pc := &m.pc
 	pc.on, pc.on111 = p.Services.PrimaryCare.Enabled, p.Services.NHS111.Enabled
-	if !pc.on && !pc.on111 {
+	if !pc.on && !pc.on111 && !p.Services.OutOfHours.Enabled {
 		return
 	}
 	pc.rng = rand.New(&pc.pcg)
@@ -310,6 +335,7 @@ func (m *model) onPrimaryDay() error {
 	}
 	for l := range m.pc.group {
 		m.primaryLocality(d, l)
+		m.oohDirect(d, l)
 	}
 	return nil
 }
@@ -376,7 +402,8 @@ func (m *model) primaryLocality(d, l int) {
 	if !weekday {
 		f *= n1.Weekend
 	}
-	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.Calls*f*shape)
+	date := p.Start.AddDays(d - int(m.warm))
+	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.callsOn(date)*f*shape)
 	r := m.primaryRNG(d, l, drawDisposition)
 	left, rest := calls111, 1.0
 	take := func(share float64) int {
@@ -400,6 +427,7 @@ func (m *model) primaryLocality(d, l int) {
 	pr := m.primaryRNG(d, l, drawPatients+1)
 	m.primaryArrivals(pr, l, d, amb, routeAmbulance, wd, 0, 24, false)
 	m.primaryArrivals(pr, l, d, ed, routeWalkIn, wd, 0, 24, false)
+	m.oohCalls(d, l, wd, prim)
 }
 
 // primaryArrivals schedules n arrivals at hospital by route on day d
@@ -416,51 +444,14 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, wd, h0, 
 	if n == 0 {
 		return
 	}
-	p := m.p
-	cs := m.pc.cohorts[l]
-	w := m.pc.w[:0]
-	mid := des.Time(d) + 0.5
-	total := 0.0
-	for _, i := range cs {
-		c := &m.cohorts[i]
-		band := &p.Population.AgeBands[c.Band]
-		mean := 0.0
-		for s, rs := range band.RiskShares {
-			mean += rs * p.Population.Risk[s].UrgentRatio
-		}
-		x := 0.0
-		if mean > 0 {
-			x = c.People * m.growth(c.Growth, mid) * p.Population.Risk[c.Risk].UrgentRatio / mean
-			if sameDay {
-				x *= band.SameDay
-			}
-		}
-		total += x
-		w = append(w, total)
-	}
-	m.pc.w = w
+	total := m.cohortWeights(l, des.Time(d)+0.5, sameDay)
 	if total <= 0 {
 		return
 	}
 	for range n {
-		x := r.Float64() * total
-		k := 0
-		for k < len(w)-1 && w[k] <= x {
-			k++
-		}
-		ci := cs[k]
+		ci := m.pickCohort(r, l, total)
 		seed := r.Uint64()
-		hw := &m.pc.hours[wd]
-		sum := 0.0
-		for h := h0; h < h1; h++ {
-			sum += hw[h]
-		}
-		x, h := r.Float64()*sum, h0
-		for h < h1-1 && hw[h] <= x {
-			x -= hw[h]
-			h++
-		}
-		t := des.Time(d) + des.Time((float64(h)+r.Float64())/24)
+		t := m.drawHour(r, d, wd, h0, h1)
 		if t < m.cal.Now() || t >= m.end {
 			continue
 		}
@@ -484,6 +475,64 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, wd, h0, 
 			m.primaryPatient(seed^0x9E3779B97F4A7C15, ci, route, t, true)
 		}
 	}
+}
+
+// cohortWeights sets m.pc.w to the cumulative weights of locality l's
+// cohorts at time mid, in proportion to their urgent demand (their
+// people, and their stratum's urgent ratio within its band) and, when
+// sameDay, their age band's same-day need, and returns the total.
+func (m *model) cohortWeights(l int, mid des.Time, sameDay bool) float64 {
+	p := m.p
+	w := m.pc.w[:0]
+	total := 0.0
+	for _, i := range m.pc.cohorts[l] {
+		c := &m.cohorts[i]
+		band := &p.Population.AgeBands[c.Band]
+		mean := 0.0
+		for s, rs := range band.RiskShares {
+			mean += rs * p.Population.Risk[s].UrgentRatio
+		}
+		x := 0.0
+		if mean > 0 {
+			x = c.People * m.growth(c.Growth, mid) * p.Population.Risk[c.Risk].UrgentRatio / mean
+			if sameDay {
+				x *= band.SameDay
+			}
+		}
+		total += x
+		w = append(w, total)
+	}
+	m.pc.w = w
+	return total
+}
+
+// pickCohort draws a cohort of locality l by the weights cohortWeights
+// set, whose total is total.
+func (m *model) pickCohort(r *rand.Rand, l int, total float64) int {
+	w := m.pc.w
+	x := r.Float64() * total
+	k := 0
+	for k < len(w)-1 && w[k] <= x {
+		k++
+	}
+	return m.pc.cohorts[l][k]
+}
+
+// drawHour draws a time of day d (weekday wd) in the hours [h0, h1): an
+// hour by urgent demand's hour-of-week weights of those hours, and a
+// uniform time within it.
+func (m *model) drawHour(r *rand.Rand, d, wd, h0, h1 int) des.Time {
+	hw := &m.pc.hours[wd]
+	sum := 0.0
+	for h := h0; h < h1; h++ {
+		sum += hw[h]
+	}
+	x, h := r.Float64()*sum, h0
+	for h < h1-1 && hw[h] <= x {
+		x -= hw[h]
+		h++
+	}
+	return des.Time(d) + des.Time((float64(h)+r.Float64())/24)
 }
 
 // primaryPatient schedules the arrival at t of a patient of cohort ci by
@@ -589,6 +638,16 @@ func (n *NHS111) check(c *checker) {
 	if finite(sum) && sum > 1+shareTol {
 		c.add(at+"other", "ambulance, ed, primary_care and other are shares of the calls and must sum to at most 1, not %.4g", sum)
 	}
+	for i, e := range n.Earlier {
+		p := at + "earlier[" + strconv.Itoa(i) + "]"
+		c.nonNegative(p+".calls", e.Calls)
+		c.perHead(p+".calls", e.Calls)
+		if !e.Until.Valid() {
+			c.add(p+".until", "missing or not a real date")
+		} else if i > 0 && n.Earlier[i-1].Until.Valid() && e.Until.Sub(n.Earlier[i-1].Until) <= 0 {
+			c.add(p+".until", "%v is not after the entry before's %v: the entries are in order of their dates", e.Until, n.Earlier[i-1].Until)
+		}
+	}
 }
 
 // directHours returns the hour-of-week profile of the population's direct
@@ -611,7 +670,7 @@ func (n *NHS111) check(c *checker) {
 func (m *model) directHours() []float64 {
 	p := m.p
 	pcp, n1 := &p.Services.PrimaryCare, &p.Services.NHS111
-	if !pcp.Enabled && !n1.Enabled {
+	if !pcp.Enabled && !n1.Enabled && !p.Services.OutOfHours.Enabled {
 		return nil
 	}
 	u := &p.Demand.Urgent
@@ -657,7 +716,7 @@ func (m *model) directHours() []float64 {
 			if wd >= 5 {
 				f *= n1.Weekend
 			}
-			calls = people * n1.Calls * f
+			calls = people * n1.callsOn(p.Start) * f
 		}
 		if pcp.Enabled && wd < 5 {
 			for l, loc := range p.Population.Localities {
@@ -687,6 +746,7 @@ func (m *model) directHours() []float64 {
 			}
 		}
 		spread(wd, 0, 24, calls*(n1.Ambulance+n1.ED))
+		p.oohSent(&sent, &s, wd, calls*n1.PrimaryCare)
 	}
 	sentMean := 0.0
 	for _, x := range sent {
