@@ -257,9 +257,11 @@ var BaselineTargets = []Target{
 	},
 	{
 		// The service's first full year: England's ≈ 8.8m calls over
-		// 53.9m people, plus the calls of those who found no
-		// appointment (≈ 1,950): ±15%, as 2014/15's.
-		Case: "NHS 111 calls, 2013/14", Measure: "nhs111_calls per year", Value: 343700*0.163 + 1950, Tol: 0.15,
+		// 53.9m people, 163 of the population's 230 calls per 1,000
+		// (the services it replaced answered the rest), those of people
+		// who found no appointment (≈ 1,950) included: ±15%, as
+		// 2014/15's.
+		Case: "NHS 111 calls, 2013/14", Measure: "nhs111_calls per year", Value: (343700*0.230 + 1950) * 163 / 230, Tol: 0.15,
 		Source: "parallelparliament.co.uk written answer 220028: ≈ 8.8m NHS 111 calls in 2013/14, ≈ 163 per 1,000 people × 343,700",
 		sim:    inYearSum("2013/14", care.AnnualIndex("nhs111_calls")),
 	},

@@ -87,8 +87,7 @@ func outputs(t *testing.T, p *care.Params) string {
 // may pass check and silently do nothing, and none that check passes may
 // fail in the run. Runs are 60 days; three parameters act only on stays
 // that end later, and intermediate care's bed turnaround only once its
-// beds fill, and NHS 111's calls only from April 2014 (2013/14's are its
-// earlier rate), so they are tried over three years. Some act only when
+// beds fill, so they are tried over three years. Some act only when
 // others are not zero, so they are tried with those raised: Call for
 // Care's and the urgent community response's, when professionals call
 // (none do in the baseline), with calls, suitable patients and places; the
@@ -127,10 +126,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 	}
 	later := map[string]bool{"services.care_homes.length_of_stay.p90": true,
 		"services.community.early_period": true, "services.home_care.duration.sd": true,
-		"services.intermediate_care.discharge.turnaround": true,
-		// NHS 111's calls are 2014/15's, read from 1 April 2014 on
-		// (services.nhs_111.earlier holds 2013/14's).
-		"services.nhs_111.calls": true}
+		"services.intermediate_care.discharge.turnaround": true}
 	calls := []string{"services.call_for_care.calls=50%", "services.call_for_care.suitable=20%",
 		"services.urgent_community_response.places=5"}
 	noEarly := []string{"services.community.early_period=0d"}

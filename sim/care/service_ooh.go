@@ -12,10 +12,11 @@ import (
 // Closes the next morning and all day on Saturdays and Sundays (the
 // calendar has no bank holidays). Its contacts are:
 //
-//   - NHS 111's primary-care dispositions (NHS111.PrimaryCare) whose calls
-//     fall in its hours, each call's hour drawn from urgent demand's
-//     hour-of-week profile: those in practices' hours are counted only
-//     (the caller's own GP);
+//   - NHS 111's primary-care dispositions (NHS111.PrimaryCare; before the
+//     dates of NHS111.Earlier, those of the services it replaced too)
+//     whose calls fall in its hours, each call's hour drawn from urgent
+//     demand's hour-of-week profile: those in practices' hours are
+//     counted only (the caller's own GP);
 //   - Direct contacts per person a year, in its hours only (its own
 //     line, health professionals, people who walk in to its base);
 //   - walk-ins whom the single front door streams to it while it runs
@@ -31,7 +32,9 @@ import (
 // hours). After it, the ToHospital share are referred to hospital (the
 // gp-referral route: the emergency admission route through the hospital)
 // and the ToAE share sent to A&E (the walk-in route); the rest are cared
-// for at home and leave the model. Switched off, NHS 111's primary-care
+// for at home and leave the model. Walk-ins from the front door, whose
+// need of admission was decided on arrival (none: those who need a bed
+// are streamed to ED or SDEC only), go home, as urgent treatment's do. Switched off, NHS 111's primary-care
 // dispositions are counted only, direct contacts are not made, and the
 // front door's share for it goes to urgent treatment.
 //
@@ -92,11 +95,15 @@ var svcOOH = &service{
 	busy:     true,
 	capacity: true,
 	counts:   numOOHCounts,
+	chart: &serviceChart{title: "Out-of-hours GP", overlay: "overlay-ooh", measure: "Out-of-hours contacts under way",
+		unit: "contacts", mean: "ooh_busy", capacity: "ooh_gps", noun: "contacts under way", axis: "Contacts, GPs on shift"},
 	measures: []measureDef{
 		daily(follows, "ooh_contacts", "contacts", dayCount(entries),
 			"out-of-hours GP contacts"),
-		daily(follows, "ooh_busy", "GPs", dayMean(busy),
-			"out-of-hours GPs consulting (time-weighted mean over the whole day)"),
+		daily(follows, "ooh_busy", "contacts", dayMean(busy),
+			"out-of-hours contacts under way, waiting for a GP or with one (time-weighted mean over the whole day, its closed hours included)"),
+		daily(follows, "ooh_gps", "GPs", dayMean(capacity),
+			"out-of-hours GPs on shift (capacity)"),
 		annual(follows, "ooh_contacts", "contacts", total(entries),
 			"out-of-hours GP contacts"),
 		annual(follows, "ooh_from_111", "contacts", total(own(oohFrom111)),
@@ -284,6 +291,8 @@ func (m *model) oohContact(seed uint64, ci int, t des.Time, from111 bool) {
 	if t < m.cal.Now() || t >= m.end {
 		return
 	}
+	// The gp-referral route marks a contact that is not a walk-in from
+	// the front door (onOOHEnd).
 	id := m.newPatient(seed, kindUrgent, int16(ci), routeGP)
 	if from111 {
 		m.pts.At(id).flags |= fFrom111
@@ -367,7 +376,7 @@ func (m *model) oohStart(id int32) {
 }
 
 // onOOHEnd ends contact id's consultation: referred to hospital, sent to
-// A&E, or cared for at home.
+// A&E, or cared for at home; a walk-in from the front door goes home.
 func (m *model) onOOHEnd(id int32) error {
 	pt := m.pts.At(id)
 	o := &m.p.Services.OutOfHours
@@ -375,6 +384,11 @@ func (m *model) onOOHEnd(id int32) error {
 	m.busy(svcOOH).Add(now, -1)
 	route, sent := uint8(routeGP), true
 	switch x := m.u(pt, slotOOHOutcome); {
+	case pt.route == routeWalkIn:
+		// A walk-in from the front door, whose need of admission was
+		// decided on arrival (none): home, as urgent treatment's
+		// patients go.
+		sent = false
 	case x < o.ToHospital:
 		m.countOwn(svcOOH, oohHospital)
 	case x < o.ToHospital+o.ToAE:

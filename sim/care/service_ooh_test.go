@@ -182,17 +182,20 @@ func TestOutOfHoursHours(t *testing.T) {
 // TestFrontDoorToOutOfHours checks the single front door combined with
 // the service: 100 walk-ins a day, none needing admission, all streamed
 // to the out-of-hours GPs. Those who come in the service's hours, ≈
-// 0.6726 of 36,400, are seen by them; the others go to urgent treatment.
-// The service sends a twentieth of its contacts to A&E as walk-ins, whom
-// the front door does not stream back to it: they go to urgent treatment,
-// so its contacts are exactly the walk-ins it was streamed, and urgent
-// treatment sees the rest of the walk-ins and all those it sent back.
+// 0.6726 of 36,400, are seen by them, at the base; the others go to
+// urgent treatment. Their need of admission was decided on arrival, so
+// the service sends none of them on. NHS 111's contacts (oohParams) are
+// sent to A&E half the time, as walk-ins, whom the front door does not
+// stream back to the service: they go to urgent treatment. So the
+// service's contacts are its NHS 111 contacts and the walk-ins it was
+// streamed, every one it sends on is from NHS 111, and urgent treatment
+// sees every walk-in it does not.
 func TestFrontDoorToOutOfHours(t *testing.T) {
 	t.Parallel()
 	p := oohParams()
-	p.Services.NHS111.Enabled = false
 	p.Demand.Urgent.Routes[0].PerDay = 100
 	p.Services.FrontDoor = FrontDoor{Enabled: true, Routes: []string{"walk-in"}, ToOutOfHours: 1}
+	p.Services.OutOfHours.ToHospital, p.Services.OutOfHours.ToAE = 0, 0.5
 	p.Services.UrgentTreatment = UrgentTreatment{Enabled: true, Clinicians: 1000, Treatment: des.Fixed(0.01)}
 	if errs := p.Validate(); len(errs) > 0 {
 		t.Fatal(errs)
@@ -202,68 +205,91 @@ func TestFrontDoorToOutOfHours(t *testing.T) {
 		t.Fatal(err)
 	}
 	get := func(name string) float64 { return annualTotal(t, r, name) }
-	contacts, fd := get("ooh_contacts"), get("ooh_front_door")
-	if fd != contacts {
-		t.Errorf("front-door contacts %v, want all %v contacts (none streamed back)", fd, contacts)
+	contacts, fd, from111 := get("ooh_contacts"), get("ooh_front_door"), get("ooh_from_111")
+	if fd+from111 != contacts {
+		t.Errorf("front-door contacts %v and NHS 111's %v do not make the %v contacts (none streamed back)", fd, from111, contacts)
+	}
+	if get("ooh_base") < fd {
+		t.Errorf("contacts at the base %v, fewer than the %v walk-ins", get("ooh_base"), fd)
 	}
 	walkIns := 0.0
 	for _, x := range r.Daily[DailyArrivalsWalkIn] {
 		walkIns += x
 	}
 	ae := get("ooh_to_ae")
+	if want := 0.5 * from111; math.Abs(ae-want) > 5*math.Sqrt(want) {
+		t.Errorf("sent to A&E %v, want %.0f, half the NHS 111 contacts and none of the walk-ins", ae, want)
+	}
 	first := walkIns - ae // the walk-ins who came of themselves
 	if want := 36_400.0; math.Abs(first-want) > 5*math.Sqrt(want) {
 		t.Errorf("walk-ins %v, want %v", first, want)
 	}
-	if want := oohShare * first; math.Abs(contacts-want) > 5*math.Sqrt(want) {
-		t.Errorf("walk-ins seen out of hours %v, want %.0f", contacts, want)
+	if want := oohShare * first; math.Abs(fd-want) > 5*math.Sqrt(want) {
+		t.Errorf("walk-ins seen out of hours %v, want %.0f", fd, want)
 	}
-	if got, want := get("utc_attendances"), walkIns-contacts; got != want {
+	if got, want := get("utc_attendances"), walkIns-fd; got != want {
 		t.Errorf("urgent treatment attendances %v, want the %v walk-ins not seen out of hours", got, want)
-	}
-	if get("ooh_base") != contacts {
-		t.Errorf("front-door contacts at the base %v, want all %v", get("ooh_base"), contacts)
 	}
 }
 
-// TestNHS111CallsOn checks NHS 111's earlier rates: 163 a thousand a year
-// until 1 April 2014 and 230 from then, as baseline.yaml has it.
-func TestNHS111CallsOn(t *testing.T) {
+// TestNHS111ShareOn checks NHS 111's share of the population's calls
+// while it took over: 163 of 230 a thousand a year until 1 April 2014 and
+// all of them from then, as baseline.yaml has it.
+func TestNHS111ShareOn(t *testing.T) {
 	t.Parallel()
 	n := &NHS111{Calls: 230, Earlier: []CallRate{{Until: des.Date{Year: 2014, Month: 4, Day: 1}, Calls: 163}}}
 	for _, c := range []struct {
 		d    des.Date
 		want float64
 	}{
-		{des.Date{Year: 2013, Month: 1, Day: 1}, 163},
-		{des.Date{Year: 2014, Month: 3, Day: 31}, 163},
-		{des.Date{Year: 2014, Month: 4, Day: 1}, 230},
-		{des.Date{Year: 2020, Month: 4, Day: 1}, 230},
+		{des.Date{Year: 2013, Month: 1, Day: 1}, 163.0 / 230},
+		{des.Date{Year: 2014, Month: 3, Day: 31}, 163.0 / 230},
+		{des.Date{Year: 2014, Month: 4, Day: 1}, 1},
+		{des.Date{Year: 2020, Month: 4, Day: 1}, 1},
 	} {
-		if got := n.callsOn(c.d); got != c.want {
-			t.Errorf("calls on %v: %v, want %v", c.d, got, c.want)
+		if got := n.shareOn(c.d); got != c.want {
+			t.Errorf("share on %v: %v, want %v", c.d, got, c.want)
 		}
 	}
 }
 
-// TestNHS111EarlierRateRuns checks the earlier rate in a run: with 0.005
-// calls a person a day until the second year and 0.01 after, 10,000
-// people ring ≈ 18,250 times in the first 365 days and ≈ 36,500 in the
-// next.
+// TestNHS111EarlierRateRuns checks the earlier rate in a run: with NHS
+// 111's own calls 0.005 a person a day until the second year and the
+// population's 0.01 throughout, 10,000 people ring ≈ 36,500 times a year
+// (SD 191) in both years; NHS 111 answers ≈ half of them, 18,250, in the
+// first and all in the second, the services it replaced the rest; and the
+// dispositions, here all primary care, are of all the calls, so the
+// out-of-hours service's contacts do not change with the share.
 func TestNHS111EarlierRateRuns(t *testing.T) {
 	t.Parallel()
 	p := oohParams()
 	p.Start = des.Date{Year: 2013, Month: 4, Day: 1}
 	p.Horizon = 730
 	p.Services.NHS111.Earlier = []CallRate{{Until: des.Date{Year: 2014, Month: 4, Day: 1}, Calls: 0.005}}
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	r, err := Run(p, Config{Seed: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := AnnualIndex("nhs111_calls")
-	for y, want := range []float64{18_250, 36_500} {
-		if got := r.Annual[y][k]; math.Abs(got-want) > 5*math.Sqrt(want) {
-			t.Errorf("year %d: %v calls, want %v", y, got, want)
+	near := func(what string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 5*math.Sqrt(want) {
+			t.Errorf("%s: %v, want %v", what, got, want)
+		}
+	}
+	calls, replaced, prim := AnnualIndex("nhs111_calls"), AnnualIndex("nhs111_replaced_calls"), AnnualIndex("nhs111_to_primary_care")
+	y0, y1 := r.Annual[0], r.Annual[1]
+	near("NHS 111's calls, first year", y0[calls], 18_250)
+	near("the replaced services' calls, first year", y0[replaced], 18_250)
+	near("NHS 111's calls, second year", y1[calls], 36_500)
+	if y1[replaced] != 0 {
+		t.Errorf("the replaced services' calls in the second year: %v, want none", y1[replaced])
+	}
+	for y, a := range [][]float64{y0, y1} {
+		if a[prim] != a[calls]+a[replaced] {
+			t.Errorf("year %d: primary-care dispositions %v, want all %v calls", y, a[prim], a[calls]+a[replaced])
 		}
 	}
 }
@@ -275,7 +301,7 @@ func TestOutOfHoursChecks(t *testing.T) {
 	p := oohParams()
 	o := &p.Services.OutOfHours
 	o.Closes, o.Advice, o.Base, o.ToHospital, o.ToAE, o.Clinicians = 20, 0.6, 0.6, 0.7, 0.7, 0
-	p.Services.NHS111.Earlier = []CallRate{{Until: des.Date{Year: 2015, Month: 4, Day: 1}}, {Until: des.Date{Year: 2014, Month: 4, Day: 1}}}
+	p.Services.NHS111.Earlier = []CallRate{{Until: des.Date{Year: 2015, Month: 4, Day: 1}, Calls: 0.02}, {Until: des.Date{Year: 2014, Month: 4, Day: 1}}}
 	p.Services.FrontDoor = FrontDoor{Enabled: true, Routes: []string{"walk-in"}, ToED: 0.5, ToOutOfHours: 0.6}
 	errs := p.Validate()
 	for _, w := range []string{
@@ -284,6 +310,7 @@ func TestOutOfHoursChecks(t *testing.T) {
 		"services.out_of_hours.to_ae: to_hospital and to_ae",
 		"services.out_of_hours.clinicians: must be > 0",
 		"services.nhs_111.earlier[1].until: 2014-04-01 is not after",
+		"services.nhs_111.earlier[0].calls: NHS 111's own calls",
 		"services.front_door: shares must sum to 1",
 	} {
 		found := false

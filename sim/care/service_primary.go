@@ -79,7 +79,8 @@ type PracticeGroup struct {
 // trend) and from people whose same-day need primary care could not meet
 // (PrimaryCare.To111). Each call ends in one disposition: an ambulance
 // (the ambulance route), a recommendation to attend A&E (the walk-in
-// route), primary care (a GP or the out-of-hours service, counted only),
+// route), primary care (a GP, counted only, or the out-of-hours service
+// in its hours, see [OutOfHours]),
 // another service (counted only), or none (self care, information, calls
 // not triaged). The ambulances and A&E attendances arrive through the
 // day as urgent demand's hour-of-week profile has it. Switched off,
@@ -98,15 +99,18 @@ type NHS111 struct {
 	ED          float64 `yaml:"ed" unit:"fraction"`
 	PrimaryCare float64 `yaml:"primary_care" unit:"fraction"`
 	Other       float64 `yaml:"other" unit:"fraction"`
-	// Earlier are the calls per person of the service's earlier years,
-	// in place of Calls: each entry's Calls before its Until, in order of
-	// their dates (a day before the first Until takes the first entry's,
-	// one on or after the last Until takes Calls). Interventions that
-	// change calls act from the last Until on.
+	// Earlier are NHS 111's own calls per person while it was taking
+	// over from the telephone services it replaced (NHS Direct, the
+	// out-of-hours services' own lines): each entry's Calls before its
+	// Until, in order of their dates (a day before the first Until takes
+	// the first entry's, one on or after the last Until none). The
+	// population's calls are Calls throughout; the rest of them, at most
+	// Calls, were answered by those services, with the same dispositions,
+	// and are counted apart from NHS 111's.
 	Earlier []CallRate `yaml:"earlier"`
 }
 
-// CallRate is NHS 111's calls per person until a date.
+// CallRate is NHS 111's own calls per person until a date.
 type CallRate struct {
 	// Until is the first day on which the rate no longer applies.
 	Until des.Date `yaml:"until"`
@@ -114,15 +118,19 @@ type CallRate struct {
 	Calls float64 `yaml:"calls" unit:"per-head"`
 }
 
-// callsOn returns NHS 111's calls per person on date d: the first of
-// Earlier whose Until is after d, else Calls.
-func (n *NHS111) callsOn(d des.Date) float64 {
+// shareOn returns the share of the population's calls that NHS 111
+// answered on date d: the first of Earlier whose Until is after d, over
+// Calls; 1 from the last Until on, or when there are no calls.
+func (n *NHS111) shareOn(d des.Date) float64 {
 	for _, e := range n.Earlier {
 		if d.Sub(e.Until) < 0 {
-			return e.Calls
+			if n.Calls > 0 {
+				return min(1, e.Calls/n.Calls)
+			}
+			break
 		}
 	}
-	return n.Calls
+	return 1
 }
 
 // svcPrimaryCare is general practice's same-day capacity. It holds no
@@ -185,7 +193,7 @@ var svcNHS111 = &service{
 		daily(follows, "nhs111_calls", "calls", dayCount(entries),
 			"NHS 111 calls"),
 		annual(follows, "nhs111_calls", "calls", total(entries),
-			"NHS 111 calls"),
+			"NHS 111 calls (its own: before services.nhs_111.earlier's dates the services it replaced answered the rest, nhs111_replaced_calls)"),
 		annual(follows, "nhs111_to_ambulance", "calls", total(own(n111Ambulance)),
 			"NHS 111 calls ending in an ambulance to A&E"),
 		annual(follows, "nhs111_to_ae", "calls", total(own(n111ED)),
@@ -198,8 +206,10 @@ var svcNHS111 = &service{
 			"NHS 111 calls ending in self care or information, or not triaged"),
 		metric(follows, "nhs111_calls_per_year", "per year", perYear(entries),
 			"NHS 111 calls"),
-		metric(follows, "nhs111_to_hospital_share", "fraction", ratioOf(own(n111Hospital), entries),
-			"NHS 111 calls ending in an ambulance or a recommendation to attend A&E, over all calls"),
+		annual(follows, "nhs111_replaced_calls", "calls", total(own(n111Replaced)),
+			"calls answered by the telephone services NHS 111 replaced (NHS Direct), before services.nhs_111.earlier's dates; their dispositions are in NHS 111's"),
+		metric(follows, "nhs111_to_hospital_share", "fraction", ratioOf(own(n111Hospital), own(n111All)),
+			"NHS 111 calls (and the services' it replaced) ending in an ambulance or a recommendation to attend A&E, over all calls"),
 	},
 }
 
@@ -223,6 +233,8 @@ const (
 	n111Other            // in another service
 	n111None             // in none
 	n111Hospital         // ambulance and A&E together
+	n111Replaced         // calls answered by the services NHS 111 replaced (NHS111.Earlier)
+	n111All              // calls to NHS 111 and the services it replaced
 	num111Counts
 )
 
@@ -402,8 +414,11 @@ func (m *model) primaryLocality(d, l int) {
 	if !weekday {
 		f *= n1.Weekend
 	}
-	date := p.Start.AddDays(d - int(m.warm))
-	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.callsOn(date)*f*shape)
+	rc := m.primaryRNG(d, l, drawCalls)
+	calls111 += poisson(rc, people*n1.Calls*f*shape)
+	// Before the dates of Earlier, the services NHS 111 replaced answer
+	// the calls it does not.
+	answered := binomial(rc, calls111, n1.shareOn(p.Start.AddDays(d-int(m.warm))))
 	r := m.primaryRNG(d, l, drawDisposition)
 	left, rest := calls111, 1.0
 	take := func(share float64) int {
@@ -417,7 +432,9 @@ func (m *model) primaryLocality(d, l int) {
 	}
 	amb, ed, prim, other := take(n1.Ambulance), take(n1.ED), take(n1.PrimaryCare), take(n1.Other)
 	svc := svcNHS111
-	m.counts[svc.entries].Inc(d, float64(calls111))
+	m.counts[svc.entries].Inc(d, float64(answered))
+	m.ownInc(svc, n111Replaced, d, calls111-answered)
+	m.ownInc(svc, n111All, d, calls111)
 	m.ownInc(svc, n111Ambulance, d, amb)
 	m.ownInc(svc, n111ED, d, ed)
 	m.ownInc(svc, n111Primary, d, prim)
@@ -642,6 +659,9 @@ func (n *NHS111) check(c *checker) {
 		p := at + "earlier[" + strconv.Itoa(i) + "]"
 		c.nonNegative(p+".calls", e.Calls)
 		c.perHead(p+".calls", e.Calls)
+		if finite(e.Calls) && finite(n.Calls) && e.Calls > n.Calls {
+			c.add(p+".calls", "NHS 111's own calls (%.4g a person a day) cannot pass the population's, calls (%.4g): the rest are the services it replaced", e.Calls, n.Calls)
+		}
 		if !e.Until.Valid() {
 			c.add(p+".until", "missing or not a real date")
 		} else if i > 0 && n.Earlier[i-1].Until.Valid() && e.Until.Sub(n.Earlier[i-1].Until) <= 0 {
@@ -716,7 +736,7 @@ func (m *model) directHours() []float64 {
 			if wd >= 5 {
 				f *= n1.Weekend
 			}
-			calls = people * n1.callsOn(p.Start) * f
+			calls = people * n1.Calls * f
 		}
 		if pcp.Enabled && wd < 5 {
 			for l, loc := range p.Population.Localities {
