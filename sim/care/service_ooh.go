@@ -237,10 +237,13 @@ func (m *model) oohCalls(d, l, wd, n int) {
 }
 
 // oohDirect makes day d's direct contacts from locality l: Poisson, of
-// mean people × Direct × 7 (Direct is per person per day, as every
-// per-head rate) × the day's share of the week's open hours' weights, times
-// urgent demand's shape of the day (primaryShape), each at an hour of the day's open hours drawn from
-// urgent demand's hour profile.
+// mean
+//
+//	people × Direct × 7 × (the day's open hours' weights / the week's) × shape(d)
+//
+// (Direct is per person per day, as every per-head rate; shape is
+// primaryShape), each at an hour of the day's open hours drawn by urgent
+// demand's hour-of-week weights.
 func (m *model) oohDirect(d, l int) {
 	o := &m.p.Services.OutOfHours
 	if !m.ooh.on || !(o.Direct > 0) {
