@@ -257,7 +257,7 @@ func TestBaselineRanges(t *testing.T) {
 		"money.organisations[acute].volume":                     "0.54–1.65%",
 		"money.organisations[commissioners].funding":            "£434m–£486m",
 		"money.organisations[commissioners].growth":             "1.94–3.5%",
-		"money.organisations[commissioners].other":              "£158m–£213m",
+		"money.organisations[commissioners].other":              "£156m–£211m",
 		"money.organisations[commissioners].other_at_tariff":    "40–70%",
 		"money.organisations[commissioners].volume":             "0.54–1.65%",
 		"money.organisations[community].other":                  "£33m–£53m",
@@ -284,6 +284,13 @@ func TestBaselineRanges(t *testing.T) {
 		"money.payment.sustainability.standard":                 "90–95%",
 		"services.primary_care.to_111":                          "0.02–0.08",
 		"services.nhs_111.weekend":                              "1.5–2.5",
+		"services.out_of_hours.clinicians":                      "3–6",
+		"services.out_of_hours.urgent":                          "0.2–0.5",
+		"services.out_of_hours.telephone":                       "5–15 min",
+		"services.out_of_hours.consultation":                    "10–20 min",
+		"services.out_of_hours.home_visit":                      "40–80 min",
+		"services.out_of_hours.to_ae":                           "0.01–0.05",
+		"money.capacity_costs.out_of_hours_clinician":           "£520k–£800k",
 	}
 	for p, w := range workforceRanges {
 		want[p] = w

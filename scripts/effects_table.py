@@ -416,13 +416,16 @@ def block_front_door(args, runs, years):
     y = "2017/18"
     if y not in sfd.years:
         return f"The run does not reach {y}."
-    utc = Diff(values(base, per_year("utc_attendances"), [y]),
-               values(sfd, per_year("utc_attendances"), [y]))
+
+    def d(*measures):
+        return Diff(values(base, per_year(*measures), [y]), values(sfd, per_year(*measures), [y]))
     kmh = mean(values(base, per_year("ed_attendances"), [y]))
+    away, utc, ooh = d("ed_attendances"), d("utc_attendances"), d("ooh_front_door")
     return (f"Measured from the baseline's own streaming, the model then streams "
-            f"{num(utc.mean, 'count', False)} more patients to urgent treatment in {y}, "
-            f"{utc.mean / kmh * 100:.1f}% of the baseline's {kmh:,.0f} type 1 (King's Mill) "
-            f"attendances that year (the run of the table).")
+            f"{num(-away.mean, 'count', False)} more walk-ins away from King's Mill's ED in {y}, "
+            f"{-away.mean / kmh * 100:.1f}% of the baseline's {kmh:,.0f} type 1 attendances that year: "
+            f"{num(ooh.mean, 'count', False)} to the out-of-hours GPs at the front door and "
+            f"{num(utc.mean, 'count', False)} to urgent treatment (the run of the table).")
 
 
 BLOCKS = [

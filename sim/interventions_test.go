@@ -97,8 +97,9 @@ func TestInterventions(t *testing.T) {
 		// describes an earlier model; now a walk-in's need for admission
 		// is decided on arrival (Route.Admit), so admissions stay put.
 		{"single-front-door", []effect{
-			{"ed_type1_attendances_per_year", fewer, "streaming sends 0.300 more of the walk-ins who need no admission to urgent treatment instead of ED (to_ed 0.770 → 0.470)"},
-			{"ed_attendances_per_year", same, "streamed patients still attend A&E, at type 3: types 1 and 3 together are the same patients"},
+			{"ed_type1_attendances_per_year", fewer, "streaming sends 0.300 more of the walk-ins who need no admission away from ED (to_ed 0.770 → 0.470): to the out-of-hours GPs at the front door in their hours, else to urgent treatment"},
+			{"ed_attendances_per_year", fewer, "the out-of-hours GPs' patients are not the trust's A&E attendances (their service is independent of it, ref §2.2); those streamed in practices' hours attend at type 3"},
+			{"ooh_contacts_per_year", more, "the out-of-hours GPs see the walk-ins streamed to them while their service runs (seeds: \"Single front door Out of Hours and ED combined\")"},
 			{"ed_4h_performance", more, "a less crowded ED sees its patients sooner (seeds: \"greater benefits than anticipated on access targets\")"},
 			{"nel_admissions_per_year", same, "admission is decided on arrival and such patients are streamed only to ED or SDEC, so streaming removes none"},
 		}},

@@ -131,7 +131,7 @@ func bodySuffix(b int) string {
 // define by name (care.AnnualIndex); −1 for a measure the model lacks.
 var pressureMeasures = struct {
 	socialCareDays, postponed, not28d, within18w, list, over18w, over30, over60 int
-	mhBeds, liaison, outOfArea                                                  int
+	mhBeds, liaison, outOfArea, ooh                                             int
 }{
 	care.AnnualIndex("delayed_days_social_care"),
 	care.AnnualIndex("elective_postponed"),
@@ -144,6 +144,7 @@ var pressureMeasures = struct {
 	care.AnnualIndex("mh_beds"),
 	care.AnnualIndex("liaison_practitioners"),
 	care.AnnualIndex("mh_out_of_area"),
+	care.AnnualIndex("ooh_clinicians"),
 }
 
 // Activity returns the activity of one replication's financial years, for
@@ -200,6 +201,7 @@ func Activity(r *care.Result) []finance.Activity {
 			MentalHealthBeds:        at(pm.mhBeds),
 			LiaisonPractitioners:    at(pm.liaison),
 			OutOfAreaPlacements:     at(pm.outOfArea),
+			OutOfHoursClinicians:    at(pm.ooh),
 		}
 		womensActivity(&out[y], a)
 		for e, org := range care.Employers {

@@ -274,6 +274,7 @@ func TestActivity(t *testing.T) {
 			{"HandoversOver60", a.HandoversOver60, care.AnnualIndex("ambulance_handovers_over_60min")},
 			{"MentalHealthBeds", a.MentalHealthBeds, care.AnnualIndex("mh_beds")},
 			{"LiaisonPractitioners", a.LiaisonPractitioners, care.AnnualIndex("liaison_practitioners")},
+			{"OutOfHoursClinicians", a.OutOfHoursClinicians, care.AnnualIndex("ooh_clinicians")},
 			{"OutOfAreaPlacements", a.OutOfAreaPlacements, care.AnnualIndex("mh_out_of_area")},
 			{"MaternityAdmissions", a.MaternityAdmissions, care.AnnualIndex("maternity_admissions")},
 			{"NeonatalDays[0]", a.NeonatalDays[0], care.AnnualIndex("neonatal_intensive_days")},
@@ -316,8 +317,8 @@ func TestActivity(t *testing.T) {
 			}
 		}
 	}
-	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 48 {
-		t.Errorf("finance.Activity has %d measures; TestActivity checks 48 (NeonatalDays, of three, as one)", n)
+	if n := reflect.TypeFor[finance.Activity]().NumField() - 2; n != 49 {
+		t.Errorf("finance.Activity has %d measures; TestActivity checks 49 (NeonatalDays, of three, as one)", n)
 	}
 }
 

@@ -481,12 +481,13 @@ func (s *Services) check(c *checker, p *Params) {
 
 	s.PrimaryCare.check(c, &p.Population)
 	s.NHS111.check(c)
+	s.OutOfHours.check(c)
 
 	fd := &s.FrontDoor
 	c.oneOf("services.front_door.routes", fd.Routes, routes, "route")
 	if fd.Enabled {
-		c.shares("services.front_door", []string{"to_ed", "to_urgent_treatment", "to_sdec", "to_community"},
-			fd.ToED, fd.ToUrgentTreatment, fd.ToSDEC, fd.ToCommunity)
+		c.shares("services.front_door", []string{"to_ed", "to_urgent_treatment", "to_sdec", "to_community", "to_out_of_hours"},
+			fd.ToED, fd.ToUrgentTreatment, fd.ToSDEC, fd.ToCommunity, fd.ToOutOfHours)
 	}
 
 	// A service that is on needs room: patients queue for its places and

@@ -96,7 +96,8 @@ func outputs(t *testing.T, p *care.Params) string {
 // 0 in the baseline, is halved from 10%); the ED's corridor spaces and its
 // walk-ins' longest patience, with 520 acute beds, so that the department
 // fills (in the baseline's first 60 days it never needs more than half its
-// corridor spaces, nor keeps anyone waiting 4 hours); the delays'
+// corridor spaces, nor keeps anyone waiting 4 hours), and discharge under
+// pressure's stay factor, which acts only above 90% occupancy; the delays'
 // attributions and nursing share, with delays that last (many more
 // patients going to care homes whose residents rarely die, reablement
 // short, every family choosing); and the acute bed-management rule's
@@ -147,6 +148,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		"services.community.urgent_ratio":                        noEarly,
 		"services.community.admit_reduction":                     {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
 		"services.ed.corridor_spaces":                            crowded,
+		"services.acute.early_discharge.stay":                    crowded, // acts only above 90% occupancy, barely reached in 60 days
 		"services.ed.left_without_being_seen.patience.values[2]": crowded,
 	}
 	// The reasons' attributions and the nursing share show only in delays

@@ -31,6 +31,7 @@ var fixedAtStart = []struct {
 	{"services.*.occupied", "the beds occupied at the start (the census) are filled before the first event; to change capacity from a date, change the beds"},
 	{"services.home_care.growth", "the yearly growth of home care's community demand runs from the start of the run; to change it from a date, scale services.home_care.community"},
 	{"services.maternity.growth", "the yearly growth of maternity admissions runs from the start of the run; to change them from a date, scale services.maternity.births"},
+	{"services.nhs_111.earlier[*].until.*", "NHS 111's earlier rates are a schedule by date of their own; to change the calls from a date, change services.nhs_111.calls or an earlier rate's calls"},
 	{"workforce.*.vacancy", "the vacancies at the start set the staff in post when the run starts; to change staffing from a date, change the roles' leaving, time_to_fill or agency_cover, or the services' staff ratios"},
 	{"interventions[*].*", "an intervention cannot change an intervention: give the change its own values, or write another intervention"},
 }

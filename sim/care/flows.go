@@ -292,6 +292,13 @@ func (m *model) attend(id int32) error {
 				to = atUTC
 			case x < fd.ToED+fd.ToUrgentTreatment+fd.ToSDEC:
 				to = atSDEC
+			case x < fd.ToED+fd.ToUrgentTreatment+fd.ToSDEC+fd.ToOutOfHours:
+				// The out-of-hours GPs at the front door while their
+				// service runs, else urgent treatment (service_ooh.go).
+				if pt.flags&fFromOOH == 0 && m.oohOpenNow() {
+					return m.oohWalkIn(id)
+				}
+				to = atUTC
 			default:
 				m.count(cCommunityStreamed)
 				m.trace(id, "streamed", "community")
@@ -506,6 +513,8 @@ func (m *model) onGrant(g des.Grant) {
 		m.cal.Schedule(now+m.shortenStay(pt, max(0, m.sample(pt, svcAcute.slot, m.stayDist[svcAcute.id]))), svcAcute.end, id)
 	case svcLiaison.pool(), svcMHBeds.pool():
 		m.mhGrant(g)
+	case svcOOH.pool():
+		m.oohStart(id)
 	case svcCommunity.pool():
 		// Community places are taken only when free (TryRequest).
 	default:

@@ -135,6 +135,8 @@ const (
 	evOutpatientMidnight // a midnight's count of the outpatient pathways (service_outpatients.go)
 	evPrimaryDay         // a day's same-day need in primary care and NHS 111 calls, at midnight (service_primary.go)
 	evPrimaryArrive      // a patient primary care or NHS 111 sends to hospital arrives
+	evOOHContact         // a contact with the out-of-hours GP service (service_ooh.go)
+	evOOHEnd             // the end of an out-of-hours consultation
 )
 
 // Patient kinds.
@@ -166,6 +168,9 @@ const (
 	fPostponed      // an elective patient whose programme day has been postponed
 	fSeen           // an elective patient who has had their first outpatient appointment
 	fDecided        // an elective patient whose decision to admit waits for their first appointment
+	fFrom111        // an out-of-hours contact from NHS 111 (service_ooh.go)
+	fOOHUrgent      // an urgent face-to-face out-of-hours contact
+	fFromOOH        // a patient the out-of-hours service sent to hospital, whom the front door does not stream back to it
 )
 
 // Per-patient random slots: each draw of a patient comes from its own
@@ -230,6 +235,10 @@ const (
 	slotOPFollowUps // the number of follow-ups
 	slotOPInterval  // the time between them
 	slotExtra       // whether an enrolled person sent by primary care or NHS 111 comes once more (service_primary.go)
+	slotOOHMode     // whether an out-of-hours contact is advice, at a base or a home visit (service_ooh.go)
+	slotOOHUrgent   // whether a face-to-face contact is urgent
+	slotOOHLength   // the consultation's length
+	slotOOHOutcome  // whether it is referred to hospital or sent to A&E
 )
 
 // slotOwner + reason is the slot of the draw of a delay's responsible
@@ -247,7 +256,7 @@ type patient struct {
 	cohort     int16    // index into the cohorts, −1 for none
 	route      uint8
 	kind       uint8
-	at         uint8 // atED, atUTC, atSDEC
+	at         uint8 // atED, atUTC, atSDEC; with the out-of-hours service, oohByPhone, oohAtBase or oohAtHome
 	pathway    int8  // 0–3, or pathDied
 	flags      uint16
 	episode    uint8
@@ -420,6 +429,7 @@ type model struct {
 	wf      workforce
 	op      outpatients
 	pc      primaryCare // primary care's and NHS 111's state (service_primary.go)
+	ooh     outOfHours  // the out-of-hours GP service's state (service_ooh.go)
 }
 
 // Counts kept per day by the flows; each service's count of patients
@@ -583,6 +593,7 @@ func newModel(p0 *Params, cfg Config) (*model, error) {
 		return nil, err
 	}
 	m.initPrimary()
+	m.initOOH()
 	return m, nil
 }
 
@@ -1165,7 +1176,7 @@ func (m *model) run() error {
 	m.startList()
 	m.startLiaison()
 	m.startOutpatients()
-	if m.pc.on || m.pc.on111 {
+	if m.pc.on || m.pc.on111 || m.ooh.on {
 		m.cal.Schedule(0, evPrimaryDay, 0)
 	}
 	if m.warm == 0 {
@@ -1347,6 +1358,10 @@ func (m *model) handle(e des.Event) error {
 		return m.onPrimaryDay()
 	case evPrimaryArrive:
 		return m.onPrimaryArrive(e.ID)
+	case evOOHContact:
+		return m.onOOHContact(e.ID)
+	case evOOHEnd:
+		return m.onOOHEnd(e.ID)
 	case evReadmit:
 		m.count(cReadmissions)
 		if m.measured && m.pts.At(e.ID).flags&fWithin30 != 0 {

@@ -205,6 +205,7 @@ type Services struct {
 	PaediatricWard       PaediatricWard       `yaml:"paediatric_ward"`
 	PrimaryCare          PrimaryCare          `yaml:"primary_care"`
 	NHS111               NHS111               `yaml:"nhs_111"`
+	OutOfHours           OutOfHours           `yaml:"out_of_hours"`
 }
 
 // FrontDoor is the single front door: a streaming nurse who sends each
@@ -220,6 +221,10 @@ type FrontDoor struct {
 	ToUrgentTreatment float64 `yaml:"to_urgent_treatment" unit:"fraction"`
 	ToSDEC            float64 `yaml:"to_sdec" unit:"fraction"`
 	ToCommunity       float64 `yaml:"to_community" unit:"fraction"`
+	// ToOutOfHours is the share streamed to the out-of-hours GPs, who
+	// work at the front door: while their service runs (OutOfHours) they
+	// see them; when it is shut, these go to urgent treatment.
+	ToOutOfHours float64 `yaml:"to_out_of_hours" unit:"fraction"`
 }
 
 // ED is the emergency department (type 1). Patients queue first come,

@@ -116,7 +116,7 @@ type serviceDist struct {
 // granted, in this order at a change of parameters, and census beds are
 // filled in it. A new service is a file describing it plus an entry here.
 var services = []*service{svcED, svcUTC, svcSDEC, svcAcute, svcIC, svcReablement, svcCareHomes, svcCommunity, svcCallHub, svcUCR,
-	svcLiaison, svcMHBeds, svcMaternity, svcNeonatal, svcPAU, svcPaedWard, svcPrimaryCare, svcNHS111}
+	svcLiaison, svcMHBeds, svcMaternity, svcNeonatal, svcPAU, svcPaedWard, svcPrimaryCare, svcNHS111, svcOOH}
 
 // pool returns the service's pool in the model's network.
 func (s *service) pool() des.PoolID { return des.PoolID(s.id) }
@@ -220,6 +220,7 @@ const (
 	tMHDept        // a crisis patient's arrival in ED to leaving it, in hours (service_mentalhealth.go)
 	tMHLiaisonWait // referral to liaison to the start of the assessment, in hours
 	tMHBedWait     // decision to admit to a mental health bed to admission, in hours
+	tOOHWait       // an out-of-hours contact to the start of its consultation, in hours (service_ooh.go)
 	numOwnTallies
 )
 

@@ -96,7 +96,8 @@ type PracticeGroup struct {
 // trend) and from people whose same-day need primary care could not meet
 // (PrimaryCare.To111). Each call ends in one disposition: an ambulance
 // (the ambulance route), a recommendation to attend A&E (the walk-in
-// route), primary care (a GP or the out-of-hours service, counted only),
+// route), primary care (a GP, counted only, or the out-of-hours service
+// in its hours, see [OutOfHours]),
 // another service (counted only), or none (self care, information, calls
 // not triaged). The ambulances and A&E attendances arrive through the
 // day as urgent demand's hour-of-week profile has it. Switched off,
@@ -115,6 +116,38 @@ type NHS111 struct {
 	ED          float64 `yaml:"ed" unit:"fraction"`
 	PrimaryCare float64 `yaml:"primary_care" unit:"fraction"`
 	Other       float64 `yaml:"other" unit:"fraction"`
+	// Earlier are NHS 111's own calls per person while it was taking
+	// over from the telephone services it replaced (NHS Direct, the
+	// out-of-hours services' own lines): each entry's Calls before its
+	// Until, in order of their dates (a day before the first Until takes
+	// the first entry's, one on or after the last Until none). The
+	// population's calls are Calls throughout; the rest of them, at most
+	// Calls, were answered by those services, with the same dispositions,
+	// and are counted apart from NHS 111's.
+	Earlier []CallRate `yaml:"earlier"`
+}
+
+// CallRate is NHS 111's own calls per person until a date.
+type CallRate struct {
+	// Until is the first day on which the rate no longer applies.
+	Until des.Date `yaml:"until"`
+	// Calls is calls per person.
+	Calls float64 `yaml:"calls" unit:"per-head"`
+}
+
+// shareOn returns the share of the population's calls that NHS 111
+// answered on date d: the first of Earlier whose Until is after d, over
+// Calls; 1 from the last Until on, or when there are no calls.
+func (n *NHS111) shareOn(d des.Date) float64 {
+	for _, e := range n.Earlier {
+		if d.Sub(e.Until) < 0 {
+			if n.Calls > 0 {
+				return min(1, e.Calls/n.Calls)
+			}
+			break
+		}
+	}
+	return 1
 }
 
 // svcPrimaryCare is general practice's same-day capacity. It holds no
@@ -177,7 +210,7 @@ var svcNHS111 = &service{
 		daily(follows, "nhs111_calls", "calls", dayCount(entries),
 			"NHS 111 calls"),
 		annual(follows, "nhs111_calls", "calls", total(entries),
-			"NHS 111 calls"),
+			"NHS 111 calls (its own: before services.nhs_111.earlier's dates the services it replaced answered the rest, nhs111_replaced_calls)"),
 		annual(follows, "nhs111_to_ambulance", "calls", total(own(n111Ambulance)),
 			"NHS 111 calls ending in an ambulance to A&E"),
 		annual(follows, "nhs111_to_ae", "calls", total(own(n111ED)),
@@ -190,8 +223,10 @@ var svcNHS111 = &service{
 			"NHS 111 calls ending in self care or information, or not triaged"),
 		metric(follows, "nhs111_calls_per_year", "per year", perYear(entries),
 			"NHS 111 calls"),
-		metric(follows, "nhs111_to_hospital_share", "fraction", ratioOf(own(n111Hospital), entries),
-			"NHS 111 calls ending in an ambulance or a recommendation to attend A&E, over all calls"),
+		annual(follows, "nhs111_replaced_calls", "calls", total(own(n111Replaced)),
+			"calls answered by the telephone services NHS 111 replaced (NHS Direct), before services.nhs_111.earlier's dates; their dispositions are in NHS 111's"),
+		metric(follows, "nhs111_to_hospital_share", "fraction", ratioOf(own(n111Hospital), own(n111All)),
+			"NHS 111 calls (and the services' it replaced) ending in an ambulance or a recommendation to attend A&E, over all calls"),
 	},
 }
 
@@ -223,6 +258,8 @@ const (
 	n111Other            // in another service
 	n111None             // in none
 	n111Hospital         // ambulance and A&E together
+	n111Replaced         // calls answered by the services NHS 111 replaced (NHS111.Earlier)
+	n111All              // calls to NHS 111 and the services it replaced
 	num111Counts
 )
 
@@ -263,7 +300,7 @@ func (m *model) initPrimary() {
 	p := m.p
 	pc := &m.pc
 	pc.on, pc.on111 = p.Services.PrimaryCare.Enabled, p.Services.NHS111.Enabled
-	if !pc.on && !pc.on111 {
+	if !pc.on && !pc.on111 && !p.Services.OutOfHours.Enabled {
 		return
 	}
 	pc.rng = rand.New(&pc.pcg)
@@ -338,6 +375,7 @@ func (m *model) onPrimaryDay() error {
 	}
 	for l := range m.pc.group {
 		m.primaryLocality(d, l)
+		m.oohDirect(d, l)
 	}
 	return nil
 }
@@ -407,7 +445,11 @@ func (m *model) primaryLocality(d, l int) {
 	if !weekday {
 		f *= n1.Weekend
 	}
-	calls111 += poisson(m.primaryRNG(d, l, drawCalls), people*n1.Calls*f*shape)
+	rc := m.primaryRNG(d, l, drawCalls)
+	calls111 += poisson(rc, people*n1.Calls*f*shape)
+	// Before the dates of Earlier, the services NHS 111 replaced answer
+	// the calls it does not.
+	answered := binomial(rc, calls111, n1.shareOn(p.Start.AddDays(d-int(m.warm))))
 	r := m.primaryRNG(d, l, drawDisposition)
 	left, rest := calls111, 1.0
 	take := func(share float64) int {
@@ -421,7 +463,9 @@ func (m *model) primaryLocality(d, l int) {
 	}
 	amb, ed, prim, other := take(n1.Ambulance), take(n1.ED), take(n1.PrimaryCare), take(n1.Other)
 	svc := svcNHS111
-	m.counts[svc.entries].Inc(d, float64(calls111))
+	m.counts[svc.entries].Inc(d, float64(answered))
+	m.ownInc(svc, n111Replaced, d, calls111-answered)
+	m.ownInc(svc, n111All, d, calls111)
 	m.ownInc(svc, n111Ambulance, d, amb)
 	m.ownInc(svc, n111ED, d, ed)
 	m.ownInc(svc, n111Primary, d, prim)
@@ -431,6 +475,7 @@ func (m *model) primaryLocality(d, l int) {
 	pr := m.primaryRNG(d, l, drawPatients+1)
 	m.primaryArrivals(pr, l, d, amb, routeAmbulance, wd, 0, 24, false)
 	m.primaryArrivals(pr, l, d, ed, routeWalkIn, wd, 0, 24, false)
+	m.oohCalls(d, l, wd, prim)
 }
 
 // primaryArrivals schedules n arrivals at hospital by route on day d
@@ -447,51 +492,14 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, wd, h0, 
 	if n == 0 {
 		return
 	}
-	p := m.p
-	cs := m.pc.cohorts[l]
-	w := m.pc.w[:0]
-	mid := des.Time(d) + 0.5
-	total := 0.0
-	for _, i := range cs {
-		c := &m.cohorts[i]
-		band := &p.Population.AgeBands[c.Band]
-		mean := 0.0
-		for s, rs := range band.RiskShares {
-			mean += rs * p.Population.Risk[s].UrgentRatio
-		}
-		x := 0.0
-		if mean > 0 {
-			x = c.People * m.growth(c.Growth, mid) * p.Population.Risk[c.Risk].UrgentRatio / mean
-			if sameDay {
-				x *= band.SameDay
-			}
-		}
-		total += x
-		w = append(w, total)
-	}
-	m.pc.w = w
+	total := m.cohortWeights(l, des.Time(d)+0.5, sameDay)
 	if total <= 0 {
 		return
 	}
 	for range n {
-		x := r.Float64() * total
-		k := 0
-		for k < len(w)-1 && w[k] <= x {
-			k++
-		}
-		ci := cs[k]
+		ci := m.pickCohort(r, l, total)
 		seed := r.Uint64()
-		hw := &m.pc.hours[wd]
-		sum := 0.0
-		for h := h0; h < h1; h++ {
-			sum += hw[h]
-		}
-		x, h := r.Float64()*sum, h0
-		for h < h1-1 && hw[h] <= x {
-			x -= hw[h]
-			h++
-		}
-		t := des.Time(d) + des.Time((float64(h)+r.Float64())/24)
+		t := m.drawHour(r, d, wd, h0, h1)
 		if t < m.cal.Now() || t >= m.end {
 			continue
 		}
@@ -515,6 +523,64 @@ func (m *model) primaryArrivals(r *rand.Rand, l, d, n int, route uint8, wd, h0, 
 			m.primaryPatient(seed^0x9E3779B97F4A7C15, ci, route, t, true)
 		}
 	}
+}
+
+// cohortWeights sets m.pc.w to the cumulative weights of locality l's
+// cohorts at time mid, in proportion to their urgent demand (their
+// people, and their stratum's urgent ratio within its band) and, when
+// sameDay, their age band's same-day need, and returns the total.
+func (m *model) cohortWeights(l int, mid des.Time, sameDay bool) float64 {
+	p := m.p
+	w := m.pc.w[:0]
+	total := 0.0
+	for _, i := range m.pc.cohorts[l] {
+		c := &m.cohorts[i]
+		band := &p.Population.AgeBands[c.Band]
+		mean := 0.0
+		for s, rs := range band.RiskShares {
+			mean += rs * p.Population.Risk[s].UrgentRatio
+		}
+		x := 0.0
+		if mean > 0 {
+			x = c.People * m.growth(c.Growth, mid) * p.Population.Risk[c.Risk].UrgentRatio / mean
+			if sameDay {
+				x *= band.SameDay
+			}
+		}
+		total += x
+		w = append(w, total)
+	}
+	m.pc.w = w
+	return total
+}
+
+// pickCohort draws a cohort of locality l by the weights cohortWeights
+// set, whose total is total.
+func (m *model) pickCohort(r *rand.Rand, l int, total float64) int {
+	w := m.pc.w
+	x := r.Float64() * total
+	k := 0
+	for k < len(w)-1 && w[k] <= x {
+		k++
+	}
+	return m.pc.cohorts[l][k]
+}
+
+// drawHour draws a time of day d (weekday wd) in the hours [h0, h1): an
+// hour by urgent demand's hour-of-week weights of those hours, and a
+// uniform time within it.
+func (m *model) drawHour(r *rand.Rand, d, wd, h0, h1 int) des.Time {
+	hw := &m.pc.hours[wd]
+	sum := 0.0
+	for h := h0; h < h1; h++ {
+		sum += hw[h]
+	}
+	x, h := r.Float64()*sum, h0
+	for h < h1-1 && hw[h] <= x {
+		x -= hw[h]
+		h++
+	}
+	return des.Time(d) + des.Time((float64(h)+r.Float64())/24)
 }
 
 // primaryPatient schedules the arrival at t of a patient of cohort ci by
@@ -623,6 +689,19 @@ func (n *NHS111) check(c *checker) {
 	if finite(sum) && sum > 1+shareTol {
 		c.add(at+"other", "ambulance, ed, primary_care and other are shares of the calls and must sum to at most 1, not %.4g", sum)
 	}
+	for i, e := range n.Earlier {
+		p := at + "earlier[" + strconv.Itoa(i) + "]"
+		c.nonNegative(p+".calls", e.Calls)
+		c.perHead(p+".calls", e.Calls)
+		if finite(e.Calls) && finite(n.Calls) && e.Calls > n.Calls {
+			c.add(p+".calls", "NHS 111's own calls (%.4g a person a day) cannot pass the population's, calls (%.4g): the rest are the services it replaced", e.Calls, n.Calls)
+		}
+		if !e.Until.Valid() {
+			c.add(p+".until", "missing or not a real date")
+		} else if i > 0 && n.Earlier[i-1].Until.Valid() && e.Until.Sub(n.Earlier[i-1].Until) <= 0 {
+			c.add(p+".until", "%v is not after the entry before's %v: the entries are in order of their dates", e.Until, n.Earlier[i-1].Until)
+		}
+	}
 }
 
 // directHours returns the hour-of-week profile of the population's direct
@@ -645,7 +724,7 @@ func (n *NHS111) check(c *checker) {
 func (m *model) directHours() []float64 {
 	p := m.p
 	pcp, n1 := &p.Services.PrimaryCare, &p.Services.NHS111
-	if !pcp.Enabled && !n1.Enabled {
+	if !pcp.Enabled && !n1.Enabled && !p.Services.OutOfHours.Enabled {
 		return nil
 	}
 	u := &p.Demand.Urgent
@@ -721,6 +800,7 @@ func (m *model) directHours() []float64 {
 			}
 		}
 		spread(wd, 0, 24, calls*(n1.Ambulance+n1.ED))
+		p.oohSent(&sent, &s, wd, calls*n1.PrimaryCare)
 	}
 	sentMean := 0.0
 	for _, x := range sent {

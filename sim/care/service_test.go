@@ -35,6 +35,8 @@ func allServicesParams() *Params {
 			PaediatricWard:       PaediatricWard{Enabled: true, Beds: 18, LengthOfStay: stay},
 			Liaison:              Liaison{Enabled: true, Practitioners: 13, Assessment: stay},
 			MentalHealth:         MentalHealth{Enabled: true, Beds: 14, LengthOfStay: stay},
+			OutOfHours: OutOfHours{Enabled: true, Clinicians: 21, Opens: 19, Closes: 8,
+				Telephone: stay, Consultation: stay, HomeVisit: stay},
 		},
 	}
 }

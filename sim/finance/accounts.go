@@ -167,6 +167,9 @@ type Activity struct {
 	// patients placed out of area.
 	MentalHealthBeds     float64
 	LiaisonPractitioners float64
+	// OutOfHoursClinicians is the out-of-hours GP service's mean GPs on
+	// shift.
+	OutOfHoursClinicians float64
 	OutOfAreaPlacements  float64
 	// The women's and children's services: admissions to the obstetric
 	// unit; neonatal cot days by level of care (intensive, high
@@ -484,7 +487,9 @@ func Accounts(p *Params, years []Activity, ivs []Intervention) ([]Year, error) {
 		t[SocialCare][tCapacity] = frac * a.ReablementPlaces * cc.ReablementPlace
 		// The commissioners pay the mental health trust for its beds and
 		// liaison team (capacity) and for each out-of-area placement.
-		t[Commissioners][tCapacity] = frac * (a.MentalHealthBeds*cc.MentalHealthBed + a.LiaisonPractitioners*cc.LiaisonPractitioner)
+		// And the out-of-hours GP service's contract.
+		t[Commissioners][tCapacity] = frac * (a.MentalHealthBeds*cc.MentalHealthBed + a.LiaisonPractitioners*cc.LiaisonPractitioner +
+			a.OutOfHoursClinicians*cc.OutOfHoursClinician)
 		t[Commissioners][tAct] = a.OutOfAreaPlacements * uc.OutOfAreaPlacement
 		for b := range System {
 			t[b][tAgency] = frac * p.Workforce.agencyPremium(a.AgencyWTE[b])

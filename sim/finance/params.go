@@ -126,6 +126,10 @@ type CapacityCosts struct {
 	// team on duty for part of the day costs that part).
 	MentalHealthBed     float64 `yaml:"mental_health_bed" unit:"money"`
 	LiaisonPractitioner float64 `yaml:"liaison_practitioner" unit:"money"`
+	// OutOfHoursClinician is what the commissioners pay for the
+	// out-of-hours GP service's contract, per GP on shift through its
+	// hours for a year.
+	OutOfHoursClinician float64 `yaml:"out_of_hours_clinician" unit:"money"`
 
 	// The women's and children's services' capacity, the acute trust's:
 	// per obstetric bed, neonatal cot, paediatric assessment space and
