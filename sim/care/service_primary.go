@@ -351,7 +351,8 @@ const (
 	drawUnmet
 	drawCalls
 	drawDisposition
-	drawPatients // each patient's cohort, seed and time
+	drawPatients     // each patient's cohort, seed and time
+	drawCallPatients // each NHS 111 caller's sent to hospital
 	numDraws
 )
 
@@ -472,7 +473,7 @@ func (m *model) primaryLocality(d, l int) {
 	m.ownInc(svc, n111Other, d, other)
 	m.ownInc(svc, n111None, d, left)
 	m.ownInc(svc, n111Hospital, d, amb+ed)
-	pr := m.primaryRNG(d, l, drawPatients+1)
+	pr := m.primaryRNG(d, l, drawCallPatients)
 	m.primaryArrivals(pr, l, d, amb, routeAmbulance, wd, 0, 24, false)
 	m.primaryArrivals(pr, l, d, ed, routeWalkIn, wd, 0, 24, false)
 	m.oohCalls(d, l, wd, prim)
