@@ -172,6 +172,8 @@ func TestInterventions(t *testing.T) {
 			{"acute_occupancy_mean", fewer, "more acute beds for the same patients"},
 			{"acute_escalation_beds_mean", fewer, "with planned beds growing, the hospital passes the escalation threshold less often"},
 			{"ic_occupancy_mean", fewer, "more intermediate-care beds for the same patients"},
+			{"gp_same_day_unmet_share", fewer, "GPs grow with same-day need, so fewer people find no appointment than against held GPs"},
+			{"mh_bed_occupancy", fewer, "mental health beds grow with their admissions, a part of which is held"},
 		}},
 		// Women's and children's services (seeds, the blueprint:
 		// "access to expert opinions earlier and only admit where
