@@ -89,6 +89,9 @@ type lineView struct {
 // the model's base year (baseline.yaml starts on 2013-04-01).
 const baseYear = "2013/14"
 
+// lineYearsLead ends each section's lead: what its tables' rows are.
+const lineYearsLead = "Each financial year simulated whole, the year's figures averaged over the replications."
+
 // sourcesNote follows a section's table of sources.
 const sourcesNote = "Simulated: the base year's mean over the replications. Published: the figure the line was sized from or checked " +
 	"with (its year as stated), a check, not a fit; the sources are cited in full in baseline.yaml and docs/model.md §7."
@@ -176,7 +179,7 @@ func lineSection(def lineDef, d results.RunData, whole []int, years []lineYear, 
 	if !active {
 		return nil
 	}
-	v := &lineView{ID: def.id, Title: def.title, Lead: def.lead, Note: def.note}
+	v := &lineView{ID: def.id, Title: def.title, Lead: def.lead + " " + lineYearsLead, Note: def.note}
 	for _, td := range def.tables {
 		var cols []lineColumn
 		for _, c := range td.cols {
@@ -248,6 +251,12 @@ func ratioOrNaN(a, b float64) float64 {
 	return a / b
 }
 
+// mhOccupancy is the mental health beds' occupancy in a year: occupied
+// bed days over beds × days.
+func mhOccupancy(y lineYear) float64 {
+	return ratioOrNaN(y.Annual("mh_bed_days"), y.Annual("mh_beds")*y.Days)
+}
+
 // lineDefs are the service lines' sections, in the report's order.
 var lineDefs = []lineDef{mentalHealthLine, outpatientsLine, primaryCareLine}
 
@@ -256,8 +265,7 @@ var mentalHealthLine = lineDef{
 	active: []string{"mh_attendances", "mh_bed_admissions"},
 	lead: "People who come to the emergency department (type 1) in a mental health crisis, the liaison psychiatry team " +
 		"that assesses them there, and the mental health trust's adult beds that some of them, and others from the community, " +
-		"are admitted to; a patient who waits too long for a local bed is placed out of area. Each financial year simulated " +
-		"whole, the year's figures averaged over the replications.",
+		"are admitted to; a patient who waits too long for a local bed is placed out of area.",
 	tables: []lineTableDef{
 		{caption: "In the emergency department", cols: []lineColumn{
 			{head: "Crisis attendances", unit: "patients", value: lineAnnual("mh_attendances")},
@@ -271,9 +279,7 @@ var mentalHealthLine = lineDef{
 			{head: "Beds", unit: "beds", value: lineAnnual("mh_beds")},
 			{head: "Admissions", unit: "patients", value: lineAnnual("mh_bed_admissions")},
 			{head: "Of them from ED", unit: "patients", value: lineAnnual("mh_bed_admissions_from_ed")},
-			{head: "Occupancy", unit: "fraction", value: func(y lineYear) float64 {
-				return ratioOrNaN(y.Annual("mh_bed_days"), y.Annual("mh_beds")*y.Days)
-			}},
+			{head: "Occupancy", unit: "fraction", value: mhOccupancy},
 			{head: "Placed out of area", unit: "patients", value: lineAnnual("mh_out_of_area")},
 		}},
 	},
@@ -283,9 +289,7 @@ var mentalHealthLine = lineDef{
 			published: "3.2%, the trusts' median (IQR 2.6–4.1%; England 4.2%), 2013/14",
 			source:    "Baracaia et al., Emergency Medicine Journal 2020, from HES A&E 2013/14"},
 		{measure: "Mental health bed occupancy", unit: "fraction",
-			value: func(y lineYear) float64 {
-				return ratioOrNaN(y.Annual("mh_bed_days"), y.Annual("mh_beds")*y.Days)
-			},
+			value:     mhOccupancy,
 			published: "94%, adult acute beds, excluding leave, 2015/16 (the admissions from elsewhere were sized to it)",
 			source:    "NHS Benchmarking 2015/16, in Centre for Mental Health 2016"},
 	},
@@ -303,7 +307,7 @@ var outpatientsLine = lineDef{
 		"first appointments are counted here too) wait for a first appointment in the weekday clinics' slots; each patient " +
 		"seen draws follow-ups, and some are listed for a day case. The referral-to-treatment clock runs from referral " +
 		"to discharge from the first appointment or the day case, against the standard of 92% of the open pathways within " +
-		"18 weeks. Each financial year simulated whole, the year's figures averaged over the replications.",
+		"18 weeks.",
 	tables: []lineTableDef{
 		{caption: "Activity", cols: []lineColumn{
 			{head: "Referrals", unit: "referrals", value: lineAnnual("outpatient_referrals")},
@@ -350,8 +354,7 @@ var primaryCareLine = lineDef{
 	lead: "General practice's same-day appointments and NHS 111. Each weekday each locality's need for a same-day GP " +
 		"appointment meets its practices' appointments (and any hubs'); triage sees the urgent first and refers them to " +
 		"hospital; of those who find no appointment, some go to A&E and some ring NHS 111. NHS 111's calls end in an " +
-		"ambulance, advice to attend A&E, primary care, another service, or none. Each financial year simulated whole, the " +
-		"year's figures averaged over the replications.",
+		"ambulance, advice to attend A&E, primary care, another service, or none.",
 	tables: []lineTableDef{
 		{caption: "Same-day general practice", cols: []lineColumn{
 			{head: "Same-day need", unit: "people", value: lineAnnual("gp_same_day_need")},
