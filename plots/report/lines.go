@@ -296,7 +296,8 @@ var mentalHealthLine = lineDef{
 	note: "Not modelled: what happens to a patient after they leave the ED or a bed, the liaison team's work on the wards, " +
 		"crisis patients who leave before their assessment, and the community and crisis teams, whose admissions come at a " +
 		"fixed rate. Liaison's cover in the base year (08:00–22:00) is an assumption: no source of King's Mill's was found, " +
-		"and the night's referrals wait for the morning, which makes most of the ED's 12-hour waits.",
+		"and the night's referrals wait for the morning, which makes most of the ED's 12-hour waits until the ED itself is " +
+		"overcrowded.",
 	charts: []string{"chart-ed-12h-waits", "chart-beds-mental-health-beds"},
 }
 
