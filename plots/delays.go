@@ -58,26 +58,50 @@ var delayFills = []color.Color{
 // [ErrNoData] when no reason has data, and an error when the reasons'
 // lengths differ or a value is negative.
 func DelaysByReason(d Delays) (*Figure, error) {
-	what := "delayed days in " + d.Place
+	title := "Delayed days in acute beds by month and reason"
+	if d.Place != "" {
+		title = fmt.Sprintf("Delayed days in acute beds by month and reason, %s", d.Place)
+	}
+	return monthlyBars(monthly{what: "delayed days in " + d.Place, title: title, axis: "Delayed days in the month",
+		start: d.Start, parts: d.Reasons, markers: d.Interventions})
+}
+
+// monthly is a chart of daily counts summed by calendar month, one bar a
+// month stacked by part, the input to monthlyBars.
+type monthly struct {
+	what, title, axis string // what the errors name; the title; the y axis's label
+	start             time.Time
+	parts             []DelayReason // stacked from the bottom in this order; nil Daily left out
+	markers           []Marker
+}
+
+// monthlyBars draws m: one bar a calendar month, stacked by part in the
+// order given from the bottom (each its own fill, parted by white lines;
+// the legend lists them top first), with a dotted vertical line and label
+// at each marker. A month at either end that the days do not cover in
+// full has the days they cover. It returns [ErrNoData] when no part has
+// data, and an error when the parts' lengths differ or a value is
+// negative.
+func monthlyBars(m monthly) (*Figure, error) {
 	var ss []daily
-	for _, r := range d.Reasons {
+	for _, r := range m.parts {
 		ss = append(ss, daily{r.Name, r.Daily})
 	}
-	n, err := sameDays(what, ss...)
+	n, err := sameDays(m.what, ss...)
 	if err != nil {
 		return nil, err
 	}
 	type month struct{ from, to int } // days [from, to)
 	var months []month
 	for i := range n {
-		if first := d.Start.AddDate(0, 0, i); i == 0 || first.Day() == 1 {
+		if first := m.start.AddDate(0, 0, i); i == 0 || first.Day() == 1 {
 			months = append(months, month{from: i})
 		}
 		months[len(months)-1].to = i + 1
 	}
 	totals := make([]float64, len(months))
-	sums := make([][]float64, len(d.Reasons))
-	for k, r := range d.Reasons {
+	sums := make([][]float64, len(m.parts))
+	for k, r := range m.parts {
 		if r.Daily == nil {
 			continue
 		}
@@ -86,7 +110,7 @@ func DelaysByReason(d Delays) (*Figure, error) {
 			for i := mo.from; i < mo.to; i++ {
 				v := r.Daily[i]
 				if v < 0 || math.IsNaN(v) {
-					return nil, fmt.Errorf("plots: %s: %s on day %d is %v, want >= 0", what, r.Name, i, v)
+					return nil, fmt.Errorf("plots: %s: %s on day %d is %v, want >= 0", m.what, r.Name, i, v)
 				}
 				sums[k][j] += v
 			}
@@ -94,18 +118,14 @@ func DelaysByReason(d Delays) (*Figure, error) {
 		}
 	}
 
-	title := "Delayed days in acute beds by month and reason"
-	if d.Place != "" {
-		title = fmt.Sprintf("Delayed days in acute beds by month and reason, %s", d.Place)
-	}
-	p := newPanel(title, "Date", "Delayed days in the month")
-	day := dateAxis(p, d.Start, n+1)
+	p := newPanel(m.title, "Date", m.axis)
+	day := dateAxis(p, m.start, n+1)
 	p.Y.Tick.Marker = labelTicks{trim}
 	headroom(p, totals)
 	f := &Figure{Panels: []*plot.Plot{p}}
 
 	bottom := make([]float64, len(months))
-	for k, r := range d.Reasons {
+	for k, r := range m.parts {
 		if sums[k] == nil {
 			continue
 		}
@@ -121,10 +141,10 @@ func DelaysByReason(d Delays) (*Figure, error) {
 			return nil, err
 		}
 		p.Add(bars)
-		// The legend lists the reasons as the bars stack them, top first.
+		// The legend lists the parts as the bars stack them, top first.
 		f.Legend = append([]LegendEntry{{r.Name, []plot.Thumbnailer{bars}}}, f.Legend...)
 	}
-	if err := addMarkers(f, p, d.Interventions, day(0), day(n)); err != nil {
+	if err := addMarkers(f, p, m.markers, day(0), day(n)); err != nil {
 		return nil, err
 	}
 	return f, nil

@@ -45,6 +45,7 @@ func TestGolden(t *testing.T) {
 		{"backcast.png", ExampleBackcastSeries},
 		{"wave.png", ExampleWaveImplausibility},
 		{"workforce.png", ExampleWorkforceByYear},
+		{"waits12h.png", ExampleWaits12hByMonth},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			cmpimg.CheckPlot(tc.example, t, tc.file)

@@ -27,7 +27,9 @@ var bodyTitles = [finance.NumBodies]string{
 // the scenario has, the acute beds planned, open and occupied when its
 // bed-management rule closed or opened any, the delayed days in acute beds
 // by month and reason when it has acute beds, A&E performance when it has
-// A&E attendances, ED crowding when patients waited in ED for a bed or
+// A&E attendances, the ED's 12-hour waits from arrival by month, crisis
+// patients' and the others', when any crisis patient waited 12 hours
+// (the mental health line), ED crowding when patients waited in ED for a bed or
 // ambulances waited over 30 minutes to hand over, the elective waiting list
 // when it has one, the outpatient and day-case pathways against the
 // 18-week standard when it has outpatients, the workforce by role and
@@ -98,6 +100,15 @@ func RunCharts(d results.RunData) ([]Chart, error) {
 			return nil, err
 		}
 		out = append(out, Chart{File: "ae-performance", Fig: f})
+	}
+	if crisis := d.Daily[care.DailyIndex("mh_12h_arrival_waits")].Mean; anyValue(crisis) {
+		f, err := Waits12hByMonth(Waits12h{Place: place, Start: start,
+			All:    finite(d.Daily[care.DailyIndex("ed_12h_arrival_waits")].Mean),
+			Crisis: finite(crisis), Interventions: markers})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Chart{File: "ed-12h-waits", Fig: f})
 	}
 	if c, ok := crowdingOf(d); ok {
 		f, err := EDCrowding(c)

@@ -43,6 +43,7 @@ type report struct {
 	Money *moneyView // the gap, its bridge and its sensitivity; nil when not priced
 
 	Womens    *womensView    // the women's and children's services; nil when the run has none
+	Lines     []*lineView    // mental health, outpatients, primary care: those the run has
 	Workforce *workforceView // the staff by role; nil when the scenario counts none
 
 	Charts   []reportChart

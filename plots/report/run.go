@@ -33,6 +33,7 @@ func runReport(s *results.Summary, d results.RunData, charts []plots.Chart, draw
 	r.Changes = []scenarioChanges{changesOf(m)}
 	r.Money = moneySection(d)
 	r.Womens = womensSection(s)
+	r.Lines = lineSections(d, r.Charts)
 	r.Workforce = workforceSection(d)
 	r.Calibration = []calibrationView{calibrationStatus(m, s.Calibration)}
 	r.Engine = engineStatus(dir)

@@ -116,20 +116,7 @@ func orZero(x float64) float64 {
 // when fewer than one year was. A metric not measured in any year (no
 // A&E in the scenario) is left out.
 func YearsOf(d results.RunData) []Years {
-	var whole []int // indices of the years simulated whole
-	from := make([]int, len(d.Annual))
-	day := 0
-	for y, a := range d.Annual {
-		from[y] = day
-		n := a[care.AnnualDays]
-		if math.IsNaN(n) {
-			return nil
-		}
-		if y < len(d.Years) && int(n) == results.FinancialYearDays(d.Years[y]) {
-			whole = append(whole, y)
-		}
-		day += int(n)
-	}
+	whole, from := wholeYears(d)
 	if len(whole) == 0 {
 		return nil
 	}
