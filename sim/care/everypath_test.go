@@ -149,6 +149,7 @@ func TestEveryPathOfTheBaseline(t *testing.T) {
 		"services.community.admit_reduction":                     {"services.community.early_period=0d", "services.community.admit_reduction=10%"},
 		"services.ed.corridor_spaces":                            crowded,
 		"services.acute.early_discharge.stay":                    crowded, // acts only above 90% occupancy, barely reached in 60 days
+		"services.acute.early_discharge.readmit":                 crowded, // as stay: only those discharged early are readmitted more
 		"services.ed.left_without_being_seen.patience.values[2]": crowded,
 	}
 	// The reasons' attributions and the nursing share show only in delays
