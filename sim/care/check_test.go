@@ -1,9 +1,10 @@
 package care_test
 
 import (
-	"caresim/sim/internal/checktest"
 	"math"
 	"testing"
+
+	"caresim/sim/internal/checktest"
 
 	"caresim/sim/care"
 	"caresim/sim/des"

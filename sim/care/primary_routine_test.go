@@ -52,13 +52,7 @@ func routineParams(gps float64) *Params {
 func TestRoutineShortHandWorked(t *testing.T) {
 	t.Parallel()
 	p := routineParams(5)
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runChecked(t, p, 1)
 	get := func(name string) float64 { return annualTotal(t, r, name) }
 	near := func(name string, got, want, sd float64) {
 		t.Helper()
@@ -130,13 +124,7 @@ func TestRoutineElectiveShare(t *testing.T) {
 	p.Services.Outpatients.Referrals = 0.0075
 	p.Services.Acute = Acute{Enabled: true, Beds: 1000, LengthOfStay: des.Fixed(1), Pathways: Pathways{Home: 1}}
 	p.Services.Elective = Elective{Enabled: true, Decision: des.Fixed(0), Programme: 1000, Notice: 7, LengthOfStay: des.Fixed(1)}
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runChecked(t, p, 1)
 	gp, el := annualTotal(t, r, "gp_outpatient_referrals"), annualTotal(t, r, "gp_elective_referrals")
 	if sd := math.Sqrt(gp * 0.25 * 0.75); math.Abs(el-gp/4) > 5*sd {
 		t.Errorf("GP elective referrals %.0f of %.0f, want a quarter ± %.0f", el, gp, 5*sd)

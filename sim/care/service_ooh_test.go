@@ -59,20 +59,9 @@ const oohShare = (5*13.0/24 + 2) / 7
 func TestOutOfHoursHandWorked(t *testing.T) {
 	t.Parallel()
 	p := oohParams()
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runChecked(t, p, 1)
 	get := func(name string) float64 { return annualTotal(t, r, name) }
-	near := func(name string, got, want float64) {
-		t.Helper()
-		if tol := 5 * math.Sqrt(want); math.Abs(got-want) > tol {
-			t.Errorf("%s: %.0f, want %.0f ± %.0f", name, got, want, tol)
-		}
-	}
+	near := func(name string, got, want float64) { nearCount(t, name, got, want) }
 	calls := get("nhs111_calls")
 	near("NHS 111 calls", calls, 36_400)
 	contacts, inHours := get("ooh_contacts"), get("ooh_in_hours_111")
@@ -197,13 +186,7 @@ func TestFrontDoorToOutOfHours(t *testing.T) {
 	p.Services.FrontDoor = FrontDoor{Enabled: true, Routes: []string{"walk-in"}, ToOutOfHours: 1}
 	p.Services.OutOfHours.ToHospital, p.Services.OutOfHours.ToAE = 0, 0.5
 	p.Services.UrgentTreatment = UrgentTreatment{Enabled: true, Clinicians: 1000, Treatment: des.Fixed(0.01)}
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runChecked(t, p, 3)
 	get := func(name string) float64 { return annualTotal(t, r, name) }
 	contacts, fd, from111 := get("ooh_contacts"), get("ooh_front_door"), get("ooh_from_111")
 	if fd+from111 != contacts {
@@ -266,19 +249,8 @@ func TestNHS111EarlierRateRuns(t *testing.T) {
 	p.Start = des.Date{Year: 2013, Month: 4, Day: 1}
 	p.Horizon = 730
 	p.Services.NHS111.Earlier = []CallRate{{Until: des.Date{Year: 2014, Month: 4, Day: 1}, Calls: 0.005}}
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	near := func(what string, got, want float64) {
-		t.Helper()
-		if math.Abs(got-want) > 5*math.Sqrt(want) {
-			t.Errorf("%s: %v, want %v", what, got, want)
-		}
-	}
+	r := runChecked(t, p, 4)
+	near := func(name string, got, want float64) { nearCount(t, name, got, want) }
 	calls, replaced, prim := AnnualIndex("nhs111_calls"), AnnualIndex("nhs111_replaced_calls"), AnnualIndex("nhs111_to_primary_care")
 	y0, y1 := r.Annual[0], r.Annual[1]
 	near("NHS 111's calls, first year", y0[calls], 18_250)

@@ -52,6 +52,29 @@ func annualTotal(t *testing.T, r *Result, name string) float64 {
 	return s
 }
 
+// runChecked validates p and runs replication 0 of it from seed, failing
+// the test on any error.
+func runChecked(t *testing.T, p *Params, seed uint64) *Result {
+	t.Helper()
+	if errs := p.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	r, err := Run(p, Config{Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// nearCount checks a Poisson or binomial count against its expected
+// value, within 5 standard deviations (at most 5 × √want).
+func nearCount(t *testing.T, name string, got, want float64) {
+	t.Helper()
+	if tol := 5 * math.Sqrt(want); math.Abs(got-want) > tol {
+		t.Errorf("%s: %.0f, want %.0f ± %.0f", name, got, want, tol)
+	}
+}
+
 // TestPrimaryCareHandWorked checks primary care and NHS 111 against a hand
 // count. With 50 appointments a weekday for a need of Poisson(100), every
 // weekday's appointments are all given (P(need < 50) ≈ 1e-7 a day): seen
@@ -66,20 +89,9 @@ func annualTotal(t *testing.T, r *Result, name string) float64 {
 func TestPrimaryCareHandWorked(t *testing.T) {
 	t.Parallel()
 	p := primaryParams(5)
-	if errs := p.Validate(); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	r, err := Run(p, Config{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runChecked(t, p, 1)
 	get := func(name string) float64 { return annualTotal(t, r, name) }
-	near := func(name string, got, want float64) {
-		t.Helper()
-		if tol := 5 * math.Sqrt(want); math.Abs(got-want) > tol {
-			t.Errorf("%s: %.0f, want %.0f ± %.0f", name, got, want, tol)
-		}
-	}
+	near := func(name string, got, want float64) { nearCount(t, name, got, want) }
 	seen, need, unmet := get("gp_same_day_appointments"), get("gp_same_day_need"), get("gp_same_day_unmet")
 	if seen != 13_000 || get("gp_same_day_capacity") != 13_000 {
 		t.Errorf("appointments given %v of %v offered, want 13,000 of 13,000", seen, get("gp_same_day_capacity"))
