@@ -350,12 +350,14 @@ var outpatientsLine = lineDef{
 }
 
 var primaryCareLine = lineDef{
-	id: "primary-care", title: "Primary care and NHS 111",
+	id: "primary-care", title: "Primary care, out of hours and NHS 111",
 	active: []string{"gp_same_day_need", "nhs111_calls"},
-	lead: "General practice's same-day appointments and NHS 111. Each weekday each locality's need for a same-day GP " +
+	lead: "General practice's same-day and routine appointments, the out-of-hours GP service and NHS 111. Each weekday each locality's need for a same-day GP " +
 		"appointment meets its practices' appointments (and any hubs'); triage sees the urgent first and refers them to " +
 		"hospital; of those who find no appointment, some go to A&E and some ring NHS 111. NHS 111's calls end in an " +
-		"ambulance, advice to attend A&E, primary care, another service, or none.",
+		"ambulance, advice to attend A&E, primary care, another service, or none; out of hours, primary care is the " +
+		"out-of-hours GPs. Routine need waits, first come first served, for the practices' routine appointments, and GPs " +
+		"refer a share of those given to outpatients.",
 	tables: []lineTableDef{
 		{caption: "Same-day general practice", cols: []lineColumn{
 			{head: "Same-day need", unit: "people", value: lineAnnual("gp_same_day_need")},
@@ -367,8 +369,29 @@ var primaryCareLine = lineDef{
 			{head: "Went to A&E for want of one", unit: "people", value: lineAnnual("gp_unmet_to_ae")},
 			{head: "Urgent referrals to hospital", unit: "patients", value: lineAnnual("gp_referrals")},
 		}},
+		{caption: "Routine (booked) general practice", cols: []lineColumn{
+			{head: "Routine need", unit: "people", value: lineAnnual("gp_routine_need")},
+			{head: "Appointments offered", unit: "appointments", value: lineAnnual("gp_routine_capacity")},
+			{head: "Appointments given", unit: "appointments", value: lineAnnual("gp_routine_appointments")},
+			{head: "Waiting for one, mean over the year", unit: "people", value: lineAnnual("gp_routine_backlog")},
+			{head: "GP referrals for a first outpatient appointment", unit: "referrals", value: lineAnnual("gp_outpatient_referrals")},
+			{head: "Of them elective", unit: "referrals", value: lineAnnual("gp_elective_referrals")},
+		}},
+		{caption: "Out-of-hours GP service", cols: []lineColumn{
+			{head: "Contacts", unit: "contacts", value: lineAnnual("ooh_contacts")},
+			{head: "Advice", unit: "contacts", value: lineAnnual("ooh_advice")},
+			{head: "At the base", unit: "contacts", value: lineAnnual("ooh_base")},
+			{head: "Home visits", unit: "contacts", value: lineAnnual("ooh_home_visits")},
+			{head: "Walk-ins from the front door", unit: "contacts", optional: true, value: lineAnnual("ooh_front_door")},
+			{head: "Urgent face-to-face within 2 hours", unit: "fraction", value: func(y lineYear) float64 {
+				return 1 - ratioOrNaN(y.Annual("ooh_urgent_late"), y.Annual("ooh_urgent"))
+			}},
+			{head: "Referred to hospital", unit: "contacts", value: lineAnnual("ooh_to_hospital")},
+			{head: "Sent to A&E", unit: "contacts", value: lineAnnual("ooh_to_ae")},
+		}},
 		{caption: "NHS 111", cols: []lineColumn{
 			{head: "Calls", unit: "calls", value: lineAnnual("nhs111_calls")},
+			{head: "Calls to the services it replaced", unit: "calls", optional: true, value: lineAnnual("nhs111_replaced_calls")},
 			{head: "Ambulance", unit: "calls", value: lineAnnual("nhs111_to_ambulance")},
 			{head: "Advised to attend A&E", unit: "calls", value: lineAnnual("nhs111_to_ae")},
 			{head: "Share sent to hospital", unit: "fraction", value: func(y lineYear) float64 {
@@ -386,13 +409,23 @@ var primaryCareLine = lineDef{
 		{measure: "Same-day need that found no appointment", unit: "fraction", value: lineShare("gp_same_day_unmet", "gp_same_day_need"),
 			published: "10.9% could not get an appointment, 2014",
 			source:    "GP Patient Survey 2014"},
+		{measure: "Routine GP appointments given", unit: "appointments", value: lineAnnual("gp_routine_appointments"),
+			published: "678,600 on 343,700 people, 2013/14",
+			source:    "Hobbs et al., Lancet 2016 (consultations), with the GP Patient Survey (not on the day)"},
+		{measure: "GP referrals for a first outpatient appointment", unit: "referrals", value: lineAnnual("gp_outpatient_referrals"),
+			published: "74,590: 54% of first outpatient referrals made by GPs (by construction of the referral rate)",
+			source:    "HES outpatient activity 2008-09; NHS England quarterly activity return"},
+		{measure: "Out-of-hours GP contacts", unit: "contacts", value: lineAnnual("ooh_contacts"),
+			published: "36,980: 108 per 1,000 people (met by construction of the direct contacts)",
+			source:    "National Audit Office, Out-of-hours GP services in England (2014)"},
 		{measure: "NHS 111 calls", unit: "calls", value: lineAnnual("nhs111_calls"),
-			published: "79,100: 230 calls per 1,000 people in 2014/15 (about 163 in 2013/14, the service's first full year)",
-			source:    "NHS 111 Minimum Data Set, 2014/15"},
+			published: "57,400 in 2013/14 (163 per 1,000, the service's first full year); 79,100 in 2014/15 (230 per 1,000)",
+			source:    "written answer 220028; NHS 111 Minimum Data Set, 2014/15"},
 	},
-	note: "Not modelled: booked (routine) appointments, appointments with nurses and other practice staff, same-day need at " +
-		"weekends (people ring NHS 111 then) and bank holidays (worked as weekdays), and what happens to people who find no " +
-		"appointment and neither go to A&E nor ring NHS 111; NHS 111's calls ending in primary care, another service or none " +
-		"are counted, not followed.",
-	charts: []string{"chart-beds-primary-care"},
+	note: "Not modelled: appointments with nurses and other practice staff, same-day need at weekends (people ring NHS 111 " +
+		"then) and bank holidays (worked as weekdays); nobody waiting for a routine appointment gives up or goes elsewhere, " +
+		"so where need outgrows the appointments the wait only grows; people who find no same-day appointment and neither go " +
+		"to A&E nor ring NHS 111 leave the model; the out-of-hours service has one number of GPs through its hours and no " +
+		"bank holidays; NHS 111's calls ending in another service or none are counted, not followed.",
+	charts: []string{"chart-beds-primary-care", "chart-beds-out-of-hours"},
 }

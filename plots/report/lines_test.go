@@ -256,3 +256,62 @@ func TestLineSectionsInReport(t *testing.T) {
 		t.Error("a report without the lines has their sections")
 	}
 }
+
+// TestLineOutOfHoursAndRoutine checks the primary care section's routine
+// and out-of-hours tables against figures worked by hand: urgent
+// face-to-face contacts within 2 hours 1 − 74 / 1,000 = 92.6% in 2013/14
+// and 1 − 150 / 1,200 = 87.5% in 2014/15; the routine backlog as the
+// year's mean it is; the front door's walk-ins left out (none in any
+// year); and the out-of-hours chart linked when drawn.
+func TestLineOutOfHoursAndRoutine(t *testing.T) {
+	t.Parallel()
+	d := handLines("2013/14", map[string][3]float64{
+		"gp_same_day_need": {470000, 475000, 130000}, "gp_routine_need": {678000, 684000, 190000},
+		"gp_routine_capacity": {702800, 702800, 192500}, "gp_routine_appointments": {678000, 684000, 190000},
+		"gp_routine_backlog": {61, 75.5, 80}, "gp_outpatient_referrals": {75000, 75600, 21000},
+		"gp_elective_referrals": {3500, 3520, 980},
+		"ooh_contacts":          {37000, 37500, 10000}, "ooh_advice": {15900, 16100, 4300},
+		"ooh_base": {15900, 16100, 4300}, "ooh_home_visits": {5200, 5300, 1400}, "ooh_front_door": {0, 0, 0},
+		"ooh_urgent": {1000, 1200, 300}, "ooh_urgent_late": {74, 150, 30},
+		"ooh_to_hospital": {3100, 3150, 850}, "ooh_to_ae": {1100, 1120, 300},
+	}, nil)
+	drawn := []reportChart{{ID: "chart-beds-out-of-hours", Title: "Out-of-hours GPs", File: "beds-out-of-hours"}}
+	ls := lineSections(d, drawn)
+	if len(ls) != 1 || ls[0].ID != "primary-care" {
+		t.Fatalf("sections %s, want primary care alone", linesText(ls))
+	}
+	pc := ls[0]
+	table := func(caption string) *reportTable {
+		for i := range pc.Tables {
+			if pc.Tables[i].Caption == caption {
+				return &pc.Tables[i].Table
+			}
+		}
+		t.Fatalf("no table %q in %s", caption, linesText(ls))
+		return nil
+	}
+	cell := func(tb *reportTable, row int, head string) string {
+		for j, h := range tb.Header {
+			if strings.HasPrefix(h.Text, head) {
+				return tb.Rows[row].Cells[j].Text
+			}
+		}
+		return "(no column " + head + ")"
+	}
+	ooh, routine := table("Out-of-hours GP service"), table("Routine (booked) general practice")
+	for _, c := range []struct{ got, want, what string }{
+		{cell(ooh, 0, "Urgent face-to-face within 2 hours"), "92.6%", "1 − 74 / 1,000"},
+		{cell(ooh, 1, "Urgent face-to-face within 2 hours"), "87.5%", "1 − 150 / 1,200"},
+		{cell(ooh, 0, "Contacts"), "37,000", "contacts, thousands separated"},
+		{cell(ooh, 0, "Walk-ins from the front door"), "(no column Walk-ins from the front door)", "no walk-ins in any year"},
+		{cell(routine, 1, "Waiting for one"), "75.5", "the backlog's yearly mean"},
+		{cell(routine, 0, "GP referrals"), "75,000", "GP referrals, 2013/14"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	if len(pc.Charts) != 1 || pc.Charts[0].ID != "chart-beds-out-of-hours" {
+		t.Errorf("chart links %v, want the out-of-hours chart", pc.Charts)
+	}
+}
